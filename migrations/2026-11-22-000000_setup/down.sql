@@ -1,0 +1,1 @@
+DROP FUNCTION homeroom_set_updated_at();

@@ -1,0 +1,19 @@
+DROP TABLE assessment_results;
+DROP TABLE assessments;
+DROP TABLE timetable_periods;
+DROP TABLE timetables;
+DROP TABLE class_subjects;
+DROP TABLE class_enrollments;
+DROP TABLE classes;
+DROP TABLE subjects;
+DROP TABLE grades;
+DROP TABLE academic_years;
+
+DROP TYPE grade_letter;
+DROP TYPE assessment_status;
+DROP TYPE assessment_type;
+DROP TYPE day_of_week;
+DROP TYPE timetable_status;
+DROP TYPE class_subject_status;
+DROP TYPE class_enrollment_status;
+DROP TYPE class_status;

@@ -1,0 +1,1216 @@
+// @generated automatically by Diesel CLI.
+
+pub mod sql_types {
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "assessment_status"))]
+    pub struct AssessmentStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "assessment_type"))]
+    pub struct AssessmentType;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "attendance_session_type"))]
+    pub struct AttendanceSessionType;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "attendance_status"))]
+    pub struct AttendanceStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "audit_action"))]
+    pub struct AuditAction;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "billing_cycle"))]
+    pub struct BillingCycle;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "class_enrollment_status"))]
+    pub struct ClassEnrollmentStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "class_status"))]
+    pub struct ClassStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "class_subject_status"))]
+    pub struct ClassSubjectStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "day_of_week"))]
+    pub struct DayOfWeek;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "delivery_status"))]
+    pub struct DeliveryStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "document_category"))]
+    pub struct DocumentCategory;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "document_entity_type"))]
+    pub struct DocumentEntityType;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "grade_letter"))]
+    pub struct GradeLetter;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "guardian_relationship"))]
+    pub struct GuardianRelationship;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "invoice_status"))]
+    pub struct InvoiceStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "login_method"))]
+    pub struct LoginMethod;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "message_audience"))]
+    pub struct MessageAudience;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "message_channel"))]
+    pub struct MessageChannel;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "message_status"))]
+    pub struct MessageStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "payment_method"))]
+    pub struct PaymentMethod;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "recipient_type"))]
+    pub struct RecipientType;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "staff_attendance_status"))]
+    pub struct StaffAttendanceStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "staff_status"))]
+    pub struct StaffStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "staff_type"))]
+    pub struct StaffType;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "student_gender"))]
+    pub struct StudentGender;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "student_status"))]
+    pub struct StudentStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "sync_status"))]
+    pub struct SyncStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "task_status"))]
+    pub struct TaskStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "timetable_status"))]
+    pub struct TimetableStatus;
+}
+
+diesel::table! {
+    academic_years (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        name -> Text,
+        start_date -> Date,
+        end_date -> Date,
+        current -> Bool,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::GradeLetter;
+
+    assessment_results (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        assessment_id -> Uuid,
+        student_id -> Uuid,
+        score -> Nullable<Numeric>,
+        grade_letter -> Nullable<GradeLetter>,
+        remarks -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::AssessmentType;
+    use super::sql_types::AssessmentStatus;
+
+    assessments (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        class_subject_id -> Uuid,
+        name -> Text,
+        assessment_type -> AssessmentType,
+        assigned_at -> Nullable<Timestamptz>,
+        due_at -> Nullable<Timestamptz>,
+        max_score -> Nullable<Numeric>,
+        status -> AssessmentStatus,
+        instructions -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::AttendanceStatus;
+
+    attendance_records (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        attendance_session_id -> Uuid,
+        student_id -> Uuid,
+        status -> AttendanceStatus,
+        minutes_late -> Nullable<Int4>,
+        remarks -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::AttendanceSessionType;
+
+    attendance_sessions (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Uuid,
+        class_id -> Uuid,
+        class_subject_id -> Nullable<Uuid>,
+        taken_by_id -> Nullable<Uuid>,
+        session_date -> Date,
+        session_type -> AttendanceSessionType,
+        notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::AuditAction;
+
+    audit_log (id) {
+        id -> Uuid,
+        organization_id -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
+        table_name -> Text,
+        row_id -> Uuid,
+        action -> AuditAction,
+        changes -> Jsonb,
+        ip_address -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    auth_refresh_tokens (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        organization_id -> Nullable<Uuid>,
+        token_hash -> Text,
+        family_id -> Uuid,
+        previous_token_id -> Nullable<Uuid>,
+        user_agent -> Nullable<Text>,
+        ip_address -> Nullable<Text>,
+        csrf_token -> Text,
+        keep_signed_in -> Bool,
+        expires_at -> Timestamptz,
+        last_seen_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+        replaced_by_token_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    campus_attendance_config (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        campus_key -> Text,
+        attendance_link -> Nullable<Text>,
+        updated_by_label -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    campus_attendance_summaries (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        campus_key -> Text,
+        attendance_date -> Date,
+        total_enrolled -> Int4,
+        total_present -> Int4,
+        total_absent -> Int4,
+        total_tardy -> Int4,
+        attendance_percentage -> Numeric,
+        recorded_by_label -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    campuses (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        name -> Text,
+        code -> Nullable<Text>,
+        address -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        mascot -> Nullable<Text>,
+        color -> Nullable<Text>,
+        bg_gradient -> Nullable<Text>,
+        border_color -> Nullable<Text>,
+        text_color -> Nullable<Text>,
+        bg_light -> Nullable<Text>,
+        description -> Nullable<Text>,
+        is_online -> Bool,
+        active -> Bool,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::ClassEnrollmentStatus;
+
+    class_enrollments (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        class_id -> Uuid,
+        student_id -> Uuid,
+        enrolled_on -> Nullable<Date>,
+        ended_on -> Nullable<Date>,
+        status -> ClassEnrollmentStatus,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::ClassSubjectStatus;
+
+    class_subjects (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        class_id -> Uuid,
+        subject_id -> Uuid,
+        teacher_id -> Nullable<Uuid>,
+        status -> ClassSubjectStatus,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::ClassStatus;
+
+    classes (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Uuid,
+        academic_year_id -> Uuid,
+        grade_id -> Uuid,
+        homeroom_teacher_id -> Nullable<Uuid>,
+        name -> Text,
+        section -> Nullable<Text>,
+        capacity -> Nullable<Int4>,
+        status -> ClassStatus,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    communication_events (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        title -> Text,
+        event_date -> Date,
+        event_type -> Text,
+        roles -> Jsonb,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    content_catalog (id) {
+        id -> Uuid,
+        content_type -> Text,
+        payload -> Jsonb,
+        active -> Bool,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::DocumentEntityType;
+    use super::sql_types::DocumentCategory;
+
+    documents (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        entity_type -> DocumentEntityType,
+        entity_reference -> Nullable<Text>,
+        name -> Text,
+        category -> DocumentCategory,
+        uploaded_at -> Nullable<Timestamptz>,
+        notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::BillingCycle;
+
+    fee_plans (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        academic_year_id -> Nullable<Uuid>,
+        grade_id -> Nullable<Uuid>,
+        name -> Text,
+        billing_cycle -> BillingCycle,
+        total_amount -> Numeric,
+        active -> Bool,
+        notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    file (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        belongs_to -> Nullable<Text>,
+        belongs_to_id -> Nullable<Uuid>,
+        belongs_to_column -> Nullable<Text>,
+        name -> Text,
+        content_type -> Nullable<Text>,
+        size_in_bytes -> Nullable<Int4>,
+        storage_key -> Nullable<Text>,
+        private_url -> Nullable<Text>,
+        public_url -> Text,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    frame_entries (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        week_of -> Text,
+        posted_date -> Text,
+        formal -> Text,
+        recognition -> Text,
+        application -> Text,
+        management -> Text,
+        emotional -> Text,
+        author -> Text,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    grades (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        name -> Text,
+        code -> Nullable<Text>,
+        sort_order -> Nullable<Int4>,
+        description -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::GuardianRelationship;
+
+    guardians (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        student_id -> Uuid,
+        full_name -> Text,
+        relationship -> Nullable<GuardianRelationship>,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        address -> Nullable<Text>,
+        primary_contact -> Bool,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::InvoiceStatus;
+
+    invoices (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        student_id -> Uuid,
+        fee_plan_id -> Nullable<Uuid>,
+        invoice_number -> Text,
+        issue_date -> Date,
+        due_date -> Date,
+        subtotal -> Numeric,
+        discount_amount -> Numeric,
+        tax_amount -> Numeric,
+        total_amount -> Numeric,
+        balance_due -> Numeric,
+        status -> InvoiceStatus,
+        notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::LoginMethod;
+
+    login_history (id) {
+        id -> Uuid,
+        organization_id -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
+        email -> Text,
+        success -> Bool,
+        failure_reason -> Nullable<Text>,
+        ip_address -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+        login_method -> LoginMethod,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::RecipientType;
+    use super::sql_types::DeliveryStatus;
+
+    message_recipients (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        message_id -> Uuid,
+        recipient_type -> RecipientType,
+        recipient_label -> Nullable<Text>,
+        destination -> Nullable<Text>,
+        delivery_status -> DeliveryStatus,
+        delivered_at -> Nullable<Timestamptz>,
+        read_at -> Nullable<Timestamptz>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::MessageChannel;
+    use super::sql_types::MessageAudience;
+    use super::sql_types::MessageStatus;
+
+    messages (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        sent_by_id -> Nullable<Uuid>,
+        subject -> Text,
+        body -> Text,
+        channel -> MessageChannel,
+        audience -> MessageAudience,
+        status -> MessageStatus,
+        sent_at -> Nullable<Timestamptz>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    organizations (id) {
+        id -> Uuid,
+        name -> Text,
+        time_zone -> Text,
+        email_sender -> Nullable<Text>,
+        brand_color -> Nullable<Text>,
+        settings -> Jsonb,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::PaymentMethod;
+
+    payments (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        invoice_id -> Uuid,
+        received_by_id -> Nullable<Uuid>,
+        receipt_number -> Text,
+        paid_at -> Timestamptz,
+        amount -> Numeric,
+        method -> PaymentMethod,
+        reference_code -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    permissions (id) {
+        id -> Uuid,
+        name -> Text,
+        description -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    personality_quiz_results (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
+        personality_type -> Text,
+        quiz_answers -> Jsonb,
+        completed_at -> Timestamptz,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    roles (id) {
+        id -> Uuid,
+        name -> Text,
+        description -> Nullable<Text>,
+        global_access -> Bool,
+        require_mfa -> Bool,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    roles_permissions (id) {
+        id -> Uuid,
+        role_id -> Uuid,
+        permission_id -> Uuid,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    safety_quiz_results (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
+        quiz_id -> Text,
+        quiz_title -> Text,
+        week_of -> Text,
+        score -> Int4,
+        total_questions -> Int4,
+        answers -> Jsonb,
+        user_name -> Text,
+        user_role -> Text,
+        completed_at -> Timestamptz,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::TaskStatus;
+
+    scheduled_tasks (id) {
+        id -> Uuid,
+        organization_id -> Nullable<Uuid>,
+        task_type -> Text,
+        description -> Nullable<Text>,
+        enabled -> Bool,
+        interval_minutes -> Int4,
+        last_run_at -> Nullable<Timestamptz>,
+        next_run_at -> Timestamptz,
+        status -> TaskStatus,
+        config -> Jsonb,
+        locked_by -> Nullable<Text>,
+        locked_at -> Nullable<Timestamptz>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::StaffType;
+    use super::sql_types::StaffStatus;
+
+    staff (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
+        employee_number -> Nullable<Text>,
+        first_name -> Nullable<Text>,
+        last_name -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        job_title -> Nullable<Text>,
+        staff_type -> StaffType,
+        hire_date -> Nullable<Date>,
+        status -> StaffStatus,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::StaffAttendanceStatus;
+
+    staff_attendance_records (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
+        attendance_date -> Date,
+        status -> StaffAttendanceStatus,
+        note -> Nullable<Text>,
+        user_name -> Text,
+        user_role -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::StudentGender;
+    use super::sql_types::StudentStatus;
+
+    students (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Uuid,
+        student_number -> Nullable<Text>,
+        first_name -> Text,
+        last_name -> Text,
+        gender -> Nullable<StudentGender>,
+        date_of_birth -> Nullable<Date>,
+        enrollment_date -> Nullable<Date>,
+        status -> StudentStatus,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        address -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    subjects (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        name -> Text,
+        code -> Nullable<Text>,
+        description -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::SyncStatus;
+
+    sync_logs (id) {
+        id -> Uuid,
+        organization_id -> Nullable<Uuid>,
+        scheduled_task_id -> Nullable<Uuid>,
+        sync_type -> Text,
+        status -> SyncStatus,
+        records_processed -> Int4,
+        records_created -> Int4,
+        records_updated -> Int4,
+        started_at -> Timestamptz,
+        completed_at -> Nullable<Timestamptz>,
+        error_message -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::DayOfWeek;
+
+    timetable_periods (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        timetable_id -> Uuid,
+        class_subject_id -> Uuid,
+        day_of_week -> DayOfWeek,
+        starts_at -> Time,
+        ends_at -> Time,
+        room -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::TimetableStatus;
+
+    timetables (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Uuid,
+        academic_year_id -> Uuid,
+        name -> Text,
+        effective_from -> Nullable<Date>,
+        effective_to -> Nullable<Date>,
+        status -> TimetableStatus,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    user_progress (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
+        progress_type -> Text,
+        item_id -> Text,
+        value -> Nullable<Text>,
+        score -> Nullable<Int4>,
+        metadata -> Nullable<Jsonb>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Uuid,
+        organization_id -> Nullable<Uuid>,
+        app_role_id -> Nullable<Uuid>,
+        first_name -> Nullable<Text>,
+        last_name -> Nullable<Text>,
+        phone_number -> Nullable<Text>,
+        email -> Text,
+        disabled -> Bool,
+        password -> Nullable<Text>,
+        email_verified -> Bool,
+        email_verification_token -> Nullable<Text>,
+        email_verification_token_expires_at -> Nullable<Timestamptz>,
+        password_reset_token -> Nullable<Text>,
+        password_reset_token_expires_at -> Nullable<Timestamptz>,
+        provider -> Nullable<Text>,
+        failed_login_count -> Int4,
+        locked_until -> Nullable<Timestamptz>,
+        last_login_at -> Nullable<Timestamptz>,
+        mfa_enabled -> Bool,
+        mfa_totp_secret -> Nullable<Text>,
+        mfa_recovery_codes -> Jsonb,
+        notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    users_custom_permissions (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        permission_id -> Uuid,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    walkthrough_checkins (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        class_id -> Nullable<Uuid>,
+        teacher_id -> Nullable<Uuid>,
+        director_id -> Nullable<Uuid>,
+        teacher_name -> Text,
+        classroom -> Text,
+        director_name -> Text,
+        check_in_date -> Date,
+        check_in_time -> Time,
+        attitude_rating -> Int4,
+        attitude_comment -> Nullable<Text>,
+        classroom_management_rating -> Int4,
+        classroom_management_comment -> Nullable<Text>,
+        cleanliness_rating -> Int4,
+        cleanliness_comment -> Nullable<Text>,
+        vibes_rating -> Int4,
+        vibes_comment -> Nullable<Text>,
+        team_dynamics_rating -> Int4,
+        team_dynamics_comment -> Nullable<Text>,
+        emergency_exit_rating -> Int4,
+        emergency_exit_comment -> Nullable<Text>,
+        lesson_plan_rating -> Int4,
+        lesson_plan_comment -> Nullable<Text>,
+        overall_notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::joinable!(academic_years -> organizations (organization_id));
+diesel::joinable!(assessment_results -> assessments (assessment_id));
+diesel::joinable!(assessment_results -> organizations (organization_id));
+diesel::joinable!(assessment_results -> students (student_id));
+diesel::joinable!(assessments -> class_subjects (class_subject_id));
+diesel::joinable!(assessments -> organizations (organization_id));
+diesel::joinable!(attendance_records -> attendance_sessions (attendance_session_id));
+diesel::joinable!(attendance_records -> organizations (organization_id));
+diesel::joinable!(attendance_records -> students (student_id));
+diesel::joinable!(attendance_sessions -> campuses (campus_id));
+diesel::joinable!(attendance_sessions -> class_subjects (class_subject_id));
+diesel::joinable!(attendance_sessions -> classes (class_id));
+diesel::joinable!(attendance_sessions -> organizations (organization_id));
+diesel::joinable!(attendance_sessions -> staff (taken_by_id));
+diesel::joinable!(audit_log -> organizations (organization_id));
+diesel::joinable!(audit_log -> users (user_id));
+diesel::joinable!(auth_refresh_tokens -> organizations (organization_id));
+diesel::joinable!(auth_refresh_tokens -> users (user_id));
+diesel::joinable!(campus_attendance_config -> campuses (campus_id));
+diesel::joinable!(campus_attendance_config -> organizations (organization_id));
+diesel::joinable!(campus_attendance_summaries -> campuses (campus_id));
+diesel::joinable!(campus_attendance_summaries -> organizations (organization_id));
+diesel::joinable!(campuses -> organizations (organization_id));
+diesel::joinable!(class_enrollments -> classes (class_id));
+diesel::joinable!(class_enrollments -> organizations (organization_id));
+diesel::joinable!(class_enrollments -> students (student_id));
+diesel::joinable!(class_subjects -> classes (class_id));
+diesel::joinable!(class_subjects -> organizations (organization_id));
+diesel::joinable!(class_subjects -> staff (teacher_id));
+diesel::joinable!(class_subjects -> subjects (subject_id));
+diesel::joinable!(classes -> academic_years (academic_year_id));
+diesel::joinable!(classes -> campuses (campus_id));
+diesel::joinable!(classes -> grades (grade_id));
+diesel::joinable!(classes -> organizations (organization_id));
+diesel::joinable!(classes -> staff (homeroom_teacher_id));
+diesel::joinable!(communication_events -> campuses (campus_id));
+diesel::joinable!(communication_events -> organizations (organization_id));
+diesel::joinable!(documents -> campuses (campus_id));
+diesel::joinable!(documents -> organizations (organization_id));
+diesel::joinable!(fee_plans -> academic_years (academic_year_id));
+diesel::joinable!(fee_plans -> grades (grade_id));
+diesel::joinable!(fee_plans -> organizations (organization_id));
+diesel::joinable!(file -> organizations (organization_id));
+diesel::joinable!(frame_entries -> campuses (campus_id));
+diesel::joinable!(frame_entries -> organizations (organization_id));
+diesel::joinable!(grades -> organizations (organization_id));
+diesel::joinable!(guardians -> organizations (organization_id));
+diesel::joinable!(guardians -> students (student_id));
+diesel::joinable!(invoices -> campuses (campus_id));
+diesel::joinable!(invoices -> fee_plans (fee_plan_id));
+diesel::joinable!(invoices -> organizations (organization_id));
+diesel::joinable!(invoices -> students (student_id));
+diesel::joinable!(login_history -> organizations (organization_id));
+diesel::joinable!(login_history -> users (user_id));
+diesel::joinable!(message_recipients -> messages (message_id));
+diesel::joinable!(message_recipients -> organizations (organization_id));
+diesel::joinable!(messages -> campuses (campus_id));
+diesel::joinable!(messages -> organizations (organization_id));
+diesel::joinable!(payments -> invoices (invoice_id));
+diesel::joinable!(payments -> organizations (organization_id));
+diesel::joinable!(payments -> staff (received_by_id));
+diesel::joinable!(personality_quiz_results -> campuses (campus_id));
+diesel::joinable!(personality_quiz_results -> organizations (organization_id));
+diesel::joinable!(roles_permissions -> permissions (permission_id));
+diesel::joinable!(roles_permissions -> roles (role_id));
+diesel::joinable!(roles_permissions -> users (created_by_id));
+diesel::joinable!(safety_quiz_results -> campuses (campus_id));
+diesel::joinable!(safety_quiz_results -> organizations (organization_id));
+diesel::joinable!(scheduled_tasks -> organizations (organization_id));
+diesel::joinable!(staff -> campuses (campus_id));
+diesel::joinable!(staff -> organizations (organization_id));
+diesel::joinable!(staff_attendance_records -> campuses (campus_id));
+diesel::joinable!(staff_attendance_records -> organizations (organization_id));
+diesel::joinable!(students -> campuses (campus_id));
+diesel::joinable!(students -> organizations (organization_id));
+diesel::joinable!(subjects -> organizations (organization_id));
+diesel::joinable!(sync_logs -> organizations (organization_id));
+diesel::joinable!(sync_logs -> scheduled_tasks (scheduled_task_id));
+diesel::joinable!(sync_logs -> users (created_by_id));
+diesel::joinable!(timetable_periods -> class_subjects (class_subject_id));
+diesel::joinable!(timetable_periods -> organizations (organization_id));
+diesel::joinable!(timetable_periods -> timetables (timetable_id));
+diesel::joinable!(timetables -> academic_years (academic_year_id));
+diesel::joinable!(timetables -> campuses (campus_id));
+diesel::joinable!(timetables -> organizations (organization_id));
+diesel::joinable!(user_progress -> campuses (campus_id));
+diesel::joinable!(user_progress -> organizations (organization_id));
+diesel::joinable!(users_custom_permissions -> permissions (permission_id));
+diesel::joinable!(walkthrough_checkins -> campuses (campus_id));
+diesel::joinable!(walkthrough_checkins -> classes (class_id));
+diesel::joinable!(walkthrough_checkins -> organizations (organization_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    academic_years,
+    assessment_results,
+    assessments,
+    attendance_records,
+    attendance_sessions,
+    audit_log,
+    auth_refresh_tokens,
+    campus_attendance_config,
+    campus_attendance_summaries,
+    campuses,
+    class_enrollments,
+    class_subjects,
+    classes,
+    communication_events,
+    content_catalog,
+    documents,
+    fee_plans,
+    file,
+    frame_entries,
+    grades,
+    guardians,
+    invoices,
+    login_history,
+    message_recipients,
+    messages,
+    organizations,
+    payments,
+    permissions,
+    personality_quiz_results,
+    roles,
+    roles_permissions,
+    safety_quiz_results,
+    scheduled_tasks,
+    staff,
+    staff_attendance_records,
+    students,
+    subjects,
+    sync_logs,
+    timetable_periods,
+    timetables,
+    user_progress,
+    users,
+    users_custom_permissions,
+    walkthrough_checkins,
+);
