@@ -1,0 +1,230 @@
+//! The permission catalog: `${METHOD}_${ENTITY}` for every entity (domain.md).
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    Create,
+    Read,
+    Update,
+    Delete,
+}
+
+impl Action {
+    pub const ALL: [Action; 4] = [Action::Create, Action::Read, Action::Update, Action::Delete];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Create => "CREATE",
+            Action::Read => "READ",
+            Action::Update => "UPDATE",
+            Action::Delete => "DELETE",
+        }
+    }
+}
+
+macro_rules! entities {
+    ($($variant:ident => $table:literal, $label:literal;)+) => {
+        /// Everything a permission can name: one per table people or the system manage.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Entity { $($variant),+ }
+
+        impl Entity {
+            pub const ALL: &'static [Entity] = &[$(Entity::$variant),+];
+
+            /// The table the entity lives in.
+            pub fn table(self) -> &'static str {
+                match self { $(Entity::$variant => $table),+ }
+            }
+
+            /// How the school calls it, for menus and the role editor.
+            pub fn label(self) -> &'static str {
+                match self { $(Entity::$variant => $label),+ }
+            }
+        }
+    };
+}
+
+entities! {
+    Organizations => "organizations", "Organizations";
+    Users => "users", "Users";
+    Roles => "roles", "Roles";
+    Permissions => "permissions", "Permissions";
+    Campuses => "campuses", "Campuses";
+    Students => "students", "Students";
+    Guardians => "guardians", "Guardians";
+    Staff => "staff", "Staff";
+    AcademicYears => "academic_years", "Academic years";
+    Grades => "grades", "Grades";
+    Subjects => "subjects", "Subjects";
+    Classes => "classes", "Classes";
+    ClassEnrollments => "class_enrollments", "Class enrolments";
+    ClassSubjects => "class_subjects", "Class subjects";
+    Timetables => "timetables", "Timetables";
+    TimetablePeriods => "timetable_periods", "Timetable periods";
+    Assessments => "assessments", "Assessments";
+    AssessmentResults => "assessment_results", "Assessment results";
+    AttendanceSessions => "attendance_sessions", "Attendance sessions";
+    AttendanceRecords => "attendance_records", "Attendance records";
+    CampusAttendanceConfig => "campus_attendance_config", "Campus attendance settings";
+    CampusAttendanceSummaries => "campus_attendance_summaries", "Campus attendance summaries";
+    StaffAttendanceRecords => "staff_attendance_records", "Staff attendance";
+    FeePlans => "fee_plans", "Fee plans";
+    Invoices => "invoices", "Invoices";
+    Payments => "payments", "Payments";
+    Messages => "messages", "Messages";
+    MessageRecipients => "message_recipients", "Message recipients";
+    CommunicationEvents => "communication_events", "Events";
+    ContentCatalog => "content_catalog", "Content catalog";
+    Documents => "documents", "Documents";
+    FrameEntries => "frame_entries", "Frame posts";
+    UserProgress => "user_progress", "Progress";
+    SafetyQuizResults => "safety_quiz_results", "Safety quiz results";
+    WalkthroughCheckins => "walkthrough_checkins", "Walkthrough check-ins";
+    PersonalityQuizResults => "personality_quiz_results", "Personality quiz results";
+    File => "file", "Files";
+    AuthRefreshTokens => "auth_refresh_tokens", "Sessions";
+    LoginHistory => "login_history", "Login history";
+    AuditLog => "audit_log", "Audit log";
+    ScheduledTasks => "scheduled_tasks", "Scheduled tasks";
+    SyncLogs => "sync_logs", "Sync logs";
+}
+
+/// Tables that are links between entities, governed by the entities they join.
+pub const JOIN_TABLES: &[&str] = &["roles_permissions", "users_custom_permissions"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Permission {
+    pub action: Action,
+    pub entity: Entity,
+}
+
+impl Permission {
+    pub const fn new(action: Action, entity: Entity) -> Permission {
+        Permission { action, entity }
+    }
+
+    /// `READ_STUDENTS`, `UPDATE_ATTENDANCE_RECORDS`, …
+    pub fn name(self) -> String {
+        format!(
+            "{}_{}",
+            self.action.as_str(),
+            self.entity.table().to_ascii_uppercase()
+        )
+    }
+
+    pub fn parse(name: &str) -> Option<Permission> {
+        let (action, table) = name.split_once('_')?;
+        let action = Action::ALL.into_iter().find(|a| a.as_str() == action)?;
+        let entity = Entity::ALL
+            .iter()
+            .copied()
+            .find(|e| e.table().eq_ignore_ascii_case(table))?;
+        Some(Permission { action, entity })
+    }
+
+    /// Every permission in the catalog.
+    pub fn all() -> impl Iterator<Item = Permission> {
+        Entity::ALL
+            .iter()
+            .flat_map(|&e| Action::ALL.into_iter().map(move |a| Permission::new(a, e)))
+    }
+
+    fn bit(self) -> usize {
+        self.entity as usize * 4 + self.action as usize
+    }
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
+const WORDS: usize = (Entity::ALL.len() * 4).div_ceil(64);
+
+/// A set of permissions as a bitset: checking one is a shift and a mask.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct PermissionSet([u64; WORDS]);
+
+impl PermissionSet {
+    pub fn everything() -> PermissionSet {
+        Permission::all().collect()
+    }
+
+    pub fn insert(&mut self, p: Permission) {
+        let bit = p.bit();
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    pub fn contains(&self, p: Permission) -> bool {
+        let bit = p.bit();
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Permission> + '_ {
+        Permission::all().filter(|p| self.contains(*p))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl FromIterator<Permission> for PermissionSet {
+    fn from_iter<I: IntoIterator<Item = Permission>>(iter: I) -> Self {
+        let mut set = PermissionSet::default();
+        for p in iter {
+            set.insert(p);
+        }
+        set
+    }
+}
+
+impl fmt::Debug for PermissionSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set()
+            .entries(self.iter().map(|p| p.name()))
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_method_underscore_table() {
+        let p = Permission::new(Action::Update, Entity::AttendanceRecords);
+        assert_eq!(p.name(), "UPDATE_ATTENDANCE_RECORDS");
+        assert_eq!(Permission::parse("UPDATE_ATTENDANCE_RECORDS"), Some(p));
+        assert_eq!(
+            Permission::parse("READ_CAMPUSES").map(|p| p.entity),
+            Some(Entity::Campuses)
+        );
+        assert_eq!(Permission::parse("FLY_STUDENTS"), None);
+        assert_eq!(Permission::parse("READ_NOTHING"), None);
+    }
+
+    #[test]
+    fn every_permission_round_trips_through_its_name() {
+        for p in Permission::all() {
+            assert_eq!(Permission::parse(&p.name()), Some(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_set_holds_exactly_what_was_inserted() {
+        let read = Permission::new(Action::Read, Entity::Students);
+        let write = Permission::new(Action::Update, Entity::Students);
+        let set: PermissionSet = [read].into_iter().collect();
+        assert!(set.contains(read));
+        assert!(!set.contains(write));
+        assert_eq!(set.len(), 1);
+        assert_eq!(PermissionSet::everything().len(), Entity::ALL.len() * 4);
+    }
+}

@@ -1,0 +1,176 @@
+//! Every route is registered here with what it needs: public, any signed-in user,
+//! or one permission. The registry is what the route sweeps in the tests walk.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
+use actix_web::middleware::{Next, from_fn};
+use actix_web::web::{self, Bytes};
+use actix_web::{Error, FromRequest, Handler, HttpMessage, Responder, guard};
+
+use super::{Access, Permission};
+use crate::auth::{csrf, session};
+use crate::startup::AppState;
+use crate::web::error::AppError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    /// Sign-in, password reset, health and static files.
+    Public,
+    /// Any signed-in user (their own dashboard, profile, sign-out).
+    SignedIn,
+    /// A signed-in user holding this permission.
+    Requires(Permission),
+}
+
+#[derive(Clone, Debug)]
+pub struct RouteInfo {
+    pub method: Method,
+    pub path: &'static str,
+    pub gate: Gate,
+}
+
+/// Collects routes with their gates; `register` hands them to actix-web.
+type Registration = Box<dyn FnOnce(&mut web::ServiceConfig)>;
+
+#[derive(Default)]
+pub struct Routes {
+    table: Vec<RouteInfo>,
+    registrations: Vec<Registration>,
+}
+
+impl Routes {
+    pub fn new() -> Routes {
+        Routes::default()
+    }
+
+    pub fn get<F, Args>(&mut self, path: &'static str, gate: Gate, handler: F) -> &mut Routes
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.add(Method::GET, path, gate, handler)
+    }
+
+    pub fn post<F, Args>(&mut self, path: &'static str, gate: Gate, handler: F) -> &mut Routes
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.add(Method::POST, path, gate, handler)
+    }
+
+    fn add<F, Args>(
+        &mut self,
+        method: Method,
+        path: &'static str,
+        gate: Gate,
+        handler: F,
+    ) -> &mut Routes
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.table.push(RouteInfo {
+            method: method.clone(),
+            path,
+            gate,
+        });
+        self.registrations
+            .push(Box::new(move |cfg: &mut web::ServiceConfig| {
+                cfg.service(
+                    web::resource(path)
+                        .guard(guard::Method(method))
+                        .app_data(gate)
+                        .wrap(from_fn(enforce))
+                        .route(web::route().to(handler)),
+                );
+            }));
+        self
+    }
+
+    pub fn table(&self) -> &[RouteInfo] {
+        &self.table
+    }
+
+    pub fn register(self, cfg: &mut web::ServiceConfig) {
+        for register in self.registrations {
+            register(cfg);
+        }
+    }
+}
+
+/// Loads the session for gated routes, checks the permission, and checks the CSRF
+/// token of every unsafe request, before the handler runs.
+async fn enforce(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let gate = req.app_data::<Gate>().copied().unwrap_or(Gate::SignedIn);
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))?;
+
+    let expected_csrf = match gate {
+        Gate::Public => csrf::cookie_token(req.request()),
+        Gate::SignedIn | Gate::Requires(_) => {
+            let access = load_access(&req, &state).await?;
+            let Some(access) = access else {
+                let next = (req.method() == Method::GET).then(|| req.uri().to_string());
+                return Err(AppError::SignedOut { next }.into());
+            };
+            if let Gate::Requires(permission) = gate
+                && !access.can(permission)
+            {
+                return Err(AppError::Forbidden.into());
+            }
+            let token = Some(access.csrf_token.clone());
+            req.extensions_mut().insert(access);
+            token
+        }
+    };
+
+    if !is_safe(req.method()) {
+        let presented = presented_csrf(&mut req).await?;
+        if !csrf::matches(expected_csrf.as_deref(), presented.as_deref()) {
+            return Err(AppError::CsrfRejected.into());
+        }
+    }
+    next.call(req).await
+}
+
+async fn load_access(req: &ServiceRequest, state: &AppState) -> Result<Option<Access>, AppError> {
+    let Some(key) = session::key_from_request(req.request()) else {
+        return Ok(None);
+    };
+    let idle = state.settings.session_idle;
+    crate::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?)).await
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// The token from the `X-CSRF-Token` header (htmx), else the `csrf_token` field of
+/// a url-encoded form, whose body is put back for the handler.
+async fn presented_csrf(req: &mut ServiceRequest) -> Result<Option<String>, Error> {
+    if let Some(value) = req.headers().get(csrf::HEADER) {
+        return Ok(value.to_str().ok().map(str::to_owned));
+    }
+    let is_form = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok(None);
+    }
+    let body = req.extract::<Bytes>().await?;
+    let token = csrf::form_field(&body);
+    req.set_payload(body.into());
+    Ok(token)
+}

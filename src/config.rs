@@ -1,0 +1,90 @@
+//! Settings come from the environment, each with a default that works on a laptop.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Every setting Homeroom reads, with the environment variable that sets it.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `HOMEROOM_BIND`: address and port the web server listens on.
+    pub bind: String,
+    /// `DATABASE_URL`: a PostgreSQL server to use; without it Homeroom runs its own cluster.
+    pub database_url: Option<String>,
+    /// `HOMEROOM_DATA_DIR`: where the managed database and uploaded files live.
+    pub data_dir: PathBuf,
+    /// `HOMEROOM_DB_POOL_SIZE`: database connections kept per app server.
+    pub pool_size: u32,
+    /// `HOMEROOM_SECURE_COOKIES`: mark cookies Secure and send HSTS (set when served over https).
+    pub secure_cookies: bool,
+    /// `HOMEROOM_SECRET_KEY`: 128 hex characters signing short-lived cookies; generated
+    /// into the data directory when unset (set it when several app servers share a load balancer).
+    pub secret_key: Option<String>,
+    /// `HOMEROOM_SESSION_IDLE_MINUTES`: a session unused this long ends.
+    pub session_idle: Duration,
+    /// `HOMEROOM_SESSION_DAYS`: how long "keep me signed in" lasts.
+    pub session_max: Duration,
+    /// `HOMEROOM_WORKERS`: web worker threads (default: one per CPU core).
+    pub workers: usize,
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Settings, String> {
+        Ok(Settings {
+            bind: var("HOMEROOM_BIND").unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
+            database_url: var("DATABASE_URL"),
+            data_dir: PathBuf::from(
+                var("HOMEROOM_DATA_DIR").unwrap_or_else(|| "./data".to_owned()),
+            ),
+            pool_size: parse("HOMEROOM_DB_POOL_SIZE", 10)?,
+            secure_cookies: parse_bool("HOMEROOM_SECURE_COOKIES", false)?,
+            secret_key: var("HOMEROOM_SECRET_KEY"),
+            session_idle: Duration::from_secs(
+                60 * parse::<u64>("HOMEROOM_SESSION_IDLE_MINUTES", 8 * 60)?,
+            ),
+            session_max: Duration::from_secs(24 * 3600 * parse::<u64>("HOMEROOM_SESSION_DAYS", 7)?),
+            workers: parse("HOMEROOM_WORKERS", default_workers())?,
+        })
+    }
+
+    /// Settings for tests: everything default, nothing read from the environment.
+    pub fn for_tests(data_dir: PathBuf) -> Settings {
+        Settings {
+            bind: "127.0.0.1:0".to_owned(),
+            database_url: None,
+            data_dir,
+            pool_size: 4,
+            secure_cookies: false,
+            secret_key: Some("0".repeat(128)),
+            session_idle: Duration::from_secs(8 * 3600),
+            session_max: Duration::from_secs(7 * 24 * 3600),
+            workers: 2,
+        }
+    }
+}
+
+fn default_workers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn parse<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> {
+    match var(name) {
+        None => Ok(default),
+        Some(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| format!("{name}={v:?} is not a valid number")),
+    }
+}
+
+fn parse_bool(name: &str, default: bool) -> Result<bool, String> {
+    match var(name).map(|v| v.trim().to_ascii_lowercase()) {
+        None => Ok(default),
+        Some(v) if matches!(v.as_str(), "1" | "true" | "yes" | "on") => Ok(true),
+        Some(v) if matches!(v.as_str(), "0" | "false" | "no" | "off") => Ok(false),
+        Some(v) => Err(format!("{name}={v:?} should be true or false")),
+    }
+}

@@ -1,0 +1,11 @@
+//! Homeroom: school management for organizations with many campuses.
+
+pub mod access;
+pub mod auth;
+pub mod config;
+pub mod dashboard;
+pub mod db;
+pub mod demo;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,198 @@
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use homeroom::config::Settings;
+use homeroom::db::{self, Database, local::DataDirLock};
+use homeroom::{access, auth, demo, startup, telemetry};
+
+/// Homeroom: school management for organizations with many campuses.
+///
+/// Without DATABASE_URL, every command uses Homeroom's own PostgreSQL cluster
+/// under HOMEROOM_DATA_DIR (default ./data), starting it when needed.
+#[derive(Parser)]
+#[command(name = "homeroom", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (applies pending migrations first).
+    ///
+    /// Listens on HOMEROOM_BIND (default 127.0.0.1:8080). Stop it with Ctrl-C.
+    Serve {
+        /// Create the demo school when the database holds no organization yet.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations.
+    Migrate,
+    /// Create the demo school (Northwind Academy and Riverside School). Running it again changes nothing.
+    SeedDemo,
+    /// Create the first administrator of an install.
+    ///
+    /// The password is asked for on the terminal, or read from the first line
+    /// of standard input when that is not a terminal.
+    CreateAdmin {
+        /// The administrator's e-mail address, used to sign in.
+        #[arg(long)]
+        email: String,
+        /// The organization's name; it is created if no organization has that name.
+        #[arg(long)]
+        organization: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    telemetry::init(match cli.command {
+        Command::Serve { .. } => "info",
+        _ => "warn",
+    });
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("homeroom: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match cli.command {
+        Command::Serve { demo } => serve(settings, demo),
+        Command::Migrate => migrate(settings),
+        Command::SeedDemo => seed_demo(settings),
+        Command::CreateAdmin {
+            email,
+            organization,
+        } => create_admin(settings, &email, &organization),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("homeroom: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the database, applies migrations and makes sure the permission catalog exists.
+fn prepare(settings: &Settings) -> anyhow::Result<(Database, db::PgPool)> {
+    let database = Database::open(settings)?;
+    let pool = database.pool(settings.pool_size)?;
+    let mut conn = pool.get().context("connecting to the database")?;
+    for name in db::migrate(&mut conn)? {
+        tracing::info!(migration = %name, "applied migration");
+    }
+    access::roles::ensure_catalog(&mut conn).context("creating the permission catalog")?;
+    drop(conn);
+    Ok((database, pool))
+}
+
+fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
+    // Only one server may manage a data directory's database at a time.
+    let _lock = match settings.database_url {
+        None => Some(DataDirLock::acquire(&settings.data_dir)?),
+        Some(_) => None,
+    };
+    let (database, pool) = prepare(&settings)?;
+    if with_demo {
+        let mut conn = pool.get()?;
+        if demo::database_is_empty(&mut conn)? {
+            println!("Creating the demo school (this takes a few seconds)…");
+            let summary = demo::seed(&mut conn)?;
+            print!("{summary}");
+        }
+    }
+    let shown = display_url(&settings.bind);
+    let result = actix_web::rt::System::new().block_on(async move {
+        let app = startup::Application::build(settings, pool)?;
+        println!(
+            "Homeroom is running at {}  (press Ctrl-C to stop)",
+            shown(app.port())
+        );
+        app.server().await.context("running the web server")
+    });
+    database.shutdown();
+    result
+}
+
+fn display_url(bind: &str) -> impl Fn(u16) -> String + use<> {
+    let host = bind
+        .rsplit_once(':')
+        .map(|(h, _)| h.to_owned())
+        .unwrap_or_else(|| bind.to_owned());
+    let host = match host.as_str() {
+        "0.0.0.0" | "" => "localhost".to_owned(),
+        "[::]" => "localhost".to_owned(),
+        _ => host,
+    };
+    move |port| format!("http://{host}:{port}/")
+}
+
+fn migrate(settings: Settings) -> anyhow::Result<()> {
+    let database = Database::open(&settings)?;
+    let pool = database.pool(1)?;
+    let mut conn = pool.get()?;
+    let applied = db::migrate(&mut conn)?;
+    access::roles::ensure_catalog(&mut conn)?;
+    if applied.is_empty() {
+        println!("The database is up to date.");
+    } else {
+        for name in &applied {
+            println!("Applied {name}");
+        }
+    }
+    drop(conn);
+    drop(pool);
+    database.shutdown();
+    Ok(())
+}
+
+fn seed_demo(settings: Settings) -> anyhow::Result<()> {
+    let (database, pool) = prepare(&settings)?;
+    let mut conn = pool.get()?;
+    let summary = demo::seed(&mut conn)?;
+    print!("{summary}");
+    drop(conn);
+    drop(pool);
+    database.shutdown();
+    Ok(())
+}
+
+fn create_admin(settings: Settings, email: &str, organization: &str) -> anyhow::Result<()> {
+    let password = read_password()?;
+    auth::password::check_new(&password).map_err(|m| anyhow::anyhow!("password refused: {m}"))?;
+    let hash = auth::password::hash(&password)?;
+    let (database, pool) = prepare(&settings)?;
+    let mut conn = pool.get()?;
+    let created = auth::accounts::create_administrator(&mut conn, email, organization, &hash)?;
+    if created.organization_created {
+        println!("Created the organization {organization:?}.");
+    }
+    println!(
+        "Created the administrator {}. Sign in with that e-mail and the password you chose.",
+        email.trim().to_lowercase()
+    );
+    drop(conn);
+    drop(pool);
+    database.shutdown();
+    Ok(())
+}
+
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (at least 10 characters): ")?;
+        let second = rpassword::prompt_password("Repeat the password: ")?;
+        if first != second {
+            anyhow::bail!("the two passwords differ");
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}

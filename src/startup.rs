@@ -1,0 +1,161 @@
+//! Builds the web application: state, middleware and every module's routes.
+
+use std::net::TcpListener;
+use std::path::Path;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::CookieContentSecurity;
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+
+use crate::access::{RouteInfo, Routes};
+use crate::config::Settings;
+use crate::db::PgPool;
+use crate::web::error::AppError;
+
+pub struct AppState {
+    pub pool: PgPool,
+    pub settings: Settings,
+}
+
+/// Every route of the application, each with its gate.
+pub fn routes() -> Routes {
+    let mut r = Routes::new();
+    crate::web::assets::routes(&mut r);
+    crate::web::health::routes(&mut r);
+    crate::auth::routes::routes(&mut r);
+    crate::dashboard::routes(&mut r);
+    r
+}
+
+/// The route table, for the sweeps that walk every route.
+pub fn route_table() -> Vec<RouteInfo> {
+    routes().table().to_vec()
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Binds the listener (port 0 picks a free port) and prepares the server.
+    pub fn build(settings: Settings, pool: PgPool) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(&settings.bind)
+            .with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let key = cookie_key(&settings)?;
+        let secure = settings.secure_cookies;
+        let workers = settings.workers;
+        let state = web::Data::new(AppState { pool, settings });
+
+        let server = HttpServer::new(move || {
+            let flash_store = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+                .cookie_name("homeroom_flash".to_owned())
+                .cookie_secure(secure)
+                .cookie_http_only(true)
+                .cookie_same_site(SameSite::Lax)
+                .cookie_content_security(CookieContentSecurity::Private)
+                .build();
+            App::new()
+                .app_data(state.clone())
+                .app_data(web::FormConfig::default().limit(256 * 1024).error_handler(|err, _| {
+                    AppError::BadRequest(format!(
+                        "The form could not be read ({err}). Go back, check what you entered and send it again."
+                    ))
+                    .into()
+                }))
+                .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                    AppError::BadRequest(format!("This address has a parameter we cannot read ({err})."))
+                        .into()
+                }))
+                .configure(|cfg| routes().register(cfg))
+                .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }))
+                .wrap(flash_store)
+                .wrap(Compress::default())
+                .wrap(security_headers(secure))
+                .wrap(from_fn(crate::web::request_log::log_requests))
+        })
+        .workers(workers)
+        .listen(listener)?
+        .run();
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn server(self) -> Server {
+        self.server
+    }
+}
+
+fn security_headers(secure: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        ))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        ));
+    if secure {
+        headers.add((
+            "Strict-Transport-Security",
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        headers
+    }
+}
+
+/// The key that encrypts the flash-message cookie: from `HOMEROOM_SECRET_KEY`, or
+/// generated once into the data directory.
+fn cookie_key(settings: &Settings) -> anyhow::Result<Key> {
+    let hex_key = match &settings.secret_key {
+        Some(k) => k.trim().to_owned(),
+        None => load_or_create_secret(&settings.data_dir)?,
+    };
+    let bytes = hex::decode(&hex_key).context("HOMEROOM_SECRET_KEY must be hexadecimal")?;
+    if bytes.len() < 64 {
+        anyhow::bail!("HOMEROOM_SECRET_KEY must be at least 128 hexadecimal characters (64 bytes)");
+    }
+    Ok(Key::from(&bytes))
+}
+
+fn load_or_create_secret(data_dir: &Path) -> anyhow::Result<String> {
+    let path = data_dir.join("secret.key");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        return Ok(existing.trim().to_owned());
+    }
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("creating the data directory {}", data_dir.display()))?;
+    let secret = format!(
+        "{}{}",
+        crate::auth::session::random_key(),
+        crate::auth::session::random_key()
+    );
+    write_private(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
+    Ok(secret)
+}
+
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())
+}

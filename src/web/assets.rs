@@ -1,0 +1,73 @@
+//! Static files, built into the binary. URLs carry a content hash so browsers
+//! may cache them for a year and still see a new release at once.
+
+use std::sync::LazyLock;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+use sha2::{Digest, Sha256};
+
+use crate::access::{Gate, Routes};
+
+struct Asset {
+    path: &'static str,
+    content_type: &'static str,
+    body: &'static [u8],
+}
+
+const FILES: &[Asset] = &[
+    Asset {
+        path: "/static/css/app.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../../static/css/app.css"),
+    },
+    Asset {
+        path: "/static/js/htmx.min.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!(concat!(env!("OUT_DIR"), "/htmx.min.js")),
+    },
+    Asset {
+        path: "/static/favicon.svg",
+        content_type: "image/svg+xml",
+        body: include_bytes!("../../static/favicon.svg"),
+    },
+];
+
+/// Versioned URLs for the layout.
+pub struct Assets {
+    pub css: String,
+    pub htmx: String,
+    pub favicon: String,
+}
+
+pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
+    css: versioned("/static/css/app.css"),
+    htmx: versioned("/static/js/htmx.min.js"),
+    favicon: versioned("/static/favicon.svg"),
+});
+
+fn versioned(path: &str) -> String {
+    let body = FILES
+        .iter()
+        .find(|a| a.path == path)
+        .map(|a| a.body)
+        .unwrap_or_default();
+    let digest = hex::encode(Sha256::digest(body));
+    format!("{path}?v={}", &digest[..10])
+}
+
+pub fn routes(r: &mut Routes) {
+    for asset in FILES {
+        r.get(asset.path, Gate::Public, serve);
+    }
+}
+
+async fn serve(req: HttpRequest) -> HttpResponse {
+    match FILES.iter().find(|a| a.path == req.path()) {
+        Some(asset) => HttpResponse::Ok()
+            .content_type(asset.content_type)
+            .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+            .body(asset.body),
+        None => HttpResponse::NotFound().finish(),
+    }
+}

@@ -1,0 +1,169 @@
+//! One error type for handlers. Each kind answers with a friendly page (or a
+//! redirect to sign in); the cause of a 500 goes to the log, never to the user.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    /// An unsafe request without the session's CSRF token (a stale or forged form).
+    #[error("csrf token missing or wrong")]
+    CsrfRejected,
+    /// Not signed in (or the session ended); carries where to return afterwards.
+    #[error("sign-in required")]
+    SignedOut { next: Option<String> },
+    #[error("{0}")]
+    BadRequest(String),
+    /// The database cannot be reached; the request may be retried.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::NotFound => AppError::NotFound,
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                AppError::Unavailable(info.message().to_owned())
+            }
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::Internal(e.into())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage<'a> {
+    css: &'a str,
+    status: u16,
+    title: &'a str,
+    message: &'a str,
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::SignedOut { .. } => StatusCode::SEE_OTHER,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let (title, message) = match self {
+            AppError::SignedOut { next } => return sign_in_redirect(next.as_deref()),
+            AppError::NotFound => (
+                "Page not found",
+                "We could not find that page. It may have moved, or the record may have been removed.",
+            ),
+            AppError::Forbidden => (
+                "Not allowed",
+                "Your account does not have permission for this page. Ask an administrator if you need it.",
+            ),
+            AppError::CsrfRejected => (
+                "This form has expired",
+                "For your safety the form could not be accepted. Go back, reload the page and try again.",
+            ),
+            AppError::BadRequest(msg) => ("Something is not right", msg.as_str()),
+            AppError::Unavailable(cause) => {
+                tracing::warn!(%cause, "database unavailable");
+                (
+                    "Temporarily unavailable",
+                    "Homeroom cannot reach its database right now. Nothing was lost; please try again in a minute.",
+                )
+            }
+            AppError::Internal(cause) => {
+                tracing::error!(cause = ?cause, "internal error");
+                (
+                    "Something went wrong",
+                    "An unexpected error stopped this page. It has been logged; please try again.",
+                )
+            }
+        };
+        error_page(self.status_code(), title, message)
+    }
+}
+
+pub fn error_page(status: StatusCode, title: &str, message: &str) -> HttpResponse {
+    let page = ErrorPage {
+        css: &super::assets::ASSETS.css,
+        status: status.as_u16(),
+        title,
+        message,
+    };
+    let body = page
+        .render()
+        .unwrap_or_else(|_| format!("{} {}", status.as_u16(), title));
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+fn sign_in_redirect(next: Option<&str>) -> HttpResponse {
+    let location = match next {
+        Some(path) if is_local_path(path) && path != "/" => {
+            format!("/login?next={}", encode_query_value(path))
+        }
+        _ => "/login".to_owned(),
+    };
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.clone()))
+        // htmx follows this instead of swapping the sign-in page into a fragment.
+        .insert_header(("HX-Redirect", location))
+        .finish()
+}
+
+/// A same-site path such as `/students?page=2`, never `//host` or `https://…`.
+pub fn is_local_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\")
+}
+
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_same_site_paths_are_followed_after_sign_in() {
+        assert!(is_local_path("/students?page=2"));
+        assert!(!is_local_path("//evil.example/"));
+        assert!(!is_local_path("https://evil.example/"));
+        assert!(!is_local_path("/\\evil.example"));
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(encode_query_value("/a b?c=d&e"), "/a%20b%3Fc%3Dd%26e");
+    }
+}

@@ -1,0 +1,31 @@
+//! What every page shares: layout and navigation, flash messages, static assets,
+//! errors, request logging and security headers.
+
+pub mod assets;
+pub mod error;
+pub mod flash;
+pub mod health;
+pub mod layout;
+pub mod request_log;
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+use askama::Template;
+
+use error::AppError;
+
+/// Renders a page as an HTML response that is never cached (it holds private data).
+pub fn render<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::VARY, "HX-Request"))
+        .body(page.render()?))
+}
+
+/// A redirect after a successful form post (303, so the browser GETs the target).
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
