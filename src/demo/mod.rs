@@ -1,0 +1,332 @@
+//! The demo school: Northwind Academy (two campuses, about 600 students, a term of
+//! data around today) and the small Riverside School next to it, so that tenant
+//! isolation can be seen and tested.
+//!
+//! Everything is drawn from fixed random streams, so two runs produce the same
+//! people, classes and amounts; only dates follow today. The seed runs in one
+//! transaction and does nothing when Northwind already exists.
+
+mod academics;
+mod attendance;
+mod communication;
+mod finance;
+mod names;
+mod organization;
+mod people;
+mod plan;
+mod spec;
+mod support;
+mod timetable;
+mod walkthroughs;
+
+use std::fmt;
+
+use anyhow::Context;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use diesel::PgConnection;
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::access::roles::{self, BuiltinRole};
+use crate::db::schema::{organizations, users};
+use spec::SchoolSpec;
+
+/// The password of every demo account. It is printed on the console, so it is no secret.
+pub const DEMO_PASSWORD: &str = "homeroom-demo";
+
+/// Identifies the demo in `organizations.import_hash`.
+const NORTHWIND_HASH: &str = "demo:northwind";
+const ROOT_EMAIL: &str = "root@homeroom.test";
+const ROOT_HASH: &str = "demo:root";
+
+/// Serialises concurrent seeds (two servers started with `--demo` at once).
+const SEED_LOCK: i64 = 0x686f_6d65_6465_6d6f; // "homedemo"
+
+/// The accounts to sign in with, and what each can do.
+const ACCOUNTS: &[(&str, &str)] = &[
+    ("admin@northwind.test", "Administrator"),
+    ("director@northwind.test", "Director"),
+    ("teacher@northwind.test", "Teacher, with classes today"),
+    ("accounts@northwind.test", "Accountant"),
+    ("office@northwind.test", "Front Office"),
+    ("admin@riverside.test", "Administrator of Riverside School"),
+    (ROOT_EMAIL, "Super Administrator (all organizations)"),
+];
+
+/// What `seed` did, for the console.
+pub struct Summary {
+    /// None when the demo already existed.
+    created: Option<Vec<SchoolCounts>>,
+}
+
+/// What was created for one school.
+struct SchoolCounts {
+    name: &'static str,
+    campuses: usize,
+    students: usize,
+    staff: usize,
+    classes: usize,
+    attendance_days: usize,
+    attendance_records: usize,
+    invoices: usize,
+    payments: usize,
+    messages: usize,
+    message_recipients: usize,
+    events: usize,
+    walkthroughs: usize,
+    frames: usize,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.created.as_deref() {
+            Some([first, rest @ ..]) => {
+                write!(
+                    f,
+                    "Demo school ready: {} ({} campuses, {} students, {} staff)",
+                    first.name, first.campuses, first.students, first.staff
+                )?;
+                for school in rest {
+                    write!(f, " and {} ({} students)", school.name, school.students)?;
+                }
+                writeln!(f, ".")?;
+                for school in self.created.iter().flatten() {
+                    writeln!(
+                        f,
+                        "  {}: {} classes, {} school days of attendance ({} marks), {} invoices, \
+                         {} payments, {} messages to {} recipients, {} events, {} walkthroughs, {} weekly frames.",
+                        school.name,
+                        school.classes,
+                        school.attendance_days,
+                        school.attendance_records,
+                        school.invoices,
+                        school.payments,
+                        school.messages,
+                        school.message_recipients,
+                        school.events,
+                        school.walkthroughs,
+                        school.frames
+                    )?;
+                }
+            }
+            _ => writeln!(f, "The demo school already exists; nothing changed.")?,
+        }
+        writeln!(
+            f,
+            "Sign in at the server's address with the password {DEMO_PASSWORD}:"
+        )?;
+        let width = ACCOUNTS
+            .iter()
+            .map(|(email, _)| email.len())
+            .max()
+            .unwrap_or(0);
+        for (email, what) in ACCOUNTS {
+            writeln!(f, "  {email:<width$}   {what}")?;
+        }
+        Ok(())
+    }
+}
+
+/// True when the database holds no live organization.
+pub fn database_is_empty(conn: &mut PgConnection) -> QueryResult<bool> {
+    let live: i64 = organizations::table
+        .filter(organizations::deleted_at.is_null())
+        .count()
+        .get_result(conn)?;
+    Ok(live == 0)
+}
+
+/// Builds the demo school, or does nothing when it already exists. Returns what to print.
+pub fn seed(conn: &mut PgConnection) -> anyhow::Result<Summary> {
+    conn.transaction(|conn| {
+        diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
+            .bind::<diesel::sql_types::BigInt, _>(SEED_LOCK)
+            .execute(conn)
+            .context("waiting for another demo seed to finish")?;
+        roles::ensure_catalog(conn).context("creating the permission catalog")?;
+        if demo_exists(conn)? {
+            return Ok(Summary { created: None });
+        }
+        let password_hash = crate::auth::password::hash(DEMO_PASSWORD)?;
+        let roles = RoleIds::load(conn)?;
+        let now = Utc::now();
+        let mut created = Vec::new();
+        for school in spec::schools() {
+            let ctx = Ctx::new(school, now, &password_hash, &roles)?;
+            created.push(
+                build_school(conn, &ctx).with_context(|| format!("building {}", school.name))?,
+            );
+        }
+        create_root(conn, &password_hash, &roles)?;
+        Ok(Summary {
+            created: Some(created),
+        })
+    })
+}
+
+/// Whether Northwind was seeded before, even if it was deleted since: its import
+/// hash stays taken, and a user who deleted the demo should not get it back unasked.
+fn demo_exists(conn: &mut PgConnection) -> anyhow::Result<bool> {
+    let found: i64 = organizations::table
+        .filter(organizations::import_hash.eq(NORTHWIND_HASH))
+        .count()
+        .get_result(conn)
+        .context("looking for the demo organization")?;
+    Ok(found > 0)
+}
+
+/// The built-in roles' ids.
+struct RoleIds(Vec<(BuiltinRole, Uuid)>);
+
+impl RoleIds {
+    fn load(conn: &mut PgConnection) -> anyhow::Result<RoleIds> {
+        let mut ids = Vec::new();
+        for role in BuiltinRole::ALL {
+            let id = roles::builtin_role_id(conn, role)
+                .with_context(|| format!("finding the built-in role {}", role.name()))?;
+            ids.push((role, id));
+        }
+        Ok(RoleIds(ids))
+    }
+
+    fn id(&self, role: BuiltinRole) -> Uuid {
+        self.0
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, id)| *id)
+            .unwrap_or_default()
+    }
+}
+
+/// What every part of a school's builder needs to know.
+struct Ctx<'a> {
+    school: &'static SchoolSpec,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    /// The current academic year: 15 August to 30 June, the one that starts this
+    /// August from July on.
+    year_start: NaiveDate,
+    year_end: NaiveDate,
+    password_hash: &'a str,
+    roles: &'a RoleIds,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        school: &'static SchoolSpec,
+        now: DateTime<Utc>,
+        password_hash: &'a str,
+        roles: &'a RoleIds,
+    ) -> anyhow::Result<Self> {
+        let today = now.date_naive();
+        let first_year = if today.month() >= 7 {
+            today.year()
+        } else {
+            today.year() - 1
+        };
+        Ok(Ctx {
+            school,
+            today,
+            now,
+            year_start: support::date(first_year, 8, 15)?,
+            year_end: support::date(first_year + 1, 6, 30)?,
+            password_hash,
+            roles,
+        })
+    }
+}
+
+fn build_school(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<SchoolCounts> {
+    let plan = plan::plan(ctx.school);
+    let org = organization::create(conn, ctx)?;
+    let people = people::create(conn, ctx, &org, &plan)?;
+    let academics = academics::create(conn, ctx, &org, &plan, &people)?;
+    let lessons = timetable::create(conn, ctx, &org, &plan, &people, &academics)?;
+    let attendance = attendance::create(conn, ctx, &org, &plan, &people, &academics)?;
+    let finance = finance::create(conn, ctx, &org, &people, &academics)?;
+    let communication = communication::create(conn, ctx, &org, &plan, &people)?;
+    let walkthroughs = walkthroughs::create(conn, ctx, &org, &people, &academics, &lessons)?;
+    let frames = walkthroughs::create_frames(conn, ctx, &org, &people)?;
+    Ok(SchoolCounts {
+        name: ctx.school.name,
+        campuses: org.campuses.len(),
+        students: people.students.len(),
+        staff: people.staff.len(),
+        classes: plan.classes.len(),
+        attendance_days: attendance.days,
+        attendance_records: attendance.records,
+        invoices: finance.invoices,
+        payments: finance.payments,
+        messages: communication.messages,
+        message_recipients: communication.recipients,
+        events: communication.events,
+        walkthroughs,
+        frames,
+    })
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = users)]
+struct NewRootUser<'a> {
+    id: Uuid,
+    organization_id: Option<Uuid>,
+    app_role_id: Uuid,
+    first_name: &'a str,
+    last_name: &'a str,
+    email: &'a str,
+    password: &'a str,
+    email_verified: bool,
+    import_hash: &'a str,
+}
+
+/// The install-wide administrator, belonging to no organization. Kept when an
+/// account with that e-mail exists already.
+fn create_root(
+    conn: &mut PgConnection,
+    password_hash: &str,
+    roles: &RoleIds,
+) -> anyhow::Result<()> {
+    let taken: i64 = users::table
+        .filter(
+            crate::db::lower(users::email)
+                .eq(ROOT_EMAIL)
+                .and(users::deleted_at.is_null())
+                .or(users::import_hash.eq(ROOT_HASH)),
+        )
+        .count()
+        .get_result(conn)
+        .context("looking for the demo super administrator")?;
+    if taken > 0 {
+        return Ok(());
+    }
+    diesel::insert_into(users::table)
+        .values(NewRootUser {
+            id: support::new_id(&mut support::stream("homeroom", "root")),
+            organization_id: None,
+            app_role_id: roles.id(BuiltinRole::SuperAdministrator),
+            first_name: "Robin",
+            last_name: "Rootwell",
+            email: ROOT_EMAIL,
+            password: password_hash,
+            email_verified: true,
+            import_hash: ROOT_HASH,
+        })
+        .execute(conn)
+        .context("creating the demo super administrator")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_lists_every_demo_account() {
+        let text = Summary { created: None }.to_string();
+        assert!(text.starts_with("The demo school already exists; nothing changed."));
+        for (email, _) in ACCOUNTS {
+            assert!(text.contains(email), "{email}");
+        }
+        assert!(text.contains("homeroom-demo"));
+    }
+}

@@ -1,0 +1,465 @@
+//! What each demo school looks like. One builder turns a `SchoolSpec` into rows, so
+//! Northwind and Riverside differ only here.
+
+use super::names::{self, NameBook};
+use crate::access::roles::BuiltinRole;
+use crate::db::enums::StaffType;
+
+pub struct SchoolSpec {
+    /// Used in import hashes (`demo:northwind:…`) and random streams.
+    pub key: &'static str,
+    pub name: &'static str,
+    /// Staff e-mails are `first.last@{domain}`.
+    pub domain: &'static str,
+    /// Student numbers are `{prefix}-000123`, employee numbers `{prefix}-S001`.
+    pub number_prefix: &'static str,
+    pub brand_color: &'static str,
+    pub town: &'static str,
+    pub area_code: &'static str,
+    pub names: &'static NameBook,
+    pub campuses: &'static [CampusSpec],
+    /// Everyone who is not a teacher.
+    pub leaders: &'static [LeaderSpec],
+    /// The teacher who signs in with a fixed e-mail: the homeroom teacher of
+    /// class `class` (counted in grade order, sections A, B…) on campus `campus`.
+    pub demo_teacher: Option<DemoTeacher>,
+    /// Calendar days of attendance history before today.
+    pub attendance_days: i64,
+    pub walkthroughs: usize,
+    /// Termly tuition of the youngest grade, and how much it rises per grade, in cents.
+    pub tuition_base_cents: i64,
+    pub tuition_step_cents: i64,
+    /// Share of invoices with a payment, in percent.
+    pub paying_percent: u32,
+}
+
+pub struct DemoTeacher {
+    pub email: &'static str,
+    pub campus: usize,
+    pub class: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Stage {
+    Elementary,
+    Secondary,
+}
+
+pub struct CampusSpec {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub code: &'static str,
+    /// Rooms are `{room_prefix}-12`.
+    pub room_prefix: &'static str,
+    pub street: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub mascot: &'static str,
+    pub color: &'static str,
+    pub border_color: &'static str,
+    pub text_color: &'static str,
+    pub bg_light: &'static str,
+    pub description: &'static str,
+    pub stage: Stage,
+    pub grades: &'static [GradeSpec],
+    pub sections_per_grade: usize,
+    pub class_size: (usize, usize),
+    /// Subjects the homeroom teacher teaches to their own class (elementary style);
+    /// the others go to subject teachers.
+    pub homeroom_subjects: &'static [&'static str],
+    /// Students who are on the roll but not active (inactive, withdrawn).
+    pub inactive_students: usize,
+}
+
+pub struct GradeSpec {
+    pub name: &'static str,
+    pub code: &'static str,
+    /// 0 for Kindergarten, 1 for Grade 1, …; also the sort order.
+    pub level: i32,
+}
+
+pub struct LeaderSpec {
+    /// A fixed sign-in e-mail, or None for `first.last@domain`.
+    pub email: Option<&'static str>,
+    pub job_title: &'static str,
+    pub staff_type: StaffType,
+    pub role: BuiltinRole,
+    /// Index into `campuses`; None for the whole school.
+    pub campus: Option<usize>,
+}
+
+pub struct SubjectSpec {
+    pub name: &'static str,
+    pub code: &'static str,
+    pub description: &'static str,
+    /// Rooms of subjects taught in a special room, e.g. "Gym".
+    pub room: Option<&'static str>,
+}
+
+pub const SUBJECTS: &[SubjectSpec] = &[
+    SubjectSpec {
+        name: "Mathematics",
+        code: "MATH",
+        description: "Number, algebra, geometry and statistics.",
+        room: None,
+    },
+    SubjectSpec {
+        name: "English",
+        code: "ENG",
+        description: "Reading, writing, speaking and literature.",
+        room: None,
+    },
+    SubjectSpec {
+        name: "Science",
+        code: "SCI",
+        description: "Biology, chemistry, physics and earth science.",
+        room: Some("Science Lab"),
+    },
+    SubjectSpec {
+        name: "History",
+        code: "HIST",
+        description: "History, geography and civics.",
+        room: None,
+    },
+    SubjectSpec {
+        name: "Art",
+        code: "ART",
+        description: "Drawing, painting, sculpture and design.",
+        room: Some("Art Studio"),
+    },
+    SubjectSpec {
+        name: "Physical Education",
+        code: "PE",
+        description: "Sport, movement and health.",
+        room: Some("Gym"),
+    },
+    SubjectSpec {
+        name: "Music",
+        code: "MUS",
+        description: "Singing, instruments and music theory.",
+        room: Some("Music Room"),
+    },
+    SubjectSpec {
+        name: "Computing",
+        code: "COMP",
+        description: "Programming, digital literacy and data.",
+        room: Some("Computer Lab"),
+    },
+];
+
+/// The subjects of a grade and how many periods a week each gets.
+pub fn curriculum(stage: Stage, level: i32) -> Vec<(&'static str, usize)> {
+    let mut subjects = vec![("MATH", 5), ("ENG", 5), ("SCI", 4), ("HIST", 3)];
+    match stage {
+        Stage::Elementary => {
+            subjects.push(("PE", 3));
+            subjects.push((if level % 2 == 0 { "ART" } else { "MUS" }, 3));
+        }
+        Stage::Secondary => {
+            let (a, b) = match level.rem_euclid(4) {
+                0 => ("PE", "ART"),
+                1 => ("PE", "MUS"),
+                2 => ("COMP", "ART"),
+                _ => ("COMP", "MUS"),
+            };
+            subjects.push((a, 3));
+            subjects.push((b, 3));
+        }
+    }
+    subjects
+}
+
+/// Periods a week a subject teacher teaches at most.
+pub const MAX_TEACHING_LOAD: usize = 25;
+
+const ELEMENTARY: &[GradeSpec] = &[
+    GradeSpec {
+        name: "Kindergarten",
+        code: "K",
+        level: 0,
+    },
+    GradeSpec {
+        name: "Grade 1",
+        code: "G1",
+        level: 1,
+    },
+    GradeSpec {
+        name: "Grade 2",
+        code: "G2",
+        level: 2,
+    },
+    GradeSpec {
+        name: "Grade 3",
+        code: "G3",
+        level: 3,
+    },
+    GradeSpec {
+        name: "Grade 4",
+        code: "G4",
+        level: 4,
+    },
+    GradeSpec {
+        name: "Grade 5",
+        code: "G5",
+        level: 5,
+    },
+];
+
+const SECONDARY: &[GradeSpec] = &[
+    GradeSpec {
+        name: "Grade 6",
+        code: "G6",
+        level: 6,
+    },
+    GradeSpec {
+        name: "Grade 7",
+        code: "G7",
+        level: 7,
+    },
+    GradeSpec {
+        name: "Grade 8",
+        code: "G8",
+        level: 8,
+    },
+    GradeSpec {
+        name: "Grade 9",
+        code: "G9",
+        level: 9,
+    },
+    GradeSpec {
+        name: "Grade 10",
+        code: "G10",
+        level: 10,
+    },
+    GradeSpec {
+        name: "Grade 11",
+        code: "G11",
+        level: 11,
+    },
+    GradeSpec {
+        name: "Grade 12",
+        code: "G12",
+        level: 12,
+    },
+];
+
+const CORE: &[&str] = &["MATH", "ENG", "SCI", "HIST"];
+
+pub static NORTHWIND: SchoolSpec = SchoolSpec {
+    key: "northwind",
+    name: "Northwind Academy",
+    domain: "northwind.test",
+    number_prefix: "NW",
+    brand_color: "#1d4ed8",
+    town: "Port Alden, ME 04101",
+    area_code: "207",
+    names: &names::NORTHWIND,
+    campuses: &[
+        CampusSpec {
+            key: "north",
+            name: "North Campus",
+            code: "NTH",
+            room_prefix: "N",
+            street: "120 Lighthouse Road",
+            phone: "(207) 555-0100",
+            email: "north@northwind.test",
+            mascot: "Narwhals",
+            color: "#1d4ed8",
+            border_color: "#1e40af",
+            text_color: "#1e3a8a",
+            bg_light: "#eff6ff",
+            description: "Kindergarten to Grade 5, on the hill above the harbor.",
+            stage: Stage::Elementary,
+            grades: ELEMENTARY,
+            sections_per_grade: 2,
+            class_size: (21, 25),
+            homeroom_subjects: CORE,
+            inactive_students: 6,
+        },
+        CampusSpec {
+            key: "harbor",
+            name: "Harbor Campus",
+            code: "HBR",
+            room_prefix: "H",
+            street: "8 Wharf Road",
+            phone: "(207) 555-0150",
+            email: "harbor@northwind.test",
+            mascot: "Herons",
+            color: "#0f766e",
+            border_color: "#115e59",
+            text_color: "#134e4a",
+            bg_light: "#f0fdfa",
+            description: "Grades 6 to 12, by the water.",
+            stage: Stage::Secondary,
+            grades: SECONDARY,
+            sections_per_grade: 2,
+            class_size: (21, 25),
+            homeroom_subjects: &[],
+            inactive_students: 6,
+        },
+    ],
+    leaders: &[
+        LeaderSpec {
+            email: Some("admin@northwind.test"),
+            job_title: "School Administrator",
+            staff_type: StaffType::Administrator,
+            role: BuiltinRole::Administrator,
+            campus: Some(0),
+        },
+        LeaderSpec {
+            email: Some("director@northwind.test"),
+            job_title: "Head of School",
+            staff_type: StaffType::Director,
+            role: BuiltinRole::Director,
+            campus: None,
+        },
+        LeaderSpec {
+            email: None,
+            job_title: "Campus Director, North Campus",
+            staff_type: StaffType::Director,
+            role: BuiltinRole::Director,
+            campus: Some(0),
+        },
+        LeaderSpec {
+            email: None,
+            job_title: "Campus Director, Harbor Campus",
+            staff_type: StaffType::Director,
+            role: BuiltinRole::Director,
+            campus: Some(1),
+        },
+        LeaderSpec {
+            email: Some("accounts@northwind.test"),
+            job_title: "Accountant",
+            staff_type: StaffType::Administrator,
+            role: BuiltinRole::Accountant,
+            campus: None,
+        },
+        LeaderSpec {
+            email: Some("office@northwind.test"),
+            job_title: "Front Office Coordinator",
+            staff_type: StaffType::Support,
+            role: BuiltinRole::FrontOffice,
+            campus: Some(0),
+        },
+        LeaderSpec {
+            email: None,
+            job_title: "Receptionist",
+            staff_type: StaffType::Support,
+            role: BuiltinRole::FrontOffice,
+            campus: Some(1),
+        },
+        LeaderSpec {
+            email: None,
+            job_title: "School Counselor",
+            staff_type: StaffType::Counselor,
+            role: BuiltinRole::Teacher,
+            campus: Some(1),
+        },
+        LeaderSpec {
+            email: None,
+            job_title: "School Nurse",
+            staff_type: StaffType::Support,
+            role: BuiltinRole::FrontOffice,
+            campus: Some(0),
+        },
+        LeaderSpec {
+            email: None,
+            job_title: "Librarian",
+            staff_type: StaffType::Support,
+            role: BuiltinRole::Teacher,
+            campus: Some(1),
+        },
+        LeaderSpec {
+            email: None,
+            job_title: "Facilities Manager",
+            staff_type: StaffType::Support,
+            role: BuiltinRole::FrontOffice,
+            campus: None,
+        },
+    ],
+    demo_teacher: Some(DemoTeacher {
+        email: "teacher@northwind.test",
+        campus: 0,
+        class: 6,
+    }),
+    attendance_days: 28,
+    walkthroughs: 25,
+    tuition_base_cents: 285_000,
+    tuition_step_cents: 7_500,
+    paying_percent: 60,
+};
+
+pub static RIVERSIDE: SchoolSpec = SchoolSpec {
+    key: "riverside",
+    name: "Riverside School",
+    domain: "riverside.test",
+    number_prefix: "RS",
+    brand_color: "#15803d",
+    town: "Millbrook, VT 05401",
+    area_code: "802",
+    names: &names::RIVERSIDE,
+    campuses: &[CampusSpec {
+        key: "main",
+        name: "Riverside Campus",
+        code: "RVS",
+        room_prefix: "R",
+        street: "14 Willow Bend",
+        phone: "(802) 555-0120",
+        email: "office@riverside.test",
+        mascot: "Otters",
+        color: "#15803d",
+        border_color: "#166534",
+        text_color: "#14532d",
+        bg_light: "#f0fdf4",
+        description: "A small village school, Grades 1 to 3.",
+        stage: Stage::Elementary,
+        grades: &[
+            GradeSpec {
+                name: "Grade 1",
+                code: "G1",
+                level: 1,
+            },
+            GradeSpec {
+                name: "Grade 2",
+                code: "G2",
+                level: 2,
+            },
+            GradeSpec {
+                name: "Grade 3",
+                code: "G3",
+                level: 3,
+            },
+        ],
+        sections_per_grade: 1,
+        class_size: (19, 21),
+        homeroom_subjects: &["MATH", "ENG", "SCI", "HIST", "ART", "MUS"],
+        inactive_students: 2,
+    }],
+    leaders: &[
+        LeaderSpec {
+            email: Some("admin@riverside.test"),
+            job_title: "School Administrator",
+            staff_type: StaffType::Administrator,
+            role: BuiltinRole::Administrator,
+            campus: Some(0),
+        },
+        LeaderSpec {
+            email: None,
+            job_title: "Principal",
+            staff_type: StaffType::Director,
+            role: BuiltinRole::Director,
+            campus: Some(0),
+        },
+    ],
+    demo_teacher: None,
+    attendance_days: 7,
+    walkthroughs: 4,
+    tuition_base_cents: 220_000,
+    tuition_step_cents: 6_000,
+    paying_percent: 70,
+};
+
+/// Both demo schools, in the order they are built.
+pub fn schools() -> [&'static SchoolSpec; 2] {
+    [&NORTHWIND, &RIVERSIDE]
+}
