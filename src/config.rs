@@ -25,6 +25,14 @@ pub struct Settings {
     pub session_max: Duration,
     /// `HOMEROOM_WORKERS`: web worker threads (default: one per CPU core).
     pub workers: usize,
+    /// `HOMEROOM_PUBLIC_URL`: the address people use, for links in e-mails
+    /// (default: the address the server listens on).
+    pub public_url: Option<String>,
+    /// `HOMEROOM_SMTP_URL`: e.g. `smtps://user:password@smtp.example.org`; without
+    /// it, e-mail stays in the outbox at /admin/outbox.
+    pub smtp_url: Option<String>,
+    /// `HOMEROOM_MAIL_FROM`: the sender of Homeroom's e-mail.
+    pub mail_from: String,
 }
 
 impl Settings {
@@ -43,6 +51,10 @@ impl Settings {
             ),
             session_max: Duration::from_secs(24 * 3600 * parse::<u64>("HOMEROOM_SESSION_DAYS", 7)?),
             workers: parse("HOMEROOM_WORKERS", default_workers())?,
+            public_url: var("HOMEROOM_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
+            smtp_url: var("HOMEROOM_SMTP_URL"),
+            mail_from: var("HOMEROOM_MAIL_FROM")
+                .unwrap_or_else(|| "Homeroom <homeroom@localhost>".to_owned()),
         })
     }
 
@@ -58,6 +70,9 @@ impl Settings {
             session_idle: Duration::from_secs(8 * 3600),
             session_max: Duration::from_secs(7 * 24 * 3600),
             workers: 2,
+            public_url: None,
+            smtp_url: None,
+            mail_from: "Homeroom <homeroom@localhost>".to_owned(),
         }
     }
 }

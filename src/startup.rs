@@ -20,6 +20,9 @@ use crate::web::error::AppError;
 pub struct AppState {
     pub pool: PgPool,
     pub settings: Settings,
+    pub mailer: crate::mail::Mailer,
+    /// Where people reach this server, for links in e-mails (no trailing slash).
+    pub public_url: String,
 }
 
 /// Every route of the application, each with its gate.
@@ -29,6 +32,7 @@ pub fn routes() -> Routes {
     crate::web::health::routes(&mut r);
     crate::auth::routes::routes(&mut r);
     crate::dashboard::routes(&mut r);
+    crate::admin::routes(&mut r);
     r
 }
 
@@ -51,7 +55,25 @@ impl Application {
         let key = cookie_key(&settings)?;
         let secure = settings.secure_cookies;
         let workers = settings.workers;
-        let state = web::Data::new(AppState { pool, settings });
+        let public_url = settings.public_url.clone().unwrap_or_else(|| {
+            let ip = listener
+                .local_addr()
+                .map(|a| a.ip().to_string())
+                .unwrap_or_default();
+            let host = if ip == "0.0.0.0" || ip == "::" {
+                "localhost".to_owned()
+            } else {
+                ip
+            };
+            format!("http://{host}:{port}")
+        });
+        let mailer = crate::mail::Mailer::from_settings(&settings)?;
+        let state = web::Data::new(AppState {
+            pool,
+            settings,
+            mailer,
+            public_url,
+        });
 
         let server = HttpServer::new(move || {
             let flash_store = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())

@@ -88,6 +88,7 @@ entities! {
     AuditLog => "audit_log", "Audit log";
     ScheduledTasks => "scheduled_tasks", "Scheduled tasks";
     SyncLogs => "sync_logs", "Sync logs";
+    EmailOutbox => "email_outbox", "Sent e-mail";
 }
 
 /// Tables that are links between entities, governed by the entities they join.

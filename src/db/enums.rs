@@ -372,6 +372,13 @@ db_enums! {
         Success = "success" => "Succeeded",
         Failed = "failed" => "Failed",
     }
+
+    /// `email_outbox.status`: kept for the outbox, or handed to the SMTP server.
+    EmailStatus => "crate::db::schema::sql_types::EmailStatus" {
+        Stored = "stored" => "In the outbox",
+        Sent = "sent" => "Sent",
+        Failed = "failed" => "Failed",
+    }
 }
 
 #[cfg(test)]

@@ -54,6 +54,10 @@ pub mod sql_types {
     pub struct DocumentEntityType;
 
     #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "email_status"))]
+    pub struct EmailStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
     #[diesel(postgres_type(name = "grade_letter"))]
     pub struct GradeLetter;
 
@@ -447,6 +451,28 @@ diesel::table! {
         category -> DocumentCategory,
         uploaded_at -> Nullable<Timestamptz>,
         notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::EmailStatus;
+
+    email_outbox (id) {
+        id -> Uuid,
+        organization_id -> Nullable<Uuid>,
+        to_address -> Text,
+        subject -> Text,
+        body_text -> Text,
+        status -> EmailStatus,
+        error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamptz>,
         import_hash -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
@@ -1115,6 +1141,7 @@ diesel::joinable!(communication_events -> campuses (campus_id));
 diesel::joinable!(communication_events -> organizations (organization_id));
 diesel::joinable!(documents -> campuses (campus_id));
 diesel::joinable!(documents -> organizations (organization_id));
+diesel::joinable!(email_outbox -> organizations (organization_id));
 diesel::joinable!(fee_plans -> academic_years (academic_year_id));
 diesel::joinable!(fee_plans -> grades (grade_id));
 diesel::joinable!(fee_plans -> organizations (organization_id));
@@ -1185,6 +1212,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     communication_events,
     content_catalog,
     documents,
+    email_outbox,
     fee_plans,
     file,
     frame_entries,

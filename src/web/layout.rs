@@ -33,7 +33,14 @@ pub struct Layout {
 }
 
 /// The menu: each entry shows only to users its gate admits.
-const MENU: &[(&str, &str, Gate)] = &[("Dashboard", "/", Gate::SignedIn)];
+const MENU: &[(&str, &str, Gate)] = &[
+    ("Dashboard", "/", Gate::SignedIn),
+    (
+        "Outbox",
+        "/admin/outbox",
+        Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
+    ),
+];
 
 fn admits(access: &Access, gate: Gate) -> bool {
     match gate {

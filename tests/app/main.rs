@@ -7,6 +7,7 @@ mod browser;
 mod cli;
 mod demo;
 mod health;
+mod outbox;
 mod pages;
 mod routes;
 mod schema;

@@ -225,10 +225,11 @@ fn rust_enums_match_the_database_enums() {
         AuditAction => "audit_action",
         TaskStatus => "task_status",
         SyncStatus => "sync_status",
+        EmailStatus => "email_status",
     );
     assert_eq!(
         in_db.len(),
-        30,
+        31,
         "every database enum has a Rust counterpart"
     );
 }
