@@ -5,3 +5,4 @@ pub mod csrf;
 pub mod password;
 pub mod routes;
 pub mod session;
+pub mod tokens;
