@@ -88,7 +88,11 @@ struct DashboardPage {
 
 async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let data = crate::db::run(&state.pool, move |conn| Ok(load(conn, &access)?)).await?;
+    let organization = access.organization_id;
+    let data = crate::db::run_in(&state.pool, organization, move |conn| {
+        Ok(load(conn, &access)?)
+    })
+    .await?;
     let first_name = page
         .access
         .display_name

@@ -32,6 +32,7 @@ pub fn routes() -> Routes {
     crate::web::health::routes(&mut r);
     crate::auth::routes::routes(&mut r);
     crate::dashboard::routes(&mut r);
+    crate::access::switch::routes(&mut r);
     crate::admin::routes(&mut r);
     r
 }

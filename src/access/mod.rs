@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod gate;
 pub mod roles;
+pub mod switch;
 
 use std::future::{Ready, ready};
 

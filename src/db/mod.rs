@@ -7,9 +7,10 @@ pub mod schema;
 
 use std::time::Duration;
 
-use diesel::PgConnection;
+use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use uuid::Uuid;
 
 use crate::config::Settings;
 use crate::web::error::AppError;
@@ -82,6 +83,32 @@ pub fn migrate(conn: &mut PgConnection) -> anyhow::Result<Vec<String>> {
         .run_pending_migrations(MIGRATIONS)
         .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))?;
     Ok(applied.iter().map(|m| m.to_string()).collect())
+}
+
+/// Runs tenant work in one transaction as the role `homeroom_app`, with the
+/// organization set, so row-level security confines every statement to it.
+pub async fn run_in<T, F>(pool: &PgPool, organization_id: Uuid, work: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    run(pool, move |conn| {
+        conn.transaction(|conn| {
+            enter_organization(conn, organization_id)?;
+            work(conn)
+        })
+    })
+    .await
+}
+
+/// For the rest of the current transaction, act as `homeroom_app` in one organization.
+pub fn enter_organization(conn: &mut PgConnection, organization_id: Uuid) -> QueryResult<()> {
+    diesel::sql_query(
+        "SELECT set_config('role', 'homeroom_app', true), set_config('homeroom.organization_id', $1, true)",
+    )
+    .bind::<diesel::sql_types::Text, _>(organization_id.to_string())
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Runs blocking Diesel work on the thread pool with a pooled connection.

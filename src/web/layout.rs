@@ -15,6 +15,8 @@ pub struct UserBar {
     pub name: String,
     pub role: String,
     pub organization: String,
+    /// Global users may switch organization from the header.
+    pub can_switch: bool,
 }
 
 pub struct NavLink {
@@ -90,6 +92,7 @@ impl Page {
                     .clone()
                     .unwrap_or_else(|| "No role".to_owned()),
                 organization: access.organization_name.clone(),
+                can_switch: access.global_access,
             }),
             nav,
             flashes: self.flashes.clone(),

@@ -12,3 +12,4 @@ mod pages;
 mod routes;
 mod schema;
 mod sign_in;
+mod tenancy;

@@ -7,8 +7,8 @@ use crate::common::spawn_app;
 
 const PUBLIC_PATHS: &[&str] = &["/login", "/health"];
 
-fn concrete(path: &str) -> String {
-    // Any `{param}` becomes a well-formed id that exists nowhere.
+/// The path with every `{param}` replaced by `id`.
+fn fill(path: &str, id: &str) -> String {
     let mut out = String::new();
     let mut rest = path;
     while let Some(start) = rest.find('{') {
@@ -16,11 +16,16 @@ fn concrete(path: &str) -> String {
         let end = rest[start..]
             .find('}')
             .map_or(rest.len(), |e| start + e + 1);
-        out.push_str("00000000-0000-4000-8000-000000000000");
+        out.push_str(id);
         rest = &rest[end..];
     }
     out.push_str(rest);
     out
+}
+
+/// The path with a well-formed id that exists nowhere.
+fn concrete(path: &str) -> String {
+    fill(path, "00000000-0000-4000-8000-000000000000")
 }
 
 #[test]
@@ -58,6 +63,265 @@ async fn every_gated_route_sends_signed_out_visitors_to_sign_in() {
             "{} {} → {location}",
             route.method,
             route.path
+        );
+    }
+}
+
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+use homeroom::access::Permission;
+use homeroom::db::schema::{organizations, roles, users};
+
+use crate::common::{DemoUser, TestApp, csrf_token};
+
+fn reqwest_method(route: &homeroom::access::RouteInfo) -> reqwest::Method {
+    reqwest::Method::from_bytes(route.method.as_str().as_bytes()).expect("method")
+}
+
+fn is_unsafe(route: &homeroom::access::RouteInfo) -> bool {
+    !matches!(route.method.as_str(), "GET" | "HEAD" | "OPTIONS")
+}
+
+/// The CSRF token of a signed-in client, from the sign-out form every page has.
+async fn session_token(app: &TestApp, client: &reqwest::Client) -> String {
+    let page = app.get(client, "/").await.text().await.expect("dashboard");
+    csrf_token(&page).expect("the page carries the session's token")
+}
+
+/// A Northwind user whose role holds no permission at all.
+async fn user_without_permissions(app: &TestApp) -> reqwest::Client {
+    let hash = homeroom::auth::password::hash("nothing-allowed-here").expect("hash");
+    {
+        let mut conn = app.conn();
+        let northwind: uuid::Uuid = organizations::table
+            .filter(organizations::name.eq("Northwind Academy"))
+            .select(organizations::id)
+            .first(&mut conn)
+            .expect("Northwind");
+        let role: uuid::Uuid = diesel::insert_into(roles::table)
+            .values(roles::name.eq("Visitor"))
+            .returning(roles::id)
+            .get_result(&mut conn)
+            .expect("role");
+        diesel::insert_into(users::table)
+            .values((
+                users::email.eq("visitor@northwind.test"),
+                users::password.eq(hash),
+                users::organization_id.eq(northwind),
+                users::app_role_id.eq(role),
+                users::email_verified.eq(true),
+            ))
+            .execute(&mut conn)
+            .expect("user");
+    }
+    let client = app.client();
+    let response = app
+        .sign_in(&client, "visitor@northwind.test", "nothing-allowed-here")
+        .await;
+    assert_eq!(response.status(), 303);
+    client
+}
+
+#[actix_web::test]
+async fn every_permission_gated_route_refuses_a_user_without_that_permission() {
+    let app = spawn_app().await;
+    let visitor = user_without_permissions(&app).await;
+    let token = session_token(&app, &visitor).await;
+    let mut checked = 0;
+    for route in route_table() {
+        let Gate::Requires(permission) = route.gate else {
+            continue;
+        };
+        let response = visitor
+            .request(reqwest_method(&route), app.url(&concrete(route.path)))
+            .header("X-CSRF-Token", &token)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(
+            response.status(),
+            403,
+            "{} {} needs {}",
+            route.method,
+            route.path,
+            Permission::name(permission)
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "the sweep found permission-gated routes");
+}
+
+#[derive(QueryableByName)]
+struct Digest {
+    #[diesel(sql_type = Text)]
+    digest: String,
+}
+
+/// A digest of everything stored, except when sessions were last seen (which
+/// any request may touch).
+fn database_digest(conn: &mut PgConnection) -> String {
+    #[derive(QueryableByName)]
+    struct Table {
+        #[diesel(sql_type = Text)]
+        name: String,
+    }
+    let tables: Vec<Table> = diesel::sql_query(
+        "SELECT table_name::text AS name FROM information_schema.tables \
+         WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+    )
+    .load(conn)
+    .expect("tables");
+    tables
+        .into_iter()
+        .map(|Table { name }| {
+            let rows = if name == "auth_refresh_tokens" {
+                "(t.id, t.organization_id, t.revoked_at, t.expires_at, t.token_hash)::text".to_owned()
+            } else {
+                "t::text".to_owned()
+            };
+            let sql = format!(
+                "SELECT coalesce(md5(string_agg({rows}, '|' ORDER BY {rows})), '') AS digest FROM {name} t"
+            );
+            let d: Digest = diesel::sql_query(sql).get_result(conn).expect("digest");
+            format!("{name}:{}", d.digest)
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[actix_web::test]
+async fn every_unsafe_route_refuses_a_request_without_the_csrf_token() {
+    let app = spawn_app().await;
+    let root = app.signed_in(DemoUser::Root).await;
+    let before = database_digest(&mut app.conn());
+    let mut checked = 0;
+    for route in route_table().into_iter().filter(is_unsafe) {
+        let client = if route.gate == Gate::Public {
+            app.client()
+        } else {
+            root.clone()
+        };
+        if route.gate == Gate::Public {
+            // A visitor who has the sign-in form's cookie but sends no token.
+            app.get(&client, "/login").await;
+        }
+        let response = client
+            .request(reqwest_method(&route), app.url(&concrete(route.path)))
+            .form(&[
+                ("email", "teacher@northwind.test"),
+                ("password", "homeroom-demo"),
+            ])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(
+            response.status(),
+            403,
+            "{} {} without a token",
+            route.method,
+            route.path
+        );
+        let wrong = client
+            .request(reqwest_method(&route), app.url(&concrete(route.path)))
+            .header("X-CSRF-Token", "0".repeat(64))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(
+            wrong.status(),
+            403,
+            "{} {} with a wrong token",
+            route.method,
+            route.path
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "the sweep found unsafe routes");
+    assert_eq!(
+        before,
+        database_digest(&mut app.conn()),
+        "refused requests changed nothing"
+    );
+    assert_eq!(
+        app.get(&root, "/").await.status(),
+        200,
+        "the session survived the sweep"
+    );
+}
+
+#[derive(QueryableByName)]
+struct RowId {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    id: uuid::Uuid,
+}
+
+/// The table a route's `{id}` names: the path segment before it (`/admin/users/{id}` → users).
+fn table_of(path: &str) -> Option<String> {
+    let before = &path[..path.find('{')?];
+    before
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .map(|s| s.replace('-', "_"))
+}
+
+#[actix_web::test]
+async fn ids_of_another_organization_answer_not_found_and_change_nothing() {
+    let app = spawn_app().await;
+    let northwind_admin = app.signed_in(DemoUser::Admin).await;
+    let token = session_token(&app, &northwind_admin).await;
+    let mut conn = app.conn();
+    let riverside: uuid::Uuid = organizations::table
+        .filter(organizations::name.eq("Riverside School"))
+        .select(organizations::id)
+        .first(&mut conn)
+        .expect("Riverside");
+    for route in route_table().into_iter().filter(|r| r.path.contains('{')) {
+        let Some(table) = table_of(route.path) else {
+            continue;
+        };
+        // Only tenant-owned records belong to one organization.
+        let rows: Vec<RowId> = diesel::sql_query(format!(
+            "SELECT id FROM {table} WHERE organization_id = $1 ORDER BY id LIMIT 1"
+        ))
+        .bind::<diesel::sql_types::Uuid, _>(riverside)
+        .load(&mut conn)
+        .unwrap_or_default();
+        let Some(RowId { id }) = rows.into_iter().next() else {
+            continue;
+        };
+        let row_before: Digest = diesel::sql_query(format!(
+            "SELECT t::text AS digest FROM {table} t WHERE id = $1"
+        ))
+        .bind::<diesel::sql_types::Uuid, _>(id)
+        .get_result(&mut conn)
+        .expect("row");
+        let response = northwind_admin
+            .request(
+                reqwest_method(&route),
+                app.url(&fill(route.path, &id.to_string())),
+            )
+            .header("X-CSRF-Token", &token)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(
+            response.status(),
+            404,
+            "{} {} with a Riverside id",
+            route.method,
+            route.path
+        );
+        let row_after: Digest = diesel::sql_query(format!(
+            "SELECT t::text AS digest FROM {table} t WHERE id = $1"
+        ))
+        .bind::<diesel::sql_types::Uuid, _>(id)
+        .get_result(&mut conn)
+        .expect("row");
+        assert_eq!(
+            row_before.digest, row_after.digest,
+            "{} {} changed nothing",
+            route.method, route.path
         );
     }
 }

@@ -1,0 +1,111 @@
+//! `/organization`: users with global access choose which organization they act in.
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use diesel::prelude::*;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{Gate, Routes};
+use crate::auth::session;
+use crate::db::schema::{auth_refresh_tokens, organizations};
+use crate::startup::AppState;
+use crate::web::error::AppError;
+use crate::web::flash::{self, Level};
+use crate::web::layout::{Layout, Page};
+use crate::web::{render, see_other};
+
+pub fn routes(r: &mut Routes) {
+    r.get("/organization", Gate::SignedIn, choose)
+        .post("/organization", Gate::SignedIn, switch);
+}
+
+pub struct OrganizationChoice {
+    pub id: Uuid,
+    pub name: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "access/organization.html")]
+struct ChoosePage {
+    layout: Layout,
+    organizations: Vec<OrganizationChoice>,
+}
+
+async fn choose(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    if !page.access.global_access {
+        return Err(AppError::Forbidden);
+    }
+    let current = page.access.organization_id;
+    let rows: Vec<(Uuid, String)> = crate::db::run(&state.pool, |conn| {
+        Ok(organizations::table
+            .filter(organizations::deleted_at.is_null())
+            .order(organizations::name.asc())
+            .select((organizations::id, organizations::name))
+            .load(conn)?)
+    })
+    .await?;
+    render(&ChoosePage {
+        layout: page.layout("Choose an organization"),
+        organizations: rows
+            .into_iter()
+            .map(|(id, name)| OrganizationChoice {
+                current: id == current,
+                id,
+                name,
+            })
+            .collect(),
+    })
+}
+
+#[derive(Deserialize)]
+struct SwitchForm {
+    organization_id: String,
+}
+
+async fn switch(
+    req: HttpRequest,
+    page: Page,
+    state: web::Data<AppState>,
+    form: web::Form<SwitchForm>,
+    flashes: Session,
+) -> Result<HttpResponse, AppError> {
+    if !page.access.global_access {
+        return Err(AppError::Forbidden);
+    }
+    let target: Uuid = form.organization_id.trim().parse().map_err(|_| {
+        AppError::BadRequest("Choose one of the organizations in the list.".to_owned())
+    })?;
+    let key = session::key_from_request(&req).ok_or(AppError::SignedOut { next: None })?;
+    let session_id = page.access.session_id;
+    let name: Option<String> = crate::db::run(&state.pool, move |conn| {
+        conn.transaction(|conn| {
+            let name: Option<String> = organizations::table
+                .filter(organizations::id.eq(target))
+                .filter(organizations::deleted_at.is_null())
+                .select(organizations::name)
+                .first(conn)
+                .optional()?;
+            if name.is_some() {
+                diesel::update(
+                    auth_refresh_tokens::table
+                        .find(session_id)
+                        .filter(auth_refresh_tokens::token_hash.eq(session::hash_key(&key))),
+                )
+                .set(auth_refresh_tokens::organization_id.eq(target))
+                .execute(conn)?;
+            }
+            Ok(name)
+        })
+    })
+    .await?;
+    let name = name.ok_or(AppError::NotFound)?;
+    flash::push(
+        &flashes,
+        Level::Success,
+        format!("You are now working in {name}."),
+    );
+    Ok(see_other("/"))
+}
