@@ -162,6 +162,19 @@ mod tests {
         assert!(!is_local_path("/\\evil.example"));
     }
 
+    #[actix_web::test]
+    async fn an_internal_error_shows_a_friendly_page_without_its_cause() {
+        let error = AppError::Internal(anyhow::anyhow!("secret connection string in a panic"));
+        let response = error.error_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = actix_web::body::to_bytes(response.into_body())
+            .await
+            .expect("a rendered page");
+        let html = String::from_utf8_lossy(&body);
+        assert!(html.contains("Something went wrong"));
+        assert!(!html.contains("secret connection string"));
+    }
+
     #[test]
     fn query_values_are_percent_encoded() {
         assert_eq!(encode_query_value("/a b?c=d&e"), "/a%20b%3Fc%3Dd%26e");
