@@ -134,6 +134,16 @@ pub async fn measure(client: &Client, script: &str) -> f64 {
         .expect("a number")
 }
 
+/// Nothing on the page is wider than the window.
+pub async fn assert_no_sideways_scrolling(client: &Client, page: &str) {
+    let overflow = measure(
+        client,
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+    )
+    .await;
+    assert!(overflow <= 0.0, "{page} scrolls sideways by {overflow}px");
+}
+
 /// Types the e-mail and the demo password into the open sign-in page and sends it.
 pub async fn sign_in_with_the_form(client: &Client, email: &str) {
     for (field, value) in [("#email", email), ("#password", DEMO_PASSWORD)] {
@@ -203,15 +213,7 @@ async fn teacher_signs_in_on_a_tablet() {
         .for_element(Locator::Css("#today-classes"))
         .await
         .expect("dashboard");
-    let overflow = measure(
-        &client,
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-    )
-    .await;
-    assert!(
-        overflow <= 0.0,
-        "no sideways scrolling on a phone, overflow {overflow}px"
-    );
+    assert_no_sideways_scrolling(&client, "the dashboard").await;
     screenshot(&client, "teacher-dashboard-phone").await;
     client.close().await.expect("close the browser");
 }
@@ -242,15 +244,7 @@ async fn profile_and_two_step_set_up_fit_a_phone() {
             .for_element(Locator::Css(ready))
             .await
             .unwrap_or_else(|e| panic!("{path}: {e}"));
-        let overflow = measure(
-            &client,
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-        )
-        .await;
-        assert!(
-            overflow <= 0.0,
-            "{path} fits a phone, overflow {overflow}px"
-        );
+        assert_no_sideways_scrolling(&client, path).await;
         screenshot(&client, name).await;
     }
     client.close().await.expect("close the browser");
