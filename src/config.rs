@@ -31,6 +31,9 @@ pub struct Settings {
     pub login_rate_limit: i64,
     /// `HOMEROOM_LOGIN_RATE_WINDOW_MINUTES`: the window of that limit.
     pub login_rate_window: Duration,
+    /// `HOMEROOM_TRUSTED_PROXIES`: proxies (load balancers) in front of Homeroom whose
+    /// `X-Forwarded-For` entries name the client; 0 uses the connection's address.
+    pub trusted_proxies: usize,
     /// `HOMEROOM_WORKERS`: web worker threads (default: one per CPU core).
     pub workers: usize,
     /// `HOMEROOM_PUBLIC_URL`: the address people use, for links in e-mails
@@ -64,6 +67,7 @@ impl Settings {
             login_rate_window: Duration::from_secs(
                 60 * parse::<u64>("HOMEROOM_LOGIN_RATE_WINDOW_MINUTES", 5)?,
             ),
+            trusted_proxies: parse("HOMEROOM_TRUSTED_PROXIES", 0)?,
             workers: parse("HOMEROOM_WORKERS", default_workers())?,
             public_url: var("HOMEROOM_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
             smtp_url: var("HOMEROOM_SMTP_URL"),
@@ -87,6 +91,7 @@ impl Settings {
             lockout: Duration::from_secs(15 * 60),
             login_rate_limit: 20,
             login_rate_window: Duration::from_secs(5 * 60),
+            trusted_proxies: 0,
             workers: 2,
             public_url: None,
             smtp_url: None,

@@ -75,9 +75,41 @@ impl Client {
                 .get(actix_web::http::header::USER_AGENT)
                 .and_then(|v| v.to_str().ok())
                 .map(|v| v.chars().take(512).collect()),
-            ip_address: req.peer_addr().map(|a| a.ip().to_string()),
+            ip_address: client_address(req),
         }
     }
+}
+
+/// The client's address: the connection's, or behind trusted proxies the entry the
+/// outermost of them added to `X-Forwarded-For`.
+fn client_address(req: &HttpRequest) -> Option<String> {
+    let peer = req.peer_addr().map(|a| a.ip().to_string());
+    let proxies = req
+        .app_data::<actix_web::web::Data<crate::startup::AppState>>()
+        .map_or(0, |state| state.settings.trusted_proxies);
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok());
+    forwarded_client(forwarded, proxies).or(peer)
+}
+
+/// Each proxy appends the address it received from, so with `proxies` trusted ones the
+/// client is that many entries from the right; anything further left the client wrote.
+fn forwarded_client<'a>(headers: impl Iterator<Item = &'a str>, proxies: usize) -> Option<String> {
+    if proxies == 0 {
+        return None;
+    }
+    let entries: Vec<&str> = headers
+        .flat_map(|h| h.split(','))
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect();
+    let at = entries.len().checked_sub(proxies)?;
+    entries[at]
+        .parse::<std::net::IpAddr>()
+        .ok()
+        .map(|ip| ip.to_string())
 }
 
 /// Starts a session. Without "keep me signed in" it ends at the close of the
@@ -366,6 +398,30 @@ pub fn removal_cookie(secure: bool) -> Cookie<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn behind_trusted_proxies_the_client_is_counted_from_the_right() {
+        let one = |h: &'static str, n| forwarded_client([h].into_iter(), n);
+        assert_eq!(one("203.0.113.9", 1).as_deref(), Some("203.0.113.9"));
+        assert_eq!(
+            one("6.6.6.6, 203.0.113.9", 1).as_deref(),
+            Some("203.0.113.9"),
+            "a written-in entry is ignored"
+        );
+        assert_eq!(
+            one("203.0.113.9, 10.0.0.2", 2).as_deref(),
+            Some("203.0.113.9")
+        );
+        assert_eq!(one("203.0.113.9", 0), None, "not trusted without proxies");
+        assert_eq!(one("203.0.113.9", 2), None, "fewer entries than proxies");
+        assert_eq!(one("not-an-ip", 1), None);
+        let split = forwarded_client(["6.6.6.6", "203.0.113.9"].into_iter(), 1);
+        assert_eq!(
+            split.as_deref(),
+            Some("203.0.113.9"),
+            "several headers read as one list"
+        );
+    }
 
     #[test]
     fn keys_are_random_and_stored_only_as_hashes() {
