@@ -23,6 +23,17 @@ pub struct Settings {
     pub session_idle: Duration,
     /// `HOMEROOM_SESSION_DAYS`: how long "keep me signed in" lasts.
     pub session_max: Duration,
+    /// `HOMEROOM_LOCKOUT_ATTEMPTS`: consecutive failed sign-ins that lock an account.
+    pub lockout_attempts: i32,
+    /// `HOMEROOM_LOCKOUT_MINUTES`: how long a locked account stays locked.
+    pub lockout: Duration,
+    /// `HOMEROOM_LOGIN_RATE_LIMIT`: sign-in and reset attempts one IP address may make per window.
+    pub login_rate_limit: i64,
+    /// `HOMEROOM_LOGIN_RATE_WINDOW_MINUTES`: the window of that limit.
+    pub login_rate_window: Duration,
+    /// `HOMEROOM_TRUSTED_PROXIES`: proxies (load balancers) in front of Homeroom whose
+    /// `X-Forwarded-For` entries name the client; 0 uses the connection's address.
+    pub trusted_proxies: usize,
     /// `HOMEROOM_WORKERS`: web worker threads (default: one per CPU core).
     pub workers: usize,
     /// `HOMEROOM_PUBLIC_URL`: the address people use, for links in e-mails
@@ -50,6 +61,13 @@ impl Settings {
                 60 * parse::<u64>("HOMEROOM_SESSION_IDLE_MINUTES", 8 * 60)?,
             ),
             session_max: Duration::from_secs(24 * 3600 * parse::<u64>("HOMEROOM_SESSION_DAYS", 7)?),
+            lockout_attempts: parse("HOMEROOM_LOCKOUT_ATTEMPTS", 5)?,
+            lockout: Duration::from_secs(60 * parse::<u64>("HOMEROOM_LOCKOUT_MINUTES", 15)?),
+            login_rate_limit: parse("HOMEROOM_LOGIN_RATE_LIMIT", 20)?,
+            login_rate_window: Duration::from_secs(
+                60 * parse::<u64>("HOMEROOM_LOGIN_RATE_WINDOW_MINUTES", 5)?,
+            ),
+            trusted_proxies: parse("HOMEROOM_TRUSTED_PROXIES", 0)?,
             workers: parse("HOMEROOM_WORKERS", default_workers())?,
             public_url: var("HOMEROOM_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
             smtp_url: var("HOMEROOM_SMTP_URL"),
@@ -69,6 +87,11 @@ impl Settings {
             secret_key: Some("0".repeat(128)),
             session_idle: Duration::from_secs(8 * 3600),
             session_max: Duration::from_secs(7 * 24 * 3600),
+            lockout_attempts: 5,
+            lockout: Duration::from_secs(15 * 60),
+            login_rate_limit: 20,
+            login_rate_window: Duration::from_secs(5 * 60),
+            trusted_proxies: 0,
             workers: 2,
             public_url: None,
             smtp_url: None,

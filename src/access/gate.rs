@@ -12,6 +12,7 @@ use super::{Access, Permission};
 use crate::auth::{csrf, session};
 use crate::startup::AppState;
 use crate::web::error::AppError;
+use crate::web::see_other;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gate {
@@ -103,6 +104,10 @@ impl Routes {
     }
 }
 
+/// What a user whose role requires two-step sign-in may open before setting it up;
+/// the first is where everything else sends them.
+pub const MFA_ENROLMENT_PATHS: &[&str] = &["/profile/mfa", "/profile/mfa/confirm", "/logout"];
+
 /// Loads the session for gated routes, checks the permission, and checks the CSRF
 /// token of every unsafe request, before the handler runs.
 async fn enforce(
@@ -123,6 +128,11 @@ async fn enforce(
                 let next = (req.method() == Method::GET).then(|| req.uri().to_string());
                 return Err(AppError::SignedOut { next }.into());
             };
+            if access.must_enrol_mfa && !MFA_ENROLMENT_PATHS.contains(&req.path()) {
+                return Ok(req
+                    .into_response(see_other(MFA_ENROLMENT_PATHS[0]))
+                    .map_into_right_body());
+            }
             if let Gate::Requires(permission) = gate
                 && !access.can(permission)
             {
@@ -140,7 +150,9 @@ async fn enforce(
             return Err(AppError::CsrfRejected.into());
         }
     }
-    next.call(req).await
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_left_body)
 }
 
 async fn load_access(req: &ServiceRequest, state: &AppState) -> Result<Option<Access>, AppError> {

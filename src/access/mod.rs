@@ -37,6 +37,8 @@ pub struct Access {
     pub permissions: PermissionSet,
     pub session_id: Uuid,
     pub csrf_token: String,
+    /// The role requires two-step sign-in and the user has not set it up yet.
+    pub must_enrol_mfa: bool,
 }
 
 impl Access {
@@ -62,7 +64,8 @@ impl Access {
     }
 
     /// Loads the access of a session key, or `None` when the session is unknown,
-    /// revoked, expired, idle too long, or its user is disabled.
+    /// revoked, expired, idle too long, still waiting for its second step, or its
+    /// user is disabled.
     pub fn load(
         conn: &mut PgConnection,
         session_key: &str,
@@ -89,6 +92,7 @@ impl Access {
             .filter(auth_refresh_tokens::revoked_at.is_null())
             .filter(auth_refresh_tokens::expires_at.gt(now))
             .filter(auth_refresh_tokens::last_seen_at.gt(idle_since))
+            .filter(auth_refresh_tokens::mfa_pending.eq(false))
             .filter(users::disabled.eq(false))
             .filter(users::deleted_at.is_null())
             .select((
@@ -102,6 +106,8 @@ impl Access {
                 users::app_role_id,
                 role_rows::name.nullable(),
                 role_rows::global_access.nullable(),
+                role_rows::require_mfa.nullable(),
+                users::mfa_enabled,
                 organizations::id,
                 organizations::name,
                 organizations::time_zone,
@@ -134,6 +140,7 @@ impl Access {
             permissions,
             session_id: row.session_id,
             csrf_token: row.csrf_token,
+            must_enrol_mfa: row.require_mfa == Some(true) && !row.mfa_enabled,
         }))
     }
 }
@@ -150,6 +157,8 @@ struct SessionRow {
     role_id: Option<Uuid>,
     role_name: Option<String>,
     global_access: Option<bool>,
+    require_mfa: Option<bool>,
+    mfa_enabled: bool,
     organization_id: Uuid,
     organization_name: String,
     time_zone: String,

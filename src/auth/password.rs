@@ -48,7 +48,8 @@ pub fn verify(stored: Option<&str>, password: &str) -> bool {
     ok && real
 }
 
-/// The rules a new password must meet, as a message for the form.
+/// The rules a new password must meet, as a message for the form: long enough,
+/// and not guessable (zxcvbn's dictionaries of common passwords, names and patterns).
 pub fn check_new(password: &str) -> Result<(), String> {
     if password.chars().count() < MIN_LENGTH {
         return Err(format!("Use at least {MIN_LENGTH} characters."));
@@ -56,7 +57,46 @@ pub fn check_new(password: &str) -> Result<(), String> {
     if password.len() > 1024 {
         return Err("Use at most 1024 characters.".to_owned());
     }
-    Ok(())
+    // zxcvbn's matching grows quickly with length; the first 100 characters decide.
+    let judged: String = password.chars().take(100).collect();
+    let estimate = zxcvbn::zxcvbn(&judged, &["homeroom", "school"]);
+    if estimate.score() >= zxcvbn::Score::Three {
+        return Ok(());
+    }
+    let mut message = "This password is too easy to guess.".to_owned();
+    if let Some(feedback) = estimate.feedback() {
+        if let Some(warning) = feedback.warning() {
+            message = format!("{message} {warning}");
+        }
+        for suggestion in feedback.suggestions() {
+            message = format!("{message} {suggestion}");
+        }
+    }
+    Err(message)
+}
+
+/// A new password typed twice, as forms ask for it: a message for each field that is wrong.
+#[derive(Debug, Default)]
+pub struct NewPasswordErrors {
+    pub password: Option<String>,
+    pub again: Option<String>,
+}
+
+impl NewPasswordErrors {
+    pub fn any(&self) -> bool {
+        self.password.is_some() || self.again.is_some()
+    }
+}
+
+/// `check_new`, and that the second typing is the same as the first.
+pub fn check_new_typed_twice(password: &str, again: &str) -> NewPasswordErrors {
+    let rules = check_new(password).err();
+    let mismatch = rules.is_none() && password != again;
+    NewPasswordErrors {
+        password: rules,
+        again: mismatch
+            .then(|| "The two passwords are not the same. Type the new password twice.".to_owned()),
+    }
 }
 
 #[cfg(test)]
@@ -78,6 +118,29 @@ mod tests {
             check_new("short").unwrap_err(),
             "Use at least 10 characters."
         );
-        assert!(check_new("long enough pass").is_ok());
+        assert!(check_new("violet tractor harbour 42").is_ok());
+    }
+
+    #[test]
+    fn common_passwords_are_refused_with_advice() {
+        for common in ["password123", "qwertyuiop", "1234567890", "homeroom2026"] {
+            let message = check_new(common).unwrap_err();
+            assert!(
+                message.starts_with("This password is too easy to guess."),
+                "{common}: {message}"
+            );
+        }
+    }
+
+    /// Prints what one hash costs; run with `--release -- --nocapture` to measure.
+    #[test]
+    fn hash_time_is_measured() {
+        let runs = 5;
+        let started = std::time::Instant::now();
+        for _ in 0..runs {
+            hash("violet tractor harbour 42").expect("hash");
+        }
+        let each = started.elapsed() / runs;
+        println!("argon2id m={MEMORY_KIB} KiB, t={PASSES}, p={LANES}: {each:?} per hash");
     }
 }

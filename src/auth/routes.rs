@@ -1,6 +1,8 @@
 //! `/login` and `/logout`.
 
 use actix_session::Session;
+use actix_web::cookie::Cookie;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Utc};
@@ -8,21 +10,41 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::attempts::{self, Attempt, Failure};
+use super::mfa::{self, CodeCheck};
 use super::{csrf, password, session};
 use crate::access::{Access, Gate, Routes};
-use crate::db::enums::LoginMethod;
 use crate::db::lower;
-use crate::db::schema::{login_history, organizations, roles, users};
+use crate::db::schema::{organizations, roles, users};
 use crate::startup::AppState;
-use crate::web::error::{AppError, is_local_path};
+use crate::web::error::{AppError, encode_query_value, is_local_path};
 use crate::web::flash::{self, Level};
 use crate::web::layout::Layout;
-use crate::web::{render, see_other};
+use crate::web::{render_as, see_other};
 
 pub fn routes(r: &mut Routes) {
     r.get("/login", Gate::Public, login_form)
         .post("/login", Gate::Public, login)
+        .get("/login/mfa", Gate::Public, code_form)
+        .post("/login/mfa", Gate::Public, code)
         .post("/logout", Gate::SignedIn, logout);
+    super::reset::routes(r);
+    super::profile::routes(r);
+}
+
+/// A page for visitors who are not signed in, setting the form's CSRF cookie if new.
+pub fn render_public<T: Template>(
+    page: &T,
+    status: StatusCode,
+    cookie: Option<Cookie<'static>>,
+) -> Result<HttpResponse, AppError> {
+    let mut response = render_as(page, status)?;
+    if let Some(cookie) = cookie {
+        response
+            .add_cookie(&cookie)
+            .map_err(|e| AppError::Internal(e.into()))?;
+    }
+    Ok(response)
 }
 
 #[derive(Template)]
@@ -58,21 +80,11 @@ async fn login_form(
     let page = LoginPage {
         layout: Layout::public("Sign in", token, flash::take(&session)),
         email: String::new(),
-        next: query
-            .next
-            .clone()
-            .filter(|n| is_local_path(n))
-            .unwrap_or_default(),
+        next: local_next(query.into_inner().next),
         keep_signed_in: false,
         error: None,
     };
-    let mut response = render(&page)?;
-    if let Some(cookie) = cookie {
-        response
-            .add_cookie(&cookie)
-            .map_err(|e| AppError::Internal(e.into()))?;
-    }
-    Ok(response)
+    render_public(&page, StatusCode::OK, cookie)
 }
 
 #[derive(Deserialize)]
@@ -96,6 +108,7 @@ async fn login(
     let form = form.into_inner();
     let email = form.email.trim().to_lowercase();
     let keep_signed_in = form.keep_signed_in.is_some();
+    let next = form.next.filter(|n| is_local_path(n));
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
     let attempt_email = email.clone();
@@ -112,34 +125,50 @@ async fn login(
     .await?;
 
     match outcome {
-        Ok(new_session) => {
-            let next = form
-                .next
-                .filter(|n| is_local_path(n))
-                .unwrap_or_else(|| "/".to_owned());
-            let mut response = see_other(&next);
-            response
-                .add_cookie(&session::cookie(
-                    &new_session,
-                    state.settings.secure_cookies,
-                ))
-                .map_err(|e| AppError::Internal(e.into()))?;
-            Ok(response)
+        SignIn::Done(new_session) => {
+            signed_in_at(next.as_deref().unwrap_or("/"), &new_session, &state)
         }
-        Err(message) => {
+        SignIn::SecondStep(pending) => {
+            let code_page = match &next {
+                Some(n) => format!("/login/mfa?next={}", encode_query_value(n)),
+                None => "/login/mfa".to_owned(),
+            };
+            signed_in_at(&code_page, &pending, &state)
+        }
+        SignIn::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
+        SignIn::Refused(message) => {
             let (token, _) = csrf::public_token(&req, state.settings.secure_cookies);
             let page = LoginPage {
                 layout: Layout::public("Sign in", token, Vec::new()),
                 email,
-                next: form.next.filter(|n| is_local_path(n)).unwrap_or_default(),
+                next: next.unwrap_or_default(),
                 keep_signed_in,
                 error: Some(message),
             };
-            let mut response = render(&page)?;
-            *response.status_mut() = actix_web::http::StatusCode::UNAUTHORIZED;
-            Ok(response)
+            render_as(&page, StatusCode::UNAUTHORIZED)
         }
     }
+}
+
+/// Redirects to `location` with the session's cookie set.
+fn signed_in_at(
+    location: &str,
+    new_session: &session::NewSession,
+    state: &AppState,
+) -> Result<HttpResponse, AppError> {
+    let mut response = see_other(location);
+    response
+        .add_cookie(&session::cookie(new_session, state.settings.secure_cookies))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(response)
+}
+
+enum SignIn {
+    Done(session::NewSession),
+    /// The password was right; the code of the second step is still due.
+    SecondStep(session::NewSession),
+    Refused(String),
+    RateLimited(i64),
 }
 
 #[derive(Queryable)]
@@ -149,10 +178,12 @@ struct Candidate {
     disabled: bool,
     organization_id: Option<Uuid>,
     global_access: Option<bool>,
+    locked_until: Option<DateTime<Utc>>,
+    mfa_enabled: bool,
 }
 
-/// Checks the credentials, records the attempt, and starts a session.
-/// The error is the message for the form.
+/// Checks the credentials, records the attempt, and starts a session (a pending
+/// one when the user has two-step sign-in).
 fn sign_in(
     conn: &mut PgConnection,
     settings: &crate::config::Settings,
@@ -160,7 +191,10 @@ fn sign_in(
     password_given: &str,
     keep_signed_in: bool,
     client: &session::Client,
-) -> Result<Result<session::NewSession, String>, AppError> {
+) -> Result<SignIn, AppError> {
+    if let Some(retry_after) = attempts::rate_limited(conn, settings, client)? {
+        return Ok(SignIn::RateLimited(retry_after));
+    }
     let candidate: Option<Candidate> = users::table
         .left_join(roles::table.on(roles::id.nullable().eq(users::app_role_id)))
         .filter(lower(users::email).eq(email))
@@ -171,6 +205,8 @@ fn sign_in(
             users::disabled,
             users::organization_id,
             roles::global_access.nullable(),
+            users::locked_until,
+            users::mfa_enabled,
         ))
         .first(conn)
         .optional()?;
@@ -180,59 +216,57 @@ fn sign_in(
         candidate.as_ref().and_then(|c| c.password.as_deref()),
         password_given,
     );
-    let failure = match &candidate {
-        None => Some("unknown_email"),
-        Some(_) if !password_ok => Some("wrong_password"),
-        Some(c) if c.disabled => Some("disabled"),
-        Some(_) => None,
+    let attempt = Attempt {
+        email,
+        user_id: candidate.as_ref().map(|c| c.id),
+        organization_id: candidate.as_ref().and_then(|c| c.organization_id),
+        client,
     };
-    let organization = match (&candidate, failure) {
-        (Some(c), None) => acting_organization(conn, c)?,
-        _ => None,
+    let Some(candidate) = candidate else {
+        attempt.record(conn, Err(Failure::UnknownEmail))?;
+        return Ok(SignIn::Refused(WRONG_CREDENTIALS.to_owned()));
     };
-    let user_id = candidate.as_ref().map(|c| c.id);
-    let record =
-        |conn: &mut PgConnection, success: bool, reason: Option<&str>, org: Option<Uuid>| {
-            diesel::insert_into(login_history::table)
-                .values((
-                    login_history::email.eq(email.chars().take(320).collect::<String>()),
-                    login_history::user_id.eq(user_id),
-                    login_history::organization_id.eq(org),
-                    login_history::success.eq(success),
-                    login_history::failure_reason.eq(reason),
-                    login_history::ip_address.eq(client.ip_address.as_deref()),
-                    login_history::user_agent.eq(client.user_agent.as_deref()),
-                    login_history::login_method.eq(LoginMethod::Password),
-                ))
-                .execute(conn)
-        };
-
-    if let Some(reason) = failure {
-        record(
-            conn,
-            false,
-            Some(reason),
-            candidate.as_ref().and_then(|c| c.organization_id),
-        )?;
-        let message = if reason == "disabled" {
-            "This account is disabled. Ask an administrator to enable it."
-        } else {
-            WRONG_CREDENTIALS
-        };
-        return Ok(Err(message.to_owned()));
+    if let Some(until) = attempts::locked(candidate.locked_until) {
+        attempt.record(conn, Err(Failure::Locked))?;
+        return Ok(SignIn::Refused(attempts::locked_message(until)));
     }
-    let (Some(candidate), Some((organization_id, end_of_day))) = (candidate, organization) else {
-        record(conn, false, Some("no_organization"), None)?;
-        return Ok(Err(
+    if !password_ok {
+        attempt.record(conn, Err(Failure::WrongPassword))?;
+        return Ok(SignIn::Refused(
+            match attempts::count_failure(conn, settings, candidate.id)? {
+                Some(until) => attempts::locked_message(until),
+                None => WRONG_CREDENTIALS.to_owned(),
+            },
+        ));
+    }
+    if candidate.disabled {
+        attempt.record(conn, Err(Failure::Disabled))?;
+        return Ok(SignIn::Refused(
+            "This account is disabled. Ask an administrator to enable it.".to_owned(),
+        ));
+    }
+    let Some((organization_id, end_of_day)) = acting_organization(conn, &candidate)? else {
+        Attempt {
+            organization_id: None,
+            ..attempt
+        }
+        .record(conn, Err(Failure::NoOrganization))?;
+        return Ok(SignIn::Refused(
             "This account is not part of any organization yet. Ask an administrator to add it to one.".to_owned(),
         ));
     };
 
+    let pending = candidate.mfa_enabled;
     let new_session = conn.transaction(|conn| {
-        record(conn, true, None, Some(organization_id))?;
-        diesel::update(users::table.find(candidate.id))
-            .set(users::last_login_at.eq(Utc::now()))
-            .execute(conn)?;
+        // With two-step sign-in, the attempt is recorded once the code is given.
+        if !pending {
+            Attempt {
+                organization_id: Some(organization_id),
+                ..attempt
+            }
+            .record(conn, Ok(()))?;
+            attempts::clear_failures(conn, candidate.id)?;
+        }
         session::create(
             conn,
             settings,
@@ -240,10 +274,166 @@ fn sign_in(
             organization_id,
             end_of_day,
             keep_signed_in,
+            pending,
             client,
         )
     })?;
-    Ok(Ok(new_session))
+    Ok(if pending {
+        SignIn::SecondStep(new_session)
+    } else {
+        SignIn::Done(new_session)
+    })
+}
+
+#[derive(Template)]
+#[template(path = "auth/mfa.html")]
+struct CodePage {
+    layout: Layout,
+    next: String,
+    error: Option<String>,
+}
+
+fn local_next(next: Option<String>) -> String {
+    next.filter(|n| is_local_path(n)).unwrap_or_default()
+}
+
+/// The second step of sign-in: only a session that has just passed the password opens it.
+async fn code_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<NextQuery>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let key = session::key_from_request(&req);
+    let pending = crate::db::run(&state.pool, move |conn| match key {
+        Some(key) => Ok(session::load_pending(conn, &key)?),
+        None => Ok(None),
+    })
+    .await?;
+    if pending.is_none() {
+        return Ok(see_other("/login"));
+    }
+    let (token, cookie) = csrf::public_token(&req, state.settings.secure_cookies);
+    let page = CodePage {
+        layout: Layout::public("Two-step sign-in", token, flash::take(&session)),
+        next: local_next(query.into_inner().next),
+        error: None,
+    };
+    render_public(&page, StatusCode::OK, cookie)
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+    next: Option<String>,
+}
+
+enum SecondStep {
+    Done(session::NewSession),
+    Wrong,
+    /// The pending session is gone (too slow, or never there): start again.
+    Expired,
+    Locked(String),
+    RateLimited(i64),
+}
+
+async fn code(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<CodeForm>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let next = local_next(form.next);
+    let key = session::key_from_request(&req);
+    let client = session::Client::of(&req);
+    let settings = state.settings.clone();
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        second_step(conn, &settings, key.as_deref(), &form.code, &client)
+    })
+    .await?;
+    match outcome {
+        SecondStep::Done(new_session) => signed_in_at(
+            if next.is_empty() { "/" } else { &next },
+            &new_session,
+            &state,
+        ),
+        SecondStep::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
+        SecondStep::Expired => {
+            flash::push(
+                &session,
+                Level::Info,
+                "Your sign-in took too long to finish. Sign in again.",
+            );
+            Ok(see_other("/login"))
+        }
+        SecondStep::Locked(message) => {
+            flash::push(&session, Level::Error, message);
+            Ok(see_other("/login"))
+        }
+        SecondStep::Wrong => {
+            let (token, _) = csrf::public_token(&req, state.settings.secure_cookies);
+            let page = CodePage {
+                layout: Layout::public("Two-step sign-in", token, Vec::new()),
+                next,
+                error: Some(
+                    "That code did not work. Enter the 6-digit code your app shows now, or one of your recovery codes."
+                        .to_owned(),
+                ),
+            };
+            render_as(&page, StatusCode::UNAUTHORIZED)
+        }
+    }
+}
+
+/// Checks the code of a pending session; a right one turns it into a full session,
+/// a wrong one counts toward the lock-out like a wrong password.
+fn second_step(
+    conn: &mut PgConnection,
+    settings: &crate::config::Settings,
+    key: Option<&str>,
+    code: &str,
+    client: &session::Client,
+) -> Result<SecondStep, AppError> {
+    if let Some(retry_after) = attempts::rate_limited(conn, settings, client)? {
+        return Ok(SecondStep::RateLimited(retry_after));
+    }
+    let Some(key) = key else {
+        return Ok(SecondStep::Expired);
+    };
+    let Some(pending) = session::load_pending(conn, key)? else {
+        return Ok(SecondStep::Expired);
+    };
+    let (email, locked_until): (String, Option<DateTime<Utc>>) = users::table
+        .find(pending.user_id)
+        .select((users::email, users::locked_until))
+        .first(conn)?;
+    let attempt = Attempt {
+        email: &email,
+        user_id: Some(pending.user_id),
+        organization_id: pending.organization_id,
+        client,
+    };
+    if let Some(until) = attempts::locked(locked_until) {
+        attempt.record(conn, Err(Failure::Locked))?;
+        session::revoke(conn, key)?;
+        return Ok(SecondStep::Locked(attempts::locked_message(until)));
+    }
+    if mfa::check_code(conn, pending.user_id, code)? == CodeCheck::Wrong {
+        attempt.record(conn, Err(Failure::WrongCode))?;
+        if let Some(until) = attempts::count_failure(conn, settings, pending.user_id)? {
+            session::revoke(conn, key)?;
+            return Ok(SecondStep::Locked(attempts::locked_message(until)));
+        }
+        return Ok(SecondStep::Wrong);
+    }
+    let rotated = conn.transaction(|conn| {
+        attempt.record(conn, Ok(()))?;
+        attempts::clear_failures(conn, pending.user_id)?;
+        session::rotate(conn, key, client, None)
+    })?;
+    Ok(rotated.map_or(SecondStep::Expired, SecondStep::Done))
 }
 
 /// The organization a session acts in, and the end of that school's day.

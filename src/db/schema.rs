@@ -268,6 +268,7 @@ diesel::table! {
         replaced_by_token_id -> Nullable<Uuid>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        mfa_pending -> Bool,
     }
 }
 
@@ -1050,6 +1051,7 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        mfa_totp_last_step -> Nullable<Int8>,
     }
 }
 

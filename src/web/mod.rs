@@ -23,6 +23,16 @@ pub fn render<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
         .body(page.render()?))
 }
 
+/// Renders a page answering `status`: 422 for a form sent back with its messages, say.
+pub fn render_as<T: Template>(
+    page: &T,
+    status: actix_web::http::StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let mut response = render(page)?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
 /// A redirect after a successful form post (303, so the browser GETs the target).
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()

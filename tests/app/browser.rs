@@ -134,6 +134,36 @@ pub async fn measure(client: &Client, script: &str) -> f64 {
         .expect("a number")
 }
 
+/// Nothing on the page is wider than the window.
+pub async fn assert_no_sideways_scrolling(client: &Client, page: &str) {
+    let overflow = measure(
+        client,
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+    )
+    .await;
+    assert!(overflow <= 0.0, "{page} scrolls sideways by {overflow}px");
+}
+
+/// Types the e-mail and the demo password into the open sign-in page and sends it.
+pub async fn sign_in_with_the_form(client: &Client, email: &str) {
+    for (field, value) in [("#email", email), ("#password", DEMO_PASSWORD)] {
+        client
+            .find(Locator::Css(field))
+            .await
+            .expect("a sign-in field")
+            .send_keys(value)
+            .await
+            .expect("type into it");
+    }
+    client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .expect("sign-in button")
+        .click()
+        .await
+        .expect("sign in");
+}
+
 #[actix_web::test]
 async fn teacher_signs_in_on_a_tablet() {
     let app = spawn_app().await;
@@ -145,27 +175,7 @@ async fn teacher_signs_in_on_a_tablet() {
     assert_eq!(url.path(), "/login", "signed-out visitors land on sign-in");
     screenshot(&client, "sign-in-tablet").await;
 
-    client
-        .find(Locator::Css("#email"))
-        .await
-        .expect("email field")
-        .send_keys("teacher@northwind.test")
-        .await
-        .expect("type email");
-    client
-        .find(Locator::Css("#password"))
-        .await
-        .expect("password field")
-        .send_keys(DEMO_PASSWORD)
-        .await
-        .expect("type password");
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .expect("sign-in button")
-        .click()
-        .await
-        .expect("sign in");
+    sign_in_with_the_form(&client, "teacher@northwind.test").await;
 
     let heading = client
         .wait()
@@ -203,15 +213,39 @@ async fn teacher_signs_in_on_a_tablet() {
         .for_element(Locator::Css("#today-classes"))
         .await
         .expect("dashboard");
-    let overflow = measure(
-        &client,
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-    )
-    .await;
-    assert!(
-        overflow <= 0.0,
-        "no sideways scrolling on a phone, overflow {overflow}px"
-    );
+    assert_no_sideways_scrolling(&client, "the dashboard").await;
     screenshot(&client, "teacher-dashboard-phone").await;
+    client.close().await.expect("close the browser");
+}
+
+#[actix_web::test]
+async fn profile_and_two_step_set_up_fit_a_phone() {
+    let app = spawn_app().await;
+    let driver = start_driver();
+    let client = browser(&driver, PHONE).await;
+    client
+        .goto(&app.url("/login"))
+        .await
+        .expect("open Homeroom");
+    sign_in_with_the_form(&client, "teacher@northwind.test").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#today-classes"))
+        .await
+        .expect("signed in");
+
+    for (path, ready, name) in [
+        ("/profile", "#sessions-title", "profile-phone"),
+        ("/profile/mfa", "img.qr", "mfa-set-up-phone"),
+    ] {
+        client.goto(&app.url(path)).await.expect("open the page");
+        client
+            .wait()
+            .for_element(Locator::Css(ready))
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_no_sideways_scrolling(&client, path).await;
+        screenshot(&client, name).await;
+    }
     client.close().await.expect("close the browser");
 }

@@ -5,7 +5,13 @@ use homeroom::startup::route_table;
 
 use crate::common::spawn_app;
 
-const PUBLIC_PATHS: &[&str] = &["/login", "/health"];
+const PUBLIC_PATHS: &[&str] = &[
+    "/login",
+    "/login/mfa",
+    "/password/forgot",
+    "/password/set/{token}",
+    "/health",
+];
 
 /// The path with every `{param}` replaced by `id`.
 fn fill(path: &str, id: &str) -> String {

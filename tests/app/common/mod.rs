@@ -394,9 +394,23 @@ impl TestApp {
         client
     }
 
+    /// The HTML of a page.
+    pub async fn page(&self, client: &reqwest::Client, path: &str) -> String {
+        self.get(client, path).await.text().await.expect("a page")
+    }
+
     pub fn conn(&self) -> homeroom::db::PgConn {
         self.pool.get().expect("a connection to the test database")
     }
+}
+
+/// Checks a response's status and that its page says `text`; returns the page.
+pub async fn expect_page(response: reqwest::Response, status: u16, text: &str) -> String {
+    let url = response.url().path().to_owned();
+    assert_eq!(response.status(), status, "{url}");
+    let html = response.text().await.expect("a page");
+    assert!(html.contains(text), "{url} should say {text:?}");
+    html
 }
 
 /// The value of the first `csrf_token` field of a page.

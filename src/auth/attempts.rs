@@ -1,0 +1,177 @@
+//! Sign-in attempts: the login history, the per-address rate limit read from it,
+//! and the per-account lock-out after consecutive failures.
+
+use actix_web::HttpResponse;
+use actix_web::http::{StatusCode, header};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::session::Client;
+use crate::config::Settings;
+use crate::db::enums::LoginMethod;
+use crate::db::schema::{login_history, users};
+use crate::web::error::error_page;
+
+/// Why an attempt failed, as stored in `login_history.failure_reason`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    UnknownEmail,
+    WrongPassword,
+    WrongCode,
+    Locked,
+    Disabled,
+    NoOrganization,
+    /// Not a sign-in: a password reset was asked for; it shares the address's budget.
+    ResetRequested,
+}
+
+impl Failure {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Failure::UnknownEmail => "unknown_email",
+            Failure::WrongPassword => "wrong_password",
+            Failure::WrongCode => "wrong_mfa_code",
+            Failure::Locked => "locked",
+            Failure::Disabled => "disabled",
+            Failure::NoOrganization => "no_organization",
+            Failure::ResetRequested => "reset_requested",
+        }
+    }
+}
+
+/// Who tried, from where.
+pub struct Attempt<'a> {
+    pub email: &'a str,
+    pub user_id: Option<Uuid>,
+    pub organization_id: Option<Uuid>,
+    pub client: &'a Client,
+}
+
+impl Attempt<'_> {
+    /// Writes the attempt to the login history; `Ok` is a completed sign-in.
+    pub fn record(&self, conn: &mut PgConnection, outcome: Result<(), Failure>) -> QueryResult<()> {
+        diesel::insert_into(login_history::table)
+            .values((
+                login_history::email.eq(self.email.chars().take(320).collect::<String>()),
+                login_history::user_id.eq(self.user_id),
+                login_history::organization_id.eq(self.organization_id),
+                login_history::success.eq(outcome.is_ok()),
+                login_history::failure_reason.eq(outcome.err().map(Failure::as_str)),
+                login_history::ip_address.eq(self.client.ip_address.as_deref()),
+                login_history::user_agent.eq(self.client.user_agent.as_deref()),
+                login_history::login_method.eq(LoginMethod::Password),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+}
+
+fn chrono_duration(d: std::time::Duration) -> chrono::Duration {
+    chrono::Duration::from_std(d).unwrap_or(chrono::Duration::minutes(15))
+}
+
+/// Seconds until this address may try again, when it has used up its failed
+/// attempts in the window. Successes do not count: a school's staff often share
+/// one public address at eight in the morning. Counted in the database, so the
+/// limit holds across app servers.
+pub fn rate_limited(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    client: &Client,
+) -> QueryResult<Option<i64>> {
+    let Some(ip) = client.ip_address.as_deref() else {
+        return Ok(None);
+    };
+    if settings.login_rate_limit < 1 {
+        return Ok(None);
+    }
+    let window = chrono_duration(settings.login_rate_window);
+    let now = Utc::now();
+    // When the limit-th most recent failure leaves the window, one more attempt is allowed.
+    let oldest_counted: Option<DateTime<Utc>> = login_history::table
+        .filter(login_history::ip_address.eq(ip))
+        .filter(login_history::success.eq(false))
+        .filter(login_history::created_at.gt(now - window))
+        .order(login_history::created_at.desc())
+        .offset(settings.login_rate_limit - 1)
+        .select(login_history::created_at)
+        .first(conn)
+        .optional()?;
+    Ok(oldest_counted.map(|at| (at + window - now).num_seconds().max(1)))
+}
+
+/// The 429 answer: what happened, when to try again, and nothing recorded.
+pub fn too_many_attempts(retry_after_seconds: i64) -> HttpResponse {
+    let minutes = (retry_after_seconds + 59) / 60;
+    let message = format!(
+        "There have been too many sign-in attempts from your network. Wait {} and try again.",
+        minutes_text(minutes)
+    );
+    let mut response = error_page(StatusCode::TOO_MANY_REQUESTS, "Too many attempts", &message);
+    if let Ok(value) = header::HeaderValue::from_str(&retry_after_seconds.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
+fn minutes_text(minutes: i64) -> String {
+    if minutes == 1 {
+        "1 minute".to_owned()
+    } else {
+        format!("{minutes} minutes")
+    }
+}
+
+/// The message for a locked account, saying when it opens again.
+pub fn locked_message(until: DateTime<Utc>) -> String {
+    let minutes = ((until - Utc::now()).num_seconds() + 59).max(60) / 60;
+    format!(
+        "This account is locked for {} after too many failed sign-in attempts. \
+         Try again then, or use \"Forgot your password?\" to choose a new one.",
+        minutes_text(minutes)
+    )
+}
+
+/// Whether an account is locked now; the time it opens again.
+pub fn locked(locked_until: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    locked_until.filter(|until| *until > Utc::now())
+}
+
+/// Counts one more consecutive failure; at the limit the account locks and the
+/// count starts again. Returns when the account opens again if it is now locked.
+pub fn count_failure(
+    conn: &mut PgConnection,
+    settings: &Settings,
+    user_id: Uuid,
+) -> QueryResult<Option<DateTime<Utc>>> {
+    conn.transaction(|conn| {
+        let failures: i32 = diesel::update(users::table.find(user_id))
+            .set(users::failed_login_count.eq(users::failed_login_count + 1))
+            .returning(users::failed_login_count)
+            .get_result(conn)?;
+        if failures < settings.lockout_attempts.max(1) {
+            return Ok(None);
+        }
+        let until = Utc::now() + chrono_duration(settings.lockout);
+        diesel::update(users::table.find(user_id))
+            .set((
+                users::failed_login_count.eq(0),
+                users::locked_until.eq(until),
+            ))
+            .execute(conn)?;
+        Ok(Some(until))
+    })
+}
+
+/// A successful sign-in ends the run of failures.
+pub fn clear_failures(conn: &mut PgConnection, user_id: Uuid) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::failed_login_count.eq(0),
+            users::locked_until.eq(None::<DateTime<Utc>>),
+            users::last_login_at.eq(Utc::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -1,0 +1,675 @@
+//! `/profile`: your own name and phone, password, two-step sign-in and sessions.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::password::{self, NewPasswordErrors};
+use super::session::{self, NewSession, SessionSummary};
+use super::{attempts, mfa};
+use crate::access::{Access, Gate, Routes};
+use crate::db::schema::{roles, users};
+use crate::startup::AppState;
+use crate::web::error::AppError;
+use crate::web::flash::{self, Level};
+use crate::web::layout::{Layout, Page};
+use crate::web::{render, render_as, see_other};
+
+pub fn routes(r: &mut Routes) {
+    r.get("/profile", Gate::SignedIn, profile)
+        .post("/profile", Gate::SignedIn, save_details)
+        .post("/profile/password", Gate::SignedIn, change_password)
+        .post("/profile/sessions/others", Gate::SignedIn, sign_out_others)
+        .post("/profile/sessions/all", Gate::SignedIn, sign_out_everywhere)
+        .get("/profile/mfa", Gate::SignedIn, mfa_page)
+        .post("/profile/mfa/confirm", Gate::SignedIn, confirm_mfa)
+        .post("/profile/mfa/disable", Gate::SignedIn, disable_mfa);
+}
+
+/// The profile fields as typed, and a message per field that is wrong.
+#[derive(Default, Deserialize)]
+pub struct DetailsForm {
+    #[serde(default)]
+    pub first_name: String,
+    #[serde(default)]
+    pub last_name: String,
+    #[serde(default)]
+    pub phone: String,
+}
+
+#[derive(Default)]
+pub struct DetailsErrors {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// Valid profile details; empty fields are stored as nothing.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Details {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+}
+
+const NAME_MAX: usize = 100;
+
+fn parse_name(raw: &str) -> Result<Option<String>, String> {
+    let name = raw.trim();
+    if name.chars().count() > NAME_MAX {
+        return Err(format!("Use at most {NAME_MAX} characters."));
+    }
+    if name.chars().any(char::is_control) {
+        return Err("Use letters, spaces and punctuation only.".to_owned());
+    }
+    Ok((!name.is_empty()).then(|| name.to_owned()))
+}
+
+/// A phone number as people write it: digits with spaces, dashes, dots, brackets
+/// and a leading +, 7 to 15 digits (the international maximum).
+fn parse_phone(raw: &str) -> Result<Option<String>, String> {
+    let phone = raw.trim();
+    if phone.is_empty() {
+        return Ok(None);
+    }
+    let allowed = phone.char_indices().all(|(i, c)| {
+        c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')') || (c == '+' && i == 0)
+    });
+    if !allowed {
+        return Err("Use digits, spaces and + - ( ) only, like +44 20 7946 0958.".to_owned());
+    }
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if !(7..=15).contains(&digits) {
+        return Err("A phone number has 7 to 15 digits.".to_owned());
+    }
+    Ok(Some(phone.split_whitespace().collect::<Vec<_>>().join(" ")))
+}
+
+impl TryFrom<&DetailsForm> for Details {
+    type Error = DetailsErrors;
+
+    fn try_from(form: &DetailsForm) -> Result<Details, DetailsErrors> {
+        match (
+            parse_name(&form.first_name),
+            parse_name(&form.last_name),
+            parse_phone(&form.phone),
+        ) {
+            (Ok(first_name), Ok(last_name), Ok(phone)) => Ok(Details {
+                first_name,
+                last_name,
+                phone,
+            }),
+            (first, last, phone) => Err(DetailsErrors {
+                first_name: first.err(),
+                last_name: last.err(),
+                phone: phone.err(),
+            }),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct PasswordErrors {
+    pub current: Option<String>,
+    pub new: NewPasswordErrors,
+}
+
+#[derive(Template)]
+#[template(path = "profile/profile.html")]
+struct ProfilePage {
+    layout: Layout,
+    email: String,
+    details: DetailsForm,
+    details_errors: DetailsErrors,
+    password_errors: PasswordErrors,
+    mfa_enabled: bool,
+    recovery_codes_left: usize,
+    sessions: Vec<SessionView>,
+}
+
+/// A session as the profile lists it.
+pub struct SessionView {
+    pub device: String,
+    pub ip_address: String,
+    pub last_seen: String,
+    pub signed_in: String,
+    pub current: bool,
+}
+
+impl From<&SessionSummary> for SessionView {
+    fn from(s: &SessionSummary) -> SessionView {
+        SessionView {
+            device: device(s.user_agent.as_deref()),
+            ip_address: s.ip_address.clone().unwrap_or_else(|| "unknown".to_owned()),
+            last_seen: when(&s.last_seen_at),
+            signed_in: when(&s.created_at),
+            current: s.current,
+        }
+    }
+}
+
+struct Stored {
+    details: DetailsForm,
+    mfa_enabled: bool,
+    recovery_codes_left: usize,
+    role_requires_mfa: bool,
+    sessions: Vec<SessionSummary>,
+}
+
+fn load(conn: &mut PgConnection, access: &Access) -> QueryResult<Stored> {
+    let (first_name, last_name, phone, mfa_enabled, role_requires_mfa): (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        bool,
+        Option<bool>,
+    ) = users::table
+        .left_join(roles::table.on(roles::id.nullable().eq(users::app_role_id)))
+        .filter(users::id.eq(access.user_id))
+        .select((
+            users::first_name,
+            users::last_name,
+            users::phone_number,
+            users::mfa_enabled,
+            roles::require_mfa.nullable(),
+        ))
+        .first(conn)?;
+    let mut sessions = session::list_for_user(conn, access.user_id)?;
+    session::mark_current(&mut sessions, access.session_id);
+    Ok(Stored {
+        details: DetailsForm {
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            phone: phone.unwrap_or_default(),
+        },
+        mfa_enabled,
+        recovery_codes_left: mfa::recovery_codes_left(conn, access.user_id)?,
+        role_requires_mfa: role_requires_mfa == Some(true),
+        sessions,
+    })
+}
+
+async fn load_stored(state: &AppState, access: &Access) -> Result<Stored, AppError> {
+    let access = access.clone();
+    crate::db::run(&state.pool, move |conn| Ok(load(conn, &access)?)).await
+}
+
+/// The profile page; a rejected form comes back with what was typed and its messages.
+async fn profile_page(
+    page: &Page,
+    state: &AppState,
+    typed: Option<(DetailsForm, DetailsErrors)>,
+    password_errors: PasswordErrors,
+) -> Result<HttpResponse, AppError> {
+    let stored = load_stored(state, &page.access).await?;
+    let rejected =
+        typed.is_some() || password_errors.current.is_some() || password_errors.new.any();
+    let (details, details_errors) = typed.unwrap_or((stored.details, DetailsErrors::default()));
+    render_as(
+        &ProfilePage {
+            layout: page.layout("Your profile"),
+            email: page.access.email.clone(),
+            details,
+            details_errors,
+            password_errors,
+            mfa_enabled: stored.mfa_enabled,
+            recovery_codes_left: stored.recovery_codes_left,
+            sessions: stored.sessions.iter().map(SessionView::from).collect(),
+        },
+        status_for(rejected),
+    )
+}
+
+async fn profile(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    profile_page(&page, &state, None, PasswordErrors::default()).await
+}
+
+async fn save_details(
+    page: Page,
+    state: web::Data<AppState>,
+    form: web::Form<DetailsForm>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let details = match Details::try_from(&form) {
+        Ok(details) => details,
+        Err(errors) => {
+            return profile_page(
+                &page,
+                &state,
+                Some((form, errors)),
+                PasswordErrors::default(),
+            )
+            .await;
+        }
+    };
+    let user_id = page.access.user_id;
+    crate::db::run(&state.pool, move |conn| {
+        diesel::update(users::table.find(user_id))
+            .set((
+                users::first_name.eq(details.first_name),
+                users::last_name.eq(details.last_name),
+                users::phone_number.eq(details.phone),
+                users::updated_by_id.eq(user_id),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+    .await?;
+    flash::push(&session, Level::Success, "Your details are saved.");
+    Ok(see_other("/profile"))
+}
+
+/// A page sent back with messages is 422, so scripts and tests can tell it from a success.
+fn status_for(rejected: bool) -> StatusCode {
+    if rejected {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    }
+}
+
+fn password_matches(conn: &mut PgConnection, user_id: Uuid, given: &str) -> QueryResult<bool> {
+    let stored: Option<String> = users::table
+        .find(user_id)
+        .select(users::password)
+        .first(conn)?;
+    Ok(password::verify(stored.as_deref(), given))
+}
+
+/// Adds the cookie of a rotated session to a response.
+fn with_session(
+    mut response: HttpResponse,
+    rotated: Option<&NewSession>,
+    state: &AppState,
+) -> Result<HttpResponse, AppError> {
+    if let Some(new_session) = rotated {
+        response
+            .add_cookie(&session::cookie(new_session, state.settings.secure_cookies))
+            .map_err(|e| AppError::Internal(e.into()))?;
+    }
+    Ok(response)
+}
+
+/// This request's session key and client, to rotate the session after a change of privilege.
+struct ThisSession {
+    key: Option<String>,
+    client: session::Client,
+}
+
+impl ThisSession {
+    fn of(req: &HttpRequest) -> ThisSession {
+        ThisSession {
+            key: session::key_from_request(req),
+            client: session::Client::of(req),
+        }
+    }
+
+    /// Ends this session and starts its successor.
+    fn rotate(&self, conn: &mut PgConnection) -> QueryResult<Option<NewSession>> {
+        match &self.key {
+            Some(key) => session::rotate(conn, key, &self.client, None),
+            None => Ok(None),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    new_password_again: String,
+}
+
+/// Needs the current password; the new one ends every other session and rotates this one.
+async fn change_password(
+    req: HttpRequest,
+    page: Page,
+    state: web::Data<AppState>,
+    form: web::Form<PasswordForm>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let mut errors = PasswordErrors {
+        current: None,
+        new: password::check_new_typed_twice(&form.new_password, &form.new_password_again),
+    };
+    let new_hash = if !errors.new.any() {
+        Some(password::hash(&form.new_password)?)
+    } else {
+        None
+    };
+    let access = page.access.clone();
+    let this_session = ThisSession::of(&req);
+    let settings = state.settings.clone();
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        if !password_matches(conn, access.user_id, &form.current_password)? {
+            attempts::count_failure(conn, &settings, access.user_id)?;
+            return Ok(Err(Some("That is not your current password.".to_owned())));
+        }
+        let Some(new_hash) = new_hash else {
+            return Ok(Err(None));
+        };
+        let rotated = conn.transaction(|conn| {
+            diesel::update(users::table.find(access.user_id))
+                .set((
+                    users::password.eq(new_hash),
+                    users::updated_by_id.eq(access.user_id),
+                ))
+                .execute(conn)?;
+            session::revoke_others(conn, access.user_id, access.session_id)?;
+            this_session.rotate(conn)
+        })?;
+        Ok(Ok(rotated))
+    })
+    .await?;
+    match outcome {
+        Ok(rotated) => {
+            flash::push(
+                &session,
+                Level::Success,
+                "Your password is changed. Other devices have been signed out.",
+            );
+            with_session(see_other("/profile"), rotated.as_ref(), &state)
+        }
+        Err(current) => {
+            errors.current = current;
+            profile_page(&page, &state, None, errors).await
+        }
+    }
+}
+
+async fn sign_out_others(
+    page: Page,
+    state: web::Data<AppState>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let access = page.access.clone();
+    let ended = crate::db::run(&state.pool, move |conn| {
+        Ok(session::revoke_others(
+            conn,
+            access.user_id,
+            access.session_id,
+        )?)
+    })
+    .await?;
+    let message = match ended {
+        0 => "There were no other sessions to sign out.".to_owned(),
+        1 => "Signed out of 1 other session.".to_owned(),
+        n => format!("Signed out of {n} other sessions."),
+    };
+    flash::push(&session, Level::Success, message);
+    Ok(see_other("/profile"))
+}
+
+async fn sign_out_everywhere(
+    page: Page,
+    state: web::Data<AppState>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let user_id = page.access.user_id;
+    crate::db::run(&state.pool, move |conn| {
+        Ok(session::revoke_all_for_user(conn, user_id)?)
+    })
+    .await?;
+    flash::push(
+        &session,
+        Level::Info,
+        "You have signed out everywhere, on this device too.",
+    );
+    let mut response = see_other("/login");
+    response
+        .add_cookie(&session::removal_cookie(state.settings.secure_cookies))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "profile/mfa.html")]
+struct MfaPage {
+    layout: Layout,
+    enabled: bool,
+    required: bool,
+    recovery_codes_left: usize,
+    /// While setting up: the QR code and the secret to type by hand.
+    qr_code: Option<String>,
+    secret: String,
+    error: Option<String>,
+}
+
+async fn mfa_page_with(
+    page: &Page,
+    state: &AppState,
+    error: Option<String>,
+) -> Result<HttpResponse, AppError> {
+    let access = page.access.clone();
+    let (stored, secret) = crate::db::run(&state.pool, move |conn| {
+        let stored = load(conn, &access)?;
+        let secret = mfa::secret_for_enrolment(conn, access.user_id)?;
+        Ok((stored, secret))
+    })
+    .await?;
+    let rejected = error.is_some();
+    render_as(
+        &MfaPage {
+            layout: page.layout("Two-step sign-in"),
+            enabled: stored.mfa_enabled,
+            required: stored.role_requires_mfa,
+            recovery_codes_left: stored.recovery_codes_left,
+            qr_code: secret
+                .as_deref()
+                .and_then(|s| mfa::qr_data_uri(s, &page.access.email)),
+            secret: secret
+                .as_deref()
+                .map(mfa::secret_for_typing)
+                .unwrap_or_default(),
+            error,
+        },
+        status_for(rejected),
+    )
+}
+
+async fn mfa_page(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    mfa_page_with(&page, &state, None).await
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    password: String,
+}
+
+#[derive(Template)]
+#[template(path = "profile/recovery_codes.html")]
+struct RecoveryCodesPage {
+    layout: Layout,
+    codes: Vec<String>,
+}
+
+/// Turns two-step sign-in on with a code from the app, and shows the recovery codes
+/// this once; the session rotates, as its privilege has changed.
+async fn confirm_mfa(
+    req: HttpRequest,
+    page: Page,
+    state: web::Data<AppState>,
+    form: web::Form<CodeForm>,
+) -> Result<HttpResponse, AppError> {
+    let user_id = page.access.user_id;
+    let this_session = ThisSession::of(&req);
+    let code = form.into_inner().code;
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        Ok(conn.transaction(|conn| {
+            let Some(codes) = mfa::confirm_enrolment(conn, user_id, &code)? else {
+                return QueryResult::Ok(None);
+            };
+            Ok(Some((codes, this_session.rotate(conn)?)))
+        })?)
+    })
+    .await?;
+    let Some((codes, rotated)) = outcome else {
+        return mfa_page_with(
+            &page,
+            &state,
+            Some("That code did not match. Enter the 6-digit code your app shows now.".to_owned()),
+        )
+        .await;
+    };
+    let mut layout = page.layout("Your recovery codes");
+    if let Some(new_session) = &rotated {
+        layout.csrf_token = new_session.csrf_token.clone();
+    }
+    with_session(
+        render(&RecoveryCodesPage { layout, codes })?,
+        rotated.as_ref(),
+        &state,
+    )
+}
+
+/// Turns two-step sign-in off with a current code or the password, unless the role requires it.
+async fn disable_mfa(
+    req: HttpRequest,
+    page: Page,
+    state: web::Data<AppState>,
+    form: web::Form<CodeForm>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let access = page.access.clone();
+    let this_session = ThisSession::of(&req);
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        let stored = load(conn, &access)?;
+        if stored.role_requires_mfa {
+            return Ok(Err("Your role requires two-step sign-in, so it stays on.".to_owned()));
+        }
+        let proven = if form.code.trim().is_empty() {
+            password_matches(conn, access.user_id, &form.password)?
+        } else {
+            mfa::check_code(conn, access.user_id, &form.code)? != mfa::CodeCheck::Wrong
+        };
+        if !proven {
+            return Ok(Err(
+                "Enter a current code from your app, or your password, to turn two-step sign-in off."
+                    .to_owned(),
+            ));
+        }
+        let rotated = conn.transaction(|conn| {
+            mfa::disable(conn, access.user_id)?;
+            this_session.rotate(conn)
+        })?;
+        Ok(Ok(rotated))
+    })
+    .await?;
+    match outcome {
+        Ok(rotated) => {
+            flash::push(&session, Level::Info, "Two-step sign-in is off.");
+            with_session(see_other("/profile"), rotated.as_ref(), &state)
+        }
+        Err(message) => mfa_page_with(&page, &state, Some(message)).await,
+    }
+}
+
+/// "12 Nov 08:15 UTC" for the sessions table.
+fn when(at: &DateTime<Utc>) -> String {
+    at.format("%-d %b %H:%M UTC").to_string()
+}
+
+/// A short description of a browser from its user agent, for people to recognise.
+fn device(user_agent: Option<&str>) -> String {
+    let Some(ua) = user_agent.filter(|u| !u.trim().is_empty()) else {
+        return "Unknown device".to_owned();
+    };
+    let browser = [
+        ("Edg/", "Edge"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ]
+    .iter()
+    .find(|(marker, _)| ua.contains(marker))
+    .map(|(_, name)| *name);
+    let system = [
+        ("iPad", "iPad"),
+        ("iPhone", "iPhone"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "Mac"),
+        ("CrOS", "Chromebook"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(marker, _)| ua.contains(marker))
+    .map(|(_, name)| *name);
+    match (browser, system) {
+        (Some(b), Some(s)) => format!("{b} on {s}"),
+        (Some(b), None) => b.to_owned(),
+        (None, Some(s)) => s.to_owned(),
+        (None, None) => ua.chars().take(60).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(first: &str, last: &str, phone: &str) -> DetailsForm {
+        DetailsForm {
+            first_name: first.to_owned(),
+            last_name: last.to_owned(),
+            phone: phone.to_owned(),
+        }
+    }
+
+    #[test]
+    fn details_are_trimmed_and_empty_fields_become_nothing() {
+        assert_eq!(
+            Details::try_from(&form("  Ada ", "", " +44 20  7946 0958 ")).ok(),
+            Some(Details {
+                first_name: Some("Ada".to_owned()),
+                last_name: None,
+                phone: Some("+44 20 7946 0958".to_owned()),
+            })
+        );
+    }
+
+    #[test]
+    fn bad_phone_numbers_and_long_names_get_a_message_each() {
+        let errors =
+            Details::try_from(&form(&"x".repeat(101), "Ok", "call me")).expect_err("errors");
+        assert_eq!(
+            errors.first_name.as_deref(),
+            Some("Use at most 100 characters.")
+        );
+        assert!(errors.last_name.is_none());
+        assert!(errors.phone.is_some());
+        let short = Details::try_from(&form("", "", "12-34")).expect_err("errors");
+        assert_eq!(
+            short.phone.as_deref(),
+            Some("A phone number has 7 to 15 digits.")
+        );
+        assert!(
+            Details::try_from(&form("", "", "555 0100 +1")).is_err(),
+            "+ only first"
+        );
+    }
+
+    #[test]
+    fn devices_are_named_from_the_user_agent() {
+        assert_eq!(
+            device(Some(
+                "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1"
+            )),
+            "Safari on iPad"
+        );
+        assert_eq!(device(None), "Unknown device");
+    }
+}

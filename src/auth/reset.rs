@@ -1,0 +1,280 @@
+//! "Forgot your password?" and the page where a password token is used, for resets
+//! and invitations alike: `/password/forgot`, `/password/set/{token}`.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use diesel::prelude::*;
+use serde::Deserialize;
+
+use super::accounts::looks_like_email;
+use super::attempts::{self, Attempt, Failure};
+use super::password::{self, NewPasswordErrors};
+use super::routes::render_public;
+use super::tokens::{self, PasswordToken};
+use super::{csrf, session};
+use crate::access::{Gate, Routes};
+use crate::db::lower;
+use crate::db::schema::users;
+use crate::mail::Email;
+use crate::startup::AppState;
+use crate::web::error::AppError;
+use crate::web::flash::{self, Level};
+use crate::web::layout::Layout;
+use crate::web::see_other;
+
+pub fn routes(r: &mut Routes) {
+    r.get("/password/forgot", Gate::Public, forgot_form)
+        .post("/password/forgot", Gate::Public, forgot)
+        .get("/password/set/{token}", Gate::Public, set_form)
+        .post("/password/set/{token}", Gate::Public, set);
+}
+
+#[derive(Template)]
+#[template(path = "auth/forgot.html")]
+struct ForgotPage {
+    layout: Layout,
+    email: String,
+    error: Option<String>,
+    sent: bool,
+}
+
+fn public_layout(
+    req: &HttpRequest,
+    state: &AppState,
+    title: &str,
+) -> (Layout, Option<actix_web::cookie::Cookie<'static>>) {
+    let (token, cookie) = csrf::public_token(req, state.settings.secure_cookies);
+    (Layout::public(title, token, Vec::new()), cookie)
+}
+
+async fn forgot_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let (layout, cookie) = public_layout(&req, &state, "Forgot your password?");
+    let page = ForgotPage {
+        layout,
+        email: String::new(),
+        error: None,
+        sent: false,
+    };
+    render_public(&page, StatusCode::OK, cookie)
+}
+
+#[derive(Deserialize)]
+struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// Always answers the same, so the page never tells whether an account exists.
+async fn forgot(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<ForgotForm>,
+) -> Result<HttpResponse, AppError> {
+    let email = form.into_inner().email.trim().to_lowercase();
+    let (layout, cookie) = public_layout(&req, &state, "Forgot your password?");
+    if !looks_like_email(&email) {
+        let page = ForgotPage {
+            layout,
+            error: Some(
+                "Enter the email address you sign in with, like name@school.org.".to_owned(),
+            ),
+            email,
+            sent: false,
+        };
+        return render_public(&page, StatusCode::UNPROCESSABLE_ENTITY, cookie);
+    }
+    let client = session::Client::of(&req);
+    let state_for_db = state.clone();
+    let asked_for = email.clone();
+    let retry_after = crate::db::run(&state.pool, move |conn| {
+        send_reset_link(conn, &state_for_db, &asked_for, &client)
+    })
+    .await?;
+    if let Some(retry_after) = retry_after {
+        return Ok(attempts::too_many_attempts(retry_after));
+    }
+    render_public(
+        &ForgotPage {
+            layout,
+            email,
+            error: None,
+            sent: true,
+        },
+        StatusCode::OK,
+        cookie,
+    )
+}
+
+/// Records the request (it counts toward the address's rate limit) and e-mails a
+/// one-hour link when an enabled account has this address. `Some` when rate-limited.
+fn send_reset_link(
+    conn: &mut PgConnection,
+    state: &AppState,
+    email: &str,
+    client: &session::Client,
+) -> Result<Option<i64>, AppError> {
+    if let Some(retry_after) = attempts::rate_limited(conn, &state.settings, client)? {
+        return Ok(Some(retry_after));
+    }
+    let account: Option<(uuid::Uuid, Option<uuid::Uuid>, String)> = users::table
+        .filter(lower(users::email).eq(email))
+        .filter(users::deleted_at.is_null())
+        .filter(users::disabled.eq(false))
+        .select((users::id, users::organization_id, users::email))
+        .first(conn)
+        .optional()?;
+    Attempt {
+        email,
+        user_id: account.as_ref().map(|a| a.0),
+        organization_id: account.as_ref().and_then(|a| a.1),
+        client,
+    }
+    .record(conn, Err(Failure::ResetRequested))?;
+    let Some((user_id, organization_id, address)) = account else {
+        return Ok(None);
+    };
+    let token = tokens::issue_password_token(conn, user_id, PasswordToken::Reset)?;
+    let link = tokens::password_link(&state.public_url, &token);
+    state.mailer.send(
+        conn,
+        &Email {
+            organization_id,
+            to: address,
+            subject: "Choose a new Homeroom password".to_owned(),
+            body: format!(
+                "Someone (hopefully you) asked to reset the password of your Homeroom account.\n\n\
+                 Choose a new password here within the next hour:\n{link}\n\n\
+                 If you did not ask for this, ignore this e-mail: your password stays as it is.\n"
+            ),
+            sent_by: None,
+        },
+    )?;
+    Ok(None)
+}
+
+#[derive(Template)]
+#[template(path = "auth/set_password.html")]
+struct SetPasswordPage {
+    layout: Layout,
+    /// `None` when the link is no longer valid.
+    email: Option<String>,
+    errors: NewPasswordErrors,
+}
+
+/// The form (answering `status`), or 410 with a way on when the link is no longer valid.
+fn set_password_page(
+    req: &HttpRequest,
+    state: &AppState,
+    email: Option<String>,
+    errors: NewPasswordErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (layout, cookie) = public_layout(req, state, "Choose your password");
+    let status = if email.is_some() {
+        status
+    } else {
+        StatusCode::GONE
+    };
+    render_public(
+        &SetPasswordPage {
+            layout,
+            email,
+            errors,
+        },
+        status,
+        cookie,
+    )
+}
+
+fn token_email(conn: &mut PgConnection, token: &str) -> QueryResult<Option<String>> {
+    let Some(user_id) = tokens::user_for_password_token(conn, token)? else {
+        return Ok(None);
+    };
+    users::table
+        .find(user_id)
+        .select(users::email)
+        .first(conn)
+        .optional()
+}
+
+async fn set_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let email = crate::db::run(&state.pool, move |conn| Ok(token_email(conn, &token)?)).await?;
+    set_password_page(
+        &req,
+        &state,
+        email,
+        NewPasswordErrors::default(),
+        StatusCode::OK,
+    )
+}
+
+#[derive(Deserialize)]
+struct SetPasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_again: String,
+}
+
+/// Sets the password and spends the token. Success ends every session of the account
+/// and sends the user to sign in: the link proves the e-mail address, not the
+/// second factor, so signing in goes through two-step sign-in and the lock-out.
+async fn set(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    form: web::Form<SetPasswordForm>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let form = form.into_inner();
+    let errors = password::check_new_typed_twice(&form.password, &form.password_again);
+    let new_hash = if !errors.any() {
+        Some(password::hash(&form.password)?)
+    } else {
+        None
+    };
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        let email = token_email(conn, &token)?;
+        let (Some(_), Some(new_hash)) = (&email, new_hash) else {
+            return Ok((email, false));
+        };
+        let done = conn.transaction(|conn| {
+            let user_id = tokens::user_for_password_token(conn, &token)?;
+            let set = tokens::set_password_with_token(conn, &token, &new_hash)?;
+            if let (true, Some(user_id)) = (set, user_id) {
+                session::revoke_all_for_user(conn, user_id)?;
+            }
+            QueryResult::Ok(set)
+        })?;
+        Ok((email, done))
+    })
+    .await?;
+    match outcome {
+        (_, true) => {
+            flash::push(
+                &session,
+                Level::Success,
+                "Your password is set. Sign in with your email and the new password.",
+            );
+            Ok(see_other("/login"))
+        }
+        (email, false) => set_password_page(
+            &req,
+            &state,
+            email,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    }
+}
