@@ -5,11 +5,12 @@ pub mod assets;
 pub mod error;
 pub mod flash;
 pub mod health;
+pub mod htmx;
 pub mod layout;
 pub mod request_log;
 
 use actix_web::HttpResponse;
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use askama::Template;
 
 use error::AppError;
@@ -21,6 +22,13 @@ pub fn render<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((header::VARY, "HX-Request"))
         .body(page.render()?))
+}
+
+/// Renders a page with another status, such as 422 for a form sent back with errors.
+pub fn render_status<T: Template>(status: StatusCode, page: &T) -> Result<HttpResponse, AppError> {
+    let mut response = render(page)?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 /// A redirect after a successful form post (303, so the browser GETs the target).

@@ -1,0 +1,13 @@
+//! Requests from htmx: which ones want a fragment instead of the whole page.
+
+use actix_web::HttpRequest;
+
+/// Whether the request came from htmx and wants only the part it swaps. A history
+/// restore also carries `HX-Request` but needs the whole page.
+pub fn wants_fragment(req: &HttpRequest) -> bool {
+    let headers = req.headers();
+    headers
+        .get("HX-Request")
+        .is_some_and(|v| v.as_bytes() == b"true")
+        && !headers.contains_key("HX-History-Restore-Request")
+}
