@@ -1,5 +1,6 @@
 //! The administration screens: roles, users, and the way they keep tenants apart.
 
+mod browser;
 mod flow;
 mod roles;
 mod users;

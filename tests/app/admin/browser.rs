@@ -1,0 +1,116 @@
+//! In Chromium at desktop size: a role made and granted with the grid (htmx), a
+//! person invited with it, and the invitation in the outbox.
+
+use fantoccini::{Client, Locator};
+
+use super::{role_grants, role_id};
+use crate::browser::{browser, screenshot, start_driver};
+use crate::common::{DEMO_PASSWORD, spawn_app};
+
+const DESKTOP: (u32, u32) = (1440, 900);
+
+async fn fill(client: &Client, css: &str, text: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
+}
+
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+}
+
+#[actix_web::test]
+async fn super_administrator_makes_a_librarian_role_and_invites_a_librarian() {
+    let app = spawn_app().await;
+    let driver = start_driver();
+    let client = browser(&driver, DESKTOP).await;
+
+    client.goto(&app.url("/login")).await.expect("sign-in page");
+    fill(&client, "#email", "root@homeroom.test").await;
+    fill(&client, "#password", DEMO_PASSWORD).await;
+    click(&client, "button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("h1"))
+        .await
+        .expect("dashboard");
+
+    client.goto(&app.url("/admin/roles")).await.expect("roles");
+    click(&client, r#"a[href="/admin/roles/new"]"#).await;
+    client
+        .wait()
+        .for_element(Locator::Css("#name"))
+        .await
+        .expect("the new-role form");
+    fill(&client, "#name", "Librarian").await;
+    fill(&client, "#description", "Runs the library and its loans").await;
+    click(&client, "form.form button[type=submit]").await;
+
+    client
+        .wait()
+        .for_element(Locator::Css("#cell-READ_STUDENTS input"))
+        .await
+        .expect("the permission grid");
+    click(&client, "#cell-READ_STUDENTS input").await;
+    // The swapped cell comes back marked as saved.
+    client
+        .wait()
+        .for_element(Locator::Css("#cell-READ_STUDENTS.saved input:checked"))
+        .await
+        .expect("the box saved by htmx");
+    let librarian = role_id(&app, "Librarian");
+    assert_eq!(role_grants(&app, librarian), vec!["READ_STUDENTS"]);
+    let path = screenshot(&client, "admin-role-grid").await;
+    assert!(std::fs::metadata(&path).expect("screenshot").len() > 10_000);
+
+    client
+        .goto(&app.url("/admin/users/new"))
+        .await
+        .expect("invite form");
+    fill(&client, "#first_name", "Lena").await;
+    fill(&client, "#last_name", "Booker").await;
+    fill(&client, "#email", "lena.booker@northwind.test").await;
+    client
+        .find(Locator::Css("#role"))
+        .await
+        .expect("role select")
+        .select_by_label("Librarian")
+        .await
+        .expect("choose Librarian");
+    screenshot(&client, "admin-invite").await;
+    click(&client, "form.form button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::XPath(
+            "//p[contains(@class,'flash')][contains(., 'Invitation sent to lena.booker@northwind.test.')]",
+        ))
+        .await
+        .expect("the invitation is confirmed");
+
+    client
+        .goto(&app.url("/admin/outbox"))
+        .await
+        .expect("outbox");
+    let subject = client
+        .wait()
+        .for_element(Locator::XPath(
+            "//strong[contains(., 'invited to Homeroom at Northwind Academy')]",
+        ))
+        .await
+        .expect("the invitation in the outbox");
+    assert_eq!(
+        subject.text().await.expect("subject"),
+        "You're invited to Homeroom at Northwind Academy"
+    );
+    client.close().await.expect("close the browser");
+}
