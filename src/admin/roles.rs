@@ -313,6 +313,7 @@ async fn create_role(
 struct RolePage {
     layout: Layout,
     role: RoleRow,
+    global: bool,
     may_edit: bool,
     may_delete: bool,
     users_here: i64,
@@ -368,6 +369,7 @@ async fn role_page(
         status,
         &RolePage {
             layout: page.layout(details.role.name.clone()),
+            global: page.access.global_access,
             may_edit: may_edit_roles(&page.access, Action::Update),
             may_delete: may_edit_roles(&page.access, Action::Delete) && !details.role.builtin(),
             users_here: details.users_here,
