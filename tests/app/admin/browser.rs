@@ -4,7 +4,7 @@
 use fantoccini::{Client, Locator};
 
 use super::{role_grants, role_id};
-use crate::browser::{browser, screenshot, start_driver};
+use crate::browser::{PHONE, browser, measure, screenshot, start_driver};
 use crate::common::{DEMO_PASSWORD, spawn_app};
 
 const DESKTOP: (u32, u32) = (1440, 900);
@@ -70,6 +70,15 @@ async fn super_administrator_makes_a_librarian_role_and_invites_a_librarian() {
         .expect("the box saved by htmx");
     let librarian = role_id(&app, "Librarian");
     assert_eq!(role_grants(&app, librarian), vec!["READ_STUDENTS"]);
+    // The grid, not the form above it, is what the picture is for.
+    client
+        .execute(
+            "const head = document.getElementById('permissions-head'); \
+             window.scrollTo(0, head.getBoundingClientRect().top + window.scrollY - 76);",
+            vec![],
+        )
+        .await
+        .expect("scroll to the grid");
     let path = screenshot(&client, "admin-role-grid").await;
     assert!(std::fs::metadata(&path).expect("screenshot").len() > 10_000);
 
@@ -112,5 +121,52 @@ async fn super_administrator_makes_a_librarian_role_and_invites_a_librarian() {
         subject.text().await.expect("subject"),
         "You're invited to Homeroom at Northwind Academy"
     );
+    client.close().await.expect("close the browser");
+}
+
+#[actix_web::test]
+async fn administration_pages_fit_a_phone_and_a_desktop() {
+    let app = spawn_app().await;
+    let teacher = super::user_id(&app, "teacher@northwind.test");
+    let role = role_id(&app, "Teacher");
+    let driver = start_driver();
+    let client = browser(&driver, DESKTOP).await;
+    client.goto(&app.url("/login")).await.expect("sign-in page");
+    fill(&client, "#email", "admin@northwind.test").await;
+    fill(&client, "#password", DEMO_PASSWORD).await;
+    click(&client, "button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("h1"))
+        .await
+        .expect("dashboard");
+
+    let pages = [
+        ("admin-users", "/admin/users".to_owned()),
+        ("admin-user", format!("/admin/users/{teacher}")),
+        ("admin-roles", "/admin/roles".to_owned()),
+        ("admin-role", format!("/admin/roles/{role}")),
+    ];
+    for (size, suffix) in [(DESKTOP, "desktop"), (PHONE, "phone")] {
+        client.set_window_size(size.0, size.1).await.expect("size");
+        for (name, path) in &pages {
+            client.goto(&app.url(path)).await.expect("page");
+            client
+                .wait()
+                .for_element(Locator::Css("h1"))
+                .await
+                .expect("heading");
+            let overflow = measure(
+                &client,
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            )
+            .await;
+            assert!(
+                overflow <= 0.0,
+                "{path} is {overflow}px too wide at {suffix} size"
+            );
+            screenshot(&client, &format!("{name}-{suffix}")).await;
+        }
+    }
     client.close().await.expect("close the browser");
 }
