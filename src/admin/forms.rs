@@ -59,6 +59,14 @@ pub fn email(value: &str) -> Result<String, String> {
     }
 }
 
+/// A write refused by a unique index: someone took the name or address meanwhile.
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

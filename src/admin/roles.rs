@@ -178,6 +178,8 @@ async fn list(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, Ap
     })
 }
 
+const NAME_TAKEN: &str = "Another role already has this name.";
+
 /// A role's name, description and MFA requirement as typed, for the form.
 #[derive(Deserialize, Default)]
 struct RoleForm {
@@ -218,7 +220,7 @@ impl RoleForm {
         if let Some(name) = &name
             && name_taken(conn, name, except)?
         {
-            errors.add("name", "Another role already has this name.");
+            errors.add("name", NAME_TAKEN);
         }
         Ok(match (name, description) {
             (Some(name), Some(description)) if errors.is_empty() => Ok(RoleInput {
@@ -240,6 +242,29 @@ fn name_taken(conn: &mut PgConnection, name: &str, except: Option<Uuid>) -> Quer
         query = query.filter(roles::id.ne(id));
     }
     Ok(query.count().get_result::<i64>(conn)? > 0)
+}
+
+/// Parses the form and, when it is usable, writes it with `save`; a name taken by
+/// someone else meanwhile is a message at the field like any other.
+fn save_role<T>(
+    conn: &mut PgConnection,
+    values: &RoleForm,
+    except: Option<Uuid>,
+    save: impl FnOnce(&mut PgConnection, RoleInput) -> QueryResult<T>,
+) -> Result<Result<T, FieldErrors>, AppError> {
+    let input = match values.parse(conn, except)? {
+        Ok(input) => input,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    match save(conn, input) {
+        Ok(saved) => Ok(Ok(saved)),
+        Err(e) if forms::is_unique_violation(&e) => {
+            let mut errors = FieldErrors::default();
+            errors.add("name", NAME_TAKEN);
+            Ok(Err(errors))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Template)]
@@ -269,8 +294,8 @@ async fn create_role(
     let values = form.into_inner();
     let by = page.access.user_id;
     let (values, outcome) = crate::db::run(&state.pool, move |conn| {
-        let outcome = match values.parse(conn, None)? {
-            Ok(input) => Ok(diesel::insert_into(roles::table)
+        let outcome = save_role(conn, &values, None, |conn, input| {
+            diesel::insert_into(roles::table)
                 .values((
                     roles::name.eq(&input.name),
                     roles::description.eq(&input.description),
@@ -279,9 +304,8 @@ async fn create_role(
                     roles::updated_by_id.eq(by),
                 ))
                 .returning(roles::id)
-                .get_result::<Uuid>(conn)?),
-            Err(errors) => Err(errors),
-        };
+                .get_result::<Uuid>(conn)
+        })?;
         Ok((values, outcome))
     })
     .await?;
@@ -404,25 +428,21 @@ async fn update_role(
     let by = page.access.user_id;
     let (values, outcome) = crate::db::run(&state.pool, move |conn| {
         find_role(conn, id)?;
-        let outcome = match values.parse(conn, Some(id))? {
-            Ok(input) => {
-                diesel::update(roles::table.find(id))
-                    .set((
-                        roles::name.eq(&input.name),
-                        roles::description.eq(&input.description),
-                        roles::require_mfa.eq(input.require_mfa),
-                        roles::updated_by_id.eq(by),
-                    ))
-                    .execute(conn)?;
-                Ok(())
-            }
-            Err(errors) => Err(errors),
-        };
+        let outcome = save_role(conn, &values, Some(id), |conn, input| {
+            diesel::update(roles::table.find(id))
+                .set((
+                    roles::name.eq(&input.name),
+                    roles::description.eq(&input.description),
+                    roles::require_mfa.eq(input.require_mfa),
+                    roles::updated_by_id.eq(by),
+                ))
+                .execute(conn)
+        })?;
         Ok((values, outcome))
     })
     .await?;
     match outcome {
-        Ok(()) => {
+        Ok(_) => {
             flash::push(&session, Level::Success, "Role saved.");
             Ok(see_other(&format!("/admin/roles/{id}")))
         }

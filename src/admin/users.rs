@@ -30,6 +30,7 @@ use crate::web::{htmx, render, render_status, see_other};
 
 const PAGE_SIZE: i64 = 50;
 const HISTORY_SIZE: i64 = 50;
+const EMAIL_TAKEN: &str = "Someone already has an account with this e-mail address.";
 
 pub fn routes(r: &mut Routes) {
     let read = requires(Action::Read, Entity::Users);
@@ -447,10 +448,7 @@ impl InviteForm {
         if let Some(email) = &email
             && email_taken(conn, email)?
         {
-            errors.add(
-                "email",
-                "Someone already has an account with this e-mail address.",
-            );
+            errors.add("email", EMAIL_TAKEN);
         }
         let role = errors.check("role", chosen_role(conn, access, &self.role)?);
         Ok(match (first, last, email, role) {
@@ -528,13 +526,6 @@ fn send_invitation(
     Ok(())
 }
 
-fn is_unique_violation(e: &diesel::result::Error) -> bool {
-    matches!(
-        e,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
-}
-
 async fn invite(
     page: Page,
     state: web::Data<AppState>,
@@ -578,12 +569,9 @@ async fn invite(
         match created {
             Ok(invitee) => Ok((values, Ok(invitee))),
             // Someone took the address between the check and the insert.
-            Err(e) if is_unique_violation(&e) => {
+            Err(e) if forms::is_unique_violation(&e) => {
                 let mut errors = FieldErrors::default();
-                errors.add(
-                    "email",
-                    "Someone already has an account with this e-mail address.",
-                );
+                errors.add("email", EMAIL_TAKEN);
                 let roles = assignable_roles(conn, &access)?;
                 Ok((values, Err((errors, roles))))
             }
