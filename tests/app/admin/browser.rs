@@ -5,7 +5,7 @@ use fantoccini::{Client, Locator};
 
 use super::{role_grants, role_id};
 use crate::browser::{PHONE, browser, measure, screenshot, start_driver};
-use crate::common::{DEMO_PASSWORD, spawn_app};
+use crate::common::{DEMO_PASSWORD, TestApp, spawn_app};
 
 const DESKTOP: (u32, u32) = (1440, 900);
 
@@ -29,21 +29,25 @@ async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
 }
 
+async fn sign_in(app: &TestApp, client: &Client, email: &str) {
+    client.goto(&app.url("/login")).await.expect("sign-in page");
+    fill(client, "#email", email).await;
+    fill(client, "#password", DEMO_PASSWORD).await;
+    click(client, "button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("h1"))
+        .await
+        .expect("dashboard");
+}
+
 #[actix_web::test]
 async fn super_administrator_makes_a_librarian_role_and_invites_a_librarian() {
     let app = spawn_app().await;
     let driver = start_driver();
     let client = browser(&driver, DESKTOP).await;
 
-    client.goto(&app.url("/login")).await.expect("sign-in page");
-    fill(&client, "#email", "root@homeroom.test").await;
-    fill(&client, "#password", DEMO_PASSWORD).await;
-    click(&client, "button[type=submit]").await;
-    client
-        .wait()
-        .for_element(Locator::Css("h1"))
-        .await
-        .expect("dashboard");
+    sign_in(&app, &client, "root@homeroom.test").await;
 
     client.goto(&app.url("/admin/roles")).await.expect("roles");
     click(&client, r#"a[href="/admin/roles/new"]"#).await;
@@ -131,15 +135,7 @@ async fn administration_pages_fit_a_phone_and_a_desktop() {
     let role = role_id(&app, "Teacher");
     let driver = start_driver();
     let client = browser(&driver, DESKTOP).await;
-    client.goto(&app.url("/login")).await.expect("sign-in page");
-    fill(&client, "#email", "admin@northwind.test").await;
-    fill(&client, "#password", DEMO_PASSWORD).await;
-    click(&client, "button[type=submit]").await;
-    client
-        .wait()
-        .for_element(Locator::Css("h1"))
-        .await
-        .expect("dashboard");
+    sign_in(&app, &client, "admin@northwind.test").await;
 
     let pages = [
         ("admin-users", "/admin/users".to_owned()),
