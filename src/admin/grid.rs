@@ -162,8 +162,7 @@ impl Grid {
         format!("{}/permissions", self.page_url)
     }
 
-    /// The grants after the change: the posted state of the boxes in scope that the
-    /// editor may change, the stored state of every other box.
+    /// The grants after the change: posted boxes the editor may change, stored state elsewhere.
     fn desired(&self, change: &GridChange) -> Result<PermissionSet, AppError> {
         let in_scope = |p: Permission| change.only.is_none_or(|only| only == p);
         let refused = match change.only {
@@ -297,11 +296,9 @@ struct CellFragment {
     cell: GridCell,
 }
 
-/// A page with a permission grid: how to load its grid and how to show it again
-/// with the reason a change was refused.
+/// A page with a permission grid: its grid, and the page again when a change is refused.
 pub trait GridPage: 'static {
-    /// The grid of the role or user `id` as this editor may change it; not found
-    /// when the editor may not see it at all.
+    /// The grid of role or user `id` as this editor may change it; not found if out of reach.
     fn grid(conn: &mut PgConnection, access: &Access, id: Uuid) -> Result<Grid, AppError>;
 
     fn refused(
@@ -312,9 +309,7 @@ pub trait GridPage: 'static {
     ) -> impl Future<Output = Result<HttpResponse, AppError>>;
 }
 
-/// Saves a posted grid. An htmx toggle gets its box back; a whole-grid post a
-/// redirect to the page. A refused change leaves everything as it was and says
-/// why: in the box for a toggle, on the page otherwise.
+/// Saves a posted grid: a toggle gets its box back, a whole grid a redirect; refusals say why.
 pub async fn post<P: GridPage>(
     req: HttpRequest,
     page: Page,

@@ -49,8 +49,7 @@ pub fn routes(r: &mut Routes) {
         );
 }
 
-/// Whether this user may change roles: the permission, and global access, because
-/// a role is shared by every organization of the install.
+/// Role changes reach every organization, so they need global access besides the permission.
 pub fn may_edit_roles(access: &Access, action: Action) -> bool {
     access.global_access && access.can(Permission::new(action, Entity::Roles))
 }
@@ -244,8 +243,7 @@ fn name_taken(conn: &mut PgConnection, name: &str, except: Option<Uuid>) -> Quer
     Ok(query.count().get_result::<i64>(conn)? > 0)
 }
 
-/// Parses the form and, when it is usable, writes it with `save`; a name taken by
-/// someone else meanwhile is a message at the field like any other.
+/// Writes a usable form with `save`; a name taken meanwhile becomes a field error too.
 fn save_role<T>(
     conn: &mut PgConnection,
     values: &RoleForm,
@@ -375,8 +373,7 @@ fn role_details(
     })
 }
 
-/// Renders the role page: `values` and `errors` fill the details form when it came
-/// back with errors, `notice` says why a change was refused.
+/// The role page, with a returned form's values and errors, or a refusal's reason.
 async fn role_page(
     page: &Page,
     state: &AppState,

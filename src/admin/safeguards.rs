@@ -31,8 +31,7 @@ impl From<AppError> for ChangeError {
     }
 }
 
-/// Runs `change` in one transaction and rolls it back, with the reason, when it
-/// would take user administration from the editor or leave no one able to change roles.
+/// Runs `change` in one transaction, rolled back with the reason if it would lock people out.
 pub fn guarded<T>(
     conn: &mut PgConnection,
     editor: &Access,

@@ -202,9 +202,6 @@ fn chosen_role(
         .ok_or_else(|| "Choose one of the roles in the list.".to_owned()))
 }
 
-// ---------------------------------------------------------------------------
-// The list
-
 #[derive(Deserialize, Default)]
 struct ListQuery {
     q: Option<String>,
@@ -406,9 +403,6 @@ async fn list(
     })
 }
 
-// ---------------------------------------------------------------------------
-// Inviting
-
 #[derive(Deserialize, Default)]
 struct InviteForm {
     #[serde(default)]
@@ -600,9 +594,6 @@ async fn invite(
     }
 }
 
-// ---------------------------------------------------------------------------
-// One user
-
 #[derive(Queryable)]
 pub struct SessionRow {
     pub id: Uuid,
@@ -683,8 +674,7 @@ fn revoke_all_sessions(conn: &mut PgConnection, user_id: Uuid) -> QueryResult<us
     .execute(conn)
 }
 
-/// What a refused change to a user shows: a message at the role field (422), or
-/// one for the whole page (409).
+/// A refused change to a user: a message at the role field (422) or for the page (409).
 enum Refusal {
     Role(String),
     Conflict(String),
@@ -784,9 +774,7 @@ async fn show(
     user_page(&page, &state, id.into_inner(), None).await
 }
 
-/// Changes one user of the organization: back to their page with the message of
-/// `Ok(Ok(message))`, or the page again with the refusal. `change` runs in one
-/// transaction with the safeguards, once the user is found within the editor's reach.
+/// Changes one user within reach in a guarded transaction; then their page, or it again refused.
 async fn change_user<F>(
     page: Page,
     state: web::Data<AppState>,

@@ -2,8 +2,7 @@
 
 use actix_web::HttpRequest;
 
-/// Whether the request came from htmx and wants only the part it swaps. A history
-/// restore also carries `HX-Request` but needs the whole page.
+/// Whether htmx wants only the part it swaps; a history restore needs the whole page.
 pub fn wants_fragment(req: &HttpRequest) -> bool {
     let headers = req.headers();
     headers
