@@ -725,21 +725,18 @@ async fn user_page(
     })
     .await?;
     let access = &page.access;
+    let stored_role = user.role_id.map(|r| r.to_string()).unwrap_or_default();
     let (status, role_selected, role_error, notice) = match refusal {
-        None => (
-            StatusCode::OK,
-            user.role_id.map(|r| r.to_string()).unwrap_or_default(),
-            None,
-            None,
-        ),
+        None => (StatusCode::OK, stored_role, None, None),
         Some((Refusal::Role(message), chosen)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             chosen,
             Some(message),
             None,
         ),
-        Some((Refusal::Conflict(message), chosen)) => {
-            (StatusCode::CONFLICT, chosen, None, Some(message))
+        // The refused change kept the stored role, so the form shows it.
+        Some((Refusal::Conflict(message), _)) => {
+            (StatusCode::CONFLICT, stored_role, None, Some(message))
         }
     };
     let name = user.name();

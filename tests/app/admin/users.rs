@@ -353,19 +353,19 @@ async fn administrators_cannot_disable_themselves_or_give_up_their_own_user_admi
         )
         .await;
     assert_eq!(demoted.status(), 409);
+    let html = demoted.text().await.expect("page");
+    assert!(html.contains("That would take away your own permission to manage users."));
+    let administrator = role_id(&app, "Administrator");
     assert!(
-        demoted
-            .text()
-            .await
-            .expect("page")
-            .contains("That would take away your own permission to manage users.")
+        html.contains(&format!(r#"<option value="{administrator}" selected>"#)),
+        "the form shows the role that was kept"
     );
     let role: Option<Uuid> = users::table
         .find(me)
         .select(users::app_role_id)
         .first(&mut app.conn())
         .expect("admin");
-    assert_eq!(role, Some(role_id(&app, "Administrator")));
+    assert_eq!(role, Some(administrator));
     assert_eq!(app.get(&admin, "/admin/users").await.status(), 200);
 }
 
