@@ -91,6 +91,95 @@ entities! {
     EmailOutbox => "email_outbox", "Sent e-mail";
 }
 
+/// Where an entity sits on the role editor's grid: related records side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityGroup {
+    People,
+    Academics,
+    Attendance,
+    Finance,
+    Communication,
+    Modules,
+    System,
+}
+
+impl EntityGroup {
+    pub const ALL: [EntityGroup; 7] = [
+        EntityGroup::People,
+        EntityGroup::Academics,
+        EntityGroup::Attendance,
+        EntityGroup::Finance,
+        EntityGroup::Communication,
+        EntityGroup::Modules,
+        EntityGroup::System,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityGroup::People => "People",
+            EntityGroup::Academics => "Academics",
+            EntityGroup::Attendance => "Attendance",
+            EntityGroup::Finance => "Finance",
+            EntityGroup::Communication => "Communication",
+            EntityGroup::Modules => "Product modules",
+            EntityGroup::System => "System",
+        }
+    }
+
+    /// The group's entities in catalog order.
+    pub fn entities(self) -> impl Iterator<Item = Entity> {
+        Entity::ALL
+            .iter()
+            .copied()
+            .filter(move |e| e.group() == self)
+    }
+}
+
+impl Entity {
+    pub fn group(self) -> EntityGroup {
+        use Entity as E;
+        match self {
+            E::Campuses | E::Students | E::Guardians | E::Staff => EntityGroup::People,
+            E::AcademicYears
+            | E::Grades
+            | E::Subjects
+            | E::Classes
+            | E::ClassEnrollments
+            | E::ClassSubjects
+            | E::Timetables
+            | E::TimetablePeriods
+            | E::Assessments
+            | E::AssessmentResults => EntityGroup::Academics,
+            E::AttendanceSessions
+            | E::AttendanceRecords
+            | E::CampusAttendanceConfig
+            | E::CampusAttendanceSummaries
+            | E::StaffAttendanceRecords => EntityGroup::Attendance,
+            E::FeePlans | E::Invoices | E::Payments => EntityGroup::Finance,
+            E::Messages | E::MessageRecipients | E::CommunicationEvents | E::Documents => {
+                EntityGroup::Communication
+            }
+            E::ContentCatalog
+            | E::FrameEntries
+            | E::UserProgress
+            | E::SafetyQuizResults
+            | E::WalkthroughCheckins
+            | E::PersonalityQuizResults => EntityGroup::Modules,
+            E::Organizations
+            | E::Users
+            | E::Roles
+            | E::Permissions
+            | E::File
+            | E::AuthRefreshTokens
+            | E::LoginHistory
+            | E::AuditLog
+            | E::ScheduledTasks
+            | E::SyncLogs
+            | E::EmailOutbox => EntityGroup::System,
+        }
+    }
+}
+
 /// Tables that are links between entities, governed by the entities they join.
 pub const JOIN_TABLES: &[&str] = &["roles_permissions", "users_custom_permissions"];
 
@@ -216,6 +305,14 @@ mod tests {
         for p in Permission::all() {
             assert_eq!(Permission::parse(&p.name()), Some(p), "{p}");
         }
+    }
+
+    #[test]
+    fn every_entity_sits_in_exactly_one_group() {
+        let grouped: usize = EntityGroup::ALL.iter().map(|g| g.entities().count()).sum();
+        assert_eq!(grouped, Entity::ALL.len());
+        assert_eq!(Entity::Students.group(), EntityGroup::People);
+        assert_eq!(Entity::Roles.group(), EntityGroup::System);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{Gate, Routes};
 use crate::auth::session;
-use crate::db::schema::{auth_refresh_tokens, organizations};
+use crate::db::schema::organizations;
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -79,33 +79,30 @@ async fn switch(
         AppError::BadRequest("Choose one of the organizations in the list.".to_owned())
     })?;
     let key = session::key_from_request(&req).ok_or(AppError::SignedOut { next: None })?;
-    let session_id = page.access.session_id;
-    let name: Option<String> = crate::db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            let name: Option<String> = organizations::table
-                .filter(organizations::id.eq(target))
-                .filter(organizations::deleted_at.is_null())
-                .select(organizations::name)
-                .first(conn)
-                .optional()?;
-            if name.is_some() {
-                diesel::update(
-                    auth_refresh_tokens::table
-                        .find(session_id)
-                        .filter(auth_refresh_tokens::token_hash.eq(session::hash_key(&key))),
-                )
-                .set(auth_refresh_tokens::organization_id.eq(target))
-                .execute(conn)?;
-            }
-            Ok(name)
-        })
+    let client = session::Client::of(&req);
+    // Acting somewhere else is a change of privilege: the session key rotates.
+    let switched = crate::db::run(&state.pool, move |conn| {
+        let name: Option<String> = organizations::table
+            .filter(organizations::id.eq(target))
+            .filter(organizations::deleted_at.is_null())
+            .select(organizations::name)
+            .first(conn)
+            .optional()?;
+        let Some(name) = name else { return Ok(None) };
+        let rotated = session::rotate(conn, &key, &client, Some(target))?
+            .ok_or(AppError::SignedOut { next: None })?;
+        Ok(Some((name, rotated)))
     })
     .await?;
-    let name = name.ok_or(AppError::NotFound)?;
+    let (name, rotated) = switched.ok_or(AppError::NotFound)?;
     flash::push(
         &flashes,
         Level::Success,
         format!("You are now working in {name}."),
     );
-    Ok(see_other("/"))
+    let mut response = see_other("/");
+    response
+        .add_cookie(&session::cookie(&rotated, state.settings.secure_cookies))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(response)
 }

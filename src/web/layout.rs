@@ -39,6 +39,16 @@ const MENU: &[(&str, &str, Gate)] = &[
     ("Dashboard", "/", Gate::SignedIn),
     ("Your profile", "/profile", Gate::SignedIn),
     (
+        "Users",
+        "/admin/users",
+        Gate::Requires(Permission::new(Action::Read, Entity::Users)),
+    ),
+    (
+        "Roles",
+        "/admin/roles",
+        Gate::Requires(Permission::new(Action::Read, Entity::Roles)),
+    ),
+    (
         "Outbox",
         "/admin/outbox",
         Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod error;
 pub mod flash;
 pub mod health;
+pub mod htmx;
 pub mod layout;
 pub mod request_log;
 

@@ -112,6 +112,10 @@ async fn super_administrator_switches_organization_from_the_header() {
         )
         .await;
     assert_eq!(switched.status(), 303);
+    assert!(
+        crate::common::set_cookie(&switched, "homeroom_session").is_some(),
+        "acting in another organization rotates the session key"
+    );
     let now = app.get(&root, "/").await.text().await.expect("dashboard");
     assert!(now.contains("You are now working in Riverside School."));
     assert!(now.contains(r#"<a class="org-switch" href="/organization">Riverside School</a>"#));

@@ -1,0 +1,433 @@
+//! The permission grid: entities down the side, create/read/update/delete across.
+//! One grid serves roles (`roles_permissions`) and users' own extra permissions
+//! (`users_custom_permissions`). Each box saves on its own through htmx, and the
+//! whole grid also posts as one plain form.
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::Utc;
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::safeguards::{ChangeError, guarded};
+use crate::access::catalog::EntityGroup;
+use crate::access::{Access, Action, Permission, PermissionSet};
+use crate::db::schema::{permissions, roles_permissions, users_custom_permissions};
+use crate::startup::AppState;
+use crate::web::error::AppError;
+use crate::web::flash::{self, Level};
+use crate::web::layout::Page;
+use crate::web::{htmx, render, see_other};
+
+/// Whose permissions the grid shows.
+#[derive(Clone, Copy, Debug)]
+pub enum Grantee {
+    Role(Uuid),
+    User(Uuid),
+}
+
+/// Typed access to one table of grants; `owner` is the role or user column.
+macro_rules! grant_table {
+    ($module:ident, $table:ident, $owner:ident) => {
+        mod $module {
+            use super::*;
+
+            pub fn load(conn: &mut PgConnection, owner: Uuid) -> QueryResult<Vec<String>> {
+                $table::table
+                    .inner_join(permissions::table.on(permissions::id.eq($table::permission_id)))
+                    .filter($table::$owner.eq(owner))
+                    .filter($table::deleted_at.is_null())
+                    .filter(permissions::deleted_at.is_null())
+                    .select(permissions::name)
+                    .load(conn)
+            }
+
+            pub fn grant(
+                conn: &mut PgConnection,
+                owner: Uuid,
+                permission_ids: &[Uuid],
+                by: Uuid,
+            ) -> QueryResult<usize> {
+                let rows: Vec<_> = permission_ids
+                    .iter()
+                    .map(|id| {
+                        (
+                            $table::$owner.eq(owner),
+                            $table::permission_id.eq(*id),
+                            $table::created_by_id.eq(by),
+                        )
+                    })
+                    .collect();
+                diesel::insert_into($table::table)
+                    .values(&rows)
+                    .on_conflict_do_nothing()
+                    .execute(conn)
+            }
+
+            /// Soft delete: the grant's history stays.
+            pub fn revoke(
+                conn: &mut PgConnection,
+                owner: Uuid,
+                permission_ids: &[Uuid],
+            ) -> QueryResult<usize> {
+                diesel::update(
+                    $table::table
+                        .filter($table::$owner.eq(owner))
+                        .filter($table::permission_id.eq_any(permission_ids))
+                        .filter($table::deleted_at.is_null()),
+                )
+                .set($table::deleted_at.eq(Utc::now()))
+                .execute(conn)
+            }
+        }
+    };
+}
+
+grant_table!(role_grants, roles_permissions, role_id);
+grant_table!(user_grants, users_custom_permissions, user_id);
+
+impl Grantee {
+    /// What this role or user is granted directly.
+    pub fn grants(self, conn: &mut PgConnection) -> QueryResult<PermissionSet> {
+        let names = match self {
+            Grantee::Role(id) => role_grants::load(conn, id)?,
+            Grantee::User(id) => user_grants::load(conn, id)?,
+        };
+        Ok(names.iter().filter_map(|n| Permission::parse(n)).collect())
+    }
+
+    fn change(
+        self,
+        conn: &mut PgConnection,
+        added: &[Uuid],
+        removed: &[Uuid],
+        by: Uuid,
+    ) -> QueryResult<()> {
+        match self {
+            Grantee::Role(id) => {
+                role_grants::grant(conn, id, added, by)?;
+                role_grants::revoke(conn, id, removed)?;
+            }
+            Grantee::User(id) => {
+                user_grants::grant(conn, id, added, by)?;
+                user_grants::revoke(conn, id, removed)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One grid as the editor may see and change it.
+pub struct Grid {
+    pub grantee: Grantee,
+    /// The page the grid sits on; it posts to `{page_url}/permissions`.
+    pub page_url: String,
+    /// Granted directly to the grantee.
+    pub own: PermissionSet,
+    /// Held anyway through the user's role: shown ticked, not changeable here.
+    pub inherited: PermissionSet,
+    /// The boxes this editor may change.
+    pub changeable: PermissionSet,
+}
+
+/// A posted grid: every ticked box, and for a single htmx toggle the box that changed.
+pub struct GridChange {
+    ticked: PermissionSet,
+    only: Option<Permission>,
+}
+
+impl GridChange {
+    pub fn from_form(fields: &[(String, String)]) -> Result<GridChange, AppError> {
+        let parse = |name: &str| {
+            Permission::parse(name).ok_or_else(|| {
+                AppError::BadRequest("The form named a permission that does not exist.".to_owned())
+            })
+        };
+        let mut ticked = PermissionSet::default();
+        let mut only = None;
+        for (field, value) in fields {
+            match field.as_str() {
+                "permission" => ticked.insert(parse(value)?),
+                "toggle" => only = Some(parse(value)?),
+                _ => {}
+            }
+        }
+        Ok(GridChange { ticked, only })
+    }
+}
+
+impl Grid {
+    fn url(&self) -> String {
+        format!("{}/permissions", self.page_url)
+    }
+
+    /// The grants after the change: posted boxes the editor may change, stored state elsewhere.
+    fn desired(&self, change: &GridChange) -> Result<PermissionSet, AppError> {
+        let in_scope = |p: Permission| change.only.is_none_or(|only| only == p);
+        let refused = match change.only {
+            Some(p) => !self.changeable.contains(p),
+            None => self.changeable.is_empty(),
+        };
+        if refused {
+            return Err(AppError::Forbidden);
+        }
+        Ok(Permission::all()
+            .filter(|&p| {
+                if in_scope(p) && self.changeable.contains(p) {
+                    change.ticked.contains(p)
+                } else {
+                    self.own.contains(p)
+                }
+            })
+            .collect())
+    }
+
+    fn write(&self, conn: &mut PgConnection, desired: &PermissionSet, by: Uuid) -> QueryResult<()> {
+        let names = |set: &PermissionSet, other: &PermissionSet| -> Vec<String> {
+            set.iter()
+                .filter(|p| !other.contains(*p))
+                .map(Permission::name)
+                .collect()
+        };
+        let added = permission_ids(conn, &names(desired, &self.own))?;
+        let removed = permission_ids(conn, &names(&self.own, desired))?;
+        self.grantee.change(conn, &added, &removed, by)
+    }
+
+    fn cell(&self, permission: Permission, saved: bool, error: Option<String>) -> GridCell {
+        GridCell {
+            name: permission.name(),
+            label: format!(
+                "{} {}",
+                action_label(permission.action),
+                permission.entity.label().to_lowercase()
+            ),
+            url: self.url(),
+            checked: self.own.contains(permission) || self.inherited.contains(permission),
+            inherited: self.inherited.contains(permission),
+            editable: self.changeable.contains(permission),
+            saved,
+            error,
+        }
+    }
+
+    /// The grid for a page.
+    pub fn view(&self) -> GridView {
+        let groups = EntityGroup::ALL
+            .iter()
+            .map(|&group| GridGroup {
+                label: group.label(),
+                rows: group
+                    .entities()
+                    .map(|entity| GridRow {
+                        label: entity.label(),
+                        cells: Action::ALL
+                            .iter()
+                            .map(|&a| self.cell(Permission::new(a, entity), false, None))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        GridView {
+            url: self.url(),
+            groups,
+            editable: !self.changeable.is_empty(),
+            inherits: !self.inherited.is_empty(),
+        }
+    }
+}
+
+fn action_label(action: Action) -> &'static str {
+    match action {
+        Action::Create => "Create",
+        Action::Read => "Read",
+        Action::Update => "Update",
+        Action::Delete => "Delete",
+    }
+}
+
+fn permission_ids(conn: &mut PgConnection, names: &[String]) -> QueryResult<Vec<Uuid>> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    permissions::table
+        .filter(permissions::name.eq_any(names))
+        .filter(permissions::deleted_at.is_null())
+        .select(permissions::id)
+        .load(conn)
+}
+
+pub struct GridView {
+    pub url: String,
+    pub groups: Vec<GridGroup>,
+    /// Whether any box can be changed, so the grid offers its Save button.
+    pub editable: bool,
+    /// Whether some boxes come from the user's role, so the grid explains them.
+    pub inherits: bool,
+}
+
+pub struct GridGroup {
+    pub label: &'static str,
+    pub rows: Vec<GridRow>,
+}
+
+pub struct GridRow {
+    pub label: &'static str,
+    pub cells: Vec<GridCell>,
+}
+
+pub struct GridCell {
+    pub name: String,
+    pub label: String,
+    pub url: String,
+    pub checked: bool,
+    pub inherited: bool,
+    pub editable: bool,
+    pub saved: bool,
+    pub error: Option<String>,
+}
+
+/// One box, answered to an htmx toggle; the grid includes the same template.
+#[derive(Template)]
+#[template(path = "admin/permission_cell.html")]
+struct CellFragment {
+    cell: GridCell,
+}
+
+/// A page with a permission grid: its grid, and the page again when a change is refused.
+pub trait GridPage: 'static {
+    /// The grid of role or user `id` as this editor may change it; not found if out of reach.
+    fn grid(conn: &mut PgConnection, access: &Access, id: Uuid) -> Result<Grid, AppError>;
+
+    fn refused(
+        page: &Page,
+        state: &AppState,
+        id: Uuid,
+        reason: String,
+    ) -> impl Future<Output = Result<HttpResponse, AppError>>;
+}
+
+/// Saves a posted grid: a toggle gets its box back, a whole grid a redirect; refusals say why.
+pub async fn post<P: GridPage>(
+    req: HttpRequest,
+    page: Page,
+    state: web::Data<AppState>,
+    session: Session,
+    id: web::Path<Uuid>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let change = GridChange::from_form(&form)?;
+    let toggled = change.only.filter(|_| htmx::wants_fragment(&req));
+    let access = page.access.clone();
+    let (grid, refusal) = crate::db::run(&state.pool, move |conn| {
+        let outcome = guarded(conn, &access, |conn| {
+            let grid = P::grid(conn, &access, id)?;
+            let desired = grid.desired(&change)?;
+            grid.write(conn, &desired, access.user_id)
+                .map_err(ChangeError::from)?;
+            Ok(Grid {
+                own: desired,
+                ..grid
+            })
+        })?;
+        match outcome {
+            Ok(grid) => Ok((grid, None)),
+            Err(reason) => Ok((P::grid(conn, &access, id)?, Some(reason))),
+        }
+    })
+    .await?;
+    if let Some(permission) = toggled {
+        let cell = grid.cell(permission, refusal.is_none(), refusal);
+        return render(&CellFragment { cell });
+    }
+    match refusal {
+        Some(reason) => P::refused(&page, &state, id, reason).await,
+        None => {
+            flash::push(&session, Level::Success, "Permissions saved.");
+            Ok(see_other(&grid.page_url))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::access::Entity;
+
+    fn grid(own: &[Permission], changeable: PermissionSet) -> Grid {
+        Grid {
+            grantee: Grantee::Role(Uuid::nil()),
+            page_url: "/admin/roles/x".to_owned(),
+            own: own.iter().copied().collect(),
+            inherited: PermissionSet::default(),
+            changeable,
+        }
+    }
+
+    fn form(fields: &[(&str, &str)]) -> GridChange {
+        let owned: Vec<(String, String)> = fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        GridChange::from_form(&owned).expect("a valid grid form")
+    }
+
+    const READ_STUDENTS: Permission = Permission::new(Action::Read, Entity::Students);
+    const READ_GRADES: Permission = Permission::new(Action::Read, Entity::Grades);
+
+    #[test]
+    fn a_toggle_changes_only_its_own_box() {
+        let g = grid(&[READ_GRADES], PermissionSet::everything());
+        // The form also carries every other ticked box; only the toggled one counts.
+        let on = g
+            .desired(&form(&[
+                ("toggle", "READ_STUDENTS"),
+                ("permission", "READ_STUDENTS"),
+            ]))
+            .expect("allowed");
+        assert!(on.contains(READ_STUDENTS) && on.contains(READ_GRADES));
+        let off = g
+            .desired(&form(&[("toggle", "READ_GRADES")]))
+            .expect("allowed");
+        assert!(off.is_empty());
+    }
+
+    #[test]
+    fn the_whole_form_replaces_only_what_the_editor_may_change() {
+        let mine: PermissionSet = [READ_STUDENTS].into_iter().collect();
+        let g = grid(&[READ_GRADES], mine);
+        let after = g
+            .desired(&form(&[("permission", "READ_STUDENTS")]))
+            .expect("allowed");
+        assert!(after.contains(READ_STUDENTS));
+        assert!(
+            after.contains(READ_GRADES),
+            "a box out of reach keeps its state"
+        );
+        assert!(matches!(
+            g.desired(&form(&[("toggle", "READ_GRADES")])),
+            Err(AppError::Forbidden)
+        ));
+    }
+
+    #[test]
+    fn a_read_only_grid_refuses_every_change() {
+        let g = grid(&[], PermissionSet::default());
+        assert!(matches!(
+            g.desired(&form(&[("permission", "READ_STUDENTS")])),
+            Err(AppError::Forbidden)
+        ));
+    }
+
+    #[test]
+    fn unknown_permissions_are_a_bad_request() {
+        let fields = vec![("permission".to_owned(), "FLY_STUDENTS".to_owned())];
+        assert!(matches!(
+            GridChange::from_form(&fields),
+            Err(AppError::BadRequest(_))
+        ));
+    }
+}
