@@ -10,6 +10,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::password::{self, NewPasswordErrors};
+use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
 use super::{attempts, mfa};
 use crate::access::{Access, Gate, Routes};
@@ -280,20 +281,6 @@ fn password_matches(conn: &mut PgConnection, user_id: Uuid, given: &str) -> Quer
         .select(users::password)
         .first(conn)?;
     Ok(password::verify(stored.as_deref(), given))
-}
-
-/// Adds the cookie of a rotated session to a response.
-fn with_session(
-    mut response: HttpResponse,
-    rotated: Option<&NewSession>,
-    state: &AppState,
-) -> Result<HttpResponse, AppError> {
-    if let Some(new_session) = rotated {
-        response
-            .add_cookie(&session::cookie(new_session, state.settings.secure_cookies))
-            .map_err(|e| AppError::Internal(e.into()))?;
-    }
-    Ok(response)
 }
 
 /// This request's session key and client, to rotate the session after a change of privilege.

@@ -156,10 +156,20 @@ fn signed_in_at(
     new_session: &session::NewSession,
     state: &AppState,
 ) -> Result<HttpResponse, AppError> {
-    let mut response = see_other(location);
-    response
-        .add_cookie(&session::cookie(new_session, state.settings.secure_cookies))
-        .map_err(|e| AppError::Internal(e.into()))?;
+    with_session(see_other(location), Some(new_session), state)
+}
+
+/// Adds the cookie of a new or rotated session to a response.
+pub fn with_session(
+    mut response: HttpResponse,
+    new_session: Option<&session::NewSession>,
+    state: &AppState,
+) -> Result<HttpResponse, AppError> {
+    if let Some(new_session) = new_session {
+        response
+            .add_cookie(&session::cookie(new_session, state.settings.secure_cookies))
+            .map_err(|e| AppError::Internal(e.into()))?;
+    }
     Ok(response)
 }
 
