@@ -271,63 +271,156 @@ fn table_of(path: &str) -> Option<String> {
         .map(|s| s.replace('-', "_"))
 }
 
+/// The fields a browser would send with the form posting to `action` on `page`:
+/// named inputs (checked boxes only), the selected option of each select, textareas.
+async fn form_fields(
+    app: &TestApp,
+    client: &reqwest::Client,
+    page: &str,
+    action: &str,
+) -> Vec<(String, String)> {
+    let html = app.get(client, page).await.text().await.expect("page");
+    let doc = scraper::Html::parse_document(&html);
+    let form_selector = scraper::Selector::parse("form").expect("selector");
+    let field_selector =
+        scraper::Selector::parse("input[name], select[name], textarea[name]").expect("selector");
+    let option_selector = scraper::Selector::parse("option").expect("selector");
+    let Some(form) = doc
+        .select(&form_selector)
+        .find(|f| f.value().attr("action") == Some(action))
+    else {
+        return Vec::new();
+    };
+    let mut fields = Vec::new();
+    for field in form.select(&field_selector) {
+        let el = field.value();
+        let name = el.attr("name").unwrap_or_default().to_owned();
+        let value = match el.name() {
+            "select" => {
+                let options: Vec<_> = field.select(&option_selector).collect();
+                options
+                    .iter()
+                    .find(|o| o.value().attr("selected").is_some())
+                    .or(options
+                        .iter()
+                        .find(|o| !o.value().attr("value").unwrap_or_default().is_empty()))
+                    .and_then(|o| o.value().attr("value"))
+                    .unwrap_or_default()
+                    .to_owned()
+            }
+            "textarea" => field.text().collect(),
+            _ => {
+                let kind = el.attr("type").unwrap_or("text");
+                if matches!(kind, "checkbox" | "radio") && el.attr("checked").is_none() {
+                    continue;
+                }
+                el.attr("value").unwrap_or_default().to_owned()
+            }
+        };
+        fields.push((name, value));
+    }
+    fields
+}
+
+fn first_row_of(
+    conn: &mut PgConnection,
+    table: &str,
+    organization: uuid::Uuid,
+) -> Option<uuid::Uuid> {
+    diesel::sql_query(format!(
+        "SELECT id FROM {table} WHERE organization_id = $1 ORDER BY id LIMIT 1"
+    ))
+    .bind::<diesel::sql_types::Uuid, _>(organization)
+    .load::<RowId>(conn)
+    .ok()?
+    .into_iter()
+    .next()
+    .map(|r| r.id)
+}
+
+fn row_digest(conn: &mut PgConnection, table: &str, id: uuid::Uuid) -> String {
+    diesel::sql_query(format!(
+        "SELECT t::text AS digest FROM {table} t WHERE id = $1"
+    ))
+    .bind::<diesel::sql_types::Uuid, _>(id)
+    .get_result::<Digest>(conn)
+    .expect("row")
+    .digest
+}
+
 #[actix_web::test]
 async fn ids_of_another_organization_answer_not_found_and_change_nothing() {
     let app = spawn_app().await;
     let northwind_admin = app.signed_in(DemoUser::Admin).await;
     let token = session_token(&app, &northwind_admin).await;
     let mut conn = app.conn();
-    let riverside: uuid::Uuid = organizations::table
-        .filter(organizations::name.eq("Riverside School"))
-        .select(organizations::id)
-        .first(&mut conn)
-        .expect("Riverside");
+    let id_of = |conn: &mut PgConnection, name: &str| -> uuid::Uuid {
+        organizations::table
+            .filter(organizations::name.eq(name))
+            .select(organizations::id)
+            .first(conn)
+            .expect("demo organization")
+    };
+    let northwind = id_of(&mut conn, "Northwind Academy");
+    let riverside = id_of(&mut conn, "Riverside School");
+    let mut covered = 0;
     for route in route_table().into_iter().filter(|r| r.path.contains('{')) {
         let Some(table) = table_of(route.path) else {
             continue;
         };
         // Only tenant-owned records belong to one organization.
-        let rows: Vec<RowId> = diesel::sql_query(format!(
-            "SELECT id FROM {table} WHERE organization_id = $1 ORDER BY id LIMIT 1"
-        ))
-        .bind::<diesel::sql_types::Uuid, _>(riverside)
-        .load(&mut conn)
-        .unwrap_or_default();
-        let Some(RowId { id }) = rows.into_iter().next() else {
+        let (Some(theirs), Some(ours)) = (
+            first_row_of(&mut conn, &table, riverside),
+            first_row_of(&mut conn, &table, northwind),
+        ) else {
             continue;
         };
-        let row_before: Digest = diesel::sql_query(format!(
-            "SELECT t::text AS digest FROM {table} t WHERE id = $1"
-        ))
-        .bind::<diesel::sql_types::Uuid, _>(id)
-        .get_result(&mut conn)
-        .expect("row");
+        // Post what the real form on our own record would send, so the id is the only thing wrong.
+        let fields = if is_unsafe(&route) {
+            let own_page = fill(
+                &route.path[..route.path.find('}').map_or(0, |e| e + 1)],
+                &ours.to_string(),
+            );
+            form_fields(
+                &app,
+                &northwind_admin,
+                &own_page,
+                &fill(route.path, &ours.to_string()),
+            )
+            .await
+        } else {
+            Vec::new()
+        };
+        let before = row_digest(&mut conn, &table, theirs);
         let response = northwind_admin
             .request(
                 reqwest_method(&route),
-                app.url(&fill(route.path, &id.to_string())),
+                app.url(&fill(route.path, &theirs.to_string())),
             )
             .header("X-CSRF-Token", &token)
+            .form(&fields)
             .send()
             .await
             .expect("request");
         assert_eq!(
             response.status(),
             404,
-            "{} {} with a Riverside id",
+            "{} {} with a Riverside id (sent {:?})",
+            route.method,
+            route.path,
+            fields
+        );
+        assert_eq!(
+            before,
+            row_digest(&mut conn, &table, theirs),
+            "{} {} changed nothing",
             route.method,
             route.path
         );
-        let row_after: Digest = diesel::sql_query(format!(
-            "SELECT t::text AS digest FROM {table} t WHERE id = $1"
-        ))
-        .bind::<diesel::sql_types::Uuid, _>(id)
-        .get_result(&mut conn)
-        .expect("row");
-        assert_eq!(
-            row_before.digest, row_after.digest,
-            "{} {} changed nothing",
-            route.method, route.path
-        );
+        covered += 1;
     }
+    assert!(
+        covered > 0,
+        "the sweep reached routes that take a tenant record's id"
+    );
 }
