@@ -32,7 +32,13 @@ enum Command {
     /// Apply pending database migrations.
     Migrate,
     /// Create the demo school (Northwind Academy and Riverside School). Running it again changes nothing.
-    SeedDemo,
+    SeedDemo {
+        /// `district` grows Northwind to ten campuses, 20,000 students and a full
+        /// school year of attendance (millions of rows, a few minutes): the
+        /// benchmark dataset.
+        #[arg(long, value_enum, default_value_t)]
+        scale: demo::Scale,
+    },
     /// Create the first administrator of an install.
     ///
     /// The password is asked for on the terminal, or read from the first line
@@ -63,7 +69,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve { demo } => serve(settings, demo),
         Command::Migrate => migrate(settings),
-        Command::SeedDemo => seed_demo(settings),
+        Command::SeedDemo { scale } => seed_demo(settings, scale),
         Command::CreateAdmin {
             email,
             organization,
@@ -151,11 +157,15 @@ fn migrate(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn seed_demo(settings: Settings) -> anyhow::Result<()> {
+fn seed_demo(settings: Settings, scale: demo::Scale) -> anyhow::Result<()> {
     let (database, pool) = prepare(&settings)?;
     let mut conn = pool.get()?;
-    let summary = demo::seed(&mut conn)?;
+    let started = std::time::Instant::now();
+    let summary = demo::seed_at(&mut conn, scale)?;
     print!("{summary}");
+    if scale == demo::Scale::District {
+        println!("Built in {:.1} s.", started.elapsed().as_secs_f64());
+    }
     drop(conn);
     drop(pool);
     database.shutdown();

@@ -95,6 +95,44 @@ macro_rules! insert_all {
 }
 pub(crate) use insert_all;
 
+/// Rows per COPY statement for the big tables: large enough to stream fast, small
+/// enough that the rows waiting to be sent stay a few megabytes.
+pub const ROWS_PER_COPY: usize = 100_000;
+
+/// Streams rows with COPY (binary), for the tables that grow to millions of rows.
+/// The row type needs `#[diesel(treat_none_as_default_value = false)]`.
+macro_rules! copy_all {
+    ($conn:expr, $table:expr, $rows:expr, $what:expr) => {{
+        for chunk in $rows.chunks($crate::demo::support::ROWS_PER_COPY) {
+            diesel::copy_from($table)
+                .from_insertable(chunk)
+                .execute($conn)
+                .with_context(|| format!("copying the demo {}", $what))?;
+        }
+    }};
+}
+pub(crate) use copy_all;
+
+/// Progress lines on standard error, with the time since the start, for the long
+/// district-scale build; silent otherwise.
+pub struct Progress {
+    started: Option<std::time::Instant>,
+}
+
+impl Progress {
+    pub fn new(enabled: bool) -> Progress {
+        Progress {
+            started: enabled.then(std::time::Instant::now),
+        }
+    }
+
+    pub fn say(&self, what: std::fmt::Arguments) {
+        if let Some(started) = self.started {
+            eprintln!("[{:>6.1} s] {what}", started.elapsed().as_secs_f64());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
