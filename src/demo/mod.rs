@@ -154,7 +154,7 @@ pub fn seed(conn: &mut PgConnection) -> anyhow::Result<Summary> {
 /// on standard error, since it takes a few minutes.
 pub fn seed_at(conn: &mut PgConnection, scale: Scale) -> anyhow::Result<Summary> {
     let progress = support::Progress::new(scale == Scale::District);
-    conn.transaction(|conn| {
+    let summary = conn.transaction(|conn| {
         diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
             .bind::<diesel::sql_types::BigInt, _>(SEED_LOCK)
             .execute(conn)
@@ -174,10 +174,19 @@ pub fn seed_at(conn: &mut PgConnection, scale: Scale) -> anyhow::Result<Summary>
             );
         }
         create_root(conn, &password_hash, &roles)?;
-        Ok(Summary {
+        Ok::<_, anyhow::Error>(Summary {
             created: Some(created),
         })
-    })
+    })?;
+    // Millions of fresh rows: statistics for the planner and a visibility map for
+    // index-only scans now, rather than whenever autovacuum gets to them.
+    if scale == Scale::District && summary.created.is_some() {
+        diesel::sql_query("VACUUM (ANALYZE)")
+            .execute(conn)
+            .context("vacuuming and analyzing the new rows")?;
+        progress.say(format_args!("vacuumed and analyzed"));
+    }
+    Ok(summary)
 }
 
 /// Whether Northwind was seeded before, even if it was deleted since: its import
