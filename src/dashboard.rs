@@ -210,9 +210,10 @@ fn load(conn: &mut PgConnection, access: &Access) -> QueryResult<DashboardData> 
         None
     };
     let periods = if access.can_read(Entity::TimetablePeriods) {
-        let mine = my_periods_on(conn, access, today)?;
+        let ids = my_staff_ids(conn, access)?;
+        let mine = my_periods_on(conn, access, &ids, today)?;
         // Only staff who teach see the section; an office account has no periods.
-        (!mine.is_empty() || teaches(conn, access)?).then_some(mine)
+        (!mine.is_empty() || teaches(conn, access, &ids)?).then_some(mine)
     } else {
         None
     };
@@ -289,19 +290,20 @@ fn latest_attendance(
     }))
 }
 
-fn my_staff_ids(access: &Access) -> impl Fn(&mut PgConnection) -> QueryResult<Vec<Uuid>> + '_ {
-    move |conn| {
-        staff::table
-            .filter(staff::organization_id.eq(access.organization_id))
-            .filter(staff::user_id.eq(access.user_id))
-            .filter(staff::deleted_at.is_null())
-            .select(staff::id)
-            .load(conn)
-    }
+/// The signed-in user's staff records in their organization.
+fn my_staff_ids(conn: &mut PgConnection, access: &Access) -> QueryResult<Vec<Uuid>> {
+    staff::table
+        .filter(staff::organization_id.eq(access.organization_id))
+        .filter(staff::user_id.eq(access.user_id))
+        .filter(staff::deleted_at.is_null())
+        .select(staff::id)
+        .load(conn)
 }
 
-fn teaches(conn: &mut PgConnection, access: &Access) -> QueryResult<bool> {
-    let ids = my_staff_ids(access)(conn)?;
+fn teaches(conn: &mut PgConnection, access: &Access, ids: &[Uuid]) -> QueryResult<bool> {
+    if ids.is_empty() {
+        return Ok(false);
+    }
     let n: i64 = class_subjects::table
         .filter(class_subjects::organization_id.eq(access.organization_id))
         .filter(class_subjects::teacher_id.eq_any(ids))
@@ -315,9 +317,9 @@ fn teaches(conn: &mut PgConnection, access: &Access) -> QueryResult<bool> {
 fn my_periods_on(
     conn: &mut PgConnection,
     access: &Access,
+    ids: &[Uuid],
     date: NaiveDate,
 ) -> QueryResult<Vec<PeriodToday>> {
-    let ids = my_staff_ids(access)(conn)?;
     if ids.is_empty() {
         return Ok(Vec::new());
     }

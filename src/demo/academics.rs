@@ -127,7 +127,7 @@ pub fn create(
         .execute(conn)
         .context("creating the demo academic year")?;
 
-    let mut grade_rows = Vec::new();
+    let mut grade_rows: Vec<NewGrade> = Vec::new();
     let grade_ids: Vec<Vec<Uuid>> = school
         .campuses
         .iter()
@@ -136,6 +136,10 @@ pub fn create(
                 .grades
                 .iter()
                 .map(|g| {
+                    // Campuses teaching the same grade share its row.
+                    if let Some(row) = grade_rows.iter().find(|r| r.code == g.code) {
+                        return row.id;
+                    }
                     let id = new_id(&mut rng);
                     grade_rows.push(NewGrade {
                         id,

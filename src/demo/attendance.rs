@@ -14,7 +14,9 @@ use super::academics::Academics;
 use super::organization::Org;
 use super::people::People;
 use super::plan::Plan;
-use super::support::{insert_all, new_id, pick, school_days, stream, weighted};
+use super::support::{
+    ROWS_PER_COPY, copy_all, insert_all, new_id, pick, school_days, stream, weighted,
+};
 use crate::db::enums::{AttendanceSessionType, AttendanceStatus};
 use crate::db::schema::{attendance_records, attendance_sessions, campus_attendance_summaries};
 
@@ -25,6 +27,7 @@ pub struct AttendanceCounts {
 
 #[derive(Insertable)]
 #[diesel(table_name = attendance_sessions)]
+#[diesel(treat_none_as_default_value = false)]
 struct NewSession {
     id: Uuid,
     organization_id: Uuid,
@@ -37,6 +40,7 @@ struct NewSession {
 
 #[derive(Insertable)]
 #[diesel(table_name = attendance_records)]
+#[diesel(treat_none_as_default_value = false)]
 struct NewRecord {
     id: Uuid,
     organization_id: Uuid,
@@ -127,16 +131,12 @@ pub fn create(
         })
         .collect();
 
-    let mut rosters: Vec<Vec<usize>> = vec![Vec::new(); plan.classes.len()];
-    for (student, pupil) in people.active_students() {
-        if let Some(class) = pupil.class {
-            rosters[class].push(student);
-        }
-    }
+    let rosters = people.rosters(plan.classes.len());
 
     let mut rng = stream(school.key, "attendance");
     let mut sessions = Vec::new();
     let mut records = Vec::new();
+    let mut written = 0;
     let mut tallies: BTreeMap<(usize, NaiveDate), DayTally> = BTreeMap::new();
     for &day in &days {
         for (class_index, class) in plan.classes.iter().enumerate() {
@@ -190,7 +190,16 @@ pub fn create(
             }
             sessions.push(session);
         }
+        // Written as they are drawn, so a district's year never sits in memory whole.
+        if records.len() >= ROWS_PER_COPY {
+            written += write(conn, &mut sessions, &mut records)?;
+            ctx.progress.say(format_args!(
+                "{}: attendance up to {day}, {written} marks",
+                school.name
+            ));
+        }
     }
+    written += write(conn, &mut sessions, &mut records)?;
 
     let summaries: Vec<NewSummary> = tallies
         .iter()
@@ -210,26 +219,39 @@ pub fn create(
 
     insert_all!(
         conn,
-        attendance_sessions::table,
-        sessions,
-        "attendance sessions"
-    );
-    insert_all!(
-        conn,
-        attendance_records::table,
-        records,
-        "attendance records"
-    );
-    insert_all!(
-        conn,
         campus_attendance_summaries::table,
         summaries,
         "campus attendance summaries"
     );
     Ok(AttendanceCounts {
         days: days.len(),
-        records: records.len(),
+        records: written,
     })
+}
+
+/// Copies the sessions and records drawn so far, sessions first for the foreign
+/// key, and empties both lists. Returns how many records were written.
+fn write(
+    conn: &mut PgConnection,
+    sessions: &mut Vec<NewSession>,
+    records: &mut Vec<NewRecord>,
+) -> anyhow::Result<usize> {
+    copy_all!(
+        conn,
+        attendance_sessions::table,
+        sessions,
+        "attendance sessions"
+    );
+    copy_all!(
+        conn,
+        attendance_records::table,
+        records,
+        "attendance records"
+    );
+    let written = records.len();
+    sessions.clear();
+    records.clear();
+    Ok(written)
 }
 
 /// `part` of `whole` in percent, rounded half up to 2 decimals.

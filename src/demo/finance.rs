@@ -128,12 +128,21 @@ pub fn create(
         for (g, grade) in campus.grades.iter().enumerate() {
             let cents =
                 school.tuition_base_cents + i64::from(grade.level) * school.tuition_step_cents;
+            // Campuses teaching the same grade share its fee plan.
+            let grade_id = academics.grade_ids[c][g];
+            if let Some(row) = plan_rows
+                .iter()
+                .position(|p: &NewFeePlan| p.grade_id == grade_id)
+            {
+                by_grade.push((row, cents));
+                continue;
+            }
             by_grade.push((plan_rows.len(), cents));
             plan_rows.push(NewFeePlan {
                 id: new_id(&mut rng),
                 organization_id: org.id,
                 academic_year_id: academics.year_id,
-                grade_id: academics.grade_ids[c][g],
+                grade_id,
                 name: format!("{} tuition", grade.name),
                 billing_cycle: BillingCycle::Termly,
                 total_amount: money(cents),

@@ -7,6 +7,7 @@
 //! transaction and does nothing when Northwind already exists.
 
 mod academics;
+mod assessments;
 mod attendance;
 mod communication;
 mod finance;
@@ -29,6 +30,7 @@ use uuid::Uuid;
 
 use crate::access::roles::{self, BuiltinRole};
 use crate::db::schema::{organizations, users};
+pub use spec::Scale;
 use spec::SchoolSpec;
 
 /// The password of every demo account. It is printed on the console, so it is no secret.
@@ -68,6 +70,8 @@ struct SchoolCounts {
     classes: usize,
     attendance_days: usize,
     attendance_records: usize,
+    assessments: usize,
+    assessment_results: usize,
     invoices: usize,
     payments: usize,
     messages: usize,
@@ -91,9 +95,13 @@ impl fmt::Display for Summary {
                 }
                 writeln!(f, ".")?;
                 for school in self.created.iter().flatten() {
+                    let assessments = match school.assessments {
+                        0 => String::new(),
+                        n => format!(" {n} assessments ({} results),", school.assessment_results),
+                    };
                     writeln!(
                         f,
-                        "  {}: {} classes, {} school days of attendance ({} marks), {} invoices, \
+                        "  {}: {} classes, {} school days of attendance ({} marks),{assessments} {} invoices, \
                          {} payments, {} messages to {} recipients, {} events, {} walkthroughs, {} weekly frames.",
                         school.name,
                         school.classes,
@@ -138,7 +146,15 @@ pub fn database_is_empty(conn: &mut PgConnection) -> QueryResult<bool> {
 
 /// Builds the demo school, or does nothing when it already exists. Returns what to print.
 pub fn seed(conn: &mut PgConnection) -> anyhow::Result<Summary> {
-    conn.transaction(|conn| {
+    seed_at(conn, Scale::School)
+}
+
+/// Builds the demo school at the given scale, or does nothing when Northwind
+/// already exists (at whichever scale). At district scale it reports its progress
+/// on standard error, since it takes a few minutes.
+pub fn seed_at(conn: &mut PgConnection, scale: Scale) -> anyhow::Result<Summary> {
+    let progress = support::Progress::new(scale == Scale::District);
+    let summary = conn.transaction(|conn| {
         diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
             .bind::<diesel::sql_types::BigInt, _>(SEED_LOCK)
             .execute(conn)
@@ -151,17 +167,26 @@ pub fn seed(conn: &mut PgConnection) -> anyhow::Result<Summary> {
         let roles = RoleIds::load(conn)?;
         let now = Utc::now();
         let mut created = Vec::new();
-        for school in spec::schools() {
-            let ctx = Ctx::new(school, now, &password_hash, &roles)?;
+        for school in spec::schools(scale) {
+            let ctx = Ctx::new(school, now, &password_hash, &roles, &progress)?;
             created.push(
                 build_school(conn, &ctx).with_context(|| format!("building {}", school.name))?,
             );
         }
         create_root(conn, &password_hash, &roles)?;
-        Ok(Summary {
+        Ok::<_, anyhow::Error>(Summary {
             created: Some(created),
         })
-    })
+    })?;
+    // Millions of fresh rows: statistics for the planner and a visibility map for
+    // index-only scans now, rather than whenever autovacuum gets to them.
+    if scale == Scale::District && summary.created.is_some() {
+        diesel::sql_query("VACUUM (ANALYZE)")
+            .execute(conn)
+            .context("vacuuming and analyzing the new rows")?;
+        progress.say(format_args!("vacuumed and analyzed"));
+    }
+    Ok(summary)
 }
 
 /// Whether Northwind was seeded before, even if it was deleted since: its import
@@ -209,6 +234,7 @@ struct Ctx<'a> {
     year_end: NaiveDate,
     password_hash: &'a str,
     roles: &'a RoleIds,
+    progress: &'a support::Progress,
 }
 
 impl<'a> Ctx<'a> {
@@ -217,6 +243,7 @@ impl<'a> Ctx<'a> {
         now: DateTime<Utc>,
         password_hash: &'a str,
         roles: &'a RoleIds,
+        progress: &'a support::Progress,
     ) -> anyhow::Result<Self> {
         let today = now.date_naive();
         let first_year = if today.month() >= 7 {
@@ -224,26 +251,47 @@ impl<'a> Ctx<'a> {
         } else {
             today.year() - 1
         };
+        let mut year_start = support::date(first_year, 8, 15)?;
+        if school.year_holds_attendance {
+            year_start = year_start.min(today - chrono::TimeDelta::days(school.attendance_days));
+        }
         Ok(Ctx {
             school,
             today,
             now,
-            year_start: support::date(first_year, 8, 15)?,
+            year_start,
             year_end: support::date(first_year + 1, 6, 30)?,
             password_hash,
             roles,
+            progress,
         })
     }
 }
 
 fn build_school(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<SchoolCounts> {
+    let name = ctx.school.name;
     let plan = plan::plan(ctx.school);
     let org = organization::create(conn, ctx)?;
     let people = people::create(conn, ctx, &org, &plan)?;
+    ctx.progress.say(format_args!(
+        "{name}: {} staff, {} students, {} guardians",
+        people.staff.len(),
+        people.students.len(),
+        people.guardians.len()
+    ));
     let academics = academics::create(conn, ctx, &org, &plan, &people)?;
     let lessons = timetable::create(conn, ctx, &org, &plan, &people, &academics)?;
+    ctx.progress.say(format_args!(
+        "{name}: {} classes and their timetable",
+        plan.classes.len()
+    ));
     let attendance = attendance::create(conn, ctx, &org, &plan, &people, &academics)?;
+    let assessments = assessments::create(conn, ctx, &org, &plan, &people, &academics)?;
     let finance = finance::create(conn, ctx, &org, &people, &academics)?;
+    ctx.progress.say(format_args!(
+        "{name}: {} invoices, {} payments",
+        finance.invoices, finance.payments
+    ));
     let communication = communication::create(conn, ctx, &org, &plan, &people)?;
     let walkthroughs = walkthroughs::create(conn, ctx, &org, &people, &academics, &lessons)?;
     let frames = walkthroughs::create_frames(conn, ctx, &org, &people)?;
@@ -255,6 +303,8 @@ fn build_school(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<SchoolCoun
         classes: plan.classes.len(),
         attendance_days: attendance.days,
         attendance_records: attendance.records,
+        assessments: assessments.assessments,
+        assessment_results: assessments.results,
         invoices: finance.invoices,
         payments: finance.payments,
         messages: communication.messages,

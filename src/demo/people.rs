@@ -82,6 +82,17 @@ impl People {
             .enumerate()
             .filter(|(_, p)| p.status == StudentStatus::Active)
     }
+
+    /// The active students (indexes into `students`) of each of `classes` planned classes.
+    pub fn rosters(&self, classes: usize) -> Vec<Vec<usize>> {
+        let mut rosters = vec![Vec::new(); classes];
+        for (student, pupil) in self.active_students() {
+            if let Some(class) = pupil.class {
+                rosters[class].push(student);
+            }
+        }
+        rosters
+    }
 }
 
 pub fn create(

@@ -25,6 +25,12 @@ pub struct SchoolSpec {
     pub demo_teacher: Option<DemoTeacher>,
     /// Calendar days of attendance history before today.
     pub attendance_days: i64,
+    /// Whether the academic year starts early enough to hold all of
+    /// `attendance_days`, even early in the school year (district scale: a full
+    /// year of attendance whatever today's date).
+    pub year_holds_attendance: bool,
+    /// Assessments so far per class subject, each with a result per student once graded.
+    pub assessments_per_subject: usize,
     pub walkthroughs: usize,
     /// Termly tuition of the youngest grade, and how much it rises per grade, in cents.
     pub tuition_base_cents: i64,
@@ -45,6 +51,7 @@ pub enum Stage {
     Secondary,
 }
 
+#[derive(Clone, Copy)]
 pub struct CampusSpec {
     pub key: &'static str,
     pub name: &'static str,
@@ -78,6 +85,7 @@ pub struct GradeSpec {
     pub level: i32,
 }
 
+#[derive(Clone, Copy)]
 pub struct LeaderSpec {
     /// A fixed sign-in e-mail, or None for `first.last@domain`.
     pub email: Option<&'static str>,
@@ -245,7 +253,132 @@ const SECONDARY: &[GradeSpec] = &[
 
 const CORE: &[&str] = &["MATH", "ENG", "SCI", "HIST"];
 
-pub static NORTHWIND: SchoolSpec = SchoolSpec {
+/// North Campus of Northwind, as the school-scale demo has it.
+const NORTH: CampusSpec = CampusSpec {
+    key: "north",
+    name: "North Campus",
+    code: "NTH",
+    room_prefix: "N",
+    street: "120 Lighthouse Road",
+    phone: "(207) 555-0100",
+    email: "north@northwind.test",
+    mascot: "Narwhals",
+    color: "#1d4ed8",
+    border_color: "#1e40af",
+    text_color: "#1e3a8a",
+    bg_light: "#eff6ff",
+    description: "Kindergarten to Grade 5, on the hill above the harbor.",
+    stage: Stage::Elementary,
+    grades: ELEMENTARY,
+    sections_per_grade: 2,
+    class_size: (21, 25),
+    homeroom_subjects: CORE,
+    inactive_students: 6,
+};
+
+const HARBOR: CampusSpec = CampusSpec {
+    key: "harbor",
+    name: "Harbor Campus",
+    code: "HBR",
+    room_prefix: "H",
+    street: "8 Wharf Road",
+    phone: "(207) 555-0150",
+    email: "harbor@northwind.test",
+    mascot: "Herons",
+    color: "#0f766e",
+    border_color: "#115e59",
+    text_color: "#134e4a",
+    bg_light: "#f0fdfa",
+    description: "Grades 6 to 12, by the water.",
+    stage: Stage::Secondary,
+    grades: SECONDARY,
+    sections_per_grade: 2,
+    class_size: (21, 25),
+    homeroom_subjects: &[],
+    inactive_students: 6,
+};
+
+const NORTHWIND_LEADERS: [LeaderSpec; 11] = [
+    LeaderSpec {
+        email: Some("admin@northwind.test"),
+        job_title: "School Administrator",
+        staff_type: StaffType::Administrator,
+        role: BuiltinRole::Administrator,
+        campus: Some(0),
+    },
+    LeaderSpec {
+        email: Some("director@northwind.test"),
+        job_title: "Head of School",
+        staff_type: StaffType::Director,
+        role: BuiltinRole::Director,
+        campus: None,
+    },
+    LeaderSpec {
+        email: None,
+        job_title: "Campus Director, North Campus",
+        staff_type: StaffType::Director,
+        role: BuiltinRole::Director,
+        campus: Some(0),
+    },
+    LeaderSpec {
+        email: None,
+        job_title: "Campus Director, Harbor Campus",
+        staff_type: StaffType::Director,
+        role: BuiltinRole::Director,
+        campus: Some(1),
+    },
+    LeaderSpec {
+        email: Some("accounts@northwind.test"),
+        job_title: "Accountant",
+        staff_type: StaffType::Administrator,
+        role: BuiltinRole::Accountant,
+        campus: None,
+    },
+    LeaderSpec {
+        email: Some("office@northwind.test"),
+        job_title: "Front Office Coordinator",
+        staff_type: StaffType::Support,
+        role: BuiltinRole::FrontOffice,
+        campus: Some(0),
+    },
+    LeaderSpec {
+        email: None,
+        job_title: "Receptionist",
+        staff_type: StaffType::Support,
+        role: BuiltinRole::FrontOffice,
+        campus: Some(1),
+    },
+    LeaderSpec {
+        email: None,
+        job_title: "School Counselor",
+        staff_type: StaffType::Counselor,
+        role: BuiltinRole::Teacher,
+        campus: Some(1),
+    },
+    LeaderSpec {
+        email: None,
+        job_title: "School Nurse",
+        staff_type: StaffType::Support,
+        role: BuiltinRole::FrontOffice,
+        campus: Some(0),
+    },
+    LeaderSpec {
+        email: None,
+        job_title: "Librarian",
+        staff_type: StaffType::Support,
+        role: BuiltinRole::Teacher,
+        campus: Some(1),
+    },
+    LeaderSpec {
+        email: None,
+        job_title: "Facilities Manager",
+        staff_type: StaffType::Support,
+        role: BuiltinRole::FrontOffice,
+        campus: None,
+    },
+];
+
+const NORTHWIND_SCHOOL: SchoolSpec = SchoolSpec {
     key: "northwind",
     name: "Northwind Academy",
     domain: "northwind.test",
@@ -254,135 +387,16 @@ pub static NORTHWIND: SchoolSpec = SchoolSpec {
     town: "Port Alden, ME 04101",
     area_code: "207",
     names: &names::NORTHWIND,
-    campuses: &[
-        CampusSpec {
-            key: "north",
-            name: "North Campus",
-            code: "NTH",
-            room_prefix: "N",
-            street: "120 Lighthouse Road",
-            phone: "(207) 555-0100",
-            email: "north@northwind.test",
-            mascot: "Narwhals",
-            color: "#1d4ed8",
-            border_color: "#1e40af",
-            text_color: "#1e3a8a",
-            bg_light: "#eff6ff",
-            description: "Kindergarten to Grade 5, on the hill above the harbor.",
-            stage: Stage::Elementary,
-            grades: ELEMENTARY,
-            sections_per_grade: 2,
-            class_size: (21, 25),
-            homeroom_subjects: CORE,
-            inactive_students: 6,
-        },
-        CampusSpec {
-            key: "harbor",
-            name: "Harbor Campus",
-            code: "HBR",
-            room_prefix: "H",
-            street: "8 Wharf Road",
-            phone: "(207) 555-0150",
-            email: "harbor@northwind.test",
-            mascot: "Herons",
-            color: "#0f766e",
-            border_color: "#115e59",
-            text_color: "#134e4a",
-            bg_light: "#f0fdfa",
-            description: "Grades 6 to 12, by the water.",
-            stage: Stage::Secondary,
-            grades: SECONDARY,
-            sections_per_grade: 2,
-            class_size: (21, 25),
-            homeroom_subjects: &[],
-            inactive_students: 6,
-        },
-    ],
-    leaders: &[
-        LeaderSpec {
-            email: Some("admin@northwind.test"),
-            job_title: "School Administrator",
-            staff_type: StaffType::Administrator,
-            role: BuiltinRole::Administrator,
-            campus: Some(0),
-        },
-        LeaderSpec {
-            email: Some("director@northwind.test"),
-            job_title: "Head of School",
-            staff_type: StaffType::Director,
-            role: BuiltinRole::Director,
-            campus: None,
-        },
-        LeaderSpec {
-            email: None,
-            job_title: "Campus Director, North Campus",
-            staff_type: StaffType::Director,
-            role: BuiltinRole::Director,
-            campus: Some(0),
-        },
-        LeaderSpec {
-            email: None,
-            job_title: "Campus Director, Harbor Campus",
-            staff_type: StaffType::Director,
-            role: BuiltinRole::Director,
-            campus: Some(1),
-        },
-        LeaderSpec {
-            email: Some("accounts@northwind.test"),
-            job_title: "Accountant",
-            staff_type: StaffType::Administrator,
-            role: BuiltinRole::Accountant,
-            campus: None,
-        },
-        LeaderSpec {
-            email: Some("office@northwind.test"),
-            job_title: "Front Office Coordinator",
-            staff_type: StaffType::Support,
-            role: BuiltinRole::FrontOffice,
-            campus: Some(0),
-        },
-        LeaderSpec {
-            email: None,
-            job_title: "Receptionist",
-            staff_type: StaffType::Support,
-            role: BuiltinRole::FrontOffice,
-            campus: Some(1),
-        },
-        LeaderSpec {
-            email: None,
-            job_title: "School Counselor",
-            staff_type: StaffType::Counselor,
-            role: BuiltinRole::Teacher,
-            campus: Some(1),
-        },
-        LeaderSpec {
-            email: None,
-            job_title: "School Nurse",
-            staff_type: StaffType::Support,
-            role: BuiltinRole::FrontOffice,
-            campus: Some(0),
-        },
-        LeaderSpec {
-            email: None,
-            job_title: "Librarian",
-            staff_type: StaffType::Support,
-            role: BuiltinRole::Teacher,
-            campus: Some(1),
-        },
-        LeaderSpec {
-            email: None,
-            job_title: "Facilities Manager",
-            staff_type: StaffType::Support,
-            role: BuiltinRole::FrontOffice,
-            campus: None,
-        },
-    ],
+    campuses: &[NORTH, HARBOR],
+    leaders: &NORTHWIND_LEADERS,
     demo_teacher: Some(DemoTeacher {
         email: "teacher@northwind.test",
         campus: 0,
         class: 6,
     }),
     attendance_days: 28,
+    year_holds_attendance: false,
+    assessments_per_subject: 0,
     walkthroughs: 25,
     tuition_base_cents: 285_000,
     tuition_step_cents: 7_500,
@@ -453,13 +467,244 @@ pub static RIVERSIDE: SchoolSpec = SchoolSpec {
     ],
     demo_teacher: None,
     attendance_days: 7,
+    year_holds_attendance: false,
+    assessments_per_subject: 0,
     walkthroughs: 4,
     tuition_base_cents: 220_000,
     tuition_step_cents: 6_000,
     paying_percent: 70,
 };
 
+pub static NORTHWIND: SchoolSpec = NORTHWIND_SCHOOL;
+
+/// How big the demo is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Scale {
+    /// Northwind with two campuses and about 600 students: the demo to look around in.
+    #[default]
+    School,
+    /// Northwind as a district of ten campuses and about 20,000 students with a full
+    /// school year of attendance: the dataset the benchmarks run on.
+    District,
+}
+
 /// Both demo schools, in the order they are built.
-pub fn schools() -> [&'static SchoolSpec; 2] {
-    [&NORTHWIND, &RIVERSIDE]
+pub fn schools(scale: Scale) -> [&'static SchoolSpec; 2] {
+    match scale {
+        Scale::School => [&NORTHWIND, &RIVERSIDE],
+        Scale::District => [&NORTHWIND_DISTRICT, &RIVERSIDE],
+    }
+}
+
+/// Northwind at district scale: the same school (same accounts, same first two
+/// campuses) grown to ten campuses of about 2,000 students each. 252 calendar days
+/// are 36 weeks, so exactly 180 school days of attendance, and the academic year
+/// stretches back to hold them when today is early in the usual year.
+pub static NORTHWIND_DISTRICT: SchoolSpec = SchoolSpec {
+    campuses: &[
+        district(NORTH),
+        district(HARBOR),
+        district(campus(
+            "bayview",
+            "Bayview Campus",
+            "BAY",
+            "B",
+            "41 Bayview Terrace",
+            "(207) 555-0200",
+            "bayview@northwind.test",
+            "Bobcats",
+            ("#b45309", "#92400e", "#78350f", "#fffbeb"),
+            Stage::Elementary,
+        )),
+        district(campus(
+            "cedar",
+            "Cedar Hill Campus",
+            "CDR",
+            "C",
+            "300 Cedar Hill Road",
+            "(207) 555-0250",
+            "cedar@northwind.test",
+            "Cougars",
+            ("#7c3aed", "#6d28d9", "#4c1d95", "#f5f3ff"),
+            Stage::Secondary,
+        )),
+        district(campus(
+            "pinecrest",
+            "Pinecrest Campus",
+            "PNC",
+            "P",
+            "9 Pinecrest Lane",
+            "(207) 555-0300",
+            "pinecrest@northwind.test",
+            "Pumas",
+            ("#15803d", "#166534", "#14532d", "#f0fdf4"),
+            Stage::Elementary,
+        )),
+        district(campus(
+            "riverbend",
+            "Riverbend Campus",
+            "RVB",
+            "R",
+            "77 Riverbend Drive",
+            "(207) 555-0350",
+            "riverbend@northwind.test",
+            "Ravens",
+            ("#be123c", "#9f1239", "#881337", "#fff1f2"),
+            Stage::Secondary,
+        )),
+        district(campus(
+            "meadow",
+            "Meadow Campus",
+            "MDW",
+            "M",
+            "5 Meadow Street",
+            "(207) 555-0400",
+            "meadow@northwind.test",
+            "Mustangs",
+            ("#0369a1", "#075985", "#0c4a6e", "#f0f9ff"),
+            Stage::Elementary,
+        )),
+        district(campus(
+            "summit",
+            "Summit Campus",
+            "SMT",
+            "S",
+            "1 Summit Avenue",
+            "(207) 555-0450",
+            "summit@northwind.test",
+            "Stags",
+            ("#4d7c0f", "#3f6212", "#365314", "#f7fee7"),
+            Stage::Secondary,
+        )),
+        district(campus(
+            "quarry",
+            "Quarry Campus",
+            "QRY",
+            "Q",
+            "62 Quarry Road",
+            "(207) 555-0500",
+            "quarry@northwind.test",
+            "Quails",
+            ("#a21caf", "#86198f", "#701a75", "#fdf4ff"),
+            Stage::Elementary,
+        )),
+        district(campus(
+            "lighthouse",
+            "Lighthouse Campus",
+            "LTH",
+            "L",
+            "18 Lighthouse Point",
+            "(207) 555-0550",
+            "lighthouse@northwind.test",
+            "Lynx",
+            ("#c2410c", "#9a3412", "#7c2d12", "#fff7ed"),
+            Stage::Secondary,
+        )),
+    ],
+    leaders: &DISTRICT_LEADERS,
+    attendance_days: 252,
+    year_holds_attendance: true,
+    assessments_per_subject: 6,
+    walkthroughs: 250,
+    ..NORTHWIND_SCHOOL
+};
+
+/// A campus at district size: about 2,000 students.
+const fn district(campus: CampusSpec) -> CampusSpec {
+    CampusSpec {
+        sections_per_grade: match campus.stage {
+            Stage::Elementary => 15,
+            Stage::Secondary => 12,
+        },
+        inactive_students: 40,
+        ..campus
+    }
+}
+
+/// One of the district's further campuses; `palette` is (color, border, text, light background).
+#[allow(clippy::too_many_arguments)]
+const fn campus(
+    key: &'static str,
+    name: &'static str,
+    code: &'static str,
+    room_prefix: &'static str,
+    street: &'static str,
+    phone: &'static str,
+    email: &'static str,
+    mascot: &'static str,
+    palette: (&'static str, &'static str, &'static str, &'static str),
+    stage: Stage,
+) -> CampusSpec {
+    let (model, description) = match stage {
+        Stage::Elementary => (NORTH, "Kindergarten to Grade 5."),
+        Stage::Secondary => (HARBOR, "Grades 6 to 12."),
+    };
+    CampusSpec {
+        key,
+        name,
+        code,
+        room_prefix,
+        street,
+        phone,
+        email,
+        mascot,
+        color: palette.0,
+        border_color: palette.1,
+        text_color: palette.2,
+        bg_light: palette.3,
+        description,
+        ..model
+    }
+}
+
+/// Northwind's leaders, a director for each further campus, and a receptionist at each.
+const DISTRICT_LEADERS: [LeaderSpec; 27] = join(
+    NORTHWIND_LEADERS,
+    [
+        campus_lead("Campus Director, Bayview Campus", StaffType::Director, 2),
+        campus_lead("Receptionist, Bayview Campus", StaffType::Support, 2),
+        campus_lead("Campus Director, Cedar Hill Campus", StaffType::Director, 3),
+        campus_lead("Receptionist, Cedar Hill Campus", StaffType::Support, 3),
+        campus_lead("Campus Director, Pinecrest Campus", StaffType::Director, 4),
+        campus_lead("Receptionist, Pinecrest Campus", StaffType::Support, 4),
+        campus_lead("Campus Director, Riverbend Campus", StaffType::Director, 5),
+        campus_lead("Receptionist, Riverbend Campus", StaffType::Support, 5),
+        campus_lead("Campus Director, Meadow Campus", StaffType::Director, 6),
+        campus_lead("Receptionist, Meadow Campus", StaffType::Support, 6),
+        campus_lead("Campus Director, Summit Campus", StaffType::Director, 7),
+        campus_lead("Receptionist, Summit Campus", StaffType::Support, 7),
+        campus_lead("Campus Director, Quarry Campus", StaffType::Director, 8),
+        campus_lead("Receptionist, Quarry Campus", StaffType::Support, 8),
+        campus_lead("Campus Director, Lighthouse Campus", StaffType::Director, 9),
+        campus_lead("Receptionist, Lighthouse Campus", StaffType::Support, 9),
+    ],
+);
+
+/// A director (Director role) or a receptionist (Front Office role) of one campus.
+const fn campus_lead(job_title: &'static str, staff_type: StaffType, campus: usize) -> LeaderSpec {
+    LeaderSpec {
+        email: None,
+        job_title,
+        staff_type,
+        role: match staff_type {
+            StaffType::Director => BuiltinRole::Director,
+            _ => BuiltinRole::FrontOffice,
+        },
+        campus: Some(campus),
+    }
+}
+
+/// `first` followed by `rest`; N must be A + B.
+const fn join<const A: usize, const B: usize, const N: usize>(
+    first: [LeaderSpec; A],
+    rest: [LeaderSpec; B],
+) -> [LeaderSpec; N] {
+    assert!(A > 0 && A + B == N);
+    let mut out = [first[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < A { first[i] } else { rest[i - A] };
+        i += 1;
+    }
+    out
 }

@@ -82,18 +82,72 @@ pub fn school_days(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
 /// statement; the widest demo row has fewer than 32 columns.
 pub const ROWS_PER_INSERT: usize = 2_000;
 
-/// Inserts rows in statements of `ROWS_PER_INSERT`.
-macro_rules! insert_all {
-    ($conn:expr, $table:expr, $rows:expr, $what:expr) => {{
-        for chunk in $rows.chunks($crate::demo::support::ROWS_PER_INSERT) {
-            diesel::insert_into($table)
-                .values(chunk)
+/// Rows per COPY statement for the big tables: large enough to stream fast, small
+/// enough that the rows waiting to be sent stay a few megabytes.
+pub const ROWS_PER_COPY: usize = 100_000;
+
+/// Runs `$statement` (built from `$chunk`) for each chunk of `$size` rows.
+macro_rules! write_chunks {
+    ($conn:expr, $rows:expr, $size:expr, $doing:literal, $what:expr, |$chunk:ident| $statement:expr) => {{
+        for $chunk in $rows.chunks($size) {
+            $statement
                 .execute($conn)
-                .with_context(|| format!("inserting the demo {}", $what))?;
+                .with_context(|| format!(concat!($doing, " the demo {}"), $what))?;
         }
     }};
 }
+pub(crate) use write_chunks;
+
+/// Inserts rows in statements of `ROWS_PER_INSERT`.
+macro_rules! insert_all {
+    ($conn:expr, $table:expr, $rows:expr, $what:expr) => {
+        $crate::demo::support::write_chunks!(
+            $conn,
+            $rows,
+            $crate::demo::support::ROWS_PER_INSERT,
+            "inserting",
+            $what,
+            |chunk| diesel::insert_into($table).values(chunk)
+        )
+    };
+}
 pub(crate) use insert_all;
+
+/// Streams rows with COPY (binary), for the tables that grow to millions of rows.
+/// The row type needs `#[diesel(treat_none_as_default_value = false)]`.
+macro_rules! copy_all {
+    ($conn:expr, $table:expr, $rows:expr, $what:expr) => {
+        $crate::demo::support::write_chunks!(
+            $conn,
+            $rows,
+            $crate::demo::support::ROWS_PER_COPY,
+            "copying",
+            $what,
+            |chunk| diesel::copy_from($table).from_insertable(chunk)
+        )
+    };
+}
+pub(crate) use copy_all;
+
+/// Progress lines on standard error, with the time since the start, for the long
+/// district-scale build; silent otherwise.
+pub struct Progress {
+    started: Option<std::time::Instant>,
+}
+
+impl Progress {
+    pub fn new(enabled: bool) -> Progress {
+        Progress {
+            started: enabled.then(std::time::Instant::now),
+        }
+    }
+
+    pub fn say(&self, what: std::fmt::Arguments) {
+        if let Some(started) = self.started {
+            eprintln!("[{:>6.1} s] {what}", started.elapsed().as_secs_f64());
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,5 @@
+DROP INDEX invoices_organization_id_status_live_idx;
+DROP INDEX students_organization_id_active_live_idx;
+DROP INDEX attendance_records_session_id_student_id_live_key;
+CREATE UNIQUE INDEX attendance_records_session_id_student_id_live_key
+    ON attendance_records (attendance_session_id, student_id) WHERE deleted_at IS NULL;
