@@ -30,9 +30,13 @@ async fn click(client: &Client, css: &str) {
 }
 
 async fn sign_in(app: &TestApp, client: &Client, email: &str) {
+    sign_in_with(app, client, email, DEMO_PASSWORD).await;
+}
+
+async fn sign_in_with(app: &TestApp, client: &Client, email: &str, password: &str) {
     client.goto(&app.url("/login")).await.expect("sign-in page");
     fill(client, "#email", email).await;
-    fill(client, "#password", DEMO_PASSWORD).await;
+    fill(client, "#password", password).await;
     click(client, "button[type=submit]").await;
     client
         .wait()
@@ -125,6 +129,60 @@ async fn super_administrator_makes_a_librarian_role_and_invites_a_librarian() {
         subject.text().await.expect("subject"),
         "You're invited to Homeroom at Northwind Academy"
     );
+
+    // Lena opens the link from the e-mail, chooses a password and signs in.
+    subject.click().await.expect("open the e-mail");
+    let link = client
+        .wait()
+        .for_element(Locator::Css(".email-body a[href*='/password/set/']"))
+        .await
+        .expect("the link in the invitation");
+    let href = link.attr("href").await.expect("href").expect("a link");
+    client
+        .delete_all_cookies()
+        .await
+        .expect("a fresh browser for Lena");
+    client.goto(&href).await.expect("open the invitation link");
+    fill(&client, "#password", "quiet shelves in spring").await;
+    fill(&client, "#password_again", "quiet shelves in spring").await;
+    screenshot(&client, "invitation-set-password").await;
+    click(&client, "form button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#email"))
+        .await
+        .expect("back at sign-in");
+    sign_in_with(
+        &app,
+        &client,
+        "lena.booker@northwind.test",
+        "quiet shelves in spring",
+    )
+    .await;
+
+    // The Librarian role reads students and nothing else.
+    let html = client.source().await.expect("dashboard");
+    assert!(
+        html.contains("Students"),
+        "she sees the students she may read"
+    );
+    for hidden in ["/admin/users", "/admin/roles", "/admin/outbox"] {
+        assert!(
+            !html.contains(&format!(r#"href="{hidden}""#)),
+            "{hidden} is not in her menu"
+        );
+    }
+    assert!(!html.contains("Fees outstanding") && !html.contains(">Staff<"));
+    client
+        .goto(&app.url("/admin/users"))
+        .await
+        .expect("try the users page");
+    let refused = client.source().await.expect("page");
+    assert!(
+        refused.contains("Not allowed"),
+        "the server refuses what the role does not permit"
+    );
+    screenshot(&client, "librarian-refused").await;
     client.close().await.expect("close the browser");
 }
 
