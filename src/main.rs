@@ -50,6 +50,9 @@ enum Command {
         /// The organization's name; it is created if no organization has that name.
         #[arg(long)]
         organization: String,
+        /// Make a Super Administrator: edits roles, and acts in every organization of the install.
+        #[arg(long)]
+        super_admin: bool,
     },
 }
 
@@ -73,7 +76,8 @@ fn main() -> ExitCode {
         Command::CreateAdmin {
             email,
             organization,
-        } => create_admin(settings, &email, &organization),
+            super_admin,
+        } => create_admin(settings, &email, &organization, super_admin),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -186,13 +190,19 @@ fn seed_demo(settings: Settings, scale: demo::Scale) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn create_admin(settings: Settings, email: &str, organization: &str) -> anyhow::Result<()> {
+fn create_admin(
+    settings: Settings,
+    email: &str,
+    organization: &str,
+    super_admin: bool,
+) -> anyhow::Result<()> {
     let password = read_password()?;
     auth::password::check_new(&password).map_err(|m| anyhow::anyhow!("password refused: {m}"))?;
     let hash = auth::password::hash(&password)?;
     let (database, pool) = prepare(&settings)?;
     let mut conn = pool.get()?;
-    let created = auth::accounts::create_administrator(&mut conn, email, organization, &hash)?;
+    let created =
+        auth::accounts::create_administrator(&mut conn, email, organization, &hash, super_admin)?;
     if created.organization_created {
         println!("Created the organization {organization:?}.");
     }

@@ -26,12 +26,14 @@ pub struct CreatedAdmin {
 }
 
 /// Creates an administrator in the named organization, creating the organization
-/// when no live one has that name.
+/// when no live one has that name. With `install_wide` the account is a Super
+/// Administrator, who may also edit roles and act in every organization.
 pub fn create_administrator(
     conn: &mut PgConnection,
     email: &str,
     organization_name: &str,
     password_hash: &str,
+    install_wide: bool,
 ) -> Result<CreatedAdmin, CreateAdminError> {
     let email = email.trim().to_lowercase();
     if !looks_like_email(&email) {
@@ -66,7 +68,12 @@ pub fn create_administrator(
                 true,
             ),
         };
-        let role_id = builtin_role_id(conn, BuiltinRole::Administrator)?;
+        let role = if install_wide {
+            BuiltinRole::SuperAdministrator
+        } else {
+            BuiltinRole::Administrator
+        };
+        let role_id = builtin_role_id(conn, role)?;
         let user_id = diesel::insert_into(users::table)
             .values((
                 users::email.eq(&email),

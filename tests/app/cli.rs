@@ -49,8 +49,7 @@ fn create_admin(
 ) -> std::process::Output {
     create_admin_where(
         ("DATABASE_URL", url.as_ref()),
-        email,
-        organization,
+        &["--email", email, "--organization", organization],
         password,
     )
 }
@@ -58,19 +57,13 @@ fn create_admin(
 /// Runs `create-admin` with one setting that says where the database is.
 fn create_admin_where(
     (variable, value): (&str, &std::ffi::OsStr),
-    email: &str,
-    organization: &str,
+    arguments: &[&str],
     password: &str,
 ) -> std::process::Output {
     let mut child = homeroom()
         .env(variable, value)
-        .args([
-            "create-admin",
-            "--email",
-            email,
-            "--organization",
-            organization,
-        ])
+        .arg("create-admin")
+        .args(arguments)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -125,6 +118,35 @@ fn create_admin_reads_the_password_from_stdin_and_makes_an_administrator() {
     );
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn create_admin_can_make_the_super_administrator_who_edits_roles() {
+    let db = TestDatabase::empty();
+    let out = create_admin_where(
+        ("DATABASE_URL", db.url.as_ref()),
+        &[
+            "--email",
+            "it@district.example",
+            "--organization",
+            "Lakeside District",
+            "--super-admin",
+        ],
+        "district wide secret",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (role, global): (String, bool) = users::table
+        .inner_join(roles::table.on(roles::id.nullable().eq(users::app_role_id)))
+        .filter(users::email.eq("it@district.example"))
+        .select((roles::name, roles::global_access))
+        .first(&mut db.connect())
+        .expect("the new account");
+    assert_eq!(role, "Super Administrator");
+    assert!(global);
 }
 
 #[test]
@@ -236,8 +258,12 @@ async fn serve_keeps_its_data_across_restarts_and_refuses_a_second_server() {
     // Other commands use the same default database while the server runs.
     let created = create_admin_where(
         ("HOMEROOM_DATA_DIR", data_dir.as_os_str()),
-        "head@harbor.example",
-        "Harbor Prep",
+        &[
+            "--email",
+            "head@harbor.example",
+            "--organization",
+            "Harbor Prep",
+        ],
         "harbor-secret-123",
     );
     assert!(
