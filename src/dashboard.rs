@@ -178,9 +178,9 @@ fn load(conn: &mut PgConnection, access: &Access) -> QueryResult<DashboardData> 
             .filter(invoices::status.eq_any(open))
             .select((
                 sum(invoices::balance_due),
-                diesel::dsl::sql::<diesel::sql_types::BigInt>(&format!(
-                    "count(*) FILTER (WHERE due_date < '{today}')"
-                )),
+                diesel::dsl::sql::<diesel::sql_types::BigInt>("count(*) FILTER (WHERE due_date < ")
+                    .bind::<diesel::sql_types::Date, _>(today)
+                    .sql(")"),
             ))
             .get_result(conn)?;
         stats.push(Stat {

@@ -234,6 +234,18 @@ fn rust_enums_match_the_database_enums() {
     );
 }
 
+fn policies(conn: &mut PgConnection) -> i64 {
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    diesel::sql_query("SELECT count(*) AS n FROM pg_policies WHERE schemaname = 'public'")
+        .get_result::<Count>(conn)
+        .expect("policies")
+        .n
+}
+
 #[test]
 fn every_migration_reverts_and_applies_again() {
     let db = TestDatabase::empty();
@@ -241,6 +253,23 @@ fn every_migration_reverts_and_applies_again() {
     let applied = db::migrate(&mut conn).expect("apply");
     assert!(applied.len() >= 9);
     let before = database_columns(&mut conn);
+    assert!(
+        policies(&mut conn) > 0,
+        "tenant tables carry row-level security policies"
+    );
+    // Step back until the policies are gone: their own down.sql must remove them,
+    // while the tenant tables still stand.
+    while policies(&mut conn) > 0 {
+        conn.revert_last_migration(db::MIGRATIONS)
+            .expect("revert one migration");
+    }
+    assert!(
+        database_columns(&mut conn)
+            .iter()
+            .any(|(t, _)| t == "students"),
+        "the policies went with their own migration, not with the tables"
+    );
+    db::migrate(&mut conn).expect("apply it again");
     conn.revert_all_migrations(db::MIGRATIONS)
         .expect("revert every migration");
     let after_revert = database_columns(&mut conn);
