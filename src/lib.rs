@@ -3,6 +3,7 @@
 pub mod access;
 pub mod admin;
 pub mod auth;
+pub mod communication;
 pub mod config;
 pub mod dashboard;
 pub mod db;
