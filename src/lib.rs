@@ -8,6 +8,7 @@ pub mod config;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
+pub mod jobs;
 pub mod mail;
 pub mod startup;
 pub mod telemetry;

@@ -118,6 +118,11 @@ fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
         }
     }
     let shown = display_url(&settings.bind);
+    homeroom::jobs::start_scheduler(
+        pool.clone(),
+        homeroom::mail::Mailer::from_settings(&settings)?,
+        std::time::Duration::from_secs(30),
+    );
     let result = actix_web::rt::System::new().block_on(async move {
         let app = startup::Application::build(settings, pool)?;
         println!(

@@ -35,6 +35,7 @@ pub fn routes() -> Routes {
     crate::access::switch::routes(&mut r);
     crate::admin::routes(&mut r);
     crate::communication::routes(&mut r);
+    crate::jobs::routes(&mut r);
     r
 }
 

@@ -13,7 +13,7 @@ use crate::mail::{BodyPiece, linkify};
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
-use crate::web::render;
+use crate::web::{local_time, render};
 
 pub fn routes(r: &mut Routes) {
     r.get("/inbox", Gate::SignedIn, inbox)
@@ -146,12 +146,4 @@ async fn open(
         received: local_time(&page.access.organization_time_zone, at),
         body: linkify(&body),
     })
-}
-
-/// "3 Nov 14:05" in the school's time zone.
-fn local_time(time_zone: &str, at: DateTime<Utc>) -> String {
-    match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => at.with_timezone(&tz).format("%-d %b %H:%M").to_string(),
-        Err(_) => at.format("%-d %b %H:%M UTC").to_string(),
-    }
 }

@@ -50,6 +50,11 @@ const MENU: &[(&str, &str, Gate)] = &[
         Gate::Requires(Permission::new(Action::Read, Entity::Roles)),
     ),
     (
+        "Jobs",
+        "/admin/jobs",
+        Gate::Requires(Permission::new(Action::Read, Entity::ScheduledTasks)),
+    ),
+    (
         "Outbox",
         "/admin/outbox",
         Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),

@@ -40,3 +40,11 @@ pub fn see_other(location: &str) -> HttpResponse {
         .insert_header((header::LOCATION, location))
         .finish()
 }
+
+/// An instant as the school reads it: "3 Nov 14:05" in its time zone.
+pub fn local_time(time_zone: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    match time_zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => at.with_timezone(&tz).format("%-d %b %H:%M").to_string(),
+        Err(_) => at.format("%-d %b %H:%M UTC").to_string(),
+    }
+}

@@ -10,6 +10,7 @@ mod demo;
 mod hardening;
 mod health;
 mod inbox;
+mod jobs;
 mod mfa;
 mod outbox;
 mod pages;

@@ -1,0 +1,317 @@
+//! Background jobs. Each kind of [`Task`] has one row in `scheduled_tasks`; every
+//! server runs a scheduler thread that claims due rows with `FOR UPDATE SKIP
+//! LOCKED`, so several servers never run the same task at once. Each run leaves one
+//! `sync_logs` row with its counts or its error.
+
+pub mod routes;
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Integer, Text};
+use uuid::Uuid;
+
+use crate::db::PgPool;
+use crate::db::enums::{SyncStatus, TaskStatus};
+
+use crate::db::schema::{scheduled_tasks, sync_logs};
+use crate::mail::Mailer;
+
+pub use routes::routes;
+
+/// The kinds of work Homeroom does on a schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    SessionCleanup,
+    OverdueInvoices,
+}
+
+/// What a run did, for its `sync_logs` row.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub processed: i32,
+    pub created: i32,
+    pub updated: i32,
+}
+
+/// Everything a task may need besides the database.
+pub struct JobContext<'a> {
+    pub mailer: &'a Mailer,
+    pub now: DateTime<Utc>,
+}
+
+/// A run still marked running after this long is taken to have died with its server.
+const STALE_AFTER_MINUTES: i32 = 30;
+
+impl Task {
+    pub const ALL: &'static [Task] = &[Task::SessionCleanup, Task::OverdueInvoices];
+
+    pub fn task_type(self) -> &'static str {
+        match self {
+            Task::SessionCleanup => "session_cleanup",
+            Task::OverdueInvoices => "overdue_invoices",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Task::SessionCleanup => {
+                "Removes sign-in sessions that expired or were revoked over 30 days ago."
+            }
+            Task::OverdueInvoices => {
+                "Marks issued invoices overdue once their due date has passed with a balance left."
+            }
+        }
+    }
+
+    fn interval_minutes(self) -> i32 {
+        match self {
+            Task::SessionCleanup => 24 * 60,
+            Task::OverdueInvoices => 60,
+        }
+    }
+
+    pub fn from_type(task_type: &str) -> Option<Task> {
+        Task::ALL
+            .iter()
+            .copied()
+            .find(|t| t.task_type() == task_type)
+    }
+
+    fn run(self, conn: &mut PgConnection, _ctx: &JobContext) -> QueryResult<Outcome> {
+        match self {
+            Task::SessionCleanup => {
+                let removed = diesel::sql_query(
+                    "DELETE FROM auth_refresh_tokens
+                     WHERE coalesce(revoked_at, expires_at) < now() - interval '30 days'",
+                )
+                .execute(conn)?;
+                Ok(Outcome {
+                    processed: count(removed),
+                    ..Outcome::default()
+                })
+            }
+            Task::OverdueInvoices => {
+                // "Past due" is judged by each school's own calendar.
+                let marked = diesel::sql_query(
+                    "UPDATE invoices i SET status = 'overdue'
+                     FROM organizations o
+                     WHERE o.id = i.organization_id
+                       AND i.deleted_at IS NULL
+                       AND i.status IN ('issued', 'partially_paid')
+                       AND i.balance_due > 0
+                       AND i.due_date < (now() AT TIME ZONE o.time_zone)::date",
+                )
+                .execute(conn)?;
+                Ok(Outcome {
+                    processed: count(marked),
+                    updated: count(marked),
+                    ..Outcome::default()
+                })
+            }
+        }
+    }
+}
+
+fn count(rows: usize) -> i32 {
+    i32::try_from(rows).unwrap_or(i32::MAX)
+}
+
+/// Makes sure every kind of task has its row; existing rows keep their settings.
+pub fn ensure_tasks(conn: &mut PgConnection) -> QueryResult<()> {
+    for task in Task::ALL {
+        diesel::sql_query(
+            "INSERT INTO scheduled_tasks (task_type, description, interval_minutes)
+             VALUES ($1, $2, $3)
+             ON CONFLICT (task_type) WHERE deleted_at IS NULL DO NOTHING",
+        )
+        .bind::<Text, _>(task.task_type())
+        .bind::<Text, _>(task.description())
+        .bind::<Integer, _>(task.interval_minutes())
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// What became of a "Run now".
+#[derive(Debug, PartialEq, Eq)]
+pub enum RunResult {
+    Ran(Outcome),
+    /// The task ran and failed with this error (also in its `sync_logs` row).
+    Failed(String),
+    /// Another server (named) is running it right now.
+    Busy(Option<String>),
+}
+
+#[derive(QueryableByName)]
+struct Claimed {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Uuid>)]
+    organization_id: Option<Uuid>,
+    #[diesel(sql_type = Text)]
+    task_type: String,
+    #[diesel(sql_type = Integer)]
+    interval_minutes: i32,
+}
+
+/// Claims one task in one statement: the given one (run now), or else the most
+/// overdue due one. A row another server holds is skipped, not waited for.
+fn claim(
+    conn: &mut PgConnection,
+    worker: &str,
+    only: Option<Uuid>,
+) -> QueryResult<Option<Claimed>> {
+    diesel::sql_query(
+        "UPDATE scheduled_tasks SET status = 'running', locked_by = $1, locked_at = now()
+         WHERE id = (
+             SELECT id FROM scheduled_tasks
+             WHERE deleted_at IS NULL
+               AND (status <> 'running' OR locked_at < now() - make_interval(mins => $2))
+               AND (CASE WHEN $3::uuid IS NULL THEN enabled AND next_run_at <= now()
+                         ELSE id = $3 END)
+             ORDER BY next_run_at
+             LIMIT 1
+             FOR UPDATE SKIP LOCKED)
+         RETURNING id, organization_id, task_type, interval_minutes",
+    )
+    .bind::<Text, _>(worker)
+    .bind::<Integer, _>(STALE_AFTER_MINUTES)
+    .bind::<diesel::sql_types::Nullable<diesel::sql_types::Uuid>, _>(only)
+    .get_result::<Claimed>(conn)
+    .optional()
+}
+
+/// Runs a claimed task in its own transaction and records the result.
+fn run_claimed(
+    conn: &mut PgConnection,
+    claimed: Claimed,
+    ctx: &JobContext,
+    started_by: Option<Uuid>,
+) -> QueryResult<Result<Outcome, String>> {
+    let started = Utc::now();
+    let result = match Task::from_type(&claimed.task_type) {
+        Some(task) => conn
+            .transaction(|conn| task.run(conn, ctx))
+            .map_err(|e| e.to_string()),
+        None => Err(format!(
+            "This version of Homeroom has no task called {:?}.",
+            claimed.task_type
+        )),
+    };
+    if let Err(error) = &result {
+        tracing::warn!(task = %claimed.task_type, %error, "scheduled task failed");
+    }
+    let outcome = result.as_ref().copied().unwrap_or_default();
+    conn.transaction(|conn| {
+        diesel::update(scheduled_tasks::table.find(claimed.id))
+            .set((
+                scheduled_tasks::status.eq(if result.is_ok() {
+                    TaskStatus::Idle
+                } else {
+                    TaskStatus::Failed
+                }),
+                scheduled_tasks::last_run_at.eq(started),
+                scheduled_tasks::next_run_at
+                    .eq(started + chrono::Duration::minutes(i64::from(claimed.interval_minutes))),
+                scheduled_tasks::locked_by.eq(None::<String>),
+                scheduled_tasks::locked_at.eq(None::<DateTime<Utc>>),
+            ))
+            .execute(conn)?;
+        diesel::insert_into(sync_logs::table)
+            .values((
+                sync_logs::organization_id.eq(claimed.organization_id),
+                sync_logs::scheduled_task_id.eq(claimed.id),
+                sync_logs::sync_type.eq(&claimed.task_type),
+                sync_logs::status.eq(if result.is_ok() {
+                    SyncStatus::Success
+                } else {
+                    SyncStatus::Failed
+                }),
+                sync_logs::records_processed.eq(outcome.processed),
+                sync_logs::records_created.eq(outcome.created),
+                sync_logs::records_updated.eq(outcome.updated),
+                sync_logs::started_at.eq(started),
+                sync_logs::completed_at.eq(Utc::now()),
+                sync_logs::error_message.eq(result.as_ref().err()),
+                sync_logs::created_by_id.eq(started_by),
+            ))
+            .execute(conn)?;
+        QueryResult::Ok(())
+    })?;
+    Ok(result)
+}
+
+/// Runs one task at once, whether due or not (the "Run now" button).
+pub fn run_now(
+    conn: &mut PgConnection,
+    ctx: &JobContext,
+    worker: &str,
+    task_id: Uuid,
+    user: Uuid,
+) -> QueryResult<RunResult> {
+    match claim(conn, worker, Some(task_id))? {
+        Some(claimed) => Ok(match run_claimed(conn, claimed, ctx, Some(user))? {
+            Ok(outcome) => RunResult::Ran(outcome),
+            Err(error) => RunResult::Failed(error),
+        }),
+        None => {
+            let holder = scheduled_tasks::table
+                .find(task_id)
+                .select(scheduled_tasks::locked_by)
+                .first::<Option<String>>(conn)?;
+            Ok(RunResult::Busy(holder))
+        }
+    }
+}
+
+/// Runs every task that is due, one after another; returns how many ran.
+pub fn run_due(conn: &mut PgConnection, ctx: &JobContext, worker: &str) -> QueryResult<usize> {
+    let mut ran = 0;
+    while let Some(claimed) = claim(conn, worker, None)? {
+        // A failed run is logged and kept in sync_logs; the other due tasks still run.
+        let _ = run_claimed(conn, claimed, ctx, None)?;
+        ran += 1;
+    }
+    Ok(ran)
+}
+
+/// A name for this server in `locked_by`: host and process id.
+pub fn worker_name() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_else(|_| "homeroom".to_owned());
+    format!("{host}:{}", std::process::id())
+}
+
+/// Starts the scheduler thread of a server: every `every`, it runs what is due.
+pub fn start_scheduler(pool: PgPool, mailer: Mailer, every: Duration) {
+    let worker = worker_name();
+    let spawned = std::thread::Builder::new()
+        .name("scheduler".to_owned())
+        .spawn(move || {
+            loop {
+                match pool.get() {
+                    Ok(mut conn) => {
+                        let ctx = JobContext {
+                            mailer: &mailer,
+                            now: Utc::now(),
+                        };
+                        if let Err(error) =
+                            ensure_tasks(&mut conn).and_then(|()| run_due(&mut conn, &ctx, &worker))
+                        {
+                            tracing::warn!(%error, "the scheduler could not run its tasks");
+                        }
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "the scheduler has no database connection")
+                    }
+                }
+                std::thread::sleep(every);
+            }
+        });
+    if let Err(error) = spawned {
+        tracing::error!(%error, "the scheduler thread could not start");
+    }
+}
