@@ -11,3 +11,5 @@ pub mod mail;
 pub mod startup;
 pub mod telemetry;
 pub mod web;
+pub mod files;
+pub mod search;

@@ -34,6 +34,8 @@ pub fn routes() -> Routes {
     crate::dashboard::routes(&mut r);
     crate::access::switch::routes(&mut r);
     crate::admin::routes(&mut r);
+    crate::files::routes(&mut r);
+    crate::search::routes(&mut r);
     r
 }
 
