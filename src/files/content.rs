@@ -37,8 +37,7 @@ pub fn is_accepted(mime: &str) -> bool {
     ACCEPTED.contains(&mime)
 }
 
-pub const ACCEPTED_SUMMARY: &str =
-    "photos (JPEG, PNG, WebP, GIF), PDF, plain text or CSV, and office documents (Word, Excel, PowerPoint, OpenDocument)";
+pub const ACCEPTED_SUMMARY: &str = "photos (JPEG, PNG, WebP, GIF), PDF, plain text or CSV, and office documents (Word, Excel, PowerPoint, OpenDocument)";
 
 pub const IMAGE_SUMMARY: &str = "a photo (JPEG, PNG, WebP or GIF)";
 
@@ -68,7 +67,9 @@ pub fn recognise(name: &str, bytes: &[u8], images_only: bool) -> Result<Accepted
             },
             image: false,
         }),
-        None => Err(FileError::Refused("a kind of file we cannot recognise".to_owned())),
+        None => Err(FileError::Refused(
+            "a kind of file we cannot recognise".to_owned(),
+        )),
     }?;
     if images_only && !accepted.image {
         return Err(FileError::NotAnImage);
@@ -204,7 +205,10 @@ mod tests {
             recognise("a.pdf", b"%PDF-1.7\n1 0 obj", true),
             Err(FileError::NotAnImage)
         ));
-        assert!(matches!(recognise("a.txt", b"", false), Err(FileError::Empty)));
+        assert!(matches!(
+            recognise("a.txt", b"", false),
+            Err(FileError::Empty)
+        ));
     }
 
     #[test]

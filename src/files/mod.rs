@@ -84,7 +84,9 @@ impl EntityKind {
     fn label_sql(self) -> &'static str {
         match self {
             EntityKind::Student => "first_name || ' ' || last_name",
-            EntityKind::Staff => "coalesce(nullif(concat_ws(' ', first_name, last_name), ''), email, 'Staff member')",
+            EntityKind::Staff => {
+                "coalesce(nullif(concat_ws(' ', first_name, last_name), ''), email, 'Staff member')"
+            }
             EntityKind::Invoice => "'Invoice ' || invoice_number",
             EntityKind::Payment => "'Payment ' || receipt_number",
             EntityKind::Assessment | EntityKind::Document => "name",
@@ -161,8 +163,8 @@ pub struct Upload {
 pub enum FileError {
     #[error("Choose a file to upload.")]
     Empty,
-    #[error("The file is larger than {limit_mb} MB, the most one upload may hold.")]
-    TooLarge { limit_mb: usize },
+    #[error("The file is larger than {limit}, the most one upload may hold.")]
+    TooLarge { limit: String },
     #[error("This file is {0}. Homeroom accepts {summary}.", summary = content::ACCEPTED_SUMMARY)]
     Refused(String),
     #[error("A photo must be {summary}.", summary = content::IMAGE_SUMMARY)]
@@ -384,7 +386,7 @@ pub fn store(
     let upload = new.upload;
     if upload.bytes.len() > files.max_bytes {
         return Err(FileError::TooLarge {
-            limit_mb: files.limit_mb(),
+            limit: files.limit_label(),
         });
     }
     let accepted = content::recognise(&upload.name, &upload.bytes, new.purpose.images_only())?;
@@ -491,7 +493,7 @@ pub struct UploadForm {
     files: Vec<(String, Upload)>,
     /// File fields whose file was over the limit (read and dropped).
     oversized: Vec<String>,
-    limit_mb: usize,
+    limit: String,
 }
 
 impl UploadForm {
@@ -506,7 +508,7 @@ impl UploadForm {
     pub fn file(&self, name: &str) -> Result<&Upload, FileError> {
         if self.oversized.iter().any(|n| n == name) {
             return Err(FileError::TooLarge {
-                limit_mb: self.limit_mb,
+                limit: self.limit.clone(),
             });
         }
         self.files
@@ -529,7 +531,7 @@ pub async fn read_form(
 ) -> Result<UploadForm, FileError> {
     let unreadable = |e: actix_multipart::MultipartError| FileError::Unreadable(e.to_string());
     let mut out = UploadForm {
-        limit_mb: files.limit_mb(),
+        limit: files.limit_label(),
         ..UploadForm::default()
     };
     let mut parts = 0;

@@ -3,10 +3,10 @@
 //! record it belongs to, in the organization that owns it.
 
 use actix_session::Session;
+use actix_web::http::StatusCode;
 use actix_web::http::header::{
     self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
 };
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -38,7 +38,8 @@ pub struct UploadField {
     /// Where to go after a successful upload (a local path).
     pub return_to: String,
     pub csrf_token: String,
-    pub limit_mb: usize,
+    /// "10 MB": the most one upload may hold.
+    pub limit: String,
     pub error: Option<String>,
 }
 
@@ -56,7 +57,7 @@ impl UploadField {
             purpose: kind.purpose(),
             return_to,
             csrf_token: access.csrf_token.clone(),
-            limit_mb: FileStore::new(settings).limit_mb(),
+            limit: FileStore::new(settings).limit_label(),
             error: None,
         }
     }
@@ -160,8 +161,11 @@ async fn upload(
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let files = FileStore::new(&state.settings);
-    let form = super::read_form(actix_multipart::Multipart::new(req.headers(), payload), &files)
-        .await?;
+    let form = super::read_form(
+        actix_multipart::Multipart::new(req.headers(), payload),
+        &files,
+    )
+    .await?;
     let kind = parse_kind(form.field("entity_type"))?;
     let record_id = parse_record_id(form.field("entity_id"))?;
     let purpose = match form.field("purpose").filter(|p| !p.is_empty()) {
@@ -332,7 +336,13 @@ fn safe_content_type(stored: Option<&str>) -> String {
 fn disposition(inline: bool, name: &str) -> ContentDisposition {
     let ascii: String = name
         .chars()
-        .map(|c| if c.is_ascii() && !c.is_ascii_control() { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     ContentDisposition {
         disposition: if inline {
@@ -371,7 +381,11 @@ async fn delete(
         super::remove(conn, org, stored.id, user)?.ok_or(AppError::NotFound)
     })
     .await?;
-    flash::push(&session, Level::Success, format!("Removed {}.", removed.name));
+    flash::push(
+        &session,
+        Level::Success,
+        format!("Removed {}.", removed.name),
+    );
     let back = form
         .into_inner()
         .return_to
@@ -392,8 +406,14 @@ mod tests {
         assert!(header.contains("filename=\"Relev_ de notes.pdf\""));
         assert!(header.contains("filename*=UTF-8''Relev%C3%A9%20de%20notes.pdf"));
         assert!(disposition(true, "a.png").to_string().starts_with("inline"));
-        assert_eq!(safe_content_type(Some("text/html")), "application/octet-stream");
-        assert_eq!(safe_content_type(Some("text/csv")), "text/csv; charset=utf-8");
+        assert_eq!(
+            safe_content_type(Some("text/html")),
+            "application/octet-stream"
+        );
+        assert_eq!(
+            safe_content_type(Some("text/csv")),
+            "text/csv; charset=utf-8"
+        );
         assert_eq!(safe_content_type(Some("image/png")), "image/png");
         assert_eq!(safe_content_type(None), "application/octet-stream");
     }

@@ -23,8 +23,16 @@ impl FileStore {
         }
     }
 
-    pub fn limit_mb(&self) -> usize {
-        self.max_bytes.div_ceil(1024 * 1024).max(1)
+    /// The limit as people read it: "10 MB", or "200 KB" below a megabyte.
+    pub fn limit_label(&self) -> String {
+        const MB: usize = 1024 * 1024;
+        if self.max_bytes >= MB && self.max_bytes % MB == 0 {
+            format!("{} MB", self.max_bytes / MB)
+        } else if self.max_bytes >= MB {
+            format!("{:.1} MB", self.max_bytes as f64 / MB as f64)
+        } else {
+            format!("{} KB", self.max_bytes.div_ceil(1024))
+        }
     }
 
     /// A fresh key: the organization, a two-letter shard, 64 random hex characters.
