@@ -19,7 +19,7 @@ fn organization(conn: &mut PgConnection, name: &str) -> Uuid {
 }
 
 /// The first live student of an organization, by name.
-fn a_student(app: &TestApp, org: &str) -> (Uuid, String) {
+pub(crate) fn a_student(app: &TestApp, org: &str) -> (Uuid, String) {
     let mut conn = app.conn();
     let org = organization(&mut conn, org);
     students::table
@@ -43,7 +43,7 @@ fn an_invoice(app: &TestApp) -> Uuid {
         .expect("a demo invoice")
 }
 
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     let picture = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
     });
@@ -92,7 +92,7 @@ fn multipart(fields: &[(&str, &str)], file_name: &str, bytes: &[u8]) -> Vec<u8> 
 }
 
 /// Opens a record's files page, as the user would, and sends its upload form with a file.
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     client: &reqwest::Client,
     table: &str,

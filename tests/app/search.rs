@@ -208,3 +208,86 @@ async fn hostile_or_short_queries_answer_with_a_message() {
     let long = "x".repeat(5000);
     assert!(search(&app, &admin, &long).await.contains("No one matches"));
 }
+
+#[actix_web::test]
+async fn office_finds_a_student_from_the_header_on_a_tablet_and_a_phone() {
+    use crate::browser::{
+        PHONE, TABLET, assert_no_sideways_scrolling, browser, screenshot, sign_in_with_the_form,
+        start_driver,
+    };
+    use fantoccini::Locator;
+
+    let app = spawn_app().await;
+    let (student, last) = crate::files::a_student(&app, "Northwind Academy");
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let photo = crate::files::png(320, 320);
+    let uploaded =
+        crate::files::upload(&app, &admin, "students", student, "portrait.png", &photo).await;
+    assert_eq!(uploaded.status(), 303);
+
+    let driver = start_driver();
+    let client = browser(&driver, TABLET).await;
+    client
+        .goto(&app.url("/login"))
+        .await
+        .expect("open Homeroom");
+    sign_in_with_the_form(&client, "office@northwind.test").await;
+    let search_box = client
+        .wait()
+        .for_element(Locator::Css("#people-search-q"))
+        .await
+        .expect("the header's search box");
+    search_box.send_keys(&last).await.expect("type a name");
+    let hit = client
+        .wait()
+        .for_element(Locator::Css("#people-search-results .search-hit"))
+        .await
+        .expect("people found as the user types");
+    assert!(
+        hit.attr("href")
+            .await
+            .expect("link")
+            .is_some_and(|h| h.starts_with("/students/") || h.starts_with("/guardians/"))
+    );
+    client
+        .wait()
+        .for_element(Locator::Css("#people-search-results img.search-photo"))
+        .await
+        .expect("the student's photo in the list");
+    screenshot(&client, "people-search-tablet").await;
+
+    let files_page = format!("/files?entity_type=students&entity_id={student}");
+    client
+        .goto(&app.url(&files_page))
+        .await
+        .expect("files page");
+    client
+        .wait()
+        .for_element(Locator::Css(".file-thumb img"))
+        .await
+        .expect("the photo's thumbnail");
+    screenshot(&client, "student-photo-tablet").await;
+
+    client
+        .set_window_size(PHONE.0, PHONE.1)
+        .await
+        .expect("phone size");
+    for (path, ready, name) in [
+        (
+            format!("/search?q={last}"),
+            ".search-hit",
+            "people-search-phone",
+        ),
+        (files_page.clone(), ".file-thumb img", "student-photo-phone"),
+    ] {
+        client.goto(&app.url(&path)).await.expect("open the page");
+        client
+            .wait()
+            .for_element(Locator::Css(ready))
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_no_sideways_scrolling(&client, &path).await;
+        screenshot(&client, name).await;
+    }
+    client.close().await.expect("close the browser");
+}
