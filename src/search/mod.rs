@@ -31,6 +31,8 @@ pub enum PersonKind {
 
 /// How one kind is searched: the matched text is exactly the expression its trigram
 /// index (`<table>_search_trgm`, migration 000035) is built on, so the index serves it.
+/// Ordering by `lower(…)` sorts names as people read them and, matching no b-tree
+/// index, keeps the planner on the trigram index instead of walking the name index.
 struct SearchSpec {
     table: &'static str,
     matched: &'static str,
@@ -76,7 +78,7 @@ impl PersonKind {
                           coalesce(student_number, '') || ' ' || coalesce(email, ''))",
                 name: "first_name || ' ' || last_name",
                 detail: "concat_ws(' · ', student_number, email)",
-                order: "last_name, first_name, id",
+                order: "lower(last_name), lower(first_name), id",
             },
             PersonKind::Staff => SearchSpec {
                 table: "staff",
@@ -84,7 +86,7 @@ impl PersonKind {
                           coalesce(employee_number, '') || ' ' || coalesce(email, ''))",
                 name: "coalesce(nullif(concat_ws(' ', first_name, last_name), ''), email, 'Staff member')",
                 detail: "concat_ws(' · ', employee_number, job_title, email)",
-                order: "last_name NULLS LAST, first_name, id",
+                order: "lower(last_name) NULLS LAST, lower(first_name), id",
             },
             PersonKind::Guardian => SearchSpec {
                 table: "guardians",
@@ -92,7 +94,7 @@ impl PersonKind {
                           coalesce(phone, ''))",
                 name: "full_name",
                 detail: "concat_ws(' · ', initcap(relationship::text), email, phone)",
-                order: "full_name, id",
+                order: "lower(full_name), id",
             },
         }
     }

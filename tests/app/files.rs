@@ -546,6 +546,26 @@ async fn malformed_uploads_are_refused_with_a_message_not_an_error() {
             "{table}"
         );
     }
+    // An upload without the session's token.
+    let forged = admin
+        .post(app.url("/files"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(multipart(
+            &[
+                ("entity_type", "students"),
+                ("entity_id", &student.to_string()),
+            ],
+            "a.png",
+            &png(8, 8),
+        ))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(forged.status(), 403);
+
     // A body cut off halfway.
     let mut cut = multipart(&[("entity_type", "students")], "a.png", &png(8, 8));
     cut.truncate(cut.len() / 2);
