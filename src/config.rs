@@ -44,6 +44,8 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     /// `HOMEROOM_MAIL_FROM`: the sender of Homeroom's e-mail.
     pub mail_from: String,
+    /// `HOMEROOM_MAX_UPLOAD_MB`: the largest file one upload may hold, in bytes.
+    pub max_upload_bytes: usize,
 }
 
 impl Settings {
@@ -73,6 +75,8 @@ impl Settings {
             smtp_url: var("HOMEROOM_SMTP_URL"),
             mail_from: var("HOMEROOM_MAIL_FROM")
                 .unwrap_or_else(|| "Homeroom <homeroom@localhost>".to_owned()),
+            max_upload_bytes: parse::<usize>("HOMEROOM_MAX_UPLOAD_MB", 10)?
+                .saturating_mul(1024 * 1024),
         })
     }
 
@@ -96,6 +100,7 @@ impl Settings {
             public_url: None,
             smtp_url: None,
             mail_from: "Homeroom <homeroom@localhost>".to_owned(),
+            max_upload_bytes: 10 * 1024 * 1024,
         }
     }
 }

@@ -36,6 +36,8 @@ pub fn routes() -> Routes {
     crate::admin::routes(&mut r);
     crate::communication::routes(&mut r);
     crate::jobs::routes(&mut r);
+    crate::files::routes(&mut r);
+    crate::search::routes(&mut r);
     r
 }
 

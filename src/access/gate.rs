@@ -168,16 +168,21 @@ fn is_safe(method: &Method) -> bool {
 }
 
 /// The token from the `X-CSRF-Token` header (htmx), else the `csrf_token` field of
-/// a url-encoded form, whose body is put back for the handler.
+/// a url-encoded form, whose body is put back for the handler, or the query of an upload.
 async fn presented_csrf(req: &mut ServiceRequest) -> Result<Option<String>, Error> {
     if let Some(value) = req.headers().get(csrf::HEADER) {
         return Ok(value.to_str().ok().map(str::to_owned));
     }
-    let is_form = req
+    let content_type = req
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        .unwrap_or_default();
+    // An upload's body is streamed to its handler, so its form carries the token in its action URL.
+    if content_type.starts_with("multipart/form-data") {
+        return Ok(csrf::form_field(req.query_string().as_bytes()));
+    }
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
     if !is_form {
         return Ok(None);
     }

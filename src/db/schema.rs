@@ -525,6 +525,7 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        thumbnail_key -> Nullable<Text>,
     }
 }
 

@@ -17,6 +17,8 @@ pub struct UserBar {
     pub organization: String,
     /// Global users may switch organization from the header.
     pub can_switch: bool,
+    /// The header's people search shows to users who may read students, staff or guardians.
+    pub can_search: bool,
 }
 
 pub struct NavLink {
@@ -110,6 +112,9 @@ impl Page {
                     .unwrap_or_else(|| "No role".to_owned()),
                 organization: access.organization_name.clone(),
                 can_switch: access.global_access,
+                can_search: [Entity::Students, Entity::Staff, Entity::Guardians]
+                    .into_iter()
+                    .any(|e| access.can_read(e)),
             }),
             nav,
             flashes: self.flashes.clone(),

@@ -289,10 +289,16 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub fn spawn_app_on(db: TestDatabase) -> TestApp {
+    spawn_app_configured(db, |_| {})
+}
+
+/// A running Homeroom whose test settings `configure` changes first (a small upload limit, say).
+pub fn spawn_app_configured(db: TestDatabase, configure: impl FnOnce(&mut Settings)) -> TestApp {
     let data_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("apps")
         .join(&db.name);
-    let settings = Settings::for_tests(data_dir.clone());
+    let mut settings = Settings::for_tests(data_dir.clone());
+    configure(&mut settings);
     // Quiet pool: tests that take the database away expect connection errors.
     let pool = diesel::r2d2::Pool::builder()
         .max_size(4)

@@ -1,0 +1,614 @@
+//! Files attached to records: student and staff photos, invoice and assessment
+//! attachments, proof of payment, and the file of a document. Stored under the data
+//! directory with random names; read back only through `/files/{id}`, which checks
+//! that the reader may see the record the file belongs to.
+//!
+//! Other modules attach uploads with [`read_form`] (a multipart form) and [`store`],
+//! list them with [`files_of`] and show photos with [`photo_thumbnails`].
+
+pub mod content;
+pub mod routes;
+mod storage;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use futures_util::StreamExt;
+use uuid::Uuid;
+
+use crate::access::Entity;
+use crate::db::schema::file;
+use crate::web::error::AppError;
+
+pub use routes::routes;
+pub use storage::FileStore;
+
+/// The records a file can belong to (`file.belongs_to` holds the table name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Student,
+    Staff,
+    Invoice,
+    Payment,
+    Assessment,
+    Document,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Student,
+        EntityKind::Staff,
+        EntityKind::Invoice,
+        EntityKind::Payment,
+        EntityKind::Assessment,
+        EntityKind::Document,
+    ];
+
+    pub fn table(self) -> &'static str {
+        self.entity().table()
+    }
+
+    pub fn from_table(table: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.table() == table)
+    }
+
+    /// Whose permissions guard the file: reading it needs READ, attaching UPDATE.
+    pub fn entity(self) -> Entity {
+        match self {
+            EntityKind::Student => Entity::Students,
+            EntityKind::Staff => Entity::Staff,
+            EntityKind::Invoice => Entity::Invoices,
+            EntityKind::Payment => Entity::Payments,
+            EntityKind::Assessment => Entity::Assessments,
+            EntityKind::Document => Entity::Documents,
+        }
+    }
+
+    /// The one kind of file each record holds.
+    pub fn purpose(self) -> Purpose {
+        match self {
+            EntityKind::Student | EntityKind::Staff => Purpose::Photo,
+            EntityKind::Invoice | EntityKind::Assessment => Purpose::Attachment,
+            EntityKind::Payment => Purpose::Proof,
+            EntityKind::Document => Purpose::File,
+        }
+    }
+
+    /// The record's own page (architecture.md's URL scheme).
+    pub fn record_path(self, id: Uuid) -> String {
+        format!("/{}/{id}", self.table().replace('_', "-"))
+    }
+
+    /// How the record is named on screen, as SQL over its own columns.
+    fn label_sql(self) -> &'static str {
+        match self {
+            EntityKind::Student => "first_name || ' ' || last_name",
+            EntityKind::Staff => {
+                "coalesce(nullif(concat_ws(' ', first_name, last_name), ''), email, 'Staff member')"
+            }
+            EntityKind::Invoice => "'Invoice ' || invoice_number",
+            EntityKind::Payment => "'Payment ' || receipt_number",
+            EntityKind::Assessment | EntityKind::Document => "name",
+        }
+    }
+}
+
+/// What a file is for on its record (`file.belongs_to_column`, as in the seed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Photo,
+    Attachment,
+    Proof,
+    File,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 4] = [
+        Purpose::Photo,
+        Purpose::Attachment,
+        Purpose::Proof,
+        Purpose::File,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Photo => "photo",
+            Purpose::Attachment => "attachments",
+            Purpose::Proof => "proof",
+            Purpose::File => "file",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Purpose> {
+        Purpose::ALL.into_iter().find(|p| p.as_str() == value)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Purpose::Photo => "Photo",
+            Purpose::Attachment => "Attachment",
+            Purpose::Proof => "Proof of payment",
+            Purpose::File => "Document file",
+        }
+    }
+
+    pub fn images_only(self) -> bool {
+        self == Purpose::Photo
+    }
+
+    /// A record has one photo and one document file; a new upload replaces the old.
+    pub fn replaces_previous(self) -> bool {
+        matches!(self, Purpose::Photo | Purpose::File)
+    }
+
+    pub fn accept(self) -> &'static str {
+        if self.images_only() {
+            content::ACCEPT_IMAGES
+        } else {
+            content::ACCEPT_ANY
+        }
+    }
+}
+
+/// A file someone sent: the name their computer gave it and its bytes.
+#[derive(Clone, Debug)]
+pub struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Why an upload was not kept; every message but the last two is for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("Choose a file to upload.")]
+    Empty,
+    #[error("The file is larger than {limit}, the most one upload may hold.")]
+    TooLarge { limit: String },
+    #[error("This file is {0}. Homeroom accepts {summary}.", summary = content::ACCEPTED_SUMMARY)]
+    Refused(String),
+    #[error("A photo must be {summary}.", summary = content::IMAGE_SUMMARY)]
+    NotAnImage,
+    #[error("The upload could not be read: {0}")]
+    Unreadable(String),
+    #[error("record not found")]
+    RecordNotFound,
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+    #[error("storing the file: {0}")]
+    Storage(#[from] std::io::Error),
+}
+
+impl FileError {
+    /// The user sent something to correct (as opposed to a missing record or a fault).
+    pub fn is_for_user(&self) -> bool {
+        matches!(
+            self,
+            FileError::Empty
+                | FileError::TooLarge { .. }
+                | FileError::Refused(_)
+                | FileError::NotAnImage
+                | FileError::Unreadable(_)
+        )
+    }
+}
+
+impl From<FileError> for AppError {
+    fn from(e: FileError) -> AppError {
+        match e {
+            FileError::RecordNotFound => AppError::NotFound,
+            FileError::Database(e) => e.into(),
+            FileError::Storage(e) => AppError::Internal(e.into()),
+            user => AppError::BadRequest(user.to_string()),
+        }
+    }
+}
+
+/// A stored file, as listed on its record.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = file)]
+pub struct StoredFile {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub belongs_to: Option<String>,
+    pub belongs_to_id: Option<Uuid>,
+    pub belongs_to_column: Option<String>,
+    pub name: String,
+    pub content_type: Option<String>,
+    pub size_in_bytes: Option<i32>,
+    pub storage_key: Option<String>,
+    pub thumbnail_key: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl StoredFile {
+    pub fn url(&self) -> String {
+        format!("/files/{}", self.id)
+    }
+
+    pub fn thumbnail_url(&self) -> String {
+        format!("/files/{}/thumbnail", self.id)
+    }
+
+    pub fn is_image(&self) -> bool {
+        self.content_type
+            .as_deref()
+            .is_some_and(|t| t.starts_with("image/"))
+    }
+
+    /// A short word for the kind of file, shown where there is no thumbnail.
+    pub fn type_label(&self) -> &'static str {
+        match self.content_type.as_deref().unwrap_or_default() {
+            "application/pdf" => "PDF",
+            "text/csv" => "CSV",
+            "text/plain" => "Text",
+            t if t.starts_with("image/") => "Image",
+            t if t.contains("word") || t.contains("opendocument.text") || t.contains("rtf") => {
+                "Document"
+            }
+            t if t.contains("excel") || t.contains("sheet") => "Spreadsheet",
+            t if t.contains("powerpoint") || t.contains("presentation") => "Slides",
+            _ => "File",
+        }
+    }
+
+    pub fn owner(&self) -> Option<(EntityKind, Uuid)> {
+        Some((
+            EntityKind::from_table(self.belongs_to.as_deref()?)?,
+            self.belongs_to_id?,
+        ))
+    }
+
+    /// "240 KB", "3.1 MB".
+    pub fn size_label(&self) -> String {
+        let bytes = f64::from(self.size_in_bytes.unwrap_or(0));
+        if bytes < 1024.0 * 1024.0 {
+            format!("{} KB", (bytes / 1024.0).ceil())
+        } else {
+            format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+        }
+    }
+}
+
+/// Live files of this organization.
+#[diesel::dsl::auto_type(no_type_alias)]
+fn live_files(organization_id: Uuid) -> _ {
+    file::table
+        .filter(file::organization_id.eq(organization_id))
+        .filter(file::deleted_at.is_null())
+}
+
+/// One live file of the organization, or `None` (another organization's id included).
+pub fn find(
+    conn: &mut PgConnection,
+    organization_id: Uuid,
+    id: Uuid,
+) -> QueryResult<Option<StoredFile>> {
+    live_files(organization_id)
+        .filter(file::id.eq(id))
+        .select(StoredFile::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A record's live files, newest first.
+pub fn files_of(
+    conn: &mut PgConnection,
+    organization_id: Uuid,
+    kind: EntityKind,
+    id: Uuid,
+) -> QueryResult<Vec<StoredFile>> {
+    live_files(organization_id)
+        .filter(file::belongs_to.eq(kind.table()))
+        .filter(file::belongs_to_id.eq(id))
+        .order(file::created_at.desc())
+        .select(StoredFile::as_select())
+        .load(conn)
+}
+
+/// The thumbnail URL of each record's photo, for lists and the roll call.
+pub fn photo_thumbnails(
+    conn: &mut PgConnection,
+    organization_id: Uuid,
+    kind: EntityKind,
+    ids: &[Uuid],
+) -> QueryResult<HashMap<Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Option<Uuid>, Uuid)> = live_files(organization_id)
+        .filter(file::belongs_to.eq(kind.table()))
+        .filter(file::belongs_to_column.eq(Purpose::Photo.as_str()))
+        .filter(file::belongs_to_id.eq_any(ids))
+        .order(file::created_at.asc())
+        .select((file::belongs_to_id, file::id))
+        .load(conn)?;
+    // Oldest first, so the newest photo of a record wins.
+    Ok(rows
+        .into_iter()
+        .filter_map(|(owner, id)| Some((owner?, format!("/files/{id}/thumbnail"))))
+        .collect())
+}
+
+/// The thumbnail URL of one record's photo.
+pub fn photo_url(
+    conn: &mut PgConnection,
+    organization_id: Uuid,
+    kind: EntityKind,
+    id: Uuid,
+) -> QueryResult<Option<String>> {
+    Ok(photo_thumbnails(conn, organization_id, kind, &[id])?.remove(&id))
+}
+
+/// The record's name on screen, or `None` when it is not a live record of the organization.
+pub fn record_label(
+    conn: &mut PgConnection,
+    organization_id: Uuid,
+    kind: EntityKind,
+    id: Uuid,
+) -> QueryResult<Option<String>> {
+    #[derive(QueryableByName)]
+    struct Label {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        label: String,
+    }
+    // Table and expression come from the closed list above, never from the request.
+    diesel::sql_query(format!(
+        "SELECT ({}) AS label FROM {} WHERE id = $1 AND organization_id = $2 AND deleted_at IS NULL",
+        kind.label_sql(),
+        kind.table()
+    ))
+    .bind::<diesel::sql_types::Uuid, _>(id)
+    .bind::<diesel::sql_types::Uuid, _>(organization_id)
+    .get_result::<Label>(conn)
+    .optional()
+    .map(|row| row.map(|r| r.label))
+}
+
+/// An upload to keep for one record.
+pub struct NewFile<'a> {
+    pub organization_id: Uuid,
+    pub kind: EntityKind,
+    pub record_id: Uuid,
+    pub purpose: Purpose,
+    pub uploaded_by: Uuid,
+    pub upload: &'a Upload,
+}
+
+/// Checks the upload's content, writes it (and an image's thumbnail) under a random
+/// name, and records the file row; a photo or document file replaces the previous one.
+/// Call inside the request's transaction; the record must be a live one of the organization.
+pub fn store(
+    conn: &mut PgConnection,
+    files: &FileStore,
+    new: &NewFile,
+) -> Result<StoredFile, FileError> {
+    let upload = new.upload;
+    if upload.bytes.len() > files.max_bytes {
+        return Err(FileError::TooLarge {
+            limit: files.limit_label(),
+        });
+    }
+    let accepted = content::recognise(&upload.name, &upload.bytes, new.purpose.images_only())?;
+    if record_label(conn, new.organization_id, new.kind, new.record_id)?.is_none() {
+        return Err(FileError::RecordNotFound);
+    }
+    let key = files.new_key(new.organization_id);
+    files.write(&key, &upload.bytes)?;
+    let thumbnail_key = if accepted.image {
+        content::thumbnail(&upload.bytes).and_then(|small| {
+            let thumb_key = format!("{key}.thumb");
+            files.write(&thumb_key, &small).ok().map(|()| thumb_key)
+        })
+    } else {
+        None
+    };
+    let written = [Some(key.clone()), thumbnail_key.clone()];
+    let saved = record(conn, new, &key, thumbnail_key.as_deref(), accepted.mime);
+    if saved.is_err() {
+        written.iter().flatten().for_each(|k| files.remove(k));
+    }
+    Ok(saved?)
+}
+
+fn record(
+    conn: &mut PgConnection,
+    new: &NewFile,
+    key: &str,
+    thumbnail_key: Option<&str>,
+    mime: &str,
+) -> QueryResult<StoredFile> {
+    if new.purpose.replaces_previous() {
+        diesel::update(
+            live_files(new.organization_id)
+                .filter(file::belongs_to.eq(new.kind.table()))
+                .filter(file::belongs_to_id.eq(new.record_id))
+                .filter(file::belongs_to_column.eq(new.purpose.as_str())),
+        )
+        .set((
+            file::deleted_at.eq(Utc::now()),
+            file::updated_by_id.eq(new.uploaded_by),
+        ))
+        .execute(conn)?;
+    }
+    let id = Uuid::new_v4();
+    diesel::insert_into(file::table)
+        .values((
+            file::id.eq(id),
+            file::organization_id.eq(new.organization_id),
+            file::belongs_to.eq(new.kind.table()),
+            file::belongs_to_id.eq(new.record_id),
+            file::belongs_to_column.eq(new.purpose.as_str()),
+            file::name.eq(display_name(&new.upload.name)),
+            file::content_type.eq(mime),
+            file::size_in_bytes.eq(i32::try_from(new.upload.bytes.len()).unwrap_or(i32::MAX)),
+            file::storage_key.eq(key),
+            file::thumbnail_key.eq(thumbnail_key),
+            file::public_url.eq(format!("/files/{id}")),
+            file::created_by_id.eq(new.uploaded_by),
+            file::updated_by_id.eq(new.uploaded_by),
+        ))
+        .returning(StoredFile::as_returning())
+        .get_result(conn)
+}
+
+/// Soft-deletes one live file of the organization; returns it, or `None`.
+pub fn remove(
+    conn: &mut PgConnection,
+    organization_id: Uuid,
+    id: Uuid,
+    removed_by: Uuid,
+) -> QueryResult<Option<StoredFile>> {
+    diesel::update(live_files(organization_id).filter(file::id.eq(id)))
+        .set((
+            file::deleted_at.eq(Utc::now()),
+            file::updated_by_id.eq(removed_by),
+        ))
+        .returning(StoredFile::as_returning())
+        .get_result(conn)
+        .optional()
+}
+
+/// The name shown and offered on download: the last path part, without control
+/// characters, at most 200 characters.
+pub fn display_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(200)
+        .collect();
+    let clean = clean.trim();
+    if clean.is_empty() || clean == "." || clean == ".." {
+        "file".to_owned()
+    } else {
+        clean.to_owned()
+    }
+}
+
+/// A multipart form: its text fields and its files.
+#[derive(Debug, Default)]
+pub struct UploadForm {
+    pub fields: Vec<(String, String)>,
+    files: Vec<(String, Upload)>,
+    /// File fields whose file was over the limit (read and dropped).
+    oversized: Vec<String>,
+    limit: String,
+}
+
+impl UploadForm {
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find_map(|(k, v)| (k == name).then_some(v.as_str()))
+    }
+
+    /// The file sent in `name`; an empty file input or one over the limit is an error
+    /// to show beside that input.
+    pub fn file(&self, name: &str) -> Result<&Upload, FileError> {
+        if self.oversized.iter().any(|n| n == name) {
+            return Err(FileError::TooLarge {
+                limit: self.limit.clone(),
+            });
+        }
+        self.files
+            .iter()
+            .find_map(|(k, f)| (k == name).then_some(f))
+            .ok_or(FileError::Empty)
+    }
+}
+
+/// Text fields beyond this are not a form Homeroom sent.
+const MAX_FIELD_BYTES: usize = 64 * 1024;
+const MAX_PARTS: usize = 50;
+
+/// Reads a multipart form (`enctype="multipart/form-data"`), holding each file in
+/// memory up to `files.max_bytes`. A file over the limit is read to the end and
+/// dropped, so the browser gets the answer instead of a broken connection.
+pub async fn read_form(
+    mut form: actix_multipart::Multipart,
+    files: &FileStore,
+) -> Result<UploadForm, FileError> {
+    let unreadable = |e: actix_multipart::MultipartError| FileError::Unreadable(e.to_string());
+    let mut out = UploadForm {
+        limit: files.limit_label(),
+        ..UploadForm::default()
+    };
+    let mut parts = 0;
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(unreadable)?;
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(FileError::Unreadable("too many fields".to_owned()));
+        }
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .map(str::to_owned);
+        let limit = if file_name.is_some() {
+            files.max_bytes
+        } else {
+            MAX_FIELD_BYTES
+        };
+        let mut bytes = Vec::new();
+        let mut over = false;
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(unreadable)?;
+            if !over && bytes.len() + chunk.len() > limit {
+                over = true;
+                bytes = Vec::new();
+            }
+            if !over {
+                bytes.extend_from_slice(&chunk);
+            }
+        }
+        match file_name {
+            Some(_) if over => out.oversized.push(name),
+            // A file input left empty sends an unnamed, empty part.
+            Some(file_name) if file_name.is_empty() && bytes.is_empty() => {}
+            Some(file_name) => out.files.push((
+                name,
+                Upload {
+                    name: file_name,
+                    bytes,
+                },
+            )),
+            None if over => return Err(FileError::Unreadable(format!("{name} is too long"))),
+            None => {
+                let value = String::from_utf8(bytes)
+                    .map_err(|_| FileError::Unreadable(format!("{name} is not text")))?;
+                out.fields.push((name, value));
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_last_part_of_a_sent_name_is_kept() {
+        assert_eq!(display_name("C:\\Users\\ada\\photo.png"), "photo.png");
+        assert_eq!(display_name("../../etc/passwd"), "passwd");
+        assert_eq!(display_name("re\"port\n.pdf"), "report.pdf");
+        assert_eq!(display_name(".."), "file");
+        assert_eq!(display_name(""), "file");
+    }
+
+    #[test]
+    fn each_record_kind_names_its_table_and_page() {
+        for kind in EntityKind::ALL {
+            assert_eq!(EntityKind::from_table(kind.table()), Some(kind));
+        }
+        let id = Uuid::nil();
+        assert_eq!(
+            EntityKind::Student.record_path(id),
+            format!("/students/{id}")
+        );
+        assert_eq!(Purpose::parse("photo"), Some(Purpose::Photo));
+        assert_eq!(Purpose::parse("avatar"), None);
+    }
+}

@@ -1,0 +1,420 @@
+//! `/files`: a record's files with the upload form, uploading, downloading (the file
+//! or its thumbnail) and removing. Every file answers only to users who may read the
+//! record it belongs to, in the organization that owns it.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{
+    self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{EntityKind, FileStore, NewFile, Purpose, StoredFile};
+use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::startup::AppState;
+use crate::web::error::{AppError, is_local_path};
+use crate::web::flash::{self, Level};
+use crate::web::layout::{Layout, Page};
+use crate::web::{render, render_as, see_other};
+
+pub fn routes(r: &mut Routes) {
+    // Each file is guarded by the permission of the record it belongs to, checked inside.
+    r.get("/files", Gate::SignedIn, record_files);
+    r.post("/files", Gate::SignedIn, upload);
+    r.get("/files/{id}", Gate::SignedIn, download);
+    r.get("/files/{id}/thumbnail", Gate::SignedIn, thumbnail);
+    r.post("/files/{id}/delete", Gate::SignedIn, delete);
+}
+
+/// The upload form for one record, to include in any page as
+/// `{% include "files/upload_form.html" %}` with this value named `upload`.
+pub struct UploadField {
+    pub kind: EntityKind,
+    pub record_id: Uuid,
+    pub purpose: Purpose,
+    /// Where to go after a successful upload (a local path).
+    pub return_to: String,
+    pub csrf_token: String,
+    /// "10 MB": the most one upload may hold.
+    pub limit: String,
+    pub error: Option<String>,
+}
+
+impl UploadField {
+    pub fn new(
+        access: &Access,
+        settings: &crate::config::Settings,
+        kind: EntityKind,
+        record_id: Uuid,
+        return_to: String,
+    ) -> UploadField {
+        UploadField {
+            kind,
+            record_id,
+            purpose: kind.purpose(),
+            return_to,
+            csrf_token: access.csrf_token.clone(),
+            limit: FileStore::new(settings).limit_label(),
+            error: None,
+        }
+    }
+
+    pub fn entity_type(&self) -> &'static str {
+        self.kind.table()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "files/record_files.html")]
+struct RecordFilesPage {
+    layout: Layout,
+    kind: EntityKind,
+    record_id: Uuid,
+    label: String,
+    files: Vec<StoredFile>,
+    upload: Option<UploadField>,
+    can_remove: bool,
+    return_to: String,
+}
+
+impl RecordFilesPage {
+    fn record_path(&self) -> String {
+        self.kind.record_path(self.record_id)
+    }
+}
+
+fn files_path(kind: EntityKind, id: Uuid) -> String {
+    format!("/files?entity_type={}&entity_id={id}", kind.table())
+}
+
+fn parse_kind(value: Option<&str>) -> Result<EntityKind, AppError> {
+    value
+        .and_then(EntityKind::from_table)
+        .ok_or_else(|| AppError::BadRequest("Files belong to students, staff, invoices, payments, assessments or documents; this address names none of them.".to_owned()))
+}
+
+fn parse_record_id(value: Option<&str>) -> Result<Uuid, AppError> {
+    value
+        .and_then(|v| Uuid::parse_str(v.trim()).ok())
+        .ok_or_else(|| AppError::BadRequest("This address does not name a record.".to_owned()))
+}
+
+#[derive(Deserialize)]
+struct RecordQuery {
+    entity_type: Option<String>,
+    entity_id: Option<String>,
+}
+
+/// What the files page shows of a record, or `None` when the record is not the organization's.
+fn load_page(
+    conn: &mut diesel::PgConnection,
+    page: &Page,
+    settings: &crate::config::Settings,
+    kind: EntityKind,
+    record_id: Uuid,
+) -> Result<RecordFilesPage, AppError> {
+    let org = page.access.organization_id;
+    let label = super::record_label(conn, org, kind, record_id)?.ok_or(AppError::NotFound)?;
+    let files = super::files_of(conn, org, kind, record_id)?;
+    let can_update = page.can(Action::Update, kind.entity());
+    let here = files_path(kind, record_id);
+    Ok(RecordFilesPage {
+        layout: page.layout(format!("Files of {label}")),
+        kind,
+        record_id,
+        label,
+        files,
+        upload: can_update
+            .then(|| UploadField::new(&page.access, settings, kind, record_id, here.clone())),
+        can_remove: can_update,
+        return_to: here,
+    })
+}
+
+async fn record_files(
+    page: Page,
+    state: web::Data<AppState>,
+    query: web::Query<RecordQuery>,
+) -> Result<HttpResponse, AppError> {
+    let kind = parse_kind(query.entity_type.as_deref())?;
+    let record_id = parse_record_id(query.entity_id.as_deref())?;
+    page.access
+        .require(Permission::new(Action::Read, kind.entity()))?;
+    let org = page.access.organization_id;
+    let state2 = state.clone();
+    let view = crate::db::run_in(&state.pool, org, move |conn| {
+        load_page(conn, &page, &state2.settings, kind, record_id)
+    })
+    .await?;
+    render(&view)
+}
+
+/// `POST /files` (multipart): `entity_type`, `entity_id`, `purpose`, `return_to` and `file`.
+async fn upload(
+    page: Page,
+    state: web::Data<AppState>,
+    session: Session,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let files = FileStore::new(&state.settings);
+    let form = super::read_form(
+        actix_multipart::Multipart::new(req.headers(), payload),
+        &files,
+    )
+    .await?;
+    let kind = parse_kind(form.field("entity_type"))?;
+    let record_id = parse_record_id(form.field("entity_id"))?;
+    let purpose = match form.field("purpose").filter(|p| !p.is_empty()) {
+        None => kind.purpose(),
+        Some(p) if Purpose::parse(p) == Some(kind.purpose()) => kind.purpose(),
+        Some(_) => {
+            return Err(AppError::BadRequest(format!(
+                "A {} takes a file as its {}.",
+                kind.entity().label().to_lowercase().trim_end_matches('s'),
+                kind.purpose().label().to_lowercase()
+            )));
+        }
+    };
+    page.access
+        .require(Permission::new(Action::Update, kind.entity()))?;
+    let return_to = form
+        .field("return_to")
+        .filter(|p| is_local_path(p))
+        .map_or_else(|| files_path(kind, record_id), str::to_owned);
+    let org = page.access.organization_id;
+    let user = page.access.user_id;
+    let state2 = state.clone();
+    let form_return = return_to.clone();
+    let outcome = crate::db::run_in(&state.pool, org, move |conn| {
+        if super::record_label(conn, org, kind, record_id)?.is_none() {
+            return Err(AppError::NotFound);
+        }
+        let stored = form.file("file").and_then(|upload| {
+            super::store(
+                conn,
+                &files,
+                &NewFile {
+                    organization_id: org,
+                    kind,
+                    record_id,
+                    purpose,
+                    uploaded_by: user,
+                    upload,
+                },
+            )
+        });
+        match stored {
+            Ok(stored) => Ok(Ok(stored)),
+            Err(e) if e.is_for_user() => {
+                let mut view = load_page(conn, &page, &state2.settings, kind, record_id)?;
+                if let Some(upload) = view.upload.as_mut() {
+                    upload.error = Some(e.to_string());
+                    upload.return_to = form_return;
+                }
+                Ok(Err(view))
+            }
+            Err(e) => Err(e.into()),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(stored) => {
+            flash::push(
+                &session,
+                Level::Success,
+                format!("{} saved: {}.", purpose.label(), stored.name),
+            );
+            Ok(see_other(&return_to))
+        }
+        Err(view) => render_as(&view, StatusCode::UNPROCESSABLE_ENTITY),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Variant {
+    Original,
+    Thumbnail,
+}
+
+async fn download(
+    page: Page,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    serve(page, state, &path, Variant::Original).await
+}
+
+async fn thumbnail(
+    page: Page,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    serve(page, state, &path, Variant::Thumbnail).await
+}
+
+/// The permission a file needs: that of its record, or of the file table itself when
+/// it belongs to no record Homeroom knows.
+fn permission_for(stored: &StoredFile, action: Action) -> Permission {
+    let entity = stored
+        .owner()
+        .map_or(Entity::File, |(kind, _)| kind.entity());
+    Permission::new(action, entity)
+}
+
+/// A live file of the organization the user may act on; another organization's id is not found.
+fn find_allowed(
+    conn: &mut diesel::PgConnection,
+    access: &Access,
+    id: &str,
+    action: Action,
+) -> Result<StoredFile, AppError> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let stored = super::find(conn, access.organization_id, id)?.ok_or(AppError::NotFound)?;
+    access.require(permission_for(&stored, action))?;
+    Ok(stored)
+}
+
+async fn serve(
+    page: Page,
+    state: web::Data<AppState>,
+    id: &str,
+    variant: Variant,
+) -> Result<HttpResponse, AppError> {
+    let files = FileStore::new(&state.settings);
+    let id = id.to_owned();
+    let org = page.access.organization_id;
+    let (stored, bytes, thumbnail) = crate::db::run_in(&state.pool, org, move |conn| {
+        let stored = find_allowed(conn, &page.access, &id, Action::Read)?;
+        let thumbnail_key = match variant {
+            Variant::Thumbnail => stored.thumbnail_key.clone(),
+            Variant::Original => None,
+        };
+        // Without a thumbnail (not an image, or it would not decode) the original stands in.
+        let key = thumbnail_key
+            .as_deref()
+            .or(stored.storage_key.as_deref())
+            .ok_or(AppError::NotFound)?;
+        let bytes = files.read(key).map_err(|e| {
+            tracing::warn!(file = %stored.id, "stored file unreadable: {e}");
+            AppError::NotFound
+        })?;
+        Ok((stored, bytes, thumbnail_key.is_some()))
+    })
+    .await?;
+    let content_type = if thumbnail {
+        super::content::thumbnail_type(&bytes).to_owned()
+    } else {
+        safe_content_type(stored.content_type.as_deref())
+    };
+    let inline = content_type.starts_with("image/");
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header(disposition(inline, &stored.name))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((header::CACHE_CONTROL, "private, max-age=3600"))
+        // A file is never a page: nothing in it may run, even if opened directly.
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; sandbox",
+        ))
+        .body(bytes))
+}
+
+/// The stored type when it is one Homeroom accepts; anything else downloads as bytes.
+fn safe_content_type(stored: Option<&str>) -> String {
+    match stored {
+        Some(t @ ("text/plain" | "text/csv")) => format!("{t}; charset=utf-8"),
+        Some(t) if super::content::is_accepted(t) => t.to_owned(),
+        _ => "application/octet-stream".to_owned(),
+    }
+}
+
+fn disposition(inline: bool, name: &str) -> ContentDisposition {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    ContentDisposition {
+        disposition: if inline {
+            DispositionType::Inline
+        } else {
+            DispositionType::Attachment
+        },
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".to_owned()),
+                language_tag: None,
+                value: name.as_bytes().to_vec(),
+            }),
+        ],
+    }
+}
+
+#[derive(Deserialize)]
+struct DeleteForm {
+    return_to: Option<String>,
+}
+
+async fn delete(
+    page: Page,
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    form: web::Form<DeleteForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let org = page.access.organization_id;
+    let user = page.access.user_id;
+    let removed = crate::db::run_in(&state.pool, org, move |conn| {
+        let stored = find_allowed(conn, &page.access, &id, Action::Update)?;
+        super::remove(conn, org, stored.id, user)?.ok_or(AppError::NotFound)
+    })
+    .await?;
+    flash::push(
+        &session,
+        Level::Success,
+        format!("Removed {}.", removed.name),
+    );
+    let back = form
+        .into_inner()
+        .return_to
+        .filter(|p| is_local_path(p))
+        .or_else(|| removed.owner().map(|(kind, id)| files_path(kind, id)))
+        .unwrap_or_else(|| "/".to_owned());
+    Ok(see_other(&back))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn downloads_carry_the_name_and_only_known_types() {
+        let header = disposition(false, "Relevé de notes.pdf").to_string();
+        assert!(header.starts_with("attachment"));
+        assert!(header.contains("filename=\"Relev_ de notes.pdf\""));
+        assert!(header.contains("filename*=UTF-8''Relev%C3%A9%20de%20notes.pdf"));
+        assert!(disposition(true, "a.png").to_string().starts_with("inline"));
+        assert_eq!(
+            safe_content_type(Some("text/html")),
+            "application/octet-stream"
+        );
+        assert_eq!(
+            safe_content_type(Some("text/csv")),
+            "text/csv; charset=utf-8"
+        );
+        assert_eq!(safe_content_type(Some("image/png")), "image/png");
+        assert_eq!(safe_content_type(None), "application/octet-stream");
+    }
+}

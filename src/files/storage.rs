@@ -1,0 +1,131 @@
+//! Where file contents live: `<data dir>/files/<organization>/<shard>/<random>`.
+//! Names on disk are random, never what the user called the file.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use uuid::Uuid;
+
+use crate::config::Settings;
+
+#[derive(Clone, Debug)]
+pub struct FileStore {
+    root: PathBuf,
+    /// The largest file one upload may hold (`HOMEROOM_MAX_UPLOAD_MB`).
+    pub max_bytes: usize,
+}
+
+impl FileStore {
+    pub fn new(settings: &Settings) -> FileStore {
+        FileStore {
+            root: settings.data_dir.join("files"),
+            max_bytes: settings.max_upload_bytes,
+        }
+    }
+
+    /// The limit as people read it: "10 MB", or "200 KB" below a megabyte.
+    pub fn limit_label(&self) -> String {
+        const MB: usize = 1024 * 1024;
+        if self.max_bytes >= MB && self.max_bytes.is_multiple_of(MB) {
+            format!("{} MB", self.max_bytes / MB)
+        } else if self.max_bytes >= MB {
+            format!("{:.1} MB", self.max_bytes as f64 / MB as f64)
+        } else {
+            format!("{} KB", self.max_bytes.div_ceil(1024))
+        }
+    }
+
+    /// A fresh key: the organization, a two-letter shard, 64 random hex characters.
+    pub fn new_key(&self, organization_id: Uuid) -> String {
+        let random = crate::auth::session::random_key();
+        format!("{organization_id}/{}/{random}", &random[..2])
+    }
+
+    /// The path of a key; keys are only ever ours, but a damaged row must not reach
+    /// outside the folder.
+    fn path(&self, key: &str) -> std::io::Result<PathBuf> {
+        let safe = !key.is_empty()
+            && key
+                .split('/')
+                .all(|part| !part.is_empty() && !part.starts_with('.'))
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'.'));
+        if safe {
+            Ok(self.root.join(key))
+        } else {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("not a storage key: {key:?}"),
+            ))
+        }
+    }
+
+    /// Writes a whole file, visible under its key only once complete.
+    pub fn write(&self, key: &str, bytes: &[u8]) -> std::io::Result<()> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let path = self.path(key)?;
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        let mut partial = path.clone().into_os_string();
+        partial.push(".part");
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&partial)?;
+        out.write_all(bytes)?;
+        out.sync_all()?;
+        std::fs::rename(&partial, &path)
+    }
+
+    pub fn read(&self, key: &str) -> std::io::Result<Vec<u8>> {
+        std::fs::read(self.path(key)?)
+    }
+
+    /// Best effort: a file left behind by a failed save only takes space.
+    pub fn remove(&self, key: &str) {
+        if let Ok(path) = self.path(key) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> FileStore {
+        FileStore {
+            root: std::env::temp_dir().join(format!("homeroom-files-{}", Uuid::new_v4())),
+            max_bytes: 1024,
+        }
+    }
+
+    #[test]
+    fn a_written_file_reads_back_under_a_random_sharded_key() {
+        let files = store();
+        let org = Uuid::new_v4();
+        let key = files.new_key(org);
+        let parts: Vec<&str> = key.split('/').collect();
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[0], org.to_string());
+        assert!(parts[2].starts_with(parts[1]));
+        assert_ne!(key, files.new_key(org));
+        files.write(&key, b"hello").expect("write");
+        assert_eq!(files.read(&key).expect("read"), b"hello");
+        files.remove(&key);
+        assert!(files.read(&key).is_err());
+        let _ = std::fs::remove_dir_all(&files.root);
+    }
+
+    #[test]
+    fn keys_cannot_reach_outside_the_folder() {
+        let files = store();
+        assert!(files.read("../secret.key").is_err());
+        assert!(files.read("/etc/passwd").is_err());
+        assert!(files.read("a//b").is_err());
+        assert!(files.write("a/../../b", b"x").is_err());
+    }
+}
