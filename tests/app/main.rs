@@ -4,6 +4,7 @@
 mod common;
 
 mod admin;
+mod attendance;
 mod browser;
 mod cli;
 mod demo;
