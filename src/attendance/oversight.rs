@@ -47,8 +47,11 @@ pub struct GroupRow {
 }
 
 impl GroupRow {
-    /// Present and late over enrolled (domain.md).
+    /// Present and late over enrolled (domain.md); a dash before any roll is taken.
     pub fn percentage(&self) -> String {
+        if self.tally.marked() == 0 {
+            return "—".to_owned();
+        }
         percent(self.tally.present + self.tally.late, self.enrolled)
     }
 

@@ -36,6 +36,8 @@ pub struct Tick {
 pub struct DateLabel {
     pub x: String,
     pub label: String,
+    /// The first and last labels hang inwards so they are not cut at the edges.
+    pub anchor: &'static str,
 }
 
 /// Everything the template needs to draw the chart.
@@ -114,6 +116,12 @@ impl TrendChart {
             .map(|(i, d)| DateLabel {
                 x: fmt(x_of(i)),
                 label: d.date.format("%-d %b").to_string(),
+                anchor: match i {
+                    _ if days.len() == 1 => "middle",
+                    0 => "start",
+                    i if i == days.len() - 1 => "end",
+                    _ => "middle",
+                },
             })
             .collect();
         let summary = match (days.first(), days.last()) {
