@@ -67,6 +67,7 @@ pub fn status_badge(status: StaffAttendanceStatus) -> &'static str {
     }
 }
 
+#[derive(Queryable)]
 struct MyStaff {
     id: Uuid,
     user_id: Option<Uuid>,
@@ -81,7 +82,7 @@ struct MyStaff {
 /// The staff record of the signed-in user that check-ins go to: a working one, the
 /// one with a campus first.
 fn my_staff(conn: &mut PgConnection, access: &Access) -> QueryResult<Option<MyStaff>> {
-    Ok(staff::table
+    staff::table
         .left_join(campuses::table)
         .filter(staff::organization_id.eq(access.organization_id))
         .filter(staff::user_id.eq(access.user_id))
@@ -98,40 +99,8 @@ fn my_staff(conn: &mut PgConnection, access: &Access) -> QueryResult<Option<MySt
             staff::job_title,
             staff::staff_type,
         ))
-        .first::<(
-            Uuid,
-            Option<Uuid>,
-            Option<Uuid>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            crate::db::enums::StaffType,
-        )>(conn)
-        .optional()?
-        .map(
-            |(
-                id,
-                user_id,
-                campus_id,
-                campus_name,
-                first_name,
-                last_name,
-                job_title,
-                staff_type,
-            )| {
-                MyStaff {
-                    id,
-                    user_id,
-                    campus_id,
-                    campus_name,
-                    first_name,
-                    last_name,
-                    job_title,
-                    staff_type,
-                }
-            },
-        ))
+        .first::<MyStaff>(conn)
+        .optional()
 }
 
 fn times_of(conn: &mut PgConnection, org: Uuid, campus: Option<Uuid>) -> QueryResult<CampusTimes> {
@@ -452,6 +421,17 @@ fn find_campus(conn: &mut PgConnection, org: Uuid, id: &str) -> Result<(Uuid, St
         .first(conn)?)
 }
 
+#[derive(Queryable)]
+struct SheetRecord {
+    id: Uuid,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    job_title: Option<String>,
+    staff_type: crate::db::enums::StaffType,
+    status: Option<StaffAttendanceStatus>,
+    checked_in_at: Option<DateTime<Utc>>,
+}
+
 fn sheet_rows(
     conn: &mut PgConnection,
     org: Uuid,
@@ -475,15 +455,7 @@ fn sheet_rows(
     if let Some(id) = only {
         query = query.filter(staff::id.eq(id));
     }
-    let rows: Vec<(
-        Uuid,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        crate::db::enums::StaffType,
-        Option<StaffAttendanceStatus>,
-        Option<DateTime<Utc>>,
-    )> = query
+    let rows: Vec<SheetRecord> = query
         .order((staff::last_name.asc(), staff::first_name.asc()))
         .select((
             staff::id,
@@ -497,12 +469,14 @@ fn sheet_rows(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, first, last, title, kind, status, at)| StaffRow {
-            staff_id: id,
-            name: staff_name(first.as_deref(), last.as_deref()),
-            role: title.unwrap_or_else(|| kind.label().to_owned()),
-            status,
-            checked_in_at: at.map(|at| local_time(time_zone, at)),
+        .map(|r| StaffRow {
+            staff_id: r.id,
+            name: staff_name(r.first_name.as_deref(), r.last_name.as_deref()),
+            role: r
+                .job_title
+                .unwrap_or_else(|| r.staff_type.label().to_owned()),
+            status: r.status,
+            checked_in_at: r.checked_in_at.map(|at| local_time(time_zone, at)),
         })
         .collect())
 }

@@ -112,7 +112,7 @@ impl TrendChart {
             .iter()
             .enumerate()
             .filter(|(i, _)| i % every == 0 || *i == days.len() - 1)
-            .filter(|(i, _)| *i == days.len() - 1 || days.len() - 1 - i >= every / 2 + 1)
+            .filter(|(i, _)| *i == days.len() - 1 || days.len() - 1 - i > every / 2)
             .map(|(i, d)| DateLabel {
                 x: fmt(x_of(i)),
                 label: d.date.format("%-d %b").to_string(),
