@@ -46,6 +46,7 @@ pub fn routes(r: &mut Routes) {
 
 pub struct Legend {
     pub class: &'static str,
+    pub code: &'static str,
     pub label: &'static str,
 }
 
@@ -54,6 +55,7 @@ pub fn legend() -> Vec<Legend> {
         .iter()
         .map(|s| Legend {
             class: status_class(*s),
+            code: status_code(*s),
             label: s.label(),
         })
         .collect()
@@ -94,6 +96,10 @@ impl CalendarDay {
 
     pub fn label(&self) -> &'static str {
         self.status.map_or("", |s| s.label())
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.status.map_or("", status_code)
     }
 }
 
