@@ -84,6 +84,7 @@ struct DashboardPage {
     periods: Option<Vec<PeriodToday>>,
     attendance: Option<Option<AttendanceDay>>,
     events: Option<Vec<EventRow>>,
+    check_in: Option<crate::attendance::staff::MyCheckIn>,
 }
 
 async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
@@ -108,6 +109,7 @@ async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpRespons
         periods: data.periods,
         attendance: data.attendance,
         events: data.events,
+        check_in: data.check_in,
     })
 }
 
@@ -117,6 +119,7 @@ struct DashboardData {
     periods: Option<Vec<PeriodToday>>,
     attendance: Option<Option<AttendanceDay>>,
     events: Option<Vec<EventRow>>,
+    check_in: Option<crate::attendance::staff::MyCheckIn>,
 }
 
 fn load(conn: &mut PgConnection, access: &Access) -> QueryResult<DashboardData> {
@@ -242,12 +245,15 @@ fn load(conn: &mut PgConnection, access: &Access) -> QueryResult<DashboardData> 
         None
     };
 
+    let check_in = crate::attendance::staff::my_check_in(conn, access, "/")?;
+
     Ok(DashboardData {
         today,
         stats,
         periods,
         attendance,
         events,
+        check_in,
     })
 }
 

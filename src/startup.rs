@@ -38,6 +38,7 @@ pub fn routes() -> Routes {
     crate::jobs::routes(&mut r);
     crate::files::routes(&mut r);
     crate::search::routes(&mut r);
+    crate::attendance::oversight_routes(&mut r);
     r
 }
 

@@ -78,7 +78,9 @@ impl BuiltinRole {
             BuiltinRole::Accountant => {
                 "Fee plans, invoices and payments; reads students and guardians."
             }
-            BuiltinRole::FrontOffice => "Students, guardians, documents and messages.",
+            BuiltinRole::FrontOffice => {
+                "Students, guardians, documents and messages; follows attendance and records staff attendance."
+            }
         }
     }
 
@@ -184,6 +186,9 @@ impl BuiltinRole {
                 grant(&[E::Messages], &[Create, Read, Update]);
                 grant(&[E::ClassEnrollments], &[Create, Read, Update]);
                 grant(&[E::MessageRecipients, E::CommunicationEvents], &[Read]);
+                // The office follows the day's attendance and records staff arriving.
+                grant(ATTENDANCE, &[Read]);
+                grant(&[E::StaffAttendanceRecords], &[Create, Update]);
                 grant(
                     &[
                         E::Campuses,

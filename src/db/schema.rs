@@ -286,6 +286,9 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        school_starts_at -> Time,
+        daily_roll_deadline -> Time,
+        period_roll_grace_minutes -> Int4,
     }
 }
 
@@ -888,6 +891,8 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        staff_id -> Nullable<Uuid>,
+        checked_in_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -1180,6 +1185,7 @@ diesel::joinable!(staff -> campuses (campus_id));
 diesel::joinable!(staff -> organizations (organization_id));
 diesel::joinable!(staff_attendance_records -> campuses (campus_id));
 diesel::joinable!(staff_attendance_records -> organizations (organization_id));
+diesel::joinable!(staff_attendance_records -> staff (staff_id));
 diesel::joinable!(students -> campuses (campus_id));
 diesel::joinable!(students -> organizations (organization_id));
 diesel::joinable!(subjects -> organizations (organization_id));

@@ -61,6 +61,29 @@ const MENU: &[(&str, &str, Gate)] = &[
         "/admin/outbox",
         Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
     ),
+    (
+        "Attendance today",
+        "/attendance/overview",
+        crate::attendance::oversight::OVERSEE,
+    ),
+    (
+        "Missing rolls",
+        "/attendance/missing",
+        crate::attendance::oversight::OVERSEE,
+    ),
+    (
+        "Chronic absence",
+        "/attendance/chronic",
+        crate::attendance::oversight::OVERSEE,
+    ),
+    (
+        "Staff attendance",
+        "/attendance/staff",
+        Gate::Requires(Permission::new(
+            Action::Create,
+            Entity::StaffAttendanceRecords,
+        )),
+    ),
 ];
 
 fn admits(access: &Access, gate: Gate) -> bool {

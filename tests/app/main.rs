@@ -4,6 +4,8 @@
 mod common;
 
 mod admin;
+mod attendance;
+mod attendance_oversight;
 mod browser;
 mod cli;
 mod demo;

@@ -1,0 +1,479 @@
+//! For directors and the office: today's attendance by campus and grade with its
+//! 30-day trend (`/attendance/overview`), and the rolls not taken in time
+//! (`/attendance/missing`).
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Nullable, Text, Uuid as SqlUuid};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::filters::{self, CampusTimes, Choice, Tally, percent};
+use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
+use super::trend::{TrendChart, TrendDay};
+use crate::access::{Action, Entity, Gate, Permission, Routes};
+use crate::startup::AppState;
+use crate::web::error::AppError;
+use crate::web::layout::{Layout, Page};
+use crate::web::render;
+
+/// Seeing the whole school's attendance is for those who read the campus summaries.
+pub const OVERSEE: Gate = Gate::Requires(Permission::new(
+    Action::Read,
+    Entity::CampusAttendanceSummaries,
+));
+
+/// How many school days the trend shows.
+pub const TREND_DAYS: i64 = 30;
+
+pub fn routes(r: &mut Routes) {
+    r.get("/attendance/overview", OVERSEE, overview)
+        .get("/attendance/missing", OVERSEE, missing);
+}
+
+#[derive(Deserialize)]
+pub struct CampusFilter {
+    pub campus: Option<String>,
+}
+
+/// Marks of one group (a campus, or a grade on it) against who is enrolled.
+pub struct GroupRow {
+    pub id: Uuid,
+    pub name: String,
+    pub enrolled: i64,
+    pub tally: Tally,
+}
+
+impl GroupRow {
+    /// Present and late over enrolled (domain.md); a dash before any roll is taken.
+    pub fn percentage(&self) -> String {
+        if self.tally.marked() == 0 {
+            return "—".to_owned();
+        }
+        percent(self.tally.present + self.tally.late, self.enrolled)
+    }
+
+    pub fn not_marked(&self) -> i64 {
+        (self.enrolled - self.tally.marked()).max(0)
+    }
+}
+
+pub struct CampusToday {
+    pub campus: GroupRow,
+    pub grades: Vec<GroupRow>,
+}
+
+#[derive(Template)]
+#[template(path = "attendance/overview.html")]
+struct OverviewPage {
+    layout: Layout,
+    today: NaiveDate,
+    campuses: Vec<Choice>,
+    campus: String,
+    total: GroupRow,
+    rows: Vec<CampusToday>,
+    trend: TrendChart,
+}
+
+async fn overview(
+    page: Page,
+    state: web::Data<AppState>,
+    query: web::Query<CampusFilter>,
+) -> Result<HttpResponse, AppError> {
+    let org = page.access.organization_id;
+    let today = page.access.today();
+    let wanted = query.into_inner().campus;
+    let (campuses, campus, rows, trend) = crate::db::run_in(&state.pool, org, move |conn| {
+        let campuses = filters::campuses(conn, org)?;
+        let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
+        let rows = today_by_campus_and_grade(conn, org, today, campus)?;
+        let trend = trend(conn, org, today, campus)?;
+        Ok((campuses, campus, rows, trend))
+    })
+    .await?;
+    let total = GroupRow {
+        id: campus.unwrap_or_default(),
+        name: "All campuses".to_owned(),
+        enrolled: rows.iter().map(|r| r.campus.enrolled).sum(),
+        tally: rows
+            .iter()
+            .fold(Tally::default(), |t, r| t.plus(r.campus.tally)),
+    };
+    render(&OverviewPage {
+        layout: page.layout("Attendance today"),
+        today,
+        campuses,
+        campus: campus.map(|c| c.to_string()).unwrap_or_default(),
+        total,
+        rows,
+        trend: TrendChart::new(trend),
+    })
+}
+
+#[derive(QueryableByName)]
+struct CampusGradeCount {
+    #[diesel(sql_type = SqlUuid)]
+    campus_id: Uuid,
+    #[diesel(sql_type = Text)]
+    campus_name: String,
+    #[diesel(sql_type = SqlUuid)]
+    grade_id: Uuid,
+    #[diesel(sql_type = Text)]
+    grade_name: String,
+    #[diesel(sql_type = BigInt)]
+    enrolled: i64,
+    #[diesel(sql_type = BigInt)]
+    present: i64,
+    #[diesel(sql_type = BigInt)]
+    absent: i64,
+    #[diesel(sql_type = BigInt)]
+    late: i64,
+    #[diesel(sql_type = BigInt)]
+    excused: i64,
+}
+
+/// Today's daily-roll marks by campus and grade, beside the students enrolled in
+/// that grade's classes today. Two grouped scans: enrolments and the day's marks.
+pub fn today_by_campus_and_grade(
+    conn: &mut PgConnection,
+    org: Uuid,
+    date: NaiveDate,
+    campus: Option<Uuid>,
+) -> QueryResult<Vec<CampusToday>> {
+    let counts: Vec<CampusGradeCount> = diesel::sql_query(
+        "WITH enrolled AS (
+            SELECT c.campus_id, c.grade_id, count(DISTINCT ce.student_id) AS enrolled
+            FROM class_enrollments ce
+            JOIN classes c ON c.id = ce.class_id
+            JOIN academic_years y ON y.id = c.academic_year_id
+            JOIN students s ON s.id = ce.student_id
+            WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
+              AND (ce.enrolled_on IS NULL OR ce.enrolled_on <= $2)
+              AND (ce.ended_on IS NULL OR ce.ended_on >= $2)
+              AND c.deleted_at IS NULL AND c.status = 'active'
+              AND ($3::uuid IS NULL OR c.campus_id = $3)
+              AND y.deleted_at IS NULL AND $2 BETWEEN y.start_date AND y.end_date
+              AND s.deleted_at IS NULL AND s.status = 'active'
+            GROUP BY c.campus_id, c.grade_id
+         ), marks AS (
+            SELECT se.campus_id, c.grade_id,
+                   count(*) FILTER (WHERE r.status = 'present') AS present,
+                   count(*) FILTER (WHERE r.status = 'absent') AS absent,
+                   count(*) FILTER (WHERE r.status = 'late') AS late,
+                   count(*) FILTER (WHERE r.status = 'excused') AS excused
+            FROM attendance_sessions se
+            JOIN attendance_records r ON r.attendance_session_id = se.id AND r.deleted_at IS NULL
+            JOIN classes c ON c.id = se.class_id
+            WHERE se.organization_id = $1 AND se.session_date = $2
+              AND se.session_type = 'daily' AND se.deleted_at IS NULL
+              AND ($3::uuid IS NULL OR se.campus_id = $3)
+            GROUP BY se.campus_id, c.grade_id
+         )
+         SELECT campus.id AS campus_id, campus.name AS campus_name,
+                g.id AS grade_id, g.name AS grade_name,
+                coalesce(e.enrolled, 0) AS enrolled,
+                coalesce(m.present, 0) AS present, coalesce(m.absent, 0) AS absent,
+                coalesce(m.late, 0) AS late, coalesce(m.excused, 0) AS excused
+         FROM enrolled e
+         FULL JOIN marks m ON m.campus_id = e.campus_id AND m.grade_id = e.grade_id
+         JOIN campuses campus ON campus.id = coalesce(e.campus_id, m.campus_id)
+         JOIN grades g ON g.id = coalesce(e.grade_id, m.grade_id)
+         ORDER BY campus.name, g.sort_order NULLS LAST, g.name",
+    )
+    .bind::<SqlUuid, _>(org)
+    .bind::<Date, _>(date)
+    .bind::<Nullable<SqlUuid>, _>(campus)
+    .load(conn)?;
+
+    let mut out: Vec<CampusToday> = Vec::new();
+    for c in counts {
+        let tally = Tally {
+            present: c.present,
+            absent: c.absent,
+            late: c.late,
+            excused: c.excused,
+        };
+        let grade = GroupRow {
+            id: c.grade_id,
+            name: c.grade_name,
+            enrolled: c.enrolled,
+            tally,
+        };
+        match out.last_mut() {
+            Some(last) if last.campus.id == c.campus_id => {
+                last.campus.enrolled += grade.enrolled;
+                last.campus.tally = last.campus.tally.plus(tally);
+                last.grades.push(grade);
+            }
+            _ => out.push(CampusToday {
+                campus: GroupRow {
+                    id: c.campus_id,
+                    name: c.campus_name,
+                    enrolled: grade.enrolled,
+                    tally,
+                },
+                grades: vec![grade],
+            }),
+        }
+    }
+    Ok(out)
+}
+
+#[derive(QueryableByName)]
+struct SummaryDay {
+    #[diesel(sql_type = Date)]
+    day: NaiveDate,
+    #[diesel(sql_type = BigInt)]
+    enrolled: i64,
+    #[diesel(sql_type = BigInt)]
+    attended: i64,
+}
+
+/// The last school days (up to today) from the campus summaries, oldest first.
+pub fn trend(
+    conn: &mut PgConnection,
+    org: Uuid,
+    today: NaiveDate,
+    campus: Option<Uuid>,
+) -> QueryResult<Vec<TrendDay>> {
+    let mut days: Vec<SummaryDay> = diesel::sql_query(
+        "SELECT attendance_date AS day,
+                sum(total_enrolled)::bigint AS enrolled,
+                sum(total_present + total_tardy)::bigint AS attended
+         FROM campus_attendance_summaries
+         WHERE organization_id = $1 AND deleted_at IS NULL AND attendance_date <= $2
+           AND ($3::uuid IS NULL OR campus_id = $3)
+         GROUP BY attendance_date
+         ORDER BY attendance_date DESC
+         LIMIT $4",
+    )
+    .bind::<SqlUuid, _>(org)
+    .bind::<Date, _>(today)
+    .bind::<Nullable<SqlUuid>, _>(campus)
+    .bind::<BigInt, _>(TREND_DAYS)
+    .load(conn)?;
+    days.reverse();
+    Ok(days
+        .into_iter()
+        .map(|d| TrendDay {
+            date: d.day,
+            enrolled: d.enrolled,
+            attended: d.attended,
+        })
+        .collect())
+}
+
+// ---------------------------------------------------------------- missing rolls
+
+/// When a roll should have been taken: a period's some minutes after it starts, a
+/// daily roll at the campus's deadline.
+pub fn deadline(roll: &ScheduledRoll, times: &CampusTimes) -> NaiveTime {
+    match roll.period_starts_at {
+        Some(start) => {
+            let (at, wrapped) = start
+                .overflowing_add_signed(TimeDelta::minutes(times.period_roll_grace_minutes.into()));
+            // A grace that runs past midnight still ends the same day.
+            if wrapped == 0 {
+                at
+            } else {
+                NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(start)
+            }
+        }
+        None => times.daily_roll_deadline,
+    }
+}
+
+pub struct MissingRoll {
+    pub roll: ScheduledRoll,
+    pub deadline: NaiveTime,
+    pub overdue_minutes: i64,
+}
+
+impl MissingRoll {
+    pub fn what(&self) -> String {
+        match &self.roll.subject_name {
+            Some(subject) => format!("{} · {subject}", self.roll.class_name),
+            None => format!("{} · daily roll", self.roll.class_name),
+        }
+    }
+
+    pub fn progress(&self) -> String {
+        match self.roll.state {
+            RollState::Partial { marked, enrolled } => format!("{marked} of {enrolled} marked"),
+            _ => "Not taken".to_owned(),
+        }
+    }
+
+    pub fn overdue(&self) -> String {
+        match self.overdue_minutes {
+            m if m < 60 => format!("{m} min late"),
+            m => format!("{} h {:02} min late", m / 60, m % 60),
+        }
+    }
+}
+
+pub struct RollCounts {
+    pub taken: usize,
+    pub missing: usize,
+    pub not_due: usize,
+}
+
+/// Splits the day's rolls at `now`: those past their deadline and not fully taken,
+/// most overdue first, and how many are taken or not yet due.
+pub fn missing_rolls(
+    rolls: Vec<ScheduledRoll>,
+    times: &std::collections::HashMap<Uuid, CampusTimes>,
+    now: NaiveTime,
+) -> (Vec<MissingRoll>, RollCounts) {
+    let mut counts = RollCounts {
+        taken: 0,
+        missing: 0,
+        not_due: 0,
+    };
+    let mut missing = Vec::new();
+    for roll in rolls {
+        if matches!(roll.state, RollState::Taken { .. }) {
+            counts.taken += 1;
+            continue;
+        }
+        let t = times.get(&roll.campus_id).copied().unwrap_or_default();
+        let due = deadline(&roll, &t);
+        if now < due {
+            counts.not_due += 1;
+            continue;
+        }
+        counts.missing += 1;
+        missing.push(MissingRoll {
+            overdue_minutes: (now - due).num_minutes(),
+            deadline: due,
+            roll,
+        });
+    }
+    missing.sort_by(|a, b| {
+        (a.deadline, &a.roll.campus_name, &a.roll.class_name).cmp(&(
+            b.deadline,
+            &b.roll.campus_name,
+            &b.roll.class_name,
+        ))
+    });
+    (missing, counts)
+}
+
+#[derive(Template)]
+#[template(path = "attendance/missing.html")]
+struct MissingPage {
+    layout: Layout,
+    today: NaiveDate,
+    now: NaiveTime,
+    campuses: Vec<Choice>,
+    campus: String,
+    missing: Vec<MissingRoll>,
+    counts: RollCounts,
+}
+
+async fn missing(
+    page: Page,
+    state: web::Data<AppState>,
+    query: web::Query<CampusFilter>,
+) -> Result<HttpResponse, AppError> {
+    let org = page.access.organization_id;
+    let today = page.access.today();
+    let now = filters::local_now(&page.access.organization_time_zone).time();
+    let wanted = query.into_inner().campus;
+    let (campuses, campus, rolls, times) = crate::db::run_in(&state.pool, org, move |conn| {
+        let campuses = filters::campuses(conn, org)?;
+        let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
+        let scope = campus.map_or(Scope::Organization, Scope::Campus);
+        let rolls = scheduled_rolls(conn, org, today, scope)?;
+        let times = filters::campus_times(conn, org)?;
+        Ok((campuses, campus, rolls, times))
+    })
+    .await?;
+    let (missing, counts) = missing_rolls(rolls, &times, now);
+    render(&MissingPage {
+        layout: page.layout("Missing rolls"),
+        today,
+        now,
+        campuses,
+        campus: campus.map(|c| c.to_string()).unwrap_or_default(),
+        missing,
+        counts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::enums::AttendanceSessionType;
+    use std::collections::HashMap;
+
+    fn roll(starts: Option<(u32, u32)>, state: RollState) -> ScheduledRoll {
+        ScheduledRoll {
+            class_id: Uuid::new_v4(),
+            class_name: "7A".to_owned(),
+            class_subject_id: starts.map(|_| Uuid::new_v4()),
+            subject_name: starts.map(|_| "Maths".to_owned()),
+            campus_id: Uuid::nil(),
+            campus_name: "North".to_owned(),
+            period_starts_at: starts.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)),
+            period_ends_at: None,
+            room: None,
+            teacher_staff_id: None,
+            teacher_name: Some("Ada Lovelace".to_owned()),
+            session_type: if starts.is_some() {
+                AttendanceSessionType::Period
+            } else {
+                AttendanceSessionType::Daily
+            },
+            state,
+        }
+    }
+
+    fn at(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).expect("time")
+    }
+
+    #[test]
+    fn rolls_are_missing_only_after_their_deadline_and_until_taken() {
+        let taken = RollState::Taken {
+            at: chrono::Utc::now(),
+        };
+        let rolls = vec![
+            roll(None, RollState::NotTaken),
+            roll(Some((9, 0)), RollState::NotTaken),
+            roll(Some((9, 0)), taken),
+            roll(
+                Some((10, 0)),
+                RollState::Partial {
+                    marked: 3,
+                    enrolled: 30,
+                },
+            ),
+        ];
+        let times = HashMap::new();
+        let (missing, counts) = missing_rolls(rolls.clone(), &times, at(9, 29));
+        assert!(missing.is_empty());
+        assert_eq!((counts.taken, counts.not_due), (1, 3));
+
+        let (missing, counts) = missing_rolls(rolls, &times, at(10, 45));
+        assert_eq!(counts.missing, 3);
+        assert_eq!(missing[0].deadline, at(9, 30));
+        assert_eq!(missing[2].progress(), "3 of 30 marked");
+        assert_eq!(missing[2].overdue(), "15 min late");
+        assert_eq!(missing[0].overdue(), "1 h 15 min late");
+    }
+
+    #[test]
+    fn a_grace_past_midnight_ends_the_same_day() {
+        let times = CampusTimes {
+            period_roll_grace_minutes: 120,
+            ..CampusTimes::default()
+        };
+        assert_eq!(
+            deadline(&roll(Some((23, 0)), RollState::NotTaken), &times),
+            at(23, 59) + TimeDelta::seconds(59)
+        );
+    }
+}

@@ -1,0 +1,314 @@
+//! Missing rolls and today's campus attendance with its trend.
+
+use chrono::{Days, NaiveTime};
+use diesel::prelude::*;
+use homeroom::access::local_today;
+use homeroom::attendance::schedule::{Scope, scheduled_rolls};
+use homeroom::db::enums::{AttendanceSessionType, AttendanceStatus};
+use homeroom::db::schema::{
+    attendance_records, attendance_sessions, campus_attendance_config, campus_attendance_summaries,
+    campuses, timetable_periods,
+};
+use uuid::Uuid;
+
+use super::{roster, stat, take_roll};
+use crate::attendance::northwind;
+use crate::common::{DemoUser, expect_page, spawn_app};
+
+#[actix_web::test]
+async fn missing_rolls_lists_an_untaken_period_past_its_deadline_but_not_a_taken_one() {
+    let app = spawn_app().await;
+    let (org, tz) = northwind(&app);
+    let today = local_today(&tz);
+    let rolls = scheduled_rolls(&mut app.conn(), org, today, Scope::Organization).expect("rolls");
+    let mut periods = rolls
+        .iter()
+        .filter(|r| r.session_type == AttendanceSessionType::Period);
+    let untaken = periods.next().expect("a period today").clone();
+    let taken = periods
+        .find(|r| r.class_id != untaken.class_id && r.campus_id == untaken.campus_id)
+        .expect("another class's period on the campus")
+        .clone();
+
+    // Both periods start at midnight and the campus allows no grace: both are due now.
+    let midnight = NaiveTime::from_hms_opt(0, 0, 0).expect("time");
+    {
+        let mut conn = app.conn();
+        for r in [&untaken, &taken] {
+            diesel::update(timetable_periods::table.filter(
+                timetable_periods::class_subject_id.eq(r.class_subject_id.expect("period")),
+            ))
+            .set(timetable_periods::starts_at.eq(midnight))
+            .execute(&mut conn)
+            .expect("move the period");
+        }
+        diesel::insert_into(campus_attendance_config::table)
+            .values((
+                campus_attendance_config::organization_id.eq(org),
+                campus_attendance_config::campus_id.eq(untaken.campus_id),
+                campus_attendance_config::campus_key.eq("test"),
+                campus_attendance_config::period_roll_grace_minutes.eq(0),
+            ))
+            .execute(&mut conn)
+            .expect("campus configuration");
+    }
+    let marks: Vec<_> = roster(&app, taken.class_id)
+        .into_iter()
+        .map(|s| (s, AttendanceStatus::Present))
+        .collect();
+    take_roll(
+        &app,
+        org,
+        taken.campus_id,
+        taken.class_id,
+        taken.class_subject_id,
+        today,
+        &marks,
+    );
+
+    let director = app.signed_in(DemoUser::Director).await;
+    let html = expect_page(
+        app.get(
+            &director,
+            &format!("/attendance/missing?campus={}", untaken.campus_id),
+        )
+        .await,
+        200,
+        "Missing rolls",
+    )
+    .await;
+    let doc = scraper::Html::parse_document(&html);
+    let rows: Vec<String> = doc
+        .select(&scraper::Selector::parse("#missing-rolls tbody tr").expect("selector"))
+        .map(|r| r.text().collect::<String>())
+        .collect();
+    let what = |r: &homeroom::attendance::schedule::ScheduledRoll| {
+        format!(
+            "{} · {}",
+            r.class_name,
+            r.subject_name.clone().expect("subject")
+        )
+    };
+    let row = rows
+        .iter()
+        .find(|t| t.contains(&what(&untaken)))
+        .unwrap_or_else(|| panic!("{} is listed as missing", what(&untaken)));
+    assert!(row.contains("00:00"), "due at midnight: {row}");
+    assert!(row.contains("Not taken"));
+    if let Some(teacher) = &untaken.teacher_name {
+        assert!(
+            row.contains(teacher.as_str()),
+            "the teacher is named: {row}"
+        );
+    }
+    assert!(
+        !rows.iter().any(|t| t.contains(&what(&taken))),
+        "the taken roll is not missing"
+    );
+}
+
+#[actix_web::test]
+async fn the_campus_dashboard_counts_todays_marks_by_status() {
+    let app = spawn_app().await;
+    let (org, tz) = northwind(&app);
+    let today = local_today(&tz);
+    let rolls = scheduled_rolls(&mut app.conn(), org, today, Scope::Organization).expect("rolls");
+    let daily = rolls
+        .iter()
+        .find(|r| r.session_type == AttendanceSessionType::Daily)
+        .expect("a daily roll today");
+    let students = roster(&app, daily.class_id);
+    assert!(students.len() >= 5, "a class of several students");
+    let statuses = [
+        AttendanceStatus::Absent,
+        AttendanceStatus::Late,
+        AttendanceStatus::Excused,
+        AttendanceStatus::Late,
+    ];
+    let marks: Vec<_> = students
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            (
+                *s,
+                statuses
+                    .get(i)
+                    .copied()
+                    .unwrap_or(AttendanceStatus::Present),
+            )
+        })
+        .collect();
+    take_roll(
+        &app,
+        org,
+        daily.campus_id,
+        daily.class_id,
+        None,
+        today,
+        &marks,
+    );
+
+    // What the records of the day hold, for the whole organization.
+    let counts: Vec<(AttendanceStatus, i64)> = attendance_records::table
+        .inner_join(attendance_sessions::table)
+        .filter(attendance_sessions::organization_id.eq(org))
+        .filter(attendance_sessions::session_date.eq(today))
+        .filter(attendance_sessions::session_type.eq(AttendanceSessionType::Daily))
+        .group_by(attendance_records::status)
+        .select((attendance_records::status, diesel::dsl::count_star()))
+        .load(&mut app.conn())
+        .expect("counts");
+    let of = |s| {
+        counts
+            .iter()
+            .find(|(st, _)| *st == s)
+            .map_or(0, |(_, n)| *n)
+    };
+    assert_eq!(of(AttendanceStatus::Late), 2);
+
+    let director = app.signed_in(DemoUser::Director).await;
+    let html = expect_page(
+        app.get(&director, "/attendance/overview").await,
+        200,
+        "Attendance today",
+    )
+    .await;
+    assert_eq!(
+        stat(&html, "Present"),
+        of(AttendanceStatus::Present).to_string()
+    );
+    assert_eq!(
+        stat(&html, "Absent"),
+        of(AttendanceStatus::Absent).to_string()
+    );
+    assert_eq!(stat(&html, "Late"), of(AttendanceStatus::Late).to_string());
+    assert_eq!(
+        stat(&html, "Excused"),
+        of(AttendanceStatus::Excused).to_string()
+    );
+
+    // The campus's own table adds up to the same marks, with its percentage.
+    let doc = scraper::Html::parse_document(&html);
+    let total = scraper::Selector::parse(&format!("#campus-table-{} tfoot td", daily.campus_id))
+        .expect("selector");
+    let cells: Vec<String> = doc
+        .select(&total)
+        .map(|c| c.text().collect::<String>())
+        .collect();
+    let enrolled: i64 = cells[0].parse().expect("enrolled");
+    assert_eq!(cells[1], of(AttendanceStatus::Present).to_string());
+    assert_eq!(cells[2], "2");
+    let attended = of(AttendanceStatus::Present) + 2;
+    assert_eq!(
+        cells[6],
+        format!("{:.1}%", attended as f64 * 100.0 / enrolled as f64),
+        "present and late over enrolled"
+    );
+}
+
+#[actix_web::test]
+async fn the_trend_chart_draws_the_last_thirty_school_days() {
+    let app = spawn_app().await;
+    let (org, tz) = northwind(&app);
+    let today = local_today(&tz);
+    // The demo holds four weeks; older summaries make the trend longer than 30 days.
+    let mut conn = app.conn();
+    let campus: Uuid = campuses::table
+        .filter(campuses::organization_id.eq(org))
+        .select(campuses::id)
+        .first(&mut conn)
+        .expect("campus");
+    let rows: Vec<_> = (40..80u64)
+        .map(|n| {
+            (
+                campus_attendance_summaries::organization_id.eq(org),
+                campus_attendance_summaries::campus_id.eq(campus),
+                campus_attendance_summaries::campus_key.eq("test"),
+                campus_attendance_summaries::attendance_date.eq(today - Days::new(n)),
+                campus_attendance_summaries::total_enrolled.eq(100),
+                campus_attendance_summaries::total_present.eq(90),
+                campus_attendance_summaries::total_absent.eq(5),
+                campus_attendance_summaries::total_tardy.eq(5),
+                campus_attendance_summaries::attendance_percentage
+                    .eq(bigdecimal::BigDecimal::from(95)),
+            )
+        })
+        .collect();
+    diesel::insert_into(campus_attendance_summaries::table)
+        .values(&rows)
+        .execute(&mut conn)
+        .expect("older summaries");
+
+    let director = app.signed_in(DemoUser::Director).await;
+    let html = app.page(&director, "/attendance/overview").await;
+    let doc = scraper::Html::parse_document(&html);
+    let select = |css: &str| {
+        doc.select(&scraper::Selector::parse(css).expect("selector"))
+            .count()
+    };
+    assert_eq!(select("svg.trend-chart circle.trend-point"), 30);
+    assert_eq!(
+        select("svg.trend-chart > title"),
+        1,
+        "the chart has a title"
+    );
+    assert_eq!(select("svg.trend-chart > desc"), 1, "and a description");
+    assert_eq!(
+        select(".trend-data tbody tr"),
+        30,
+        "and its numbers as a table"
+    );
+    assert!(html.contains("Attendance over the last 30 school days"));
+}
+
+#[actix_web::test]
+async fn teachers_and_accountants_cannot_open_the_oversight_pages() {
+    let app = spawn_app().await;
+    let teacher = app.signed_in(DemoUser::Teacher).await;
+    for path in [
+        "/attendance/missing",
+        "/attendance/overview",
+        "/attendance/chronic",
+    ] {
+        assert_eq!(app.get(&teacher, path).await.status(), 403, "{path}");
+    }
+    let office = app.signed_in(DemoUser::Office).await;
+    for path in [
+        "/attendance/missing",
+        "/attendance/overview",
+        "/attendance/chronic",
+    ] {
+        assert_eq!(app.get(&office, path).await.status(), 200, "{path}");
+    }
+    let home = app.page(&office, "/").await;
+    assert!(
+        home.contains("href=\"/attendance/missing\""),
+        "the office has it in the menu"
+    );
+    let home = app.page(&teacher, "/").await;
+    assert!(!home.contains("href=\"/attendance/missing\""));
+}
+
+#[actix_web::test]
+async fn a_campus_of_another_organization_is_refused_as_a_filter() {
+    let app = spawn_app().await;
+    let riverside: Uuid = campuses::table
+        .inner_join(homeroom::db::schema::organizations::table)
+        .filter(homeroom::db::schema::organizations::name.eq("Riverside School"))
+        .select(campuses::id)
+        .first(&mut app.conn())
+        .expect("a Riverside campus");
+    let admin = app.signed_in(DemoUser::Admin).await;
+    for path in [
+        "/attendance/missing",
+        "/attendance/overview",
+        "/attendance/chronic",
+    ] {
+        let response = app.get(&admin, &format!("{path}?campus={riverside}")).await;
+        expect_page(response, 400, "Choose a campus from the list.").await;
+    }
+    let response = app
+        .get(&admin, "/attendance/overview?campus=%3Cscript%3E")
+        .await;
+    expect_page(response, 400, "Choose a campus from the list.").await;
+}
