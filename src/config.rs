@@ -44,6 +44,8 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     /// `HOMEROOM_MAIL_FROM`: the sender of Homeroom's e-mail.
     pub mail_from: String,
+    /// `HOMEROOM_WALKTHROUGH_EDIT_HOURS`: how long the author may still change a walkthrough.
+    pub walkthrough_edit_hours: u32,
 }
 
 impl Settings {
@@ -73,6 +75,7 @@ impl Settings {
             smtp_url: var("HOMEROOM_SMTP_URL"),
             mail_from: var("HOMEROOM_MAIL_FROM")
                 .unwrap_or_else(|| "Homeroom <homeroom@localhost>".to_owned()),
+            walkthrough_edit_hours: parse("HOMEROOM_WALKTHROUGH_EDIT_HOURS", 24)?,
         })
     }
 
@@ -96,6 +99,7 @@ impl Settings {
             public_url: None,
             smtp_url: None,
             mail_from: "Homeroom <homeroom@localhost>".to_owned(),
+            walkthrough_edit_hours: 24,
         }
     }
 }

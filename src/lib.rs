@@ -3,6 +3,7 @@
 pub mod access;
 pub mod admin;
 pub mod auth;
+pub mod communication;
 pub mod config;
 pub mod dashboard;
 pub mod db;
@@ -10,4 +11,5 @@ pub mod demo;
 pub mod mail;
 pub mod startup;
 pub mod telemetry;
+pub mod walkthroughs;
 pub mod web;

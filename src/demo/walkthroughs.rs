@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use anyhow::Context;
-use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
 use diesel::prelude::*;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -46,7 +46,19 @@ struct NewCheckin {
     lesson_plan_rating: i32,
     lesson_plan_comment: Option<&'static str>,
     overall_notes: Option<&'static str>,
+    created_by_id: Uuid,
+    created_at: DateTime<Utc>,
+    acknowledged_at: Option<DateTime<Utc>>,
+    acknowledgement_reply: Option<&'static str>,
 }
+
+/// What teachers write back when they acknowledge a visit.
+const REPLIES: &[&str] = &[
+    "Thank you for the feedback. I will move the bookshelf this week.",
+    "Thanks! The group-work routine came from our grade team.",
+    "Noted. Happy to talk about the lesson plan on Thursday.",
+    "Thank you for visiting; the class enjoyed it.",
+];
 
 /// For each of the seven areas: what a director writes when it went well, and when not.
 const COMMENTS: [(&[&str], &[&str]); 7] = [
@@ -126,6 +138,9 @@ pub fn create(
         return Ok(0);
     }
 
+    // Separate stream: acknowledgements leave the visits themselves as they were.
+    let mut replies = stream(school.key, "walkthrough-acknowledgements");
+    let now = Utc::now();
     let mut rows = Vec::new();
     let mut visited = HashSet::new();
     for attempt in 0..school.walkthroughs * 10 {
@@ -187,7 +202,20 @@ pub fn create(
             lesson_plan_rating,
             lesson_plan_comment,
             overall_notes: rng.random_bool(0.7).then(|| *pick(&mut rng, OVERALL)),
+            created_by_id: director.user_id,
+            created_at: day.and_time(check_in_time).and_utc(),
+            acknowledged_at: None,
+            acknowledgement_reply: None,
         });
+        // Most teachers have read their older visits; some wrote back.
+        let row = rows.last_mut().context("the visit just added")?;
+        let read_at = row.created_at + TimeDelta::hours(replies.random_range(2..60));
+        if replies.random_bool(0.65) && read_at < now {
+            row.acknowledged_at = Some(read_at);
+            row.acknowledgement_reply = replies
+                .random_bool(0.4)
+                .then(|| *pick(&mut replies, REPLIES));
+        }
     }
     rows.sort_by_key(|r| (r.check_in_date, r.check_in_time));
     insert_all!(

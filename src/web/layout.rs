@@ -53,6 +53,11 @@ const MENU: &[(&str, &str, Gate)] = &[
         "/admin/outbox",
         Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
     ),
+    (
+        "Walkthroughs",
+        "/walkthroughs",
+        Gate::Requires(Permission::new(Action::Read, Entity::WalkthroughCheckins)),
+    ),
 ];
 
 fn admits(access: &Access, gate: Gate) -> bool {

@@ -19,3 +19,4 @@ mod schema;
 mod sessions;
 mod sign_in;
 mod tenancy;
+mod walkthroughs;
