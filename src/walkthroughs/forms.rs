@@ -108,7 +108,9 @@ pub fn find_teacher<'a>(teachers: &'a [TeacherOption], typed: &str) -> Option<&'
         .iter()
         .find(|t| t.label.eq_ignore_ascii_case(typed))
         .or_else(|| {
-            let mut same = teachers.iter().filter(|t| t.name.eq_ignore_ascii_case(typed));
+            let mut same = teachers
+                .iter()
+                .filter(|t| t.name.eq_ignore_ascii_case(typed));
             match (same.next(), same.next()) {
                 (Some(only), None) => Some(only),
                 _ => None,
@@ -149,7 +151,10 @@ pub fn check(
             c => Ok(c.to_owned()),
         },
     );
-    let room = classroom.as_deref().and_then(|c| find_room(rooms, c)).cloned();
+    let room = classroom
+        .as_deref()
+        .and_then(|c| find_room(rooms, c))
+        .cloned();
     let teacher = errors.check(
         "teacher",
         if values.teacher.trim().is_empty() {
@@ -194,7 +199,11 @@ pub fn check(
         }
         if let Some(c) = errors.check(
             d.comment_field,
-            notes(&values.comments[i], &format!("The {} comment", d.label.to_lowercase()), COMMENT_MAX),
+            notes(
+                &values.comments[i],
+                &format!("The {} comment", d.label.to_lowercase()),
+                COMMENT_MAX,
+            ),
         ) {
             comments[i] = c;
         }
@@ -225,10 +234,7 @@ pub fn check(
 fn rating(value: &str, label: &str) -> Result<i32, String> {
     match value.trim().parse::<i32>() {
         Ok(r) if (1..=5).contains(&r) => Ok(r),
-        Ok(_) => Err(format!(
-            "Rate {} from 1 to 5.",
-            label.to_lowercase()
-        )),
+        Ok(_) => Err(format!("Rate {} from 1 to 5.", label.to_lowercase())),
         Err(_) => Err(format!("Choose a rating for {}.", label.to_lowercase())),
     }
 }
@@ -243,7 +249,9 @@ pub fn notes(value: &str, label: &str, max: usize) -> Result<Option<String>, Str
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(format!("{label} contains characters that cannot be stored."));
+        return Err(format!(
+            "{label} contains characters that cannot be stored."
+        ));
     }
     Ok((!text.is_empty()).then(|| text.replace("\r\n", "\n")))
 }
@@ -304,7 +312,9 @@ mod tests {
         assert_eq!(checked.classroom, "N-12");
 
         let mut future = filled();
-        future.check_in_date = (now + chrono::Duration::days(2)).format("%Y-%m-%d").to_string();
+        future.check_in_date = (now + chrono::Duration::days(2))
+            .format("%Y-%m-%d")
+            .to_string();
         let errors = check(&future, &[], &teachers, "UTC", now).expect_err("future");
         assert!(errors.get("check_in_date").is_some());
     }

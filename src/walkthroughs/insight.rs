@@ -273,8 +273,14 @@ mod tests {
         let all = terms(&years);
         assert_eq!(all.len(), 4);
         let (this, last) = this_and_last(&all, date(2026, 11, 23));
-        assert_eq!(this.map(|t| t.label.as_str()), Some("2026-2027, first term"));
-        assert_eq!(last.map(|t| t.label.as_str()), Some("2025-2026, second term"));
+        assert_eq!(
+            this.map(|t| t.label.as_str()),
+            Some("2026-2027, first term")
+        );
+        assert_eq!(
+            last.map(|t| t.label.as_str()),
+            Some("2025-2026, second term")
+        );
         assert_eq!(this.map(|t| t.end), Some(date(2027, 1, 21)));
     }
 
@@ -292,7 +298,11 @@ mod tests {
                 (c, "Cy".to_owned()),
                 (d, "Di".to_owned()),
             ],
-            &[(a, date(2026, 9, 1)), (b, date(2026, 11, 20)), (c, date(2026, 8, 30))],
+            &[
+                (a, date(2026, 9, 1)),
+                (b, date(2026, 11, 20)),
+                (c, date(2026, 8, 30)),
+            ],
             today,
             30,
         );

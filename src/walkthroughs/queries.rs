@@ -215,7 +215,9 @@ pub fn teachers_in_reach(
             |(id, first, last, number, campus_id, user_id, staff_email, user_email, disabled)| {
                 let name = crate::access::display_name(first.as_deref(), last.as_deref(), "");
                 let name = if name.is_empty() {
-                    number.clone().unwrap_or_else(|| "Unnamed teacher".to_owned())
+                    number
+                        .clone()
+                        .unwrap_or_else(|| "Unnamed teacher".to_owned())
                 } else {
                     name
                 };
@@ -233,7 +235,12 @@ pub fn teachers_in_reach(
     // The plain name is enough unless two teachers share it.
     let names: Vec<String> = teachers.iter().map(|t| t.name.to_lowercase()).collect();
     for t in &mut teachers {
-        if names.iter().filter(|n| **n == t.name.to_lowercase()).count() == 1 {
+        if names
+            .iter()
+            .filter(|n| **n == t.name.to_lowercase())
+            .count()
+            == 1
+        {
             t.label = t.name.clone();
         }
     }
@@ -273,7 +280,11 @@ pub fn rooms_in_reach(
         query = query.filter(timetables::campus_id.eq(c));
     }
     let rows: Vec<(Option<String>, Uuid, String)> = query
-        .select((timetable_periods::room, timetables::campus_id, campuses::name))
+        .select((
+            timetable_periods::room,
+            timetables::campus_id,
+            campuses::name,
+        ))
         .distinct()
         .load(conn)?;
     let mut rooms: Vec<(String, Uuid, String)> = rows
@@ -283,7 +294,11 @@ pub fn rooms_in_reach(
                 .map(|r| (r, campus, name))
         })
         .collect();
-    rooms.sort_by(|a, b| natural_key(&a.0).cmp(&natural_key(&b.0)).then(a.2.cmp(&b.2)));
+    rooms.sort_by(|a, b| {
+        natural_key(&a.0)
+            .cmp(&natural_key(&b.0))
+            .then(a.2.cmp(&b.2))
+    });
     let shared = |room: &str| rooms.iter().filter(|(r, _, _)| r == room).count() > 1;
     Ok(rooms
         .iter()
@@ -309,7 +324,10 @@ fn natural_key(text: &str) -> Vec<(String, u64)> {
             number.push(c);
         } else {
             if !number.is_empty() {
-                parts.push((std::mem::take(&mut word), number.parse().unwrap_or(u64::MAX)));
+                parts.push((
+                    std::mem::take(&mut word),
+                    number.parse().unwrap_or(u64::MAX),
+                ));
                 number.clear();
             }
             word.push(c);
@@ -444,7 +462,10 @@ pub fn search(
 }
 
 /// The directors who wrote visits this viewer can see, for the list's filter.
-pub fn directors_seen(conn: &mut PgConnection, viewer: &Viewer) -> QueryResult<Vec<(Uuid, String)>> {
+pub fn directors_seen(
+    conn: &mut PgConnection,
+    viewer: &Viewer,
+) -> QueryResult<Vec<(Uuid, String)>> {
     let mut rows: Vec<(Option<Uuid>, String)> = visible(viewer)
         .filter(walkthrough_checkins::director_id.is_not_null())
         .select((
@@ -590,18 +611,22 @@ pub fn staff_member(
     organization_id: Uuid,
     id: Uuid,
 ) -> QueryResult<(String, Option<Uuid>)> {
-    let (first, last, number, campus): (Option<String>, Option<String>, Option<String>, Option<Uuid>) =
-        staff::table
-            .filter(staff::organization_id.eq(organization_id))
-            .filter(staff::deleted_at.is_null())
-            .filter(staff::id.eq(id))
-            .select((
-                staff::first_name,
-                staff::last_name,
-                staff::employee_number,
-                staff::campus_id,
-            ))
-            .first(conn)?;
+    let (first, last, number, campus): (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<Uuid>,
+    ) = staff::table
+        .filter(staff::organization_id.eq(organization_id))
+        .filter(staff::deleted_at.is_null())
+        .filter(staff::id.eq(id))
+        .select((
+            staff::first_name,
+            staff::last_name,
+            staff::employee_number,
+            staff::campus_id,
+        ))
+        .first(conn)?;
     let name = crate::access::display_name(first.as_deref(), last.as_deref(), "");
     Ok((
         if name.is_empty() {

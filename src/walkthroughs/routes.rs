@@ -38,7 +38,11 @@ pub fn routes(r: &mut Routes) {
         .get("/walkthroughs/teachers/{staff_id}", read, teacher_trend)
         .get("/walkthroughs/campuses/{campus_id}", read, campus_insight)
         .get("/walkthroughs/{id}", read, show)
-        .get("/walkthroughs/{id}/edit", requires(Action::Update), edit_form)
+        .get(
+            "/walkthroughs/{id}/edit",
+            requires(Action::Update),
+            edit_form,
+        )
         .post("/walkthroughs/{id}", requires(Action::Update), save_edit)
         .post(
             "/walkthroughs/{id}/delete",
@@ -73,7 +77,9 @@ struct ListQuery {
 }
 
 fn uuid_of(value: &Option<String>) -> Option<Uuid> {
-    value.as_deref().and_then(|v| Uuid::parse_str(v.trim()).ok())
+    value
+        .as_deref()
+        .and_then(|v| Uuid::parse_str(v.trim()).ok())
 }
 
 fn date_of(value: &Option<String>) -> Option<NaiveDate> {
@@ -498,9 +504,13 @@ fn changes_from(
     checked: forms::CheckedWalkthrough,
 ) -> Result<WalkthroughChanges, AppError> {
     let lesson = match &checked.room {
-        Some(room) => {
-            queries::lesson_at(conn, viewer.organization_id, room, checked.date, checked.time)?
-        }
+        Some(room) => queries::lesson_at(
+            conn,
+            viewer.organization_id,
+            room,
+            checked.date,
+            checked.time,
+        )?,
         None => None,
     };
     let class_id = lesson
@@ -574,7 +584,11 @@ async fn create_walkthrough(
     .await?;
     match saved {
         Saved::Done(id) => {
-            flash::push(&session, Level::Success, "Walkthrough saved. The teacher has been told.");
+            flash::push(
+                &session,
+                Level::Success,
+                "Walkthrough saved. The teacher has been told.",
+            );
             Ok(see_other(&format!("/walkthroughs/{id}?saved=new")))
         }
         Saved::Refused(refused) => {
@@ -643,7 +657,8 @@ async fn save_edit(
         if let Some(teacher_id) = w.teacher_id
             && !data.teachers.iter().any(|t| t.id == teacher_id)
         {
-            let (name, campus_id) = queries::staff_member(conn, access.organization_id, teacher_id)?;
+            let (name, campus_id) =
+                queries::staff_member(conn, access.organization_id, teacher_id)?;
             data.teachers.push(TeacherOption {
                 id: teacher_id,
                 label: name.clone(),
@@ -739,9 +754,16 @@ fn detail_page(
 ) -> DetailPage {
     let Detail { w, viewer } = detail;
     let hours = state.settings.walkthrough_edit_hours;
-    let may_edit = page.can(Action::Update, Entity::WalkthroughCheckins) && editable(&viewer, &w, hours);
+    let may_edit =
+        page.can(Action::Update, Entity::WalkthroughCheckins) && editable(&viewer, &w, hours);
     let edit_until = (w.created_at + chrono::Duration::hours(i64::from(hours)))
-        .with_timezone(&page.access.organization_time_zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC))
+        .with_timezone(
+            &page
+                .access
+                .organization_time_zone
+                .parse::<chrono_tz::Tz>()
+                .unwrap_or(chrono_tz::UTC),
+        )
         .format("%a %-d %b %H:%M")
         .to_string();
     DetailPage {
@@ -771,7 +793,14 @@ async fn show(
         .saved
         .as_deref()
         .map(|saved| draft_key(detail.viewer.user_id, (saved == "edit").then_some(id)));
-    render(&detail_page(&page, &state, detail, String::new(), None, clear_draft))
+    render(&detail_page(
+        &page,
+        &state,
+        detail,
+        String::new(),
+        None,
+        clear_draft,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -807,11 +836,19 @@ async fn acknowledge(
     .await?;
     match outcome {
         (true, _) => {
-            flash::push(&session, Level::Success, "Thank you. The director can see that you have read it.");
+            flash::push(
+                &session,
+                Level::Success,
+                "Thank you. The director can see that you have read it.",
+            );
             Ok(see_other(&format!("/walkthroughs/{id}")))
         }
         (false, detail) if detail.w.acknowledged_at.is_some() => {
-            flash::push(&session, Level::Info, "You had already acknowledged this walkthrough.");
+            flash::push(
+                &session,
+                Level::Info,
+                "You had already acknowledged this walkthrough.",
+            );
             Ok(see_other(&format!("/walkthroughs/{id}")))
         }
         (false, detail) => {
@@ -839,7 +876,11 @@ async fn delete_walkthrough(
         Ok(())
     })
     .await?;
-    flash::push(&session, Level::Success, "Walkthrough deleted. An administrator can still restore it.");
+    flash::push(
+        &session,
+        Level::Success,
+        "Walkthrough deleted. An administrator can still restore it.",
+    );
     Ok(see_other("/walkthroughs"))
 }
 
@@ -901,7 +942,8 @@ async fn teacher_trend(
     let periods = insight::periods(&visits);
     let chart = insight::chart(&periods);
     let all: Vec<&Walkthrough> = visits.iter().collect();
-    let overall = insight::averages(&all).map(|a| a.iter().map(|v| insight::one_decimal(*v)).collect());
+    let overall =
+        insight::averages(&all).map(|a| a.iter().map(|v| insight::one_decimal(*v)).collect());
     let mut comments = Vec::new();
     for w in visits.iter().rev() {
         for (d, comment) in DIMENSIONS.iter().zip(w.comments()) {
