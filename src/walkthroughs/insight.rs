@@ -31,8 +31,17 @@ pub struct Period {
 }
 
 impl Period {
-    pub fn cells(&self) -> Vec<String> {
-        self.averages.iter().map(|a| one_decimal(*a)).collect()
+    /// "16 Nov" for a week, "Nov 2026" for a month.
+    pub fn short_label(&self) -> String {
+        self.label.trim_start_matches("Week of ").to_owned()
+    }
+
+    pub fn is_week(&self) -> bool {
+        self.label.starts_with("Week of ")
+    }
+
+    pub fn average(&self, area: &usize) -> String {
+        one_decimal(self.averages[*area])
     }
 }
 
@@ -100,22 +109,26 @@ pub struct Point {
     pub title: String,
 }
 
-const WIDTH: u32 = 640;
-const HEIGHT: u32 = 260;
-const LEFT: f64 = 36.0;
-const RIGHT: f64 = 16.0;
-const TOP: f64 = 14.0;
-const BOTTOM: f64 = 34.0;
+// Drawn at about a phone's width, so its text reads at the page's size there.
+const WIDTH: u32 = 360;
+const HEIGHT: u32 = 220;
+const LEFT: f64 = 26.0;
+const RIGHT: f64 = 14.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 30.0;
+/// Points of equal value sit side by side instead of hiding each other.
+const DODGE: f64 = 4.0;
 
 pub fn chart(periods: &[Period]) -> Chart {
-    let plot_w = f64::from(WIDTH) - LEFT - RIGHT;
+    let plot_w = f64::from(WIDTH) - LEFT - RIGHT - 8.0 * DODGE;
     let plot_h = f64::from(HEIGHT) - TOP - BOTTOM;
     let n = periods.len();
     let x = |i: usize| {
+        let start = LEFT + 4.0 * DODGE;
         if n <= 1 {
-            LEFT + plot_w / 2.0
+            start + plot_w / 2.0
         } else {
-            LEFT + plot_w * i as f64 / (n - 1) as f64
+            start + plot_w * i as f64 / (n - 1) as f64
         }
     };
     let y = |v: f64| TOP + (5.0 - v) / 4.0 * plot_h;
@@ -123,10 +136,11 @@ pub fn chart(periods: &[Period]) -> Chart {
         .iter()
         .enumerate()
         .map(|(d, dim)| {
+            let shift = (d as f64 - 3.0) * DODGE;
             let points: Vec<(f64, f64)> = periods
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (x(i), y(p.averages[d])))
+                .map(|(i, p)| (x(i) + shift, y(p.averages[d])))
                 .collect();
             let path = points
                 .iter()
@@ -150,13 +164,13 @@ pub fn chart(periods: &[Period]) -> Chart {
             }
         })
         .collect();
-    // At most six labels under the axis, so they never overlap on a phone.
-    let step = n.div_ceil(6).max(1);
+    // At most four labels under the axis, so they never overlap on a phone.
+    let step = n.div_ceil(4).max(1);
     let x_ticks = periods
         .iter()
         .enumerate()
         .filter(|(i, _)| i % step == 0)
-        .map(|(i, p)| (x(i), p.label.trim_start_matches("Week of ").to_owned()))
+        .map(|(i, p)| (x(i), p.short_label()))
         .collect();
     Chart {
         width: WIDTH,

@@ -158,6 +158,19 @@ pub struct TeacherOption {
     pub email: Option<String>,
 }
 
+#[derive(Queryable)]
+struct TeacherRow {
+    id: Uuid,
+    first: Option<String>,
+    last: Option<String>,
+    number: Option<String>,
+    campus_id: Option<Uuid>,
+    user_id: Option<Uuid>,
+    staff_email: Option<String>,
+    user_email: Option<String>,
+    disabled: Option<bool>,
+}
+
 /// Teachers (by staff type, or because they teach a class) of the campuses in reach.
 pub fn teachers_in_reach(
     conn: &mut PgConnection,
@@ -185,17 +198,7 @@ pub fn teachers_in_reach(
     if !viewer.is_observer() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(
-        Uuid,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<Uuid>,
-        Option<Uuid>,
-        Option<String>,
-        Option<String>,
-        Option<bool>,
-    )> = query
+    let rows: Vec<TeacherRow> = query
         .order((staff::first_name.asc(), staff::last_name.asc()))
         .select((
             staff::id,
@@ -211,26 +214,29 @@ pub fn teachers_in_reach(
         .load(conn)?;
     let mut teachers: Vec<TeacherOption> = rows
         .into_iter()
-        .map(
-            |(id, first, last, number, campus_id, user_id, staff_email, user_email, disabled)| {
-                let name = crate::access::display_name(first.as_deref(), last.as_deref(), "");
-                let name = if name.is_empty() {
-                    number
-                        .clone()
-                        .unwrap_or_else(|| "Unnamed teacher".to_owned())
-                } else {
-                    name
-                };
-                TeacherOption {
-                    id,
-                    label: number.map_or_else(|| name.clone(), |n| format!("{name} ({n})")),
-                    name,
-                    campus_id,
-                    user_id: user_id.filter(|_| disabled == Some(false)),
-                    email: staff_email.or(user_email).filter(|e| !e.trim().is_empty()),
-                }
-            },
-        )
+        .map(|row| {
+            let name = crate::access::display_name(row.first.as_deref(), row.last.as_deref(), "");
+            let name = if name.is_empty() {
+                row.number
+                    .clone()
+                    .unwrap_or_else(|| "Unnamed teacher".to_owned())
+            } else {
+                name
+            };
+            TeacherOption {
+                id: row.id,
+                label: row
+                    .number
+                    .map_or_else(|| name.clone(), |n| format!("{name} ({n})")),
+                name,
+                campus_id: row.campus_id,
+                user_id: row.user_id.filter(|_| row.disabled == Some(false)),
+                email: row
+                    .staff_email
+                    .or(row.user_email)
+                    .filter(|e| !e.trim().is_empty()),
+            }
+        })
         .collect();
     // The plain name is enough unless two teachers share it.
     let names: Vec<String> = teachers.iter().map(|t| t.name.to_lowercase()).collect();

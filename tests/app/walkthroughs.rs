@@ -735,7 +735,7 @@ async fn trend_and_coverage_pages_show_the_right_numbers() {
     assert!(trend.contains("<title id=\"trend-title\">"));
     assert!(trend.contains("2 walkthroughs"));
     assert!(
-        trend.contains("<td class=\"num\">3.5</td>"),
+        trend.contains("<td class=\"num total\">3.5</td>"),
         "(2 + 5) / 2 per area"
     );
     assert!(
@@ -1006,6 +1006,10 @@ async fn director_records_a_walkthrough_on_a_phone_and_sees_it_in_the_teachers_t
         .expect("value");
     assert_eq!(notes.as_deref(), Some("Calm, focused lesson."));
     assert_no_sideways_scrolling(&client, "the rated form").await;
+    client
+        .execute("window.scrollTo(0, 0);", vec![])
+        .await
+        .expect("back to the top");
     screenshot(&client, "walkthrough-draft-restored-phone").await;
 
     client
@@ -1047,5 +1051,27 @@ async fn director_records_a_walkthrough_on_a_phone_and_sees_it_in_the_teachers_t
     );
     assert_no_sideways_scrolling(&client, "the trend").await;
     screenshot(&client, "walkthrough-trend-phone").await;
+
+    for (path, ready, name) in [
+        (
+            "/walkthroughs".to_owned(),
+            "#walkthrough-results",
+            "walkthrough-list-phone",
+        ),
+        (
+            format!("/walkthroughs/campuses/{}", lesson.campus_id),
+            "#coverage-head",
+            "walkthrough-campus-phone",
+        ),
+    ] {
+        client.goto(&app.url(&path)).await.expect("open the page");
+        client
+            .wait()
+            .for_element(Locator::Css(ready))
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_no_sideways_scrolling(&client, &path).await;
+        screenshot(&client, name).await;
+    }
     client.close().await.expect("close the browser");
 }
