@@ -468,6 +468,9 @@ struct SuggestQuery {
     check_in_date: String,
     #[serde(default)]
     check_in_time: String,
+    /// The teacher suggested before; a teacher the director chose instead stays.
+    #[serde(default)]
+    suggested: String,
 }
 
 async fn suggest_teacher(
@@ -477,6 +480,7 @@ async fn suggest_teacher(
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let query = query.into_inner();
+    let replace = query.teacher.trim().is_empty() || query.teacher.trim() == query.suggested.trim();
     let mut values = WalkthroughValues {
         classroom: query.classroom,
         teacher: query.teacher,
@@ -485,7 +489,7 @@ async fn suggest_teacher(
         ..WalkthroughValues::default()
     };
     let (values, data) = crate::db::run_in(&state.pool, access.organization_id, move |conn| {
-        let data = form_data(conn, &access, &mut values, true)?;
+        let data = form_data(conn, &access, &mut values, replace)?;
         Ok((values, data))
     })
     .await?;

@@ -77,6 +77,13 @@
     if (form.getAttribute("data-draft-restore") === "true") {
       if (restore(form, key)) {
         announce(form, "Draft restored: you can carry on where you left off.");
+        // Once htmx is ready, ask the timetable about the restored classroom again.
+        document.addEventListener("DOMContentLoaded", function () {
+          var room = form.querySelector("#classroom");
+          if (room && room.value.trim() !== "") {
+            room.dispatchEvent(new Event("change", { bubbles: true }));
+          }
+        });
       }
     } else {
       // The server sent the form back with what was typed; keep the draft in step.

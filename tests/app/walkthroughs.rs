@@ -225,6 +225,24 @@ async fn director_records_a_walkthrough_with_the_teacher_the_timetable_suggests(
     let suggested = teacher_value(&fragment).expect("a suggested teacher");
     assert_eq!(suggested, lesson.teacher_name);
 
+    // A teacher the director typed instead of the suggestion is not overwritten.
+    let query = serde_urlencoded::to_string([
+        ("classroom", lesson.room.as_str()),
+        ("teacher", "Someone Else"),
+        ("suggested", ""),
+        ("check_in_date", &lesson.date_text()),
+        ("check_in_time", &lesson.time_text()),
+    ])
+    .expect("query");
+    let kept = app
+        .page(&director, &format!("/walkthroughs/new/teacher?{query}"))
+        .await;
+    assert_eq!(teacher_value(&kept).as_deref(), Some("Someone Else"));
+    assert!(
+        kept.contains("Timetable:"),
+        "the hint still names the timetable's teacher"
+    );
+
     let before_messages = count(&mut app.conn(), "messages");
     let fields = with(&visit_fields(&lesson, "4"), "teacher", &suggested);
     let id = record(&app, &director, &fields).await;
@@ -1005,6 +1023,17 @@ async fn director_records_a_walkthrough_on_a_phone_and_sees_it_in_the_teachers_t
         .await
         .expect("value");
     assert_eq!(notes.as_deref(), Some("Calm, focused lesson."));
+    let hint = client
+        .wait()
+        .for_element(Locator::Css(".suggestion.found"))
+        .await
+        .expect("the timetable is asked again about the restored classroom");
+    assert!(
+        hint.text()
+            .await
+            .expect("hint")
+            .contains(&lesson.teacher_name)
+    );
     assert_no_sideways_scrolling(&client, "the rated form").await;
     client
         .execute("window.scrollTo(0, 0);", vec![])
