@@ -552,6 +552,7 @@ async fn teacher_cannot_record_walkthroughs_and_sees_only_their_own() {
     let list = app.page(&teacher, "/walkthroughs").await;
     assert!(!list.contains("New walkthrough"));
     let own: Vec<Uuid> = own_walkthroughs(&app, "teacher@northwind.test");
+    assert!(!own.is_empty(), "the demo teacher has been visited");
     let others: Vec<Uuid> = {
         use homeroom::db::schema::walkthrough_checkins as w;
         w::table
