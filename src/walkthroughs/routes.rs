@@ -883,7 +883,7 @@ async fn delete_walkthrough(
     flash::push(
         &session,
         Level::Success,
-        "Walkthrough deleted. An administrator can still restore it.",
+        "Walkthrough deleted. It no longer shows anywhere; the record itself is kept.",
     );
     Ok(see_other("/walkthroughs"))
 }
