@@ -46,6 +46,8 @@ pub struct Settings {
     pub mail_from: String,
     /// `HOMEROOM_MAX_UPLOAD_MB`: the largest file one upload may hold, in bytes.
     pub max_upload_bytes: usize,
+    /// `HOMEROOM_WALKTHROUGH_EDIT_HOURS`: how long the author may still change a walkthrough.
+    pub walkthrough_edit_hours: u32,
 }
 
 impl Settings {
@@ -77,6 +79,7 @@ impl Settings {
                 .unwrap_or_else(|| "Homeroom <homeroom@localhost>".to_owned()),
             max_upload_bytes: parse::<usize>("HOMEROOM_MAX_UPLOAD_MB", 10)?
                 .saturating_mul(1024 * 1024),
+            walkthrough_edit_hours: parse("HOMEROOM_WALKTHROUGH_EDIT_HOURS", 24)?,
         })
     }
 
@@ -101,6 +104,7 @@ impl Settings {
             smtp_url: None,
             mail_from: "Homeroom <homeroom@localhost>".to_owned(),
             max_upload_bytes: 10 * 1024 * 1024,
+            walkthrough_edit_hours: 24,
         }
     }
 }

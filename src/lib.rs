@@ -15,4 +15,5 @@ pub mod mail;
 pub mod search;
 pub mod startup;
 pub mod telemetry;
+pub mod walkthroughs;
 pub mod web;

@@ -39,6 +39,7 @@ pub fn routes() -> Routes {
     crate::files::routes(&mut r);
     crate::search::routes(&mut r);
     crate::attendance::oversight_routes(&mut r);
+    crate::walkthroughs::routes(&mut r);
     r
 }
 

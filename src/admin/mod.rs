@@ -1,6 +1,6 @@
 //! Administration pages under `/admin`.
 
-mod forms;
+pub mod forms;
 mod grid;
 mod outbox;
 mod roles;

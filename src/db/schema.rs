@@ -1108,6 +1108,8 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        acknowledged_at -> Nullable<Timestamptz>,
+        acknowledgement_reply -> Nullable<Text>,
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use anyhow::Context;
-use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
 use diesel::prelude::*;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::Ctx;
 use super::academics::Academics;
 use super::organization::Org;
-use super::people::People;
+use super::people::{People, StaffMember};
 use super::support::{insert_all, new_id, pick, school_days, stream, weighted};
 use super::timetable::Lesson;
 use crate::db::schema::{frame_entries, walkthrough_checkins};
@@ -46,7 +46,19 @@ struct NewCheckin {
     lesson_plan_rating: i32,
     lesson_plan_comment: Option<&'static str>,
     overall_notes: Option<&'static str>,
+    created_by_id: Uuid,
+    created_at: DateTime<Utc>,
+    acknowledged_at: Option<DateTime<Utc>>,
+    acknowledgement_reply: Option<&'static str>,
 }
+
+/// What teachers write back when they acknowledge a visit.
+const REPLIES: &[&str] = &[
+    "Thank you for the feedback. I will move the bookshelf this week.",
+    "Thanks! The group-work routine came from our grade team.",
+    "Noted. Happy to talk about the lesson plan on Thursday.",
+    "Thank you for visiting; the class enjoyed it.",
+];
 
 /// For each of the seven areas: what a director writes when it went well, and when not.
 const COMMENTS: [(&[&str], &[&str]); 7] = [
@@ -126,6 +138,9 @@ pub fn create(
         return Ok(0);
     }
 
+    // Separate stream: acknowledgements leave the visits themselves as they were.
+    let mut replies = stream(school.key, "walkthrough-acknowledgements");
+    let now = Utc::now();
     let mut rows = Vec::new();
     let mut visited = HashSet::new();
     for attempt in 0..school.walkthroughs * 10 {
@@ -150,44 +165,44 @@ pub fn create(
         if !visited.insert((lesson.teacher, day)) {
             continue;
         }
-        let teacher = &people.staff[lesson.teacher];
-        let check_in_time = lesson.starts_at + TimeDelta::minutes(rng.random_range(5..30));
-        let mut area = |n: usize| rating(&mut rng, n);
-        let (attitude_rating, attitude_comment) = area(0);
-        let (classroom_management_rating, classroom_management_comment) = area(1);
-        let (cleanliness_rating, cleanliness_comment) = area(2);
-        let (vibes_rating, vibes_comment) = area(3);
-        let (team_dynamics_rating, team_dynamics_comment) = area(4);
-        let (emergency_exit_rating, emergency_exit_comment) = area(5);
-        let (lesson_plan_rating, lesson_plan_comment) = area(6);
-        rows.push(NewCheckin {
-            id: new_id(&mut rng),
-            organization_id: org.id,
-            campus_id: teacher.campus.map(|c| org.campuses[c].id),
-            class_id: academics.class_ids[lesson.class],
-            teacher_id: teacher.id,
-            director_id: director.id,
-            teacher_name: teacher.full_name(),
-            classroom: lesson.room.clone(),
-            director_name: director.full_name(),
-            check_in_date: day,
-            check_in_time,
-            attitude_rating,
-            attitude_comment,
-            classroom_management_rating,
-            classroom_management_comment,
-            cleanliness_rating,
-            cleanliness_comment,
-            vibes_rating,
-            vibes_comment,
-            team_dynamics_rating,
-            team_dynamics_comment,
-            emergency_exit_rating,
-            emergency_exit_comment,
-            lesson_plan_rating,
-            lesson_plan_comment,
-            overall_notes: rng.random_bool(0.7).then(|| *pick(&mut rng, OVERALL)),
-        });
+        rows.push(visit(
+            &mut rng, org, people, academics, director, lesson, day,
+        ));
+        // Most teachers have read their older visits; some wrote back.
+        let row = rows.last_mut().context("the visit just added")?;
+        let read_at = row.created_at + TimeDelta::hours(replies.random_range(2..60));
+        if replies.random_bool(0.65) && read_at < now {
+            row.acknowledged_at = Some(read_at);
+            row.acknowledgement_reply = replies
+                .random_bool(0.4)
+                .then(|| *pick(&mut replies, REPLIES));
+        }
+    }
+    // The demo teacher always has a visit of their own waiting to be acknowledged.
+    let demo_teacher = school
+        .demo_teacher
+        .as_ref()
+        .and_then(|demo| people.staff.iter().position(|s| s.email == demo.email));
+    if let Some(teacher) = demo_teacher
+        && !rows
+            .iter()
+            .any(|r| r.teacher_id == people.staff[teacher].id)
+        && let Some((lesson, day)) = days.iter().rev().find_map(|day| {
+            lessons
+                .iter()
+                .find(|l| l.teacher == teacher && l.weekday == day.weekday())
+                .map(|l| (l, *day))
+        })
+    {
+        rows.push(visit(
+            &mut rng,
+            org,
+            people,
+            academics,
+            directors[0],
+            lesson,
+            day,
+        ));
     }
     rows.sort_by_key(|r| (r.check_in_date, r.check_in_time));
     insert_all!(
@@ -197,6 +212,60 @@ pub fn create(
         "walkthrough check-ins"
     );
     Ok(rows.len())
+}
+
+/// One director's visit during a lesson on a day, rated as directors tend to rate.
+fn visit(
+    rng: &mut ChaCha8Rng,
+    org: &Org,
+    people: &People,
+    academics: &Academics,
+    director: &StaffMember,
+    lesson: &Lesson,
+    day: NaiveDate,
+) -> NewCheckin {
+    let teacher = &people.staff[lesson.teacher];
+    let check_in_time = lesson.starts_at + TimeDelta::minutes(rng.random_range(5..30));
+    let mut area = |n: usize| rating(rng, n);
+    let (attitude_rating, attitude_comment) = area(0);
+    let (classroom_management_rating, classroom_management_comment) = area(1);
+    let (cleanliness_rating, cleanliness_comment) = area(2);
+    let (vibes_rating, vibes_comment) = area(3);
+    let (team_dynamics_rating, team_dynamics_comment) = area(4);
+    let (emergency_exit_rating, emergency_exit_comment) = area(5);
+    let (lesson_plan_rating, lesson_plan_comment) = area(6);
+    NewCheckin {
+        id: new_id(rng),
+        organization_id: org.id,
+        campus_id: teacher.campus.map(|c| org.campuses[c].id),
+        class_id: academics.class_ids[lesson.class],
+        teacher_id: teacher.id,
+        director_id: director.id,
+        teacher_name: teacher.full_name(),
+        classroom: lesson.room.clone(),
+        director_name: director.full_name(),
+        check_in_date: day,
+        check_in_time,
+        attitude_rating,
+        attitude_comment,
+        classroom_management_rating,
+        classroom_management_comment,
+        cleanliness_rating,
+        cleanliness_comment,
+        vibes_rating,
+        vibes_comment,
+        team_dynamics_rating,
+        team_dynamics_comment,
+        emergency_exit_rating,
+        emergency_exit_comment,
+        lesson_plan_rating,
+        lesson_plan_comment,
+        overall_notes: rng.random_bool(0.7).then(|| *pick(rng, OVERALL)),
+        created_by_id: director.user_id,
+        created_at: day.and_time(check_in_time).and_utc(),
+        acknowledged_at: None,
+        acknowledgement_reply: None,
+    }
 }
 
 /// A 1–5 rating, mostly 3–5, sometimes with a comment that fits it.

@@ -27,6 +27,11 @@ const FILES: &[Asset] = &[
         body: include_bytes!(concat!(env!("OUT_DIR"), "/htmx.min.js")),
     },
     Asset {
+        path: "/static/js/walkthrough.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../static/js/walkthrough.js"),
+    },
+    Asset {
         path: "/static/favicon.svg",
         content_type: "image/svg+xml",
         body: include_bytes!("../../static/favicon.svg"),
@@ -46,7 +51,8 @@ pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
     favicon: versioned("/static/favicon.svg"),
 });
 
-fn versioned(path: &str) -> String {
+/// The address of a static file with its content hash.
+pub fn versioned(path: &str) -> String {
     let body = FILES
         .iter()
         .find(|a| a.path == path)

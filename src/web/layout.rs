@@ -40,27 +40,6 @@ pub struct Layout {
 const MENU: &[(&str, &str, Gate)] = &[
     ("Dashboard", "/", Gate::SignedIn),
     ("Inbox", "/inbox", Gate::SignedIn),
-    ("Your profile", "/profile", Gate::SignedIn),
-    (
-        "Users",
-        "/admin/users",
-        Gate::Requires(Permission::new(Action::Read, Entity::Users)),
-    ),
-    (
-        "Roles",
-        "/admin/roles",
-        Gate::Requires(Permission::new(Action::Read, Entity::Roles)),
-    ),
-    (
-        "Jobs",
-        "/admin/jobs",
-        Gate::Requires(Permission::new(Action::Read, Entity::ScheduledTasks)),
-    ),
-    (
-        "Outbox",
-        "/admin/outbox",
-        Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
-    ),
     (
         "Attendance today",
         "/attendance/overview",
@@ -84,6 +63,32 @@ const MENU: &[(&str, &str, Gate)] = &[
             Entity::StaffAttendanceRecords,
         )),
     ),
+    (
+        "Walkthroughs",
+        "/walkthroughs",
+        Gate::Requires(Permission::new(Action::Read, Entity::WalkthroughCheckins)),
+    ),
+    (
+        "Users",
+        "/admin/users",
+        Gate::Requires(Permission::new(Action::Read, Entity::Users)),
+    ),
+    (
+        "Roles",
+        "/admin/roles",
+        Gate::Requires(Permission::new(Action::Read, Entity::Roles)),
+    ),
+    (
+        "Jobs",
+        "/admin/jobs",
+        Gate::Requires(Permission::new(Action::Read, Entity::ScheduledTasks)),
+    ),
+    (
+        "Outbox",
+        "/admin/outbox",
+        Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
+    ),
+    ("Your profile", "/profile", Gate::SignedIn),
 ];
 
 fn admits(access: &Access, gate: Gate) -> bool {

@@ -25,3 +25,4 @@ mod search;
 mod sessions;
 mod sign_in;
 mod tenancy;
+mod walkthroughs;

@@ -1,0 +1,139 @@
+//! What a walkthrough is: the seven areas a director rates, and a stored visit.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::walkthrough_checkins;
+
+/// One of the seven areas a director rates from 1 to 5.
+pub struct Dimension {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub rating_field: &'static str,
+    pub comment_field: &'static str,
+}
+
+macro_rules! dimension {
+    ($key:literal, $label:literal) => {
+        Dimension {
+            key: $key,
+            label: $label,
+            rating_field: concat!($key, "_rating"),
+            comment_field: concat!($key, "_comment"),
+        }
+    };
+}
+
+pub const DIMENSIONS: [Dimension; 7] = [
+    dimension!("attitude", "Attitude"),
+    dimension!("classroom_management", "Classroom management"),
+    dimension!("cleanliness", "Cleanliness"),
+    dimension!("vibes", "Vibes"),
+    dimension!("team_dynamics", "Team dynamics"),
+    dimension!("emergency_exit", "Emergency exit"),
+    dimension!("lesson_plan", "Lesson plan"),
+];
+
+/// A stored visit, as the pages read it.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = walkthrough_checkins, check_for_backend(diesel::pg::Pg))]
+pub struct Walkthrough {
+    pub id: Uuid,
+    pub teacher_id: Option<Uuid>,
+    pub teacher_name: String,
+    pub classroom: String,
+    pub director_name: String,
+    pub check_in_date: NaiveDate,
+    pub check_in_time: NaiveTime,
+    pub attitude_rating: i32,
+    pub attitude_comment: Option<String>,
+    pub classroom_management_rating: i32,
+    pub classroom_management_comment: Option<String>,
+    pub cleanliness_rating: i32,
+    pub cleanliness_comment: Option<String>,
+    pub vibes_rating: i32,
+    pub vibes_comment: Option<String>,
+    pub team_dynamics_rating: i32,
+    pub team_dynamics_comment: Option<String>,
+    pub emergency_exit_rating: i32,
+    pub emergency_exit_comment: Option<String>,
+    pub lesson_plan_rating: i32,
+    pub lesson_plan_comment: Option<String>,
+    pub overall_notes: Option<String>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub acknowledgement_reply: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub created_by_id: Option<Uuid>,
+}
+
+/// One rated area of a visit, for the detail page.
+pub struct Area {
+    pub label: &'static str,
+    pub rating: i32,
+    pub comment: Option<String>,
+}
+
+impl Walkthrough {
+    /// The ratings in the order of `DIMENSIONS`.
+    pub fn ratings(&self) -> [i32; 7] {
+        [
+            self.attitude_rating,
+            self.classroom_management_rating,
+            self.cleanliness_rating,
+            self.vibes_rating,
+            self.team_dynamics_rating,
+            self.emergency_exit_rating,
+            self.lesson_plan_rating,
+        ]
+    }
+
+    /// The comments in the order of `DIMENSIONS`.
+    pub fn comments(&self) -> [Option<&String>; 7] {
+        [
+            self.attitude_comment.as_ref(),
+            self.classroom_management_comment.as_ref(),
+            self.cleanliness_comment.as_ref(),
+            self.vibes_comment.as_ref(),
+            self.team_dynamics_comment.as_ref(),
+            self.emergency_exit_comment.as_ref(),
+            self.lesson_plan_comment.as_ref(),
+        ]
+    }
+
+    pub fn areas(&self) -> Vec<Area> {
+        DIMENSIONS
+            .iter()
+            .zip(self.ratings())
+            .zip(self.comments())
+            .map(|((d, rating), comment)| Area {
+                label: d.label,
+                rating,
+                comment: comment.cloned(),
+            })
+            .collect()
+    }
+
+    /// The mean of the seven ratings, one decimal.
+    pub fn average(&self) -> String {
+        let sum: i32 = self.ratings().iter().sum();
+        format!("{:.1}", f64::from(sum) / 7.0)
+    }
+
+    pub fn when(&self) -> String {
+        format!(
+            "{} {}",
+            self.check_in_date.format("%a %-d %b %Y"),
+            self.check_in_time.format("%H:%M")
+        )
+    }
+}
+
+/// A rating shown as a badge: good, middling or poor.
+pub fn rating_badge(rating: i32) -> &'static str {
+    match rating {
+        4..=5 => "ok",
+        3 => "warn",
+        _ => "bad",
+    }
+}
