@@ -44,6 +44,9 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     /// `HOMEROOM_MAIL_FROM`: the sender of Homeroom's e-mail.
     pub mail_from: String,
+    /// `HOMEROOM_ABSENCE_ALERT_GRACE_MINUTES`: how long an absence mark waits before
+    /// guardians are alerted, so a quick correction sends nothing.
+    pub absence_alert_grace: Duration,
 }
 
 impl Settings {
@@ -73,6 +76,9 @@ impl Settings {
             smtp_url: var("HOMEROOM_SMTP_URL"),
             mail_from: var("HOMEROOM_MAIL_FROM")
                 .unwrap_or_else(|| "Homeroom <homeroom@localhost>".to_owned()),
+            absence_alert_grace: Duration::from_secs(
+                60 * parse::<u64>("HOMEROOM_ABSENCE_ALERT_GRACE_MINUTES", 15)?,
+            ),
         })
     }
 
@@ -96,6 +102,7 @@ impl Settings {
             public_url: None,
             smtp_url: None,
             mail_from: "Homeroom <homeroom@localhost>".to_owned(),
+            absence_alert_grace: Duration::from_secs(15 * 60),
         }
     }
 }

@@ -1,4 +1,15 @@
 //! Roll call: the day's rolls, taking a roll on a tablet (online or not), the
 //! campus summaries derived from the marks, and same-day absence alerts.
 
+pub mod alerts;
+pub mod roll;
 pub mod schedule;
+pub mod summary;
+pub mod today;
+
+use crate::access::Routes;
+
+pub fn routes(r: &mut Routes) {
+    today::routes(r);
+    roll::routes(r);
+}

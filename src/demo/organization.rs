@@ -15,7 +15,6 @@ pub struct Org {
 
 pub struct Campus {
     pub id: Uuid,
-    pub code: &'static str,
 }
 
 #[derive(Insertable)]
@@ -99,10 +98,7 @@ pub fn create(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<Org> {
         id,
         campuses: rows
             .iter()
-            .map(|c| Campus {
-                id: c.id,
-                code: c.code,
-            })
+            .map(|c| Campus { id: c.id })
             .collect(),
     })
 }

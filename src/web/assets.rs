@@ -27,6 +27,11 @@ const FILES: &[Asset] = &[
         body: include_bytes!(concat!(env!("OUT_DIR"), "/htmx.min.js")),
     },
     Asset {
+        path: "/static/js/roll.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../static/js/roll.js"),
+    },
+    Asset {
         path: "/static/favicon.svg",
         content_type: "image/svg+xml",
         body: include_bytes!("../../static/favicon.svg"),
@@ -38,12 +43,14 @@ pub struct Assets {
     pub css: String,
     pub htmx: String,
     pub favicon: String,
+    pub roll_js: String,
 }
 
 pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
     css: versioned("/static/css/app.css"),
     htmx: versioned("/static/js/htmx.min.js"),
     favicon: versioned("/static/favicon.svg"),
+    roll_js: versioned("/static/js/roll.js"),
 });
 
 fn versioned(path: &str) -> String {

@@ -37,6 +37,11 @@ pub struct Layout {
 /// The menu: each entry shows only to users its gate admits.
 const MENU: &[(&str, &str, Gate)] = &[
     ("Dashboard", "/", Gate::SignedIn),
+    (
+        "Today",
+        "/today",
+        Gate::Requires(Permission::new(Action::Create, Entity::AttendanceRecords)),
+    ),
     ("Your profile", "/profile", Gate::SignedIn),
     (
         "Users",
