@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
     crate::dashboard::routes(&mut r);
     crate::access::switch::routes(&mut r);
     crate::admin::routes(&mut r);
+    crate::communication::routes(&mut r);
     crate::attendance::routes(&mut r);
     r
 }

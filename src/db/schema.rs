@@ -686,6 +686,7 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
     }
 }
 

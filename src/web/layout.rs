@@ -37,6 +37,7 @@ pub struct Layout {
 /// The menu: each entry shows only to users its gate admits.
 const MENU: &[(&str, &str, Gate)] = &[
     ("Dashboard", "/", Gate::SignedIn),
+    ("Inbox", "/inbox", Gate::SignedIn),
     (
         "Today",
         "/today",

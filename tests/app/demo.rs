@@ -1,5 +1,5 @@
 use diesel::prelude::*;
-use homeroom::db::schema::{organizations, staff, students, users};
+use homeroom::db::schema::{staff, students, users};
 
 use crate::common::{TestDatabase, count};
 
@@ -48,11 +48,7 @@ fn seeding_the_demo_twice_creates_nothing_new() {
 fn the_demo_school_is_the_size_the_readme_promises() {
     let db = TestDatabase::new();
     let mut conn = db.connect();
-    let northwind: uuid::Uuid = organizations::table
-        .filter(organizations::name.eq("Northwind Academy"))
-        .select(organizations::id)
-        .first(&mut conn)
-        .expect("Northwind Academy");
+    let northwind = crate::common::organization_id(&mut conn, "Northwind Academy");
     let pupils: i64 = students::table
         .filter(students::organization_id.eq(northwind))
         .count()

@@ -10,6 +10,7 @@ mod cli;
 mod demo;
 mod hardening;
 mod health;
+mod inbox;
 mod mfa;
 mod outbox;
 mod pages;

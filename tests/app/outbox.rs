@@ -6,15 +6,7 @@ use crate::common::{DemoUser, spawn_app};
 #[actix_web::test]
 async fn administrator_reads_mail_kept_in_the_outbox_with_working_links() {
     let app = spawn_app().await;
-    let northwind: uuid::Uuid = {
-        use diesel::prelude::*;
-        use homeroom::db::schema::organizations;
-        organizations::table
-            .filter(organizations::name.eq("Northwind Academy"))
-            .select(organizations::id)
-            .first(&mut app.conn())
-            .expect("Northwind")
-    };
+    let northwind = crate::common::organization_id(&mut app.conn(), "Northwind Academy");
     let mailer = Mailer::from_settings(&Settings::for_tests(app.data_dir.clone())).expect("mailer");
     assert!(!mailer.uses_smtp());
     let (_, status) = mailer

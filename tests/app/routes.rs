@@ -76,7 +76,7 @@ async fn every_gated_route_sends_signed_out_visitors_to_sign_in() {
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 use homeroom::access::Permission;
-use homeroom::db::schema::{organizations, roles, users};
+use homeroom::db::schema::{roles, users};
 
 use crate::common::{DemoUser, TestApp, csrf_token};
 
@@ -99,11 +99,7 @@ async fn user_without_permissions(app: &TestApp) -> reqwest::Client {
     let hash = homeroom::auth::password::hash("nothing-allowed-here").expect("hash");
     {
         let mut conn = app.conn();
-        let northwind: uuid::Uuid = organizations::table
-            .filter(organizations::name.eq("Northwind Academy"))
-            .select(organizations::id)
-            .first(&mut conn)
-            .expect("Northwind");
+        let northwind = crate::common::organization_id(&mut conn, "Northwind Academy");
         let role: uuid::Uuid = diesel::insert_into(roles::table)
             .values(roles::name.eq("Visitor"))
             .returning(roles::id)
@@ -354,15 +350,8 @@ async fn ids_of_another_organization_answer_not_found_and_change_nothing() {
     let northwind_admin = app.signed_in(DemoUser::Admin).await;
     let token = session_token(&app, &northwind_admin).await;
     let mut conn = app.conn();
-    let id_of = |conn: &mut PgConnection, name: &str| -> uuid::Uuid {
-        organizations::table
-            .filter(organizations::name.eq(name))
-            .select(organizations::id)
-            .first(conn)
-            .expect("demo organization")
-    };
-    let northwind = id_of(&mut conn, "Northwind Academy");
-    let riverside = id_of(&mut conn, "Riverside School");
+    let northwind = crate::common::organization_id(&mut conn, "Northwind Academy");
+    let riverside = crate::common::organization_id(&mut conn, "Riverside School");
     let mut covered = 0;
     for route in route_table().into_iter().filter(|r| r.path.contains('{')) {
         let Some(table) = table_of(route.path) else {

@@ -3,25 +3,16 @@
 
 use diesel::prelude::*;
 use homeroom::db::enter_organization;
-use homeroom::db::schema::{campuses, organizations, students};
-use uuid::Uuid;
+use homeroom::db::schema::{campuses, students};
 
-use crate::common::{DemoUser, spawn_app};
-
-fn organization(conn: &mut PgConnection, name: &str) -> Uuid {
-    organizations::table
-        .filter(organizations::name.eq(name))
-        .select(organizations::id)
-        .first(conn)
-        .expect("demo organization")
-}
+use crate::common::{DemoUser, organization_id, spawn_app};
 
 #[actix_web::test]
 async fn an_unscoped_query_returns_no_rows_of_another_organization() {
     let app = spawn_app().await;
     let mut conn = app.conn();
-    let northwind = organization(&mut conn, "Northwind Academy");
-    let riverside = organization(&mut conn, "Riverside School");
+    let northwind = organization_id(&mut conn, "Northwind Academy");
+    let riverside = organization_id(&mut conn, "Riverside School");
     let everyone: i64 = students::table
         .count()
         .get_result(&mut conn)
@@ -62,8 +53,8 @@ async fn an_unscoped_query_returns_no_rows_of_another_organization() {
 async fn writing_into_another_organization_is_refused_by_the_database() {
     let app = spawn_app().await;
     let mut conn = app.conn();
-    let northwind = organization(&mut conn, "Northwind Academy");
-    let riverside = organization(&mut conn, "Riverside School");
+    let northwind = organization_id(&mut conn, "Northwind Academy");
+    let riverside = organization_id(&mut conn, "Riverside School");
     let before: i64 = campuses::table
         .count()
         .get_result(&mut conn)
@@ -95,7 +86,7 @@ async fn super_administrator_switches_organization_from_the_header() {
         "the header offers the switcher"
     );
 
-    let riverside = organization(&mut app.conn(), "Riverside School");
+    let riverside = organization_id(&mut app.conn(), "Riverside School");
     let choose = app
         .get(&root, "/organization")
         .await
@@ -126,7 +117,7 @@ async fn organization_administrators_cannot_switch_organization() {
     let app = spawn_app().await;
     let admin = app.signed_in(DemoUser::Admin).await;
     assert_eq!(app.get(&admin, "/organization").await.status(), 403);
-    let riverside = organization(&mut app.conn(), "Riverside School");
+    let riverside = organization_id(&mut app.conn(), "Riverside School");
     let attempt = app
         .submit(
             &admin,

@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 use homeroom::auth::tokens;
-use homeroom::db::schema::{email_outbox, organizations, users};
+use homeroom::db::schema::{email_outbox, users};
 use uuid::Uuid;
 
 use super::{create_role, htmx_post, invite, role_grants, token};
@@ -52,11 +52,7 @@ async fn super_administrator_makes_a_role_and_invites_someone_with_it() {
     assert_eq!(invited.status(), 303);
 
     let mut conn = app.conn();
-    let northwind: Uuid = organizations::table
-        .filter(organizations::name.eq("Northwind Academy"))
-        .select(organizations::id)
-        .first(&mut conn)
-        .expect("Northwind");
+    let northwind = crate::common::organization_id(&mut conn, "Northwind Academy");
     let (lena, org, role_of_lena, password): (Uuid, Option<Uuid>, Option<Uuid>, Option<String>) =
         users::table
             .filter(users::email.eq("lena.booker@northwind.test"))

@@ -7,19 +7,14 @@ mod users;
 
 use diesel::prelude::*;
 use homeroom::db::schema::{
-    permissions, roles as role_rows, roles_permissions, users as user_rows,
-    users_custom_permissions,
+    permissions, roles as role_rows, roles_permissions, users_custom_permissions,
 };
 use uuid::Uuid;
 
 use crate::common::{TestApp, csrf_token};
 
 pub fn user_id(app: &TestApp, email: &str) -> Uuid {
-    user_rows::table
-        .filter(user_rows::email.eq(email))
-        .select(user_rows::id)
-        .first(&mut app.conn())
-        .unwrap_or_else(|e| panic!("user {email}: {e}"))
+    crate::common::user_id(&mut app.conn(), email)
 }
 
 pub fn role_id(app: &TestApp, name: &str) -> Uuid {

@@ -444,3 +444,23 @@ pub fn count(conn: &mut PgConnection, table: &str) -> i64 {
         .map(|c| c.n)
         .unwrap_or_else(|e| panic!("counting {table}: {e}"))
 }
+
+/// The id of a demo organization by name ("Northwind Academy", "Riverside School").
+pub fn organization_id(conn: &mut PgConnection, name: &str) -> uuid::Uuid {
+    use homeroom::db::schema::organizations;
+    organizations::table
+        .filter(organizations::name.eq(name))
+        .select(organizations::id)
+        .first(conn)
+        .unwrap_or_else(|e| panic!("organization {name}: {e}"))
+}
+
+/// The id of a user by e-mail.
+pub fn user_id(conn: &mut PgConnection, email: &str) -> uuid::Uuid {
+    use homeroom::db::schema::users;
+    users::table
+        .filter(users::email.eq(email))
+        .select(users::id)
+        .first(conn)
+        .unwrap_or_else(|e| panic!("user {email}: {e}"))
+}
