@@ -47,7 +47,11 @@ pub fn route_table() -> Vec<RouteInfo> {
 pub struct Application {
     port: u16,
     server: Server,
+    jobs: (PgPool, crate::mail::Mailer),
 }
+
+/// How often the absence alert job looks for alerts whose grace period has passed.
+const ABSENCE_ALERTS_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl Application {
     /// Binds the listener (port 0 picks a free port) and prepares the server.
@@ -71,6 +75,7 @@ impl Application {
             format!("http://{host}:{port}")
         });
         let mailer = crate::mail::Mailer::from_settings(&settings)?;
+        let jobs = (pool.clone(), mailer.clone());
         let state = web::Data::new(AppState {
             pool,
             settings,
@@ -108,14 +113,17 @@ impl Application {
         .workers(workers)
         .listen(listener)?
         .run();
-        Ok(Application { port, server })
+        Ok(Application { port, server, jobs })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
+    /// The server, with the background jobs started beside it.
     pub fn server(self) -> Server {
+        let (pool, mailer) = self.jobs;
+        crate::attendance::alerts::spawn_job(pool, mailer, ABSENCE_ALERTS_EVERY);
         self.server
     }
 }

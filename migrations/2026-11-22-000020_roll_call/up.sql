@@ -31,6 +31,7 @@ CREATE UNIQUE INDEX absence_alerts_student_id_date_live_key
 -- The job looks for pending alerts that are due.
 CREATE INDEX absence_alerts_pending_due_at_idx
     ON absence_alerts (due_at) WHERE status = 'pending' AND deleted_at IS NULL;
+CREATE INDEX absence_alerts_student_id_idx ON absence_alerts (student_id);
 CREATE INDEX absence_alerts_organization_id_idx ON absence_alerts (organization_id);
 CREATE INDEX absence_alerts_campus_id_idx ON absence_alerts (campus_id);
 CREATE INDEX absence_alerts_message_id_idx ON absence_alerts (message_id);

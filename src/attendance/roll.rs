@@ -5,9 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{
-    Array, Bool, Date, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid,
-};
+use diesel::sql_types::{Array, Bool, Date, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
 
 use crate::access::{Access, Action, Entity, Permission};
@@ -465,9 +463,7 @@ pub fn parse_row(
     };
     let remarks = input.remarks.trim();
     if remarks.chars().count() > REMARKS_MAX {
-        return Err(format!(
-            "Keep the remark under {REMARKS_MAX} characters."
-        ));
+        return Err(format!("Keep the remark under {REMARKS_MAX} characters."));
     }
     Ok(Some(Mark::new(
         student_id,
@@ -662,7 +658,10 @@ fn rows_of(
             let saved = RowInput {
                 status: entry.status.map(|s| s.as_str().to_owned()),
                 minutes: None,
-                minutes_other: entry.minutes_late.map(|m| m.to_string()).unwrap_or_default(),
+                minutes_other: entry
+                    .minutes_late
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
                 remarks: entry.remarks.clone().unwrap_or_default(),
             };
             let input = sent
@@ -839,9 +838,9 @@ async fn save_form(
         return Err(AppError::Forbidden);
     }
     let mut sent = rows_from_form(&fields);
-    // "Mark all present" fills every student the form leaves unmarked.
+    // "Mark all present" fills every student neither the form nor the roll has marked.
     if field(&fields, "intent") == Some("all_present") {
-        for entry in &loaded.roster {
+        for entry in loaded.roster.iter().filter(|e| e.status.is_none()) {
             let row = sent.entry(entry.student_id).or_default();
             if row.status.as_deref().is_none_or(str::is_empty) {
                 row.status = Some(AttendanceStatus::Present.as_str().to_owned());

@@ -9,7 +9,7 @@ use diesel::sql_types::{Bool, Text};
 use uuid::Uuid;
 
 use super::roll::RollKey;
-use super::schedule::{RollState, Scope, ScheduledRoll, scheduled_rolls};
+use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use crate::access::{Action, Entity, Gate, Permission, Routes};
 use crate::db::schema::staff;
 use crate::startup::AppState;
@@ -48,10 +48,9 @@ struct TodayPage {
 pub fn state_text(state: RollState, time_zone: &str) -> (String, &'static str) {
     match state {
         RollState::NotTaken => ("Not taken".to_owned(), "not-taken"),
-        RollState::Partial { marked, enrolled } => (
-            format!("Partly taken ({marked} of {enrolled})"),
-            "partial",
-        ),
+        RollState::Partial { marked, enrolled } => {
+            (format!("Partly taken ({marked} of {enrolled})"), "partial")
+        }
         RollState::Taken { at } => (format!("Taken at {}", local_time(at, time_zone)), "taken"),
     }
 }

@@ -11,9 +11,7 @@ use super::academics::Academics;
 use super::organization::Org;
 use super::people::People;
 use super::plan::Plan;
-use super::support::{
-    ROWS_PER_COPY, copy_all, new_id, pick, school_days, stream, weighted,
-};
+use super::support::{ROWS_PER_COPY, copy_all, new_id, pick, school_days, stream, weighted};
 use crate::db::enums::{AttendanceSessionType, AttendanceStatus};
 use crate::db::schema::{attendance_records, attendance_sessions};
 

@@ -96,9 +96,6 @@ pub fn create(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<Org> {
     insert_all!(conn, campuses::table, rows, "campuses");
     Ok(Org {
         id,
-        campuses: rows
-            .iter()
-            .map(|c| Campus { id: c.id })
-            .collect(),
+        campuses: rows.iter().map(|c| Campus { id: c.id }).collect(),
     })
 }
