@@ -1,6 +1,7 @@
 //! Roll call: the teacher's day, taking and saving rolls, summaries and absence alerts.
 
 mod alerts;
+mod browser;
 mod roll;
 mod schedule;
 
