@@ -1030,6 +1030,13 @@ fn marks_of(request: &MarksRequest, now: DateTime<Utc>) -> Result<Vec<Mark>, (Uu
         .collect()
 }
 
+/// Why a request's marks were not stored.
+enum MarksRefusal {
+    Unreadable(String),
+    Invalid(Uuid, String),
+    NotOnRoll(Vec<Uuid>),
+}
+
 async fn save_marks_request(
     page: Page,
     state: web::Data<AppState>,
@@ -1037,50 +1044,59 @@ async fn save_marks_request(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access;
-    let org = access.organization_id;
-    let head_access = access.clone();
-    let head = crate::db::run_in(&state.pool, org, move |conn| {
-        load_head(conn, &head_access, key)?.ok_or(AppError::NotFound)
+    let now = Utc::now();
+    // Read before the transaction; refused only after the roll is known to be ours.
+    let request = serde_json::from_slice::<MarksRequest>(&body)
+        .map_err(|_| MarksRefusal::Unreadable("The marks could not be read.".to_owned()))
+        .and_then(|request| {
+            let date = roll_date(&access, Some(&request.date))
+                .map_err(|e| MarksRefusal::Unreadable(e.to_string()))?;
+            let marks = marks_of(&request, now)
+                .map_err(|(student, message)| MarksRefusal::Invalid(student, message))?;
+            let received: Vec<String> = request.marks.into_iter().map(|m| m.id).collect();
+            Ok((date, marks, received))
+        });
+    let alert_grace = grace(&state);
+    // One transaction: the roll, the right to take it, and the save.
+    let outcome = crate::db::run_in(&state.pool, access.organization_id, move |conn| {
+        let head = load_head(conn, &access, key)?.ok_or(AppError::NotFound)?;
+        if !may_take(&access, &head) {
+            return Err(AppError::Forbidden);
+        }
+        let (date, marks, received) = match request {
+            Ok(request) => request,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        let cx = SaveContext {
+            access: &access,
+            head: &head,
+            date,
+            alert_grace,
+            now,
+        };
+        match save_marks(conn, &cx, marks) {
+            Ok(stored) => Ok(Ok((received, stored))),
+            Err(SaveError::NotOnRoll(ids)) => Ok(Err(MarksRefusal::NotOnRoll(ids))),
+            Err(SaveError::Database(e)) => Err(e.into()),
+        }
     })
     .await?;
-    if !may_take(&access, &head) {
-        return Err(AppError::Forbidden);
-    }
-    let Ok(request) = serde_json::from_slice::<MarksRequest>(&body) else {
-        return Ok(refused(
-            StatusCode::BAD_REQUEST,
-            "The marks could not be read.",
-            Vec::new(),
-        ));
-    };
-    let date = match roll_date(&access, Some(&request.date)) {
-        Ok(date) => date,
-        Err(e) => return Ok(refused(StatusCode::BAD_REQUEST, &e.to_string(), Vec::new())),
-    };
-    let now = Utc::now();
-    let marks = match marks_of(&request, now) {
-        Ok(marks) => marks,
-        Err((student, message)) => {
-            return Ok(refused(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &message,
-                vec![student],
-            ));
-        }
-    };
-    match save(&state, &access, &head, date, marks, now).await? {
-        Ok(marks) => Ok(HttpResponse::Ok()
+    Ok(match outcome {
+        Ok((received, marks)) => HttpResponse::Ok()
             .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-            .json(MarksResponse {
-                received: request.marks.into_iter().map(|m| m.id).collect(),
-                marks,
-            })),
-        Err(strangers) => Ok(refused(
+            .json(MarksResponse { received, marks }),
+        Err(MarksRefusal::Unreadable(message)) => {
+            refused(StatusCode::BAD_REQUEST, &message, Vec::new())
+        }
+        Err(MarksRefusal::Invalid(student, message)) => {
+            refused(StatusCode::UNPROCESSABLE_ENTITY, &message, vec![student])
+        }
+        Err(MarksRefusal::NotOnRoll(strangers)) => refused(
             StatusCode::UNPROCESSABLE_ENTITY,
             &not_on_roll_message(strangers.len()),
             strangers,
-        )),
-    }
+        ),
+    })
 }
 
 async fn class_roll_marks(
