@@ -39,7 +39,8 @@ local saves = 0
 if #rolls > 0 then
   function request()
     saves = saves + 1
-    local roll = rolls[(saves % #rolls) + 1]
+    -- The two wrk threads take alternate rolls, so no two saves wait on one roll.
+    local roll = rolls[((saves * 2 + (thread_number or 0)) % #rolls) + 1]
     local marks = {}
     for i, id in ipairs(roll.students) do
       local status = statuses[math.random(4)]

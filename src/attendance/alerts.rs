@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Bool, Date, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
 
+use super::sql::prepared;
 use crate::communication::{Notice, Recipient, notify};
 use crate::db::enums::{AbsenceAlertStatus, RecipientType};
 use crate::db::schema::absence_alerts;
@@ -34,13 +35,13 @@ WHERE absence_alerts.status = 'withdrawn'
 
 /// Arms the day's alert for each student, in the caller's transaction.
 pub fn arm(conn: &mut PgConnection, absences: &Absences) -> QueryResult<usize> {
-    diesel::sql_query(ARM_SQL)
+    prepared(ARM_SQL)
         .bind::<SqlUuid, _>(absences.organization_id)
         .bind::<SqlUuid, _>(absences.campus_id)
         .bind::<Date, _>(absences.date)
         .bind::<Timestamptz, _>(absences.due_at)
         .bind::<SqlUuid, _>(absences.marked_by)
-        .bind::<Array<SqlUuid>, _>(absences.students)
+        .bind::<Array<SqlUuid>, _>(absences.students.to_vec())
         .execute(conn)
 }
 
@@ -130,7 +131,7 @@ pub fn send_due_alerts(
     now: DateTime<Utc>,
 ) -> QueryResult<AlertRun> {
     conn.transaction(|conn| {
-        let due: Vec<DueAlert> = diesel::sql_query(CLAIM_SQL)
+        let due: Vec<DueAlert> = prepared(CLAIM_SQL)
             .bind::<Timestamptz, _>(now)
             .bind::<BigInt, _>(BATCH)
             .load(conn)?;
@@ -143,7 +144,7 @@ pub fn send_due_alerts(
                 run.withdrawn += 1;
                 continue;
             }
-            let guardians: Vec<GuardianRow> = diesel::sql_query(GUARDIANS_SQL)
+            let guardians: Vec<GuardianRow> = prepared(GUARDIANS_SQL)
                 .bind::<SqlUuid, _>(alert.student_id)
                 .load(conn)?;
             let recipients: Vec<Recipient> = guardians
@@ -206,7 +207,10 @@ fn finish(
 /// The alert's subject and plain-text body.
 pub fn alert_text(student: &str, date: NaiveDate, school: &str) -> (String, String) {
     (
-        format!("{student} was marked absent today"),
+        format!(
+            "{student} was marked absent on {}",
+            date.format("%A %-d %B")
+        ),
         format!(
             "{student} was marked absent on {}. If you know why, please let {school} know.\n\n\
              If {student} is at school, the roll will be corrected and no further message is sent.",

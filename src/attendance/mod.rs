@@ -4,6 +4,7 @@
 pub mod alerts;
 pub mod roll;
 pub mod schedule;
+mod sql;
 pub mod summary;
 pub mod today;
 

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, Bool, Date, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
 
+use super::sql::prepared;
 use crate::access::{Access, Action, Entity, Permission};
 use crate::db::enums::{AttendanceSessionType, AttendanceStatus};
 use crate::db::schema::sql_types::{
@@ -120,7 +121,7 @@ pub fn load_head(
         RollKey::Class(id) => (Some(id), None),
         RollKey::ClassSubject(id) => (None, Some(id)),
     };
-    diesel::sql_query(HEAD_SQL)
+    prepared(HEAD_SQL)
         .bind::<Nullable<SqlUuid>, _>(class)
         .bind::<Nullable<SqlUuid>, _>(class_subject)
         .bind::<SqlUuid, _>(access.organization_id)
@@ -171,7 +172,7 @@ pub fn roster(
     head: &RollHead,
     date: NaiveDate,
 ) -> QueryResult<Vec<RosterEntry>> {
-    diesel::sql_query(ROSTER_SQL)
+    prepared(ROSTER_SQL)
         .bind::<SqlUuid, _>(organization_id)
         .bind::<SqlUuid, _>(head.class_id)
         .bind::<Nullable<SqlUuid>, _>(head.class_subject_id)
@@ -344,10 +345,10 @@ pub fn save_marks(
     }
     let ids: Vec<Uuid> = latest.keys().copied().collect();
 
-    let enrolled: HashSet<Uuid> = diesel::sql_query(ENROLLED_SQL)
+    let enrolled: HashSet<Uuid> = prepared(ENROLLED_SQL)
         .bind::<SqlUuid, _>(org)
         .bind::<SqlUuid, _>(head.class_id)
-        .bind::<Array<SqlUuid>, _>(&ids)
+        .bind::<Array<SqlUuid>, _>(ids.clone())
         .load::<StudentId>(conn)?
         .into_iter()
         .map(|s| s.student_id)
@@ -363,7 +364,7 @@ pub fn save_marks(
     }
 
     let session = match head.class_subject_id {
-        None => diesel::sql_query(DAILY_SESSION_SQL)
+        None => prepared(DAILY_SESSION_SQL)
             .bind::<SqlUuid, _>(org)
             .bind::<SqlUuid, _>(head.campus_id)
             .bind::<SqlUuid, _>(head.class_id)
@@ -371,7 +372,7 @@ pub fn save_marks(
             .bind::<Nullable<SqlUuid>, _>(head.my_staff_id)
             .bind::<SqlUuid, _>(user)
             .get_result::<SessionId>(conn)?,
-        Some(class_subject) => diesel::sql_query(PERIOD_SESSION_SQL)
+        Some(class_subject) => prepared(PERIOD_SESSION_SQL)
             .bind::<SqlUuid, _>(org)
             .bind::<SqlUuid, _>(head.campus_id)
             .bind::<SqlUuid, _>(head.class_id)
@@ -384,7 +385,7 @@ pub fn save_marks(
     .id;
 
     let marks: Vec<Mark> = latest.into_values().collect();
-    let changed: Vec<Changed> = diesel::sql_query(RECORDS_SQL)
+    let changed: Vec<Changed> = prepared(RECORDS_SQL)
         .bind::<SqlUuid, _>(org)
         .bind::<SqlUuid, _>(session)
         .bind::<SqlUuid, _>(user)
@@ -421,9 +422,9 @@ pub fn save_marks(
         super::summary::refresh_summaries(conn, org, Some(head.campus_id), cx.date, cx.date)?;
     }
 
-    Ok(diesel::sql_query(STORED_SQL)
+    Ok(prepared(STORED_SQL)
         .bind::<SqlUuid, _>(session)
-        .bind::<Array<SqlUuid>, _>(&ids)
+        .bind::<Array<SqlUuid>, _>(ids.clone())
         .load(conn)?)
 }
 

@@ -1,5 +1,6 @@
 //! The campus's daily attendance figures, derived from the daily rolls' marks.
 
+use super::sql::prepared;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::{Date, Nullable, Uuid as SqlUuid};
@@ -41,7 +42,7 @@ pub fn refresh_summaries(
     from: NaiveDate,
     to: NaiveDate,
 ) -> QueryResult<usize> {
-    diesel::sql_query(REFRESH_SQL)
+    prepared(REFRESH_SQL)
         .bind::<SqlUuid, _>(organization_id)
         .bind::<Date, _>(from)
         .bind::<Date, _>(to)

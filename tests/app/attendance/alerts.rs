@@ -89,7 +89,7 @@ async fn the_absence_alert_goes_out_once_after_the_grace_period() {
     assert!(!sent.is_empty(), "the demo student has guardians");
     assert!(
         sent.iter()
-            .all(|d| d.subject.contains("was marked absent today"))
+            .all(|d| d.subject.contains("was marked absent on "))
     );
     assert!(
         sent.iter()
