@@ -650,6 +650,7 @@ fn initials(first: &str, last: &str) -> String {
 /// with messages.
 fn rows_of(
     roster: &[RosterEntry],
+    photos: &HashMap<Uuid, String>,
     sent: Option<&HashMap<Uuid, RowInput>>,
     errors: &HashMap<Uuid, String>,
 ) -> Vec<RollRow> {
@@ -677,7 +678,7 @@ fn rows_of(
                 id: entry.student_id,
                 name: format!("{}, {}", entry.last_name, entry.first_name),
                 initials: initials(&entry.first_name, &entry.last_name),
-                photo: None,
+                photo: photos.get(&entry.student_id).cloned(),
                 statuses: AttendanceStatus::ALL
                     .iter()
                     .map(|s| Choice {
@@ -706,6 +707,8 @@ fn rows_of(
 struct Loaded {
     head: RollHead,
     roster: Vec<RosterEntry>,
+    /// Thumbnail addresses of the students who have a photo.
+    photos: HashMap<Uuid, String>,
 }
 
 async fn load_roll(
@@ -718,7 +721,18 @@ async fn load_roll(
     crate::db::run_in(&state.pool, access.organization_id, move |conn| {
         let head = load_head(conn, &access, key)?.ok_or(AppError::NotFound)?;
         let roster = roster(conn, access.organization_id, &head, date)?;
-        Ok(Loaded { head, roster })
+        let ids: Vec<Uuid> = roster.iter().map(|e| e.student_id).collect();
+        let photos = crate::files::photo_thumbnails(
+            conn,
+            access.organization_id,
+            crate::files::EntityKind::Student,
+            &ids,
+        )?;
+        Ok(Loaded {
+            head,
+            roster,
+            photos,
+        })
     })
     .await
 }
@@ -739,6 +753,7 @@ fn roll_page(
     let no_errors = HashMap::new();
     let rows = rows_of(
         &loaded.roster,
+        &loaded.photos,
         sent.as_ref().map(|s| s.rows),
         sent.as_ref().map_or(&no_errors, |s| s.errors),
     );

@@ -505,3 +505,42 @@ async fn a_roll_for_a_day_still_to_come_is_refused() {
     let response = app.get(&teacher, &format!("{}?date=soon", roll.path)).await;
     assert_eq!(response.status(), 400);
 }
+
+#[actix_web::test]
+async fn a_student_with_a_photo_shows_its_thumbnail_on_the_roll() {
+    let app = spawn_app().await;
+    let roll = teachers_roll(&app);
+    let pictured = roll.students[0];
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let uploaded = crate::files::upload(
+        &app,
+        &admin,
+        "students",
+        pictured,
+        "portrait.png",
+        &crate::files::png(320, 240),
+    )
+    .await;
+    assert_eq!(uploaded.status(), 303);
+
+    let teacher = app.signed_in(DemoUser::Teacher).await;
+    let html = app
+        .page(&teacher, &format!("{}?date={}", roll.path, roll.date))
+        .await;
+    let doc = scraper::Html::parse_document(&html);
+    let thumbnails: Vec<String> = doc
+        .select(&scraper::Selector::parse(".avatar img").expect("selector"))
+        .filter_map(|img| img.value().attr("src").map(str::to_owned))
+        .collect();
+    assert_eq!(thumbnails.len(), 1, "only the pictured student has a photo");
+    assert!(thumbnails[0].ends_with("/thumbnail"), "{thumbnails:?}");
+    let image = app.get(&teacher, &thumbnails[0]).await;
+    assert_eq!(image.status(), 200);
+    assert!(
+        image
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("image/"))
+    );
+}
