@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod mail;
+pub mod resources;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
     crate::dashboard::routes(&mut r);
     crate::access::switch::routes(&mut r);
     crate::admin::routes(&mut r);
+    crate::resources::routes(&mut r);
     r
 }
 

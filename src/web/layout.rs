@@ -53,6 +53,7 @@ const MENU: &[(&str, &str, Gate)] = &[
         "/admin/outbox",
         Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
     ),
+    ("Records", "/records", Gate::SignedIn),
 ];
 
 fn admits(access: &Access, gate: Gate) -> bool {
