@@ -73,12 +73,26 @@ pub struct Table {
     pub rows: Vec<TableRow>,
 }
 
-fn listed(res: &Resource) -> impl Iterator<Item = (usize, &Field)> {
-    res.fields.iter().enumerate().filter(|(_, f)| f.list)
+/// The list's columns: listed fields, except the name column (it leads every row)
+/// and, in a parent's tab, the link back to that parent.
+fn listed<'a>(
+    res: &'a Resource,
+    back: Option<&'a str>,
+) -> impl Iterator<Item = (usize, &'a Field)> {
+    res.fields
+        .iter()
+        .enumerate()
+        .filter(move |(_, f)| f.list && f.column != res.title && Some(f.column) != back)
 }
 
-fn table(res: &'static Resource, rows: &[Row], state: Option<&ListState>, tz: &str) -> Table {
-    let columns = listed(res)
+fn table(
+    res: &'static Resource,
+    rows: &[Row],
+    state: Option<&ListState>,
+    back: Option<&str>,
+    tz: &str,
+) -> Table {
+    let columns = listed(res, back)
         .map(|(_, f)| {
             let current = state
                 .and_then(|s| s.sort)
@@ -104,7 +118,9 @@ fn table(res: &'static Resource, rows: &[Row], state: Option<&ListState>, tz: &s
         .map(|row| TableRow {
             href: format!("{}/{}", res.path(), row.id),
             title: row.title.clone(),
-            cells: listed(res).map(|(i, _)| row.shown(res, i, tz)).collect(),
+            cells: listed(res, back)
+                .map(|(i, _)| row.shown(res, i, tz))
+                .collect(),
         })
         .collect();
     Table { columns, rows }
@@ -246,7 +262,7 @@ pub async fn list(
     .await?;
     let link = |p: i64| format!("{}?{}", res.path(), list_state.query(list_state.sort, p));
     let results = Results {
-        table: table(res, &rows, Some(&list_state), &tz),
+        table: table(res, &rows, Some(&list_state), None, &tz),
         filtered: list_state.is_filtered(),
         previous: (list_state.page > 1).then(|| link(list_state.page - 1)),
         next: more.then(|| link(list_state.page + 1)),
@@ -258,7 +274,21 @@ pub async fn list(
     };
     let view = ResView::new(res, &page.access);
     if fragment {
-        return render(&ListResults { res: view, results });
+        // The address bar shows the list's own query, without the form's empty fields.
+        let query = list_state.query(list_state.sort, list_state.page);
+        let address = if query.is_empty() {
+            res.path().to_owned()
+        } else {
+            format!("{}?{query}", res.path())
+        };
+        let mut response = render(&ListResults { res: view, results })?;
+        if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&address) {
+            response.headers_mut().insert(
+                actix_web::http::header::HeaderName::from_static("hx-push-url"),
+                value,
+            );
+        }
+        return Ok(response);
     }
     render(&ListPage {
         layout: page.layout(res.label()),
@@ -386,7 +416,7 @@ pub async fn show(
                 let all_href = format!("{}?{}", child.resource.path(), st.query(None, 1));
                 Some(TabView {
                     label: child.resource.label(),
-                    table: table(child.resource, &rows, None, &zone),
+                    table: table(child.resource, &rows, None, Some(child.column), &zone),
                     total,
                     all_href,
                     new_href: can_create_child

@@ -4,6 +4,7 @@
 mod csv;
 mod entities;
 mod records;
+mod screens;
 
 use diesel::prelude::*;
 use diesel::sql_types::{Text, Uuid as SqlUuid};
@@ -95,4 +96,11 @@ pub fn created_id(response: &reqwest::Response, path: &str) -> Uuid {
         .strip_prefix(&format!("{path}/"))
         .unwrap_or_else(|| panic!("redirect to a {path} record, got {location}"));
     Uuid::parse_str(id).expect("an id")
+}
+
+pub fn northwind_id(conn: &mut PgConnection) -> Uuid {
+    diesel::sql_query("SELECT id FROM organizations WHERE name = 'Northwind Academy'")
+        .get_result::<Id>(conn)
+        .expect("Northwind")
+        .id
 }

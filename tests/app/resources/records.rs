@@ -281,3 +281,50 @@ async fn the_student_list_is_searched_filtered_sorted_and_paged_in_the_address()
     );
     assert!(!fragment.contains("<html"), "htmx gets the table alone");
 }
+
+#[actix_web::test]
+async fn writes_outside_the_record_pages_are_audited_too() {
+    let app = spawn_app().await;
+    let mut conn = app.conn();
+    let seeded = value_of(
+        &mut conn,
+        "SELECT count(*)::text AS value FROM audit_log WHERE table_name = 'attendance_records' AND action = 'create'",
+    )
+    .expect("a count");
+    assert_ne!(seeded, "0", "the demo seed's roll calls are in the trail");
+
+    // A workflow's write: a transaction acting for a teacher, as a roll call does.
+    let teacher = id_of(
+        &mut conn,
+        "SELECT id FROM users WHERE email = 'teacher@northwind.test'",
+    );
+    let org = super::northwind_id(&mut conn);
+    let student = id_of(
+        &mut conn,
+        &format!("SELECT id FROM students WHERE organization_id = {NW} ORDER BY id LIMIT 1"),
+    );
+    diesel::Connection::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
+        homeroom::db::enter_organization(conn, org)?;
+        homeroom::resources::audit::act_as(conn, teacher.parse().expect("uuid"))?;
+        diesel::RunQueryDsl::execute(
+            diesel::sql_query(format!(
+                "UPDATE students SET phone = '+1 555 042' WHERE id = '{student}'"
+            )),
+            conn,
+        )?;
+        Ok(())
+    })
+    .expect("a workflow write");
+    let entry = value_of(
+        &mut conn,
+        &format!(
+            "SELECT a.action || ' by ' || u.email || ': ' || (a.changes -> 'phone' ->> 'to') AS value \
+             FROM audit_log a JOIN users u ON u.id = a.user_id \
+             WHERE a.row_id = '{student}' ORDER BY a.created_at DESC LIMIT 1"
+        ),
+    );
+    assert_eq!(
+        entry.as_deref(),
+        Some("update by teacher@northwind.test: +1 555 042")
+    );
+}
