@@ -54,7 +54,7 @@ async fn upload(app: &TestApp, client: &reqwest::Client, csv: &str) -> (u16, Str
          Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
     );
     let response = client
-        .post(app.url("/students/import"))
+        .post(app.url(&format!("/students/import?csrf_token={token}")))
         .header(
             "content-type",
             format!("multipart/form-data; boundary={boundary}"),
