@@ -68,6 +68,7 @@ const MENU: &[(&str, &str, Gate)] = &[
         "/walkthroughs",
         Gate::Requires(Permission::new(Action::Read, Entity::WalkthroughCheckins)),
     ),
+    ("Records", "/records", Gate::SignedIn),
     (
         "Users",
         "/admin/users",
