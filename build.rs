@@ -10,6 +10,8 @@ fn main() {
     println!("cargo:rerun-if-changed=package.json");
     println!("cargo:rerun-if-changed=package-lock.json");
     println!("cargo:rerun-if-changed={HTMX}");
+    // The migrations are embedded in the binary: a new one must rebuild it.
+    println!("cargo:rerun-if-changed=migrations");
 
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));

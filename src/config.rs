@@ -48,6 +48,9 @@ pub struct Settings {
     pub max_upload_bytes: usize,
     /// `HOMEROOM_WALKTHROUGH_EDIT_HOURS`: how long the author may still change a walkthrough.
     pub walkthrough_edit_hours: u32,
+    /// `HOMEROOM_ABSENCE_ALERT_GRACE_MINUTES`: how long an absence mark waits before
+    /// guardians are alerted, so a quick correction sends nothing.
+    pub absence_alert_grace: Duration,
 }
 
 impl Settings {
@@ -80,6 +83,9 @@ impl Settings {
             max_upload_bytes: parse::<usize>("HOMEROOM_MAX_UPLOAD_MB", 10)?
                 .saturating_mul(1024 * 1024),
             walkthrough_edit_hours: parse("HOMEROOM_WALKTHROUGH_EDIT_HOURS", 24)?,
+            absence_alert_grace: Duration::from_secs(
+                60 * parse::<u64>("HOMEROOM_ABSENCE_ALERT_GRACE_MINUTES", 15)?,
+            ),
         })
     }
 
@@ -105,6 +111,7 @@ impl Settings {
             mail_from: "Homeroom <homeroom@localhost>".to_owned(),
             max_upload_bytes: 10 * 1024 * 1024,
             walkthrough_edit_hours: 24,
+            absence_alert_grace: Duration::from_secs(15 * 60),
         }
     }
 }

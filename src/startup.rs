@@ -41,6 +41,7 @@ pub fn routes() -> Routes {
     crate::attendance::oversight_routes(&mut r);
     crate::walkthroughs::routes(&mut r);
     crate::resources::routes(&mut r);
+    crate::attendance::routes(&mut r);
     r
 }
 

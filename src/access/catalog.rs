@@ -89,6 +89,7 @@ entities! {
     ScheduledTasks => "scheduled_tasks", "Scheduled tasks";
     SyncLogs => "sync_logs", "Sync logs";
     EmailOutbox => "email_outbox", "Sent e-mail";
+    AbsenceAlerts => "absence_alerts", "Absence alerts";
 }
 
 /// Where an entity sits on the role editor's grid: related records side by side.
@@ -154,7 +155,8 @@ impl Entity {
             | E::AttendanceRecords
             | E::CampusAttendanceConfig
             | E::CampusAttendanceSummaries
-            | E::StaffAttendanceRecords => EntityGroup::Attendance,
+            | E::StaffAttendanceRecords
+            | E::AbsenceAlerts => EntityGroup::Attendance,
             E::FeePlans | E::Invoices | E::Payments => EntityGroup::Finance,
             E::Messages | E::MessageRecipients | E::CommunicationEvents | E::Documents => {
                 EntityGroup::Communication

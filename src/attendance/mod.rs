@@ -2,15 +2,25 @@
 //! campus summaries derived from the marks, and same-day absence alerts; and how
 //! directors and the office oversee attendance.
 
-pub mod schedule;
-
+pub mod alerts;
 pub mod filters;
 pub mod oversight;
 pub mod reports;
+pub mod roll;
+pub mod schedule;
+mod sql;
 pub mod staff;
+pub mod summary;
+pub mod today;
 pub mod trend;
 
 use crate::access::Routes;
+
+/// The teacher's pages: the day's rolls and taking a roll.
+pub fn routes(r: &mut Routes) {
+    today::routes(r);
+    roll::routes(r);
+}
 
 /// The oversight pages: missing rolls, the campus dashboard, reports, staff attendance.
 pub fn oversight_routes(r: &mut Routes) {

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Nullable, Text, Time, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
 
+use super::sql::prepared;
 use crate::dashboard::day_of_week;
 use crate::db::enums::AttendanceSessionType;
 use crate::db::schema::sql_types::{AttendanceSessionType as SqlSessionType, DayOfWeek as SqlDay};
@@ -84,33 +85,40 @@ struct Row {
     last_saved: Option<DateTime<Utc>>,
 }
 
-// One statement: the day's slots (periods, then a daily roll for every class that
-// meets that day), their sessions, and per slot the marks and the live roster size.
+// One statement: the day's slots (the scope's periods, then a daily roll for each of
+// the scope's classes that meets that day), their sessions, and per slot the marks
+// and the live roster size. The scope filters sit inside each branch so that a
+// teacher's day reads only that teacher's periods and classes.
 const SCHEDULE_SQL: &str = "
 WITH tt AS (
     SELECT t.id FROM timetables t
     WHERE t.organization_id = $1 AND t.deleted_at IS NULL AND t.status = 'published'
       AND (t.effective_from IS NULL OR t.effective_from <= $2)
       AND (t.effective_to IS NULL OR t.effective_to >= $2)
-), periods AS (
+), slots AS (
     SELECT cs.class_id, cs.id AS class_subject_id, sub.name AS subject_name,
-           p.starts_at, p.ends_at, p.room, cs.teacher_id
+           p.starts_at, p.ends_at, p.room, cs.teacher_id,
+           'period'::attendance_session_type AS session_type
     FROM timetable_periods p
     JOIN tt ON tt.id = p.timetable_id
     JOIN class_subjects cs ON cs.id = p.class_subject_id
          AND cs.deleted_at IS NULL AND cs.status = 'active'
     JOIN subjects sub ON sub.id = cs.subject_id
     WHERE p.organization_id = $1 AND p.deleted_at IS NULL AND p.day_of_week = $3
-), slots AS (
-    SELECT class_id, class_subject_id, subject_name, starts_at, ends_at, room,
-           teacher_id, 'period'::attendance_session_type AS session_type
-    FROM periods
+      AND ($4::uuid IS NULL OR cs.teacher_id = $4)
     UNION ALL
     SELECT c.id, NULL, NULL, NULL, NULL, NULL, c.homeroom_teacher_id,
            'daily'::attendance_session_type
     FROM classes c
-    WHERE c.organization_id = $1
-      AND c.id IN (SELECT class_id FROM periods)
+    WHERE c.organization_id = $1 AND c.deleted_at IS NULL
+      AND ($4::uuid IS NULL OR c.homeroom_teacher_id = $4)
+      AND ($5::uuid IS NULL OR c.campus_id = $5)
+      AND EXISTS (
+          SELECT 1 FROM class_subjects cs
+          JOIN timetable_periods p ON p.class_subject_id = cs.id
+          JOIN tt ON tt.id = p.timetable_id
+          WHERE cs.class_id = c.id AND cs.deleted_at IS NULL AND cs.status = 'active'
+            AND p.day_of_week = $3 AND p.deleted_at IS NULL)
 )
 SELECT c.id AS class_id, c.name AS class_name, s.class_subject_id, s.subject_name,
        c.campus_id, ca.name AS campus_name, s.starts_at, s.ends_at, s.room,
@@ -139,8 +147,7 @@ CROSS JOIN LATERAL (
          AND stu.deleted_at IS NULL AND stu.status = 'active'
     WHERE e.class_id = s.class_id AND e.deleted_at IS NULL AND e.status = 'active'
 ) en
-WHERE ($4::uuid IS NULL OR s.teacher_id = $4)
-  AND ($5::uuid IS NULL OR c.campus_id = $5)
+WHERE ($5::uuid IS NULL OR c.campus_id = $5)
 ORDER BY ca.name, s.starts_at NULLS FIRST, c.name, s.subject_name
 ";
 
@@ -156,7 +163,7 @@ pub fn scheduled_rolls(
         Scope::Campus(campus_id) => (None, Some(campus_id)),
         Scope::Organization => (None, None),
     };
-    let rows: Vec<Row> = diesel::sql_query(SCHEDULE_SQL)
+    let rows: Vec<Row> = prepared(SCHEDULE_SQL)
         .bind::<SqlUuid, _>(organization_id)
         .bind::<Date, _>(date)
         .bind::<SqlDay, _>(day_of_week(date.weekday()))

@@ -126,7 +126,11 @@ async fn login(
 
     match outcome {
         SignIn::Done(new_session) => {
-            signed_in_at(next.as_deref().unwrap_or("/"), &new_session, &state)
+            let landing = match next {
+                Some(next) => next,
+                None => landing_page(&state, email).await?.to_owned(),
+            };
+            signed_in_at(&landing, &new_session, &state)
         }
         SignIn::SecondStep(pending) => {
             let code_page = match &next {
@@ -148,6 +152,15 @@ async fn login(
             render_as(&page, StatusCode::UNAUTHORIZED)
         }
     }
+}
+
+/// Where a sign-in without a `next` lands: teachers on their day's rolls.
+async fn landing_page(state: &AppState, email: String) -> Result<&'static str, AppError> {
+    let today = crate::db::run(&state.pool, move |conn| {
+        Ok(crate::attendance::today::lands_on_today(conn, &email)?)
+    })
+    .await?;
+    Ok(if today { "/today" } else { "/" })
 }
 
 /// Redirects to `location` with the session's cookie set.

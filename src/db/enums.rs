@@ -379,6 +379,13 @@ db_enums! {
         Sent = "sent" => "Sent",
         Failed = "failed" => "Failed",
     }
+
+    /// `absence_alerts.status`: waiting out its grace period, sent, or not needed after all.
+    AbsenceAlertStatus => "crate::db::schema::sql_types::AbsenceAlertStatus" {
+        Pending = "pending" => "Pending",
+        Sent = "sent" => "Sent",
+        Withdrawn = "withdrawn" => "Withdrawn",
+    }
 }
 
 #[cfg(test)]
@@ -441,6 +448,7 @@ mod tests {
             AuditAction,
             TaskStatus,
             SyncStatus,
+            AbsenceAlertStatus,
         );
     }
 

@@ -2,6 +2,10 @@
 
 pub mod sql_types {
     #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "absence_alert_status"))]
+    pub struct AbsenceAlertStatus;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
     #[diesel(postgres_type(name = "assessment_status"))]
     pub struct AssessmentStatus;
 
@@ -127,6 +131,29 @@ pub mod sql_types {
 }
 
 diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::AbsenceAlertStatus;
+
+    absence_alerts (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Uuid,
+        student_id -> Uuid,
+        alert_date -> Date,
+        status -> AbsenceAlertStatus,
+        due_at -> Timestamptz,
+        sent_at -> Nullable<Timestamptz>,
+        message_id -> Nullable<Uuid>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
     academic_years (id) {
         id -> Uuid,
         organization_id -> Uuid,
@@ -207,6 +234,7 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        marked_at -> Timestamptz,
     }
 }
 
@@ -1113,6 +1141,10 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(absence_alerts -> campuses (campus_id));
+diesel::joinable!(absence_alerts -> messages (message_id));
+diesel::joinable!(absence_alerts -> organizations (organization_id));
+diesel::joinable!(absence_alerts -> students (student_id));
 diesel::joinable!(academic_years -> organizations (organization_id));
 diesel::joinable!(assessment_results -> assessments (assessment_id));
 diesel::joinable!(assessment_results -> organizations (organization_id));
@@ -1208,6 +1240,7 @@ diesel::joinable!(walkthrough_checkins -> classes (class_id));
 diesel::joinable!(walkthrough_checkins -> organizations (organization_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    absence_alerts,
     academic_years,
     assessment_results,
     assessments,

@@ -1,9 +1,6 @@
 //! Daily registers of the last weeks and the campus summaries derived from them.
 
-use std::collections::BTreeMap;
-
 use anyhow::Context;
-use bigdecimal::BigDecimal;
 use chrono::{NaiveDate, TimeDelta};
 use diesel::prelude::*;
 use rand::Rng;
@@ -14,11 +11,9 @@ use super::academics::Academics;
 use super::organization::Org;
 use super::people::People;
 use super::plan::Plan;
-use super::support::{
-    ROWS_PER_COPY, copy_all, insert_all, new_id, pick, school_days, stream, weighted,
-};
+use super::support::{ROWS_PER_COPY, copy_all, new_id, pick, school_days, stream, weighted};
 use crate::db::enums::{AttendanceSessionType, AttendanceStatus};
-use crate::db::schema::{attendance_records, attendance_sessions, campus_attendance_summaries};
+use crate::db::schema::{attendance_records, attendance_sessions};
 
 pub struct AttendanceCounts {
     pub days: usize,
@@ -49,29 +44,6 @@ struct NewRecord {
     status: AttendanceStatus,
     minutes_late: Option<i32>,
     remarks: Option<&'static str>,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = campus_attendance_summaries)]
-struct NewSummary {
-    id: Uuid,
-    organization_id: Uuid,
-    campus_id: Uuid,
-    campus_key: &'static str,
-    attendance_date: NaiveDate,
-    total_enrolled: i32,
-    total_present: i32,
-    total_absent: i32,
-    total_tardy: i32,
-    attendance_percentage: BigDecimal,
-}
-
-#[derive(Default)]
-struct DayTally {
-    enrolled: i32,
-    present: i32,
-    late: i32,
-    absent: i32,
 }
 
 /// How often a student is absent, late or excused, in percent.
@@ -137,7 +109,6 @@ pub fn create(
     let mut sessions = Vec::new();
     let mut records = Vec::new();
     let mut written = 0;
-    let mut tallies: BTreeMap<(usize, NaiveDate), DayTally> = BTreeMap::new();
     for &day in &days {
         for (class_index, class) in plan.classes.iter().enumerate() {
             let session = NewSession {
@@ -149,7 +120,6 @@ pub fn create(
                 session_date: day,
                 session_type: AttendanceSessionType::Daily,
             };
-            let tally = tallies.entry((class.campus, day)).or_default();
             for &student in &rosters[class_index] {
                 let habit = habits[student];
                 let status = weighted(
@@ -172,12 +142,6 @@ pub fn create(
                     AttendanceStatus::Excused => (None, Some(*pick(&mut rng, EXCUSED_REMARKS))),
                     _ => (None, None),
                 };
-                tally.enrolled += 1;
-                match status {
-                    AttendanceStatus::Present => tally.present += 1,
-                    AttendanceStatus::Late => tally.late += 1,
-                    AttendanceStatus::Absent | AttendanceStatus::Excused => tally.absent += 1,
-                }
                 records.push(NewRecord {
                     id: new_id(&mut rng),
                     organization_id: org.id,
@@ -201,28 +165,10 @@ pub fn create(
     }
     written += write(conn, &mut sessions, &mut records)?;
 
-    let summaries: Vec<NewSummary> = tallies
-        .iter()
-        .map(|(&(campus, day), t)| NewSummary {
-            id: new_id(&mut rng),
-            organization_id: org.id,
-            campus_id: org.campuses[campus].id,
-            campus_key: org.campuses[campus].code,
-            attendance_date: day,
-            total_enrolled: t.enrolled,
-            total_present: t.present,
-            total_absent: t.absent,
-            total_tardy: t.late,
-            attendance_percentage: percentage(t.present + t.late, t.enrolled),
-        })
-        .collect();
-
-    insert_all!(
-        conn,
-        campus_attendance_summaries::table,
-        summaries,
-        "campus attendance summaries"
-    );
+    if let (Some(&from), Some(&to)) = (days.first(), days.last()) {
+        crate::attendance::summary::refresh_summaries(conn, org.id, None, from, to)
+            .context("campus attendance summaries")?;
+    }
     Ok(AttendanceCounts {
         days: days.len(),
         records: written,
@@ -252,26 +198,4 @@ fn write(
     sessions.clear();
     records.clear();
     Ok(written)
-}
-
-/// `part` of `whole` in percent, rounded half up to 2 decimals.
-fn percentage(part: i32, whole: i32) -> BigDecimal {
-    if whole <= 0 {
-        return BigDecimal::from(0);
-    }
-    let hundredths = (i64::from(part) * 20_000 + i64::from(whole)) / (2 * i64::from(whole));
-    super::support::money(hundredths)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percentage;
-
-    #[test]
-    fn percentages_round_half_up_to_two_decimals() {
-        assert_eq!(percentage(2, 3).to_string(), "66.67");
-        assert_eq!(percentage(1, 8).to_string(), "12.50");
-        assert_eq!(percentage(7, 7).to_string(), "100.00");
-        assert_eq!(percentage(0, 0).to_string(), "0");
-    }
 }

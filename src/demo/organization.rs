@@ -15,7 +15,6 @@ pub struct Org {
 
 pub struct Campus {
     pub id: Uuid,
-    pub code: &'static str,
 }
 
 #[derive(Insertable)]
@@ -97,12 +96,6 @@ pub fn create(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<Org> {
     insert_all!(conn, campuses::table, rows, "campuses");
     Ok(Org {
         id,
-        campuses: rows
-            .iter()
-            .map(|c| Campus {
-                id: c.id,
-                code: c.code,
-            })
-            .collect(),
+        campuses: rows.iter().map(|c| Campus { id: c.id }).collect(),
     })
 }

@@ -25,6 +25,7 @@ pub use routes::routes;
 pub enum Task {
     SessionCleanup,
     OverdueInvoices,
+    AbsenceAlerts,
 }
 
 /// What a run did, for its `sync_logs` row.
@@ -45,12 +46,17 @@ pub struct JobContext<'a> {
 const STALE_AFTER_MINUTES: i32 = 30;
 
 impl Task {
-    pub const ALL: &'static [Task] = &[Task::SessionCleanup, Task::OverdueInvoices];
+    pub const ALL: &'static [Task] = &[
+        Task::SessionCleanup,
+        Task::OverdueInvoices,
+        Task::AbsenceAlerts,
+    ];
 
     pub fn task_type(self) -> &'static str {
         match self {
             Task::SessionCleanup => "session_cleanup",
             Task::OverdueInvoices => "overdue_invoices",
+            Task::AbsenceAlerts => "absence_alerts",
         }
     }
 
@@ -62,6 +68,9 @@ impl Task {
             Task::OverdueInvoices => {
                 "Marks issued invoices overdue once their due date has passed with a balance left."
             }
+            Task::AbsenceAlerts => {
+                "Tells guardians the same day when a roll marks their child absent and the mark still stands after the grace period."
+            }
         }
     }
 
@@ -69,6 +78,7 @@ impl Task {
         match self {
             Task::SessionCleanup => 24 * 60,
             Task::OverdueInvoices => 60,
+            Task::AbsenceAlerts => 1,
         }
     }
 
@@ -79,7 +89,7 @@ impl Task {
             .find(|t| t.task_type() == task_type)
     }
 
-    fn run(self, conn: &mut PgConnection, _ctx: &JobContext) -> QueryResult<Outcome> {
+    fn run(self, conn: &mut PgConnection, ctx: &JobContext) -> QueryResult<Outcome> {
         match self {
             Task::SessionCleanup => {
                 let removed = diesel::sql_query(
@@ -108,6 +118,14 @@ impl Task {
                     processed: count(marked),
                     updated: count(marked),
                     ..Outcome::default()
+                })
+            }
+            Task::AbsenceAlerts => {
+                let run = crate::attendance::alerts::send_due_alerts(conn, ctx.mailer, ctx.now)?;
+                Ok(Outcome {
+                    processed: count(run.sent + run.withdrawn),
+                    created: count(run.sent),
+                    updated: count(run.withdrawn),
                 })
             }
         }

@@ -32,6 +32,11 @@ const FILES: &[Asset] = &[
         body: include_bytes!("../../static/js/walkthrough.js"),
     },
     Asset {
+        path: "/static/js/roll.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../static/js/roll.js"),
+    },
+    Asset {
         path: "/static/favicon.svg",
         content_type: "image/svg+xml",
         body: include_bytes!("../../static/favicon.svg"),
@@ -43,12 +48,14 @@ pub struct Assets {
     pub css: String,
     pub htmx: String,
     pub favicon: String,
+    pub roll_js: String,
 }
 
 pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
     css: versioned("/static/css/app.css"),
     htmx: versioned("/static/js/htmx.min.js"),
     favicon: versioned("/static/favicon.svg"),
+    roll_js: versioned("/static/js/roll.js"),
 });
 
 /// The address of a static file with its content hash.

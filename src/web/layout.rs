@@ -41,6 +41,11 @@ const MENU: &[(&str, &str, Gate)] = &[
     ("Dashboard", "/", Gate::SignedIn),
     ("Inbox", "/inbox", Gate::SignedIn),
     (
+        "Today",
+        "/today",
+        Gate::Requires(Permission::new(Action::Create, Entity::AttendanceRecords)),
+    ),
+    (
         "Attendance today",
         "/attendance/overview",
         crate::attendance::oversight::OVERSEE,

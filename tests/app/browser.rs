@@ -176,6 +176,17 @@ async fn teacher_signs_in_on_a_tablet() {
     screenshot(&client, "sign-in-tablet").await;
 
     sign_in_with_the_form(&client, "teacher@northwind.test").await;
+    client
+        .wait()
+        .for_element(Locator::Css(".roll-cards, .empty"))
+        .await
+        .expect("the teacher lands on today's rolls");
+    let url = client.current_url().await.expect("url");
+    assert_eq!(url.path(), "/today", "teachers land on their day");
+    client
+        .goto(&app.url("/"))
+        .await
+        .expect("open the dashboard");
 
     let heading = client
         .wait()
@@ -230,7 +241,7 @@ async fn profile_and_two_step_set_up_fit_a_phone() {
     sign_in_with_the_form(&client, "teacher@northwind.test").await;
     client
         .wait()
-        .for_element(Locator::Css("#today-classes"))
+        .for_element(Locator::Css(".roll-cards, .empty"))
         .await
         .expect("signed in");
 

@@ -226,10 +226,11 @@ fn rust_enums_match_the_database_enums() {
         TaskStatus => "task_status",
         SyncStatus => "sync_status",
         EmailStatus => "email_status",
+        AbsenceAlertStatus => "absence_alert_status",
     );
     assert_eq!(
         in_db.len(),
-        31,
+        32,
         "every database enum has a Rust counterpart"
     );
 }

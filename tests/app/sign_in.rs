@@ -143,7 +143,11 @@ async fn sign_in_never_redirects_to_another_site() {
             ],
         )
         .await;
-    assert_eq!(response.headers()["location"], "/");
+    assert_eq!(
+        response.headers()["location"],
+        "/today",
+        "the teacher's own landing page, not the other site"
+    );
 }
 
 #[actix_web::test]

@@ -1,0 +1,2 @@
+CREATE INDEX attendance_sessions_campus_id_idx ON attendance_sessions (campus_id);
+DROP INDEX attendance_sessions_campus_id_session_date_idx;
