@@ -59,13 +59,18 @@ pub fn history(
     let mut sql = Sql::new("");
     let table = sql.text(Some(res.table().to_owned()));
     let id = sql.uuid(id);
-    let org = sql.uuid(org);
+    // Install-wide records are written to the trail without an organization.
+    let owner = if res.tenant() {
+        format!("= {}", sql.uuid(org))
+    } else {
+        "IS NULL".to_owned()
+    };
     sql.push(&format!(
         "SELECT a.created_at, a.action::text AS action, \
          (SELECT coalesce(nullif(concat_ws(' ', u.first_name, u.last_name), ''), u.email) \
           FROM users u WHERE u.id = a.user_id) AS who, a.changes::text AS changes \
          FROM audit_log a WHERE a.table_name = {table} AND a.row_id = {id} \
-         AND a.organization_id = {org} ORDER BY a.created_at DESC, a.id LIMIT 50"
+         AND a.organization_id {owner} ORDER BY a.created_at DESC, a.id LIMIT 50"
     ));
     let entries: Vec<Entry> = sql.load(conn)?;
     let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::UTC);

@@ -68,7 +68,10 @@ pub async fn export(
     state: web::Data<AppState>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let st = ListState::parse(res, &query, &page.access.organization_time_zone);
+    let st = ListState {
+        global: page.access.global_access,
+        ..ListState::parse(res, &query, &page.access.organization_time_zone)
+    };
     let org = page.access.organization_id;
     let rows = run_in(&state.pool, org, move |conn| {
         Ok(store::all(conn, res, org, &st)?)

@@ -39,7 +39,8 @@ pub use import::parse_csv;
 
 use std::sync::OnceLock;
 
-use crate::access::{Action, Entity, Gate, Permission, Routes};
+use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::web::error::AppError;
 
 /// A table people manage through the generic pages.
 pub struct Resource {
@@ -61,6 +62,24 @@ pub struct Resource {
     /// Records that point at this one: tabs on its page, and what deleting it does.
     pub children: &'static [Child],
     pub rules: &'static [Rule],
+    /// Whose rows these are and whether the pages may change them.
+    pub mode: Mode,
+}
+
+/// Where a table's rows belong and what its pages may do with them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// One organization's records, edited, deleted and restored.
+    Tenant,
+    /// One organization's records, written only by the workflows that own them.
+    TenantReadOnly,
+    /// Install-wide records without `organization_id`; only global users change them
+    /// (and, when `global_reads`, only they see them).
+    InstallWide { global_reads: bool },
+    /// A read-only log without `deleted_at`, `updated_at` or `created_by_id`; when
+    /// `tenant_optional`, rows without an organization are the install's own and
+    /// global users see them too.
+    Log { tenant_optional: bool },
 }
 
 /// One column as people see and edit it.
@@ -125,6 +144,15 @@ pub enum Rule {
         later: &'static str,
         earlier: &'static str,
     },
+    /// A JSON field must hold an object (`{…}`), not a list or a bare value.
+    JsonObject(&'static str),
+    /// A number may not exceed another of the same row (a score and its total).
+    AtMost {
+        field: &'static str,
+        limit: &'static str,
+    },
+    /// An IANA time zone name, such as `Europe/Lisbon`.
+    TimeZone(&'static str),
 }
 
 /// `(value, label)` pairs of a `db_enums!` enum, for [`Field::choice`].
@@ -263,6 +291,37 @@ impl Resource {
         Permission::new(action, self.entity)
     }
 
+    /// Whether these pages let this user do `action`: the permission, and what the mode allows.
+    pub fn allows(&self, access: &Access, action: Action) -> bool {
+        access.can(self.permission(action))
+            && match self.mode {
+                Mode::Tenant => true,
+                Mode::TenantReadOnly | Mode::Log { .. } => action == Action::Read,
+                Mode::InstallWide { global_reads } => {
+                    access.global_access || (action == Action::Read && !global_reads)
+                }
+            }
+    }
+
+    /// Refuses what [`Resource::allows`] does not allow, beyond the route's permission gate.
+    pub fn require(&self, access: &Access, action: Action) -> Result<(), AppError> {
+        if self.allows(access, action) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// Whether rows carry an `organization_id` that scopes them.
+    pub fn tenant(&self) -> bool {
+        !matches!(self.mode, Mode::InstallWide { .. })
+    }
+
+    /// Whether rows are soft-deleted (and so have a trash).
+    pub fn soft_deletes(&self) -> bool {
+        !matches!(self.mode, Mode::Log { .. })
+    }
+
     /// `/students`, `/class-enrollments`: the table name with `-` for `_`.
     pub fn path(&'static self) -> &'static str {
         paths(self).list
@@ -331,7 +390,9 @@ pub fn routes(r: &mut Routes) {
     }
 }
 
-/// Fixed paths come before `{id}` so `/students/new` is not read as an id.
+/// Fixed paths come before `{id}` so `/students/new` is not read as an id. Read-only
+/// modes register no write routes; each handler also asks the mode (install-wide
+/// records need a global user).
 fn register(r: &mut Routes, res: &'static Resource) {
     use actix_web::{HttpRequest, web};
 
@@ -347,65 +408,98 @@ fn register(r: &mut Routes, res: &'static Resource) {
     r.get(
         p.list,
         gate(Action::Read),
-        move |req: HttpRequest, page: Page, state: State, q: Pairs| {
-            pages::list(res, req, page, state, q)
+        move |req: HttpRequest, page: Page, state: State, q: Pairs| async move {
+            res.require(&page.access, Action::Read)?;
+            pages::list(res, req, page, state, q).await
         },
-    )
-    .get(
-        p.new,
-        gate(Action::Create),
-        move |page: Page, state: State, q: Pairs| pages::new_form(res, page, state, q),
-    )
-    .post(
-        p.list,
-        gate(Action::Create),
-        move |page: Page, state: State, form: FormPairs, session: actix_session::Session| {
-            pages::create(res, page, state, form, session)
-        },
-    )
-    .get(
-        p.trash,
-        gate(Action::Delete),
-        move |page: Page, state: State, q: Pairs| pages::trash(res, page, state, q),
-    )
-    .get(
+    );
+    let writable = matches!(res.mode, Mode::Tenant | Mode::InstallWide { .. });
+    if writable {
+        r.get(
+            p.new,
+            gate(Action::Create),
+            move |page: Page, state: State, q: Pairs| async move {
+                res.require(&page.access, Action::Create)?;
+                pages::new_form(res, page, state, q).await
+            },
+        )
+        .post(
+            p.list,
+            gate(Action::Create),
+            move |page: Page, state: State, form: FormPairs, session: actix_session::Session| async move {
+                res.require(&page.access, Action::Create)?;
+                pages::create(res, page, state, form, session).await
+            },
+        )
+        .get(
+            p.trash,
+            gate(Action::Delete),
+            move |page: Page, state: State, q: Pairs| async move {
+                res.require(&page.access, Action::Delete)?;
+                pages::trash(res, page, state, q).await
+            },
+        );
+    }
+    r.get(
         p.export,
         gate(Action::Read),
-        move |page: Page, state: State, q: Pairs| export::export(res, page, state, q),
+        move |page: Page, state: State, q: Pairs| async move {
+            res.require(&page.access, Action::Read)?;
+            export::export(res, page, state, q).await
+        },
     )
     .get(
         p.options,
         gate(Action::Read),
-        move |page: Page, state: State, q: Pairs| pages::options(res, page, state, q),
-    )
-    .get(p.import, gate(Action::Create), move |page: Page| {
-        import::upload_form(res, page)
-    })
-    .post(
-        p.import,
-        gate(Action::Create),
-        move |req: HttpRequest, page: Page, state: State, body: web::Payload| {
-            import::receive(res, req, page, state, body)
+        move |page: Page, state: State, q: Pairs| async move {
+            res.require(&page.access, Action::Read)?;
+            pages::options(res, page, state, q).await
         },
-    )
-    .get(
-        p.import_job,
-        gate(Action::Create),
-        move |req: HttpRequest, page: Page, state: State, job: web::Path<String>| {
-            import::progress(res, req, page, state, job)
-        },
-    )
-    .get(
+    );
+    if writable {
+        r.get(
+            p.import,
+            gate(Action::Create),
+            move |page: Page| async move {
+                res.require(&page.access, Action::Create)?;
+                import::upload_form(res, page).await
+            },
+        )
+        .post(
+            p.import,
+            gate(Action::Create),
+            move |req: HttpRequest, page: Page, state: State, body: web::Payload| async move {
+                res.require(&page.access, Action::Create)?;
+                import::receive(res, req, page, state, body).await
+            },
+        )
+        .get(
+            p.import_job,
+            gate(Action::Create),
+            move |req: HttpRequest, page: Page, state: State, job: web::Path<String>| async move {
+                res.require(&page.access, Action::Create)?;
+                import::progress(res, req, page, state, job).await
+            },
+        );
+    }
+    r.get(
         p.show,
         gate(Action::Read),
-        move |req: HttpRequest, page: Page, state: State, id: Id, q: Pairs| {
-            pages::show(res, req, page, state, id, q)
+        move |req: HttpRequest, page: Page, state: State, id: Id, q: Pairs| async move {
+            res.require(&page.access, Action::Read)?;
+            pages::show(res, req, page, state, id, q).await
         },
-    )
-    .get(
+    );
+    if !writable {
+        return;
+    }
+    r.get(
         p.edit,
         gate(Action::Update),
-        move |page: Page, state: State, id: Id| pages::edit_form(res, page, state, id),
+        move |page: Page, state: State, id: Id| async move {
+            res.require(&page.access, Action::Update)?;
+            pages::edit_form(res, page, state, id).await
+        },
     )
     .post(
         p.show,
@@ -414,27 +508,33 @@ fn register(r: &mut Routes, res: &'static Resource) {
               state: State,
               id: Id,
               form: FormPairs,
-              session: actix_session::Session| {
-            pages::update(res, page, state, id, form, session)
+              session: actix_session::Session| async move {
+            res.require(&page.access, Action::Update)?;
+            pages::update(res, page, state, id, form, session).await
         },
     )
     .get(
         p.delete,
         gate(Action::Delete),
-        move |page: Page, state: State, id: Id| pages::confirm_delete(res, page, state, id),
+        move |page: Page, state: State, id: Id| async move {
+            res.require(&page.access, Action::Delete)?;
+            pages::confirm_delete(res, page, state, id).await
+        },
     )
     .post(
         p.delete,
         gate(Action::Delete),
-        move |page: Page, state: State, id: Id, session: actix_session::Session| {
-            pages::delete(res, page, state, id, session)
+        move |page: Page, state: State, id: Id, session: actix_session::Session| async move {
+            res.require(&page.access, Action::Delete)?;
+            pages::delete(res, page, state, id, session).await
         },
     )
     .post(
         p.restore,
         gate(Action::Delete),
-        move |page: Page, state: State, id: Id, session: actix_session::Session| {
-            pages::restore(res, page, state, id, session)
+        move |page: Page, state: State, id: Id, session: actix_session::Session| async move {
+            res.require(&page.access, Action::Delete)?;
+            pages::restore(res, page, state, id, session).await
         },
     );
 }

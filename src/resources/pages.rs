@@ -13,8 +13,9 @@ use super::store::{self, Filter, ListState, Row};
 use super::values::{self, Errors};
 use super::{Field, Kind, OnDelete, Resource, entities};
 use crate::access::catalog::EntityGroup;
-use crate::access::{Access, Action};
+use crate::access::{Access, Action, Entity};
 use crate::db::run_in;
+use crate::files;
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -40,9 +41,9 @@ impl ResView {
             label: res.label(),
             singular: res.singular,
             path: res.path(),
-            can_create: access.can(res.permission(Action::Create)),
-            can_update: access.can(res.permission(Action::Update)),
-            can_delete: access.can(res.permission(Action::Delete)),
+            can_create: res.allows(access, Action::Create),
+            can_update: res.allows(access, Action::Update),
+            can_delete: res.allows(access, Action::Delete),
         }
     }
 }
@@ -246,7 +247,10 @@ pub async fn list(
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let tz = page.access.organization_time_zone.clone();
-    let list_state = ListState::parse(res, &query, &tz);
+    let list_state = ListState {
+        global: page.access.global_access,
+        ..ListState::parse(res, &query, &tz)
+    };
     let org = page.access.organization_id;
     let fragment = htmx::wants_fragment(&req);
     let st = list_state.clone();
@@ -338,6 +342,28 @@ struct DetailPage {
     tabs: Vec<TabLink>,
     tab: Option<TabView>,
     history: Vec<super::audit::Change>,
+    files: Option<FilesView>,
+    elsewhere: Option<(&'static str, String)>,
+}
+
+/// A record's attached files on its page, with the upload form for those who may attach.
+pub struct FilesView {
+    pub list: Vec<files::StoredFile>,
+    pub upload: Option<files::routes::UploadField>,
+}
+
+/// Where the workflow that owns these records acts on this one, if it has a page.
+fn elsewhere(res: &Resource, id: Uuid) -> Option<(&'static str, String)> {
+    match res.entity {
+        Entity::WalkthroughCheckins => {
+            Some(("Open in walkthroughs", format!("/walkthroughs/{id}")))
+        }
+        Entity::ScheduledTasks | Entity::SyncLogs => Some((
+            "Enable, disable or run tasks in Jobs",
+            "/admin/jobs".to_owned(),
+        )),
+        _ => None,
+    }
 }
 
 #[derive(Template)]
@@ -384,7 +410,7 @@ pub async fn show(
     let readable: Vec<&'static super::Child> = res
         .children
         .iter()
-        .filter(|c| page.access.can(c.resource.permission(Action::Read)))
+        .filter(|c| c.resource.allows(&page.access, Action::Read))
         .collect();
     let asked = query
         .iter()
@@ -395,12 +421,17 @@ pub async fn show(
         .and_then(|t| readable.iter().position(|c| c.resource.table() == t))
         .unwrap_or(0);
     let child = readable.get(current).copied();
-    let can_create_child =
-        child.is_some_and(|c| page.access.can(c.resource.permission(Action::Create)));
+    let can_create_child = child.is_some_and(|c| c.resource.allows(&page.access, Action::Create));
     let fragment = htmx::wants_fragment(&req) && asked.is_some();
     let zone = tz.clone();
-    let (row, tab, history) = run_in(&state.pool, org, move |conn| {
-        let row = store::find(conn, res, org, id)?;
+    let global = page.access.global_access;
+    let file_kind = files::EntityKind::from_table(res.table());
+    let (row, tab, history, attached) = run_in(&state.pool, org, move |conn| {
+        let row = store::find_as(conn, res, org, global, id)?;
+        let attached = match file_kind {
+            Some(kind) if !fragment => Some(files::files_of(conn, org, kind, id)?),
+            _ => None,
+        };
         let tab = match child {
             Some(child) => {
                 let Some(field) = child.resource.field(child.column) else {
@@ -409,10 +440,11 @@ pub async fn show(
                 let st = ListState {
                     filters: vec![(field, Filter::Equals(id.to_string()))],
                     page: 1,
+                    global,
                     ..ListState::default()
                 };
                 let (rows, _) = store::list(conn, child.resource, org, false, &st)?;
-                let total = store::count_children(conn, child, org, id)?;
+                let total = store::count_children(conn, child, org, global, id)?;
                 let all_href = format!("{}?{}", child.resource.path(), st.query(None, 1));
                 Some(TabView {
                     label: child.resource.label(),
@@ -430,12 +462,24 @@ pub async fn show(
         } else {
             super::audit::history(conn, res, org, id, &zone)?
         };
-        Ok((row, tab, history))
+        Ok((row, tab, history, attached))
     })
     .await?;
     if fragment {
         return render(&TabFragment { tab });
     }
+    let files = file_kind.zip(attached).map(|(kind, list)| FilesView {
+        list,
+        upload: (row.deleted_at.is_none() && res.allows(&page.access, Action::Update)).then(|| {
+            files::routes::UploadField::new(
+                &page.access,
+                &state.settings,
+                kind,
+                id,
+                format!("{}/{id}", res.path()),
+            )
+        }),
+    });
     let tabs = readable
         .iter()
         .enumerate()
@@ -457,6 +501,8 @@ pub async fn show(
         tabs,
         tab,
         history,
+        files,
+        elsewhere: elsewhere(res, id),
     })
 }
 
@@ -953,7 +999,7 @@ fn consequences(
     let mut blocking = Vec::new();
     let mut cascading = Vec::new();
     for child in res.children {
-        let n = store::count_children(conn, child, org, id)?;
+        let n = store::count_children(conn, child, org, false, id)?;
         match child.on_delete {
             OnDelete::Refuse => blocking.push((n, child.resource)),
             OnDelete::Cascade => cascading.push((n, child.resource)),
@@ -1205,7 +1251,7 @@ pub async fn index(page: Page) -> Result<HttpResponse, AppError> {
             label: g.label(),
             links: entities::ALL
                 .iter()
-                .filter(|r| r.entity.group() == *g && page.access.can_read(r.entity))
+                .filter(|r| r.entity.group() == *g && r.allows(&page.access, Action::Read))
                 .map(|r| (r.label(), r.path()))
                 .collect(),
         })

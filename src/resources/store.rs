@@ -10,7 +10,7 @@ use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamptz, Uuid as SqlU
 use uuid::Uuid;
 
 use super::values::{self, Errors};
-use super::{Child, Field, Kind, OnDelete, Resource};
+use super::{Child, Field, Kind, Mode, OnDelete, Resource};
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -145,15 +145,21 @@ fn select(res: &Resource, with_people: bool) -> String {
             _ => "NULL::text".to_owned(),
         })
         .collect();
-    let (created_by, updated_by) = if with_people {
+    let (created_by, updated_by) = if with_people && res.soft_deletes() {
         (user_name("created_by_id"), user_name("updated_by_id"))
     } else {
         ("NULL::text".to_owned(), "NULL::text".to_owned())
     };
+    // A log row is written once: when it was written is all it has.
+    let (updated_at, deleted_at) = if res.soft_deletes() {
+        ("t.updated_at", "t.deleted_at")
+    } else {
+        ("t.created_at", "NULL::timestamptz")
+    };
     format!(
         "SELECT t.id, ARRAY[{}]::text[] AS raw, ARRAY[{}]::text[] AS titles, \
-         coalesce(({}), '') AS title, t.created_at, t.updated_at, t.deleted_at, \
-         (extract(epoch FROM t.updated_at) * 1000000)::bigint::text AS stamp, {created_by} AS created_by, {updated_by} AS updated_by \
+         coalesce(({}), '') AS title, t.created_at, {updated_at} AS updated_at, {deleted_at} AS deleted_at, \
+         (extract(epoch FROM {updated_at}) * 1000000)::bigint::text AS stamp, {created_by} AS created_by, {updated_by} AS updated_by \
          FROM {} t",
         raw.join(", "),
         titles.join(", "),
@@ -176,6 +182,8 @@ pub struct ListState {
     pub filters: Vec<(&'static Field, Filter)>,
     pub sort: Option<(&'static Field, bool)>,
     pub page: i64,
+    /// The reader is a global user (who also reads a log's install-wide rows).
+    pub global: bool,
 }
 
 impl ListState {
@@ -230,6 +238,7 @@ impl ListState {
             filters,
             sort,
             page,
+            global: false,
         }
     }
 
@@ -300,12 +309,36 @@ fn like_pattern(word: &str) -> String {
 
 /// The base query's conditions: this organization's rows, live or deleted, then
 /// the list's search and filters.
+/// The rows of `org` these pages reach, as a condition on `t` (`global`: the reader
+/// is a global user, who also reads a log's install-wide rows).
+fn owned(sql: &mut Sql, res: &Resource, org: Uuid, global: bool) -> String {
+    match res.mode {
+        Mode::InstallWide { .. } => "true".to_owned(),
+        Mode::Log {
+            tenant_optional: true,
+        } if global => {
+            format!(
+                "(t.organization_id = {} OR t.organization_id IS NULL)",
+                sql.uuid(org)
+            )
+        }
+        _ => format!("t.organization_id = {}", sql.uuid(org)),
+    }
+}
+
+/// Live rows (or those in the trash); a log has no trash.
+fn live(res: &Resource, deleted: bool) -> &'static str {
+    match (res.soft_deletes(), deleted) {
+        (false, _) => "true",
+        (true, false) => "t.deleted_at IS NULL",
+        (true, true) => "t.deleted_at IS NOT NULL",
+    }
+}
+
 fn scope(sql: &mut Sql, res: &Resource, org: Uuid, deleted: bool, state: &ListState) {
-    let org = sql.uuid(org);
-    let deleted = if deleted { "NOT NULL" } else { "NULL" };
-    sql.push(&format!(
-        " WHERE t.organization_id = {org} AND t.deleted_at IS {deleted}"
-    ));
+    let owned = owned(sql, res, org, state.global);
+    let live = live(res, deleted);
+    sql.push(&format!(" WHERE {owned} AND {live}"));
     for word in state.q.split_whitespace().take(5) {
         let p = sql.text(Some(like_pattern(word)));
         let matches: Vec<String> = if res.search.is_empty() {
@@ -393,10 +426,21 @@ pub fn all(
 
 /// A row of this organization, live or in the trash.
 pub fn find(conn: &mut PgConnection, res: &Resource, org: Uuid, id: Uuid) -> QueryResult<Row> {
+    find_as(conn, res, org, false, id)
+}
+
+/// A row this reader reaches (`global`: a global user, see [`ListState::global`]).
+pub fn find_as(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    global: bool,
+    id: Uuid,
+) -> QueryResult<Row> {
     let mut sql = Sql::new(select(res, true));
     let id = sql.uuid(id);
-    let org = sql.uuid(org);
-    sql.push(&format!(" WHERE t.id = {id} AND t.organization_id = {org}"));
+    let owned = owned(&mut sql, res, org, global);
+    sql.push(&format!(" WHERE t.id = {id} AND {owned}"));
     sql.load::<Row>(conn)?
         .into_iter()
         .next()
@@ -421,13 +465,12 @@ pub fn insert(
     let org = sql.uuid(org);
     let user = sql.uuid(user);
     let hash = sql.text(import_hash);
-    let mut columns = vec![
-        "organization_id",
-        "created_by_id",
-        "updated_by_id",
-        "import_hash",
-    ];
-    let mut args = vec![org, user.clone(), user, hash];
+    let mut columns = vec!["created_by_id", "updated_by_id", "import_hash"];
+    let mut args = vec![user.clone(), user, hash];
+    if res.tenant() {
+        columns.push("organization_id");
+        args.push(org);
+    }
     for (field, value) in res.fields.iter().zip(values) {
         columns.push(field.column);
         let p = sql.text(value.clone());
@@ -489,10 +532,10 @@ pub fn update(
     }
     let user = sql.uuid(user);
     let id = sql.uuid(id);
-    let org = sql.uuid(org);
+    let owned = owned(&mut sql, res, org, false);
     let mut text = format!(
         "UPDATE {} t SET {}, updated_by_id = {user} \
-         WHERE t.id = {id} AND t.organization_id = {org} AND t.deleted_at IS NULL",
+         WHERE t.id = {id} AND {owned} AND t.deleted_at IS NULL",
         res.table(),
         sets.join(", ")
     );
@@ -513,11 +556,12 @@ pub fn update(
     Ok(sql.execute(conn)? > 0)
 }
 
-/// How many live rows of `child` point at `id`.
+/// How many live rows of `child` point at `id` (`global`: see [`ListState::global`]).
 pub fn count_children(
     conn: &mut PgConnection,
     child: &Child,
     org: Uuid,
+    global: bool,
     id: Uuid,
 ) -> QueryResult<i64> {
     #[derive(QueryableByName)]
@@ -526,11 +570,11 @@ pub fn count_children(
         n: i64,
     }
     let mut sql = Sql::new("");
-    let org = sql.uuid(org);
+    let owned = owned(&mut sql, child.resource, org, global);
+    let live = live(child.resource, false);
     let id = sql.uuid(id);
     sql.text = format!(
-        "SELECT count(*) AS n FROM {} t WHERE t.organization_id = {org} \
-         AND t.deleted_at IS NULL AND t.{} = {id}",
+        "SELECT count(*) AS n FROM {} t WHERE {owned} AND {live} AND t.{} = {id}",
         child.resource.table(),
         child.column
     );
@@ -575,7 +619,7 @@ fn set_deleted(
     let mut sql = Sql::new("");
     let u = sql.uuid(user);
     let i = sql.uuid(id);
-    let o = sql.uuid(org);
+    let owned = owned(&mut sql, res, org, false);
     // The old deleted_at is what a restore matches its cascaded children by.
     let (set, was) = if delete {
         ("now()", "NULL")
@@ -585,7 +629,7 @@ fn set_deleted(
     sql.text = format!(
         "UPDATE {table} t SET deleted_at = {set}, updated_by_id = {u} \
          FROM (SELECT id, deleted_at FROM {table} WHERE id = {i} FOR UPDATE) old \
-         WHERE t.id = old.id AND t.organization_id = {o} AND t.deleted_at IS {was} \
+         WHERE t.id = old.id AND {owned} AND t.deleted_at IS {was} \
          RETURNING coalesce(t.deleted_at, old.deleted_at)::text AS at",
         table = res.table()
     );
@@ -654,7 +698,8 @@ pub fn resolve(
         id: Uuid,
     }
     let mut sql = Sql::new("");
-    let o = sql.uuid(org);
+    let owned = owned(&mut sql, target, org, false);
+    let live = live(target, false);
     let condition = match Uuid::parse_str(given) {
         Ok(id) => format!("t.id = {}", sql.uuid(id)),
         Err(_) => format!(
@@ -664,8 +709,7 @@ pub fn resolve(
         ),
     };
     sql.text = format!(
-        "SELECT t.id FROM {} t WHERE t.organization_id = {o} AND t.deleted_at IS NULL \
-         AND {condition} LIMIT 2",
+        "SELECT t.id FROM {} t WHERE {owned} AND {live} AND {condition} LIMIT 2",
         target.table()
     );
     let found: Vec<Uuid> = sql.load::<Id>(conn)?.into_iter().map(|r| r.id).collect();
@@ -725,11 +769,10 @@ pub fn choices(
             target.title,
             target.table()
         ));
-        let o = sql.uuid(org);
+        let owned = owned(&mut sql, target, org, false);
+        let live = live(target, false);
         let i = sql.uuid(id);
-        sql.push(&format!(
-            " WHERE t.organization_id = {o} AND t.id = {i} AND t.deleted_at IS NULL"
-        ));
+        sql.push(&format!(" WHERE {owned} AND t.id = {i} AND {live}"));
         let mut current: Vec<Choice> = sql.load(conn)?;
         current.append(&mut found);
         found = current;
@@ -751,7 +794,7 @@ pub fn find_by_key(
         id: Uuid,
     }
     let mut sql = Sql::new("");
-    let o = sql.uuid(org);
+    let owned = owned(&mut sql, res, org, false);
     let h = sql.text(Some(hash.to_owned()));
     let mut same = Vec::new();
     for column in res.natural_key {
@@ -770,7 +813,7 @@ pub fn find_by_key(
         same.join(" AND ")
     };
     sql.text = format!(
-        "SELECT t.id FROM {} t WHERE t.organization_id = {o} AND t.deleted_at IS NULL \
+        "SELECT t.id FROM {} t WHERE {owned} AND t.deleted_at IS NULL \
          AND (t.import_hash = {h} OR ({key})) ORDER BY (t.import_hash = {h}) DESC LIMIT 1",
         res.table()
     );

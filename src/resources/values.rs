@@ -229,6 +229,49 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
                     );
                 }
             }
+            Rule::AtMost { field, limit } => {
+                let number = |c: &str| at(c).and_then(|v| v.parse::<i64>().ok());
+                if let (Some(v), Some(l)) = (number(field), number(limit))
+                    && v > l
+                    && let (Some(f), Some(lf)) = (resource.field(field), resource.field(limit))
+                {
+                    errors.add(
+                        f.column,
+                        format!(
+                            "{} cannot be more than {} ({l}).",
+                            f.label,
+                            lf.label.to_lowercase()
+                        ),
+                    );
+                }
+            }
+            Rule::TimeZone(column) => {
+                if let Some(value) = at(column)
+                    && value.parse::<chrono_tz::Tz>().is_err()
+                    && let Some(f) = resource.field(column)
+                {
+                    errors.add(
+                        f.column,
+                        format!(
+                            "“{value}” is not a time zone. Write it as Region/City, such as Europe/Lisbon or America/New_York."
+                        ),
+                    );
+                }
+            }
+            Rule::JsonObject(column) => {
+                if let Some(value) = at(column)
+                    && !value.trim_start().starts_with('{')
+                    && let Some(field) = resource.field(column)
+                {
+                    errors.add(
+                        field.column,
+                        format!(
+                            "{} must be a JSON object, written {{ \"name\": value, … }}.",
+                            field.label
+                        ),
+                    );
+                }
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ use super::people::{CAMPUSES, STAFF, STUDENTS};
 use crate::access::Entity;
 use crate::choices;
 use crate::db::enums::{ClassEnrollmentStatus, ClassStatus, ClassSubjectStatus};
-use crate::resources::{Child, Field, Resource, Rule};
+use crate::resources::{Child, Field, Mode, Resource, Rule};
 
 pub static ACADEMIC_YEARS: Resource = Resource {
     entity: Entity::AcademicYears,
@@ -25,6 +25,7 @@ pub static ACADEMIC_YEARS: Resource = Resource {
         later: "end_date",
         earlier: "start_date",
     }],
+    mode: Mode::Tenant,
 };
 
 pub static GRADES: Resource = Resource {
@@ -43,6 +44,7 @@ pub static GRADES: Resource = Resource {
     natural_key: &["name"],
     children: &[Child::refuse(&CLASSES, "grade_id")],
     rules: &[],
+    mode: Mode::Tenant,
 };
 
 pub static SUBJECTS: Resource = Resource {
@@ -60,6 +62,7 @@ pub static SUBJECTS: Resource = Resource {
     natural_key: &["name"],
     children: &[Child::refuse(&CLASS_SUBJECTS, "subject_id")],
     rules: &[],
+    mode: Mode::Tenant,
 };
 
 pub static CLASSES: Resource = Resource {
@@ -93,6 +96,7 @@ pub static CLASSES: Resource = Resource {
         Child::refuse(&CLASS_SUBJECTS, "class_id"),
     ],
     rules: &[],
+    mode: Mode::Tenant,
 };
 
 pub static CLASS_ENROLLMENTS: Resource = Resource {
@@ -126,6 +130,7 @@ pub static CLASS_ENROLLMENTS: Resource = Resource {
         later: "ended_on",
         earlier: "enrolled_on",
     }],
+    mode: Mode::Tenant,
 };
 
 pub static CLASS_SUBJECTS: Resource = Resource {
@@ -155,4 +160,5 @@ pub static CLASS_SUBJECTS: Resource = Resource {
     natural_key: &["class_id", "subject_id"],
     children: &[],
     rules: &[],
+    mode: Mode::Tenant,
 };

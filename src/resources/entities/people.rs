@@ -6,7 +6,7 @@ use crate::choices;
 use crate::db::enums::{
     GuardianRelationship, StaffStatus, StaffType, StudentGender, StudentStatus,
 };
-use crate::resources::{Child, Field, Resource};
+use crate::resources::{Child, Field, Mode, Resource};
 
 pub static CAMPUSES: Resource = Resource {
     entity: Entity::Campuses,
@@ -34,6 +34,7 @@ pub static CAMPUSES: Resource = Resource {
         Child::refuse(&CLASSES, "campus_id"),
     ],
     rules: &[],
+    mode: Mode::Tenant,
 };
 
 pub static STUDENTS: Resource = Resource {
@@ -84,6 +85,7 @@ pub static STUDENTS: Resource = Resource {
         Child::cascade(&CLASS_ENROLLMENTS, "student_id"),
     ],
     rules: &[],
+    mode: Mode::Tenant,
 };
 
 pub static GUARDIANS: Resource = Resource {
@@ -116,6 +118,7 @@ pub static GUARDIANS: Resource = Resource {
     natural_key: &["student_id", "full_name"],
     children: &[],
     rules: &[],
+    mode: Mode::Tenant,
 };
 
 pub static STAFF: Resource = Resource {
@@ -160,4 +163,5 @@ pub static STAFF: Resource = Resource {
         Child::refuse(&CLASS_SUBJECTS, "teacher_id"),
     ],
     rules: &[],
+    mode: Mode::Tenant,
 };

@@ -3,6 +3,7 @@
 
 mod csv;
 mod entities;
+mod modes;
 mod records;
 mod screens;
 
