@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::store::{self, Filter, ListState, Row};
 use super::values::{self, Errors};
-use super::{Field, Kind, OnDelete, Resource, entities};
+use super::{Field, Kind, Mode, OnDelete, Resource, entities};
 use crate::access::catalog::EntityGroup;
 use crate::access::{Access, Action, Entity};
 use crate::db::run_in;
@@ -33,6 +33,10 @@ pub struct ResView {
     pub can_create: bool,
     pub can_update: bool,
     pub can_delete: bool,
+    /// Homeroom writes these records itself; nobody adds them here.
+    pub recorded: bool,
+    /// Rows written once and never changed (a log).
+    pub log: bool,
 }
 
 impl ResView {
@@ -44,6 +48,8 @@ impl ResView {
             can_create: res.allows(access, Action::Create),
             can_update: res.allows(access, Action::Update),
             can_delete: res.allows(access, Action::Delete),
+            recorded: matches!(res.mode, Mode::TenantReadOnly | Mode::Log { .. }),
+            log: !res.soft_deletes(),
         }
     }
 }
@@ -350,6 +356,8 @@ struct DetailPage {
 pub struct FilesView {
     pub list: Vec<files::StoredFile>,
     pub upload: Option<files::routes::UploadField>,
+    /// This page, where removing a file comes back to.
+    pub return_to: String,
 }
 
 /// Where the workflow that owns these records acts on this one, if it has a page.
@@ -468,8 +476,10 @@ pub async fn show(
     if fragment {
         return render(&TabFragment { tab });
     }
+    let here = format!("{}/{id}", res.path());
     let files = file_kind.zip(attached).map(|(kind, list)| FilesView {
         list,
+        return_to: here.clone(),
         upload: (row.deleted_at.is_none() && res.allows(&page.access, Action::Update)).then(|| {
             files::routes::UploadField::new(
                 &page.access,

@@ -55,7 +55,7 @@ pub static DOCUMENTS: Resource = Resource {
         )
         .required()
         .listed(),
-        Field::text("entity_reference", "Whose (name or number)"),
+        Field::text("entity_reference", "Reference"),
         Field::relation("campus_id", "Campus", &CAMPUSES),
         Field::timestamp("uploaded_at", "Received at").sortable(),
         Field::long_text("notes", "Notes"),

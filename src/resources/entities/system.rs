@@ -75,7 +75,7 @@ pub static AUDIT_LOG: Resource = Resource {
     ),
     fields: &[
         Field::timestamp("created_at", "When").sortable(),
-        Field::text("table_name", "Table").sortable(),
+        Field::text("table_name", "Table"),
         Field::choice("action", "Change", "audit_action", choices!(AuditAction)).listed(),
         Field::text("row_id", "Record id"),
         Field::json("changes", "Changed values"),

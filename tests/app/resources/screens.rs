@@ -83,3 +83,70 @@ async fn office_searches_students_as_they_type_and_the_address_follows() {
     }
     client.close().await.expect("close the browser");
 }
+
+#[actix_web::test]
+async fn a_document_with_its_file_and_the_audit_log_fit_a_phone() {
+    let app = spawn_app().await;
+    let admin = app.signed_in(crate::common::DemoUser::Admin).await;
+    let response = app
+        .submit(
+            &admin,
+            "/documents/new",
+            "/documents",
+            &[
+                ("name", "Bus route permission slip"),
+                ("category", "legal"),
+                ("entity_type", "class"),
+            ],
+        )
+        .await;
+    let id = super::created_id(&response, "/documents");
+    let uploaded = crate::files::upload(
+        &app,
+        &admin,
+        "documents",
+        id,
+        "permission-slip.png",
+        &crate::files::png(60, 40),
+    )
+    .await;
+    assert_eq!(uploaded.status(), 303);
+
+    let driver = start_driver();
+    let client = browser(&driver, PHONE).await;
+    client
+        .goto(&app.url("/login"))
+        .await
+        .expect("open Homeroom");
+    sign_in_with_the_form(&client, "admin@northwind.test").await;
+    client
+        .wait()
+        .for_element(Locator::Css(".page-head h1"))
+        .await
+        .expect("signed in");
+    for (path, ready, name) in [
+        (
+            format!("/documents/{id}"),
+            ".file-list",
+            "document-record-phone",
+        ),
+        ("/audit-log".to_owned(), "table.records", "audit-log-phone"),
+    ] {
+        client.goto(&app.url(&path)).await.expect("open the page");
+        client
+            .wait()
+            .for_element(Locator::Css(ready))
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_no_sideways_scrolling(&client, &path).await;
+        client
+            .execute(
+                &format!("document.querySelector('{ready}').scrollIntoView()"),
+                vec![],
+            )
+            .await
+            .expect("scroll to the part that matters");
+        screenshot(&client, name).await;
+    }
+    client.close().await.expect("close the browser");
+}
