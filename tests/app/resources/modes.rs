@@ -99,6 +99,12 @@ async fn read_only_records_show_no_write_buttons_and_refuse_every_write() {
         assert_eq!(list.status(), 200, "{path}");
         let list = list.text().await.expect("list");
         assert!(list.contains(&record), "{path} lists {record}");
+        let export = app.get(&admin, &format!("{path}/export.csv")).await;
+        assert_eq!(export.status(), 200, "{path} exports");
+        assert!(
+            export.text().await.expect("csv").lines().count() >= 2,
+            "{path} exports its rows"
+        );
         let page = app.get(&admin, &record).await;
         assert_eq!(page.status(), 200, "{record}");
         let page = page.text().await.expect("page");
