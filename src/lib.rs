@@ -12,6 +12,7 @@ pub mod demo;
 pub mod files;
 pub mod jobs;
 pub mod mail;
+pub mod resources;
 pub mod search;
 pub mod startup;
 pub mod telemetry;

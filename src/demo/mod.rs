@@ -160,6 +160,10 @@ pub fn seed_at(conn: &mut PgConnection, scale: Scale) -> anyhow::Result<Summary>
             .execute(conn)
             .context("waiting for another demo seed to finish")?;
         roles::ensure_catalog(conn).context("creating the permission catalog")?;
+        // Millions of generated benchmark rows would only bury the audit trail.
+        if scale == Scale::District {
+            crate::resources::audit::pause_for_transaction(conn)?;
+        }
         if demo_exists(conn)? {
             return Ok(Summary { created: None });
         }

@@ -73,6 +73,7 @@ const MENU: &[(&str, &str, Gate)] = &[
         "/walkthroughs",
         Gate::Requires(Permission::new(Action::Read, Entity::WalkthroughCheckins)),
     ),
+    ("Records", "/records", Gate::SignedIn),
     (
         "Users",
         "/admin/users",

@@ -1,0 +1,39 @@
+//! Every described entity, grouped as the role editor groups them. Add a new
+//! description to its group's file and to `ALL`.
+
+pub mod academics;
+pub mod communication;
+pub mod modules;
+pub mod people;
+pub mod system;
+
+use super::Resource;
+
+/// Every resource the engine serves, in menu order.
+pub static ALL: &[&Resource] = &[
+    &people::CAMPUSES,
+    &people::STUDENTS,
+    &people::GUARDIANS,
+    &people::STAFF,
+    &academics::ACADEMIC_YEARS,
+    &academics::GRADES,
+    &academics::SUBJECTS,
+    &academics::CLASSES,
+    &academics::CLASS_ENROLLMENTS,
+    &academics::CLASS_SUBJECTS,
+    &communication::MESSAGES,
+    &communication::MESSAGE_RECIPIENTS,
+    &communication::COMMUNICATION_EVENTS,
+    &modules::CONTENT_CATALOG,
+    &modules::DOCUMENTS,
+    &modules::FRAME_ENTRIES,
+    &modules::USER_PROGRESS,
+    &modules::SAFETY_QUIZ_RESULTS,
+    &modules::PERSONALITY_QUIZ_RESULTS,
+    &modules::WALKTHROUGH_CHECKINS,
+    &system::ORGANIZATIONS,
+    &system::LOGIN_HISTORY,
+    &system::AUDIT_LOG,
+    &system::SCHEDULED_TASKS,
+    &system::SYNC_LOGS,
+];

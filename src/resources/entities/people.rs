@@ -1,0 +1,167 @@
+//! Campuses and the people on them.
+
+use super::academics::{CLASS_ENROLLMENTS, CLASS_SUBJECTS, CLASSES};
+use crate::access::Entity;
+use crate::choices;
+use crate::db::enums::{
+    GuardianRelationship, StaffStatus, StaffType, StudentGender, StudentStatus,
+};
+use crate::resources::{Child, Field, Mode, Resource};
+
+pub static CAMPUSES: Resource = Resource {
+    entity: Entity::Campuses,
+    singular: "campus",
+    title: "name",
+    fields: &[
+        Field::text("name", "Name").required().sortable(),
+        Field::text("code", "Code").max(20).sortable(),
+        Field::text("address", "Address"),
+        Field::text("phone", "Phone").max(40),
+        Field::email("email", "E-mail").listed(),
+        Field::text("mascot", "Mascot").max(80),
+        Field::text("color", "Colour").max(40),
+        Field::long_text("description", "Description"),
+        Field::flag("is_online", "Online campus"),
+        Field::flag("active", "Active").sortable(),
+    ],
+    search: &["name", "code", "address"],
+    filters: &["active", "is_online"],
+    order: &["name"],
+    natural_key: &["name"],
+    children: &[
+        Child::refuse(&STUDENTS, "campus_id"),
+        Child::refuse(&STAFF, "campus_id"),
+        Child::refuse(&CLASSES, "campus_id"),
+    ],
+    rules: &[],
+    mode: Mode::Tenant,
+};
+
+pub static STUDENTS: Resource = Resource {
+    entity: Entity::Students,
+    singular: "student",
+    title: "concat_ws(' ', first_name, last_name)",
+    fields: &[
+        Field::text("student_number", "Student number")
+            .max(40)
+            .sortable(),
+        Field::text("first_name", "First name")
+            .max(100)
+            .required()
+            .sortable(),
+        Field::text("last_name", "Last name")
+            .max(100)
+            .required()
+            .sortable(),
+        Field::choice(
+            "gender",
+            "Gender",
+            "student_gender",
+            choices!(StudentGender),
+        ),
+        Field::date("date_of_birth", "Date of birth"),
+        Field::relation("campus_id", "Campus", &CAMPUSES)
+            .required()
+            .listed(),
+        Field::date("enrollment_date", "Enrolled on").sortable(),
+        Field::choice(
+            "status",
+            "Status",
+            "student_status",
+            choices!(StudentStatus),
+        )
+        .required()
+        .sortable(),
+        Field::email("email", "E-mail"),
+        Field::text("phone", "Phone").max(40),
+        Field::text("address", "Address"),
+    ],
+    search: &["first_name", "last_name", "student_number", "email"],
+    filters: &["status", "campus_id", "gender", "enrollment_date"],
+    order: &["last_name", "first_name"],
+    natural_key: &["student_number"],
+    children: &[
+        Child::cascade(&GUARDIANS, "student_id"),
+        Child::cascade(&CLASS_ENROLLMENTS, "student_id"),
+    ],
+    rules: &[],
+    mode: Mode::Tenant,
+};
+
+pub static GUARDIANS: Resource = Resource {
+    entity: Entity::Guardians,
+    singular: "guardian",
+    title: "full_name",
+    fields: &[
+        Field::text("full_name", "Full name")
+            .max(200)
+            .required()
+            .sortable(),
+        Field::relation("student_id", "Student", &STUDENTS)
+            .required()
+            .listed(),
+        Field::choice(
+            "relationship",
+            "Relationship",
+            "guardian_relationship",
+            choices!(GuardianRelationship),
+        )
+        .listed(),
+        Field::text("phone", "Phone").max(40).listed(),
+        Field::email("email", "E-mail").listed(),
+        Field::text("address", "Address"),
+        Field::flag("primary_contact", "Primary contact"),
+    ],
+    search: &["full_name", "email", "phone"],
+    filters: &["relationship", "primary_contact"],
+    order: &["full_name"],
+    natural_key: &["student_id", "full_name"],
+    children: &[],
+    rules: &[],
+    mode: Mode::Tenant,
+};
+
+pub static STAFF: Resource = Resource {
+    entity: Entity::Staff,
+    singular: "staff member",
+    title: "concat_ws(' ', first_name, last_name)",
+    fields: &[
+        Field::text("employee_number", "Employee number")
+            .max(40)
+            .sortable(),
+        Field::text("first_name", "First name")
+            .max(100)
+            .required()
+            .sortable(),
+        Field::text("last_name", "Last name")
+            .max(100)
+            .required()
+            .sortable(),
+        Field::email("email", "E-mail").listed(),
+        Field::text("phone", "Phone").max(40),
+        Field::text("job_title", "Job title").max(100),
+        Field::choice(
+            "staff_type",
+            "Staff type",
+            "staff_type",
+            choices!(StaffType),
+        )
+        .required()
+        .sortable(),
+        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
+        Field::date("hire_date", "Hired on"),
+        Field::choice("status", "Status", "staff_status", choices!(StaffStatus))
+            .required()
+            .sortable(),
+    ],
+    search: &["first_name", "last_name", "employee_number", "email"],
+    filters: &["status", "staff_type", "campus_id", "hire_date"],
+    order: &["last_name", "first_name"],
+    natural_key: &["employee_number"],
+    children: &[
+        Child::refuse(&CLASSES, "homeroom_teacher_id"),
+        Child::refuse(&CLASS_SUBJECTS, "teacher_id"),
+    ],
+    rules: &[],
+    mode: Mode::Tenant,
+};

@@ -1,0 +1,752 @@
+//! CSV import: upload, preview (columns mapped to fields, every bad row's
+//! messages), then commit as a background run recorded in sync_logs, whose
+//! progress the page polls. A row is the same record again when its natural key
+//! (or its import hash, computed from that key) matches, so importing a file twice
+//! creates nothing new and changed rows update.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use diesel::prelude::*;
+use futures_util::StreamExt;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::pages::{ResView, parse_fields};
+use super::store::{self, Write};
+use super::values::{self, Errors};
+use super::{Kind, Resource};
+use crate::db::enums::SyncStatus;
+use crate::db::schema::sync_logs;
+use crate::db::{PgPool, run, run_in};
+use crate::startup::AppState;
+use crate::web::error::AppError;
+use crate::web::layout::{Layout, Page};
+use crate::web::{htmx, multipart, render, render_as, see_other};
+
+/// The largest file accepted.
+const FILE_LIMIT: usize = 10 * 1024 * 1024;
+/// Rows shown in the preview.
+const PREVIEW_ROWS: usize = 10;
+/// Bad rows listed at most (the count says how many there are).
+const LISTED_ERRORS: usize = 200;
+/// How often a running import reports its progress.
+const PROGRESS_EVERY: usize = 100;
+
+/// Reads CSV (RFC 4180: quoted cells may hold commas, quotes and line breaks).
+pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quoted = false,
+                _ => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.is_empty() => quoted = true,
+            ',' => record.push(std::mem::take(&mut cell)),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                record.push(std::mem::take(&mut cell));
+                records.push(std::mem::take(&mut record));
+            }
+            _ => cell.push(c),
+        }
+    }
+    if quoted {
+        return Err("The file ends inside a quoted cell; a closing quote is missing.".to_owned());
+    }
+    if !cell.is_empty() || !record.is_empty() {
+        record.push(cell);
+        records.push(record);
+    }
+    records.retain(|r| r.iter().any(|c| !c.trim().is_empty()));
+    Ok(records)
+}
+
+/// A cell as the export wrote it, without the quote that kept it from being a formula.
+fn uncell(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => value,
+    }
+}
+
+/// One data row checked against the description.
+pub struct Checked {
+    /// The line of the file (the header is line 1).
+    pub line: usize,
+    pub inputs: Vec<String>,
+    pub values: Vec<Option<String>>,
+    pub errors: Vec<String>,
+    pub hash: String,
+}
+
+/// A file read against a resource.
+pub struct Analysis {
+    /// Each header and the field it fills ("not imported" when none).
+    pub headers: Vec<(String, String)>,
+    /// Which fields the file has a column for.
+    pub mapped: Vec<bool>,
+    pub file_errors: Vec<String>,
+    pub rows: Vec<Checked>,
+}
+
+impl Analysis {
+    pub fn bad(&self) -> usize {
+        self.rows.iter().filter(|r| !r.errors.is_empty()).count()
+    }
+}
+
+/// The import hash of a row: its organization, table and natural key.
+fn import_hash(res: &Resource, org: Uuid, values: &[Option<String>]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(org.as_bytes());
+    hasher.update(res.table().as_bytes());
+    for column in res.natural_key {
+        let i = res.fields.iter().position(|f| f.column == *column);
+        let value = i.and_then(|i| values.get(i).cloned().flatten());
+        hasher.update([0x1f]);
+        hasher.update(value.unwrap_or_default().to_lowercase().as_bytes());
+    }
+    hex::encode(hasher.finalize())
+}
+
+pub fn analyze(
+    conn: &mut PgConnection,
+    res: &'static Resource,
+    org: Uuid,
+    tz: &str,
+    records: &[Vec<String>],
+) -> QueryResult<Analysis> {
+    let Some((header, data)) = records.split_first() else {
+        return Ok(Analysis {
+            headers: Vec::new(),
+            mapped: vec![false; res.fields.len()],
+            file_errors: vec![
+                "The file is empty. Export a list to see the columns it needs.".to_owned(),
+            ],
+            rows: Vec::new(),
+        });
+    };
+    let targets: Vec<Option<usize>> = header
+        .iter()
+        .map(|h| {
+            let h = h.trim();
+            res.fields
+                .iter()
+                .position(|f| f.column.eq_ignore_ascii_case(h) || f.label.eq_ignore_ascii_case(h))
+        })
+        .collect();
+    let headers = header
+        .iter()
+        .zip(&targets)
+        .map(|(h, t)| {
+            let to = t.map_or("not imported", |i| res.fields[i].label);
+            (h.trim().to_owned(), to.to_owned())
+        })
+        .collect();
+    let mapped: Vec<bool> = (0..res.fields.len())
+        .map(|i| targets.contains(&Some(i)))
+        .collect();
+    let mut file_errors: Vec<String> = res
+        .fields
+        .iter()
+        .zip(&mapped)
+        .filter(|(f, m)| f.required && !**m)
+        .map(|(f, _)| format!("The file has no column for {} ({}).", f.label, f.column))
+        .collect();
+    for column in res.natural_key {
+        if let Some(i) = res.fields.iter().position(|f| f.column == *column)
+            && !mapped[i]
+        {
+            file_errors.push(format!(
+                "The file has no column for {}, which tells rows apart.",
+                res.fields[i].label
+            ));
+        }
+    }
+    file_errors.dedup();
+
+    let mut resolved: HashMap<(usize, String), Result<Uuid, String>> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut rows = Vec::with_capacity(data.len());
+    for (n, record) in data.iter().enumerate() {
+        let line = n + 2;
+        let given: Vec<(String, String)> = targets
+            .iter()
+            .zip(record)
+            .filter_map(|(t, v)| t.map(|i| (res.fields[i].column.to_owned(), uncell(v).to_owned())))
+            .collect();
+        let mut errors = Errors::default();
+        let mut values = parse_fields(res, &given, tz, &mut errors);
+        for (i, field) in res.fields.iter().enumerate() {
+            let (Kind::Relation(target), Some(name)) = (&field.kind, values[i].clone()) else {
+                continue;
+            };
+            let key = (i, name.clone());
+            if !resolved.contains_key(&key) {
+                let found = store::resolve(conn, target, org, &name)?;
+                resolved.insert(key.clone(), found);
+            }
+            match &resolved[&key] {
+                Ok(id) => values[i] = Some(id.to_string()),
+                Err(message) => errors.add(field.column, message.clone()),
+            }
+        }
+        values::check_rules(res, &values, &mut errors);
+        for column in res.natural_key {
+            if let Some(i) = res.fields.iter().position(|f| f.column == *column)
+                && values[i].is_none()
+                && mapped[i]
+            {
+                let label = res.fields[i].label;
+                errors.add(
+                    res.fields[i].column,
+                    format!("{label} is needed to match this row on a later import."),
+                );
+            }
+        }
+        let hash = import_hash(res, org, &values);
+        if errors.is_empty()
+            && let Some(first) = seen.insert(hash.clone(), line)
+        {
+            errors.add("", format!("Line {first} is the same record."));
+        }
+        let messages = errors
+            .0
+            .iter()
+            .map(|(column, message)| match res.field(column) {
+                Some(f) => format!("{}: {message}", f.label),
+                None => message.clone(),
+            })
+            .collect();
+        rows.push(Checked {
+            line,
+            inputs: res
+                .fields
+                .iter()
+                .map(|f| {
+                    given
+                        .iter()
+                        .find(|(c, _)| c == f.column)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default()
+                })
+                .collect(),
+            values,
+            errors: messages,
+            hash,
+        });
+    }
+    Ok(Analysis {
+        headers,
+        mapped,
+        file_errors,
+        rows,
+    })
+}
+
+pub struct BadRow {
+    pub line: usize,
+    pub errors: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "resources/import.html")]
+struct ImportPage {
+    layout: Layout,
+    res: ResView,
+    upload: String,
+    file_name: String,
+    message: Option<String>,
+    headers: Vec<(String, String)>,
+    columns: Vec<&'static str>,
+    preview: Vec<Vec<String>>,
+    file_errors: Vec<String>,
+    bad: Vec<BadRow>,
+    bad_count: usize,
+    total: usize,
+    required: Vec<&'static str>,
+}
+
+fn import_page(
+    res: &'static Resource,
+    page: &Page,
+    upload: Option<(Uuid, String, Analysis)>,
+    message: Option<String>,
+) -> ImportPage {
+    let mut view = ImportPage {
+        layout: page.layout(format!("Import {}", res.label().to_lowercase())),
+        res: ResView::new(res, &page.access),
+        upload: String::new(),
+        file_name: String::new(),
+        message,
+        headers: Vec::new(),
+        columns: Vec::new(),
+        preview: Vec::new(),
+        file_errors: Vec::new(),
+        bad: Vec::new(),
+        bad_count: 0,
+        total: 0,
+        required: res
+            .fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.column)
+            .collect(),
+    };
+    if let Some((id, name, analysis)) = upload {
+        let shown: Vec<usize> = (0..res.fields.len())
+            .filter(|i| analysis.mapped[*i])
+            .collect();
+        view.upload = id.to_string();
+        view.file_name = name;
+        view.columns = shown.iter().map(|i| res.fields[*i].label).collect();
+        view.preview = analysis
+            .rows
+            .iter()
+            .take(PREVIEW_ROWS)
+            .map(|r| shown.iter().map(|i| r.inputs[*i].clone()).collect())
+            .collect();
+        view.bad_count = analysis.bad();
+        view.total = analysis.rows.len();
+        view.bad = analysis
+            .rows
+            .iter()
+            .filter(|r| !r.errors.is_empty())
+            .take(LISTED_ERRORS)
+            .map(|r| BadRow {
+                line: r.line,
+                errors: r.errors.clone(),
+            })
+            .collect();
+        view.headers = analysis.headers;
+        view.file_errors = analysis.file_errors;
+    }
+    view
+}
+
+pub async fn upload_form(res: &'static Resource, page: Page) -> Result<HttpResponse, AppError> {
+    render(&import_page(res, &page, None, None))
+}
+
+/// Where an upload waits between its preview and its commit.
+fn upload_path(state: &AppState, res: &Resource, org: Uuid, id: Uuid) -> PathBuf {
+    state
+        .settings
+        .data_dir
+        .join("imports")
+        .join(org.to_string())
+        .join(format!("{}-{id}.csv", res.table()))
+}
+
+async fn read_body(req: &HttpRequest, mut body: web::Payload) -> Result<Vec<u8>, AppError> {
+    let _ = req;
+    let mut bytes = Vec::new();
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.map_err(|e| AppError::BadRequest(e.to_string()))?;
+        if bytes.len() + chunk.len() > FILE_LIMIT + 64 * 1024 {
+            return Err(AppError::BadRequest(
+                "The file is larger than 10 MB. Split it and import the parts.".to_owned(),
+            ));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+/// An upload (multipart) shows its preview; a commit (a plain form naming the
+/// upload) starts the import.
+pub async fn receive(
+    res: &'static Resource,
+    req: HttpRequest,
+    page: Page,
+    state: web::Data<AppState>,
+    body: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let content_type = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let bytes = read_body(&req, body).await?;
+    match multipart::boundary(&content_type) {
+        Some(boundary) => preview(res, &page, &state, &bytes, boundary).await,
+        None => {
+            let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+                .map_err(|_| AppError::BadRequest("The form could not be read.".to_owned()))?;
+            commit(res, &page, &state, &form).await
+        }
+    }
+}
+
+async fn analyze_file(
+    res: &'static Resource,
+    page: &Page,
+    state: &AppState,
+    text: String,
+) -> Result<Result<Analysis, String>, AppError> {
+    let records = match parse_csv(&text) {
+        Ok(r) => r,
+        Err(message) => return Ok(Err(message)),
+    };
+    let org = page.access.organization_id;
+    let tz = page.access.organization_time_zone.clone();
+    let analysis = run_in(&state.pool, org, move |conn| {
+        Ok(analyze(conn, res, org, &tz, &records)?)
+    })
+    .await?;
+    Ok(Ok(analysis))
+}
+
+async fn preview(
+    res: &'static Resource,
+    page: &Page,
+    state: &AppState,
+    body: &[u8],
+    boundary: &str,
+) -> Result<HttpResponse, AppError> {
+    let file = multipart::parse(body, boundary)
+        .and_then(|parts| parts.into_iter().find(|p| p.name == "file"))
+        .filter(|p| !p.data.is_empty());
+    let Some(file) = file else {
+        let view = import_page(
+            res,
+            page,
+            None,
+            Some("Choose a CSV file to import.".to_owned()),
+        );
+        return render_as(&view, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let Ok(text) = String::from_utf8(file.data) else {
+        let view = import_page(
+            res,
+            page,
+            None,
+            Some("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.".to_owned()),
+        );
+        return render_as(&view, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let analysis = match analyze_file(res, page, state, text.clone()).await? {
+        Ok(a) => a,
+        Err(message) => {
+            return render_as(
+                &import_page(res, page, None, Some(message)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let id = Uuid::new_v4();
+    let path = upload_path(state, res, page.access.organization_id, id);
+    let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+    std::fs::create_dir_all(&dir)
+        .and_then(|_| std::fs::write(&path, text))
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("keeping an upload: {e}")))?;
+    let name: String = file
+        .filename
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    render(&import_page(res, page, Some((id, name, analysis)), None))
+}
+
+async fn commit(
+    res: &'static Resource,
+    page: &Page,
+    state: &AppState,
+    form: &[(String, String)],
+) -> Result<HttpResponse, AppError> {
+    let get = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let Some(upload) = get("upload").and_then(|v| Uuid::parse_str(v).ok()) else {
+        return Err(AppError::NotFound);
+    };
+    let good_rows_only = get("good_rows") == Some("on");
+    let name = get("file_name").unwrap_or("").to_owned();
+    let org = page.access.organization_id;
+    let path = upload_path(state, res, org, upload);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        let view = import_page(
+            res,
+            page,
+            None,
+            Some("That upload is no longer here. Choose the file again.".to_owned()),
+        );
+        return render_as(&view, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let analysis = match analyze_file(res, page, state, text).await? {
+        Ok(a) => a,
+        Err(message) => {
+            return render_as(
+                &import_page(res, page, None, Some(message)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    if !analysis.file_errors.is_empty() || (analysis.bad() > 0 && !good_rows_only) {
+        let message = if analysis.file_errors.is_empty() {
+            format!(
+                "Nothing was imported: {} of {} rows have problems. Fix them and upload the file again, or choose to import only the good rows.",
+                analysis.bad(),
+                analysis.rows.len()
+            )
+        } else {
+            "Nothing was imported: the file itself has problems.".to_owned()
+        };
+        let view = import_page(res, page, Some((upload, name, analysis)), Some(message));
+        return render_as(&view, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let total = analysis.rows.iter().filter(|r| r.errors.is_empty()).count();
+    let user = page.access.user_id;
+    let hash = format!("import:{upload}");
+    let sync_type = format!("import:{}", res.table());
+    let started = run(&state.pool, move |conn| {
+        let inserted = diesel::insert_into(sync_logs::table)
+            .values((
+                sync_logs::organization_id.eq(org),
+                sync_logs::sync_type.eq(sync_type),
+                sync_logs::status.eq(SyncStatus::Running),
+                sync_logs::import_hash.eq(&hash),
+                sync_logs::created_by_id.eq(user),
+            ))
+            .on_conflict_do_nothing()
+            .returning(sync_logs::id)
+            .get_result::<Uuid>(conn)
+            .optional()?;
+        match inserted {
+            Some(id) => Ok((id, true)),
+            // Sent twice (a double click): the first run is the one to watch.
+            None => Ok((
+                sync_logs::table
+                    .filter(sync_logs::import_hash.eq(&hash))
+                    .filter(sync_logs::organization_id.eq(org))
+                    .select(sync_logs::id)
+                    .first::<Uuid>(conn)?,
+                false,
+            )),
+        }
+    })
+    .await?;
+    let (log, fresh) = started;
+    if fresh {
+        let pool = state.pool.clone();
+        let rows: Vec<Checked> = analysis
+            .rows
+            .into_iter()
+            .filter(|r| r.errors.is_empty())
+            .collect();
+        let mapped = analysis.mapped;
+        actix_web::rt::spawn(async move {
+            let job_pool = pool.clone();
+            let outcome = run(&job_pool, move |conn| {
+                write_rows(conn, &pool, res, org, user, log, &rows, &mapped);
+                Ok(())
+            })
+            .await;
+            if let Err(e) = outcome {
+                tracing::error!("import {log} could not run: {e}");
+            }
+            let _ = std::fs::remove_file(&path);
+        });
+    }
+    Ok(see_other(&format!(
+        "{}/import/{log}?rows={total}",
+        res.path()
+    )))
+}
+
+/// Writes the good rows in one transaction, reporting progress on another
+/// connection, and records the outcome in the sync log.
+#[allow(clippy::too_many_arguments)]
+fn write_rows(
+    conn: &mut PgConnection,
+    pool: &PgPool,
+    res: &'static Resource,
+    org: Uuid,
+    user: Uuid,
+    log: Uuid,
+    rows: &[Checked],
+    mapped: &[bool],
+) {
+    let report = |processed: usize, created: usize, updated: usize| {
+        if let Ok(mut other) = pool.get() {
+            let _ = diesel::update(sync_logs::table.find(log))
+                .set((
+                    sync_logs::records_processed.eq(processed as i32),
+                    sync_logs::records_created.eq(created as i32),
+                    sync_logs::records_updated.eq(updated as i32),
+                ))
+                .execute(&mut other);
+        }
+    };
+    let outcome = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        crate::db::enter_organization(conn, org)?;
+        store::act_as(conn, user)?;
+        let (mut created, mut updated) = (0, 0);
+        for (n, row) in rows.iter().enumerate() {
+            match store::find_by_key(conn, res, org, &row.hash, &row.values)? {
+                Some(id) => {
+                    let write = Write::Changed { columns: mapped };
+                    if store::update(conn, res, org, user, id, &row.values, write)? {
+                        updated += 1;
+                    }
+                    store::set_import_hash(conn, res, id, &row.hash)?;
+                }
+                None => {
+                    store::release_import_hash(conn, res, &row.hash)?;
+                    store::insert(conn, res, org, user, &row.values, Some(row.hash.clone()))?;
+                    created += 1;
+                }
+            }
+            if (n + 1) % PROGRESS_EVERY == 0 {
+                report(n + 1, created, updated);
+            }
+        }
+        Ok((created, updated))
+    });
+    let (status, created, updated, error) = match outcome {
+        Ok((c, u)) => (SyncStatus::Success, c, u, None),
+        Err(e) => (SyncStatus::Failed, 0, 0, Some(e.to_string())),
+    };
+    let processed = if error.is_none() { rows.len() } else { 0 };
+    let _ = diesel::update(sync_logs::table.find(log))
+        .set((
+            sync_logs::status.eq(status),
+            sync_logs::records_processed.eq(processed as i32),
+            sync_logs::records_created.eq(created as i32),
+            sync_logs::records_updated.eq(updated as i32),
+            sync_logs::completed_at.eq(diesel::dsl::now),
+            sync_logs::error_message.eq(error),
+        ))
+        .execute(conn);
+}
+
+#[derive(Queryable)]
+struct LogRow {
+    status: SyncStatus,
+    processed: i32,
+    created: i32,
+    updated: i32,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "resources/import_progress.html")]
+struct ProgressPage {
+    layout: Layout,
+    res: ResView,
+    progress: Progress,
+}
+
+#[derive(Template)]
+#[template(path = "resources/import_progress.html", block = "progress")]
+struct ProgressFragment {
+    res: ResView,
+    progress: Progress,
+}
+
+struct Progress {
+    href: String,
+    running: bool,
+    failed: bool,
+    processed: i32,
+    total: i32,
+    created: i32,
+    updated: i32,
+    error: Option<String>,
+}
+
+pub async fn progress(
+    res: &'static Resource,
+    req: HttpRequest,
+    page: Page,
+    state: web::Data<AppState>,
+    job: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let log = Uuid::parse_str(&job).map_err(|_| AppError::NotFound)?;
+    let org = page.access.organization_id;
+    let sync_type = format!("import:{}", res.table());
+    let row = run(&state.pool, move |conn| {
+        Ok(sync_logs::table
+            .filter(sync_logs::id.eq(log))
+            .filter(sync_logs::organization_id.eq(org))
+            .filter(sync_logs::sync_type.eq(sync_type))
+            .select((
+                sync_logs::status,
+                sync_logs::records_processed,
+                sync_logs::records_created,
+                sync_logs::records_updated,
+                sync_logs::error_message,
+            ))
+            .first::<LogRow>(conn)?)
+    })
+    .await?;
+    let total = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| {
+            q.iter()
+                .find(|(k, _)| k == "rows")
+                .and_then(|(_, v)| v.parse().ok())
+        })
+        .unwrap_or(row.processed)
+        .max(row.processed);
+    let progress = Progress {
+        href: format!("{}/import/{log}?rows={total}", res.path()),
+        running: row.status == SyncStatus::Running,
+        failed: row.status == SyncStatus::Failed,
+        processed: row.processed,
+        total,
+        created: row.created,
+        updated: row.updated,
+        error: row.error,
+    };
+    let view = ResView::new(res, &page.access);
+    if htmx::wants_fragment(&req) {
+        return render(&ProgressFragment {
+            res: view,
+            progress,
+        });
+    }
+    render(&ProgressPage {
+        layout: page.layout(format!("Importing {}", res.label().to_lowercase())),
+        res: view,
+        progress,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_cells_keep_commas_quotes_and_line_breaks() {
+        let rows = parse_csv("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\n1,,3")
+            .expect("parses");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1], vec!["x, y", "say \"hi\"", "two\nlines"]);
+        assert_eq!(rows[2], vec!["1", "", "3"]);
+        assert!(parse_csv("a\n\"open").is_err());
+    }
+
+    #[test]
+    fn exported_cells_read_back_the_same() {
+        let cell = super::super::export::cell("=1+1");
+        assert_eq!(uncell(&parse_csv(&cell).expect("parses")[0][0]), "=1+1");
+    }
+}

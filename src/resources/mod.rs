@@ -1,0 +1,540 @@
+//! The record engine: one declarative [`Resource`] per table drives the same list,
+//! detail, form, delete/trash/restore and CSV pages for every plain record.
+//!
+//! # Adding an entity
+//!
+//! 1. Describe it as a `pub static` [`Resource`] in the file of its group under
+//!    `src/resources/entities/` (people, academics, attendance, finance,
+//!    communication, modules, system; create the file and its `mod` line in
+//!    `entities/mod.rs` if the group has none yet). Copy a neighbour: the
+//!    permission [`Entity`], the singular noun, the SQL expression that names a row
+//!    (`title`, unqualified column names), the [`Field`]s in form order with their
+//!    kind (`Field::text`, `::long_text`, `::email`, `::choice`, `::relation`,
+//!    `::date`, `::time`, `::timestamp`, `::integer`, `::money`, `::decimal`,
+//!    `::flag`, `::json`) and `.required()`, `.listed()`, `.sortable()`; the columns
+//!    searched, the fields offered as filters, the default order, the natural key
+//!    (what makes a CSV row the same record again), and the rules between fields.
+//! 2. Add it to `entities::ALL`. Its routes (`/table-name`, `/table-name/new`, …,
+//!    with `_` written `-`), its menu entry on the Records page and its audit trail
+//!    follow from that.
+//! 3. Give its parents a [`Child`] line (`Child::refuse` or `Child::cascade`): that
+//!    is the tab on the parent's page and what deleting the parent does.
+//! 4. Add one line to the sample list in `tests/app/resources/entities.rs`: valid
+//!    form values, a search word and a filter that find the new row.
+//!
+//! Values are parsed in Rust into the column's domain (dates, enum values, money,
+//! e-mail addresses, same-organization ids) and bound as parameters; column names
+//! come only from these static descriptions, so no request text reaches the SQL.
+
+pub mod audit;
+pub mod entities;
+mod export;
+mod import;
+mod pages;
+mod store;
+pub mod values;
+
+pub use export::cell as csv_cell;
+pub use import::parse_csv;
+
+use std::sync::OnceLock;
+
+use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::web::error::AppError;
+
+/// A table people manage through the generic pages.
+pub struct Resource {
+    /// The permission entity; its table is the table these pages edit.
+    pub entity: Entity,
+    /// "student": for "New student", "Delete this student?".
+    pub singular: &'static str,
+    /// SQL naming one row, over the table's own columns: `concat_ws(' ', first_name, last_name)`.
+    pub title: &'static str,
+    pub fields: &'static [Field],
+    /// Text columns searched, every word of the search in any of them.
+    pub search: &'static [&'static str],
+    /// Fields offered as list filters: choices and relations by value, dates as a range.
+    pub filters: &'static [&'static str],
+    /// The list's order when none is chosen.
+    pub order: &'static [&'static str],
+    /// Columns that identify a row in a CSV file, for idempotent imports.
+    pub natural_key: &'static [&'static str],
+    /// Records that point at this one: tabs on its page, and what deleting it does.
+    pub children: &'static [Child],
+    pub rules: &'static [Rule],
+    /// Whose rows these are and whether the pages may change them.
+    pub mode: Mode,
+}
+
+/// Where a table's rows belong and what its pages may do with them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// One organization's records, edited, deleted and restored.
+    Tenant,
+    /// One organization's records, written only by the workflows that own them.
+    TenantReadOnly,
+    /// Install-wide records without `organization_id`; only global users change them
+    /// (and, when `global_reads`, only they see them).
+    InstallWide { global_reads: bool },
+    /// A read-only log without `deleted_at`, `updated_at` or `created_by_id`; when
+    /// `tenant_optional`, rows without an organization are the install's own and
+    /// global users see them too.
+    Log { tenant_optional: bool },
+}
+
+/// One column as people see and edit it.
+pub struct Field {
+    pub column: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    /// Shown as a column of the list (and of tabs on parent pages).
+    pub list: bool,
+    pub sort: bool,
+}
+
+/// What a column holds, which decides its input, parsing and SQL cast.
+pub enum Kind {
+    Text {
+        max: usize,
+    },
+    LongText,
+    Email,
+    /// A PostgreSQL enum: its type name and `(database value, label)` pairs.
+    Choice {
+        sql_type: &'static str,
+        choices: fn() -> Vec<(&'static str, &'static str)>,
+    },
+    /// A foreign key to another record of the same organization.
+    Relation(&'static Resource),
+    Date,
+    Time,
+    Timestamp,
+    Integer {
+        min: i64,
+        max: i64,
+    },
+    /// numeric(12,2), never negative.
+    Money,
+    /// numeric(7,2), never negative (scores).
+    Decimal,
+    Flag,
+    Json,
+}
+
+/// A table whose rows point at this one through `column`.
+pub struct Child {
+    pub resource: &'static Resource,
+    pub column: &'static str,
+    pub on_delete: OnDelete,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum OnDelete {
+    /// The parent cannot be deleted while live children exist.
+    Refuse,
+    /// Deleting the parent deletes these with it, and restoring brings them back.
+    Cascade,
+}
+
+/// A rule between two fields of one row.
+pub enum Rule {
+    /// `later` may not be before `earlier` (dates, times).
+    NotBefore {
+        later: &'static str,
+        earlier: &'static str,
+    },
+    /// A JSON field must hold an object (`{…}`), not a list or a bare value.
+    JsonObject(&'static str),
+    /// A number may not exceed another of the same row (a score and its total).
+    AtMost {
+        field: &'static str,
+        limit: &'static str,
+    },
+    /// An IANA time zone name, such as `Europe/Lisbon`.
+    TimeZone(&'static str),
+}
+
+/// `(value, label)` pairs of a `db_enums!` enum, for [`Field::choice`].
+#[macro_export]
+macro_rules! choices {
+    ($enum:ty) => {{
+        fn choices() -> Vec<(&'static str, &'static str)> {
+            <$enum>::ALL
+                .iter()
+                .map(|v| (v.as_str(), v.label()))
+                .collect()
+        }
+        choices
+    }};
+}
+
+impl Field {
+    const fn new(column: &'static str, label: &'static str, kind: Kind) -> Field {
+        Field {
+            column,
+            label,
+            kind,
+            required: false,
+            list: false,
+            sort: false,
+        }
+    }
+    pub const fn text(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::Text { max: 200 })
+    }
+    pub const fn long_text(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::LongText)
+    }
+    pub const fn email(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::Email)
+    }
+    pub const fn choice(
+        column: &'static str,
+        label: &'static str,
+        sql_type: &'static str,
+        choices: fn() -> Vec<(&'static str, &'static str)>,
+    ) -> Field {
+        Field::new(column, label, Kind::Choice { sql_type, choices })
+    }
+    pub const fn relation(
+        column: &'static str,
+        label: &'static str,
+        target: &'static Resource,
+    ) -> Field {
+        Field::new(column, label, Kind::Relation(target))
+    }
+    pub const fn date(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::Date)
+    }
+    pub const fn time(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::Time)
+    }
+    pub const fn timestamp(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::Timestamp)
+    }
+    pub const fn integer(column: &'static str, label: &'static str, min: i64, max: i64) -> Field {
+        Field::new(column, label, Kind::Integer { min, max })
+    }
+    pub const fn money(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::Money)
+    }
+    pub const fn decimal(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::Decimal)
+    }
+    pub const fn flag(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::Flag)
+    }
+    pub const fn json(column: &'static str, label: &'static str) -> Field {
+        Field::new(column, label, Kind::Json)
+    }
+    pub const fn required(self) -> Field {
+        Field {
+            required: true,
+            ..self
+        }
+    }
+    pub const fn listed(self) -> Field {
+        Field { list: true, ..self }
+    }
+    /// Listed, with a sortable column header.
+    pub const fn sortable(self) -> Field {
+        Field {
+            list: true,
+            sort: true,
+            ..self
+        }
+    }
+    /// A shorter limit for one-line text.
+    pub const fn max(self, max: usize) -> Field {
+        Field {
+            kind: Kind::Text { max },
+            ..self
+        }
+    }
+}
+
+impl Child {
+    pub const fn refuse(resource: &'static Resource, column: &'static str) -> Child {
+        Child {
+            resource,
+            column,
+            on_delete: OnDelete::Refuse,
+        }
+    }
+    pub const fn cascade(resource: &'static Resource, column: &'static str) -> Child {
+        Child {
+            resource,
+            column,
+            on_delete: OnDelete::Cascade,
+        }
+    }
+}
+
+impl Resource {
+    pub fn table(&self) -> &'static str {
+        self.entity.table()
+    }
+
+    /// "Students", as the permission catalog names it.
+    pub fn label(&self) -> &'static str {
+        self.entity.label()
+    }
+
+    pub fn field(&self, column: &str) -> Option<&'static Field> {
+        // Descriptions are statics, so their fields live for the whole program.
+        let fields: &'static [Field] = self.fields;
+        fields.iter().find(|f| f.column == column)
+    }
+
+    pub fn permission(&self, action: Action) -> Permission {
+        Permission::new(action, self.entity)
+    }
+
+    /// Whether these pages let this user do `action`: the permission, and what the mode allows.
+    pub fn allows(&self, access: &Access, action: Action) -> bool {
+        access.can(self.permission(action))
+            && match self.mode {
+                Mode::Tenant => true,
+                Mode::TenantReadOnly | Mode::Log { .. } => action == Action::Read,
+                Mode::InstallWide { global_reads } => {
+                    access.global_access || (action == Action::Read && !global_reads)
+                }
+            }
+    }
+
+    /// Refuses what [`Resource::allows`] does not allow, beyond the route's permission gate.
+    pub fn require(&self, access: &Access, action: Action) -> Result<(), AppError> {
+        if self.allows(access, action) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// Whether rows carry an `organization_id` that scopes them.
+    pub fn tenant(&self) -> bool {
+        !matches!(self.mode, Mode::InstallWide { .. })
+    }
+
+    /// Whether rows are soft-deleted (and so have a trash).
+    pub fn soft_deletes(&self) -> bool {
+        !matches!(self.mode, Mode::Log { .. })
+    }
+
+    /// `/students`, `/class-enrollments`: the table name with `-` for `_`.
+    pub fn path(&'static self) -> &'static str {
+        paths(self).list
+    }
+}
+
+/// The addresses of one resource, made once (routes need `'static` paths).
+pub struct Paths {
+    pub list: &'static str,
+    new: &'static str,
+    show: &'static str,
+    edit: &'static str,
+    delete: &'static str,
+    restore: &'static str,
+    trash: &'static str,
+    export: &'static str,
+    import: &'static str,
+    import_job: &'static str,
+    options: &'static str,
+}
+
+fn paths(resource: &'static Resource) -> &'static Paths {
+    static ALL: OnceLock<Vec<(Entity, Paths)>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        entities::ALL
+            .iter()
+            .map(|r| {
+                let base = format!("/{}", r.table().replace('_', "-"));
+                let leak = |suffix: &str| -> &'static str {
+                    Box::leak(format!("{base}{suffix}").into_boxed_str())
+                };
+                (
+                    r.entity,
+                    Paths {
+                        list: leak(""),
+                        new: leak("/new"),
+                        show: leak("/{id}"),
+                        edit: leak("/{id}/edit"),
+                        delete: leak("/{id}/delete"),
+                        restore: leak("/{id}/restore"),
+                        trash: leak("/trash"),
+                        export: leak("/export.csv"),
+                        import: leak("/import"),
+                        import_job: leak("/import/{job}"),
+                        options: leak("/options"),
+                    },
+                )
+            })
+            .collect()
+    });
+    all.iter()
+        .find(|(e, _)| *e == resource.entity)
+        .map(|(_, p)| p)
+        .unwrap_or_else(|| panic!("{} is not in entities::ALL", resource.table()))
+}
+
+/// The resource described for an entity, if any.
+pub fn find(entity: Entity) -> Option<&'static Resource> {
+    entities::ALL.iter().copied().find(|r| r.entity == entity)
+}
+
+pub fn routes(r: &mut Routes) {
+    r.get("/records", Gate::SignedIn, pages::index);
+    for resource in entities::ALL {
+        register(r, resource);
+    }
+}
+
+/// Fixed paths come before `{id}` so `/students/new` is not read as an id. Read-only
+/// modes register no write routes; each handler also asks the mode (install-wide
+/// records need a global user).
+fn register(r: &mut Routes, res: &'static Resource) {
+    use actix_web::{HttpRequest, web};
+
+    use crate::startup::AppState;
+    use crate::web::layout::Page;
+    type State = web::Data<AppState>;
+    type Pairs = web::Query<Vec<(String, String)>>;
+    type FormPairs = web::Form<Vec<(String, String)>>;
+    type Id = web::Path<String>;
+
+    let p = paths(res);
+    let gate = |action| Gate::Requires(res.permission(action));
+    r.get(
+        p.list,
+        gate(Action::Read),
+        move |req: HttpRequest, page: Page, state: State, q: Pairs| async move {
+            res.require(&page.access, Action::Read)?;
+            pages::list(res, req, page, state, q).await
+        },
+    );
+    let writable = matches!(res.mode, Mode::Tenant | Mode::InstallWide { .. });
+    if writable {
+        r.get(
+            p.new,
+            gate(Action::Create),
+            move |page: Page, state: State, q: Pairs| async move {
+                res.require(&page.access, Action::Create)?;
+                pages::new_form(res, page, state, q).await
+            },
+        )
+        .post(
+            p.list,
+            gate(Action::Create),
+            move |page: Page, state: State, form: FormPairs, session: actix_session::Session| async move {
+                res.require(&page.access, Action::Create)?;
+                pages::create(res, page, state, form, session).await
+            },
+        )
+        .get(
+            p.trash,
+            gate(Action::Delete),
+            move |page: Page, state: State, q: Pairs| async move {
+                res.require(&page.access, Action::Delete)?;
+                pages::trash(res, page, state, q).await
+            },
+        );
+    }
+    r.get(
+        p.export,
+        gate(Action::Read),
+        move |page: Page, state: State, q: Pairs| async move {
+            res.require(&page.access, Action::Read)?;
+            export::export(res, page, state, q).await
+        },
+    )
+    .get(
+        p.options,
+        gate(Action::Read),
+        move |page: Page, state: State, q: Pairs| async move {
+            res.require(&page.access, Action::Read)?;
+            pages::options(res, page, state, q).await
+        },
+    );
+    if writable {
+        r.get(
+            p.import,
+            gate(Action::Create),
+            move |page: Page| async move {
+                res.require(&page.access, Action::Create)?;
+                import::upload_form(res, page).await
+            },
+        )
+        .post(
+            p.import,
+            gate(Action::Create),
+            move |req: HttpRequest, page: Page, state: State, body: web::Payload| async move {
+                res.require(&page.access, Action::Create)?;
+                import::receive(res, req, page, state, body).await
+            },
+        )
+        .get(
+            p.import_job,
+            gate(Action::Create),
+            move |req: HttpRequest, page: Page, state: State, job: web::Path<String>| async move {
+                res.require(&page.access, Action::Create)?;
+                import::progress(res, req, page, state, job).await
+            },
+        );
+    }
+    r.get(
+        p.show,
+        gate(Action::Read),
+        move |req: HttpRequest, page: Page, state: State, id: Id, q: Pairs| async move {
+            res.require(&page.access, Action::Read)?;
+            pages::show(res, req, page, state, id, q).await
+        },
+    );
+    if !writable {
+        return;
+    }
+    r.get(
+        p.edit,
+        gate(Action::Update),
+        move |page: Page, state: State, id: Id| async move {
+            res.require(&page.access, Action::Update)?;
+            pages::edit_form(res, page, state, id).await
+        },
+    )
+    .post(
+        p.show,
+        gate(Action::Update),
+        move |page: Page,
+              state: State,
+              id: Id,
+              form: FormPairs,
+              session: actix_session::Session| async move {
+            res.require(&page.access, Action::Update)?;
+            pages::update(res, page, state, id, form, session).await
+        },
+    )
+    .get(
+        p.delete,
+        gate(Action::Delete),
+        move |page: Page, state: State, id: Id| async move {
+            res.require(&page.access, Action::Delete)?;
+            pages::confirm_delete(res, page, state, id).await
+        },
+    )
+    .post(
+        p.delete,
+        gate(Action::Delete),
+        move |page: Page, state: State, id: Id, session: actix_session::Session| async move {
+            res.require(&page.access, Action::Delete)?;
+            pages::delete(res, page, state, id, session).await
+        },
+    )
+    .post(
+        p.restore,
+        gate(Action::Delete),
+        move |page: Page, state: State, id: Id, session: actix_session::Session| async move {
+            res.require(&page.access, Action::Delete)?;
+            pages::restore(res, page, state, id, session).await
+        },
+    );
+}

@@ -1,0 +1,849 @@
+//! The SQL of the engine. Table and column names come only from the static
+//! descriptions; every value is a bound parameter. Each query starts from the base
+//! query: rows of this organization (and live, unless the trash is asked for).
+
+use chrono::{DateTime, Utc};
+use diesel::pg::Pg;
+use diesel::prelude::*;
+use diesel::query_builder::BoxedSqlQuery;
+use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+use uuid::Uuid;
+
+use super::values::{self, Errors};
+use super::{Child, Field, Kind, Mode, OnDelete, Resource};
+
+pub const PAGE_SIZE: i64 = 50;
+
+enum Bind {
+    Uuid(Uuid),
+    Text(Option<String>),
+    Int(i64),
+}
+
+/// SQL text with its parameters, numbered as they are added.
+#[derive(Default)]
+pub struct Sql {
+    text: String,
+    binds: Vec<Bind>,
+}
+
+impl Sql {
+    pub fn new(text: impl Into<String>) -> Sql {
+        Sql {
+            text: text.into(),
+            binds: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, text: &str) -> &mut Sql {
+        self.text.push_str(text);
+        self
+    }
+
+    fn placeholder(&mut self, bind: Bind) -> String {
+        self.binds.push(bind);
+        format!("${}", self.binds.len())
+    }
+
+    pub fn uuid(&mut self, v: Uuid) -> String {
+        self.placeholder(Bind::Uuid(v))
+    }
+
+    pub fn text(&mut self, v: Option<String>) -> String {
+        self.placeholder(Bind::Text(v))
+    }
+
+    pub fn int(&mut self, v: i64) -> String {
+        self.placeholder(Bind::Int(v))
+    }
+
+    fn query(self) -> BoxedSqlQuery<'static, Pg, diesel::query_builder::SqlQuery> {
+        let mut q = diesel::sql_query(self.text).into_boxed::<Pg>();
+        for b in self.binds {
+            q = match b {
+                Bind::Uuid(v) => q.bind::<SqlUuid, _>(v),
+                Bind::Text(v) => q.bind::<Nullable<Text>, _>(v),
+                Bind::Int(v) => q.bind::<BigInt, _>(v),
+            };
+        }
+        q
+    }
+
+    pub fn load<T: QueryableByName<Pg> + 'static>(
+        self,
+        conn: &mut PgConnection,
+    ) -> QueryResult<Vec<T>> {
+        self.query().load(conn)
+    }
+
+    pub fn execute(self, conn: &mut PgConnection) -> QueryResult<usize> {
+        self.query().execute(conn)
+    }
+}
+
+/// One record with every field as text, relations' names, and who changed it when.
+#[derive(QueryableByName, Clone)]
+pub struct Row {
+    #[diesel(sql_type = SqlUuid)]
+    pub id: Uuid,
+    #[diesel(sql_type = Array<Nullable<Text>>)]
+    pub raw: Vec<Option<String>>,
+    #[diesel(sql_type = Array<Nullable<Text>>)]
+    pub titles: Vec<Option<String>>,
+    #[diesel(sql_type = Text)]
+    pub title: String,
+    #[diesel(sql_type = Timestamptz)]
+    pub created_at: DateTime<Utc>,
+    #[diesel(sql_type = Timestamptz)]
+    pub updated_at: DateTime<Utc>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    pub deleted_at: Option<DateTime<Utc>>,
+    /// updated_at exactly as stored, for the edit form's optimistic lock.
+    #[diesel(sql_type = Text)]
+    pub stamp: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub created_by: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub updated_by: Option<String>,
+}
+
+impl Row {
+    pub fn raw(&self, i: usize) -> Option<&str> {
+        self.raw.get(i).and_then(|v| v.as_deref())
+    }
+
+    pub fn shown(&self, res: &Resource, i: usize, time_zone: &str) -> String {
+        let title = self.titles.get(i).and_then(|v| v.as_deref());
+        values::show(&res.fields[i], self.raw(i), title, time_zone)
+    }
+}
+
+/// A relation's name: the target's title for the id in `t.column`.
+fn relation_title(column: &str, target: &Resource) -> String {
+    format!(
+        "(SELECT {} FROM {} r WHERE r.id = t.{column})",
+        target.title,
+        target.table()
+    )
+}
+
+fn user_name(column: &str) -> String {
+    format!(
+        "(SELECT coalesce(nullif(concat_ws(' ', u.first_name, u.last_name), ''), u.email) \
+         FROM users u WHERE u.id = t.{column})"
+    )
+}
+
+/// `SELECT … FROM table t` for [`Row`]; who changed it only when a page shows it.
+fn select(res: &Resource, with_people: bool) -> String {
+    let raw: Vec<String> = res.fields.iter().map(values::read_sql).collect();
+    let titles: Vec<String> = res
+        .fields
+        .iter()
+        .map(|f| match f.kind {
+            Kind::Relation(target) => relation_title(f.column, target),
+            _ => "NULL::text".to_owned(),
+        })
+        .collect();
+    let (created_by, updated_by) = if with_people && res.soft_deletes() {
+        (user_name("created_by_id"), user_name("updated_by_id"))
+    } else {
+        ("NULL::text".to_owned(), "NULL::text".to_owned())
+    };
+    // A log row is written once: when it was written is all it has.
+    let (updated_at, deleted_at) = if res.soft_deletes() {
+        ("t.updated_at", "t.deleted_at")
+    } else {
+        ("t.created_at", "NULL::timestamptz")
+    };
+    format!(
+        "SELECT t.id, ARRAY[{}]::text[] AS raw, ARRAY[{}]::text[] AS titles, \
+         coalesce(({}), '') AS title, t.created_at, {updated_at} AS updated_at, {deleted_at} AS deleted_at, \
+         (extract(epoch FROM {updated_at}) * 1000000)::bigint::text AS stamp, {created_by} AS created_by, {updated_by} AS updated_by \
+         FROM {} t",
+        raw.join(", "),
+        titles.join(", "),
+        res.title,
+        res.table()
+    )
+}
+
+/// A filter on the list, already parsed into the column's domain.
+#[derive(Clone)]
+pub enum Filter {
+    Equals(String),
+    Range(Option<String>, Option<String>),
+}
+
+/// The list as the address describes it.
+#[derive(Clone, Default)]
+pub struct ListState {
+    pub q: String,
+    pub filters: Vec<(&'static Field, Filter)>,
+    pub sort: Option<(&'static Field, bool)>,
+    pub page: i64,
+    /// The reader is a global user (who also reads a log's install-wide rows).
+    pub global: bool,
+}
+
+impl ListState {
+    /// Reads `q`, `page`, `sort` (`-column` for descending) and one parameter per
+    /// filter (`column`, or `column_from`/`column_to` for dates); unusable values are ignored.
+    pub fn parse(res: &'static Resource, pairs: &[(String, String)], time_zone: &str) -> ListState {
+        let get = |key: &str| {
+            pairs
+                .iter()
+                .find(|(k, v)| k == key && !v.trim().is_empty())
+                .map(|(_, v)| v.trim())
+        };
+        let q: String = get("q").unwrap_or("").chars().take(100).collect();
+        let page = get("page")
+            .and_then(|p| p.parse().ok())
+            .filter(|p| (1..=10_000).contains(p))
+            .unwrap_or(1);
+        let sort = get("sort").and_then(|s| {
+            let (column, desc) = match s.strip_prefix('-') {
+                Some(c) => (c, true),
+                None => (s, false),
+            };
+            res.field(column).filter(|f| f.sort).map(|f| (f, desc))
+        });
+        let fields: &'static [Field] = res.fields;
+        let mut filters = Vec::new();
+        for field in fields {
+            let parsed = |v: &str| values::parse(field, v, time_zone).ok().flatten();
+            match field.kind {
+                Kind::Date | Kind::Timestamp | Kind::Integer { .. } => {
+                    let from = get(&format!("{}_from", field.column)).and_then(parsed);
+                    let to = get(&format!("{}_to", field.column)).and_then(parsed);
+                    if from.is_some() || to.is_some() {
+                        filters.push((field, Filter::Range(from, to)));
+                    }
+                }
+                Kind::Relation(_) => {
+                    if let Some(id) = get(field.column).and_then(|v| Uuid::parse_str(v).ok()) {
+                        filters.push((field, Filter::Equals(id.to_string())));
+                    }
+                }
+                Kind::Choice { .. } | Kind::Flag => {
+                    if let Some(v) = get(field.column).and_then(parsed) {
+                        filters.push((field, Filter::Equals(v)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        ListState {
+            q: q.trim().to_owned(),
+            filters,
+            sort,
+            page,
+            global: false,
+        }
+    }
+
+    pub fn equals(&self, column: &str) -> Option<&str> {
+        self.filters.iter().find_map(|(f, v)| match v {
+            Filter::Equals(v) if f.column == column => Some(v.as_str()),
+            _ => None,
+        })
+    }
+
+    pub fn range(&self, column: &str) -> (Option<&str>, Option<&str>) {
+        self.filters
+            .iter()
+            .find_map(|(f, v)| match v {
+                Filter::Range(a, b) if f.column == column => Some((a.as_deref(), b.as_deref())),
+                _ => None,
+            })
+            .unwrap_or((None, None))
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        !self.q.is_empty() || !self.filters.is_empty()
+    }
+
+    /// The query string of this state, changed by `sort` and `page`.
+    pub fn query(&self, sort: Option<(&Field, bool)>, page: i64) -> String {
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        if !self.q.is_empty() {
+            pairs.push(("q".into(), self.q.clone()));
+        }
+        for (field, filter) in &self.filters {
+            match filter {
+                Filter::Equals(v) => pairs.push((field.column.into(), v.clone())),
+                Filter::Range(from, to) => {
+                    if let Some(v) = from {
+                        pairs.push((format!("{}_from", field.column), v.clone()));
+                    }
+                    if let Some(v) = to {
+                        pairs.push((format!("{}_to", field.column), v.clone()));
+                    }
+                }
+            }
+        }
+        if let Some((field, desc)) = sort {
+            let sign = if desc { "-" } else { "" };
+            pairs.push(("sort".into(), format!("{sign}{}", field.column)));
+        }
+        if page > 1 {
+            pairs.push(("page".into(), page.to_string()));
+        }
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
+}
+
+/// `%`, `_` and `\` match themselves in a search.
+fn like_pattern(word: &str) -> String {
+    let mut escaped = String::with_capacity(word.len() + 2);
+    escaped.push('%');
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped.push('%');
+    escaped
+}
+
+/// The base query's conditions: this organization's rows, live or deleted, then
+/// the list's search and filters.
+/// The rows of `org` these pages reach, as a condition on `t` (`global`: the reader
+/// is a global user, who also reads a log's install-wide rows).
+fn owned(sql: &mut Sql, res: &Resource, org: Uuid, global: bool) -> String {
+    match res.mode {
+        Mode::InstallWide { .. } => "true".to_owned(),
+        Mode::Log {
+            tenant_optional: true,
+        } if global => {
+            format!(
+                "(t.organization_id = {} OR t.organization_id IS NULL)",
+                sql.uuid(org)
+            )
+        }
+        _ => format!("t.organization_id = {}", sql.uuid(org)),
+    }
+}
+
+/// Live rows (or those in the trash); a log has no trash.
+fn live(res: &Resource, deleted: bool) -> &'static str {
+    match (res.soft_deletes(), deleted) {
+        (false, _) => "true",
+        (true, false) => "t.deleted_at IS NULL",
+        (true, true) => "t.deleted_at IS NOT NULL",
+    }
+}
+
+fn scope(sql: &mut Sql, res: &Resource, org: Uuid, deleted: bool, state: &ListState) {
+    let owned = owned(sql, res, org, state.global);
+    let live = live(res, deleted);
+    sql.push(&format!(" WHERE {owned} AND {live}"));
+    for word in state.q.split_whitespace().take(5) {
+        let p = sql.text(Some(like_pattern(word)));
+        let matches: Vec<String> = if res.search.is_empty() {
+            vec![format!("({}) ILIKE {p}", res.title)]
+        } else {
+            res.search
+                .iter()
+                .map(|c| format!("t.{c} ILIKE {p}"))
+                .collect()
+        };
+        sql.push(&format!(" AND ({})", matches.join(" OR ")));
+    }
+    for (field, filter) in &state.filters {
+        let cast = values::cast(field);
+        let c = field.column;
+        match filter {
+            Filter::Equals(v) => {
+                let p = sql.text(Some(v.clone()));
+                sql.push(&format!(" AND t.{c} = {p}::{cast}"));
+            }
+            Filter::Range(from, to) => {
+                if let Some(v) = from {
+                    let p = sql.text(Some(v.clone()));
+                    sql.push(&format!(" AND t.{c} >= {p}::{cast}"));
+                }
+                if let Some(v) = to {
+                    let p = sql.text(Some(v.clone()));
+                    sql.push(&format!(" AND t.{c} <= {p}::{cast}"));
+                }
+            }
+        }
+    }
+}
+
+fn order_by(res: &Resource, state: &ListState) -> String {
+    match state.sort {
+        Some((field, desc)) => {
+            let dir = if desc { "DESC NULLS LAST" } else { "ASC" };
+            format!(" ORDER BY t.{} {dir}, t.id", field.column)
+        }
+        None => {
+            let cols: Vec<String> = res.order.iter().map(|c| format!("t.{c}")).collect();
+            format!(" ORDER BY {}, t.id", cols.join(", "))
+        }
+    }
+}
+
+/// One page of the list, and whether another follows.
+pub fn list(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    deleted: bool,
+    state: &ListState,
+) -> QueryResult<(Vec<Row>, bool)> {
+    let mut sql = Sql::new(select(res, deleted));
+    scope(&mut sql, res, org, deleted, state);
+    let order = if deleted {
+        " ORDER BY t.deleted_at DESC, t.id".to_owned()
+    } else {
+        order_by(res, state)
+    };
+    sql.push(&order);
+    let limit = sql.int(PAGE_SIZE + 1);
+    let offset = sql.int((state.page - 1) * PAGE_SIZE);
+    sql.push(&format!(" LIMIT {limit} OFFSET {offset}"));
+    let mut rows: Vec<Row> = sql.load(conn)?;
+    let more = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    Ok((rows, more))
+}
+
+/// Every live row the list's search and filters select, for the CSV export.
+pub fn all(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    state: &ListState,
+) -> QueryResult<Vec<Row>> {
+    let mut sql = Sql::new(select(res, false));
+    scope(&mut sql, res, org, false, state);
+    sql.push(&order_by(res, state));
+    sql.load(conn)
+}
+
+/// A row of this organization, live or in the trash.
+pub fn find(conn: &mut PgConnection, res: &Resource, org: Uuid, id: Uuid) -> QueryResult<Row> {
+    find_as(conn, res, org, false, id)
+}
+
+/// A row this reader reaches (`global`: a global user, see [`ListState::global`]).
+pub fn find_as(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    global: bool,
+    id: Uuid,
+) -> QueryResult<Row> {
+    let mut sql = Sql::new(select(res, true));
+    let id = sql.uuid(id);
+    let owned = owned(&mut sql, res, org, global);
+    sql.push(&format!(" WHERE t.id = {id} AND {owned}"));
+    sql.load::<Row>(conn)?
+        .into_iter()
+        .next()
+        .ok_or(diesel::result::Error::NotFound)
+}
+
+/// Records who is writing, for the audit trail the database keeps.
+pub fn act_as(conn: &mut PgConnection, user: Uuid) -> QueryResult<()> {
+    super::audit::act_as(conn, user)
+}
+
+/// Inserts a parsed row; returns its id.
+pub fn insert(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    user: Uuid,
+    values: &[Option<String>],
+    import_hash: Option<String>,
+) -> QueryResult<Uuid> {
+    let mut sql = Sql::new("");
+    let org = sql.uuid(org);
+    let user = sql.uuid(user);
+    let hash = sql.text(import_hash);
+    let mut columns = vec!["created_by_id", "updated_by_id", "import_hash"];
+    let mut args = vec![user.clone(), user, hash];
+    if res.tenant() {
+        columns.push("organization_id");
+        args.push(org);
+    }
+    for (field, value) in res.fields.iter().zip(values) {
+        columns.push(field.column);
+        let p = sql.text(value.clone());
+        args.push(format!("{p}::{}", values::cast(field)));
+    }
+    sql.text = format!(
+        "INSERT INTO {} ({}) VALUES ({}) RETURNING id",
+        res.table(),
+        columns.join(", "),
+        args.join(", ")
+    );
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = SqlUuid)]
+        id: Uuid,
+    }
+    sql.load::<Id>(conn)?
+        .into_iter()
+        .next()
+        .map(|r| r.id)
+        .ok_or(diesel::result::Error::NotFound)
+}
+
+/// How an update writes.
+#[derive(Clone, Copy)]
+pub enum Write<'a> {
+    /// Every field (a form), only if nobody changed the row since its `updated_at`
+    /// (in microseconds) was `stamp`.
+    Form { stamp: i64 },
+    /// Only these fields (by position), and only when one of them differs (an import).
+    Changed { columns: &'a [bool] },
+}
+
+/// Updates a live row; returns whether a row was written.
+pub fn update(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    user: Uuid,
+    id: Uuid,
+    values: &[Option<String>],
+    write: Write,
+) -> QueryResult<bool> {
+    let mut sql = Sql::new("");
+    let mut sets = Vec::new();
+    let mut olds = Vec::new();
+    let mut news = Vec::new();
+    for (i, (field, value)) in res.fields.iter().zip(values).enumerate() {
+        if let Write::Changed { columns } = write
+            && !columns.get(i).copied().unwrap_or(false)
+        {
+            continue;
+        }
+        let p = sql.text(value.clone());
+        let new = format!("{p}::{}", values::cast(field));
+        sets.push(format!("{} = {new}", field.column));
+        olds.push(format!("t.{}", field.column));
+        news.push(new);
+    }
+    let user = sql.uuid(user);
+    let id = sql.uuid(id);
+    let owned = owned(&mut sql, res, org, false);
+    let mut text = format!(
+        "UPDATE {} t SET {}, updated_by_id = {user} \
+         WHERE t.id = {id} AND {owned} AND t.deleted_at IS NULL",
+        res.table(),
+        sets.join(", ")
+    );
+    if let Write::Form { stamp } = write {
+        let p = sql.int(stamp);
+        text.push_str(&format!(
+            " AND (extract(epoch FROM t.updated_at) * 1000000)::bigint = {p}"
+        ));
+    }
+    if matches!(write, Write::Changed { .. }) {
+        text.push_str(&format!(
+            " AND ROW({}) IS DISTINCT FROM ROW({})",
+            olds.join(", "),
+            news.join(", ")
+        ));
+    }
+    sql.text = text;
+    Ok(sql.execute(conn)? > 0)
+}
+
+/// How many live rows of `child` point at `id` (`global`: see [`ListState::global`]).
+pub fn count_children(
+    conn: &mut PgConnection,
+    child: &Child,
+    org: Uuid,
+    global: bool,
+    id: Uuid,
+) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let mut sql = Sql::new("");
+    let owned = owned(&mut sql, child.resource, org, global);
+    let live = live(child.resource, false);
+    let id = sql.uuid(id);
+    sql.text = format!(
+        "SELECT count(*) AS n FROM {} t WHERE {owned} AND {live} AND t.{} = {id}",
+        child.resource.table(),
+        child.column
+    );
+    Ok(sql.load::<Count>(conn)?.first().map_or(0, |c| c.n))
+}
+
+/// Soft-deletes a live row and its cascading children (at one instant, so a
+/// restore can bring back exactly those). Returns whether the row was live.
+pub fn soft_delete(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    user: Uuid,
+    id: Uuid,
+) -> QueryResult<bool> {
+    set_deleted(conn, res, org, user, id, true)
+}
+
+pub fn restore(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    user: Uuid,
+    id: Uuid,
+) -> QueryResult<bool> {
+    set_deleted(conn, res, org, user, id, false)
+}
+
+fn set_deleted(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    user: Uuid,
+    id: Uuid,
+    delete: bool,
+) -> QueryResult<bool> {
+    #[derive(QueryableByName)]
+    struct Stamp {
+        #[diesel(sql_type = Nullable<Text>)]
+        at: Option<String>,
+    }
+    let mut sql = Sql::new("");
+    let u = sql.uuid(user);
+    let i = sql.uuid(id);
+    let owned = owned(&mut sql, res, org, false);
+    // The old deleted_at is what a restore matches its cascaded children by.
+    let (set, was) = if delete {
+        ("now()", "NULL")
+    } else {
+        ("NULL", "NOT NULL")
+    };
+    sql.text = format!(
+        "UPDATE {table} t SET deleted_at = {set}, updated_by_id = {u} \
+         FROM (SELECT id, deleted_at FROM {table} WHERE id = {i} FOR UPDATE) old \
+         WHERE t.id = old.id AND {owned} AND t.deleted_at IS {was} \
+         RETURNING coalesce(t.deleted_at, old.deleted_at)::text AS at",
+        table = res.table()
+    );
+    let Some(Stamp { at: Some(at) }) = sql.load::<Stamp>(conn)?.into_iter().next() else {
+        return Ok(false);
+    };
+    for child in res.children {
+        if child.on_delete != OnDelete::Cascade {
+            continue;
+        }
+        let mut sql = Sql::new("");
+        let u = sql.uuid(user);
+        let i = sql.uuid(id);
+        let o = sql.uuid(org);
+        let at = sql.text(Some(at.clone()));
+        let (set, matches) = if delete {
+            (
+                format!("{at}::timestamptz"),
+                "deleted_at IS NULL".to_owned(),
+            )
+        } else {
+            ("NULL".to_owned(), format!("deleted_at = {at}::timestamptz"))
+        };
+        sql.text = format!(
+            "UPDATE {} SET deleted_at = {set}, updated_by_id = {u} \
+             WHERE organization_id = {o} AND {} = {i} AND {matches}",
+            child.resource.table(),
+            child.column
+        );
+        sql.execute(conn)?;
+    }
+    Ok(true)
+}
+
+/// Turns each relation input (an id, or a record's exact name) into the id of a
+/// live record of this organization, or a message.
+pub fn resolve_relations(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    values: &mut [Option<String>],
+    errors: &mut Errors,
+) -> QueryResult<()> {
+    for (field, value) in res.fields.iter().zip(values.iter_mut()) {
+        let (Kind::Relation(target), Some(given)) = (&field.kind, value.as_ref()) else {
+            continue;
+        };
+        match resolve(conn, target, org, given)? {
+            Ok(id) => *value = Some(id.to_string()),
+            Err(message) => errors.add(field.column, message),
+        }
+    }
+    Ok(())
+}
+
+/// The live record of `target` in this organization with this id or exact name.
+pub fn resolve(
+    conn: &mut PgConnection,
+    target: &Resource,
+    org: Uuid,
+    given: &str,
+) -> QueryResult<Result<Uuid, String>> {
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = SqlUuid)]
+        id: Uuid,
+    }
+    let mut sql = Sql::new("");
+    let owned = owned(&mut sql, target, org, false);
+    let live = live(target, false);
+    let condition = match Uuid::parse_str(given) {
+        Ok(id) => format!("t.id = {}", sql.uuid(id)),
+        Err(_) => format!(
+            "lower(({})) = lower({})",
+            target.title,
+            sql.text(Some(given.to_owned()))
+        ),
+    };
+    sql.text = format!(
+        "SELECT t.id FROM {} t WHERE {owned} AND {live} AND {condition} LIMIT 2",
+        target.table()
+    );
+    let found: Vec<Uuid> = sql.load::<Id>(conn)?.into_iter().map(|r| r.id).collect();
+    Ok(match found.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(format!(
+            "No {} “{given}” here. Choose one from the list.",
+            target.singular
+        )),
+        _ => Err(format!(
+            "More than one {} is called “{given}”. Choose one from the list.",
+            target.singular
+        )),
+    })
+}
+
+#[derive(QueryableByName)]
+pub struct Choice {
+    #[diesel(sql_type = SqlUuid)]
+    pub id: Uuid,
+    #[diesel(sql_type = Text)]
+    pub title: String,
+}
+
+/// Live records of `target` whose name contains every word of `q`, by name, for pickers;
+/// `also` (the current choice) comes first when it still exists.
+pub fn choices(
+    conn: &mut PgConnection,
+    target: &Resource,
+    org: Uuid,
+    q: &str,
+    also: Option<Uuid>,
+    limit: i64,
+) -> QueryResult<Vec<Choice>> {
+    let mut sql = Sql::new(format!(
+        "SELECT t.id, coalesce(({}), '') AS title FROM {} t",
+        target.title,
+        target.table()
+    ));
+    let state = ListState {
+        q: q.to_owned(),
+        ..ListState::default()
+    };
+    scope(&mut sql, target, org, false, &state);
+    let first = match also {
+        Some(id) => format!("t.id = {} DESC, ", sql.uuid(id)),
+        None => String::new(),
+    };
+    let limit = sql.int(limit);
+    sql.push(&format!(" ORDER BY {first}2, t.id LIMIT {limit}"));
+    let mut found: Vec<Choice> = sql.load(conn)?;
+    if let Some(id) = also
+        && !found.iter().any(|c| c.id == id)
+    {
+        let mut sql = Sql::new(format!(
+            "SELECT t.id, coalesce(({}), '') AS title FROM {} t",
+            target.title,
+            target.table()
+        ));
+        let owned = owned(&mut sql, target, org, false);
+        let live = live(target, false);
+        let i = sql.uuid(id);
+        sql.push(&format!(" WHERE {owned} AND t.id = {i} AND {live}"));
+        let mut current: Vec<Choice> = sql.load(conn)?;
+        current.append(&mut found);
+        found = current;
+    }
+    Ok(found)
+}
+
+/// An existing live row with this import hash or the same natural key.
+pub fn find_by_key(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    hash: &str,
+    values: &[Option<String>],
+) -> QueryResult<Option<Uuid>> {
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = SqlUuid)]
+        id: Uuid,
+    }
+    let mut sql = Sql::new("");
+    let owned = owned(&mut sql, res, org, false);
+    let h = sql.text(Some(hash.to_owned()));
+    let mut same = Vec::new();
+    for column in res.natural_key {
+        let Some(i) = res.fields.iter().position(|f| f.column == *column) else {
+            continue;
+        };
+        let p = sql.text(values.get(i).cloned().flatten());
+        same.push(format!(
+            "t.{column} IS NOT DISTINCT FROM {p}::{}",
+            values::cast(&res.fields[i])
+        ));
+    }
+    let key = if same.is_empty() {
+        "false".to_owned()
+    } else {
+        same.join(" AND ")
+    };
+    sql.text = format!(
+        "SELECT t.id FROM {} t WHERE {owned} AND t.deleted_at IS NULL \
+         AND (t.import_hash = {h} OR ({key})) ORDER BY (t.import_hash = {h}) DESC LIMIT 1",
+        res.table()
+    );
+    Ok(sql.load::<Id>(conn)?.into_iter().next().map(|r| r.id))
+}
+
+/// Sets the import hash of a row that an import matched by its natural key.
+pub fn set_import_hash(
+    conn: &mut PgConnection,
+    res: &Resource,
+    id: Uuid,
+    hash: &str,
+) -> QueryResult<()> {
+    let mut sql = Sql::new("");
+    let h = sql.text(Some(hash.to_owned()));
+    let i = sql.uuid(id);
+    sql.text = format!(
+        "UPDATE {} SET import_hash = {h} WHERE id = {i} AND import_hash IS DISTINCT FROM {h}",
+        res.table()
+    );
+    sql.execute(conn).map(|_| ())
+}
+
+/// Frees an import hash held by a row in the trash, so the record can be imported anew.
+pub fn release_import_hash(conn: &mut PgConnection, res: &Resource, hash: &str) -> QueryResult<()> {
+    let mut sql = Sql::new("");
+    let h = sql.text(Some(hash.to_owned()));
+    sql.text = format!(
+        "UPDATE {} SET import_hash = NULL WHERE import_hash = {h} AND deleted_at IS NOT NULL",
+        res.table()
+    );
+    sql.execute(conn).map(|_| ())
+}

@@ -1,0 +1,258 @@
+//! CSV round trips: what one organization exports, another imports as the same
+//! records; importing again adds nothing; bad rows are shown and block the import
+//! unless the user asks for the good rows alone.
+
+use diesel::prelude::*;
+use homeroom::resources::{csv_cell, parse_csv};
+
+use super::{Id, value_of};
+use crate::common::{DemoUser, TestApp, csrf_token, expect_page, spawn_app};
+
+const PASSWORD: &str = "lakeside-admin-pass";
+
+/// A new organization with the same campus names as Northwind, and its administrator.
+async fn empty_organization(app: &TestApp) -> (reqwest::Client, String) {
+    let hash = homeroom::auth::password::hash(PASSWORD).expect("hash");
+    let org = {
+        let mut conn = app.conn();
+        let org = diesel::sql_query(
+            "INSERT INTO organizations (name) VALUES ('Lakeside College') RETURNING id",
+        )
+        .get_result::<Id>(&mut conn)
+        .expect("organization")
+        .id;
+        diesel::sql_query(format!(
+            "INSERT INTO campuses (organization_id, name, code, active) \
+             SELECT '{org}', name, code, active FROM campuses \
+             WHERE organization_id = (SELECT id FROM organizations WHERE name = 'Northwind Academy')"
+        ))
+        .execute(&mut conn)
+        .expect("campuses");
+        diesel::sql_query(format!(
+            "INSERT INTO users (email, password, organization_id, app_role_id, email_verified) \
+             VALUES ('admin@lakeside.test', '{hash}', '{org}', \
+             (SELECT id FROM roles WHERE name = 'Administrator' AND deleted_at IS NULL), true)"
+        ))
+        .execute(&mut conn)
+        .expect("administrator");
+        org.to_string()
+    };
+    let client = app.client();
+    let response = app.sign_in(&client, "admin@lakeside.test", PASSWORD).await;
+    assert_eq!(response.status(), 303);
+    (client, org)
+}
+
+/// Uploads a file on the import page; returns the preview.
+async fn upload(app: &TestApp, client: &reqwest::Client, csv: &str) -> (u16, String) {
+    let form = app.page(client, "/students/import").await;
+    let token = csrf_token(&form).expect("token");
+    let boundary = "----homeroom-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"students.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+    );
+    let response = client
+        .post(app.url(&format!("/students/import?csrf_token={token}")))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .expect("upload");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("preview"))
+}
+
+/// Commits the previewed upload; returns the response.
+async fn commit(
+    app: &TestApp,
+    client: &reqwest::Client,
+    preview: &str,
+    good_rows: bool,
+) -> reqwest::Response {
+    let doc = scraper::Html::parse_document(preview);
+    let pick = |name: &str| {
+        let sel = scraper::Selector::parse(&format!("input[name={name}]")).expect("selector");
+        doc.select(&sel)
+            .next()
+            .and_then(|e| e.value().attr("value"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let mut fields = vec![
+        ("csrf_token", pick("csrf_token")),
+        ("upload", pick("upload")),
+    ];
+    if good_rows {
+        fields.push(("good_rows", "on".to_owned()));
+    }
+    client
+        .post(app.url("/students/import"))
+        .form(&fields)
+        .send()
+        .await
+        .expect("commit")
+}
+
+/// Follows a started import until it finishes; returns its final page.
+async fn finished(app: &TestApp, client: &reqwest::Client, started: reqwest::Response) -> String {
+    assert_eq!(started.status(), 303, "the import starts");
+    let location = started.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    for _ in 0..300 {
+        let page = app.page(client, &location).await;
+        if !page.contains("every 1s") {
+            assert!(page.contains("Import finished"), "{page}");
+            return page;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the import did not finish");
+}
+
+/// Every live student of an organization as one text, in student number order.
+fn students_of(conn: &mut PgConnection, org: &str) -> String {
+    value_of(
+        conn,
+        &format!(
+            "SELECT string_agg(concat_ws('|', s.student_number, s.first_name, s.last_name, s.gender, \
+             s.date_of_birth, s.enrollment_date, s.status, s.email, s.phone, s.address, c.name), \
+             E'\\n' ORDER BY s.student_number) AS value \
+             FROM students s JOIN campuses c ON c.id = s.campus_id \
+             WHERE s.organization_id = {org} AND s.deleted_at IS NULL"
+        ),
+    )
+    .unwrap_or_default()
+}
+
+const NORTHWIND: &str = "(SELECT id FROM organizations WHERE name = 'Northwind Academy')";
+
+async fn exported_students(app: &TestApp) -> String {
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let response = app.get(&admin, "/students/export.csv").await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-disposition"]
+            .to_str()
+            .expect("header")
+            .starts_with("attachment; filename=\"students-")
+    );
+    response.text().await.expect("csv")
+}
+
+#[actix_web::test]
+async fn exported_students_import_into_another_organization_as_the_same_records_once() {
+    let app = spawn_app().await;
+    let csv = exported_students(&app).await;
+    let (lakeside, org) = empty_organization(&app).await;
+    let quoted = format!("'{org}'");
+
+    let (status, preview) = upload(&app, &lakeside, &csv).await;
+    assert_eq!(status, 200);
+    assert!(preview.contains("with problems"), "{preview}");
+    assert!(preview.contains("<strong>student_number</strong> → Student number"));
+    let done = finished(
+        &app,
+        &lakeside,
+        commit(&app, &lakeside, &preview, false).await,
+    )
+    .await;
+    let rows = parse_csv(&csv).expect("csv").len() - 1;
+    assert!(done.contains(&format!("{rows} added")), "{done}");
+    assert_eq!(
+        students_of(&mut app.conn(), &quoted),
+        students_of(&mut app.conn(), NORTHWIND),
+        "the same students, field for field"
+    );
+
+    // The same file again changes nothing.
+    let (_, preview) = upload(&app, &lakeside, &csv).await;
+    let again = finished(
+        &app,
+        &lakeside,
+        commit(&app, &lakeside, &preview, false).await,
+    )
+    .await;
+    assert!(again.contains("0 added, 0 updated"), "{again}");
+    let count = value_of(
+        &mut app.conn(),
+        &format!("SELECT count(*)::text AS value FROM students WHERE organization_id = {quoted}"),
+    );
+    assert_eq!(count, Some(rows.to_string()));
+    let logged = value_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT string_agg(records_created || '/' || records_updated || '/' || status, ',' ORDER BY started_at) \
+             AS value FROM sync_logs WHERE organization_id = {quoted} AND sync_type = 'import:students'"
+        ),
+    );
+    assert_eq!(logged, Some(format!("{rows}/0/success,0/0/success")));
+}
+
+#[actix_web::test]
+async fn three_bad_rows_block_the_import_until_fixed_or_left_out() {
+    let app = spawn_app().await;
+    let csv = exported_students(&app).await;
+    let (lakeside, org) = empty_organization(&app).await;
+    let quoted = format!("'{org}'");
+    let mut records = parse_csv(&csv).expect("csv");
+    let header = records[0].clone();
+    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
+    records[2][at("date_of_birth")] = "2014-13-45".into();
+    records[3][at("status")] = "expelled".into();
+    records[4][at("campus_id")] = "Nowhere Campus".into();
+    let bad: String = records
+        .iter()
+        .map(|r| r.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",") + "\r\n")
+        .collect();
+    let count = |app: &TestApp| {
+        value_of(
+            &mut app.conn(),
+            &format!(
+                "SELECT count(*)::text AS value FROM students WHERE organization_id = {quoted}"
+            ),
+        )
+        .unwrap_or_default()
+    };
+
+    let (_, preview) = upload(&app, &lakeside, &bad).await;
+    for line in [
+        "<strong>Line 3</strong>",
+        "<strong>Line 4</strong>",
+        "<strong>Line 5</strong>",
+    ] {
+        assert!(preview.contains(line), "the preview lists {line}");
+    }
+    assert!(preview.contains("3 with problems"));
+    assert!(preview.contains("No campus “Nowhere Campus” here."));
+    let refused = commit(&app, &lakeside, &preview, false).await;
+    expect_page(refused, 422, "Nothing was imported: 3 of").await;
+    assert_eq!(count(&app), "0", "nothing was imported");
+
+    let total = records.len() - 1;
+    let done = finished(
+        &app,
+        &lakeside,
+        commit(&app, &lakeside, &preview, true).await,
+    )
+    .await;
+    assert!(done.contains(&format!("{} added", total - 3)), "{done}");
+    assert_eq!(count(&app), (total - 3).to_string());
+
+    // The fixed file brings the last three and nothing twice.
+    let (_, preview) = upload(&app, &lakeside, &csv).await;
+    let done = finished(
+        &app,
+        &lakeside,
+        commit(&app, &lakeside, &preview, false).await,
+    )
+    .await;
+    assert!(done.contains("3 added, 0 updated"), "{done}");
+    assert_eq!(count(&app), total.to_string());
+}
