@@ -39,7 +39,11 @@ pub use import::parse_csv;
 
 use std::sync::OnceLock;
 
+use diesel::{PgConnection, QueryResult};
+use uuid::Uuid;
+
 use crate::access::{Action, Entity, Gate, Permission, Routes};
+use values::Errors;
 
 /// A table people manage through the generic pages.
 pub struct Resource {
@@ -61,6 +65,45 @@ pub struct Resource {
     /// Records that point at this one: tabs on its page, and what deleting it does.
     pub children: &'static [Child],
     pub rules: &'static [Rule],
+    /// Rules across rows, derived columns and follow-up writes; [`Hooks::NONE`] for plain tables.
+    pub hooks: &'static Hooks,
+}
+
+/// What a table needs beyond its own row. Every function runs inside the write's
+/// transaction, for forms and imports alike; values are by field position.
+pub struct Hooks {
+    /// Fields the engine never takes from people: `fill` computes them (totals, names).
+    pub derived: &'static [&'static str],
+    /// Completes a parsed row before it is checked and written (`id` when editing).
+    pub fill:
+        Option<fn(&mut PgConnection, Uuid, Option<Uuid>, &mut [Option<String>]) -> QueryResult<()>>,
+    /// Rules against other rows (a payment within the balance, one mark per student),
+    /// as messages per field; also asked before a restore.
+    pub check: Option<
+        fn(
+            &mut PgConnection,
+            Uuid,
+            Option<Uuid>,
+            &[Option<String>],
+            &mut Errors,
+        ) -> QueryResult<()>,
+    >,
+    /// Keeps what depends on the row current after a create, edit, delete or restore;
+    /// `before` holds an edited row's previous values.
+    pub after_write:
+        Option<fn(&mut PgConnection, Uuid, Uuid, Option<&[Option<String>]>) -> QueryResult<()>>,
+    /// Derived by the application: list and detail only, no forms, deletes or imports.
+    pub read_only: bool,
+}
+
+impl Hooks {
+    pub const NONE: Hooks = Hooks {
+        derived: &[],
+        fill: None,
+        check: None,
+        after_write: None,
+        read_only: false,
+    };
 }
 
 /// One column as people see and edit it.
@@ -263,6 +306,29 @@ impl Resource {
         Permission::new(action, self.entity)
     }
 
+    /// A parsed row's value of `column`.
+    pub fn value<'a>(&self, values: &'a [Option<String>], column: &str) -> Option<&'a str> {
+        let i = self.fields.iter().position(|f| f.column == column)?;
+        values.get(i).and_then(|v| v.as_deref())
+    }
+
+    /// Sets a parsed row's value of `column` (a derived value, usually).
+    pub fn set(&self, values: &mut [Option<String>], column: &str, value: Option<String>) {
+        if let Some(slot) = self
+            .fields
+            .iter()
+            .position(|f| f.column == column)
+            .and_then(|i| values.get_mut(i))
+        {
+            *slot = value;
+        }
+    }
+
+    /// A column `fill` computes, which forms and imports leave alone.
+    pub fn is_derived(&self, column: &str) -> bool {
+        self.hooks.derived.contains(&column)
+    }
+
     /// `/students`, `/class-enrollments`: the table name with `-` for `_`.
     pub fn path(&'static self) -> &'static str {
         paths(self).list
@@ -331,7 +397,8 @@ pub fn routes(r: &mut Routes) {
     }
 }
 
-/// Fixed paths come before `{id}` so `/students/new` is not read as an id.
+/// Fixed paths come before `{id}` so `/students/new` is not read as an id. A read-only
+/// resource gets the list, its export and the detail page only.
 fn register(r: &mut Routes, res: &'static Resource) {
     use actix_web::{HttpRequest, web};
 
@@ -344,29 +411,48 @@ fn register(r: &mut Routes, res: &'static Resource) {
 
     let p = paths(res);
     let gate = |action| Gate::Requires(res.permission(action));
+    if !res.hooks.read_only {
+        r.get(
+            p.new,
+            gate(Action::Create),
+            move |page: Page, state: State, q: Pairs| pages::new_form(res, page, state, q),
+        )
+        .post(
+            p.list,
+            gate(Action::Create),
+            move |page: Page, state: State, form: FormPairs, session: actix_session::Session| {
+                pages::create(res, page, state, form, session)
+            },
+        )
+        .get(
+            p.trash,
+            gate(Action::Delete),
+            move |page: Page, state: State, q: Pairs| pages::trash(res, page, state, q),
+        )
+        .get(p.import, gate(Action::Create), move |page: Page| {
+            import::upload_form(res, page)
+        })
+        .post(
+            p.import,
+            gate(Action::Create),
+            move |req: HttpRequest, page: Page, state: State, body: web::Payload| {
+                import::receive(res, req, page, state, body)
+            },
+        )
+        .get(
+            p.import_job,
+            gate(Action::Create),
+            move |req: HttpRequest, page: Page, state: State, job: web::Path<String>| {
+                import::progress(res, req, page, state, job)
+            },
+        );
+    }
     r.get(
         p.list,
         gate(Action::Read),
         move |req: HttpRequest, page: Page, state: State, q: Pairs| {
             pages::list(res, req, page, state, q)
         },
-    )
-    .get(
-        p.new,
-        gate(Action::Create),
-        move |page: Page, state: State, q: Pairs| pages::new_form(res, page, state, q),
-    )
-    .post(
-        p.list,
-        gate(Action::Create),
-        move |page: Page, state: State, form: FormPairs, session: actix_session::Session| {
-            pages::create(res, page, state, form, session)
-        },
-    )
-    .get(
-        p.trash,
-        gate(Action::Delete),
-        move |page: Page, state: State, q: Pairs| pages::trash(res, page, state, q),
     )
     .get(
         p.export,
@@ -378,31 +464,17 @@ fn register(r: &mut Routes, res: &'static Resource) {
         gate(Action::Read),
         move |page: Page, state: State, q: Pairs| pages::options(res, page, state, q),
     )
-    .get(p.import, gate(Action::Create), move |page: Page| {
-        import::upload_form(res, page)
-    })
-    .post(
-        p.import,
-        gate(Action::Create),
-        move |req: HttpRequest, page: Page, state: State, body: web::Payload| {
-            import::receive(res, req, page, state, body)
-        },
-    )
-    .get(
-        p.import_job,
-        gate(Action::Create),
-        move |req: HttpRequest, page: Page, state: State, job: web::Path<String>| {
-            import::progress(res, req, page, state, job)
-        },
-    )
     .get(
         p.show,
         gate(Action::Read),
         move |req: HttpRequest, page: Page, state: State, id: Id, q: Pairs| {
             pages::show(res, req, page, state, id, q)
         },
-    )
-    .get(
+    );
+    if res.hooks.read_only {
+        return;
+    }
+    r.get(
         p.edit,
         gate(Action::Update),
         move |page: Page, state: State, id: Id| pages::edit_form(res, page, state, id),

@@ -4,6 +4,7 @@
 mod csv;
 mod entities;
 mod records;
+mod rules;
 mod screens;
 
 use diesel::prelude::*;
