@@ -69,29 +69,27 @@ pub struct Resource {
     pub hooks: &'static Hooks,
 }
 
+/// Completes a parsed row (organization, the id when editing, the values by field position).
+pub type Fill = fn(&mut PgConnection, Uuid, Option<Uuid>, &mut [Option<String>]) -> QueryResult<()>;
+/// Checks a parsed row against other rows, adding messages per field.
+pub type Check =
+    fn(&mut PgConnection, Uuid, Option<Uuid>, &[Option<String>], &mut Errors) -> QueryResult<()>;
+/// Follows a written row (organization, its id, an edited row's previous values).
+pub type AfterWrite =
+    fn(&mut PgConnection, Uuid, Uuid, Option<&[Option<String>]>) -> QueryResult<()>;
+
 /// What a table needs beyond its own row. Every function runs inside the write's
-/// transaction, for forms and imports alike; values are by field position.
+/// transaction, for forms and imports alike.
 pub struct Hooks {
     /// Fields the engine never takes from people: `fill` computes them (totals, names).
     pub derived: &'static [&'static str],
-    /// Completes a parsed row before it is checked and written (`id` when editing).
-    pub fill:
-        Option<fn(&mut PgConnection, Uuid, Option<Uuid>, &mut [Option<String>]) -> QueryResult<()>>,
-    /// Rules against other rows (a payment within the balance, one mark per student),
-    /// as messages per field; also asked before a restore.
-    pub check: Option<
-        fn(
-            &mut PgConnection,
-            Uuid,
-            Option<Uuid>,
-            &[Option<String>],
-            &mut Errors,
-        ) -> QueryResult<()>,
-    >,
-    /// Keeps what depends on the row current after a create, edit, delete or restore;
-    /// `before` holds an edited row's previous values.
-    pub after_write:
-        Option<fn(&mut PgConnection, Uuid, Uuid, Option<&[Option<String>]>) -> QueryResult<()>>,
+    /// Completes a parsed row before it is checked and written.
+    pub fill: Option<Fill>,
+    /// Rules against other rows (a payment within the balance, one mark per student);
+    /// also asked before a restore.
+    pub check: Option<Check>,
+    /// Keeps what depends on the row current after a create, edit, delete or restore.
+    pub after_write: Option<AfterWrite>,
     /// Derived by the application: list and detail only, no forms, deletes or imports.
     pub read_only: bool,
 }
