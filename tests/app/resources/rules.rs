@@ -2,6 +2,7 @@
 //! invoice following its payments, marks that keep the campus figures current,
 //! and the derived daily summaries that nobody edits by hand.
 
+use super::csv::{commit_to, finished, upload_to};
 use super::{created_id, form_fields, id_of, value_of};
 use crate::common::{DemoUser, TestApp, count, csrf_token, expect_page, spawn_app};
 
@@ -395,4 +396,57 @@ async fn campus_attendance_summaries_can_be_read_but_not_changed() {
     }
     assert_eq!(count(&mut app.conn(), "campus_attendance_summaries"), rows);
     assert_eq!(stored(&app), before, "the summary is unchanged");
+}
+
+#[actix_web::test]
+async fn imported_payments_move_the_invoice_balance_once_and_too_much_is_shown_before_import() {
+    let app = spawn_app().await;
+    let accountant = app.signed_in(DemoUser::Accountant).await;
+    let invoice = id_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT id FROM invoices WHERE organization_id = {NW} AND deleted_at IS NULL \
+             AND status = 'issued' AND balance_due > 10 ORDER BY id LIMIT 1"
+        ),
+    );
+    let number = value_of(
+        &mut app.conn(),
+        &format!("SELECT invoice_number AS value FROM invoices WHERE id = '{invoice}'"),
+    )
+    .expect("a number");
+    let before = invoice_state(&app, &invoice);
+    let balance = before.split(' ').next().expect("a balance").to_owned();
+    let (whole, cents) = balance.split_once('.').expect("two decimals");
+    let whole: i64 = whole.parse().expect("a number");
+    let cents: i64 = cents.parse().expect("cents");
+    let header = "receipt_number,invoice_id,paid_at,amount,method";
+
+    // More than the balance is shown on its line, and nothing is imported.
+    let (_, preview) = upload_to(
+        &app,
+        &accountant,
+        "/payments",
+        &format!(
+            "{header}\r\nRCT-2031-00901,{number},2031-01-20 09:30,{}.00,cash\r\n",
+            whole + 1
+        ),
+    )
+    .await;
+    assert!(preview.contains("<strong>Line 2</strong>"), "{preview}");
+    assert!(preview.contains("A payment cannot be more than that."));
+
+    let csv = format!("{header}\r\nRCT-2031-00902,{number},2031-01-20 09:30,10.00,card\r\n");
+    for (round, added) in [(1, "1 added"), (2, "0 added, 0 updated")] {
+        let (status, preview) = upload_to(&app, &accountant, "/payments", &csv).await;
+        assert_eq!(status, 200, "round {round}");
+        let started = commit_to(&app, &accountant, "/payments", &preview, false).await;
+        let done = finished(&app, &accountant, started).await;
+        assert!(done.contains(added), "round {round}: {done}");
+    }
+    let left = whole * 100 + cents - 1000;
+    assert_eq!(
+        invoice_state(&app, &invoice),
+        format!("{}.{:02} partially_paid", left / 100, left % 100),
+        "the invoice counts the imported payment once"
+    );
 }
