@@ -14,6 +14,8 @@
 //!    `::flag`, `::json`) and `.required()`, `.listed()`, `.sortable()`; the columns
 //!    searched, the fields offered as filters, the default order, the natural key
 //!    (what makes a CSV row the same record again), and the rules between fields.
+//!    Most tables take `hooks: &Hooks::NONE`; [`Hooks`] adds derived columns,
+//!    rules against other rows, follow-up writes, or a read-only list.
 //! 2. Add it to `entities::ALL`. Its routes (`/table-name`, `/table-name/new`, …,
 //!    with `_` written `-`), its menu entry on the Records page and its audit trail
 //!    follow from that.
