@@ -15,7 +15,7 @@ use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::pages::{ResView, parse_fields};
+use super::pages::{self, ResView, parse_fields};
 use super::store::{self, Write};
 use super::values::{self, Errors};
 use super::{Kind, Resource};
@@ -225,6 +225,10 @@ pub fn analyze(
             && let Some(first) = seen.insert(hash.clone(), line)
         {
             errors.add("", format!("Line {first} is the same record."));
+        }
+        if errors.is_empty() && res.hooks.check.is_some() {
+            let found = store::find_by_key(conn, res, org, &hash, &values)?;
+            pages::check(conn, res, org, found, &values, &mut errors)?;
         }
         let messages = errors
             .0
@@ -599,18 +603,42 @@ fn write_rows(
         crate::db::enter_organization(conn, org)?;
         store::act_as(conn, user)?;
         let (mut created, mut updated) = (0, 0);
+        // Derived columns are written whenever a row is, whatever the file holds.
+        let columns: Vec<bool> = res
+            .fields
+            .iter()
+            .zip(mapped)
+            .map(|(f, m)| *m || res.is_derived(f.column))
+            .collect();
         for (n, row) in rows.iter().enumerate() {
-            match store::find_by_key(conn, res, org, &row.hash, &row.values)? {
+            let found = store::find_by_key(conn, res, org, &row.hash, &row.values)?;
+            let mut values = row.values.clone();
+            pages::fill(conn, res, org, found, &mut values)?;
+            let mut errors = Errors::default();
+            pages::check(conn, res, org, found, &values, &mut errors)?;
+            if let Some((column, message)) = errors.0.first() {
+                let label = res.field(column).map_or("", |f| f.label);
+                return Err(diesel::result::Error::QueryBuilderError(
+                    format!("Line {}: {label} {message}", row.line).into(),
+                ));
+            }
+            match found {
                 Some(id) => {
-                    let write = Write::Changed { columns: mapped };
-                    if store::update(conn, res, org, user, id, &row.values, write)? {
+                    let before = match res.hooks.after_write {
+                        Some(_) => Some(store::find(conn, res, org, id)?.raw),
+                        None => None,
+                    };
+                    let write = Write::Changed { columns: &columns };
+                    if store::update(conn, res, org, user, id, &values, write)? {
+                        pages::after_write(conn, res, org, id, before.as_deref())?;
                         updated += 1;
                     }
                     store::set_import_hash(conn, res, id, &row.hash)?;
                 }
                 None => {
                     store::release_import_hash(conn, res, &row.hash)?;
-                    store::insert(conn, res, org, user, &row.values, Some(row.hash.clone()))?;
+                    let id = store::insert(conn, res, org, user, &values, Some(row.hash.clone()))?;
+                    pages::after_write(conn, res, org, id, None)?;
                     created += 1;
                 }
             }

@@ -39,8 +39,12 @@ pub use import::parse_csv;
 
 use std::sync::OnceLock;
 
+use diesel::{PgConnection, QueryResult};
+use uuid::Uuid;
+
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
 use crate::web::error::AppError;
+use values::Errors;
 
 /// A table people manage through the generic pages.
 pub struct Resource {
@@ -64,6 +68,40 @@ pub struct Resource {
     pub rules: &'static [Rule],
     /// Whose rows these are and whether the pages may change them.
     pub mode: Mode,
+    /// Rules across rows, derived columns and follow-up writes; [`Hooks::NONE`] for plain tables.
+    pub hooks: &'static Hooks,
+}
+
+/// Completes a parsed row (organization, the id when editing, the values by field position).
+pub type Fill = fn(&mut PgConnection, Uuid, Option<Uuid>, &mut [Option<String>]) -> QueryResult<()>;
+/// Checks a parsed row against other rows, adding messages per field.
+pub type Check =
+    fn(&mut PgConnection, Uuid, Option<Uuid>, &[Option<String>], &mut Errors) -> QueryResult<()>;
+/// Follows a written row (organization, its id, an edited row's previous values).
+pub type AfterWrite =
+    fn(&mut PgConnection, Uuid, Uuid, Option<&[Option<String>]>) -> QueryResult<()>;
+
+/// What a table needs beyond its own row. Every function runs inside the write's
+/// transaction, for forms and imports alike.
+pub struct Hooks {
+    /// Fields the engine never takes from people: `fill` computes them (totals, names).
+    pub derived: &'static [&'static str],
+    /// Completes a parsed row before it is checked and written.
+    pub fill: Option<Fill>,
+    /// Rules against other rows (a payment within the balance, one mark per student);
+    /// also asked before a restore.
+    pub check: Option<Check>,
+    /// Keeps what depends on the row current after a create, edit, delete or restore.
+    pub after_write: Option<AfterWrite>,
+}
+
+impl Hooks {
+    pub const NONE: Hooks = Hooks {
+        derived: &[],
+        fill: None,
+        check: None,
+        after_write: None,
+    };
 }
 
 /// Where a table's rows belong and what its pages may do with them.
@@ -289,6 +327,29 @@ impl Resource {
 
     pub fn permission(&self, action: Action) -> Permission {
         Permission::new(action, self.entity)
+    }
+
+    /// A parsed row's value of `column`.
+    pub fn value<'a>(&self, values: &'a [Option<String>], column: &str) -> Option<&'a str> {
+        let i = self.fields.iter().position(|f| f.column == column)?;
+        values.get(i).and_then(|v| v.as_deref())
+    }
+
+    /// Sets a parsed row's value of `column` (a derived value, usually).
+    pub fn set(&self, values: &mut [Option<String>], column: &str, value: Option<String>) {
+        if let Some(slot) = self
+            .fields
+            .iter()
+            .position(|f| f.column == column)
+            .and_then(|i| values.get_mut(i))
+        {
+            *slot = value;
+        }
+    }
+
+    /// A column `fill` computes, which forms and imports leave alone.
+    pub fn is_derived(&self, column: &str) -> bool {
+        self.hooks.derived.contains(&column)
     }
 
     /// Whether these pages let this user do `action`: the permission, and what the mode allows.

@@ -566,7 +566,7 @@ fn inputs(
     errors: &Errors,
 ) -> QueryResult<Vec<InputView>> {
     let mut views = Vec::new();
-    for field in res.fields {
+    for field in res.fields.iter().filter(|f| !res.is_derived(f.column)) {
         let value = given_value(given, field.column).to_owned();
         let search = given_value(given, &format!("{}__q", field.column)).to_owned();
         let (kind, options, options_href) = match &field.kind {
@@ -737,6 +737,9 @@ pub fn parse_fields(
     res.fields
         .iter()
         .map(|field| {
+            if res.is_derived(field.column) {
+                return None;
+            }
             let mut input = given_value(given, field.column);
             // Without JavaScript a relation can be typed by name or id instead of picked.
             if matches!(field.kind, Kind::Relation(_)) && input.trim().is_empty() {
@@ -751,6 +754,49 @@ pub fn parse_fields(
             }
         })
         .collect()
+}
+
+/// Computes the row's derived values, when its table has any.
+pub fn fill(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    id: Option<Uuid>,
+    values: &mut [Option<String>],
+) -> QueryResult<()> {
+    match res.hooks.fill {
+        Some(fill) => fill(conn, org, id, values),
+        None => Ok(()),
+    }
+}
+
+/// Checks the table's rules against other rows.
+pub fn check(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    id: Option<Uuid>,
+    values: &[Option<String>],
+    errors: &mut Errors,
+) -> QueryResult<()> {
+    match res.hooks.check {
+        Some(check) => check(conn, org, id, values, errors),
+        None => Ok(()),
+    }
+}
+
+/// Brings what depends on a written row up to date.
+pub fn after_write(
+    conn: &mut PgConnection,
+    res: &Resource,
+    org: Uuid,
+    id: Uuid,
+    before: Option<&[Option<String>]>,
+) -> QueryResult<()> {
+    match res.hooks.after_write {
+        Some(after) => after(conn, org, id, before),
+        None => Ok(()),
+    }
 }
 
 /// The field a unique or check constraint guards, by its name.
@@ -858,26 +904,39 @@ async fn save(
         let mut errors = Errors::default();
         let mut parsed = parse_fields(res, &form, &zone, &mut errors);
         store::resolve_relations(conn, res, org, &mut parsed, &mut errors)?;
+        if errors.is_empty() {
+            fill(conn, res, org, id, &mut parsed)?;
+        }
         values::check_rules(res, &parsed, &mut errors);
+        if errors.is_empty() {
+            check(conn, res, org, id, &parsed, &mut errors)?;
+        }
+        let before = current.as_ref().map(|row| row.raw.clone());
         let saved = if !errors.is_empty() {
             Saved::Invalid(errors)
         } else {
-            let written = conn.transaction(|conn| match id {
-                None => store::insert(conn, res, org, user, &parsed, None).map(Some),
-                // A form without a readable stamp counts as stale, never as a blind overwrite.
-                Some(id) => {
-                    let stamp = lock.parse().unwrap_or(0);
-                    store::update(
-                        conn,
-                        res,
-                        org,
-                        user,
-                        id,
-                        &parsed,
-                        store::Write::Form { stamp },
-                    )
-                    .map(|done| done.then_some(id))
+            let written = conn.transaction(|conn| {
+                let written = match id {
+                    None => store::insert(conn, res, org, user, &parsed, None).map(Some),
+                    // A form without a readable stamp counts as stale, never as a blind overwrite.
+                    Some(id) => {
+                        let stamp = lock.parse().unwrap_or(0);
+                        store::update(
+                            conn,
+                            res,
+                            org,
+                            user,
+                            id,
+                            &parsed,
+                            store::Write::Form { stamp },
+                        )
+                        .map(|done| done.then_some(id))
+                    }
+                }?;
+                if let Some(id) = written {
+                    after_write(conn, res, org, id, before.as_deref())?;
                 }
+                Ok(written)
             });
             match written {
                 Ok(Some(id)) => Saved::Done(id),
@@ -927,6 +986,7 @@ async fn save(
                 .fields
                 .iter()
                 .enumerate()
+                .filter(|(_, f)| !res.is_derived(f.column))
                 .filter_map(|(i, f)| {
                     let theirs_shown = theirs.shown(res, i, &tz);
                     let yours_input = given_value(&given, f.column);
@@ -1075,6 +1135,9 @@ pub async fn delete(
         }
         store::act_as(conn, user)?;
         let deleted = store::soft_delete(conn, res, org, user, id)?;
+        if deleted {
+            after_write(conn, res, org, id, None)?;
+        }
         Ok((row, found, deleted))
     })
     .await?;
@@ -1129,8 +1192,16 @@ pub async fn restore(
                 target.singular
             )));
         }
+        check(conn, res, org, Some(id), &row.raw, &mut errors)?;
+        if let Some((_, message)) = errors.0.first() {
+            return Ok(Err(format!("It could not be restored: {message}")));
+        }
         store::act_as(conn, user)?;
-        match conn.transaction(|conn| store::restore(conn, res, org, user, id)) {
+        let restored = conn.transaction(|conn| {
+            store::restore(conn, res, org, user, id)?;
+            after_write(conn, res, org, id, None)
+        });
+        match restored {
             Ok(_) => Ok(Ok(row.title)),
             Err(e) => {
                 refused_write(res, e, &mut errors)?;

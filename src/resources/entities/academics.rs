@@ -1,10 +1,20 @@
 //! School years, grade levels, subjects, classes and who is in them.
 
+use diesel::prelude::*;
+use diesel::sql_types::{Nullable, Text, Uuid as SqlUuid};
+use uuid::Uuid;
+
+use super::attendance::ATTENDANCE_SESSIONS;
 use super::people::{CAMPUSES, STAFF, STUDENTS};
+use super::taken;
 use crate::access::Entity;
 use crate::choices;
-use crate::db::enums::{ClassEnrollmentStatus, ClassStatus, ClassSubjectStatus};
-use crate::resources::{Child, Field, Mode, Resource, Rule};
+use crate::db::enums::{
+    AssessmentStatus, AssessmentType, ClassEnrollmentStatus, ClassStatus, ClassSubjectStatus,
+    DayOfWeek, GradeLetter, TimetableStatus,
+};
+use crate::resources::values::Errors;
+use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule};
 
 pub static ACADEMIC_YEARS: Resource = Resource {
     entity: Entity::AcademicYears,
@@ -26,6 +36,7 @@ pub static ACADEMIC_YEARS: Resource = Resource {
         earlier: "start_date",
     }],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static GRADES: Resource = Resource {
@@ -45,6 +56,7 @@ pub static GRADES: Resource = Resource {
     children: &[Child::refuse(&CLASSES, "grade_id")],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static SUBJECTS: Resource = Resource {
@@ -63,6 +75,7 @@ pub static SUBJECTS: Resource = Resource {
     children: &[Child::refuse(&CLASS_SUBJECTS, "subject_id")],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static CLASSES: Resource = Resource {
@@ -94,9 +107,11 @@ pub static CLASSES: Resource = Resource {
     children: &[
         Child::cascade(&CLASS_ENROLLMENTS, "class_id"),
         Child::refuse(&CLASS_SUBJECTS, "class_id"),
+        Child::refuse(&ATTENDANCE_SESSIONS, "class_id"),
     ],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static CLASS_ENROLLMENTS: Resource = Resource {
@@ -131,6 +146,7 @@ pub static CLASS_ENROLLMENTS: Resource = Resource {
         earlier: "enrolled_on",
     }],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static CLASS_SUBJECTS: Resource = Resource {
@@ -158,7 +174,210 @@ pub static CLASS_SUBJECTS: Resource = Resource {
     filters: &["status", "class_id", "subject_id", "teacher_id"],
     order: &["class_id"],
     natural_key: &["class_id", "subject_id"],
+    children: &[
+        Child::refuse(&TIMETABLE_PERIODS, "class_subject_id"),
+        Child::refuse(&ASSESSMENTS, "class_subject_id"),
+    ],
+    rules: &[],
+    hooks: &Hooks::NONE,
+    mode: Mode::Tenant,
+};
+
+pub static TIMETABLES: Resource = Resource {
+    entity: Entity::Timetables,
+    singular: "timetable",
+    title: "name",
+    fields: &[
+        Field::text("name", "Name").max(100).required().sortable(),
+        Field::relation("campus_id", "Campus", &CAMPUSES)
+            .required()
+            .listed(),
+        Field::relation("academic_year_id", "Academic year", &ACADEMIC_YEARS)
+            .required()
+            .listed(),
+        Field::date("effective_from", "In effect from").sortable(),
+        Field::date("effective_to", "In effect until"),
+        Field::choice(
+            "status",
+            "Status",
+            "timetable_status",
+            choices!(TimetableStatus),
+        )
+        .required()
+        .sortable(),
+    ],
+    search: &["name"],
+    filters: &["status", "campus_id", "academic_year_id", "effective_from"],
+    order: &["name"],
+    natural_key: &["campus_id", "academic_year_id", "name"],
+    children: &[Child::cascade(&TIMETABLE_PERIODS, "timetable_id")],
+    rules: &[Rule::NotBefore {
+        later: "effective_to",
+        earlier: "effective_from",
+    }],
+    hooks: &Hooks::NONE,
+    mode: Mode::Tenant,
+};
+
+pub static TIMETABLE_PERIODS: Resource = Resource {
+    entity: Entity::TimetablePeriods,
+    singular: "timetable period",
+    title: "(SELECT concat_ws(' ', sj.name, initcap(day_of_week::text), to_char(starts_at, 'HH24:MI')) \
+            FROM class_subjects cs JOIN subjects sj ON sj.id = cs.subject_id WHERE cs.id = class_subject_id)",
+    fields: &[
+        Field::relation("timetable_id", "Timetable", &TIMETABLES)
+            .required()
+            .listed(),
+        Field::relation("class_subject_id", "Class subject", &CLASS_SUBJECTS)
+            .required()
+            .listed(),
+        Field::choice("day_of_week", "Day", "day_of_week", choices!(DayOfWeek))
+            .required()
+            .sortable(),
+        Field::time("starts_at", "Starts at").required().sortable(),
+        Field::time("ends_at", "Ends at").required().listed(),
+        Field::text("room", "Room").max(50).listed(),
+    ],
+    search: &["room"],
+    filters: &["day_of_week", "timetable_id", "class_subject_id"],
+    order: &["day_of_week", "starts_at"],
+    natural_key: &[
+        "timetable_id",
+        "class_subject_id",
+        "day_of_week",
+        "starts_at",
+    ],
+    children: &[],
+    rules: &[Rule::NotBefore {
+        later: "ends_at",
+        earlier: "starts_at",
+    }],
+    hooks: &Hooks::NONE,
+    mode: Mode::Tenant,
+};
+
+pub static ASSESSMENTS: Resource = Resource {
+    entity: Entity::Assessments,
+    singular: "assessment",
+    title: "name",
+    fields: &[
+        Field::text("name", "Name").max(200).required().sortable(),
+        Field::relation("class_subject_id", "Class subject", &CLASS_SUBJECTS)
+            .required()
+            .listed(),
+        Field::choice(
+            "assessment_type",
+            "Type",
+            "assessment_type",
+            choices!(AssessmentType),
+        )
+        .required()
+        .sortable(),
+        Field::timestamp("assigned_at", "Assigned"),
+        Field::timestamp("due_at", "Due").sortable(),
+        Field::decimal("max_score", "Highest score"),
+        Field::choice(
+            "status",
+            "Status",
+            "assessment_status",
+            choices!(AssessmentStatus),
+        )
+        .required()
+        .sortable(),
+        Field::long_text("instructions", "Instructions"),
+    ],
+    search: &["name"],
+    filters: &["assessment_type", "status", "class_subject_id", "due_at"],
+    order: &["due_at", "name"],
+    natural_key: &["class_subject_id", "name"],
+    children: &[Child::refuse(&ASSESSMENT_RESULTS, "assessment_id")],
+    rules: &[Rule::NotBefore {
+        later: "due_at",
+        earlier: "assigned_at",
+    }],
+    hooks: &Hooks::NONE,
+    mode: Mode::Tenant,
+};
+
+pub static ASSESSMENT_RESULTS: Resource = Resource {
+    entity: Entity::AssessmentResults,
+    singular: "assessment result",
+    title: "(SELECT concat_ws(' ', s.first_name, s.last_name) FROM students s WHERE s.id = student_id)",
+    fields: &[
+        Field::relation("assessment_id", "Assessment", &ASSESSMENTS)
+            .required()
+            .listed(),
+        Field::relation("student_id", "Student", &STUDENTS)
+            .required()
+            .listed(),
+        Field::decimal("score", "Score").sortable(),
+        Field::choice(
+            "grade_letter",
+            "Grade",
+            "grade_letter",
+            choices!(GradeLetter),
+        )
+        .sortable(),
+        Field::long_text("remarks", "Remarks"),
+    ],
+    search: &[],
+    filters: &["grade_letter", "assessment_id", "student_id"],
+    order: &["assessment_id"],
+    natural_key: &["assessment_id", "student_id"],
     children: &[],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks {
+        check: Some(check_result),
+        ..Hooks::NONE
+    },
 };
+
+/// A score within the assessment's highest score, one result per student.
+fn check_result(
+    conn: &mut PgConnection,
+    org: Uuid,
+    id: Option<Uuid>,
+    values: &[Option<String>],
+    errors: &mut Errors,
+) -> QueryResult<()> {
+    let res = &ASSESSMENT_RESULTS;
+    let (Some(assessment), Some(student)) = (
+        res.value(values, "assessment_id"),
+        res.value(values, "student_id"),
+    ) else {
+        return Ok(());
+    };
+    if taken(
+        conn,
+        res,
+        org,
+        id,
+        &[("assessment_id", assessment), ("student_id", student)],
+    )? {
+        errors.add(
+            "student_id",
+            "This student already has a result for this assessment.",
+        );
+    }
+    if let Some(score) = res.value(values, "score") {
+        #[derive(QueryableByName)]
+        struct Over {
+            #[diesel(sql_type = Nullable<Text>)]
+            max: Option<String>,
+        }
+        let over: Option<Over> = diesel::sql_query(
+            "SELECT max_score::text AS max FROM assessments \
+             WHERE id = $1::uuid AND organization_id = $2 AND max_score < $3::numeric",
+        )
+        .bind::<Text, _>(assessment)
+        .bind::<SqlUuid, _>(org)
+        .bind::<Text, _>(score)
+        .get_result(conn)
+        .optional()?;
+        if let Some(Over { max: Some(max) }) = over {
+            errors.add("score", format!("Score cannot be more than {max}."));
+        }
+    }
+    Ok(())
+}

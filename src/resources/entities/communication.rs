@@ -6,7 +6,7 @@ use crate::choices;
 use crate::db::enums::{
     DeliveryStatus, MessageAudience, MessageChannel, MessageStatus, RecipientType,
 };
-use crate::resources::{Child, Field, Mode, Resource};
+use crate::resources::{Child, Field, Hooks, Mode, Resource};
 
 pub static MESSAGES: Resource = Resource {
     entity: Entity::Messages,
@@ -49,6 +49,7 @@ pub static MESSAGES: Resource = Resource {
     children: &[Child::cascade(&MESSAGE_RECIPIENTS, "message_id")],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 /// Written when a message goes out; people read who got it and when.
@@ -84,6 +85,7 @@ pub static MESSAGE_RECIPIENTS: Resource = Resource {
     children: &[],
     rules: &[],
     mode: Mode::TenantReadOnly,
+    hooks: &Hooks::NONE,
 };
 
 pub static COMMUNICATION_EVENTS: Resource = Resource {
@@ -107,4 +109,5 @@ pub static COMMUNICATION_EVENTS: Resource = Resource {
     children: &[],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };

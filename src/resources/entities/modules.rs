@@ -6,7 +6,7 @@ use super::people::{CAMPUSES, STAFF};
 use crate::access::Entity;
 use crate::choices;
 use crate::db::enums::{DocumentCategory, DocumentEntityType};
-use crate::resources::{Field, Mode, Resource, Rule};
+use crate::resources::{Field, Hooks, Mode, Resource, Rule};
 
 /// Install-wide: every school reads it, only a global user changes it.
 pub static CONTENT_CATALOG: Resource = Resource {
@@ -30,6 +30,7 @@ pub static CONTENT_CATALOG: Resource = Resource {
     mode: Mode::InstallWide {
         global_reads: false,
     },
+    hooks: &Hooks::NONE,
 };
 
 /// The record; its file is attached on its page.
@@ -67,6 +68,7 @@ pub static DOCUMENTS: Resource = Resource {
     children: &[],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static FRAME_ENTRIES: Resource = Resource {
@@ -97,6 +99,7 @@ pub static FRAME_ENTRIES: Resource = Resource {
     children: &[],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 /// Whose progress is in the name: the user is set by the module, not on this form.
@@ -125,6 +128,7 @@ pub static USER_PROGRESS: Resource = Resource {
     children: &[],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static SAFETY_QUIZ_RESULTS: Resource = Resource {
@@ -168,6 +172,7 @@ pub static SAFETY_QUIZ_RESULTS: Resource = Resource {
         limit: "total_questions",
     }],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static PERSONALITY_QUIZ_RESULTS: Resource = Resource {
@@ -192,6 +197,7 @@ pub static PERSONALITY_QUIZ_RESULTS: Resource = Resource {
     children: &[],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 /// The raw record of a visit; the walkthrough pages are where directors work.
@@ -241,4 +247,5 @@ pub static WALKTHROUGH_CHECKINS: Resource = Resource {
     children: &[],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };

@@ -1,12 +1,14 @@
 //! Campuses and the people on them.
 
-use super::academics::{CLASS_ENROLLMENTS, CLASS_SUBJECTS, CLASSES};
+use super::academics::{ASSESSMENT_RESULTS, CLASS_ENROLLMENTS, CLASS_SUBJECTS, CLASSES};
+use super::attendance::{ATTENDANCE_RECORDS, STAFF_ATTENDANCE_RECORDS};
+use super::finance::INVOICES;
 use crate::access::Entity;
 use crate::choices;
 use crate::db::enums::{
     GuardianRelationship, StaffStatus, StaffType, StudentGender, StudentStatus,
 };
-use crate::resources::{Child, Field, Mode, Resource};
+use crate::resources::{Child, Field, Hooks, Mode, Resource};
 
 pub static CAMPUSES: Resource = Resource {
     entity: Entity::Campuses,
@@ -35,6 +37,7 @@ pub static CAMPUSES: Resource = Resource {
     ],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static STUDENTS: Resource = Resource {
@@ -83,9 +86,13 @@ pub static STUDENTS: Resource = Resource {
     children: &[
         Child::cascade(&GUARDIANS, "student_id"),
         Child::cascade(&CLASS_ENROLLMENTS, "student_id"),
+        Child::refuse(&ATTENDANCE_RECORDS, "student_id"),
+        Child::refuse(&ASSESSMENT_RESULTS, "student_id"),
+        Child::refuse(&INVOICES, "student_id"),
     ],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static GUARDIANS: Resource = Resource {
@@ -119,6 +126,7 @@ pub static GUARDIANS: Resource = Resource {
     children: &[],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };
 
 pub static STAFF: Resource = Resource {
@@ -161,7 +169,9 @@ pub static STAFF: Resource = Resource {
     children: &[
         Child::refuse(&CLASSES, "homeroom_teacher_id"),
         Child::refuse(&CLASS_SUBJECTS, "teacher_id"),
+        Child::refuse(&STAFF_ATTENDANCE_RECORDS, "staff_id"),
     ],
     rules: &[],
     mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
 };

@@ -3,7 +3,7 @@
 use crate::access::Entity;
 use crate::choices;
 use crate::db::enums::{AuditAction, LoginMethod, SyncStatus, TaskStatus};
-use crate::resources::{Child, Field, Mode, Resource, Rule};
+use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule};
 
 /// Who wrote a log row, by name (users have no record pages of their own here).
 macro_rules! user_named {
@@ -39,6 +39,7 @@ pub static ORGANIZATIONS: Resource = Resource {
     children: &[],
     rules: &[Rule::TimeZone("time_zone"), Rule::JsonObject("settings")],
     mode: Mode::InstallWide { global_reads: true },
+    hooks: &Hooks::NONE,
 };
 
 pub static LOGIN_HISTORY: Resource = Resource {
@@ -63,6 +64,7 @@ pub static LOGIN_HISTORY: Resource = Resource {
     mode: Mode::Log {
         tenant_optional: true,
     },
+    hooks: &Hooks::NONE,
 };
 
 pub static AUDIT_LOG: Resource = Resource {
@@ -90,6 +92,7 @@ pub static AUDIT_LOG: Resource = Resource {
     mode: Mode::Log {
         tenant_optional: true,
     },
+    hooks: &Hooks::NONE,
 };
 
 /// Read here; enabled, disabled and run now at /admin/jobs.
@@ -117,6 +120,7 @@ pub static SCHEDULED_TASKS: Resource = Resource {
     mode: Mode::Log {
         tenant_optional: true,
     },
+    hooks: &Hooks::NONE,
 };
 
 pub static SYNC_LOGS: Resource = Resource {
@@ -143,4 +147,5 @@ pub static SYNC_LOGS: Resource = Resource {
     mode: Mode::Log {
         tenant_optional: true,
     },
+    hooks: &Hooks::NONE,
 };

@@ -43,18 +43,28 @@ async fn empty_organization(app: &TestApp) -> (reqwest::Client, String) {
     (client, org)
 }
 
-/// Uploads a file on the import page; returns the preview.
+/// Uploads a file on the students' import page; returns the preview.
 async fn upload(app: &TestApp, client: &reqwest::Client, csv: &str) -> (u16, String) {
-    let form = app.page(client, "/students/import").await;
+    upload_to(app, client, "/students", csv).await
+}
+
+/// Uploads a file on the import page of the list at `path`; returns the preview.
+pub async fn upload_to(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    csv: &str,
+) -> (u16, String) {
+    let form = app.page(client, &format!("{path}/import")).await;
     let token = csrf_token(&form).expect("token");
     let boundary = "----homeroom-test-boundary";
     let body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"students.csv\"\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"records.csv\"\r\n\
          Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
     );
     let response = client
-        .post(app.url(&format!("/students/import?csrf_token={token}")))
+        .post(app.url(&format!("{path}/import?csrf_token={token}")))
         .header(
             "content-type",
             format!("multipart/form-data; boundary={boundary}"),
@@ -67,10 +77,21 @@ async fn upload(app: &TestApp, client: &reqwest::Client, csv: &str) -> (u16, Str
     (status, response.text().await.expect("preview"))
 }
 
-/// Commits the previewed upload; returns the response.
+/// Commits the previewed students' upload; returns the response.
 async fn commit(
     app: &TestApp,
     client: &reqwest::Client,
+    preview: &str,
+    good_rows: bool,
+) -> reqwest::Response {
+    commit_to(app, client, "/students", preview, good_rows).await
+}
+
+/// Commits the previewed upload to the list at `path`; returns the response.
+pub async fn commit_to(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
     preview: &str,
     good_rows: bool,
 ) -> reqwest::Response {
@@ -91,7 +112,7 @@ async fn commit(
         fields.push(("good_rows", "on".to_owned()));
     }
     client
-        .post(app.url("/students/import"))
+        .post(app.url(&format!("{path}/import")))
         .form(&fields)
         .send()
         .await
@@ -99,7 +120,11 @@ async fn commit(
 }
 
 /// Follows a started import until it finishes; returns its final page.
-async fn finished(app: &TestApp, client: &reqwest::Client, started: reqwest::Response) -> String {
+pub async fn finished(
+    app: &TestApp,
+    client: &reqwest::Client,
+    started: reqwest::Response,
+) -> String {
     assert_eq!(started.status(), 303, "the import starts");
     let location = started.headers()["location"]
         .to_str()

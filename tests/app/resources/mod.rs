@@ -5,6 +5,7 @@ mod csv;
 mod entities;
 mod modes;
 mod records;
+mod rules;
 mod screens;
 
 use diesel::prelude::*;

@@ -151,10 +151,16 @@ async fn a_campus_with_students_is_not_deleted_and_says_why() {
 async fn deleting_a_student_takes_their_guardians_along_and_restoring_brings_them_back() {
     let app = spawn_app().await;
     let office = app.signed_in(DemoUser::Office).await;
+    // Marks, results and invoices keep a student from being deleted; guardians go along.
     let id = id_of(
         &mut app.conn(),
         &format!(
-            "SELECT student_id AS id FROM guardians WHERE organization_id = {NW} AND deleted_at IS NULL LIMIT 1"
+            "SELECT g.student_id AS id FROM guardians g WHERE g.organization_id = {NW} \
+             AND g.deleted_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM attendance_records r WHERE r.student_id = g.student_id AND r.deleted_at IS NULL) \
+             AND NOT EXISTS (SELECT 1 FROM assessment_results r WHERE r.student_id = g.student_id AND r.deleted_at IS NULL) \
+             AND NOT EXISTS (SELECT 1 FROM invoices r WHERE r.student_id = g.student_id AND r.deleted_at IS NULL) \
+             LIMIT 1"
         ),
     );
     let live = |conn: &mut diesel::PgConnection| {

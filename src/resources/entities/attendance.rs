@@ -1,0 +1,469 @@
+//! Rolls and their marks, each campus's attendance settings and daily figures, and
+//! staff attendance.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel::sql_types::{Date, Nullable, Text, Uuid as SqlUuid};
+use uuid::Uuid;
+
+use super::academics::{CLASS_SUBJECTS, CLASSES};
+use super::people::{CAMPUSES, STAFF, STUDENTS};
+use super::taken;
+use crate::access::Entity;
+use crate::attendance::summary::refresh_summaries;
+use crate::choices;
+use crate::db::enums::{AttendanceSessionType, AttendanceStatus, StaffAttendanceStatus};
+use crate::resources::values::Errors;
+use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule};
+
+pub static ATTENDANCE_SESSIONS: Resource = Resource {
+    entity: Entity::AttendanceSessions,
+    singular: "attendance session",
+    title: "concat_ws(' ', (SELECT concat_ws(' ', c.name, c.section) FROM classes c \
+            WHERE c.id = class_id), session_date::text)",
+    fields: &[
+        Field::relation("class_id", "Class", &CLASSES)
+            .required()
+            .listed(),
+        Field::relation("class_subject_id", "Class subject", &CLASS_SUBJECTS),
+        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
+        Field::date("session_date", "Date").required().sortable(),
+        Field::choice(
+            "session_type",
+            "Roll",
+            "attendance_session_type",
+            choices!(AttendanceSessionType),
+        )
+        .required()
+        .sortable(),
+        Field::relation("taken_by_id", "Taken by", &STAFF).listed(),
+        Field::long_text("notes", "Notes"),
+    ],
+    search: &[],
+    filters: &["session_type", "class_id", "campus_id", "session_date"],
+    order: &["session_date DESC"],
+    natural_key: &[
+        "class_id",
+        "class_subject_id",
+        "session_date",
+        "session_type",
+    ],
+    children: &[Child::cascade(&ATTENDANCE_RECORDS, "attendance_session_id")],
+    rules: &[],
+    hooks: &Hooks {
+        derived: &["campus_id"],
+        fill: Some(fill_session),
+        check: Some(check_session),
+        after_write: Some(session_written),
+    },
+    mode: Mode::Tenant,
+};
+
+pub static ATTENDANCE_RECORDS: Resource = Resource {
+    entity: Entity::AttendanceRecords,
+    singular: "attendance record",
+    title: "(SELECT concat_ws(' ', s.first_name, s.last_name) FROM students s WHERE s.id = student_id)",
+    fields: &[
+        Field::relation("attendance_session_id", "Session", &ATTENDANCE_SESSIONS)
+            .required()
+            .listed(),
+        Field::relation("student_id", "Student", &STUDENTS)
+            .required()
+            .listed(),
+        Field::choice(
+            "status",
+            "Mark",
+            "attendance_status",
+            choices!(AttendanceStatus),
+        )
+        .required()
+        .sortable(),
+        Field::integer("minutes_late", "Minutes late", 0, 600).listed(),
+        Field::long_text("remarks", "Remarks"),
+    ],
+    search: &[],
+    filters: &["status", "attendance_session_id", "student_id"],
+    order: &["attendance_session_id"],
+    natural_key: &["attendance_session_id", "student_id"],
+    children: &[],
+    rules: &[],
+    hooks: &Hooks {
+        check: Some(check_record),
+        after_write: Some(record_written),
+        ..Hooks::NONE
+    },
+    mode: Mode::Tenant,
+};
+
+pub static CAMPUS_ATTENDANCE_CONFIG: Resource = Resource {
+    entity: Entity::CampusAttendanceConfig,
+    singular: "campus attendance setting",
+    title: "campus_key",
+    fields: &[
+        Field::relation("campus_id", "Campus", &CAMPUSES)
+            .required()
+            .listed(),
+        Field::text("campus_key", "Campus code").sortable(),
+        Field::time("school_starts_at", "School starts at")
+            .required()
+            .listed(),
+        Field::time("daily_roll_deadline", "Daily roll due by")
+            .required()
+            .listed(),
+        Field::integer(
+            "period_roll_grace_minutes",
+            "Minutes to take a period roll",
+            0,
+            600,
+        )
+        .required()
+        .listed(),
+        Field::text("attendance_link", "Attendance link").max(500),
+    ],
+    search: &["campus_key"],
+    filters: &["campus_id"],
+    order: &["campus_key"],
+    natural_key: &["campus_id"],
+    children: &[],
+    rules: &[Rule::NotBefore {
+        later: "daily_roll_deadline",
+        earlier: "school_starts_at",
+    }],
+    hooks: &Hooks {
+        derived: &["campus_key"],
+        fill: Some(fill_config),
+        ..Hooks::NONE
+    },
+    mode: Mode::Tenant,
+};
+
+pub static STAFF_ATTENDANCE_RECORDS: Resource = Resource {
+    entity: Entity::StaffAttendanceRecords,
+    singular: "staff attendance record",
+    title: "concat_ws(' ', user_name, attendance_date::text)",
+    fields: &[
+        Field::relation("staff_id", "Staff member", &STAFF).required(),
+        Field::text("user_name", "Name").sortable(),
+        Field::date("attendance_date", "Date").required().sortable(),
+        Field::choice(
+            "status",
+            "Status",
+            "staff_attendance_status",
+            choices!(StaffAttendanceStatus),
+        )
+        .required()
+        .sortable(),
+        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
+        Field::timestamp("checked_in_at", "Checked in at").listed(),
+        Field::long_text("note", "Note"),
+    ],
+    search: &["user_name", "note"],
+    filters: &["status", "staff_id", "campus_id", "attendance_date"],
+    order: &["attendance_date DESC", "user_name"],
+    natural_key: &["staff_id", "attendance_date"],
+    children: &[],
+    rules: &[],
+    hooks: &Hooks {
+        derived: &["user_name"],
+        fill: Some(fill_staff_record),
+        check: Some(check_staff_record),
+        ..Hooks::NONE
+    },
+    mode: Mode::Tenant,
+};
+
+/// Computed from the daily rolls' marks whenever they change; never edited.
+pub static CAMPUS_ATTENDANCE_SUMMARIES: Resource = Resource {
+    entity: Entity::CampusAttendanceSummaries,
+    singular: "campus attendance summary",
+    title: "concat_ws(' ', campus_key, attendance_date::text)",
+    fields: &[
+        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
+        Field::text("campus_key", "Campus code"),
+        Field::date("attendance_date", "Date").sortable(),
+        Field::integer("total_enrolled", "Marked", 0, i32::MAX as i64).listed(),
+        Field::integer("total_present", "Present", 0, i32::MAX as i64).listed(),
+        Field::integer("total_absent", "Absent", 0, i32::MAX as i64).listed(),
+        Field::integer("total_tardy", "Late", 0, i32::MAX as i64).listed(),
+        Field::decimal("attendance_percentage", "Attendance %").sortable(),
+        Field::long_text("notes", "Notes"),
+    ],
+    search: &["campus_key"],
+    filters: &["campus_id", "attendance_date"],
+    order: &["attendance_date DESC", "campus_key"],
+    natural_key: &["campus_id", "attendance_date"],
+    children: &[],
+    rules: &[],
+    mode: Mode::TenantReadOnly,
+    hooks: &Hooks::NONE,
+};
+
+#[derive(QueryableByName)]
+struct Found {
+    #[diesel(sql_type = Nullable<Text>)]
+    value: Option<String>,
+}
+
+/// One text value of a row this organization holds (`$1` is the id, `$2` the organization).
+fn lookup(conn: &mut PgConnection, sql: &str, id: &str, org: Uuid) -> QueryResult<Option<String>> {
+    let found: Option<Found> = diesel::sql_query(sql)
+        .bind::<Text, _>(id)
+        .bind::<SqlUuid, _>(org)
+        .get_result(conn)
+        .optional()?;
+    Ok(found.and_then(|f| f.value))
+}
+
+/// A session is on its class's campus.
+fn fill_session(
+    conn: &mut PgConnection,
+    org: Uuid,
+    _id: Option<Uuid>,
+    values: &mut [Option<String>],
+) -> QueryResult<()> {
+    let res = &ATTENDANCE_SESSIONS;
+    let campus = match res.value(values, "class_id") {
+        Some(class) => lookup(
+            conn,
+            "SELECT campus_id::text AS value FROM classes WHERE id = $1::uuid AND organization_id = $2",
+            class,
+            org,
+        )?,
+        None => None,
+    };
+    res.set(values, "campus_id", campus);
+    Ok(())
+}
+
+/// A period roll's subject is one the class takes.
+fn check_session(
+    conn: &mut PgConnection,
+    org: Uuid,
+    _id: Option<Uuid>,
+    values: &[Option<String>],
+    errors: &mut Errors,
+) -> QueryResult<()> {
+    let res = &ATTENDANCE_SESSIONS;
+    if let (Some(class), Some(subject)) = (
+        res.value(values, "class_id"),
+        res.value(values, "class_subject_id"),
+    ) {
+        let of = lookup(
+            conn,
+            "SELECT class_id::text AS value FROM class_subjects WHERE id = $1::uuid AND organization_id = $2",
+            subject,
+            org,
+        )?;
+        if of.as_deref() != Some(class) {
+            errors.add(
+                "class_subject_id",
+                "This subject is not taught in the chosen class.",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Recomputes the campus's daily figures for the day of a session; a day left
+/// without marks has no figures.
+fn refresh_day(conn: &mut PgConnection, org: Uuid, session: &str) -> QueryResult<()> {
+    #[derive(QueryableByName)]
+    struct Day {
+        #[diesel(sql_type = SqlUuid)]
+        campus_id: Uuid,
+        #[diesel(sql_type = Date)]
+        session_date: NaiveDate,
+    }
+    let day: Option<Day> = diesel::sql_query(
+        "SELECT campus_id, session_date FROM attendance_sessions \
+         WHERE id = $1::uuid AND organization_id = $2",
+    )
+    .bind::<Text, _>(session)
+    .bind::<SqlUuid, _>(org)
+    .get_result(conn)
+    .optional()?;
+    let Some(day) = day else {
+        return Ok(());
+    };
+    refresh_summaries(
+        conn,
+        org,
+        Some(day.campus_id),
+        day.session_date,
+        day.session_date,
+    )?;
+    diesel::sql_query(
+        "UPDATE campus_attendance_summaries m SET deleted_at = now() \
+         WHERE m.organization_id = $1 AND m.campus_id = $2 AND m.attendance_date = $3 \
+         AND m.deleted_at IS NULL AND NOT EXISTS (\
+             SELECT 1 FROM attendance_sessions s JOIN attendance_records r \
+               ON r.attendance_session_id = s.id AND r.deleted_at IS NULL \
+             WHERE s.organization_id = $1 AND s.campus_id = $2 AND s.session_date = $3 \
+               AND s.session_type = 'daily' AND s.deleted_at IS NULL)",
+    )
+    .bind::<SqlUuid, _>(org)
+    .bind::<SqlUuid, _>(day.campus_id)
+    .bind::<Date, _>(day.session_date)
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The days a session was and is on both get fresh figures.
+fn session_written(
+    conn: &mut PgConnection,
+    org: Uuid,
+    id: Uuid,
+    before: Option<&[Option<String>]>,
+) -> QueryResult<()> {
+    refresh_day(conn, org, &id.to_string())?;
+    if let Some(before) = before {
+        let res = &ATTENDANCE_SESSIONS;
+        if let (Some(campus), Some(date)) = (
+            res.value(before, "campus_id"),
+            res.value(before, "session_date"),
+        ) && let (Ok(campus), Ok(date)) = (
+            Uuid::parse_str(campus),
+            NaiveDate::parse_from_str(date, "%Y-%m-%d"),
+        ) {
+            refresh_summaries(conn, org, Some(campus), date, date)?;
+        }
+    }
+    Ok(())
+}
+
+/// Minutes late only on a late mark; one mark per student per session.
+fn check_record(
+    conn: &mut PgConnection,
+    org: Uuid,
+    id: Option<Uuid>,
+    values: &[Option<String>],
+    errors: &mut Errors,
+) -> QueryResult<()> {
+    let res = &ATTENDANCE_RECORDS;
+    if res.value(values, "minutes_late").is_some() && res.value(values, "status") != Some("late") {
+        errors.add(
+            "minutes_late",
+            "Minutes late can only be given with a late mark.",
+        );
+    }
+    if let (Some(session), Some(student)) = (
+        res.value(values, "attendance_session_id"),
+        res.value(values, "student_id"),
+    ) && taken(
+        conn,
+        res,
+        org,
+        id,
+        &[("attendance_session_id", session), ("student_id", student)],
+    )? {
+        errors.add(
+            "student_id",
+            "This student already has a mark in this session. Edit that mark instead.",
+        );
+    }
+    Ok(())
+}
+
+/// The day's figures follow every mark written, on the session it was and is in.
+fn record_written(
+    conn: &mut PgConnection,
+    org: Uuid,
+    id: Uuid,
+    before: Option<&[Option<String>]>,
+) -> QueryResult<()> {
+    let session = lookup(
+        conn,
+        "SELECT attendance_session_id::text AS value FROM attendance_records \
+         WHERE id = $1::uuid AND organization_id = $2",
+        &id.to_string(),
+        org,
+    )?;
+    if let Some(session) = &session {
+        refresh_day(conn, org, session)?;
+    }
+    if let Some(old) = before.and_then(|b| ATTENDANCE_RECORDS.value(b, "attendance_session_id"))
+        && session.as_deref() != Some(old)
+    {
+        refresh_day(conn, org, old)?;
+    }
+    Ok(())
+}
+
+/// The campus's code names its settings.
+fn fill_config(
+    conn: &mut PgConnection,
+    org: Uuid,
+    _id: Option<Uuid>,
+    values: &mut [Option<String>],
+) -> QueryResult<()> {
+    let res = &CAMPUS_ATTENDANCE_CONFIG;
+    let key = match res.value(values, "campus_id") {
+        Some(campus) => lookup(
+            conn,
+            "SELECT coalesce(code, name) AS value FROM campuses WHERE id = $1::uuid AND organization_id = $2",
+            campus,
+            org,
+        )?,
+        None => None,
+    };
+    res.set(values, "campus_key", key);
+    Ok(())
+}
+
+/// The record keeps the staff member's name, and their campus unless another is given.
+fn fill_staff_record(
+    conn: &mut PgConnection,
+    org: Uuid,
+    _id: Option<Uuid>,
+    values: &mut [Option<String>],
+) -> QueryResult<()> {
+    let res = &STAFF_ATTENDANCE_RECORDS;
+    let Some(staff) = res.value(values, "staff_id").map(str::to_owned) else {
+        return Ok(());
+    };
+    let name = lookup(
+        conn,
+        "SELECT coalesce(nullif(concat_ws(' ', first_name, last_name), ''), 'Unnamed staff member') \
+         AS value FROM staff WHERE id = $1::uuid AND organization_id = $2",
+        &staff,
+        org,
+    )?;
+    res.set(values, "user_name", name);
+    if res.value(values, "campus_id").is_none() {
+        let campus = lookup(
+            conn,
+            "SELECT campus_id::text AS value FROM staff WHERE id = $1::uuid AND organization_id = $2",
+            &staff,
+            org,
+        )?;
+        res.set(values, "campus_id", campus);
+    }
+    Ok(())
+}
+
+/// One record per staff member per day.
+fn check_staff_record(
+    conn: &mut PgConnection,
+    org: Uuid,
+    id: Option<Uuid>,
+    values: &[Option<String>],
+    errors: &mut Errors,
+) -> QueryResult<()> {
+    let res = &STAFF_ATTENDANCE_RECORDS;
+    if let (Some(staff), Some(date)) = (
+        res.value(values, "staff_id"),
+        res.value(values, "attendance_date"),
+    ) && taken(
+        conn,
+        res,
+        org,
+        id,
+        &[("staff_id", staff), ("attendance_date", date)],
+    )? {
+        errors.add(
+            "attendance_date",
+            "This staff member already has a record for this day. Edit that one instead.",
+        );
+    }
+    Ok(())
+}
