@@ -485,14 +485,22 @@ pub fn parse_minutes(text: &str) -> Result<i32, String> {
     }
 }
 
+/// A mark sent within this long of the tap counts as made when it arrives, so one
+/// device's quick taps keep their order however long each request takes.
+const LIVE_MS: i64 = 10_000;
+
 /// When a mark made on a device was made, on the server's clock: the device says
-/// how old the mark was when it sent it, so its own clock may be wrong.
+/// how old the mark was when it sent it, so its own clock may be wrong. Only marks
+/// that waited (offline) are placed back in time.
 pub fn server_time_of(
     now: DateTime<Utc>,
     client_marked_ms: i64,
     client_sent_ms: i64,
 ) -> DateTime<Utc> {
     let age = (client_sent_ms - client_marked_ms).clamp(0, 7 * 24 * 3600 * 1000);
+    if age <= LIVE_MS {
+        return now;
+    }
     now - chrono::Duration::milliseconds(age)
 }
 
@@ -550,6 +558,21 @@ mod tests {
         assert_eq!(now - at, chrono::Duration::milliseconds(90_000));
         // A mark "from the future" counts as made now.
         assert_eq!(server_time_of(now, sent + 5_000, sent), now);
+    }
+
+    #[test]
+    fn quick_taps_keep_their_order_however_slow_each_request_is() {
+        let now = Utc::now();
+        let sent = now.timestamp_millis();
+        // "Late" was tapped 2 s before it reached the server on a slow connection;
+        // "10 minutes" 300 ms later on a quick one: the later tap must stand.
+        let late = server_time_of(now, sent - 2_000, sent);
+        let ten = server_time_of(
+            now + chrono::Duration::milliseconds(50),
+            sent + 300,
+            sent + 310,
+        );
+        assert!(ten > late);
     }
 }
 
