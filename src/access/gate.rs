@@ -182,51 +182,11 @@ async fn presented_csrf(req: &mut ServiceRequest) -> Result<Option<String>, Erro
     if content_type.starts_with("multipart/form-data") {
         return Ok(csrf::form_field(req.query_string().as_bytes()));
     }
-    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
-    if !is_form {
-        return multipart_csrf(req).await;
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
+        return Ok(None);
     }
     let body = req.extract::<Bytes>().await?;
     let token = csrf::form_field(&body);
-    req.set_payload(body.into());
-    Ok(token)
-}
-
-/// Uploads are read whole before the handler runs (at most this many bytes).
-const MULTIPART_LIMIT: usize = 16 * 1024 * 1024;
-
-/// The `csrf_token` part of a `multipart/form-data` body (a plain upload form),
-/// whose body is put back for the handler.
-async fn multipart_csrf(req: &mut ServiceRequest) -> Result<Option<String>, Error> {
-    use futures_util::StreamExt;
-
-    use crate::web::multipart;
-    let Some(boundary) = req
-        .headers()
-        .get(actix_web::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(multipart::boundary)
-        .map(str::to_owned)
-    else {
-        return Ok(None);
-    };
-    let mut payload = req.take_payload();
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk?;
-        if body.len() + chunk.len() > MULTIPART_LIMIT {
-            return Err(AppError::BadRequest(format!(
-                "The upload is larger than {} MB.",
-                MULTIPART_LIMIT / 1024 / 1024
-            ))
-            .into());
-        }
-        body.extend_from_slice(&chunk);
-    }
-    let body = body.freeze();
-    let token = multipart::parse(&body, &boundary)
-        .and_then(|parts| parts.into_iter().find(|p| p.name == csrf::FIELD))
-        .and_then(|p| String::from_utf8(p.data).ok());
     req.set_payload(body.into());
     Ok(token)
 }

@@ -25,10 +25,9 @@ use crate::db::{PgPool, run, run_in};
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
-use crate::web::{htmx, multipart, render, render_as, see_other};
+use crate::web::{htmx, render, render_as, see_other};
 
 /// The largest file accepted.
-const FILE_LIMIT: usize = 10 * 1024 * 1024;
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 10;
 /// Bad rows listed at most (the count says how many there are).
@@ -358,14 +357,16 @@ fn upload_path(state: &AppState, res: &Resource, org: Uuid, id: Uuid) -> PathBuf
         .join(format!("{}-{id}.csv", res.table()))
 }
 
-async fn read_body(req: &HttpRequest, mut body: web::Payload) -> Result<Vec<u8>, AppError> {
-    let _ = req;
+/// A commit is a small url-encoded form; anything longer is not one Homeroom sent.
+const COMMIT_FORM_LIMIT: usize = 64 * 1024;
+
+async fn read_form_body(mut body: web::Payload) -> Result<Vec<u8>, AppError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| AppError::BadRequest(e.to_string()))?;
-        if bytes.len() + chunk.len() > FILE_LIMIT + 64 * 1024 {
+        if bytes.len() + chunk.len() > COMMIT_FORM_LIMIT {
             return Err(AppError::BadRequest(
-                "The file is larger than 10 MB. Split it and import the parts.".to_owned(),
+                "The form could not be read.".to_owned(),
             ));
         }
         bytes.extend_from_slice(&chunk);
@@ -382,21 +383,45 @@ pub async fn receive(
     state: web::Data<AppState>,
     body: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let content_type = req
+    let is_upload = req
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let bytes = read_body(&req, body).await?;
-    match multipart::boundary(&content_type) {
-        Some(boundary) => preview(res, &page, &state, &bytes, boundary).await,
-        None => {
-            let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-                .map_err(|_| AppError::BadRequest("The form could not be read.".to_owned()))?;
-            commit(res, &page, &state, &form).await
-        }
+        .is_some_and(|t| t.starts_with("multipart/form-data"));
+    if is_upload {
+        let store = crate::files::FileStore::new(&state.settings);
+        let form =
+            crate::files::read_form(actix_multipart::Multipart::new(req.headers(), body), &store)
+                .await;
+        let refused = |e: crate::files::FileError| {
+            if e.is_for_user() {
+                let message = match e {
+                    crate::files::FileError::Empty => "Choose a CSV file to import.".to_owned(),
+                    e => e.to_string(),
+                };
+                render_as(
+                    &import_page(res, &page, None, Some(message)),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+            } else {
+                Err(AppError::Internal(anyhow::anyhow!(
+                    "reading an import: {e}"
+                )))
+            }
+        };
+        let form = match form {
+            Ok(form) => form,
+            Err(e) => return refused(e),
+        };
+        return match form.file("file") {
+            Ok(upload) => preview(res, &page, &state, upload).await,
+            Err(e) => refused(e),
+        };
     }
+    let bytes = read_form_body(body).await?;
+    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+        .map_err(|_| AppError::BadRequest("The form could not be read.".to_owned()))?;
+    commit(res, &page, &state, &form).await
 }
 
 async fn analyze_file(
@@ -422,22 +447,9 @@ async fn preview(
     res: &'static Resource,
     page: &Page,
     state: &AppState,
-    body: &[u8],
-    boundary: &str,
+    file: &crate::files::Upload,
 ) -> Result<HttpResponse, AppError> {
-    let file = multipart::parse(body, boundary)
-        .and_then(|parts| parts.into_iter().find(|p| p.name == "file"))
-        .filter(|p| !p.data.is_empty());
-    let Some(file) = file else {
-        let view = import_page(
-            res,
-            page,
-            None,
-            Some("Choose a CSV file to import.".to_owned()),
-        );
-        return render_as(&view, StatusCode::UNPROCESSABLE_ENTITY);
-    };
-    let Ok(text) = String::from_utf8(file.data) else {
+    let Ok(text) = String::from_utf8(file.bytes.clone()) else {
         let view = import_page(
             res,
             page,
@@ -462,8 +474,7 @@ async fn preview(
         .and_then(|_| std::fs::write(&path, text))
         .map_err(|e| AppError::Internal(anyhow::anyhow!("keeping an upload: {e}")))?;
     let name: String = file
-        .filename
-        .unwrap_or_default()
+        .name
         .chars()
         .filter(|c| !c.is_control())
         .take(200)

@@ -7,7 +7,6 @@ pub mod flash;
 pub mod health;
 pub mod htmx;
 pub mod layout;
-pub mod multipart;
 pub mod request_log;
 
 use actix_web::HttpResponse;
