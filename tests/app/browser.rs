@@ -145,6 +145,30 @@ pub async fn assert_no_sideways_scrolling(client: &Client, page: &str) {
 }
 
 /// Types the e-mail and the demo password into the open sign-in page and sends it.
+/// Goes to `url` and waits until the page shows `css`.
+pub async fn open(client: &Client, url: &str, css: &str) {
+    client
+        .goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("open {url}: {e}"));
+    client
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{url} shows {css}: {e}"));
+}
+
+/// Opens the sign-in page, signs in as a demo user and waits until the landing page shows `css`.
+pub async fn sign_in(client: &Client, login_url: &str, email: &str, css: &str) {
+    open(client, login_url, "#email").await;
+    sign_in_with_the_form(client, email).await;
+    client
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("signed in as {email}, the page shows {css}: {e}"));
+}
+
 pub async fn sign_in_with_the_form(client: &Client, email: &str) {
     for (field, value) in [("#email", email), ("#password", DEMO_PASSWORD)] {
         client
@@ -234,16 +258,13 @@ async fn profile_and_two_step_set_up_fit_a_phone() {
     let app = spawn_app().await;
     let driver = start_driver();
     let client = browser(&driver, PHONE).await;
-    client
-        .goto(&app.url("/login"))
-        .await
-        .expect("open Homeroom");
-    sign_in_with_the_form(&client, "teacher@northwind.test").await;
-    client
-        .wait()
-        .for_element(Locator::Css(".roll-cards, .empty"))
-        .await
-        .expect("signed in");
+    sign_in(
+        &client,
+        &app.url("/login"),
+        "teacher@northwind.test",
+        ".roll-cards, .empty",
+    )
+    .await;
 
     for (path, ready, name) in [
         ("/profile", "#sessions-title", "profile-phone"),

@@ -1,6 +1,7 @@
 //! The people search in the header: students, staff and guardians by name, number
 //! or e-mail, only those the user may read, only in their organization.
 
+use crate::browser::open;
 use diesel::prelude::*;
 use homeroom::db::schema::{guardians, organizations, permissions, roles, roles_permissions};
 use homeroom::db::schema::{staff, students};
@@ -257,15 +258,7 @@ async fn office_finds_a_student_from_the_header_on_a_tablet_and_a_phone() {
     screenshot(&client, "people-search-tablet").await;
 
     let files_page = format!("/files?entity_type=students&entity_id={student}");
-    client
-        .goto(&app.url(&files_page))
-        .await
-        .expect("files page");
-    client
-        .wait()
-        .for_element(Locator::Css(".file-thumb img"))
-        .await
-        .expect("the photo's thumbnail");
+    open(&client, &app.url(&files_page), ".file-thumb img").await;
     screenshot(&client, "student-photo-tablet").await;
 
     client

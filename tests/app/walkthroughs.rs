@@ -2,6 +2,7 @@
 //! the rules of the form, who sees and changes what, the teacher's acknowledgement,
 //! the notice to the teacher, and the insight pages.
 
+use crate::browser::open;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use diesel::prelude::*;
 use diesel::sql_types::{Date, Integer, Nullable, Text, Time, Uuid as SqlUuid};
@@ -924,23 +925,9 @@ async fn director_records_a_walkthrough_on_a_phone_and_sees_it_in_the_teachers_t
     let lesson = find_lesson(&app, None, None);
     let driver = start_driver();
     let client = browser(&driver, PHONE).await;
-    client.goto(&app.url("/login")).await.expect("sign-in page");
-    crate::browser::sign_in_with_the_form(&client, "director@northwind.test").await;
-    client
-        .wait()
-        .for_element(Locator::Css("h1"))
-        .await
-        .expect("dashboard");
+    crate::browser::sign_in(&client, &app.url("/login"), "director@northwind.test", "h1").await;
 
-    client
-        .goto(&app.url("/walkthroughs/new"))
-        .await
-        .expect("new walkthrough");
-    client
-        .wait()
-        .for_element(Locator::Css("#classroom"))
-        .await
-        .expect("the form");
+    open(&client, &app.url("/walkthroughs/new"), "#classroom").await;
     assert_no_sideways_scrolling(&client, "the walkthrough form").await;
     screenshot(&client, "walkthrough-new-phone").await;
 

@@ -7,8 +7,7 @@ use fantoccini::{Client, Locator};
 
 use super::{records, teachers_roll};
 use crate::browser::{
-    PHONE, TABLET, assert_no_sideways_scrolling, browser, screenshot, sign_in_with_the_form,
-    start_driver,
+    PHONE, TABLET, assert_no_sideways_scrolling, browser, screenshot, sign_in, start_driver,
 };
 use crate::common::{count, spawn_app};
 
@@ -63,16 +62,13 @@ async fn a_teacher_takes_the_roll_on_a_tablet_online_and_offline() {
     let roll = teachers_roll(&app);
     let driver = start_driver();
     let client = browser(&driver, TABLET).await;
-    client
-        .goto(&app.url("/login"))
-        .await
-        .expect("open Homeroom");
-    sign_in_with_the_form(&client, "teacher@northwind.test").await;
-    client
-        .wait()
-        .for_element(Locator::Css(".roll-cards, .empty"))
-        .await
-        .expect("today's rolls");
+    sign_in(
+        &client,
+        &app.url("/login"),
+        "teacher@northwind.test",
+        ".roll-cards, .empty",
+    )
+    .await;
     screenshot(&client, "roll-today-tablet").await;
     match client.find(Locator::Css(".roll-card")).await {
         Ok(first) => first.click().await.expect("open today's first roll"),

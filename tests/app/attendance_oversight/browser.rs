@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use crate::attendance::{northwind, staff_id_of};
 use crate::browser::{
-    PHONE, TABLET, assert_no_sideways_scrolling, browser, measure, screenshot,
-    sign_in_with_the_form, start_driver,
+    PHONE, TABLET, assert_no_sideways_scrolling, browser, measure, open, screenshot, sign_in,
+    start_driver,
 };
 use crate::common::spawn_app;
 
@@ -39,26 +39,9 @@ async fn a_director_sees_the_trend_and_a_students_calendar_on_a_tablet() {
 
     let driver = start_driver();
     let client = browser(&driver, TABLET).await;
-    client
-        .goto(&app.url("/login"))
-        .await
-        .expect("open Homeroom");
-    sign_in_with_the_form(&client, "director@northwind.test").await;
-    client
-        .wait()
-        .for_element(Locator::Css("h1"))
-        .await
-        .expect("signed in");
+    sign_in(&client, &app.url("/login"), "director@northwind.test", "h1").await;
 
-    client
-        .goto(&app.url("/attendance/overview"))
-        .await
-        .expect("overview");
-    client
-        .wait()
-        .for_element(Locator::Css("svg.trend-chart"))
-        .await
-        .expect("the trend chart");
+    open(&client, &app.url("/attendance/overview"), "svg.trend-chart").await;
     let chart_width = measure(
         &client,
         "return document.querySelector('svg.trend-chart').getBoundingClientRect().width",
@@ -71,18 +54,15 @@ async fn a_director_sees_the_trend_and_a_students_calendar_on_a_tablet() {
     screenshot(&client, "attendance-overview-tablet").await;
 
     let month = latest.with_day(1).expect("month");
-    client
-        .goto(&app.url(&format!(
+    open(
+        &client,
+        &app.url(&format!(
             "/attendance/students/{student}?month={}",
             month.format("%Y-%m")
-        )))
-        .await
-        .expect("calendar");
-    client
-        .wait()
-        .for_element(Locator::Css("#calendar"))
-        .await
-        .expect("the calendar");
+        )),
+        "#calendar",
+    )
+    .await;
     let marked = client
         .find_all(Locator::Css("#calendar td.st-present, #calendar td.st-absent, #calendar td.st-late, #calendar td.st-excused"))
         .await

@@ -4,8 +4,7 @@
 use fantoccini::Locator;
 
 use crate::browser::{
-    PHONE, TABLET, assert_no_sideways_scrolling, browser, screenshot, sign_in_with_the_form,
-    start_driver,
+    PHONE, TABLET, assert_no_sideways_scrolling, browser, screenshot, sign_in, start_driver,
 };
 use crate::common::spawn_app;
 
@@ -14,16 +13,13 @@ async fn office_searches_students_as_they_type_and_the_address_follows() {
     let app = spawn_app().await;
     let driver = start_driver();
     let client = browser(&driver, TABLET).await;
-    client
-        .goto(&app.url("/login"))
-        .await
-        .expect("open Homeroom");
-    sign_in_with_the_form(&client, "office@northwind.test").await;
-    client
-        .wait()
-        .for_element(Locator::Css(".page-head h1"))
-        .await
-        .expect("signed in");
+    sign_in(
+        &client,
+        &app.url("/login"),
+        "office@northwind.test",
+        ".page-head h1",
+    )
+    .await;
     client.goto(&app.url("/students")).await.expect("students");
     let search = client
         .wait()
@@ -114,16 +110,13 @@ async fn a_document_with_its_file_and_the_audit_log_fit_a_phone() {
 
     let driver = start_driver();
     let client = browser(&driver, PHONE).await;
-    client
-        .goto(&app.url("/login"))
-        .await
-        .expect("open Homeroom");
-    sign_in_with_the_form(&client, "admin@northwind.test").await;
-    client
-        .wait()
-        .for_element(Locator::Css(".page-head h1"))
-        .await
-        .expect("signed in");
+    sign_in(
+        &client,
+        &app.url("/login"),
+        "admin@northwind.test",
+        ".page-head h1",
+    )
+    .await;
     for (path, ready, name) in [
         (
             format!("/documents/{id}"),
