@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -143,10 +143,7 @@ pub fn academic_year_on(
 
 /// The wall clock at the school, in its time zone.
 pub fn local_now(time_zone: &str) -> NaiveDateTime {
-    match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => Utc::now().with_timezone(&tz).naive_local(),
-        Err(_) => Utc::now().naive_utc(),
-    }
+    crate::clock::local_now(time_zone)
 }
 
 /// When a campus expects its rolls and its staff (campus_attendance_config); a

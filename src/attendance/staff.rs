@@ -188,12 +188,12 @@ async fn check_in(
     let access = page.access.clone();
     let org = access.organization_id;
     let back_for_card = back.clone();
-    let (outcome, card) = crate::db::run_in(&state.pool, org, move |conn| {
+    let (outcome, card) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
         let Some(me) = my_staff(conn, &access)? else {
             return Ok((CheckInOutcome::NotStaff, None));
         };
         let times = times_of(conn, org, me.campus_id)?;
-        let now = Utc::now();
+        let now = crate::clock::now();
         let local = local_time(&access.organization_time_zone, now);
         let status = if local > times.school_starts_at {
             StaffAttendanceStatus::Late
@@ -311,7 +311,7 @@ async fn overview(page: Page, state: web::Data<AppState>) -> Result<HttpResponse
     let org = access.organization_id;
     let today = access.today();
     let may_mark = access.can(MARK);
-    let (check_in, campuses) = crate::db::run_in(&state.pool, org, move |conn| {
+    let (check_in, campuses) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
         let check_in = my_check_in(conn, &access, "/attendance/staff")?;
         let campuses = if may_mark {
             Some(campus_lines(conn, org, today)?)
@@ -491,21 +491,22 @@ async fn campus_sheet(
     let today = access.today();
     let id = path.into_inner();
     let back = format!("/attendance/campuses/{id}/staff");
-    let (campus, times, rows, check_in) = crate::db::run_in(&state.pool, org, move |conn| {
-        let campus = find_campus(conn, org, &id)?;
-        let times = times_of(conn, org, Some(campus.0))?;
-        let rows = sheet_rows(
-            conn,
-            org,
-            campus.0,
-            today,
-            &access.organization_time_zone,
-            None,
-        )?;
-        let check_in = my_check_in(conn, &access, &back)?;
-        Ok((campus, times, rows, check_in))
-    })
-    .await?;
+    let (campus, times, rows, check_in) =
+        crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+            let campus = find_campus(conn, org, &id)?;
+            let times = times_of(conn, org, Some(campus.0))?;
+            let rows = sheet_rows(
+                conn,
+                org,
+                campus.0,
+                today,
+                &access.organization_time_zone,
+                None,
+            )?;
+            let check_in = my_check_in(conn, &access, &back)?;
+            Ok((campus, times, rows, check_in))
+        })
+        .await?;
     render(&SheetPage {
         layout: page.layout(format!("Staff attendance · {}", campus.1)),
         campus_id: campus.0,
@@ -537,7 +538,7 @@ async fn mark(
     let today = access.today();
     let id = path.into_inner();
     let form = form.into_inner();
-    let (campus_id, row) = crate::db::run_in(&state.pool, org, move |conn| {
+    let (campus_id, row) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
         let (campus_id, _) = find_campus(conn, org, &id)?;
         // A staff member of another campus or organization is not on this sheet.
         let staff_id = form

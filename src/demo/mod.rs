@@ -169,7 +169,7 @@ pub fn seed_at(conn: &mut PgConnection, scale: Scale) -> anyhow::Result<Summary>
         }
         let password_hash = crate::auth::password::hash(DEMO_PASSWORD)?;
         let roles = RoleIds::load(conn)?;
-        let now = Utc::now();
+        let now = crate::clock::now();
         let mut created = Vec::new();
         for school in spec::schools(scale) {
             let ctx = Ctx::new(school, now, &password_hash, &roles, &progress)?;

@@ -140,7 +140,7 @@ pub fn create(
 
     // Separate stream: acknowledgements leave the visits themselves as they were.
     let mut replies = stream(school.key, "walkthrough-acknowledgements");
-    let now = Utc::now();
+    let now = crate::clock::now();
     let mut rows = Vec::new();
     let mut visited = HashSet::new();
     for attempt in 0..school.walkthroughs * 10 {

@@ -104,15 +104,16 @@ impl Task {
             }
             Task::OverdueInvoices => {
                 // "Past due" is judged by each school's own calendar.
-                let marked = diesel::sql_query(
+                let marked = diesel::sql_query(format!(
                     "UPDATE invoices i SET status = 'overdue'
                      FROM organizations o
                      WHERE o.id = i.organization_id
                        AND i.deleted_at IS NULL
                        AND i.status IN ('issued', 'partially_paid')
                        AND i.balance_due > 0
-                       AND i.due_date < (now() AT TIME ZONE o.time_zone)::date",
-                )
+                       AND i.due_date < ({} AT TIME ZONE o.time_zone)::date",
+                    crate::clock::sql_now()
+                ))
                 .execute(conn)?;
                 Ok(Outcome {
                     processed: count(marked),

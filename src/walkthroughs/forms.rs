@@ -69,11 +69,7 @@ impl WalkthroughValues {
 
 /// The school's date and time now.
 pub fn local_now(time_zone: &str) -> (NaiveDate, NaiveTime) {
-    let now = Utc::now();
-    let local = match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => now.with_timezone(&tz).naive_local(),
-        Err(_) => now.naive_utc(),
-    };
+    let local = crate::clock::local_now(time_zone);
     (local.date(), local.time())
 }
 

@@ -27,7 +27,7 @@ fn invoice_past_due(conn: &mut PgConnection) -> Uuid {
         .first(conn)
         .expect("an issued invoice");
     diesel::update(invoices::table.find(id))
-        .set(invoices::due_date.eq((Utc::now() - Duration::days(3)).date_naive()))
+        .set(invoices::due_date.eq((homeroom::clock::now() - Duration::days(3)).date_naive()))
         .execute(conn)
         .expect("backdate");
     id

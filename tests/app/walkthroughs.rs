@@ -50,7 +50,7 @@ struct Lesson {
 impl Lesson {
     /// The latest past date on the lesson's weekday (never today, so never the future).
     fn date(&self) -> NaiveDate {
-        let today = chrono::Utc::now().date_naive() - Duration::days(1);
+        let today = homeroom::clock::now().date_naive() - Duration::days(1);
         (0..7)
             .map(|k| today - Duration::days(k))
             .find(|d| {
@@ -416,7 +416,7 @@ async fn a_visit_in_the_future_is_refused() {
     let director = app.signed_in(DemoUser::Director).await;
     let lesson = find_lesson(&app, None, None);
     let before = walkthrough_count(&app);
-    let later = (chrono::Utc::now() + Duration::days(3))
+    let later = (homeroom::clock::now() + Duration::days(3))
         .format("%Y-%m-%d")
         .to_string();
     let fields = with(&visit_fields(&lesson, "4"), "check_in_date", &later);
@@ -778,7 +778,7 @@ async fn trend_and_coverage_pages_show_the_right_numbers() {
             .expect("the current academic year")
     };
     let middle = start + Duration::days((end - start).num_days() / 2);
-    let today = chrono::Utc::now().date_naive();
+    let today = homeroom::clock::now().date_naive();
     let (old_visit, last_term) = if today <= middle {
         diesel::sql_query(
             "INSERT INTO academic_years (organization_id, name, start_date, end_date, current) \

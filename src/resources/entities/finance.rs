@@ -139,10 +139,13 @@ pub static PAYMENTS: Resource = Resource {
 
 /// An invoice's status as its balance makes it: drafts and void invoices keep
 /// theirs; otherwise paid, overdue past the due date, partially paid, or issued.
-fn status_sql(status: &str, balance: &str, due: &str, paid: &str) -> String {
+/// `organization` is the SQL expression of the invoice's organization, whose
+/// calendar says what is past due.
+fn status_sql(status: &str, balance: &str, due: &str, paid: &str, organization: &str) -> String {
+    let today = crate::clock::sql_today(organization);
     format!(
         "(CASE WHEN {status} IN ('draft', 'void') THEN {status} \
-         WHEN {balance} <= 0 THEN 'paid' WHEN {due} < current_date THEN 'overdue' \
+         WHEN {balance} <= 0 THEN 'paid' WHEN {due} < {today} THEN 'overdue' \
          WHEN {paid} > 0 THEN 'partially_paid' ELSE 'issued' END)"
     )
 }
@@ -207,7 +210,7 @@ fn figures(
         return Ok(None);
     };
     let amount = |column| res.value(values, column).unwrap_or("0").to_owned();
-    let derived = status_sql("$6", "(x.total - x.paid)", "$7::date", "x.paid");
+    let derived = status_sql("$6", "(x.total - x.paid)", "$7::date", "x.paid", "$2");
     diesel::sql_query(format!(
         "SELECT x.total::text AS total, x.paid::text AS paid, (x.total - x.paid)::text AS balance, \
          {derived} AS status, x.total < 0 AS negative, x.total < x.paid AS overpaid \
@@ -400,6 +403,7 @@ fn recompute(conn: &mut PgConnection, org: Uuid, invoice: &str) -> QueryResult<(
         "(i.total_amount - x.paid)",
         "i.due_date",
         "x.paid",
+        "$2",
     );
     diesel::sql_query(format!(
         "UPDATE invoices i SET balance_due = i.total_amount - x.paid, status = {status}::invoice_status \

@@ -27,16 +27,10 @@ async fn a_teacher_lands_on_today_and_sees_each_roll_with_its_state() {
         "a director lands on the dashboard"
     );
 
+    // The demo teacher's class meets every day of the week (a weekend study hall),
+    // so whichever day the calendar is pinned to, the daily roll is on today's list.
     let roll = teachers_roll(&app);
     let html = app.page(&client, "/today").await;
-    let weekend = matches!(
-        chrono::Datelike::weekday(&roll.date),
-        chrono::Weekday::Sat | chrono::Weekday::Sun
-    );
-    if weekend {
-        assert!(html.contains("No rolls on your timetable today."));
-        return;
-    }
     let link = format!(r#"href="{}?date={}""#, roll.path, roll.date);
     assert!(html.contains(&link), "today links to the daily roll");
     assert!(html.contains("Daily roll"));

@@ -1,13 +1,14 @@
 //! Missing rolls and today's campus attendance with its trend.
 
-use chrono::{Days, NaiveTime};
+use chrono::{Datelike, Days, NaiveTime};
 use diesel::prelude::*;
 use homeroom::access::local_today;
 use homeroom::attendance::schedule::{Scope, scheduled_rolls};
+use homeroom::dashboard::day_of_week;
 use homeroom::db::enums::{AttendanceSessionType, AttendanceStatus};
 use homeroom::db::schema::{
     attendance_records, attendance_sessions, campus_attendance_config, campus_attendance_summaries,
-    campuses, timetable_periods,
+    campuses, class_subjects, classes, timetable_periods,
 };
 use uuid::Uuid;
 
@@ -20,38 +21,59 @@ async fn missing_rolls_lists_an_untaken_period_past_its_deadline_but_not_a_taken
     let app = spawn_app().await;
     let (org, tz) = northwind(&app);
     let today = local_today(&tz);
-    let rolls = scheduled_rolls(&mut app.conn(), org, today, Scope::Organization).expect("rolls");
-    let mut periods = rolls
+    // Two classes of one campus have a lesson today at midnight, whatever day today
+    // is, and the campus allows no grace: both are due now.
+    let lessons: Vec<(Uuid, Uuid, Uuid)> = timetable_periods::table
+        .inner_join(
+            class_subjects::table.on(class_subjects::id.eq(timetable_periods::class_subject_id)),
+        )
+        .inner_join(classes::table.on(classes::id.eq(class_subjects::class_id)))
+        .filter(timetable_periods::organization_id.eq(org))
+        .filter(timetable_periods::deleted_at.is_null())
+        .filter(class_subjects::deleted_at.is_null())
+        .order((classes::campus_id, classes::name, class_subjects::id))
+        .select((class_subjects::id, classes::id, classes::campus_id))
+        .load(&mut app.conn())
+        .expect("lessons");
+    let (first, first_class, campus) = lessons[0];
+    let (second, _, _) = *lessons
         .iter()
-        .filter(|r| r.session_type == AttendanceSessionType::Period);
-    let untaken = periods.next().expect("a period today").clone();
-    let taken = periods
-        .find(|r| r.class_id != untaken.class_id && r.campus_id == untaken.campus_id)
-        .expect("another class's period on the campus")
-        .clone();
-
-    // Both periods start at midnight and the campus allows no grace: both are due now.
+        .find(|(_, class, c)| *class != first_class && *c == campus)
+        .expect("another class's lesson on the campus");
     let midnight = NaiveTime::from_hms_opt(0, 0, 0).expect("time");
     {
         let mut conn = app.conn();
-        for r in [&untaken, &taken] {
-            diesel::update(timetable_periods::table.filter(
-                timetable_periods::class_subject_id.eq(r.class_subject_id.expect("period")),
+        for class_subject in [first, second] {
+            diesel::update(
+                timetable_periods::table
+                    .filter(timetable_periods::class_subject_id.eq(class_subject)),
+            )
+            .set((
+                timetable_periods::starts_at.eq(midnight),
+                timetable_periods::day_of_week.eq(day_of_week(today.weekday())),
             ))
-            .set(timetable_periods::starts_at.eq(midnight))
             .execute(&mut conn)
             .expect("move the period");
         }
         diesel::insert_into(campus_attendance_config::table)
             .values((
                 campus_attendance_config::organization_id.eq(org),
-                campus_attendance_config::campus_id.eq(untaken.campus_id),
+                campus_attendance_config::campus_id.eq(campus),
                 campus_attendance_config::campus_key.eq("test"),
                 campus_attendance_config::period_roll_grace_minutes.eq(0),
             ))
             .execute(&mut conn)
             .expect("campus configuration");
     }
+    let rolls = scheduled_rolls(&mut app.conn(), org, today, Scope::Organization).expect("rolls");
+    let roll_of = |class_subject| {
+        rolls
+            .iter()
+            .find(|r| r.class_subject_id == Some(class_subject))
+            .expect("the moved lesson is on today's schedule")
+            .clone()
+    };
+    let (untaken, taken) = (roll_of(first), roll_of(second));
     let marks: Vec<_> = roster(&app, taken.class_id)
         .into_iter()
         .map(|s| (s, AttendanceStatus::Present))

@@ -83,7 +83,30 @@ impl Server {
 static SERVER: OnceLock<Server> = OnceLock::new();
 static NEXT_DB: AtomicU32 = AtomicU32::new(0);
 
+/// The moment the school calendar of every test starts at: a Wednesday mid-morning,
+/// after the daily roll's deadline, unless `HOMEROOM_TEST_NOW` (RFC 3339, e.g.
+/// `2026-03-14T10:30:00Z` for a Saturday) chooses another. The app and the demo seed
+/// both read it, so no test depends on the day or the hour it runs.
+pub const DEFAULT_TEST_NOW: &str = "2026-03-11T10:30:00Z";
+
+pub fn test_now() -> chrono::DateTime<chrono::Utc> {
+    let text = std::env::var("HOMEROOM_TEST_NOW")
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_TEST_NOW.to_owned());
+    chrono::DateTime::parse_from_rfc3339(text.trim())
+        .unwrap_or_else(|e| panic!("HOMEROOM_TEST_NOW={text:?} is not an RFC 3339 moment: {e}"))
+        .with_timezone(&chrono::Utc)
+}
+
+/// Pins the school calendar for this test process (once).
+pub fn pin_clock() {
+    static PINNED: OnceLock<()> = OnceLock::new();
+    PINNED.get_or_init(|| homeroom::clock::pin(test_now()));
+}
+
 fn server() -> &'static Server {
+    pin_clock();
     SERVER.get_or_init(|| {
         homeroom::telemetry::init("warn");
         let (admin_url, url_template, cluster) = match std::env::var("HOMEROOM_TEST_DATABASE_URL") {
@@ -138,8 +161,10 @@ struct Name {
 fn build_template(admin_url: &str, url_for: &dyn Fn(&str) -> String) -> String {
     let exe = std::env::current_exe().expect("test binary path");
     let meta = std::fs::metadata(&exe).expect("test binary metadata");
+    // The demo is seeded around the pinned day, so another day needs another template.
     let stamp = format!(
-        "{}{}",
+        "{}{}{}",
+        test_now().date_naive(),
         meta.len(),
         meta.modified()
             .ok()
