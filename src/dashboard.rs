@@ -89,8 +89,7 @@ struct DashboardPage {
 
 async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let organization = access.organization_id;
-    let data = crate::db::run_in(&state.pool, organization, move |conn| {
+    let data = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
         Ok(load(conn, &access)?)
     })
     .await?;

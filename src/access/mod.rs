@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod gate;
+pub mod reach;
 pub mod roles;
 pub mod switch;
 
@@ -48,6 +49,16 @@ impl Access {
 
     pub fn can_read(&self, entity: Entity) -> bool {
         self.can(Permission::new(Action::Read, entity))
+    }
+
+    /// This user's work in their organization, for [`crate::db::run_in`]: row-level
+    /// security then shows them only what their role reaches.
+    pub fn tenant(&self) -> crate::db::Tenant {
+        crate::db::Tenant::user(
+            self.organization_id,
+            self.user_id,
+            reach::reach(&self.permissions, self.global_access),
+        )
     }
 
     pub fn require(&self, permission: Permission) -> Result<(), AppError> {
@@ -207,10 +218,7 @@ pub fn display_name(first: Option<&str>, last: Option<&str>, email: &str) -> Str
 }
 
 pub fn local_today(time_zone: &str) -> chrono::NaiveDate {
-    match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => Utc::now().with_timezone(&tz).date_naive(),
-        Err(_) => Utc::now().date_naive(),
-    }
+    crate::clock::today(time_zone)
 }
 
 impl FromRequest for Access {

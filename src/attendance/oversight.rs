@@ -85,14 +85,15 @@ async fn overview(
     let org = page.access.organization_id;
     let today = page.access.today();
     let wanted = query.into_inner().campus;
-    let (campuses, campus, rows, trend) = crate::db::run_in(&state.pool, org, move |conn| {
-        let campuses = filters::campuses(conn, org)?;
-        let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
-        let rows = today_by_campus_and_grade(conn, org, today, campus)?;
-        let trend = trend(conn, org, today, campus)?;
-        Ok((campuses, campus, rows, trend))
-    })
-    .await?;
+    let (campuses, campus, rows, trend) =
+        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+            let campuses = filters::campuses(conn, org)?;
+            let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
+            let rows = today_by_campus_and_grade(conn, org, today, campus)?;
+            let trend = trend(conn, org, today, campus)?;
+            Ok((campuses, campus, rows, trend))
+        })
+        .await?;
     let total = GroupRow {
         id: campus.unwrap_or_default(),
         name: "All campuses".to_owned(),
@@ -382,15 +383,16 @@ async fn missing(
     let today = page.access.today();
     let now = filters::local_now(&page.access.organization_time_zone).time();
     let wanted = query.into_inner().campus;
-    let (campuses, campus, rolls, times) = crate::db::run_in(&state.pool, org, move |conn| {
-        let campuses = filters::campuses(conn, org)?;
-        let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
-        let scope = campus.map_or(Scope::Organization, Scope::Campus);
-        let rolls = scheduled_rolls(conn, org, today, scope)?;
-        let times = filters::campus_times(conn, org)?;
-        Ok((campuses, campus, rolls, times))
-    })
-    .await?;
+    let (campuses, campus, rolls, times) =
+        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+            let campuses = filters::campuses(conn, org)?;
+            let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
+            let scope = campus.map_or(Scope::Organization, Scope::Campus);
+            let rolls = scheduled_rolls(conn, org, today, scope)?;
+            let times = filters::campus_times(conn, org)?;
+            Ok((campuses, campus, rolls, times))
+        })
+        .await?;
     let (missing, counts) = missing_rolls(rolls, &times, now);
     render(&MissingPage {
         layout: page.layout("Missing rolls"),

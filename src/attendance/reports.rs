@@ -145,35 +145,36 @@ async fn student_calendar(
         None => today.with_day(1).unwrap_or(today),
     };
     let next_month = month + Months::new(1);
-    let (student, marks, year) = crate::db::run_in(&state.pool, org, move |conn| {
-        let student: (String, String, Option<String>, String) = students::table
-            .inner_join(campuses::table)
-            .filter(students::id.eq(student_id))
-            .filter(students::organization_id.eq(org))
-            .filter(students::deleted_at.is_null())
-            .select((
-                students::first_name,
-                students::last_name,
-                students::student_number,
-                campuses::name,
-            ))
-            .first(conn)?;
-        let marks = student_marks(conn, org, student_id, month, next_month - Days::new(1))?;
-        let year = match filters::academic_year_on(conn, org, month.min(today))? {
-            Some(y) => {
-                let through = y.end_date.min(today);
-                let year_marks = student_marks(conn, org, student_id, y.start_date, through)?;
-                let mut tally = Tally::default();
-                for m in &year_marks {
-                    tally.add(m.status, 1);
+    let (student, marks, year) =
+        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+            let student: (String, String, Option<String>, String) = students::table
+                .inner_join(campuses::table)
+                .filter(students::id.eq(student_id))
+                .filter(students::organization_id.eq(org))
+                .filter(students::deleted_at.is_null())
+                .select((
+                    students::first_name,
+                    students::last_name,
+                    students::student_number,
+                    campuses::name,
+                ))
+                .first(conn)?;
+            let marks = student_marks(conn, org, student_id, month, next_month - Days::new(1))?;
+            let year = match filters::academic_year_on(conn, org, month.min(today))? {
+                Some(y) => {
+                    let through = y.end_date.min(today);
+                    let year_marks = student_marks(conn, org, student_id, y.start_date, through)?;
+                    let mut tally = Tally::default();
+                    for m in &year_marks {
+                        tally.add(m.status, 1);
+                    }
+                    Some((format!("{} to {}", y.name, through.format("%-d %B")), tally))
                 }
-                Some((format!("{} to {}", y.name, through.format("%-d %B")), tally))
-            }
-            None => None,
-        };
-        Ok((student, marks, year))
-    })
-    .await?;
+                None => None,
+            };
+            Ok((student, marks, year))
+        })
+        .await?;
 
     let mut month_totals = Tally::default();
     let mut by_day: BTreeMap<NaiveDate, Vec<&StudentMark>> = BTreeMap::new();
@@ -371,7 +372,7 @@ async fn load_class_grid(
     let org = page.access.organization_id;
     let range = Range::parse(query, page.access.today())?;
     let (from, to) = (range.from, range.to);
-    let grid = crate::db::run_in(&state.pool, org, move |conn| {
+    let grid = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         Ok(class_grid_data(conn, org, class_id, from, to)?)
     })
     .await?;
@@ -606,7 +607,7 @@ async fn load_chronic(
 ) -> Result<ChronicReport, AppError> {
     let org = page.access.organization_id;
     let today = page.access.today();
-    crate::db::run_in(&state.pool, org, move |conn| {
+    crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         let campuses = filters::campuses(conn, org)?;
         let grades = filters::grades(conn, org)?;
         let campus = filters::parse_choice("campus", query.campus.as_deref(), &campuses)?;

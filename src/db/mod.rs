@@ -85,30 +85,106 @@ pub fn migrate(conn: &mut PgConnection) -> anyhow::Result<Vec<String>> {
     Ok(applied.iter().map(|m| m.to_string()).collect())
 }
 
+/// Whose work a transaction does: one organization, and either a signed-in user
+/// with what their permissions let them read, or Homeroom itself.
+///
+/// Row-level security reads both: the organization confines every statement to its
+/// rows, and the reach narrows the tables whose rows are personal (walkthroughs,
+/// attendance, staff attendance, quiz answers and check-ins) to what this user may
+/// read. The rules live in the database (migration `row_reach`), so every path to
+/// those rows obeys them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tenant {
+    pub organization_id: Uuid,
+    user_id: Option<Uuid>,
+    reach: String,
+}
+
+impl Tenant {
+    /// A signed-in user; `reach` is `area=word` entries joined by commas.
+    pub fn user(organization_id: Uuid, user_id: Uuid, reach: String) -> Tenant {
+        Tenant {
+            organization_id,
+            user_id: Some(user_id),
+            reach,
+        }
+    }
+
+    /// Homeroom's own work in an organization (scheduled tasks, summaries): every row.
+    pub fn system(organization_id: Uuid) -> Tenant {
+        Tenant {
+            organization_id,
+            user_id: None,
+            reach: SYSTEM_REACH.to_owned(),
+        }
+    }
+
+    pub fn user_id(&self) -> Option<Uuid> {
+        self.user_id
+    }
+
+    pub fn reach(&self) -> &str {
+        &self.reach
+    }
+}
+
+const SYSTEM_REACH: &str = "system";
+
 /// Runs tenant work in one transaction as the role `homeroom_app`, with the
-/// organization set, so row-level security confines every statement to it.
-pub async fn run_in<T, F>(pool: &PgPool, organization_id: Uuid, work: F) -> Result<T, AppError>
+/// organization and the reader set, so row-level security confines every statement
+/// to what this tenant may see.
+pub async fn run_in<T, F>(pool: &PgPool, tenant: Tenant, work: F) -> Result<T, AppError>
 where
     F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
     T: Send + 'static,
 {
     run(pool, move |conn| {
         conn.transaction(|conn| {
-            enter_organization(conn, organization_id)?;
+            enter(conn, &tenant)?;
             work(conn)
         })
     })
     .await
 }
 
-/// For the rest of the current transaction, act as `homeroom_app` in one organization.
-pub fn enter_organization(conn: &mut PgConnection, organization_id: Uuid) -> QueryResult<()> {
+/// For the rest of the current transaction, act as `homeroom_app` for `tenant`.
+pub fn enter(conn: &mut PgConnection, tenant: &Tenant) -> QueryResult<()> {
     diesel::sql_query(
-        "SELECT set_config('role', 'homeroom_app', true), set_config('homeroom.organization_id', $1, true)",
+        "SELECT set_config('role', 'homeroom_app', true), \
+                set_config('homeroom.organization_id', $1, true), \
+                set_config('homeroom.user_id', $2, true), \
+                set_config('homeroom.reach', $3, true)",
     )
-    .bind::<diesel::sql_types::Text, _>(organization_id.to_string())
+    .bind::<diesel::sql_types::Text, _>(tenant.organization_id.to_string())
+    .bind::<diesel::sql_types::Text, _>(tenant.user_id.map(|u| u.to_string()).unwrap_or_default())
+    .bind::<diesel::sql_types::Text, _>(&tenant.reach)
     .execute(conn)
     .map(|_| ())
+}
+
+/// Runs `work` inside the current transaction with Homeroom's own reach, then gives
+/// the reader's back: for derived rows that must count what the reader may not see
+/// (a campus's daily totals after a teacher's roll).
+pub fn as_system<T>(
+    conn: &mut PgConnection,
+    work: impl FnOnce(&mut PgConnection) -> QueryResult<T>,
+) -> QueryResult<T> {
+    #[derive(QueryableByName)]
+    struct Reach {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        reach: String,
+    }
+    let before: Reach = diesel::sql_query(
+        "SELECT coalesce(current_setting('homeroom.reach', true), '') AS reach, \
+                set_config('homeroom.reach', $1, true)",
+    )
+    .bind::<diesel::sql_types::Text, _>(SYSTEM_REACH)
+    .get_result(conn)?;
+    let result = work(conn);
+    diesel::sql_query("SELECT set_config('homeroom.reach', $1, true)")
+        .bind::<diesel::sql_types::Text, _>(before.reach)
+        .execute(conn)?;
+    result
 }
 
 /// Runs blocking Diesel work on the thread pool with a pooled connection.

@@ -143,9 +143,8 @@ async fn record_files(
     let record_id = parse_record_id(query.entity_id.as_deref())?;
     page.access
         .require(Permission::new(Action::Read, kind.entity()))?;
-    let org = page.access.organization_id;
     let state2 = state.clone();
-    let view = crate::db::run_in(&state.pool, org, move |conn| {
+    let view = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         load_page(conn, &page, &state2.settings, kind, record_id)
     })
     .await?;
@@ -189,7 +188,7 @@ async fn upload(
     let user = page.access.user_id;
     let state2 = state.clone();
     let form_return = return_to.clone();
-    let outcome = crate::db::run_in(&state.pool, org, move |conn| {
+    let outcome = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         if super::record_label(conn, org, kind, record_id)?.is_none() {
             return Err(AppError::NotFound);
         }
@@ -286,25 +285,25 @@ async fn serve(
 ) -> Result<HttpResponse, AppError> {
     let files = FileStore::new(&state.settings);
     let id = id.to_owned();
-    let org = page.access.organization_id;
-    let (stored, bytes, thumbnail) = crate::db::run_in(&state.pool, org, move |conn| {
-        let stored = find_allowed(conn, &page.access, &id, Action::Read)?;
-        let thumbnail_key = match variant {
-            Variant::Thumbnail => stored.thumbnail_key.clone(),
-            Variant::Original => None,
-        };
-        // Without a thumbnail (not an image, or it would not decode) the original stands in.
-        let key = thumbnail_key
-            .as_deref()
-            .or(stored.storage_key.as_deref())
-            .ok_or(AppError::NotFound)?;
-        let bytes = files.read(key).map_err(|e| {
-            tracing::warn!(file = %stored.id, "stored file unreadable: {e}");
-            AppError::NotFound
-        })?;
-        Ok((stored, bytes, thumbnail_key.is_some()))
-    })
-    .await?;
+    let (stored, bytes, thumbnail) =
+        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+            let stored = find_allowed(conn, &page.access, &id, Action::Read)?;
+            let thumbnail_key = match variant {
+                Variant::Thumbnail => stored.thumbnail_key.clone(),
+                Variant::Original => None,
+            };
+            // Without a thumbnail (not an image, or it would not decode) the original stands in.
+            let key = thumbnail_key
+                .as_deref()
+                .or(stored.storage_key.as_deref())
+                .ok_or(AppError::NotFound)?;
+            let bytes = files.read(key).map_err(|e| {
+                tracing::warn!(file = %stored.id, "stored file unreadable: {e}");
+                AppError::NotFound
+            })?;
+            Ok((stored, bytes, thumbnail_key.is_some()))
+        })
+        .await?;
     let content_type = if thumbnail {
         super::content::thumbnail_type(&bytes).to_owned()
     } else {
@@ -376,7 +375,7 @@ async fn delete(
     let id = path.into_inner();
     let org = page.access.organization_id;
     let user = page.access.user_id;
-    let removed = crate::db::run_in(&state.pool, org, move |conn| {
+    let removed = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         let stored = find_allowed(conn, &page.access, &id, Action::Update)?;
         super::remove(conn, org, stored.id, user)?.ok_or(AppError::NotFound)
     })

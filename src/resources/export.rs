@@ -73,7 +73,7 @@ pub async fn export(
         ..ListState::parse(res, &query, &page.access.organization_time_zone)
     };
     let org = page.access.organization_id;
-    let rows = run_in(&state.pool, org, move |conn| {
+    let rows = run_in(&state.pool, page.access.tenant(), move |conn| {
         Ok(store::all(conn, res, org, &st)?)
     })
     .await?;

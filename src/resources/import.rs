@@ -436,7 +436,7 @@ async fn analyze_file(
     };
     let org = page.access.organization_id;
     let tz = page.access.organization_time_zone.clone();
-    let analysis = run_in(&state.pool, org, move |conn| {
+    let analysis = run_in(&state.pool, page.access.tenant(), move |conn| {
         Ok(analyze(conn, res, org, &tz, &records)?)
     })
     .await?;
@@ -611,7 +611,7 @@ fn write_rows(
         }
     };
     let outcome = conn.transaction::<_, diesel::result::Error, _>(|conn| {
-        crate::db::enter_organization(conn, org)?;
+        crate::db::enter(conn, &crate::db::Tenant::system(org))?;
         store::act_as(conn, user)?;
         let (mut created, mut updated) = (0, 0);
         // Derived columns are written whenever a row is, whatever the file holds.

@@ -260,7 +260,7 @@ pub async fn list(
     let org = page.access.organization_id;
     let fragment = htmx::wants_fragment(&req);
     let st = list_state.clone();
-    let (rows, more, filters) = run_in(&state.pool, org, move |conn| {
+    let (rows, more, filters) = run_in(&state.pool, page.access.tenant(), move |conn| {
         let (rows, more) = store::list(conn, res, org, false, &st)?;
         let filters = if fragment {
             Vec::new()
@@ -434,7 +434,7 @@ pub async fn show(
     let zone = tz.clone();
     let global = page.access.global_access;
     let file_kind = files::EntityKind::from_table(res.table());
-    let (row, tab, history, attached) = run_in(&state.pool, org, move |conn| {
+    let (row, tab, history, attached) = run_in(&state.pool, page.access.tenant(), move |conn| {
         let row = store::find_as(conn, res, org, global, id)?;
         let attached = match file_kind {
             Some(kind) if !fragment => Some(files::files_of(conn, org, kind, id)?),
@@ -642,7 +642,7 @@ pub async fn new_form(
         .filter(|(k, _)| res.field(k).is_some())
         .cloned()
         .collect();
-    let inputs = run_in(&state.pool, org, move |conn| {
+    let inputs = run_in(&state.pool, page.access.tenant(), move |conn| {
         Ok(inputs(conn, res, org, &given, &Errors::default())?)
     })
     .await?;
@@ -705,7 +705,7 @@ pub async fn edit_form(
     let id = parse_id(&id)?;
     let org = page.access.organization_id;
     let tz = page.access.organization_time_zone.clone();
-    let (row, inputs) = run_in(&state.pool, org, move |conn| {
+    let (row, inputs) = run_in(&state.pool, page.access.tenant(), move |conn| {
         let row = store::find(conn, res, org, id)?;
         if row.deleted_at.is_some() {
             return Err(AppError::NotFound);
@@ -888,7 +888,7 @@ async fn save(
     let form = given.clone();
     let zone = tz.clone();
     let lock = stamp.clone();
-    let (saved, current, inputs) = run_in(&state.pool, org, move |conn| {
+    let (saved, current, inputs) = run_in(&state.pool, page.access.tenant(), move |conn| {
         // Another organization's id is not found, whatever the form holds.
         let current = match id {
             Some(id) => {
@@ -1096,7 +1096,7 @@ pub async fn confirm_delete(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
     let org = page.access.organization_id;
-    let (row, (blockers, cascades)) = run_in(&state.pool, org, move |conn| {
+    let (row, (blockers, cascades)) = run_in(&state.pool, page.access.tenant(), move |conn| {
         let row = store::find(conn, res, org, id)?;
         if row.deleted_at.is_some() {
             return Err(AppError::NotFound);
@@ -1124,23 +1124,24 @@ pub async fn delete(
     let id = parse_id(&id)?;
     let org = page.access.organization_id;
     let user = page.access.user_id;
-    let (row, (blockers, cascades), deleted) = run_in(&state.pool, org, move |conn| {
-        let row = store::find(conn, res, org, id)?;
-        if row.deleted_at.is_some() {
-            return Err(AppError::NotFound);
-        }
-        let found = consequences(conn, res, org, id)?;
-        if found.0.is_some() {
-            return Ok((row, found, false));
-        }
-        store::act_as(conn, user)?;
-        let deleted = store::soft_delete(conn, res, org, user, id)?;
-        if deleted {
-            after_write(conn, res, org, id, None)?;
-        }
-        Ok((row, found, deleted))
-    })
-    .await?;
+    let (row, (blockers, cascades), deleted) =
+        run_in(&state.pool, page.access.tenant(), move |conn| {
+            let row = store::find(conn, res, org, id)?;
+            if row.deleted_at.is_some() {
+                return Err(AppError::NotFound);
+            }
+            let found = consequences(conn, res, org, id)?;
+            if found.0.is_some() {
+                return Ok((row, found, false));
+            }
+            store::act_as(conn, user)?;
+            let deleted = store::soft_delete(conn, res, org, user, id)?;
+            if deleted {
+                after_write(conn, res, org, id, None)?;
+            }
+            Ok((row, found, deleted))
+        })
+        .await?;
     if !deleted {
         return render_as(
             &DeletePage {
@@ -1175,7 +1176,7 @@ pub async fn restore(
     let id = parse_id(&id)?;
     let org = page.access.organization_id;
     let user = page.access.user_id;
-    let outcome = run_in(&state.pool, org, move |conn| {
+    let outcome = run_in(&state.pool, page.access.tenant(), move |conn| {
         let row = store::find(conn, res, org, id)?;
         if row.deleted_at.is_none() {
             return Ok(Ok(row.title));
@@ -1251,7 +1252,7 @@ pub async fn trash(
     let st = ListState::parse(res, &query, &tz);
     let org = page.access.organization_id;
     let at = st.page;
-    let (rows, more) = run_in(&state.pool, org, move |conn| {
+    let (rows, more) = run_in(&state.pool, page.access.tenant(), move |conn| {
         Ok(store::list(conn, res, org, true, &st)?)
     })
     .await?;
@@ -1296,7 +1297,7 @@ pub async fn options(
         .map(|(_, v)| v.trim().chars().take(100).collect())
         .unwrap_or_default();
     let current = query.iter().find_map(|(_, v)| Uuid::parse_str(v).ok());
-    let found = run_in(&state.pool, org, move |conn| {
+    let found = run_in(&state.pool, page.access.tenant(), move |conn| {
         Ok(store::choices(conn, res, org, &q, current, PICKER_SIZE)?)
     })
     .await?;

@@ -96,21 +96,14 @@ impl Viewer {
 type Visible<'a> = walkthrough_checkins::BoxedQuery<'a, Pg>;
 
 /// The live walkthroughs this viewer may read: the base of every walkthrough query.
+/// Which visits a person reaches (their own classroom's, their campus's, the
+/// school's) is the database's row-level security rule, the same for every page that
+/// reads walkthroughs (see `access::reach`); `Viewer::scope` only shapes the pages.
 pub fn visible<'a>(viewer: &Viewer) -> Visible<'a> {
-    let query = walkthrough_checkins::table
+    walkthrough_checkins::table
         .filter(walkthrough_checkins::organization_id.eq(viewer.organization_id))
         .filter(walkthrough_checkins::deleted_at.is_null())
-        .into_boxed();
-    match &viewer.scope {
-        Scope::Organization => query,
-        Scope::Campus(campus) => query.filter(
-            walkthrough_checkins::campus_id
-                .eq(*campus)
-                .or(walkthrough_checkins::created_by_id.eq(viewer.user_id)),
-        ),
-        Scope::Authored => query.filter(walkthrough_checkins::created_by_id.eq(viewer.user_id)),
-        Scope::Observed(ids) => query.filter(walkthrough_checkins::teacher_id.eq_any(ids.clone())),
-    }
+        .into_boxed()
 }
 
 /// A walkthrough this viewer may read, or not found.

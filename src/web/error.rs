@@ -35,6 +35,10 @@ impl From<diesel::result::Error> for AppError {
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
                 AppError::Unavailable(info.message().to_owned())
             }
+            // A write that would leave a row its writer may not read (row-level security).
+            Error::DatabaseError(_, info) if info.message().contains("row-level security") => {
+                AppError::Forbidden
+            }
             other => AppError::Internal(other.into()),
         }
     }

@@ -1,0 +1,12 @@
+DROP POLICY user_progress_reach ON user_progress;
+DROP POLICY safety_quiz_results_reach ON safety_quiz_results;
+DROP POLICY personality_quiz_results_reach ON personality_quiz_results;
+DROP POLICY staff_attendance_records_reach ON staff_attendance_records;
+DROP POLICY attendance_records_reach ON attendance_records;
+DROP POLICY attendance_sessions_reach ON attendance_sessions;
+DROP POLICY walkthrough_checkins_reach ON walkthrough_checkins;
+DROP FUNCTION homeroom_taught_classes();
+DROP FUNCTION homeroom_directed_campus();
+DROP FUNCTION homeroom_own_staff();
+DROP FUNCTION homeroom_reach(text);
+DROP FUNCTION homeroom_current_user();
