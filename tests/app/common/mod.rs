@@ -18,7 +18,7 @@ use homeroom::startup::Application;
 pub const DEMO_PASSWORD: &str = "homeroom-demo";
 
 /// The demo accounts, one per seeded role.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DemoUser {
     Admin,
     Director,
