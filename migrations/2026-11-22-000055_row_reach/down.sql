@@ -1,3 +1,5 @@
+DROP POLICY message_recipients_reach ON message_recipients;
+DROP POLICY messages_reach ON messages;
 DROP POLICY user_progress_reach ON user_progress;
 DROP POLICY safety_quiz_results_reach ON safety_quiz_results;
 DROP POLICY personality_quiz_results_reach ON personality_quiz_results;

@@ -93,6 +93,26 @@ CREATE POLICY staff_attendance_records_reach ON staff_attendance_records AS REST
         AND (user_id = (SELECT homeroom_current_user())
              OR staff_id IN (SELECT homeroom_own_staff()))));
 
+-- Messages: those who write to the school's families and staff read them all;
+-- others what they wrote, what was sent to them, and what went to all staff or
+-- everyone (an absence alert to a family is not a colleague's business).
+CREATE POLICY messages_reach ON messages AS RESTRICTIVE
+    FOR SELECT TO homeroom_app USING (
+    (SELECT homeroom_reach('messages')) = 'all'
+    OR ((SELECT homeroom_reach('messages')) = 'own'
+        AND (created_by_id = (SELECT homeroom_current_user())
+             OR sent_by_id = (SELECT homeroom_current_user())
+             OR audience IN ('everyone', 'staff')
+             OR id IN (SELECT r.message_id FROM message_recipients r
+                       WHERE r.user_id = (SELECT homeroom_current_user())))));
+
+CREATE POLICY message_recipients_reach ON message_recipients AS RESTRICTIVE
+    FOR SELECT TO homeroom_app USING (
+    (SELECT homeroom_reach('messages')) = 'all'
+    OR ((SELECT homeroom_reach('messages')) = 'own'
+        AND (user_id = (SELECT homeroom_current_user())
+             OR created_by_id = (SELECT homeroom_current_user()))));
+
 -- A person's quiz answers, zone check-ins and sign-learning progress are theirs;
 -- those who manage the modules see everyone's.
 DO $$

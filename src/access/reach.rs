@@ -8,6 +8,7 @@
 //! |---|---|---|
 //! | walkthroughs | global users and those who may delete visits | `director` (may record visits): their campus and what they wrote; `observed`: visits to their own classroom |
 //! | attendance | global users, attendance overseers (campus summaries) and those who manage classes | `taught`: the rolls of the classes they teach |
+//! | messages | global users and those who may write messages | `own`: what they wrote, what was sent to them, what went to all staff or everyone |
 //! | staff_attendance | global users and those who may change it | `own`: their own days |
 //! | user_progress, safety_quiz_results, personality_quiz_results | global users and those who may change them | `own`: their own check-ins, progress and answers |
 
@@ -36,6 +37,14 @@ pub fn reach(permissions: &PermissionSet, global_access: bool) -> String {
             "all"
         } else {
             "taught"
+        },
+    ));
+    areas.push((
+        "messages",
+        if may(Action::Create, Entity::Messages) {
+            "all"
+        } else {
+            "own"
         },
     ));
     for (area, entity) in [
@@ -73,7 +82,7 @@ mod tests {
     fn a_teacher_reads_their_own_visits_rolls_and_answers() {
         assert_eq!(
             of(BuiltinRole::Teacher),
-            "walkthroughs=observed,attendance=taught,staff_attendance=own,\
+            "walkthroughs=observed,attendance=taught,messages=own,staff_attendance=own,\
              user_progress=own,safety_quiz_results=own,personality_quiz_results=own"
         );
     }
@@ -81,7 +90,11 @@ mod tests {
     #[test]
     fn a_director_reads_their_campus_visits_and_the_whole_school_attendance() {
         let director = of(BuiltinRole::Director);
-        assert!(director.starts_with("walkthroughs=director,attendance=all,staff_attendance=all"));
+        assert!(
+            director.starts_with(
+                "walkthroughs=director,attendance=all,messages=all,staff_attendance=all"
+            )
+        );
     }
 
     #[test]

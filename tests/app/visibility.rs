@@ -5,6 +5,8 @@
 //!   classroom;
 //! - attendance sessions and marks: those who oversee attendance the whole school;
 //!   a teacher the classes they teach;
+//! - messages: those who write them all; others what they wrote, what was sent
+//!   to them and what went to all staff or everyone;
 //! - staff attendance: those who record it everyone's; others their own days;
 //! - zone check-ins and progress, safety and personality quiz answers: those who
 //!   manage them everyone's; others their own.
@@ -29,6 +31,8 @@ const PERSONAL: &[(&str, &str)] = &[
     ("attendance_sessions", "notes"),
     ("attendance_records", "remarks"),
     ("staff_attendance_records", "note"),
+    ("messages", "subject"),
+    ("message_recipients", "recipient_label"),
     ("user_progress", "value"),
     ("safety_quiz_results", "quiz_title"),
     ("personality_quiz_results", "personality_type"),
@@ -117,6 +121,16 @@ fn allowed(
             "attendance_sessions" | "attendance_records" | "staff_attendance_records",
             Reach::Director | Reach::Office,
         ) => everything,
+        ("messages" | "message_recipients", Reach::Director | Reach::Office) => everything,
+        ("messages", Reach::Own) => {
+            "SELECT m.id FROM messages m WHERE m.organization_id = $1 AND ( \
+             m.created_by_id = $2 OR m.sent_by_id = $2 OR m.audience IN ('everyone', 'staff') \
+             OR m.id IN (SELECT r.message_id FROM message_recipients r WHERE r.user_id = $2))"
+                .to_owned()
+        }
+        ("message_recipients", Reach::Own) => "SELECT id FROM message_recipients \
+             WHERE organization_id = $1 AND (user_id = $2 OR created_by_id = $2)"
+            .to_owned(),
         ("attendance_sessions", Reach::Own) => format!(
             "SELECT id FROM attendance_sessions WHERE organization_id = $1 AND class_id IN ({taught})"
         ),

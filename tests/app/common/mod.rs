@@ -83,11 +83,11 @@ impl Server {
 static SERVER: OnceLock<Server> = OnceLock::new();
 static NEXT_DB: AtomicU32 = AtomicU32::new(0);
 
-/// The moment the school calendar of every test starts at: a Wednesday mid-morning,
-/// after the daily roll's deadline, unless `HOMEROOM_TEST_NOW` (RFC 3339, e.g.
-/// `2026-03-14T10:30:00Z` for a Saturday) chooses another. The app and the demo seed
+/// The moment the school calendar of every test starts at: a Wednesday mid-morning
+/// in the first term, after the daily roll's deadline, unless `HOMEROOM_TEST_NOW`
+/// (RFC 3339, e.g. `2026-12-05T10:30:00Z` for a Saturday) chooses another. The app and the demo seed
 /// both read it, so no test depends on the day or the hour it runs.
-pub const DEFAULT_TEST_NOW: &str = "2026-03-11T10:30:00Z";
+pub const DEFAULT_TEST_NOW: &str = "2026-12-02T10:30:00Z";
 
 pub fn test_now() -> chrono::DateTime<chrono::Utc> {
     let text = std::env::var("HOMEROOM_TEST_NOW")

@@ -177,6 +177,7 @@ async fn payments_move_the_invoice_balance_and_status_and_deleting_one_moves_the
 
 #[actix_web::test]
 async fn minutes_late_on_a_present_mark_are_refused() {
+    // The teacher marks a roll of their own class: others' rolls are not theirs to read.
     let app = spawn_app().await;
     let teacher = app.signed_in(DemoUser::Teacher).await;
     let (session, student) = {
@@ -184,7 +185,10 @@ async fn minutes_late_on_a_present_mark_are_refused() {
         let session = id_of(
             &mut conn,
             &format!(
-                "SELECT s.id FROM attendance_sessions s WHERE s.organization_id = {NW} \
+                "SELECT s.id FROM attendance_sessions s JOIN classes c ON c.id = s.class_id \
+                 JOIN staff t ON t.id = c.homeroom_teacher_id \
+                 JOIN users u ON u.id = t.user_id AND u.email = 'teacher@northwind.test' \
+                 WHERE s.organization_id = {NW} \
                  AND s.deleted_at IS NULL ORDER BY s.session_date DESC, s.id LIMIT 1"
             ),
         );
