@@ -106,14 +106,14 @@ fn allowed(
     );
     let sql = match (table, reach) {
         (_, Reach::Everything) => everything,
-        ("walkthrough_checkins", Reach::Director) => format!(
+        ("walkthrough_checkins", Reach::Director) => 
             "SELECT w.id FROM walkthrough_checkins w WHERE w.organization_id = $1 AND ( \
                w.created_by_id = $2 \
                OR (SELECT s.campus_id FROM staff s WHERE s.user_id = $2 AND s.deleted_at IS NULL \
-                   ORDER BY s.created_at, s.id LIMIT 1) IS NOT DISTINCT FROM w.campus_id \
+                   ORDER BY s.created_at, s.id LIMIT 1) = w.campus_id \
                OR EXISTS (SELECT 1 FROM (SELECT s.campus_id FROM staff s WHERE s.user_id = $2 \
                    AND s.deleted_at IS NULL ORDER BY s.created_at, s.id LIMIT 1) f WHERE f.campus_id IS NULL))"
-        ),
+            .to_owned(),
         ("walkthrough_checkins", _) => format!(
             "SELECT id FROM walkthrough_checkins WHERE organization_id = $1 AND teacher_id IN ({OWN_STAFF})"
         ),
@@ -209,12 +209,11 @@ fn shown(body: &str, known: &HashSet<String>) -> BTreeSet<String> {
             && bytes[i + 13] == b'-'
             && bytes[i + 18] == b'-'
             && bytes[i + 23] == b'-'
+            && let Some(candidate) = body.get(i..i + 36)
         {
-            if let Some(candidate) = body.get(i..i + 36) {
-                let simple = candidate.replace('-', "");
-                if known.contains(&simple) {
-                    found.insert(simple);
-                }
+            let simple = candidate.replace('-', "");
+            if known.contains(&simple) {
+                found.insert(simple);
             }
         }
     }
