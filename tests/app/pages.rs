@@ -108,3 +108,26 @@ async fn the_menu_and_sign_out_fit_a_phone() {
         "the current page is marked in the menu"
     );
 }
+
+/// A rule block left open makes every later rule apply only inside it: at one
+/// screen width the page looks right, at every other it falls apart.
+#[test]
+fn every_block_of_the_stylesheet_is_closed_where_its_section_ends() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/css/app.css");
+    let css = std::fs::read_to_string(path).expect("the stylesheet");
+    let mut depth = 0i32;
+    for (n, line) in css.lines().enumerate() {
+        // Section comments start in the first column, outside every block.
+        if line.starts_with("/*") {
+            assert_eq!(
+                depth,
+                0,
+                "app.css:{}: a block is still open at {line:?}",
+                n + 1
+            );
+        }
+        depth += line.matches('{').count() as i32 - line.matches('}').count() as i32;
+        assert!(depth >= 0, "app.css:{}: a block is closed twice", n + 1);
+    }
+    assert_eq!(depth, 0, "app.css ends with {depth} blocks open");
+}
