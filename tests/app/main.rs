@@ -26,4 +26,5 @@ mod search;
 mod sessions;
 mod sign_in;
 mod tenancy;
+mod text_input;
 mod walkthroughs;
