@@ -13,6 +13,7 @@ mod files;
 mod hardening;
 mod health;
 mod inbox;
+mod input_sweep;
 mod jobs;
 mod mfa;
 mod outbox;
