@@ -100,10 +100,6 @@ impl Application {
                     ))
                     .into()
                 }))
-                .app_data(web::QueryConfig::default().error_handler(|err, _| {
-                    AppError::BadRequest(format!("This address has a parameter we cannot read ({err})."))
-                        .into()
-                }))
                 .configure(|cfg| routes().register(cfg))
                 .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }))
                 .wrap(flash_store)

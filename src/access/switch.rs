@@ -13,6 +13,7 @@ use crate::db::schema::organizations;
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render, see_other};
 
@@ -69,7 +70,7 @@ async fn switch(
     req: HttpRequest,
     page: Page,
     state: web::Data<AppState>,
-    form: web::Form<SwitchForm>,
+    form: input::Form<SwitchForm>,
     flashes: Session,
 ) -> Result<HttpResponse, AppError> {
     if !page.access.global_access {

@@ -2,6 +2,7 @@
 //! queries can use, or a message to show next to it.
 
 use crate::auth::accounts::looks_like_email;
+use crate::web::input;
 
 /// The message for each field that could not be used, in the order found.
 #[derive(Debug, Default)]
@@ -43,8 +44,11 @@ pub fn optional(value: &str, label: &str, max: usize) -> Result<Option<String>, 
     if text.chars().count() > max {
         return Err(format!("{label} can be at most {max} characters."));
     }
-    if text.chars().any(char::is_control) {
-        return Err(format!("{label} cannot contain line breaks or tabs."));
+    if let Some(problem) = input::unstorable(text, false) {
+        return Err(problem.message(label));
+    }
+    if input::changes_direction(text) {
+        return Err(input::direction_message(label));
     }
     Ok((!text.is_empty()).then(|| text.to_owned()))
 }

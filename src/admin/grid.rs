@@ -17,6 +17,7 @@ use crate::db::schema::{permissions, roles_permissions, users_custom_permissions
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::Page;
 use crate::web::{htmx, render, see_other};
 
@@ -316,7 +317,7 @@ pub async fn post<P: GridPage>(
     state: web::Data<AppState>,
     session: Session,
     id: web::Path<Uuid>,
-    form: web::Form<Vec<(String, String)>>,
+    form: input::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let change = GridChange::from_form(&form)?;

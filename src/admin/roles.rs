@@ -25,6 +25,7 @@ use crate::db::schema::{roles, roles_permissions, users};
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render, render_as, see_other};
 
@@ -286,7 +287,7 @@ async fn create_role(
     page: Page,
     state: web::Data<AppState>,
     session: Session,
-    form: web::Form<RoleForm>,
+    form: input::Form<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
     require_role_editor(&page.access, Action::Create)?;
     let values = form.into_inner();
@@ -417,7 +418,7 @@ async fn update_role(
     state: web::Data<AppState>,
     session: Session,
     id: web::Path<Uuid>,
-    form: web::Form<RoleForm>,
+    form: input::Form<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
     require_role_editor(&page.access, Action::Update)?;
     let id = id.into_inner();

@@ -26,6 +26,7 @@ use crate::mail::Email;
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render, render_as, see_other};
 
@@ -367,7 +368,7 @@ async fn list(
     req: HttpRequest,
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
+    query: input::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let filter = Filter::from_query(&query);
     let org = page.access.organization_id;
@@ -525,7 +526,7 @@ async fn invite(
     page: Page,
     state: web::Data<AppState>,
     session: Session,
-    form: web::Form<InviteForm>,
+    form: input::Form<InviteForm>,
 ) -> Result<HttpResponse, AppError> {
     let values = form.into_inner();
     let access = page.access.clone();
@@ -817,7 +818,7 @@ async fn change_role(
     state: web::Data<AppState>,
     session: Session,
     id: web::Path<Uuid>,
-    form: web::Form<RoleChoice>,
+    form: input::Form<RoleChoice>,
 ) -> Result<HttpResponse, AppError> {
     let chosen = form.into_inner().role;
     let value = chosen.clone();

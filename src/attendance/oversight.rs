@@ -16,6 +16,7 @@ use super::trend::{TrendChart, TrendDay};
 use crate::access::{Action, Entity, Gate, Permission, Routes};
 use crate::startup::AppState;
 use crate::web::error::AppError;
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
@@ -80,7 +81,7 @@ struct OverviewPage {
 async fn overview(
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<CampusFilter>,
+    query: input::Query<CampusFilter>,
 ) -> Result<HttpResponse, AppError> {
     let org = page.access.organization_id;
     let today = page.access.today();
@@ -377,7 +378,7 @@ struct MissingPage {
 async fn missing(
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<CampusFilter>,
+    query: input::Query<CampusFilter>,
 ) -> Result<HttpResponse, AppError> {
     let org = page.access.organization_id;
     let today = page.access.today();

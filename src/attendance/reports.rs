@@ -20,6 +20,7 @@ use crate::db::enums::AttendanceStatus;
 use crate::db::schema::{attendance_records, attendance_sessions, campuses, classes, students};
 use crate::startup::AppState;
 use crate::web::error::AppError;
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
@@ -130,7 +131,7 @@ async fn student_calendar(
     page: Page,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    query: web::Query<MonthQuery>,
+    query: input::Query<MonthQuery>,
 ) -> Result<HttpResponse, AppError> {
     let student_id = path.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
     let org = page.access.organization_id;
@@ -383,7 +384,7 @@ async fn class_grid(
     page: Page,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    query: web::Query<RangeQuery>,
+    query: input::Query<RangeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (class_id, range, grid) = load_class_grid(&page, &state, &path, &query).await?;
     render(&ClassPage {
@@ -399,7 +400,7 @@ async fn class_csv(
     page: Page,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    query: web::Query<RangeQuery>,
+    query: input::Query<RangeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (_, range, grid) = load_class_grid(&page, &state, &path, &query).await?;
     let mut header = vec![
@@ -684,7 +685,7 @@ fn chronic_rows(
 async fn chronic(
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<ChronicQuery>,
+    query: input::Query<ChronicQuery>,
 ) -> Result<HttpResponse, AppError> {
     let report = load_chronic(&page, &state, query.into_inner()).await?;
     let campus = report.campus.map(|c| c.to_string()).unwrap_or_default();
@@ -704,7 +705,7 @@ async fn chronic(
 async fn chronic_csv(
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<ChronicQuery>,
+    query: input::Query<ChronicQuery>,
 ) -> Result<HttpResponse, AppError> {
     let report = load_chronic(&page, &state, query.into_inner()).await?;
     let header = [

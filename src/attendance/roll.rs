@@ -14,6 +14,7 @@ use crate::db::enums::{AttendanceSessionType, AttendanceStatus};
 use crate::db::schema::sql_types::{
     AttendanceSessionType as SqlSessionType, AttendanceStatus as SqlStatus,
 };
+use crate::web::input;
 
 /// Longest remark kept with a mark.
 pub const REMARKS_MAX: usize = 500;
@@ -818,7 +819,7 @@ async fn class_roll(
     page: Page,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    query: web::Query<DateQuery>,
+    query: input::Query<DateQuery>,
 ) -> Result<HttpResponse, AppError> {
     show_roll(page, state, RollKey::Class(*id), query.into_inner()).await
 }
@@ -827,7 +828,7 @@ async fn subject_roll(
     page: Page,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    query: web::Query<DateQuery>,
+    query: input::Query<DateQuery>,
 ) -> Result<HttpResponse, AppError> {
     show_roll(page, state, RollKey::ClassSubject(*id), query.into_inner()).await
 }
@@ -977,7 +978,7 @@ async fn class_roll_form(
     state: web::Data<AppState>,
     session: Session,
     id: web::Path<Uuid>,
-    form: web::Form<Vec<(String, String)>>,
+    form: input::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     save_form(page, state, session, RollKey::Class(*id), form.into_inner()).await
 }
@@ -987,7 +988,7 @@ async fn subject_roll_form(
     state: web::Data<AppState>,
     session: Session,
     id: web::Path<Uuid>,
-    form: web::Form<Vec<(String, String)>>,
+    form: input::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     save_form(
         page,
@@ -1085,8 +1086,8 @@ async fn save_marks_request(
     let access = page.access;
     let now = Utc::now();
     // Read before the transaction; refused only after the roll is known to be ours.
-    let request = serde_json::from_slice::<MarksRequest>(&body)
-        .map_err(|_| MarksRefusal::Unreadable("The marks could not be read.".to_owned()))
+    let request = input::json::<MarksRequest>(&body)
+        .map_err(|e| MarksRefusal::Unreadable(format!("The marks could not be read. {e}")))
         .and_then(|request| {
             let date = roll_date(&access, Some(&request.date))
                 .map_err(|e| MarksRefusal::Unreadable(e.to_string()))?;

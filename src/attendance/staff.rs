@@ -20,6 +20,7 @@ use crate::db::schema::{campuses, staff, staff_attendance_records};
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render, see_other};
 
@@ -176,7 +177,7 @@ async fn check_in(
     page: Page,
     session: Session,
     state: web::Data<AppState>,
-    form: web::Form<CheckInForm>,
+    form: input::Form<CheckInForm>,
 ) -> Result<HttpResponse, AppError> {
     // Only our own pages: an address from elsewhere goes to the dashboard.
     let back = form
@@ -531,7 +532,7 @@ async fn mark(
     session: Session,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    form: web::Form<MarkForm>,
+    form: input::Form<MarkForm>,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let org = access.organization_id;

@@ -18,6 +18,7 @@ use crate::db::schema::{roles, users};
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render, render_as, see_other};
 
@@ -65,7 +66,7 @@ fn parse_name(raw: &str) -> Result<Option<String>, String> {
     if name.chars().count() > NAME_MAX {
         return Err(format!("Use at most {NAME_MAX} characters."));
     }
-    if name.chars().any(char::is_control) {
+    if name.chars().any(char::is_control) || input::changes_direction(name) {
         return Err("Use letters, spaces and punctuation only.".to_owned());
     }
     Ok((!name.is_empty()).then(|| name.to_owned()))
@@ -233,7 +234,7 @@ async fn profile(page: Page, state: web::Data<AppState>) -> Result<HttpResponse,
 async fn save_details(
     page: Page,
     state: web::Data<AppState>,
-    form: web::Form<DetailsForm>,
+    form: input::Form<DetailsForm>,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
@@ -321,7 +322,7 @@ async fn change_password(
     req: HttpRequest,
     page: Page,
     state: web::Data<AppState>,
-    form: web::Form<PasswordForm>,
+    form: input::Form<PasswordForm>,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
@@ -489,7 +490,7 @@ async fn confirm_mfa(
     req: HttpRequest,
     page: Page,
     state: web::Data<AppState>,
-    form: web::Form<CodeForm>,
+    form: input::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
     let user_id = page.access.user_id;
     let this_session = ThisSession::of(&req);
@@ -527,7 +528,7 @@ async fn disable_mfa(
     req: HttpRequest,
     page: Page,
     state: web::Data<AppState>,
-    form: web::Form<CodeForm>,
+    form: input::Form<CodeForm>,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();

@@ -21,6 +21,7 @@ use crate::mail::Email;
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::Layout;
 use crate::web::see_other;
 
@@ -73,7 +74,7 @@ struct ForgotForm {
 async fn forgot(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<ForgotForm>,
+    form: input::Form<ForgotForm>,
 ) -> Result<HttpResponse, AppError> {
     let email = form.into_inner().email.trim().to_lowercase();
     let (layout, cookie) = public_layout(&req, &state, "Forgot your password?");
@@ -233,7 +234,7 @@ async fn set(
     req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
-    form: web::Form<SetPasswordForm>,
+    form: input::Form<SetPasswordForm>,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();

@@ -19,6 +19,7 @@ use crate::db::schema::{organizations, roles, users};
 use crate::startup::AppState;
 use crate::web::error::{AppError, encode_query_value, is_local_path};
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::Layout;
 use crate::web::{render_as, see_other};
 
@@ -65,7 +66,7 @@ struct NextQuery {
 async fn login_form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<NextQuery>,
+    query: input::Query<NextQuery>,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     if let Some(key) = session::key_from_request(&req) {
@@ -103,7 +104,7 @@ const WRONG_CREDENTIALS: &str =
 async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<LoginForm>,
+    form: input::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let email = form.email.trim().to_lowercase();
@@ -324,7 +325,7 @@ fn local_next(next: Option<String>) -> String {
 async fn code_form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<NextQuery>,
+    query: input::Query<NextQuery>,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let key = session::key_from_request(&req);
@@ -364,7 +365,7 @@ enum SecondStep {
 async fn code(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<CodeForm>,
+    form: input::Form<CodeForm>,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();

@@ -20,6 +20,7 @@ use uuid::Uuid;
 use crate::access::Entity;
 use crate::db::schema::file;
 use crate::web::error::AppError;
+use crate::web::input;
 
 pub use routes::routes;
 pub use storage::FileStore;
@@ -171,6 +172,10 @@ pub enum FileError {
     NotAnImage,
     #[error("The upload could not be read: {0}")]
     Unreadable(String),
+    #[error(
+        "The file name has characters that change the direction of text, so it may not read as what it is. Rename the file and upload it again."
+    )]
+    MisleadingName,
     #[error("record not found")]
     RecordNotFound,
     #[error(transparent)]
@@ -189,6 +194,7 @@ impl FileError {
                 | FileError::Refused(_)
                 | FileError::NotAnImage
                 | FileError::Unreadable(_)
+                | FileError::MisleadingName
         )
     }
 }
@@ -511,10 +517,15 @@ impl UploadForm {
                 limit: self.limit.clone(),
             });
         }
-        self.files
+        let upload = self
+            .files
             .iter()
             .find_map(|(k, f)| (k == name).then_some(f))
-            .ok_or(FileError::Empty)
+            .ok_or(FileError::Empty)?;
+        if input::changes_direction(&upload.name) {
+            return Err(FileError::MisleadingName);
+        }
+        Ok(upload)
     }
 }
 
@@ -570,7 +581,7 @@ pub async fn read_form(
             Some(file_name) => out.files.push((
                 name,
                 Upload {
-                    name: file_name,
+                    name: input::normalize(&file_name).into_owned(),
                     bytes,
                 },
             )),
@@ -578,6 +589,12 @@ pub async fn read_form(
             None => {
                 let value = String::from_utf8(bytes)
                     .map_err(|_| FileError::Unreadable(format!("{name} is not text")))?;
+                let value = input::normalize(&value).into_owned();
+                if input::unstorable(&value, true).is_some() {
+                    return Err(FileError::Unreadable(format!(
+                        "{name} contains characters that cannot be stored"
+                    )));
+                }
                 out.fields.push((name, value));
             }
         }

@@ -17,6 +17,7 @@ use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
 use crate::startup::AppState;
 use crate::web::error::{AppError, is_local_path};
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render, render_as, see_other};
 
@@ -137,7 +138,7 @@ fn load_page(
 async fn record_files(
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<RecordQuery>,
+    query: input::Query<RecordQuery>,
 ) -> Result<HttpResponse, AppError> {
     let kind = parse_kind(query.entity_type.as_deref())?;
     let record_id = parse_record_id(query.entity_id.as_deref())?;
@@ -370,7 +371,7 @@ async fn delete(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<String>,
-    form: web::Form<DeleteForm>,
+    form: input::Form<DeleteForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let org = page.access.organization_id;

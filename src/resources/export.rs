@@ -10,6 +10,7 @@ use super::{Kind, Resource};
 use crate::db::run_in;
 use crate::startup::AppState;
 use crate::web::error::AppError;
+use crate::web::input;
 use crate::web::layout::Page;
 
 /// A cell as written: quoted when it needs to be, and never read as a formula by a
@@ -66,7 +67,7 @@ pub async fn export(
     res: &'static Resource,
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<Vec<(String, String)>>,
+    query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let st = ListState {
         global: page.access.global_access,

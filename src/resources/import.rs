@@ -24,6 +24,7 @@ use crate::db::schema::sync_logs;
 use crate::db::{PgPool, run, run_in};
 use crate::startup::AppState;
 use crate::web::error::AppError;
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render, render_as, see_other};
 
@@ -73,6 +74,12 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
         records.push(record);
     }
     records.retain(|r| r.iter().any(|c| !c.trim().is_empty()));
+    // Cells are composed like form fields; control characters are refused per field.
+    for cell in records.iter_mut().flatten() {
+        if let std::borrow::Cow::Owned(composed) = input::normalize(cell) {
+            *cell = composed;
+        }
+    }
     Ok(records)
 }
 
@@ -421,6 +428,7 @@ pub async fn receive(
     let bytes = read_form_body(body).await?;
     let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
         .map_err(|_| AppError::BadRequest("The form could not be read.".to_owned()))?;
+    let form = input::refuse_controls(form)?;
     commit(res, &page, &state, &form).await
 }
 
@@ -736,13 +744,10 @@ pub async fn progress(
             .first::<LogRow>(conn)?)
     })
     .await?;
-    let total = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
-        .ok()
-        .and_then(|q| {
-            q.iter()
-                .find(|(k, _)| k == "rows")
-                .and_then(|(_, v)| v.parse().ok())
-        })
+    let total = input::query_pairs(req.query_string())
+        .iter()
+        .find(|(k, _)| k == "rows")
+        .and_then(|(_, v)| v.parse().ok())
         .unwrap_or(row.processed)
         .max(row.processed);
     let progress = Progress {

@@ -460,8 +460,8 @@ fn register(r: &mut Routes, res: &'static Resource) {
     use crate::startup::AppState;
     use crate::web::layout::Page;
     type State = web::Data<AppState>;
-    type Pairs = web::Query<Vec<(String, String)>>;
-    type FormPairs = web::Form<Vec<(String, String)>>;
+    type Pairs = crate::web::input::Query<Vec<(String, String)>>;
+    type FormPairs = crate::web::input::Fields;
     type Id = web::Path<String>;
 
     let p = paths(res);

@@ -19,6 +19,7 @@ use crate::files;
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render, render_as, see_other};
 
@@ -250,7 +251,7 @@ pub async fn list(
     req: HttpRequest,
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<Vec<(String, String)>>,
+    query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let tz = page.access.organization_time_zone.clone();
     let list_state = ListState {
@@ -410,7 +411,7 @@ pub async fn show(
     page: Page,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    query: web::Query<Vec<(String, String)>>,
+    query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
     let org = page.access.organization_id;
@@ -568,7 +569,8 @@ fn inputs(
     let mut views = Vec::new();
     for field in res.fields.iter().filter(|f| !res.is_derived(f.column)) {
         let value = given_value(given, field.column).to_owned();
-        let search = given_value(given, &format!("{}__q", field.column)).to_owned();
+        // What was typed in a relation's search box, searched like the list's `q`.
+        let search = input::strip_controls(given_value(given, &format!("{}__q", field.column)));
         let (kind, options, options_href) = match &field.kind {
             Kind::Text { .. } => ("text", Vec::new(), String::new()),
             Kind::LongText => ("textarea", Vec::new(), String::new()),
@@ -633,7 +635,7 @@ pub async fn new_form(
     res: &'static Resource,
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<Vec<(String, String)>>,
+    query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let org = page.access.organization_id;
     // Links from a parent's tab preset the relation (`/guardians/new?student_id=…`).
@@ -855,7 +857,7 @@ pub async fn create(
     res: &'static Resource,
     page: Page,
     state: web::Data<AppState>,
-    form: web::Form<Vec<(String, String)>>,
+    form: input::Fields,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     save(res, page, state, None, form.into_inner(), session).await
@@ -866,7 +868,7 @@ pub async fn update(
     page: Page,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
+    form: input::Fields,
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
@@ -1246,7 +1248,7 @@ pub async fn trash(
     res: &'static Resource,
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<Vec<(String, String)>>,
+    query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let tz = page.access.organization_time_zone.clone();
     let st = ListState::parse(res, &query, &tz);
@@ -1288,7 +1290,7 @@ pub async fn options(
     res: &'static Resource,
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<Vec<(String, String)>>,
+    query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let org = page.access.organization_id;
     let q: String = query

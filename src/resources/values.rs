@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 use super::{Field, Kind, Resource, Rule};
 use crate::auth::accounts::looks_like_email;
+use crate::web::input;
 
 /// Messages against fields, in form order; `""` is the form as a whole.
 #[derive(Debug, Default, Clone)]
@@ -71,25 +72,19 @@ pub fn parse(field: &Field, input: &str, time_zone: &str) -> Result<Option<Strin
             _ => Ok(None),
         };
     }
+    // Every kind, relations and e-mail addresses included: NUL never reaches a query.
+    let long = matches!(field.kind, Kind::LongText | Kind::Json);
+    if let Some(problem) = input::unstorable(text, long) {
+        return Err(problem.message(label));
+    }
     let value = match &field.kind {
         Kind::Text { max } => {
-            if text.chars().any(char::is_control) {
-                return Err(format!("{label} cannot contain line breaks or tabs."));
+            if input::changes_direction(text) {
+                return Err(input::direction_message(label));
             }
             within(text, *max, label)?
         }
-        Kind::LongText => {
-            let text = text.replace("\r\n", "\n");
-            if text
-                .chars()
-                .any(|c| c.is_control() && c != '\n' && c != '\t')
-            {
-                return Err(format!(
-                    "{label} contains characters that cannot be stored."
-                ));
-            }
-            within(&text, 10_000, label)?
-        }
+        Kind::LongText => within(&input::normalize(text), 10_000, label)?,
         Kind::Email => {
             let address = within(text, 320, label)?.to_lowercase();
             if !looks_like_email(&address) {
@@ -146,6 +141,9 @@ pub fn parse(field: &Field, input: &str, time_zone: &str) -> Result<Option<Strin
         Kind::Json => {
             let parsed: serde_json::Value = serde_json::from_str(text)
                 .map_err(|e| format!("{label} is not valid JSON: {e}."))?;
+            // An escaped NUL (`\u0000`) is valid JSON that jsonb refuses.
+            let parsed: serde_json::Value = input::json(parsed.to_string().as_bytes())
+                .map_err(|_| input::Unstorable::Control.message(label))?;
             if !(parsed.is_object() || parsed.is_array()) {
                 return Err(format!("{label} must be a JSON object or list."));
             }
@@ -345,6 +343,36 @@ mod tests {
         assert!(parse(field("email"), "not an address", "UTC").is_err());
         assert!(parse(field("first_name"), "  ", "UTC").is_err());
         assert_eq!(parse(field("phone"), "", "UTC"), Ok(None));
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_every_kind_of_field() {
+        let guardian = crate::resources::entities::people::GUARDIANS
+            .field("student_id")
+            .expect("field");
+        assert_eq!(
+            parse(guardian, "Ana\0", "UTC"),
+            Err("Student contains characters that cannot be stored.".to_owned())
+        );
+        assert!(parse(field("email"), "a\0@b.org", "UTC").is_err());
+        assert_eq!(
+            parse(field("first_name"), "Ana\tMaria", "UTC"),
+            Err("First name cannot contain line breaks or tabs.".to_owned())
+        );
+        let notes = Field::long_text("notes", "Notes");
+        assert_eq!(
+            parse(&notes, "two\r\nlines\tok", "UTC"),
+            Ok(Some("two\nlines\tok".to_owned()))
+        );
+        assert!(parse(&notes, "bell\u{7}", "UTC").is_err());
+        let settings = Field::json("settings", "Settings");
+        assert!(parse(&settings, r#"{"a":"\u0000"}"#, "UTC").is_err());
+        assert_eq!(
+            parse(field("last_name"), "Ana\u{202E}lirpa", "UTC"),
+            Err(
+                "Last name cannot contain characters that change the direction of text.".to_owned()
+            )
+        );
     }
 
     #[test]

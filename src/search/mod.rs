@@ -13,6 +13,7 @@ use crate::files::EntityKind;
 use crate::startup::AppState;
 use crate::web::error::{AppError, encode_query_value};
 use crate::web::htmx::wants_fragment;
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
@@ -279,7 +280,7 @@ async fn search(
     page: Page,
     state: web::Data<AppState>,
     req: HttpRequest,
-    query: web::Query<SearchQuery>,
+    query: input::Query<SearchQuery>,
 ) -> Result<HttpResponse, AppError> {
     let text: String = query
         .into_inner()

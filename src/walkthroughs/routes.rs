@@ -21,6 +21,7 @@ use crate::db::schema::{academic_years, walkthrough_checkins};
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render, render_as, see_other};
 
@@ -173,7 +174,7 @@ async fn list(
     req: HttpRequest,
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
+    query: input::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let filter = ListFilter::from_query(&query);
     let access = page.access.clone();
@@ -476,7 +477,7 @@ struct SuggestQuery {
 async fn suggest_teacher(
     page: Page,
     state: web::Data<AppState>,
-    query: web::Query<SuggestQuery>,
+    query: input::Query<SuggestQuery>,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let query = query.into_inner();
@@ -562,7 +563,7 @@ async fn create_walkthrough(
     page: Page,
     state: web::Data<AppState>,
     session: Session,
-    form: web::Form<Vec<(String, String)>>,
+    form: input::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let mut values = WalkthroughValues::from_fields(&form);
@@ -644,7 +645,7 @@ async fn save_edit(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<Uuid>,
-    form: web::Form<Vec<(String, String)>>,
+    form: input::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let access = page.access.clone();
@@ -788,7 +789,7 @@ async fn show(
     page: Page,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
-    query: web::Query<ShowQuery>,
+    query: input::Query<ShowQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let detail = load_detail(&state, page.access.clone(), id).await?;
@@ -818,7 +819,7 @@ async fn acknowledge(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<Uuid>,
-    form: web::Form<AcknowledgeForm>,
+    form: input::Form<AcknowledgeForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let reply = form.into_inner().reply;
@@ -1023,7 +1024,7 @@ async fn campus_insight(
     page: Page,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
-    query: web::Query<CampusQuery>,
+    query: input::Query<CampusQuery>,
 ) -> Result<HttpResponse, AppError> {
     let campus_id = path.into_inner();
     let (days, days_error) = match query.days.as_deref().map(str::trim) {

@@ -6,6 +6,7 @@ pub mod error;
 pub mod flash;
 pub mod health;
 pub mod htmx;
+pub mod input;
 pub mod layout;
 pub mod request_log;
 
