@@ -17,9 +17,10 @@ use crate::access::{Access, Gate, Routes};
 use crate::db::lower;
 use crate::db::schema::{organizations, roles, users};
 use crate::startup::AppState;
-use crate::web::error::{AppError, encode_query_value, is_local_path};
+use crate::web::error::{AppError, encode_query_value};
 use crate::web::flash::{self, Level};
 use crate::web::layout::Layout;
+use crate::web::redirect::local_target;
 use crate::web::{render_as, see_other};
 
 pub fn routes(r: &mut Routes) {
@@ -108,7 +109,7 @@ async fn login(
     let form = form.into_inner();
     let email = form.email.trim().to_lowercase();
     let keep_signed_in = form.keep_signed_in.is_some();
-    let next = form.next.filter(|n| is_local_path(n));
+    let next = form.next.as_deref().and_then(local_target);
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
     let attempt_email = email.clone();
@@ -317,7 +318,7 @@ struct CodePage {
 }
 
 fn local_next(next: Option<String>) -> String {
-    next.filter(|n| is_local_path(n)).unwrap_or_default()
+    next.as_deref().and_then(local_target).unwrap_or_default()
 }
 
 /// The second step of sign-in: only a session that has just passed the password opens it.

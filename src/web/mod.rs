@@ -7,6 +7,7 @@ pub mod flash;
 pub mod health;
 pub mod htmx;
 pub mod layout;
+pub mod redirect;
 pub mod request_log;
 
 use actix_web::HttpResponse;
