@@ -207,6 +207,50 @@ async fn a_successful_sign_in_resets_the_count_of_failures() {
     );
 }
 
+#[actix_web::test]
+async fn a_long_run_of_wrong_current_passwords_pauses_the_form_without_locking() {
+    let app = spawn_app().await;
+    let teacher = app.signed_in(DemoUser::Teacher).await;
+    let email = DemoUser::Teacher.email();
+    let user = crate::common::user_id(&mut app.conn(), email);
+    let slips: Vec<_> = (0..10)
+        .map(|_| {
+            (
+                login_history::email.eq(email),
+                login_history::user_id.eq(user),
+                login_history::success.eq(false),
+                login_history::failure_reason.eq("wrong_current_password"),
+                login_history::ip_address.eq("127.0.0.1"),
+                login_history::created_at.eq(Utc::now() - Duration::minutes(5)),
+            )
+        })
+        .collect();
+    diesel::insert_into(login_history::table)
+        .values(slips)
+        .execute(&mut app.conn())
+        .expect("ten wrong current passwords");
+    let response = app
+        .submit(
+            &teacher,
+            "/profile",
+            "/profile/password",
+            &[
+                ("current_password", DEMO_PASSWORD),
+                ("new_password", "violet tractor harbour 42"),
+                ("new_password_again", "violet tractor harbour 42"),
+            ],
+        )
+        .await;
+    expect_page(response, 422, "Wait a quarter of an hour and try again.").await;
+    assert_eq!(
+        app.sign_in(&app.client(), email, DEMO_PASSWORD)
+            .await
+            .status(),
+        303,
+        "the password is unchanged and the account open"
+    );
+}
+
 /// Failed sign-ins from 127.0.0.1 `minutes_ago`, one for each address.
 fn failures_from_here(app: &TestApp, emails: &[String], minutes_ago: i64) {
     let at = Utc::now() - Duration::minutes(minutes_ago);
