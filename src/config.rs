@@ -27,8 +27,12 @@ pub struct Settings {
     pub lockout_attempts: i32,
     /// `HOMEROOM_LOCKOUT_MINUTES`: how long a locked account stays locked.
     pub lockout: Duration,
-    /// `HOMEROOM_LOGIN_RATE_LIMIT`: sign-in and reset attempts one IP address may make per window.
-    pub login_rate_limit: i64,
+    /// `HOMEROOM_LOGIN_RATE_LIMIT`: failed sign-ins and reset requests one IP address may
+    /// make for one e-mail address per window.
+    pub login_failures_per_account: i64,
+    /// `HOMEROOM_LOGIN_SPRAY_ACCOUNTS`: how many different e-mail addresses one IP address
+    /// may fail for per window before it is refused (a password spray, not a school).
+    pub login_spray_accounts: i64,
     /// `HOMEROOM_LOGIN_RATE_WINDOW_MINUTES`: the window of that limit.
     pub login_rate_window: Duration,
     /// `HOMEROOM_TRUSTED_PROXIES`: proxies (load balancers) in front of Homeroom whose
@@ -70,7 +74,8 @@ impl Settings {
             session_max: Duration::from_secs(24 * 3600 * parse::<u64>("HOMEROOM_SESSION_DAYS", 7)?),
             lockout_attempts: parse("HOMEROOM_LOCKOUT_ATTEMPTS", 5)?,
             lockout: Duration::from_secs(60 * parse::<u64>("HOMEROOM_LOCKOUT_MINUTES", 15)?),
-            login_rate_limit: parse("HOMEROOM_LOGIN_RATE_LIMIT", 20)?,
+            login_failures_per_account: parse("HOMEROOM_LOGIN_RATE_LIMIT", 20)?,
+            login_spray_accounts: parse("HOMEROOM_LOGIN_SPRAY_ACCOUNTS", 50)?,
             login_rate_window: Duration::from_secs(
                 60 * parse::<u64>("HOMEROOM_LOGIN_RATE_WINDOW_MINUTES", 5)?,
             ),
@@ -102,7 +107,8 @@ impl Settings {
             session_max: Duration::from_secs(7 * 24 * 3600),
             lockout_attempts: 5,
             lockout: Duration::from_secs(15 * 60),
-            login_rate_limit: 20,
+            login_failures_per_account: 20,
+            login_spray_accounts: 50,
             login_rate_window: Duration::from_secs(5 * 60),
             trusted_proxies: 0,
             workers: 2,

@@ -183,9 +183,8 @@ async fn check_in(
     let back = form
         .back
         .as_deref()
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
-        .unwrap_or("/")
-        .to_owned();
+        .and_then(crate::web::redirect::local_target)
+        .unwrap_or_else(|| "/".to_owned());
     let access = page.access.clone();
     let org = access.organization_id;
     let back_for_card = back.clone();

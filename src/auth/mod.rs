@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod attempts;
 pub mod csrf;
 pub mod mfa;
+pub mod notices;
 pub mod password;
 pub mod profile;
 pub mod reset;

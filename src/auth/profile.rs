@@ -9,10 +9,11 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::attempts::{self, Attempt, Failure};
+use super::mfa;
 use super::password::{self, NewPasswordErrors};
 use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
-use super::{attempts, mfa};
 use crate::access::{Access, Gate, Routes};
 use crate::db::schema::{roles, users};
 use crate::startup::AppState;
@@ -337,10 +338,22 @@ async fn change_password(
     };
     let access = page.access.clone();
     let this_session = ThisSession::of(&req);
-    let settings = state.settings.clone();
     let outcome = crate::db::run(&state.pool, move |conn| {
+        // The person is signed in already: a wrong current password is a slip, not a
+        // guess at someone's account, so it never locks it; a long run of them pauses the form.
+        if attempts::profile_tries_used_up(conn, access.user_id)? {
+            return Ok(Err(Some(
+                "That was the wrong current password too many times. Wait a quarter of an hour and try again.".to_owned(),
+            )));
+        }
         if !password_matches(conn, access.user_id, &form.current_password)? {
-            attempts::count_failure(conn, &settings, access.user_id)?;
+            Attempt {
+                email: &access.email,
+                user_id: Some(access.user_id),
+                organization_id: Some(access.organization_id),
+                client: &this_session.client,
+            }
+            .record(conn, Err(Failure::WrongCurrentPassword))?;
             return Ok(Err(Some("That is not your current password.".to_owned())));
         }
         let Some(new_hash) = new_hash else {

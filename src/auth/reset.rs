@@ -13,11 +13,11 @@ use super::attempts::{self, Attempt, Failure};
 use super::password::{self, NewPasswordErrors};
 use super::routes::render_public;
 use super::tokens::{self, PasswordToken};
-use super::{csrf, session};
+use super::{csrf, notices, session};
 use crate::access::{Gate, Routes};
 use crate::db::lower;
 use crate::db::schema::users;
-use crate::mail::Email;
+use crate::mail::{Email, Mailer};
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -90,14 +90,25 @@ async fn forgot(
         return render_public(&page, StatusCode::UNPROCESSABLE_ENTITY, cookie);
     }
     let client = session::Client::of(&req);
-    let state_for_db = state.clone();
+    let settings = state.settings.clone();
     let asked_for = email.clone();
-    let retry_after = crate::db::run(&state.pool, move |conn| {
-        send_reset_link(conn, &state_for_db, &asked_for, &client)
+    let asked = crate::db::run(&state.pool, move |conn| {
+        record_reset_request(conn, &settings, &asked_for, &client)
     })
     .await?;
-    if let Some(retry_after) = retry_after {
-        return Ok(attempts::too_many_attempts(retry_after));
+    let account = match asked {
+        ResetRequest::RateLimited(retry_after) => {
+            return Ok(attempts::too_many_attempts(retry_after));
+        }
+        ResetRequest::Recorded(account) => account,
+    };
+    // The link is made and e-mailed after the answer, so the answer takes the same
+    // time whether or not an account has this address.
+    if let Some(account) = account {
+        let public_url = state.public_url.clone();
+        notices::after_reply(&state, "password reset link", move |conn, mailer| {
+            send_reset_link(conn, mailer, &public_url, account)
+        });
     }
     render_public(
         &ForgotPage {
@@ -111,18 +122,26 @@ async fn forgot(
     )
 }
 
-/// Records the request (it counts toward the address's rate limit) and e-mails a
-/// one-hour link when an enabled account has this address. `Some` when rate-limited.
-fn send_reset_link(
+/// An enabled account's id, organization and address as stored.
+type Account = (uuid::Uuid, Option<uuid::Uuid>, String);
+
+enum ResetRequest {
+    RateLimited(i64),
+    /// Recorded in the login history (it counts toward the address's limits), with
+    /// the enabled account that has this address, if any.
+    Recorded(Option<Account>),
+}
+
+fn record_reset_request(
     conn: &mut PgConnection,
-    state: &AppState,
+    settings: &crate::config::Settings,
     email: &str,
     client: &session::Client,
-) -> Result<Option<i64>, AppError> {
-    if let Some(retry_after) = attempts::rate_limited(conn, &state.settings, client)? {
-        return Ok(Some(retry_after));
+) -> Result<ResetRequest, AppError> {
+    if let Some(retry_after) = attempts::rate_limited(conn, settings, client, Some(email))? {
+        return Ok(ResetRequest::RateLimited(retry_after));
     }
-    let account: Option<(uuid::Uuid, Option<uuid::Uuid>, String)> = users::table
+    let account: Option<Account> = users::table
         .filter(lower(users::email).eq(email))
         .filter(users::deleted_at.is_null())
         .filter(users::disabled.eq(false))
@@ -136,12 +155,19 @@ fn send_reset_link(
         client,
     }
     .record(conn, Err(Failure::ResetRequested))?;
-    let Some((user_id, organization_id, address)) = account else {
-        return Ok(None);
-    };
+    Ok(ResetRequest::Recorded(account))
+}
+
+/// E-mails a one-hour link to choose a new password.
+fn send_reset_link(
+    conn: &mut PgConnection,
+    mailer: &Mailer,
+    public_url: &str,
+    (user_id, organization_id, address): Account,
+) -> Result<(), AppError> {
     let token = tokens::issue_password_token(conn, user_id, PasswordToken::Reset)?;
-    let link = tokens::password_link(&state.public_url, &token);
-    state.mailer.send(
+    let link = tokens::password_link(public_url, &token);
+    mailer.send(
         conn,
         &Email {
             organization_id,
@@ -155,7 +181,7 @@ fn send_reset_link(
             sent_by: None,
         },
     )?;
-    Ok(None)
+    Ok(())
 }
 
 #[derive(Template)]

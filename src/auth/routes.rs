@@ -12,15 +12,16 @@ use uuid::Uuid;
 
 use super::attempts::{self, Attempt, Failure};
 use super::mfa::{self, CodeCheck};
-use super::{csrf, password, session};
+use super::{csrf, notices, password, session};
 use crate::access::{Access, Gate, Routes};
 use crate::db::lower;
 use crate::db::schema::{organizations, roles, users};
 use crate::startup::AppState;
-use crate::web::error::{AppError, encode_query_value, is_local_path};
+use crate::web::error::{AppError, encode_query_value};
 use crate::web::flash::{self, Level};
 use crate::web::input;
 use crate::web::layout::Layout;
+use crate::web::redirect::local_target;
 use crate::web::{render_as, see_other};
 
 pub fn routes(r: &mut Routes) {
@@ -109,7 +110,7 @@ async fn login(
     let form = form.into_inner();
     let email = form.email.trim().to_lowercase();
     let keep_signed_in = form.keep_signed_in.is_some();
-    let next = form.next.filter(|n| is_local_path(n));
+    let next = form.next.as_deref().and_then(local_target);
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
     let attempt_email = email.clone();
@@ -141,14 +142,19 @@ async fn login(
             signed_in_at(&code_page, &pending, &state)
         }
         SignIn::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
-        SignIn::Refused(message) => {
+        SignIn::Refused(refusal) => {
+            if let Some((user_id, until)) = refusal.lock_started {
+                notices::after_reply(&state, "lock notice", move |conn, mailer| {
+                    notices::send_lock_notice(conn, mailer, user_id, until)
+                });
+            }
             let (token, _) = csrf::public_token(&req, state.settings.secure_cookies);
             let page = LoginPage {
                 layout: Layout::public("Sign in", token, Vec::new()),
                 email,
                 next: next.unwrap_or_default(),
                 keep_signed_in,
-                error: Some(message),
+                error: Some(refusal.text),
             };
             render_as(&page, StatusCode::UNAUTHORIZED)
         }
@@ -191,8 +197,23 @@ enum SignIn {
     Done(session::NewSession),
     /// The password was right; the code of the second step is still due.
     SecondStep(session::NewSession),
-    Refused(String),
+    Refused(Refusal),
     RateLimited(i64),
+}
+
+/// What the sign-in page says, and the account that has just locked, whose owner is told.
+struct Refusal {
+    text: String,
+    lock_started: Option<(Uuid, DateTime<Utc>)>,
+}
+
+impl Refusal {
+    fn saying(text: &str) -> SignIn {
+        SignIn::Refused(Refusal {
+            text: text.to_owned(),
+            lock_started: None,
+        })
+    }
 }
 
 #[derive(Queryable)]
@@ -216,7 +237,7 @@ fn sign_in(
     keep_signed_in: bool,
     client: &session::Client,
 ) -> Result<SignIn, AppError> {
-    if let Some(retry_after) = attempts::rate_limited(conn, settings, client)? {
+    if let Some(retry_after) = attempts::rate_limited(conn, settings, client, Some(email))? {
         return Ok(SignIn::RateLimited(retry_after));
     }
     let candidate: Option<Candidate> = users::table
@@ -246,27 +267,33 @@ fn sign_in(
         organization_id: candidate.as_ref().and_then(|c| c.organization_id),
         client,
     };
-    let Some(candidate) = candidate else {
-        attempt.record(conn, Err(Failure::UnknownEmail))?;
-        return Ok(SignIn::Refused(WRONG_CREDENTIALS.to_owned()));
+    // An unknown e-mail, a locked account and a wrong password answer alike, in
+    // words and in time; only the owner of a locked account is told, by e-mail.
+    let refused = match &candidate {
+        None => Some(Failure::UnknownEmail),
+        Some(c) if attempts::locked(c.locked_until).is_some() => Some(Failure::Locked),
+        Some(_) if !password_ok => Some(Failure::WrongPassword),
+        Some(_) => None,
     };
-    if let Some(until) = attempts::locked(candidate.locked_until) {
-        attempt.record(conn, Err(Failure::Locked))?;
-        return Ok(SignIn::Refused(attempts::locked_message(until)));
+    if let Some(failure) = refused {
+        attempt.record(conn, Err(failure))?;
+        let counted = candidate
+            .as_ref()
+            .filter(|_| failure == Failure::WrongPassword)
+            .map(|c| c.id);
+        let lock_started = attempts::count_failure(conn, settings, counted)?;
+        return Ok(SignIn::Refused(Refusal {
+            text: WRONG_CREDENTIALS.to_owned(),
+            lock_started: counted.zip(lock_started),
+        }));
     }
-    if !password_ok {
-        attempt.record(conn, Err(Failure::WrongPassword))?;
-        return Ok(SignIn::Refused(
-            match attempts::count_failure(conn, settings, candidate.id)? {
-                Some(until) => attempts::locked_message(until),
-                None => WRONG_CREDENTIALS.to_owned(),
-            },
-        ));
-    }
+    let Some(candidate) = candidate else {
+        return Ok(Refusal::saying(WRONG_CREDENTIALS));
+    };
     if candidate.disabled {
         attempt.record(conn, Err(Failure::Disabled))?;
-        return Ok(SignIn::Refused(
-            "This account is disabled. Ask an administrator to enable it.".to_owned(),
+        return Ok(Refusal::saying(
+            "This account is disabled. Ask an administrator to enable it.",
         ));
     }
     let Some((organization_id, end_of_day)) = acting_organization(conn, &candidate)? else {
@@ -275,8 +302,8 @@ fn sign_in(
             ..attempt
         }
         .record(conn, Err(Failure::NoOrganization))?;
-        return Ok(SignIn::Refused(
-            "This account is not part of any organization yet. Ask an administrator to add it to one.".to_owned(),
+        return Ok(Refusal::saying(
+            "This account is not part of any organization yet. Ask an administrator to add it to one.",
         ));
     };
 
@@ -318,7 +345,7 @@ struct CodePage {
 }
 
 fn local_next(next: Option<String>) -> String {
-    next.filter(|n| is_local_path(n)).unwrap_or_default()
+    next.as_deref().and_then(local_target).unwrap_or_default()
 }
 
 /// The second step of sign-in: only a session that has just passed the password opens it.
@@ -358,7 +385,8 @@ enum SecondStep {
     Wrong,
     /// The pending session is gone (too slow, or never there): start again.
     Expired,
-    Locked(String),
+    /// The account is locked: the message to show, and the account if it has just locked.
+    Locked(String, Option<(Uuid, DateTime<Utc>)>),
     RateLimited(i64),
 }
 
@@ -392,7 +420,13 @@ async fn code(
             );
             Ok(see_other("/login"))
         }
-        SecondStep::Locked(message) => {
+        SecondStep::Locked(message, lock_started) => {
+            if let Some((user_id, until)) = lock_started {
+                notices::after_reply(&state, "lock notice", move |conn, mailer| {
+                    notices::send_lock_notice(conn, mailer, user_id, until)
+                });
+            }
+            // Whoever reaches the second step knows the password, so may learn of the lock.
             flash::push(&session, Level::Error, message);
             Ok(see_other("/login"))
         }
@@ -420,7 +454,7 @@ fn second_step(
     code: &str,
     client: &session::Client,
 ) -> Result<SecondStep, AppError> {
-    if let Some(retry_after) = attempts::rate_limited(conn, settings, client)? {
+    if let Some(retry_after) = attempts::rate_limited(conn, settings, client, None)? {
         return Ok(SecondStep::RateLimited(retry_after));
     }
     let Some(key) = key else {
@@ -442,13 +476,16 @@ fn second_step(
     if let Some(until) = attempts::locked(locked_until) {
         attempt.record(conn, Err(Failure::Locked))?;
         session::revoke(conn, key)?;
-        return Ok(SecondStep::Locked(attempts::locked_message(until)));
+        return Ok(SecondStep::Locked(attempts::locked_message(until), None));
     }
     if mfa::check_code(conn, pending.user_id, code)? == CodeCheck::Wrong {
         attempt.record(conn, Err(Failure::WrongCode))?;
-        if let Some(until) = attempts::count_failure(conn, settings, pending.user_id)? {
+        if let Some(until) = attempts::count_failure(conn, settings, Some(pending.user_id))? {
             session::revoke(conn, key)?;
-            return Ok(SecondStep::Locked(attempts::locked_message(until)));
+            return Ok(SecondStep::Locked(
+                attempts::locked_message(until),
+                Some((pending.user_id, until)),
+            ));
         }
         return Ok(SecondStep::Wrong);
     }

@@ -15,10 +15,11 @@ use uuid::Uuid;
 use super::{EntityKind, FileStore, NewFile, Purpose, StoredFile};
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
 use crate::startup::AppState;
-use crate::web::error::{AppError, is_local_path};
+use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
+use crate::web::redirect::local_target;
 use crate::web::{render, render_as, see_other};
 
 pub fn routes(r: &mut Routes) {
@@ -183,8 +184,8 @@ async fn upload(
         .require(Permission::new(Action::Update, kind.entity()))?;
     let return_to = form
         .field("return_to")
-        .filter(|p| is_local_path(p))
-        .map_or_else(|| files_path(kind, record_id), str::to_owned);
+        .and_then(local_target)
+        .unwrap_or_else(|| files_path(kind, record_id));
     let org = page.access.organization_id;
     let user = page.access.user_id;
     let state2 = state.clone();
@@ -389,7 +390,8 @@ async fn delete(
     let back = form
         .into_inner()
         .return_to
-        .filter(|p| is_local_path(p))
+        .as_deref()
+        .and_then(local_target)
         .or_else(|| removed.owner().map(|(kind, id)| files_path(kind, id)))
         .unwrap_or_else(|| "/".to_owned());
     Ok(see_other(&back))

@@ -124,21 +124,17 @@ pub fn error_page(status: StatusCode, title: &str, message: &str) -> HttpRespons
 
 fn sign_in_redirect(next: Option<&str>) -> HttpResponse {
     let location = match next {
-        Some(path) if is_local_path(path) && path != "/" => {
-            format!("/login?next={}", encode_query_value(path))
-        }
-        _ => "/login".to_owned(),
+        Some(path) => match super::redirect::local_target(path) {
+            Some(path) if path != "/" => format!("/login?next={}", encode_query_value(&path)),
+            _ => "/login".to_owned(),
+        },
+        None => "/login".to_owned(),
     };
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, location.clone()))
         // htmx follows this instead of swapping the sign-in page into a fragment.
         .insert_header(("HX-Redirect", location))
         .finish()
-}
-
-/// A same-site path such as `/students?page=2`, never `//host` or `https://…`.
-pub fn is_local_path(path: &str) -> bool {
-    path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\")
 }
 
 pub fn encode_query_value(value: &str) -> String {
@@ -157,14 +153,6 @@ pub fn encode_query_value(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_same_site_paths_are_followed_after_sign_in() {
-        assert!(is_local_path("/students?page=2"));
-        assert!(!is_local_path("//evil.example/"));
-        assert!(!is_local_path("https://evil.example/"));
-        assert!(!is_local_path("/\\evil.example"));
-    }
 
     #[actix_web::test]
     async fn an_internal_error_shows_a_friendly_page_without_its_cause() {

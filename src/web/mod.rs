@@ -8,6 +8,7 @@ pub mod health;
 pub mod htmx;
 pub mod input;
 pub mod layout;
+pub mod redirect;
 pub mod request_log;
 
 use actix_web::HttpResponse;

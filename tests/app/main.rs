@@ -20,6 +20,7 @@ mod outbox;
 mod pages;
 mod passwords;
 mod profile;
+mod redirects;
 mod resources;
 mod routes;
 mod schema;

@@ -6,7 +6,10 @@ use diesel::prelude::*;
 use homeroom::auth::tokens::{self, PasswordToken};
 use homeroom::db::schema::{email_outbox, users};
 
-use crate::common::{DEMO_PASSWORD, DemoUser, TestApp, expect_page, spawn_app};
+use crate::common::{
+    DEMO_PASSWORD, DemoUser, TestApp, TestDatabase, expect_page, spawn_app, spawn_app_configured,
+    wait_for_emails,
+};
 
 const NEW_PASSWORD: &str = "violet tractor harbour 42";
 
@@ -81,6 +84,7 @@ async fn forgot_password_answers_the_same_whether_or_not_the_account_exists() {
     let unknown = unknown.text().await.expect("page");
     let sent = "we have sent it a link to choose a new password";
     assert!(known.contains(sent) && unknown.contains(sent));
+    assert_eq!(wait_for_emails(&app, DemoUser::Teacher.email(), 1).await, 1);
     assert!(last_link(&app, DemoUser::Teacher.email()).is_some());
     assert!(
         last_link(&app, "nobody@northwind.test").is_none(),
@@ -100,6 +104,7 @@ async fn reset_link_works_once_and_expires() {
     let client = app.client();
     let email = DemoUser::Teacher.email();
     ask_for_reset(&app, &client, email).await;
+    wait_for_emails(&app, email, 1).await;
     let link = last_link(&app, email).expect("a link in the e-mail");
     assert!(link.starts_with("/password/set/"));
 
@@ -151,6 +156,7 @@ async fn reset_link_works_once_and_expires() {
 
     // A new link, an hour and a bit later.
     ask_for_reset(&app, &client, email).await;
+    wait_for_emails(&app, email, 2).await;
     let late = last_link(&app, email).expect("another link");
     assert_ne!(late, link);
     diesel::update(users::table.filter(users::email.eq(email)))
@@ -185,6 +191,7 @@ async fn a_reset_signs_out_every_session_of_the_account() {
     let signed_in = app.signed_in(DemoUser::Teacher).await;
     let client = app.client();
     ask_for_reset(&app, &client, DemoUser::Teacher.email()).await;
+    wait_for_emails(&app, DemoUser::Teacher.email(), 1).await;
     let link = last_link(&app, DemoUser::Teacher.email()).expect("link");
     choose_password(&app, &client, &link, &link, NEW_PASSWORD, NEW_PASSWORD).await;
     assert_eq!(app.get(&signed_in, "/").await.status(), 303);
@@ -229,7 +236,10 @@ async fn an_invitation_sets_the_first_password_and_confirms_the_email() {
 
 #[actix_web::test]
 async fn reset_requests_share_the_addresss_rate_limit() {
-    let app = spawn_app().await;
+    // Asking for links to many different addresses is a spray, like failed sign-ins.
+    let app = spawn_app_configured(TestDatabase::new(), |settings| {
+        settings.login_spray_accounts = 20;
+    });
     let client = app.client();
     for i in 0..20 {
         let response = ask_for_reset(&app, &client, &format!("someone{i}@example.test")).await;

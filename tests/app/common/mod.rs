@@ -495,3 +495,23 @@ pub fn user_id(conn: &mut PgConnection, email: &str) -> uuid::Uuid {
         .first(conn)
         .unwrap_or_else(|e| panic!("user {email}: {e}"))
 }
+
+/// Waits (up to ten seconds) until at least `n` e-mails to `to` are in the outbox:
+/// sign-in and "Forgot your password?" send theirs after the answer has gone.
+/// Returns how many there are then.
+pub async fn wait_for_emails(app: &TestApp, to: &str, n: i64) -> i64 {
+    use homeroom::db::schema::email_outbox;
+    let mut seen = 0;
+    for _ in 0..100 {
+        seen = email_outbox::table
+            .filter(email_outbox::to_address.eq(to))
+            .count()
+            .get_result(&mut app.conn())
+            .expect("count e-mails");
+        if seen >= n {
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    seen
+}

@@ -1,0 +1,68 @@
+//! E-mail that a visitor who is not signed in causes: a password-reset link, and the
+//! notice that an account has locked. It is sent after the answer has gone, so how
+//! long sign-in or "Forgot your password?" takes never tells whether an account
+//! exists, and a slow mail server never holds up the page.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::{organizations, users};
+use crate::mail::{Email, Mailer};
+use crate::startup::AppState;
+use crate::web::error::AppError;
+
+/// Runs `work` on its own connection once the current answer is on its way;
+/// a failure is logged, as there is no one left to tell.
+pub fn after_reply<F>(state: &AppState, what: &'static str, work: F)
+where
+    F: FnOnce(&mut PgConnection, &Mailer) -> Result<(), AppError> + Send + 'static,
+{
+    let pool = state.pool.clone();
+    let mailer = state.mailer.clone();
+    actix_web::rt::spawn(async move {
+        if let Err(error) = crate::db::run(&pool, move |conn| work(conn, &mailer)).await {
+            tracing::warn!(%error, what, "e-mail after the answer failed");
+        }
+    });
+}
+
+/// Tells the owner of an account that it has just locked, and when it opens again
+/// in their school's time, so the person whose sign-in is refused knows why.
+pub fn send_lock_notice(
+    conn: &mut PgConnection,
+    mailer: &Mailer,
+    user_id: Uuid,
+    until: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (address, organization_id, time_zone): (String, Option<Uuid>, Option<String>) =
+        users::table
+            .left_join(
+                organizations::table.on(organizations::id.nullable().eq(users::organization_id)),
+            )
+            .filter(users::id.eq(user_id))
+            .select((
+                users::email,
+                users::organization_id,
+                organizations::time_zone.nullable(),
+            ))
+            .first(conn)?;
+    let opens = crate::web::local_time(time_zone.as_deref().unwrap_or("UTC"), until);
+    mailer.send(
+        conn,
+        &Email {
+            organization_id,
+            to: address,
+            subject: "Your Homeroom account is locked for now".to_owned(),
+            body: format!(
+                "There have been too many failed attempts to sign in to your Homeroom account, \
+                 so it is locked until {opens}. Until then even the right password is refused.\n\n\
+                 If these attempts were not yours, someone may be guessing your password: \
+                 after {opens}, sign in and change it, or use \"Forgot your password?\" \
+                 on the sign-in page to choose a new one.\n"
+            ),
+            sent_by: None,
+        },
+    )?;
+    Ok(())
+}
