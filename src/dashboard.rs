@@ -5,7 +5,7 @@ use actix_web::HttpResponse;
 use actix_web::web;
 use askama::Template;
 use bigdecimal::BigDecimal;
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use diesel::dsl::{count_star, sum};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -337,7 +337,7 @@ fn my_periods_on(
         )
         .filter(timetable_periods::organization_id.eq(access.organization_id))
         .filter(timetable_periods::deleted_at.is_null())
-        .filter(timetable_periods::day_of_week.eq(day_of_week(date.weekday())))
+        .filter(timetable_periods::day_of_week.eq(DayOfWeek::from(date.weekday())))
         .filter(timetables::status.eq(TimetableStatus::Published))
         .filter(timetables::deleted_at.is_null())
         .filter(
@@ -373,18 +373,6 @@ fn my_periods_on(
             },
         )
         .collect())
-}
-
-pub fn day_of_week(day: Weekday) -> DayOfWeek {
-    match day {
-        Weekday::Mon => DayOfWeek::Monday,
-        Weekday::Tue => DayOfWeek::Tuesday,
-        Weekday::Wed => DayOfWeek::Wednesday,
-        Weekday::Thu => DayOfWeek::Thursday,
-        Weekday::Fri => DayOfWeek::Friday,
-        Weekday::Sat => DayOfWeek::Saturday,
-        Weekday::Sun => DayOfWeek::Sunday,
-    }
 }
 
 /// `12,345.50` — money with thousands separators and two decimals.

@@ -7,7 +7,6 @@ use diesel::sql_types::{BigInt, Date, Nullable, Text, Time, Timestamptz, Uuid as
 use uuid::Uuid;
 
 use super::sql::prepared;
-use crate::dashboard::day_of_week;
 use crate::db::enums::AttendanceSessionType;
 use crate::db::schema::sql_types::{AttendanceSessionType as SqlSessionType, DayOfWeek as SqlDay};
 
@@ -166,7 +165,7 @@ pub fn scheduled_rolls(
     let rows: Vec<Row> = prepared(SCHEDULE_SQL)
         .bind::<SqlUuid, _>(organization_id)
         .bind::<Date, _>(date)
-        .bind::<SqlDay, _>(day_of_week(date.weekday()))
+        .bind::<SqlDay, _>(crate::db::enums::DayOfWeek::from(date.weekday()))
         .bind::<Nullable<SqlUuid>, _>(teacher)
         .bind::<Nullable<SqlUuid>, _>(campus)
         .load(conn)?;

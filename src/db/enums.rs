@@ -477,3 +477,19 @@ mod tests {
         );
     }
 }
+
+/// A timetable's day for a calendar date's weekday.
+impl From<chrono::Weekday> for DayOfWeek {
+    fn from(day: chrono::Weekday) -> DayOfWeek {
+        use chrono::Weekday;
+        match day {
+            Weekday::Mon => DayOfWeek::Monday,
+            Weekday::Tue => DayOfWeek::Tuesday,
+            Weekday::Wed => DayOfWeek::Wednesday,
+            Weekday::Thu => DayOfWeek::Thursday,
+            Weekday::Fri => DayOfWeek::Friday,
+            Weekday::Sat => DayOfWeek::Saturday,
+            Weekday::Sun => DayOfWeek::Sunday,
+        }
+    }
+}

@@ -366,7 +366,8 @@ pub fn lesson_at(
             .filter(timetable_periods::deleted_at.is_null())
             .filter(timetable_periods::room.eq(&room.room))
             .filter(
-                timetable_periods::day_of_week.eq(crate::dashboard::day_of_week(date.weekday())),
+                timetable_periods::day_of_week
+                    .eq(crate::db::enums::DayOfWeek::from(date.weekday())),
             )
             .filter(timetable_periods::starts_at.le(time))
             .filter(timetable_periods::ends_at.gt(time))

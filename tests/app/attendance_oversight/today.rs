@@ -4,8 +4,7 @@ use chrono::{Datelike, Days, NaiveTime};
 use diesel::prelude::*;
 use homeroom::access::local_today;
 use homeroom::attendance::schedule::{Scope, scheduled_rolls};
-use homeroom::dashboard::day_of_week;
-use homeroom::db::enums::{AttendanceSessionType, AttendanceStatus};
+use homeroom::db::enums::{AttendanceSessionType, AttendanceStatus, DayOfWeek};
 use homeroom::db::schema::{
     attendance_records, attendance_sessions, campus_attendance_config, campus_attendance_summaries,
     campuses, class_subjects, classes, timetable_periods,
@@ -50,7 +49,7 @@ async fn missing_rolls_lists_an_untaken_period_past_its_deadline_but_not_a_taken
             )
             .set((
                 timetable_periods::starts_at.eq(midnight),
-                timetable_periods::day_of_week.eq(day_of_week(today.weekday())),
+                timetable_periods::day_of_week.eq(DayOfWeek::from(today.weekday())),
             ))
             .execute(&mut conn)
             .expect("move the period");
