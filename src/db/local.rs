@@ -163,8 +163,11 @@ pub struct LocalCluster {
     pgdata: PathBuf,
     socket_dir: PathBuf,
     log_path: PathBuf,
+    options: ClusterOptions,
     owned: bool,
     server: Option<Server>,
+    /// The postmaster of a server found already running, which another process started.
+    attached_pid: Option<libc::pid_t>,
 }
 
 impl LocalCluster {
@@ -179,8 +182,10 @@ impl LocalCluster {
             socket_dir: socket_dir_for(&data_dir),
             log_path: data_dir.join("postgres.log"),
             data_dir,
+            options,
             owned: false,
             server: None,
+            attached_pid: None,
         };
 
         // Two processes starting the same cluster at once would both initdb or spawn.
@@ -280,6 +285,34 @@ impl LocalCluster {
         self.owned
     }
 
+    /// The options it was started with, to start it again alike.
+    pub fn options(&self) -> ClusterOptions {
+        self.options
+    }
+
+    /// Waits up to `wait` for the server to exit; says how it ended when it has. A
+    /// server this process started is its child, so its exit status is known at once;
+    /// one found running is watched through its pid.
+    pub fn exited(&self, wait: Duration) -> Option<String> {
+        if let Some(server) = &self.server {
+            return server.exit.wait(wait);
+        }
+        let pid = self.attached_pid?;
+        thread::sleep(wait);
+        (!process_alive(pid)).then(|| format!("its process {pid} is gone"))
+    }
+
+    /// Forgets a server that has exited, so dropping this value does not try to stop it.
+    pub(crate) fn forget_exited_server(&mut self) {
+        if self
+            .server
+            .as_ref()
+            .is_some_and(|server| server.exit.get().is_some())
+        {
+            self.server = None;
+        }
+    }
+
     /// The absolute data directory.
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
@@ -341,6 +374,7 @@ impl LocalCluster {
         let deadline = Instant::now() + READY_TIMEOUT;
         loop {
             if PgConnection::establish(&self.database_url("postgres")).is_ok() {
+                self.attached_pid = Some(pid);
                 return true;
             }
             if !process_alive(pid) {
@@ -1290,8 +1324,10 @@ mod tests {
             pgdata: PathBuf::from("/x/postgres"),
             socket_dir: PathBuf::from(dir),
             log_path: PathBuf::from("/x/postgres.log"),
+            options: ClusterOptions::default(),
             owned: false,
             server: None,
+            attached_pid: None,
         }
     }
 

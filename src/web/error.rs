@@ -32,8 +32,16 @@ impl From<diesel::result::Error> for AppError {
         use diesel::result::{DatabaseErrorKind, Error};
         match e {
             Error::NotFound => AppError::NotFound,
-            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => AppError::Unavailable(info.message().to_owned()),
+            // The server went away mid-request (it was stopped, or it crashed).
+            Error::DatabaseError(_, info) if server_went_away(info.message()) => {
                 AppError::Unavailable(info.message().to_owned())
+            }
+            Error::BrokenTransactionManager => {
+                AppError::Unavailable("the connection broke during a transaction".to_owned())
             }
             // A write that would leave a row its writer may not read (row-level security).
             Error::DatabaseError(_, info) if info.message().contains("row-level security") => {
@@ -43,6 +51,21 @@ impl From<diesel::result::Error> for AppError {
         }
     }
 }
+
+/// PostgreSQL's words when it ends a session because the server is going away.
+fn server_went_away(message: &str) -> bool {
+    [
+        "terminating connection",
+        "server closed the connection",
+        "the database system is",
+        "no connection to the server",
+    ]
+    .iter()
+    .any(|words| message.contains(words))
+}
+
+/// How long a 503 asks the browser (or a load balancer) to wait before trying again.
+pub const RETRY_AFTER_SECONDS: u32 = 5;
 
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
@@ -89,10 +112,16 @@ impl ResponseError for AppError {
             AppError::BadRequest(msg) => ("Something is not right", msg.as_str()),
             AppError::Unavailable(cause) => {
                 tracing::warn!(%cause, "database unavailable");
-                (
+                let mut response = error_page(
+                    self.status_code(),
                     "Temporarily unavailable",
-                    "Homeroom cannot reach its database right now. Nothing was lost; please try again in a minute.",
-                )
+                    "Homeroom cannot reach its database right now. Nothing was lost; please try again in a few seconds.",
+                );
+                response.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    header::HeaderValue::from(RETRY_AFTER_SECONDS),
+                );
+                return response;
             }
             AppError::Internal(cause) => {
                 tracing::error!(cause = ?cause, "internal error");

@@ -8,6 +8,7 @@ mod attendance;
 mod attendance_oversight;
 mod browser;
 mod cli;
+mod database_faults;
 mod demo;
 mod files;
 mod hardening;
