@@ -23,6 +23,12 @@ pub enum AppError {
     /// The database cannot be reached; the request may be retried.
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// The disk is full: what the user sent was not kept (the message says so).
+    #[error("{0}")]
+    InsufficientStorage(String),
+    /// The disk cannot be written (read-only, no permission): nothing was kept.
+    #[error("{0}")]
+    StorageUnavailable(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -89,7 +95,10 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::SignedOut { .. } => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable(_) | AppError::StorageUnavailable(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            AppError::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -123,6 +132,8 @@ impl ResponseError for AppError {
                 );
                 return response;
             }
+            AppError::InsufficientStorage(msg) => ("Storage full", msg.as_str()),
+            AppError::StorageUnavailable(msg) => ("Cannot save files right now", msg.as_str()),
             AppError::Internal(cause) => {
                 tracing::error!(cause = ?cause, "internal error");
                 (

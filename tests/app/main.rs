@@ -26,5 +26,6 @@ mod schema;
 mod search;
 mod sessions;
 mod sign_in;
+mod storage_errors;
 mod tenancy;
 mod walkthroughs;
