@@ -510,7 +510,8 @@ impl LocalCluster {
         let program = bin_dir.join("postgres");
         let mut cmd = Command::new(&program);
         cmd.arg("-D").arg(&self.pgdata);
-        for setting in server_settings(&self.socket_dir, options) {
+        let major = cluster_major_version(&self.pgdata).and_then(|v| v.parse().ok());
+        for setting in server_settings(&self.socket_dir, options, major) {
             cmd.arg("-c").arg(setting);
         }
         cmd.current_dir(&self.data_dir)
@@ -902,7 +903,11 @@ fn chown_dir(dir: &Path, run_as: &RunAs) -> Result<(), LocalDbError> {
 }
 
 /// The `-c` settings the server is started with.
-fn server_settings(socket_dir: &Path, options: ClusterOptions) -> Vec<OsString> {
+fn server_settings(
+    socket_dir: &Path,
+    options: ClusterOptions,
+    major_version: Option<u32>,
+) -> Vec<OsString> {
     let mut dirs = OsString::from("unix_socket_directories=");
     dirs.push(quote_socket_dir(socket_dir));
     let mut settings = vec![
@@ -921,6 +926,10 @@ fn server_settings(socket_dir: &Path, options: ClusterOptions) -> Vec<OsString> 
         ] {
             settings.push(OsString::from(s));
         }
+    } else if major_version.is_some_and(|v| v >= 14) {
+        // After a crash, one syncfs of the data directory's file system instead of an
+        // fsync of every file: seconds sooner back on a busy disk (PostgreSQL 14 on).
+        settings.push(OsString::from("recovery_init_sync_method=syncfs"));
     }
     settings
 }
@@ -1359,11 +1368,26 @@ mod tests {
 
     #[test]
     fn settings_depend_on_durability() {
-        let durable = server_settings(Path::new("/d/run"), ClusterOptions { durable: true });
+        let durable = server_settings(
+            Path::new("/d/run"),
+            ClusterOptions { durable: true },
+            Some(16),
+        );
+        assert!(durable.contains(&OsString::from("recovery_init_sync_method=syncfs")));
+        let older = server_settings(
+            Path::new("/d/run"),
+            ClusterOptions { durable: true },
+            Some(13),
+        );
+        assert!(!older.iter().any(|s| s.to_string_lossy().contains("syncfs")));
         assert!(durable.contains(&OsString::from("listen_addresses=")));
         assert!(durable.contains(&OsString::from("unix_socket_directories=\"/d/run\"")));
         assert!(!durable.contains(&OsString::from("fsync=off")));
-        let fast = server_settings(Path::new("/d/run"), ClusterOptions { durable: false });
+        let fast = server_settings(
+            Path::new("/d/run"),
+            ClusterOptions { durable: false },
+            Some(16),
+        );
         for s in [
             "fsync=off",
             "synchronous_commit=off",

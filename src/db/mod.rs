@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::config::Settings;
 use crate::web::error::AppError;
 use local::{ClusterOptions, LocalCluster};
-pub use pool::{DatabaseState, DatabaseStatus, PgConn, PgPool};
+pub use pool::{DatabaseState, DatabaseStatus, PgConn, PgPool, RESTARTING};
 pub use supervisor::Backoff;
 
 diesel::define_sql_function!(

@@ -23,6 +23,9 @@ const SLICE: Duration = Duration::from_millis(250);
 /// backoff (half of it), which bounds how long the pool takes to notice a database back.
 const POOL_TIMEOUT: Duration = Duration::from_secs(3);
 
+/// How a checkout refused while the managed server restarts begins.
+pub const RESTARTING: &str = "the database is restarting";
+
 /// What Homeroom knows of its database, shared by the pool, the supervisor of a
 /// managed server and `/health`.
 #[derive(Debug, Default)]
@@ -146,7 +149,7 @@ impl PgPool {
         let mut last = String::from("no connection became free in time");
         loop {
             if let Some(reason) = self.status.restarting() {
-                return Err(format!("the database is restarting ({reason})"));
+                return Err(format!("{RESTARTING} ({reason})"));
             }
             let limit = if self.status.unreachable.load(Ordering::Relaxed) {
                 TRY_WHILE_UNREACHABLE

@@ -120,7 +120,12 @@ impl ResponseError for AppError {
             ),
             AppError::BadRequest(msg) => ("Something is not right", msg.as_str()),
             AppError::Unavailable(cause) => {
-                tracing::warn!(%cause, "database unavailable");
+                // A restart is logged once by its supervisor, not by every request meanwhile.
+                if cause.starts_with(crate::db::RESTARTING) {
+                    tracing::debug!(%cause, "database unavailable");
+                } else {
+                    tracing::warn!(%cause, "database unavailable");
+                }
                 let mut response = error_page(
                     self.status_code(),
                     "Temporarily unavailable",
