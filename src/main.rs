@@ -108,7 +108,7 @@ fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
         None => Some(DataDirLock::acquire(&settings.data_dir)?),
         Some(_) => None,
     };
-    let (database, pool) = prepare(&settings)?;
+    let (mut database, pool) = prepare(&settings)?;
     if with_demo {
         let mut conn = pool.get()?;
         if demo::database_is_empty(&mut conn)? {
@@ -117,6 +117,8 @@ fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
             print!("{summary}");
         }
     }
+    // From here on, a managed database that dies is brought back while requests get 503s.
+    database.supervise()?;
     let shown = display_url(&settings.bind);
     homeroom::jobs::start_scheduler(
         pool.clone(),

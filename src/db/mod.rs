@@ -3,21 +3,21 @@
 
 pub mod enums;
 pub mod local;
+mod pool;
 pub mod schema;
+mod supervisor;
 
-use std::time::Duration;
+use std::sync::Arc;
 
 use diesel::prelude::*;
-use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use uuid::Uuid;
 
 use crate::config::Settings;
 use crate::web::error::AppError;
 use local::{ClusterOptions, LocalCluster};
-
-pub type PgPool = Pool<ConnectionManager<PgConnection>>;
-pub type PgConn = PooledConnection<ConnectionManager<PgConnection>>;
+pub use pool::{DatabaseState, DatabaseStatus, PgConn, PgPool, RESTARTING};
+pub use supervisor::Backoff;
 
 diesel::define_sql_function!(
     /// SQL `lower()`, for case-insensitive matches on e-mails and names.
@@ -31,6 +31,8 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 pub struct Database {
     url: String,
     cluster: Option<LocalCluster>,
+    supervisor: Option<supervisor::Supervisor>,
+    status: Arc<DatabaseStatus>,
 }
 
 impl Database {
@@ -41,6 +43,8 @@ impl Database {
             return Ok(Database {
                 url: url.clone(),
                 cluster: None,
+                supervisor: None,
+                status: Arc::default(),
             });
         }
         let cluster = LocalCluster::start(&settings.data_dir, ClusterOptions { durable: true })?;
@@ -48,6 +52,8 @@ impl Database {
         Ok(Database {
             url: cluster.database_url("homeroom"),
             cluster: Some(cluster),
+            supervisor: None,
+            status: Arc::default(),
         })
     }
 
@@ -55,11 +61,34 @@ impl Database {
         &self.url
     }
 
+    /// A pool whose requests fail fast while this database is known to be down.
     pub fn pool(&self, size: u32) -> anyhow::Result<PgPool> {
-        build_pool(&self.url, size)
+        PgPool::build(&self.url, size, Arc::clone(&self.status))
+    }
+
+    /// What is known of the database right now.
+    pub fn status(&self) -> &Arc<DatabaseStatus> {
+        &self.status
+    }
+
+    /// From now on a managed server that exits unexpectedly is started again, with
+    /// backoff, while the pools of this database answer 503 at once. A server given by
+    /// `DATABASE_URL` is not Homeroom's to restart.
+    pub fn supervise(&mut self) -> anyhow::Result<()> {
+        if self.supervisor.is_none()
+            && let Some(cluster) = self.cluster.take()
+        {
+            let supervisor = supervisor::Supervisor::start(cluster, Arc::clone(&self.status))
+                .map_err(|e| anyhow::anyhow!("starting the database supervisor: {e}"))?;
+            self.supervisor = Some(supervisor);
+        }
+        Ok(())
     }
 
     pub fn shutdown(mut self) {
+        if let Some(supervisor) = self.supervisor.take() {
+            self.cluster = supervisor.stop();
+        }
         if let Some(cluster) = self.cluster.as_mut()
             && let Err(e) = cluster.stop()
         {
@@ -68,13 +97,9 @@ impl Database {
     }
 }
 
+/// A pool of `size` connections to `url`, with a status of its own.
 pub fn build_pool(url: &str, size: u32) -> anyhow::Result<PgPool> {
-    let manager = ConnectionManager::<PgConnection>::new(url);
-    Ok(Pool::builder()
-        .max_size(size)
-        .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(5))
-        .build(manager)?)
+    PgPool::build(url, size, Arc::default())
 }
 
 /// Applies pending migrations and returns the names of those applied.
@@ -195,9 +220,7 @@ where
 {
     let pool = pool.clone();
     actix_web::web::block(move || {
-        let mut conn = pool
-            .get()
-            .map_err(|e| AppError::Unavailable(e.to_string()))?;
+        let mut conn = pool.checkout().map_err(AppError::Unavailable)?;
         work(&mut conn)
     })
     .await

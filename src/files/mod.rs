@@ -180,12 +180,53 @@ pub enum FileError {
     RecordNotFound,
     #[error(transparent)]
     Database(#[from] diesel::result::Error),
+    /// The disk holding files is full (or a quota is reached).
+    #[error(
+        "The file was not saved: there is not enough storage space on the server for it. Nothing else was lost; ask an administrator to free some space, then try again."
+    )]
+    StorageFull(#[source] std::io::Error),
+    /// The files folder cannot be written: read-only, not allowed, or not a folder.
+    #[error(
+        "The file was not saved: the server cannot store files right now. Nothing else was lost; please try again later, and tell an administrator if it goes on."
+    )]
+    StorageUnwritable(#[source] std::io::Error),
     #[error("storing the file: {0}")]
-    Storage(#[from] std::io::Error),
+    Storage(#[source] std::io::Error),
+}
+
+impl From<std::io::Error> for FileError {
+    /// What the disk said, sorted into what the user is told.
+    fn from(e: std::io::Error) -> FileError {
+        match e.raw_os_error() {
+            Some(libc::ENOSPC | libc::EDQUOT | libc::EFBIG) => FileError::StorageFull(e),
+            Some(libc::EROFS | libc::EACCES | libc::EPERM | libc::ENOTDIR) => {
+                FileError::StorageUnwritable(e)
+            }
+            _ => FileError::Storage(e),
+        }
+    }
 }
 
 impl FileError {
     /// The user sent something to correct (as opposed to a missing record or a fault).
+    /// The status of a storage fault the user is told about (the file was not kept):
+    /// 507 for a full disk, 503 for one that cannot be written.
+    pub fn storage_status(&self) -> Option<actix_web::http::StatusCode> {
+        use actix_web::http::StatusCode;
+        match self {
+            FileError::StorageFull(_) => Some(StatusCode::INSUFFICIENT_STORAGE),
+            FileError::StorageUnwritable(_) => Some(StatusCode::SERVICE_UNAVAILABLE),
+            _ => None,
+        }
+    }
+
+    /// Tells the administrator, in the log, what the disk said.
+    pub fn log_storage_fault(&self) {
+        if let FileError::StorageFull(cause) | FileError::StorageUnwritable(cause) = self {
+            tracing::warn!(error = %cause, "an upload could not be stored");
+        }
+    }
+
     pub fn is_for_user(&self) -> bool {
         matches!(
             self,
@@ -204,6 +245,14 @@ impl From<FileError> for AppError {
         match e {
             FileError::RecordNotFound => AppError::NotFound,
             FileError::Database(e) => e.into(),
+            full @ FileError::StorageFull(_) => {
+                full.log_storage_fault();
+                AppError::InsufficientStorage(full.to_string())
+            }
+            unwritable @ FileError::StorageUnwritable(_) => {
+                unwritable.log_storage_fault();
+                AppError::StorageUnavailable(unwritable.to_string())
+            }
             FileError::Storage(e) => AppError::Internal(e.into()),
             user => AppError::BadRequest(user.to_string()),
         }

@@ -210,13 +210,19 @@ async fn upload(
         });
         match stored {
             Ok(stored) => Ok(Ok(stored)),
-            Err(e) if e.is_for_user() => {
+            // Something to correct, or a disk that would not keep the file: the form
+            // again, saying so; nothing was written.
+            Err(e) if e.is_for_user() || e.storage_status().is_some() => {
+                e.log_storage_fault();
+                let status = e
+                    .storage_status()
+                    .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
                 let mut view = load_page(conn, &page, &state2.settings, kind, record_id)?;
                 if let Some(upload) = view.upload.as_mut() {
                     upload.error = Some(e.to_string());
                     upload.return_to = form_return;
                 }
-                Ok(Err(view))
+                Ok(Err((status, view)))
             }
             Err(e) => Err(e.into()),
         }
@@ -231,7 +237,7 @@ async fn upload(
             );
             Ok(see_other(&return_to))
         }
-        Err(view) => render_as(&view, StatusCode::UNPROCESSABLE_ENTITY),
+        Err((status, view)) => render_as(&view, status),
     }
 }
 

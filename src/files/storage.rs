@@ -1,8 +1,9 @@
 //! Where file contents live: `<data dir>/files/<organization>/<shard>/<random>`.
 //! Names on disk are random, never what the user called the file.
 
+use std::fs::File;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
@@ -61,23 +62,18 @@ impl FileStore {
         }
     }
 
-    /// Writes a whole file, visible under its key only once complete.
+    /// Writes a whole file, visible under its key only once complete. On any error
+    /// nothing is left behind: the partial file is removed.
     pub fn write(&self, key: &str, bytes: &[u8]) -> std::io::Result<()> {
-        use std::os::unix::fs::OpenOptionsExt;
         let path = self.path(key)?;
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)?;
         }
         let mut partial = path.clone().into_os_string();
         partial.push(".part");
-        let mut out = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&partial)?;
+        let mut out = PartFile::create(PathBuf::from(partial))?;
         out.write_all(bytes)?;
-        out.sync_all()?;
-        std::fs::rename(&partial, &path)
+        out.commit(&path)
     }
 
     pub fn read(&self, key: &str) -> std::io::Result<Vec<u8>> {
@@ -88,6 +84,53 @@ impl FileStore {
     pub fn remove(&self, key: &str) {
         if let Ok(path) = self.path(key) {
             let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// A file being written under its `.part` name; dropped before [`PartFile::commit`]
+/// (an error on the way, a full disk), it is removed.
+struct PartFile {
+    path: PathBuf,
+    file: File,
+    committed: bool,
+}
+
+impl PartFile {
+    fn create(path: PathBuf) -> std::io::Result<PartFile> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)?;
+        Ok(PartFile {
+            path,
+            file,
+            committed: false,
+        })
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.file.write_all(bytes)
+    }
+
+    /// Makes the file durable and gives it its real name.
+    fn commit(mut self, path: &Path) -> std::io::Result<()> {
+        self.file.sync_all()?;
+        std::fs::rename(&self.path, path)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for PartFile {
+    fn drop(&mut self) {
+        if !self.committed
+            && let Err(e) = std::fs::remove_file(&self.path)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            tracing::warn!(path = %self.path.display(), "a partial upload could not be removed: {e}");
         }
     }
 }
@@ -127,5 +170,29 @@ mod tests {
         assert!(files.read("/etc/passwd").is_err());
         assert!(files.read("a//b").is_err());
         assert!(files.write("a/../../b", b"x").is_err());
+    }
+
+    #[test]
+    fn a_write_that_fails_on_a_full_disk_leaves_no_partial_file() {
+        let files = store();
+        let folder = files.root.join("org/ab");
+        std::fs::create_dir_all(&folder).expect("folder");
+        let partial = folder.join("abcdef.part");
+        // /dev/full answers every write with ENOSPC, as a full disk does.
+        let mut out = PartFile {
+            file: File::options()
+                .write(true)
+                .open("/dev/full")
+                .expect("/dev/full"),
+            path: partial.clone(),
+            committed: false,
+        };
+        std::fs::write(&partial, b"half a file").expect("the partial file");
+        let error = out.write_all(&[7; 4096]).expect_err("the disk is full");
+        assert_eq!(error.raw_os_error(), Some(libc::ENOSPC));
+        drop(out);
+        assert!(!partial.exists(), "the partial file is gone");
+        assert_eq!(std::fs::read_dir(&folder).expect("folder").count(), 0);
+        let _ = std::fs::remove_dir_all(&files.root);
     }
 }

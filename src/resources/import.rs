@@ -480,7 +480,11 @@ async fn preview(
     let dir = path.parent().map(PathBuf::from).unwrap_or_default();
     std::fs::create_dir_all(&dir)
         .and_then(|_| std::fs::write(&path, text))
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("keeping an upload: {e}")))?;
+        .map_err(|e| {
+            // A full or read-only disk is told as such, and leaves no half upload.
+            let _ = std::fs::remove_file(&path);
+            AppError::from(crate::files::FileError::from(e))
+        })?;
     let name: String = file
         .name
         .chars()

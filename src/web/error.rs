@@ -23,6 +23,12 @@ pub enum AppError {
     /// The database cannot be reached; the request may be retried.
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// The disk is full: what the user sent was not kept (the message says so).
+    #[error("{0}")]
+    InsufficientStorage(String),
+    /// The disk cannot be written (read-only, no permission): nothing was kept.
+    #[error("{0}")]
+    StorageUnavailable(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -32,8 +38,16 @@ impl From<diesel::result::Error> for AppError {
         use diesel::result::{DatabaseErrorKind, Error};
         match e {
             Error::NotFound => AppError::NotFound,
-            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => AppError::Unavailable(info.message().to_owned()),
+            // The server went away mid-request (it was stopped, or it crashed).
+            Error::DatabaseError(_, info) if server_went_away(info.message()) => {
                 AppError::Unavailable(info.message().to_owned())
+            }
+            Error::BrokenTransactionManager => {
+                AppError::Unavailable("the connection broke during a transaction".to_owned())
             }
             // A write that would leave a row its writer may not read (row-level security).
             Error::DatabaseError(_, info) if info.message().contains("row-level security") => {
@@ -43,6 +57,21 @@ impl From<diesel::result::Error> for AppError {
         }
     }
 }
+
+/// PostgreSQL's words when it ends a session because the server is going away.
+fn server_went_away(message: &str) -> bool {
+    [
+        "terminating connection",
+        "server closed the connection",
+        "the database system is",
+        "no connection to the server",
+    ]
+    .iter()
+    .any(|words| message.contains(words))
+}
+
+/// How long a 503 asks the browser (or a load balancer) to wait before trying again.
+pub const RETRY_AFTER_SECONDS: u32 = 5;
 
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
@@ -66,7 +95,10 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::SignedOut { .. } => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable(_) | AppError::StorageUnavailable(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            AppError::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -88,12 +120,25 @@ impl ResponseError for AppError {
             ),
             AppError::BadRequest(msg) => ("Something is not right", msg.as_str()),
             AppError::Unavailable(cause) => {
-                tracing::warn!(%cause, "database unavailable");
-                (
+                // A restart is logged once by its supervisor, not by every request meanwhile.
+                if cause.starts_with(crate::db::RESTARTING) {
+                    tracing::debug!(%cause, "database unavailable");
+                } else {
+                    tracing::warn!(%cause, "database unavailable");
+                }
+                let mut response = error_page(
+                    self.status_code(),
                     "Temporarily unavailable",
-                    "Homeroom cannot reach its database right now. Nothing was lost; please try again in a minute.",
-                )
+                    "Homeroom cannot reach its database right now. Nothing was lost; please try again in a few seconds.",
+                );
+                response.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    header::HeaderValue::from(RETRY_AFTER_SECONDS),
+                );
+                return response;
             }
+            AppError::InsufficientStorage(msg) => ("Storage full", msg.as_str()),
+            AppError::StorageUnavailable(msg) => ("Cannot save files right now", msg.as_str()),
             AppError::Internal(cause) => {
                 tracing::error!(cause = ?cause, "internal error");
                 (

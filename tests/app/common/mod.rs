@@ -324,13 +324,8 @@ pub fn spawn_app_configured(db: TestDatabase, configure: impl FnOnce(&mut Settin
         .join(&db.name);
     let mut settings = Settings::for_tests(data_dir.clone());
     configure(&mut settings);
-    // Quiet pool: tests that take the database away expect connection errors.
-    let pool = diesel::r2d2::Pool::builder()
-        .max_size(4)
-        .connection_timeout(std::time::Duration::from_secs(5))
-        .error_handler(Box::new(diesel::r2d2::NopErrorHandler))
-        .build(diesel::r2d2::ConnectionManager::new(&db.url))
-        .expect("pool");
+    // The app's own pool, which notices (once, quietly) when a test takes the database away.
+    let pool = homeroom::db::build_pool(&db.url, 4).expect("pool");
     let app = Application::build(settings, pool.clone()).expect("build the app");
     let address = format!("http://127.0.0.1:{}", app.port());
     actix_web::rt::spawn(app.server());
