@@ -123,6 +123,7 @@ fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
     homeroom::jobs::start_scheduler(
         pool.clone(),
         homeroom::mail::Mailer::from_settings(&settings)?,
+        settings.data_dir.clone(),
         std::time::Duration::from_secs(30),
     );
     let result = actix_web::rt::System::new().block_on(async move {

@@ -3,7 +3,7 @@
 use super::sql::prepared;
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel::sql_types::{Date, Nullable, Uuid as SqlUuid};
+use diesel::sql_types::{Date, Integer, Nullable, Uuid as SqlUuid};
 use uuid::Uuid;
 
 // Each daily-roll mark counts once: excused counts as absent, late as tardy, and
@@ -33,8 +33,32 @@ ON CONFLICT (campus_id, attendance_date) WHERE deleted_at IS NULL DO UPDATE SET
     attendance_percentage = EXCLUDED.attendance_percentage
 ";
 
+// Advisory lock spaces (the two-key form, apart from the one-key locks elsewhere):
+// a campus's day, and a whole campus for a refresh of many days.
+const DAY_LOCK: i32 = 0x5355_4d44;
+const CAMPUS_LOCK: i32 = 0x5355_4d43;
+
+// One day of one campus: a shared hold on the campus and the day's own lock, so
+// saves on other days or campuses never wait for each other.
+const LOCK_DAY_SQL: &str = "
+SELECT pg_advisory_xact_lock_shared($1, hashtext($3::text)),
+       pg_advisory_xact_lock($2, hashtext($3::text || $4::text))
+";
+
+// Many days: the campuses whole, in one order so two such refreshes cannot deadlock.
+const LOCK_CAMPUSES_SQL: &str = "
+SELECT pg_advisory_xact_lock($1, hashtext(id::text)) FROM (
+    SELECT id FROM campuses
+    WHERE organization_id = $2 AND ($3::uuid IS NULL OR id = $3)
+    ORDER BY id) c
+";
+
 /// Recomputes the summaries of one campus (or every campus) for the days `from`..=`to`
 /// from the marks stored; the one place summaries are computed.
+///
+/// The campus's day is locked until the transaction ends before the marks are read,
+/// so of two saves on one campus and day the second waits for the first to commit
+/// and then counts its marks too: the last summary written always counts every mark.
 pub fn refresh_summaries(
     conn: &mut PgConnection,
     organization_id: Uuid,
@@ -45,6 +69,23 @@ pub fn refresh_summaries(
     // A campus's totals count every class's marks, also those the person whose
     // save triggered this may not read.
     crate::db::as_system(conn, |conn| {
+        match campus_id {
+            Some(campus) if from == to => {
+                prepared(LOCK_DAY_SQL)
+                    .bind::<Integer, _>(CAMPUS_LOCK)
+                    .bind::<Integer, _>(DAY_LOCK)
+                    .bind::<SqlUuid, _>(campus)
+                    .bind::<Date, _>(from)
+                    .execute(conn)?;
+            }
+            _ => {
+                prepared(LOCK_CAMPUSES_SQL)
+                    .bind::<Integer, _>(CAMPUS_LOCK)
+                    .bind::<SqlUuid, _>(organization_id)
+                    .bind::<Nullable<SqlUuid>, _>(campus_id)
+                    .execute(conn)?;
+            }
+        }
         prepared(REFRESH_SQL)
             .bind::<SqlUuid, _>(organization_id)
             .bind::<Date, _>(from)

@@ -5,6 +5,7 @@
 
 pub mod routes;
 
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -26,6 +27,8 @@ pub enum Task {
     SessionCleanup,
     OverdueInvoices,
     AbsenceAlerts,
+    InterruptedImports,
+    UploadCleanup,
 }
 
 /// What a run did, for its `sync_logs` row.
@@ -40,16 +43,23 @@ pub struct Outcome {
 pub struct JobContext<'a> {
     pub mailer: &'a Mailer,
     pub now: DateTime<Utc>,
+    /// Where uploads wait (`HOMEROOM_DATA_DIR`).
+    pub data_dir: &'a Path,
 }
 
 /// A run still marked running after this long is taken to have died with its server.
 const STALE_AFTER_MINUTES: i32 = 30;
+
+/// An upload nobody committed within a day is taken to be abandoned.
+const UPLOADS_KEPT_HOURS: i64 = 24;
 
 impl Task {
     pub const ALL: &'static [Task] = &[
         Task::SessionCleanup,
         Task::OverdueInvoices,
         Task::AbsenceAlerts,
+        Task::InterruptedImports,
+        Task::UploadCleanup,
     ];
 
     pub fn task_type(self) -> &'static str {
@@ -57,6 +67,8 @@ impl Task {
             Task::SessionCleanup => "session_cleanup",
             Task::OverdueInvoices => "overdue_invoices",
             Task::AbsenceAlerts => "absence_alerts",
+            Task::InterruptedImports => "interrupted_imports",
+            Task::UploadCleanup => "upload_cleanup",
         }
     }
 
@@ -71,6 +83,12 @@ impl Task {
             Task::AbsenceAlerts => {
                 "Tells guardians the same day when a roll marks their child absent and the mark still stands after the grace period."
             }
+            Task::InterruptedImports => {
+                "Marks imports whose server stopped while they ran as interrupted, so they can be run again."
+            }
+            Task::UploadCleanup => {
+                "Removes import uploads a day after their preview when nobody imported them, and those of failed imports."
+            }
         }
     }
 
@@ -79,6 +97,8 @@ impl Task {
             Task::SessionCleanup => 24 * 60,
             Task::OverdueInvoices => 60,
             Task::AbsenceAlerts => 1,
+            Task::InterruptedImports => 5,
+            Task::UploadCleanup => 60,
         }
     }
 
@@ -127,6 +147,22 @@ impl Task {
                     processed: count(run.sent + run.withdrawn),
                     created: count(run.sent),
                     updated: count(run.withdrawn),
+                })
+            }
+            Task::InterruptedImports => {
+                let failed = crate::resources::mark_interrupted_imports(conn, None)?;
+                Ok(Outcome {
+                    processed: count(failed),
+                    updated: count(failed),
+                    ..Outcome::default()
+                })
+            }
+            Task::UploadCleanup => {
+                let cutoff = ctx.now - chrono::Duration::hours(UPLOADS_KEPT_HOURS);
+                let removed = crate::resources::remove_old_uploads(ctx.data_dir, cutoff.into());
+                Ok(Outcome {
+                    processed: count(removed),
+                    ..Outcome::default()
                 })
             }
         }
@@ -305,7 +341,7 @@ pub fn worker_name() -> String {
 }
 
 /// Starts the scheduler thread of a server: every `every`, it runs what is due.
-pub fn start_scheduler(pool: PgPool, mailer: Mailer, every: Duration) {
+pub fn start_scheduler(pool: PgPool, mailer: Mailer, data_dir: PathBuf, every: Duration) {
     let worker = worker_name();
     let spawned = std::thread::Builder::new()
         .name("scheduler".to_owned())
@@ -316,6 +352,7 @@ pub fn start_scheduler(pool: PgPool, mailer: Mailer, every: Duration) {
                         let ctx = JobContext {
                             mailer: &mailer,
                             now: Utc::now(),
+                            data_dir: &data_dir,
                         };
                         if let Err(error) =
                             ensure_tasks(&mut conn).and_then(|()| run_due(&mut conn, &ctx, &worker))

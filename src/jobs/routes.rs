@@ -259,11 +259,13 @@ async fn run_now(
 ) -> Result<HttpResponse, AppError> {
     let (access, id) = (page.access.clone(), *id);
     let mailer = state.mailer.clone();
+    let data_dir = state.settings.data_dir.clone();
     let (task_type, result) = crate::db::run(&state.pool, move |conn| {
         let task_type = visible_task(conn, &access, id)?;
         let ctx = JobContext {
             mailer: &mailer,
             now: Utc::now(),
+            data_dir: &data_dir,
         };
         let result = super::run_now(conn, &ctx, &super::worker_name(), id, access.user_id)?;
         Ok((task_type, result))

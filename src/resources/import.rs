@@ -3,9 +3,15 @@
 //! progress the page polls. A row is the same record again when its natural key
 //! (or its import hash, computed from that key) matches, so importing a file twice
 //! creates nothing new and changed rows update.
+//!
+//! A run holds a session lock on its connection while it writes, so a run whose
+//! server died (the lock went with its connection) is told from one still going and
+//! marked interrupted: by its page and by the scheduled `interrupted_imports` task.
+//! Its upload stays, so "Run again" commits the same preview once more.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -21,7 +27,7 @@ use super::values::{self, Errors};
 use super::{Kind, Resource};
 use crate::db::enums::SyncStatus;
 use crate::db::schema::sync_logs;
-use crate::db::{PgPool, run, run_in};
+use crate::db::{PgConn, PgPool, run, run_in};
 use crate::startup::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
@@ -354,14 +360,47 @@ pub async fn upload_form(res: &'static Resource, page: Page) -> Result<HttpRespo
     render(&import_page(res, &page, None, None))
 }
 
+/// The folder under the data directory where uploads wait between preview and commit.
+const UPLOADS: &str = "imports";
+
 /// Where an upload waits between its preview and its commit.
 fn upload_path(state: &AppState, res: &Resource, org: Uuid, id: Uuid) -> PathBuf {
     state
         .settings
         .data_dir
-        .join("imports")
+        .join(UPLOADS)
         .join(org.to_string())
         .join(format!("{}-{id}.csv", res.table()))
+}
+
+/// Removes the uploads last written before `cutoff` (previews nobody committed, and
+/// the files of runs that failed); returns how many went.
+pub fn remove_old_uploads(data_dir: &Path, cutoff: SystemTime) -> usize {
+    let Ok(organizations) = std::fs::read_dir(data_dir.join(UPLOADS)) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for folder in organizations.flatten() {
+        let Ok(files) = std::fs::read_dir(folder.path()) else {
+            continue;
+        };
+        for file in files.flatten() {
+            let old = file
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|written| written < cutoff);
+            if !old || !file.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
+            match std::fs::remove_file(file.path()) {
+                Ok(()) => removed += 1,
+                Err(error) => {
+                    tracing::warn!(file = %file.path().display(), %error, "an old upload could not be removed")
+                }
+            }
+        }
+    }
+    removed
 }
 
 /// A commit is a small url-encoded form; anything longer is not one Homeroom sent.
@@ -543,59 +582,178 @@ async fn commit(
     let user = page.access.user_id;
     let hash = format!("import:{upload}");
     let sync_type = format!("import:{}", res.table());
-    let started = run(&state.pool, move |conn| {
+    let pool = state.pool.clone();
+    let (conn, start) = actix_web::web::block(move || {
+        let mut conn = pool
+            .get()
+            .map_err(|e| AppError::Unavailable(e.to_string()))?;
+        let start = start_run(&mut conn, org, user, &sync_type, &hash)?;
+        Ok::<_, AppError>((conn, start))
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))??;
+    let log = match start {
+        Start::Ours(log) => {
+            let run = RunLock { conn, log };
+            let pool = state.pool.clone();
+            let rows: Vec<Checked> = analysis
+                .rows
+                .into_iter()
+                .filter(|r| r.errors.is_empty())
+                .collect();
+            let mapped = analysis.mapped;
+            actix_web::rt::spawn(async move {
+                let outcome = actix_web::web::block(move || {
+                    let mut run = run;
+                    write_rows(run.conn(), &pool, res, org, user, log, &rows, &mapped)
+                })
+                .await;
+                match outcome {
+                    // The upload stays after a failure, for "Run again".
+                    Ok(SyncStatus::Success) => {
+                        let _ = std::fs::remove_file(&path);
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::error!("import {log} could not run: {e}"),
+                }
+            });
+            log
+        }
+        // Sent twice (a double click): the first run is the one to watch.
+        Start::Theirs(log) => log,
+    };
+    Ok(see_other(&format!(
+        "{}/import/{log}?rows={total}",
+        res.path()
+    )))
+}
+
+/// Whose run a commit is.
+enum Start {
+    /// This connection holds the run's lock and is to write its rows.
+    Ours(Uuid),
+    /// The upload's run is going, or finished, elsewhere.
+    Theirs(Uuid),
+}
+
+/// Lock spaces (the two-key form) of a running import: its log's id hashed.
+const RUN_LOCK: i32 = 0x494d_5052;
+
+/// Starts the upload's run: a new log, or the failed one again, its lock taken on
+/// `conn` before the log shows `running` to anyone else.
+fn start_run(
+    conn: &mut PgConnection,
+    org: Uuid,
+    user: Uuid,
+    sync_type: &str,
+    hash: &str,
+) -> QueryResult<Start> {
+    // A run whose server died is failed first, so committing again reruns it.
+    let earlier = sync_logs::table
+        .filter(sync_logs::import_hash.eq(hash))
+        .filter(sync_logs::organization_id.eq(org))
+        .select(sync_logs::id)
+        .first::<Uuid>(conn)
+        .optional()?;
+    if let Some(earlier) = earlier {
+        mark_interrupted(conn, Some(earlier))?;
+    }
+    conn.transaction(|conn| {
         let inserted = diesel::insert_into(sync_logs::table)
             .values((
                 sync_logs::organization_id.eq(org),
                 sync_logs::sync_type.eq(sync_type),
                 sync_logs::status.eq(SyncStatus::Running),
-                sync_logs::import_hash.eq(&hash),
+                sync_logs::import_hash.eq(hash),
                 sync_logs::created_by_id.eq(user),
             ))
             .on_conflict_do_nothing()
             .returning(sync_logs::id)
             .get_result::<Uuid>(conn)
             .optional()?;
-        match inserted {
-            Some(id) => Ok((id, true)),
-            // Sent twice (a double click): the first run is the one to watch.
-            None => Ok((
+        let ours = match inserted {
+            Some(id) => Some(id),
+            None => diesel::update(
                 sync_logs::table
-                    .filter(sync_logs::import_hash.eq(&hash))
+                    .filter(sync_logs::import_hash.eq(hash))
+                    .filter(sync_logs::organization_id.eq(org))
+                    .filter(sync_logs::status.eq(SyncStatus::Failed)),
+            )
+            .set((
+                sync_logs::status.eq(SyncStatus::Running),
+                sync_logs::records_processed.eq(0),
+                sync_logs::records_created.eq(0),
+                sync_logs::records_updated.eq(0),
+                sync_logs::started_at.eq(diesel::dsl::now),
+                sync_logs::completed_at.eq(None::<chrono::DateTime<chrono::Utc>>),
+                sync_logs::error_message.eq(None::<String>),
+                sync_logs::created_by_id.eq(user),
+            ))
+            .returning(sync_logs::id)
+            .get_result::<Uuid>(conn)
+            .optional()?,
+        };
+        match ours {
+            Some(id) => {
+                // Session-level: it outlives this transaction and goes with the connection.
+                diesel::sql_query("SELECT pg_advisory_lock($1, hashtext($2::text))")
+                    .bind::<diesel::sql_types::Integer, _>(RUN_LOCK)
+                    .bind::<diesel::sql_types::Uuid, _>(id)
+                    .execute(conn)?;
+                Ok(Start::Ours(id))
+            }
+            None => Ok(Start::Theirs(
+                sync_logs::table
+                    .filter(sync_logs::import_hash.eq(hash))
                     .filter(sync_logs::organization_id.eq(org))
                     .select(sync_logs::id)
                     .first::<Uuid>(conn)?,
-                false,
             )),
         }
     })
-    .await?;
-    let (log, fresh) = started;
-    if fresh {
-        let pool = state.pool.clone();
-        let rows: Vec<Checked> = analysis
-            .rows
-            .into_iter()
-            .filter(|r| r.errors.is_empty())
-            .collect();
-        let mapped = analysis.mapped;
-        actix_web::rt::spawn(async move {
-            let job_pool = pool.clone();
-            let outcome = run(&job_pool, move |conn| {
-                write_rows(conn, &pool, res, org, user, log, &rows, &mapped);
-                Ok(())
-            })
-            .await;
-            if let Err(e) = outcome {
-                tracing::error!("import {log} could not run: {e}");
-            }
-            let _ = std::fs::remove_file(&path);
-        });
+}
+
+/// A running import's connection with its lock; dropping it (also when the run
+/// panics) lets the lock go before the connection returns to the pool.
+struct RunLock {
+    conn: PgConn,
+    log: Uuid,
+}
+
+impl RunLock {
+    fn conn(&mut self) -> &mut PgConnection {
+        &mut self.conn
     }
-    Ok(see_other(&format!(
-        "{}/import/{log}?rows={total}",
-        res.path()
-    )))
+}
+
+impl Drop for RunLock {
+    fn drop(&mut self) {
+        let unlocked = diesel::sql_query("SELECT pg_advisory_unlock($1, hashtext($2::text))")
+            .bind::<diesel::sql_types::Integer, _>(RUN_LOCK)
+            .bind::<diesel::sql_types::Uuid, _>(self.log)
+            .execute(&mut *self.conn);
+        if let Err(error) = unlocked {
+            tracing::warn!(log = %self.log, %error, "an import's lock could not be let go");
+        }
+    }
+}
+
+/// Marks failed, as interrupted, the running imports (or the one given) whose lock
+/// no connection holds: their server stopped while they ran, and their one
+/// transaction went with it. Returns how many.
+pub fn mark_interrupted(conn: &mut PgConnection, only: Option<Uuid>) -> QueryResult<usize> {
+    diesel::sql_query(
+        "UPDATE sync_logs SET status = 'failed', completed_at = now(), \
+             records_processed = 0, records_created = 0, records_updated = 0, \
+             error_message = format('it was interrupted after %s rows, when the server running \
+                 it stopped.', records_processed) \
+         WHERE status = 'running' AND sync_type LIKE 'import:%' \
+           AND ($1::uuid IS NULL OR id = $1) \
+           AND pg_try_advisory_xact_lock($2, hashtext(id::text))",
+    )
+    .bind::<diesel::sql_types::Nullable<diesel::sql_types::Uuid>, _>(only)
+    .bind::<diesel::sql_types::Integer, _>(RUN_LOCK)
+    .execute(conn)
 }
 
 /// Writes the good rows in one transaction, reporting progress on another
@@ -610,7 +768,7 @@ fn write_rows(
     log: Uuid,
     rows: &[Checked],
     mapped: &[bool],
-) {
+) -> SyncStatus {
     let report = |processed: usize, created: usize, updated: usize| {
         if let Ok(mut other) = pool.get() {
             let _ = diesel::update(sync_logs::table.find(log))
@@ -686,6 +844,7 @@ fn write_rows(
             sync_logs::error_message.eq(error),
         ))
         .execute(conn);
+    status
 }
 
 #[derive(Queryable)]
@@ -695,6 +854,7 @@ struct LogRow {
     created: i32,
     updated: i32,
     error: Option<String>,
+    hash: Option<String>,
 }
 
 #[derive(Template)]
@@ -721,6 +881,14 @@ struct Progress {
     created: i32,
     updated: i32,
     error: Option<String>,
+    /// A failed run whose upload is still here can be committed again.
+    rerun: Option<Rerun>,
+}
+
+/// The "Run again" form: the upload to commit again, with the page's CSRF token.
+struct Rerun {
+    upload: String,
+    csrf_token: String,
 }
 
 pub async fn progress(
@@ -734,6 +902,7 @@ pub async fn progress(
     let org = page.access.organization_id;
     let sync_type = format!("import:{}", res.table());
     let row = run(&state.pool, move |conn| {
+        mark_interrupted(conn, Some(log))?;
         Ok(sync_logs::table
             .filter(sync_logs::id.eq(log))
             .filter(sync_logs::organization_id.eq(org))
@@ -744,6 +913,7 @@ pub async fn progress(
                 sync_logs::records_created,
                 sync_logs::records_updated,
                 sync_logs::error_message,
+                sync_logs::import_hash,
             ))
             .first::<LogRow>(conn)?)
     })
@@ -754,6 +924,16 @@ pub async fn progress(
         .and_then(|(_, v)| v.parse().ok())
         .unwrap_or(row.processed)
         .max(row.processed);
+    let rerun = row
+        .hash
+        .as_deref()
+        .and_then(|h| h.strip_prefix("import:"))
+        .and_then(|u| Uuid::parse_str(u).ok())
+        .filter(|u| row.status == SyncStatus::Failed && upload_path(&state, res, org, *u).is_file())
+        .map(|u| Rerun {
+            upload: u.to_string(),
+            csrf_token: page.access.csrf_token.clone(),
+        });
     let progress = Progress {
         href: format!("{}/import/{log}?rows={total}", res.path()),
         running: row.status == SyncStatus::Running,
@@ -763,6 +943,7 @@ pub async fn progress(
         created: row.created,
         updated: row.updated,
         error: row.error,
+        rerun,
     };
     let view = ResView::new(res, &page.access);
     if htmx::wants_fragment(&req) {

@@ -35,7 +35,7 @@ mod store;
 pub mod values;
 
 pub use export::cell as csv_cell;
-pub use import::parse_csv;
+pub use import::{mark_interrupted as mark_interrupted_imports, parse_csv, remove_old_uploads};
 
 use std::sync::OnceLock;
 

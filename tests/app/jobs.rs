@@ -98,6 +98,7 @@ async fn a_disabled_task_waits_until_it_is_enabled_again() {
     let ctx = JobContext {
         mailer: &mailer,
         now: Utc::now(),
+        data_dir: &app.data_dir,
     };
     // Only the enabled tasks are due; once run, nothing is due until its next time.
     let enabled_tasks = homeroom::jobs::Task::ALL.len() - 1;
@@ -139,4 +140,106 @@ async fn a_school_administrator_cannot_run_install_wide_tasks() {
         .await;
     assert_eq!(response.status(), 404);
     assert_eq!(crate::common::count(&mut conn, "sync_logs"), 0);
+}
+
+/// Runs a task through "Run now" on /admin/jobs as the install administrator;
+/// returns the page after.
+async fn run_now_as_root(app: &crate::common::TestApp, task_type: &str) -> String {
+    let root = app.signed_in(DemoUser::Root).await;
+    let page = app.page(&root, "/admin/jobs").await;
+    assert!(page.contains(task_type), "/admin/jobs lists {task_type}");
+    let task = task_id(&mut app.conn(), task_type);
+    let response = app
+        .post_form(
+            &root,
+            &format!("/admin/jobs/{task}/run"),
+            &[("csrf_token", csrf_token(&page).expect("token").as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    app.page(&root, "/admin/jobs").await
+}
+
+/// A running import's log, as `commit` leaves it; returns its id.
+fn running_import(conn: &mut PgConnection, org: Uuid) -> Uuid {
+    diesel::insert_into(sync_logs::table)
+        .values((
+            sync_logs::organization_id.eq(org),
+            sync_logs::sync_type.eq("import:students"),
+            sync_logs::status.eq(SyncStatus::Running),
+            sync_logs::import_hash.eq(format!("import:{}", Uuid::new_v4())),
+            sync_logs::records_processed.eq(300),
+        ))
+        .returning(sync_logs::id)
+        .get_result(conn)
+        .expect("a running import")
+}
+
+#[actix_web::test]
+async fn imports_whose_server_died_are_marked_interrupted_and_live_ones_run_on() {
+    let app = spawn_app().await;
+    let mut conn = app.conn();
+    let northwind = organization_id(&mut conn, "Northwind Academy");
+    let dead = running_import(&mut conn, northwind);
+    let live = running_import(&mut conn, northwind);
+    // The live run's server holds its run the way a running import does (the lock
+    // space of src/resources/import.rs, RUN_LOCK, and the log's id hashed).
+    let mut server = app.conn();
+    diesel::sql_query("SELECT pg_advisory_lock(1229803602, hashtext($1::text))")
+        .bind::<diesel::sql_types::Uuid, _>(live)
+        .execute(&mut server)
+        .expect("the live run's lock");
+
+    let after = run_now_as_root(&app, "interrupted_imports").await;
+    assert!(
+        after.contains("interrupted_imports ran: 1 processed"),
+        "{after}"
+    );
+    let state = |conn: &mut PgConnection, id: Uuid| -> (SyncStatus, Option<String>) {
+        sync_logs::table
+            .find(id)
+            .select((sync_logs::status, sync_logs::error_message))
+            .first(conn)
+            .expect("log")
+    };
+    let (status, message) = state(&mut conn, dead);
+    assert_eq!(status, SyncStatus::Failed);
+    assert_eq!(
+        message.as_deref(),
+        Some("it was interrupted after 300 rows, when the server running it stopped.")
+    );
+    assert_eq!(state(&mut conn, live), (SyncStatus::Running, None));
+}
+
+#[actix_web::test]
+async fn uploads_left_over_a_day_are_removed_and_fresh_ones_kept() {
+    let app = spawn_app().await;
+    let folder = app
+        .data_dir
+        .join("imports")
+        .join(Uuid::new_v4().to_string());
+    std::fs::create_dir_all(&folder).expect("uploads folder");
+    let old = folder.join(format!("students-{}.csv", Uuid::new_v4()));
+    let fresh = folder.join(format!("students-{}.csv", Uuid::new_v4()));
+    let hour_old = folder.join(format!("staff-{}.csv", Uuid::new_v4()));
+    for file in [&old, &fresh, &hour_old] {
+        std::fs::write(file, "student_number\n1\n").expect("an upload");
+    }
+    let ago =
+        |hours: u64| std::time::SystemTime::now() - std::time::Duration::from_secs(hours * 3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .and_then(|f| f.set_modified(ago(25)))
+        .expect("a day old");
+    std::fs::File::options()
+        .write(true)
+        .open(&hour_old)
+        .and_then(|f| f.set_modified(ago(23)))
+        .expect("less than a day old");
+
+    let after = run_now_as_root(&app, "upload_cleanup").await;
+    assert!(after.contains("upload_cleanup ran: 1 processed"), "{after}");
+    assert!(!old.exists(), "the upload over a day old is gone");
+    assert!(fresh.exists() && hour_old.exists(), "younger uploads stay");
 }

@@ -405,6 +405,96 @@ async fn the_campus_summary_matches_the_marks_after_every_save() {
     assert_eq!(yesterday, counted(&app, roll.campus_id, day));
 }
 
+/// One class's daily roll as an administrator's browser holds it, ready to post.
+struct OpenRoll {
+    client: reqwest::Client,
+    url: String,
+    token: String,
+    students: Vec<Uuid>,
+}
+
+#[actix_web::test]
+async fn rolls_saved_at_once_on_one_campus_leave_its_summary_matching_the_marks() {
+    const ROUNDS: usize = 12;
+    let app = spawn_app().await;
+    let mine = teachers_roll(&app);
+    let classes: Vec<IdRow> = diesel::sql_query(
+        "SELECT c.id FROM classes c WHERE c.campus_id = $1 AND c.deleted_at IS NULL \
+           AND c.status = 'active' AND EXISTS (SELECT 1 FROM class_enrollments e \
+               WHERE e.class_id = c.id AND e.status = 'active' AND e.deleted_at IS NULL) \
+         ORDER BY c.name LIMIT 6",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(mine.campus_id)
+    .load(&mut app.conn())
+    .expect("the campus's classes");
+    assert!(classes.len() >= 4, "the demo campus has several classes");
+
+    // Six office staff, each with one class's roll open.
+    let mut rolls = Vec::new();
+    for class in &classes {
+        let students: Vec<IdRow> = diesel::sql_query(
+            "SELECT s.id FROM class_enrollments e JOIN students s ON s.id = e.student_id \
+             WHERE e.class_id = $1 AND e.status = 'active' AND e.deleted_at IS NULL \
+               AND s.status = 'active' AND s.deleted_at IS NULL ORDER BY s.id",
+        )
+        .bind::<diesel::sql_types::Uuid, _>(class.id)
+        .load(&mut app.conn())
+        .expect("the class's students");
+        let client = app.signed_in(DemoUser::Admin).await;
+        let path = format!("/roll/classes/{}", class.id);
+        let html = app
+            .page(&client, &format!("{path}?date={}", mine.date))
+            .await;
+        rolls.push(OpenRoll {
+            token: crate::common::csrf_token(&html).expect("the roll's token"),
+            client,
+            url: app.url(&path),
+            students: students.into_iter().map(|s| s.id).collect(),
+        });
+    }
+
+    // Every round all of them save at once, each marking a different share absent.
+    let mut stale = Vec::new();
+    for round in 0..ROUNDS {
+        let mut saves = Vec::new();
+        for (k, roll) in rolls.iter().enumerate() {
+            let every = 2 + (round + k) % 3;
+            let mut fields = vec![
+                ("csrf_token".to_owned(), roll.token.clone()),
+                ("date".to_owned(), mine.date.to_string()),
+            ];
+            for (i, student) in roll.students.iter().enumerate() {
+                let status = if (i + round) % every == 0 {
+                    "absent"
+                } else {
+                    "present"
+                };
+                fields.push((format!("status-{student}"), status.to_owned()));
+            }
+            let (client, url) = (roll.client.clone(), roll.url.clone());
+            saves.push(tokio::spawn(async move {
+                client
+                    .post(url)
+                    .form(&fields)
+                    .send()
+                    .await
+                    .map(|r| r.status().as_u16())
+            }));
+        }
+        for save in saves {
+            assert_eq!(save.await.expect("joined").expect("posted"), 303);
+        }
+        let summary = summary_of(&app, mine.campus_id, mine.date);
+        let marks = counted(&app, mine.campus_id, mine.date);
+        if summary != marks {
+            stale.push(format!(
+                "round {round}: {summary:?} where the marks give {marks:?}"
+            ));
+        }
+    }
+    assert!(stale.is_empty(), "stale summaries:\n{}", stale.join("\n"));
+}
+
 #[derive(QueryableByName)]
 struct DateRow {
     #[diesel(sql_type = diesel::sql_types::Date)]

@@ -281,3 +281,97 @@ async fn three_bad_rows_block_the_import_until_fixed_or_left_out() {
     assert!(done.contains("3 added, 0 updated"), "{done}");
     assert_eq!(count(&app), total.to_string());
 }
+
+/// The value of the first input named `name` on a page.
+fn input_value(html: &str, name: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(&format!("input[name={name}]")).expect("selector");
+    doc.select(&sel)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .unwrap_or_else(|| panic!("an input named {name}"))
+        .to_owned()
+}
+
+#[actix_web::test]
+async fn an_import_whose_server_died_shows_it_was_interrupted_and_runs_again_once() {
+    let app = spawn_app().await;
+    let csv = exported_students(&app).await;
+    let (lakeside, org) = empty_organization(&app).await;
+    let quoted = format!("'{org}'");
+    let rows = parse_csv(&csv).expect("csv").len() - 1;
+    let (status, preview) = upload(&app, &lakeside, &csv).await;
+    assert_eq!(status, 200);
+
+    // The import was committed and its server was killed 1000 rows in: its log still
+    // says running, and no connection holds its run any more.
+    let upload_id = input_value(&preview, "upload");
+    let log = diesel::sql_query(format!(
+        "INSERT INTO sync_logs (organization_id, sync_type, status, import_hash, \
+             records_processed, records_created) \
+         VALUES ({quoted}, 'import:students', 'running', 'import:{upload_id}', 1000, 1000) \
+         RETURNING id"
+    ))
+    .get_result::<Id>(&mut app.conn())
+    .expect("the dead run's log")
+    .id;
+
+    let page = app
+        .page(&lakeside, &format!("/students/import/{log}?rows={rows}"))
+        .await;
+    assert!(!page.contains("Imported 1000"), "{page}");
+    assert!(!page.contains("every 1s"), "the page stops waiting");
+    assert!(
+        page.contains("it was interrupted after 1000 rows, when the server running it stopped."),
+        "{page}"
+    );
+    assert!(page.contains("Run again"));
+    let logged = value_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT status || '/' || records_created || '/' || (error_message LIKE '%interrupted%') \
+             AS value FROM sync_logs WHERE id = '{log}'"
+        ),
+    );
+    assert_eq!(logged, Some("failed/0/true".to_owned()));
+
+    // "Run again" commits the same upload: every row once.
+    let again = lakeside
+        .post(app.url("/students/import"))
+        .form(&[
+            ("csrf_token", input_value(&page, "csrf_token")),
+            ("upload", input_value(&page, "upload")),
+        ])
+        .send()
+        .await
+        .expect("run again");
+    assert_eq!(
+        again.headers()["location"].to_str().expect("location"),
+        format!("/students/import/{log}?rows={rows}"),
+        "the same run, started again"
+    );
+    let done = finished(&app, &lakeside, again).await;
+    assert!(done.contains(&format!("{rows} added")), "{done}");
+    let students = |app: &TestApp| {
+        value_of(
+            &mut app.conn(),
+            &format!(
+                "SELECT count(*)::text AS value FROM students WHERE organization_id = {quoted}"
+            ),
+        )
+    };
+    assert_eq!(students(&app), Some(rows.to_string()));
+
+    // The finished run's upload is gone, so committing its preview once more adds nothing.
+    let twice = commit(&app, &lakeside, &preview, false).await;
+    expect_page(twice, 422, "That upload is no longer here.").await;
+    assert_eq!(students(&app), Some(rows.to_string()));
+    let runs = value_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT string_agg(status::text, ',') AS value FROM sync_logs \
+             WHERE organization_id = {quoted} AND sync_type = 'import:students'"
+        ),
+    );
+    assert_eq!(runs, Some("success".to_owned()));
+}
