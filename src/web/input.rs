@@ -162,11 +162,26 @@ fn composed(pairs: Vec<(String, String)>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Hidden fields that say where to go after a form (sign-in, uploads, check-in).
+const RETURN_FIELDS: &[&str] = &["next", "return_to", "back"];
+
 /// A form's pairs, composed; refused when a name or value holds a control
 /// character other than tab or newline. [`Form`] reads every form this way; a
 /// handler that reads its body by hand calls it.
 pub fn refuse_controls(pairs: Vec<(String, String)>) -> Result<Vec<(String, String)>, AppError> {
-    let pairs = composed(pairs);
+    let pairs: Vec<(String, String)> = composed(pairs)
+        .into_iter()
+        .map(|(k, v)| {
+            // Where to go afterwards is no one's typing but the page's: a hidden
+            // field holding a control character was forged, so it is dropped (the
+            // form goes on to its usual page); `web::redirect` judges the rest.
+            if RETURN_FIELDS.contains(&k.as_str()) && v.chars().any(char::is_control) {
+                (k, String::new())
+            } else {
+                (k, v)
+            }
+        })
+        .collect();
     if pairs
         .iter()
         .any(|(k, v)| unstorable(k, false).is_some() || unstorable(v, true).is_some())
