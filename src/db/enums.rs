@@ -388,6 +388,22 @@ db_enums! {
     }
 }
 
+/// A timetable's day for a calendar date's weekday.
+impl From<chrono::Weekday> for DayOfWeek {
+    fn from(day: chrono::Weekday) -> DayOfWeek {
+        use chrono::Weekday;
+        match day {
+            Weekday::Mon => DayOfWeek::Monday,
+            Weekday::Tue => DayOfWeek::Tuesday,
+            Weekday::Wed => DayOfWeek::Wednesday,
+            Weekday::Thu => DayOfWeek::Thursday,
+            Weekday::Fri => DayOfWeek::Friday,
+            Weekday::Sat => DayOfWeek::Saturday,
+            Weekday::Sun => DayOfWeek::Sunday,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -475,21 +491,5 @@ mod tests {
             err.to_string(),
             "\"on-leave\" is not a valid StaffStatus; expected one of: active, on_leave, inactive"
         );
-    }
-}
-
-/// A timetable's day for a calendar date's weekday.
-impl From<chrono::Weekday> for DayOfWeek {
-    fn from(day: chrono::Weekday) -> DayOfWeek {
-        use chrono::Weekday;
-        match day {
-            Weekday::Mon => DayOfWeek::Monday,
-            Weekday::Tue => DayOfWeek::Tuesday,
-            Weekday::Wed => DayOfWeek::Wednesday,
-            Weekday::Thu => DayOfWeek::Thursday,
-            Weekday::Fri => DayOfWeek::Friday,
-            Weekday::Sat => DayOfWeek::Saturday,
-            Weekday::Sun => DayOfWeek::Sunday,
-        }
     }
 }
