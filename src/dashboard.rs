@@ -20,7 +20,7 @@ use crate::db::schema::{
     communication_events, invoices, staff, students, subjects, timetable_periods, timetables,
     walkthrough_checkins,
 };
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;

@@ -10,7 +10,7 @@ use actix_web::{Error, FromRequest, Handler, HttpMessage, Responder, guard};
 
 use super::{Access, Permission};
 use crate::auth::{csrf, session};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::see_other;
 

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::{Gate, Routes};
 use crate::auth::session;
 use crate::db::schema::organizations;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;

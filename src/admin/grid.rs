@@ -14,7 +14,7 @@ use super::safeguards::{ChangeError, guarded};
 use crate::access::catalog::EntityGroup;
 use crate::access::{Access, Action, Permission, PermissionSet};
 use crate::db::schema::{permissions, roles_permissions, users_custom_permissions};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;

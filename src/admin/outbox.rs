@@ -10,7 +10,7 @@ use crate::access::{Action, Entity, Gate, Permission, Routes};
 use crate::db::enums::EmailStatus;
 use crate::db::schema::email_outbox;
 use crate::mail::{BodyPiece, linkify};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;

@@ -22,7 +22,7 @@ use crate::access::roles::BuiltinRole;
 use crate::access::{Access, Action, Entity, Permission, PermissionSet, Routes};
 use crate::db::lower;
 use crate::db::schema::{roles, roles_permissions, users};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;

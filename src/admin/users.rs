@@ -23,7 +23,7 @@ use crate::db::enums::LoginMethod;
 use crate::db::lower;
 use crate::db::schema::{auth_refresh_tokens, login_history, roles, users};
 use crate::mail::Email;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;

@@ -14,7 +14,7 @@ use super::filters::{self, CampusTimes, Choice, Tally, percent};
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use super::trend::{TrendChart, TrendDay};
 use crate::access::{Action, Entity, Gate, Permission, Routes};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};

@@ -18,7 +18,7 @@ use super::oversight::OVERSEE;
 use crate::access::{Action, Entity, Gate, Permission, Routes};
 use crate::db::enums::AttendanceStatus;
 use crate::db::schema::{attendance_records, attendance_sessions, campuses, classes, students};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};

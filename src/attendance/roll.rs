@@ -585,7 +585,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::access::{Gate, Routes};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::layout::{Layout, Page};

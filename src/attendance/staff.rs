@@ -17,7 +17,7 @@ use super::filters::{self, CampusTimes};
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes, display_name};
 use crate::db::enums::{StaffAttendanceStatus, StaffStatus};
 use crate::db::schema::{campuses, staff, staff_attendance_records};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;

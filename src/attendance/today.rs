@@ -12,7 +12,7 @@ use super::roll::RollKey;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use crate::access::{Action, Entity, Gate, Permission, Routes};
 use crate::db::schema::staff;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;

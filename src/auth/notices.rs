@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::db::schema::{organizations, users};
 use crate::mail::{Email, Mailer};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 
 /// Runs `work` on its own connection once the current answer is on its way;

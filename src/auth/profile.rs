@@ -16,7 +16,7 @@ use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
 use crate::access::{Access, Gate, Routes};
 use crate::db::schema::{roles, users};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;

@@ -18,7 +18,7 @@ use crate::access::{Gate, Routes};
 use crate::db::lower;
 use crate::db::schema::users;
 use crate::mail::{Email, Mailer};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;

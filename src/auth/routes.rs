@@ -16,7 +16,7 @@ use super::{csrf, notices, password, session};
 use crate::access::{Access, Gate, Routes};
 use crate::db::lower;
 use crate::db::schema::{organizations, roles, users};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::{AppError, encode_query_value};
 use crate::web::flash::{self, Level};
 use crate::web::input;

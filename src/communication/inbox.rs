@@ -10,7 +10,7 @@ use crate::access::{Gate, Routes};
 use crate::db::enums::DeliveryStatus;
 use crate::db::schema::{message_recipients, messages, users};
 use crate::mail::{BodyPiece, linkify};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
 use crate::web::{local_time, render};

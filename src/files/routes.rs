@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::{EntityKind, FileStore, NewFile, Purpose, StoredFile};
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;

@@ -11,7 +11,7 @@ use super::{JobContext, RunResult, Task};
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
 use crate::db::enums::{SyncStatus, TaskStatus};
 use crate::db::schema::{scheduled_tasks, sync_logs};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::layout::{Layout, Page};

@@ -28,7 +28,7 @@ use super::{Kind, Resource};
 use crate::db::enums::SyncStatus;
 use crate::db::schema::sync_logs;
 use crate::db::{PgConn, PgPool, run, run_in};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};

@@ -457,7 +457,7 @@ pub fn routes(r: &mut Routes) {
 fn register(r: &mut Routes, res: &'static Resource) {
     use actix_web::{HttpRequest, web};
 
-    use crate::startup::AppState;
+    use crate::state::AppState;
     use crate::web::layout::Page;
     type State = web::Data<AppState>;
     type Pairs = crate::web::input::Query<Vec<(String, String)>>;

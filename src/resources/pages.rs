@@ -16,7 +16,7 @@ use crate::access::catalog::EntityGroup;
 use crate::access::{Access, Action, Entity};
 use crate::db::run_in;
 use crate::files;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;

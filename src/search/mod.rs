@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
 use crate::files::EntityKind;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::{AppError, encode_query_value};
 use crate::web::htmx::wants_fragment;
 use crate::web::input;

@@ -18,7 +18,7 @@ use super::queries::{
 use crate::access::{Action, Entity, Gate, Permission, Routes};
 use crate::admin::forms::FieldErrors;
 use crate::db::schema::{academic_years, walkthrough_checkins};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
