@@ -10,7 +10,7 @@ use diesel::dsl::{count_star, sum};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::db::enums::{
     AttendanceSessionType, AttendanceStatus, ClassStatus, DayOfWeek, InvoiceStatus, StaffStatus,
     StudentStatus, TimetableStatus,
@@ -27,6 +27,12 @@ use crate::web::render;
 
 pub fn routes(r: &mut Routes) {
     r.get("/", Gate::SignedIn, dashboard);
+    r.menu(MenuEntry {
+        order: 10,
+        label: "Dashboard",
+        href: "/",
+        gate: Gate::SignedIn,
+    });
 }
 
 pub struct Stat {

@@ -31,6 +31,37 @@ pub struct RouteInfo {
     pub gate: Gate,
 }
 
+/// One link of the main menu, added by the module that owns the page: shown to
+/// users its gate admits, in ascending `order`.
+#[derive(Clone, Copy, Debug)]
+pub struct MenuEntry {
+    pub order: u16,
+    pub label: &'static str,
+    pub href: &'static str,
+    pub gate: Gate,
+}
+
+/// The main menu every module contributed, in order. `register` hands it to the
+/// app, where the page shell reads it.
+#[derive(Clone, Debug, Default)]
+pub struct Menu {
+    entries: Vec<MenuEntry>,
+}
+
+impl Menu {
+    pub fn entries(&self) -> &[MenuEntry] {
+        &self.entries
+    }
+
+    /// The entries `access` may open, in order.
+    pub fn for_user<'a>(&'a self, access: &'a Access) -> impl Iterator<Item = &'a MenuEntry> {
+        self.entries.iter().filter(|entry| match entry.gate {
+            Gate::Public | Gate::SignedIn => true,
+            Gate::Requires(p) => access.can(p),
+        })
+    }
+}
+
 /// Collects routes with their gates; `register` hands them to actix-web.
 type Registration = Box<dyn FnOnce(&mut web::ServiceConfig)>;
 
@@ -38,6 +69,7 @@ type Registration = Box<dyn FnOnce(&mut web::ServiceConfig)>;
 pub struct Routes {
     table: Vec<RouteInfo>,
     registrations: Vec<Registration>,
+    menu: Vec<MenuEntry>,
 }
 
 impl Routes {
@@ -93,11 +125,25 @@ impl Routes {
         self
     }
 
+    /// Adds a link to the main menu.
+    pub fn menu(&mut self, entry: MenuEntry) -> &mut Routes {
+        self.menu.push(entry);
+        self
+    }
+
     pub fn table(&self) -> &[RouteInfo] {
         &self.table
     }
 
+    /// The main menu as registered so far, in order.
+    pub fn main_menu(&self) -> Menu {
+        let mut entries = self.menu.clone();
+        entries.sort_by_key(|entry| entry.order);
+        Menu { entries }
+    }
+
     pub fn register(self, cfg: &mut web::ServiceConfig) {
+        cfg.app_data(web::Data::new(self.main_menu()));
         for register in self.registrations {
             register(cfg);
         }

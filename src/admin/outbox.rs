@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::access::{Action, Entity, Gate, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::db::enums::EmailStatus;
 use crate::db::schema::email_outbox;
 use crate::mail::{BodyPiece, linkify};
@@ -21,6 +21,12 @@ pub fn routes(r: &mut Routes) {
         Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
         outbox,
     );
+    r.menu(MenuEntry {
+        order: 83,
+        label: "Outbox",
+        href: "/admin/outbox",
+        gate: Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
+    });
 }
 
 pub struct OutboxEmail {

@@ -19,7 +19,7 @@ use super::forms::{self, FieldErrors};
 use super::grid::{self, Grantee, Grid, GridPage, GridView};
 use super::requires;
 use crate::access::roles::BuiltinRole;
-use crate::access::{Access, Action, Entity, Permission, PermissionSet, Routes};
+use crate::access::{Access, Action, Entity, MenuEntry, Permission, PermissionSet, Routes};
 use crate::db::lower;
 use crate::db::schema::{roles, roles_permissions, users};
 use crate::state::AppState;
@@ -48,6 +48,12 @@ pub fn routes(r: &mut Routes) {
             requires(Action::Delete, Entity::Roles),
             delete_role,
         );
+    r.menu(MenuEntry {
+        order: 81,
+        label: "Roles",
+        href: "/admin/roles",
+        gate: read,
+    });
 }
 
 /// Role changes reach every organization, so they need global access besides the permission.

@@ -16,7 +16,9 @@ use super::grid::{self, Grantee, Grid, GridPage, GridView};
 use super::requires;
 use super::roles::{RoleRow, find_role, live_roles};
 use super::safeguards::{ChangeError, MANAGE_USERS, guarded};
-use crate::access::{Access, Action, Entity, Permission, PermissionSet, Routes, display_name};
+use crate::access::{
+    Access, Action, Entity, MenuEntry, Permission, PermissionSet, Routes, display_name,
+};
 use crate::auth::session;
 use crate::auth::tokens::{self, PasswordToken};
 use crate::db::enums::LoginMethod;
@@ -56,6 +58,12 @@ pub fn routes(r: &mut Routes) {
             requires(Action::Update, Entity::AuthRefreshTokens),
             revoke_session,
         );
+    r.menu(MenuEntry {
+        order: 80,
+        label: "Users",
+        href: "/admin/users",
+        gate: read,
+    });
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::filters::{self, CampusTimes};
-use crate::access::{Access, Action, Entity, Gate, Permission, Routes, display_name};
+use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes, display_name};
 use crate::db::enums::{StaffAttendanceStatus, StaffStatus};
 use crate::db::schema::{campuses, staff, staff_attendance_records};
 use crate::state::AppState;
@@ -40,6 +40,12 @@ pub fn routes(r: &mut Routes) {
             Gate::Requires(MARK),
             mark,
         );
+    r.menu(MenuEntry {
+        order: 50,
+        label: "Staff attendance",
+        href: "/attendance/staff",
+        gate: Gate::Requires(CHECK_IN),
+    });
 }
 
 // ---------------------------------------------------------------- self check-in

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::roll::RollKey;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
-use crate::access::{Action, Entity, Gate, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::db::schema::staff;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -18,11 +18,14 @@ use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
 pub fn routes(r: &mut Routes) {
-    r.get(
-        "/today",
-        Gate::Requires(Permission::new(Action::Create, Entity::AttendanceRecords)),
-        today,
-    );
+    let take_rolls = Gate::Requires(Permission::new(Action::Create, Entity::AttendanceRecords));
+    r.get("/today", take_rolls, today);
+    r.menu(MenuEntry {
+        order: 30,
+        label: "Today",
+        href: "/today",
+        gate: take_rolls,
+    });
 }
 
 pub struct RollCard {

@@ -14,7 +14,7 @@ use super::mfa;
 use super::password::{self, NewPasswordErrors};
 use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
-use crate::access::{Access, Gate, Routes};
+use crate::access::{Access, Gate, MenuEntry, Routes};
 use crate::db::schema::{roles, users};
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -32,6 +32,12 @@ pub fn routes(r: &mut Routes) {
         .get("/profile/mfa", Gate::SignedIn, mfa_page)
         .post("/profile/mfa/confirm", Gate::SignedIn, confirm_mfa)
         .post("/profile/mfa/disable", Gate::SignedIn, disable_mfa);
+    r.menu(MenuEntry {
+        order: 90,
+        label: "Your profile",
+        href: "/profile",
+        gate: Gate::SignedIn,
+    });
 }
 
 /// The profile fields as typed, and a message per field that is wrong.

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::access::{Gate, Routes};
+use crate::access::{Gate, MenuEntry, Routes};
 use crate::db::enums::DeliveryStatus;
 use crate::db::schema::{message_recipients, messages, users};
 use crate::mail::{BodyPiece, linkify};
@@ -18,6 +18,12 @@ use crate::web::{local_time, render};
 pub fn routes(r: &mut Routes) {
     r.get("/inbox", Gate::SignedIn, inbox)
         .get("/inbox/{id}", Gate::SignedIn, open);
+    r.menu(MenuEntry {
+        order: 20,
+        label: "Inbox",
+        href: "/inbox",
+        gate: Gate::SignedIn,
+    });
 }
 
 pub struct InboxItem {

@@ -42,7 +42,7 @@ use std::sync::OnceLock;
 use diesel::{PgConnection, QueryResult};
 use uuid::Uuid;
 
-use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::web::error::AppError;
 use values::Errors;
 
@@ -449,6 +449,12 @@ pub fn routes(r: &mut Routes) {
     for resource in entities::ALL {
         register(r, resource);
     }
+    r.menu(MenuEntry {
+        order: 70,
+        label: "Records",
+        href: "/records",
+        gate: Gate::SignedIn,
+    });
 }
 
 /// Fixed paths come before `{id}` so `/students/new` is not read as an id. Read-only

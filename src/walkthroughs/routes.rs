@@ -15,7 +15,7 @@ use super::models::{DIMENSIONS, Walkthrough, rating_badge};
 use super::queries::{
     self, CampusRow, ListFilter, RoomOption, Scope, TeacherOption, Viewer, WalkthroughChanges,
 };
-use crate::access::{Action, Entity, Gate, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::admin::forms::FieldErrors;
 use crate::db::schema::{academic_years, walkthrough_checkins};
 use crate::state::AppState;
@@ -51,6 +51,12 @@ pub fn routes(r: &mut Routes) {
             delete_walkthrough,
         )
         .post("/walkthroughs/{id}/acknowledge", read, acknowledge);
+    r.menu(MenuEntry {
+        order: 60,
+        label: "Walkthroughs",
+        href: "/walkthroughs",
+        gate: read,
+    });
 }
 
 fn script_url() -> String {
