@@ -8,6 +8,8 @@ use actix_web::middleware::{Next, from_fn};
 use actix_web::web::{self, Bytes};
 use actix_web::{Error, FromRequest, Handler, HttpMessage, Responder, guard};
 
+use diesel::{PgConnection, QueryResult};
+
 use super::{Access, Permission};
 use crate::auth::{csrf, session};
 use crate::state::AppState;
@@ -62,6 +64,32 @@ impl Menu {
     }
 }
 
+/// Where a sign-in without a `next` lands when `applies` holds for the account
+/// (its e-mail, looked up without row-level security: the user is not signed in yet).
+#[derive(Clone, Copy)]
+pub struct Landing {
+    pub path: &'static str,
+    pub applies: fn(&mut PgConnection, &str) -> QueryResult<bool>,
+}
+
+/// The landing rules every module contributed, tried in the order they were added.
+#[derive(Clone, Default)]
+pub struct Landings {
+    rules: Vec<Landing>,
+}
+
+impl Landings {
+    /// The first landing page whose rule applies to the account, else the dashboard.
+    pub fn for_account(&self, conn: &mut PgConnection, email: &str) -> QueryResult<&'static str> {
+        for rule in &self.rules {
+            if (rule.applies)(conn, email)? {
+                return Ok(rule.path);
+            }
+        }
+        Ok("/")
+    }
+}
+
 /// Collects routes with their gates; `register` hands them to actix-web.
 type Registration = Box<dyn FnOnce(&mut web::ServiceConfig)>;
 
@@ -70,6 +98,7 @@ pub struct Routes {
     table: Vec<RouteInfo>,
     registrations: Vec<Registration>,
     menu: Vec<MenuEntry>,
+    landings: Landings,
 }
 
 impl Routes {
@@ -131,6 +160,12 @@ impl Routes {
         self
     }
 
+    /// Adds a landing rule for sign-ins; earlier rules win.
+    pub fn landing(&mut self, landing: Landing) -> &mut Routes {
+        self.landings.rules.push(landing);
+        self
+    }
+
     pub fn table(&self) -> &[RouteInfo] {
         &self.table
     }
@@ -144,6 +179,7 @@ impl Routes {
 
     pub fn register(self, cfg: &mut web::ServiceConfig) {
         cfg.app_data(web::Data::new(self.main_menu()));
+        cfg.app_data(web::Data::new(self.landings));
         for register in self.registrations {
             register(cfg);
         }

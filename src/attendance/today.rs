@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::roll::RollKey;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
-use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
+use crate::access::{Action, Entity, Gate, Landing, MenuEntry, Permission, Routes};
 use crate::db::schema::staff;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -20,6 +20,10 @@ use crate::web::render;
 pub fn routes(r: &mut Routes) {
     let take_rolls = Gate::Requires(Permission::new(Action::Create, Entity::AttendanceRecords));
     r.get("/today", take_rolls, today);
+    r.landing(Landing {
+        path: "/today",
+        applies: lands_on_today,
+    });
     r.menu(MenuEntry {
         order: 30,
         label: "Today",

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::attempts::{self, Attempt, Failure};
 use super::mfa::{self, CodeCheck};
 use super::{csrf, notices, password, session};
-use crate::access::{Access, Gate, Routes};
+use crate::access::{Access, Gate, Landings, Routes};
 use crate::db::lower;
 use crate::db::schema::{organizations, roles, users};
 use crate::state::AppState;
@@ -130,7 +130,7 @@ async fn login(
         SignIn::Done(new_session) => {
             let landing = match next {
                 Some(next) => next,
-                None => landing_page(&state, email).await?.to_owned(),
+                None => landing_page(&req, &state, email).await?.to_owned(),
             };
             signed_in_at(&landing, &new_session, &state)
         }
@@ -161,13 +161,21 @@ async fn login(
     }
 }
 
-/// Where a sign-in without a `next` lands: teachers on their day's rolls.
-async fn landing_page(state: &AppState, email: String) -> Result<&'static str, AppError> {
-    let today = crate::db::run(&state.pool, move |conn| {
-        Ok(crate::attendance::today::lands_on_today(conn, &email)?)
+/// Where a sign-in without a `next` lands: the first landing rule the modules
+/// registered that applies to the account (teachers on their day's rolls).
+async fn landing_page(
+    req: &HttpRequest,
+    state: &AppState,
+    email: String,
+) -> Result<&'static str, AppError> {
+    let landings = req
+        .app_data::<web::Data<Landings>>()
+        .cloned()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("landing rules missing")))?;
+    crate::db::run(&state.pool, move |conn| {
+        Ok(landings.for_account(conn, &email)?)
     })
-    .await?;
-    Ok(if today { "/today" } else { "/" })
+    .await
 }
 
 /// Redirects to `location` with the session's cookie set.
