@@ -95,7 +95,7 @@ struct DashboardPage {
 
 async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let data = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let data = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         Ok(load(conn, &access)?)
     })
     .await?;

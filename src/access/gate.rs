@@ -242,7 +242,7 @@ async fn load_access(req: &ServiceRequest, state: &AppState) -> Result<Option<Ac
         return Ok(None);
     };
     let idle = state.settings.session_idle;
-    crate::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?)).await
+    crate::web::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?)).await
 }
 
 fn is_safe(method: &Method) -> bool {

@@ -323,7 +323,7 @@ pub async fn post<P: GridPage>(
     let change = GridChange::from_form(&form)?;
     let toggled = change.only.filter(|_| htmx::wants_fragment(&req));
     let access = page.access.clone();
-    let (grid, refusal) = crate::db::run(&state.pool, move |conn| {
+    let (grid, refusal) = crate::web::db::run(&state.pool, move |conn| {
         let outcome = guarded(conn, &access, |conn| {
             let grid = P::grid(conn, &access, id)?;
             let desired = grid.desired(&change)?;

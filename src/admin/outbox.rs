@@ -52,7 +52,7 @@ struct OutboxPage {
 async fn outbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let org = page.access.organization_id;
     let global = page.access.global_access;
-    let rows = crate::db::run(&state.pool, move |conn| {
+    let rows = crate::web::db::run(&state.pool, move |conn| {
         let mut query = email_outbox::table
             .filter(email_outbox::deleted_at.is_null())
             .into_boxed();

@@ -99,7 +99,7 @@ async fn overview(
     let today = page.access.today();
     let wanted = query.into_inner().campus;
     let (campuses, campus, rows, trend) =
-        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
             let campuses = filters::campuses(conn, org)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
             let rows = today_by_campus_and_grade(conn, org, today, campus)?;
@@ -397,7 +397,7 @@ async fn missing(
     let now = filters::local_now(&page.access.organization_time_zone).time();
     let wanted = query.into_inner().campus;
     let (campuses, campus, rolls, times) =
-        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
             let campuses = filters::campuses(conn, org)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
             let scope = campus.map_or(Scope::Organization, Scope::Campus);

@@ -96,7 +96,7 @@ fn card(roll: &ScheduledRoll, date: NaiveDate, time_zone: &str) -> RollCard {
 async fn today(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let date = access.today();
-    let (rolls, teaches) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (rolls, teaches) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let mine: Vec<Uuid> = staff::table
             .filter(staff::organization_id.eq(access.organization_id))
             .filter(staff::user_id.eq(access.user_id))

@@ -73,7 +73,8 @@ async fn login_form(
     if let Some(key) = session::key_from_request(&req) {
         let idle = state.settings.session_idle;
         let signed_in =
-            crate::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?)).await?;
+            crate::web::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?))
+                .await?;
         if signed_in.is_some() {
             return Ok(see_other("/"));
         }
@@ -114,7 +115,7 @@ async fn login(
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
     let attempt_email = email.clone();
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         sign_in(
             conn,
             &settings,
@@ -172,7 +173,7 @@ async fn landing_page(
         .app_data::<web::Data<Landings>>()
         .cloned()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("landing rules missing")))?;
-    crate::db::run(&state.pool, move |conn| {
+    crate::web::db::run(&state.pool, move |conn| {
         Ok(landings.for_account(conn, &email)?)
     })
     .await
@@ -364,7 +365,7 @@ async fn code_form(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let key = session::key_from_request(&req);
-    let pending = crate::db::run(&state.pool, move |conn| match key {
+    let pending = crate::web::db::run(&state.pool, move |conn| match key {
         Some(key) => Ok(session::load_pending(conn, &key)?),
         None => Ok(None),
     })
@@ -409,7 +410,7 @@ async fn code(
     let key = session::key_from_request(&req);
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         second_step(conn, &settings, key.as_deref(), &form.code, &client)
     })
     .await?;
@@ -544,7 +545,7 @@ async fn logout(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     if let Some(key) = session::key_from_request(&req) {
-        crate::db::run(&state.pool, move |conn| Ok(session::revoke(conn, &key)?)).await?;
+        crate::web::db::run(&state.pool, move |conn| Ok(session::revoke(conn, &key)?)).await?;
     }
     flash::push(&session, Level::Info, "You have signed out.");
     let mut response = see_other("/login");

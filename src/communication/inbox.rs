@@ -94,7 +94,7 @@ fn sender(first: Option<&str>, last: Option<&str>, email: Option<&str>) -> Strin
 
 async fn inbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (user, org) = (page.access.user_id, page.access.organization_id);
-    let rows: Vec<Row> = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let rows: Vec<Row> = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         Ok(addressed_to(user, org)
             .order(message_recipients::created_at.desc())
             .limit(200)
@@ -127,7 +127,7 @@ async fn open(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     let (user, org, id) = (page.access.user_id, page.access.organization_id, *id);
-    let row: Option<Row> = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let row: Option<Row> = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         let row = addressed_to(user, org)
             .filter(message_recipients::id.eq(id))
             .first::<Row>(conn)
