@@ -10,7 +10,7 @@ use diesel::dsl::{count_star, sum};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::db::enums::{
     AttendanceSessionType, AttendanceStatus, ClassStatus, DayOfWeek, InvoiceStatus, StaffStatus,
     StudentStatus, TimetableStatus,
@@ -20,13 +20,19 @@ use crate::db::schema::{
     communication_events, invoices, staff, students, subjects, timetable_periods, timetables,
     walkthrough_checkins,
 };
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
 pub fn routes(r: &mut Routes) {
     r.get("/", Gate::SignedIn, dashboard);
+    r.menu(MenuEntry {
+        order: 10,
+        label: "Dashboard",
+        href: "/",
+        gate: Gate::SignedIn,
+    });
 }
 
 pub struct Stat {
@@ -89,7 +95,7 @@ struct DashboardPage {
 
 async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let data = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let data = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         Ok(load(conn, &access)?)
     })
     .await?;

@@ -16,6 +16,7 @@ pub mod mail;
 pub mod resources;
 pub mod search;
 pub mod startup;
+pub mod state;
 pub mod telemetry;
 pub mod walkthroughs;
 pub mod web;

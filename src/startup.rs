@@ -15,15 +15,8 @@ use anyhow::Context;
 use crate::access::{RouteInfo, Routes};
 use crate::config::Settings;
 use crate::db::PgPool;
+use crate::state::AppState;
 use crate::web::error::AppError;
-
-pub struct AppState {
-    pub pool: PgPool,
-    pub settings: Settings,
-    pub mailer: crate::mail::Mailer,
-    /// Where people reach this server, for links in e-mails (no trailing slash).
-    pub public_url: String,
-}
 
 /// Every route of the application, each with its gate.
 pub fn routes() -> Routes {

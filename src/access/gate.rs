@@ -8,9 +8,11 @@ use actix_web::middleware::{Next, from_fn};
 use actix_web::web::{self, Bytes};
 use actix_web::{Error, FromRequest, Handler, HttpMessage, Responder, guard};
 
+use diesel::{PgConnection, QueryResult};
+
 use super::{Access, Permission};
 use crate::auth::{csrf, session};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::see_other;
 
@@ -31,6 +33,63 @@ pub struct RouteInfo {
     pub gate: Gate,
 }
 
+/// One link of the main menu, added by the module that owns the page: shown to
+/// users its gate admits, in ascending `order`.
+#[derive(Clone, Copy, Debug)]
+pub struct MenuEntry {
+    pub order: u16,
+    pub label: &'static str,
+    pub href: &'static str,
+    pub gate: Gate,
+}
+
+/// The main menu every module contributed, in order. `register` hands it to the
+/// app, where the page shell reads it.
+#[derive(Clone, Debug, Default)]
+pub struct Menu {
+    entries: Vec<MenuEntry>,
+}
+
+impl Menu {
+    pub fn entries(&self) -> &[MenuEntry] {
+        &self.entries
+    }
+
+    /// The entries `access` may open, in order.
+    pub fn for_user<'a>(&'a self, access: &'a Access) -> impl Iterator<Item = &'a MenuEntry> {
+        self.entries.iter().filter(|entry| match entry.gate {
+            Gate::Public | Gate::SignedIn => true,
+            Gate::Requires(p) => access.can(p),
+        })
+    }
+}
+
+/// Where a sign-in without a `next` lands when `applies` holds for the account
+/// (its e-mail, looked up without row-level security: the user is not signed in yet).
+#[derive(Clone, Copy)]
+pub struct Landing {
+    pub path: &'static str,
+    pub applies: fn(&mut PgConnection, &str) -> QueryResult<bool>,
+}
+
+/// The landing rules every module contributed, tried in the order they were added.
+#[derive(Clone, Default)]
+pub struct Landings {
+    rules: Vec<Landing>,
+}
+
+impl Landings {
+    /// The first landing page whose rule applies to the account, else the dashboard.
+    pub fn for_account(&self, conn: &mut PgConnection, email: &str) -> QueryResult<&'static str> {
+        for rule in &self.rules {
+            if (rule.applies)(conn, email)? {
+                return Ok(rule.path);
+            }
+        }
+        Ok("/")
+    }
+}
+
 /// Collects routes with their gates; `register` hands them to actix-web.
 type Registration = Box<dyn FnOnce(&mut web::ServiceConfig)>;
 
@@ -38,6 +97,8 @@ type Registration = Box<dyn FnOnce(&mut web::ServiceConfig)>;
 pub struct Routes {
     table: Vec<RouteInfo>,
     registrations: Vec<Registration>,
+    menu: Vec<MenuEntry>,
+    landings: Landings,
 }
 
 impl Routes {
@@ -93,11 +154,32 @@ impl Routes {
         self
     }
 
+    /// Adds a link to the main menu.
+    pub fn menu(&mut self, entry: MenuEntry) -> &mut Routes {
+        self.menu.push(entry);
+        self
+    }
+
+    /// Adds a landing rule for sign-ins; earlier rules win.
+    pub fn landing(&mut self, landing: Landing) -> &mut Routes {
+        self.landings.rules.push(landing);
+        self
+    }
+
     pub fn table(&self) -> &[RouteInfo] {
         &self.table
     }
 
+    /// The main menu as registered so far, in order.
+    pub fn main_menu(&self) -> Menu {
+        let mut entries = self.menu.clone();
+        entries.sort_by_key(|entry| entry.order);
+        Menu { entries }
+    }
+
     pub fn register(self, cfg: &mut web::ServiceConfig) {
+        cfg.app_data(web::Data::new(self.main_menu()));
+        cfg.app_data(web::Data::new(self.landings));
         for register in self.registrations {
             register(cfg);
         }
@@ -160,7 +242,7 @@ async fn load_access(req: &ServiceRequest, state: &AppState) -> Result<Option<Ac
         return Ok(None);
     };
     let idle = state.settings.session_idle;
-    crate::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?)).await
+    crate::web::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?)).await
 }
 
 fn is_safe(method: &Method) -> bool {

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::{Gate, Routes};
 use crate::auth::session;
 use crate::db::schema::organizations;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -40,7 +40,7 @@ async fn choose(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, 
         return Err(AppError::Forbidden);
     }
     let current = page.access.organization_id;
-    let rows: Vec<(Uuid, String)> = crate::db::run(&state.pool, |conn| {
+    let rows: Vec<(Uuid, String)> = crate::web::db::run(&state.pool, |conn| {
         Ok(organizations::table
             .filter(organizations::deleted_at.is_null())
             .order(organizations::name.asc())
@@ -82,7 +82,7 @@ async fn switch(
     let key = session::key_from_request(&req).ok_or(AppError::SignedOut { next: None })?;
     let client = session::Client::of(&req);
     // Acting somewhere else is a change of privilege: the session key rotates.
-    let switched = crate::db::run(&state.pool, move |conn| {
+    let switched = crate::web::db::run(&state.pool, move |conn| {
         let name: Option<String> = organizations::table
             .filter(organizations::id.eq(target))
             .filter(organizations::deleted_at.is_null())

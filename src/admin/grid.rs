@@ -14,7 +14,7 @@ use super::safeguards::{ChangeError, guarded};
 use crate::access::catalog::EntityGroup;
 use crate::access::{Access, Action, Permission, PermissionSet};
 use crate::db::schema::{permissions, roles_permissions, users_custom_permissions};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -323,7 +323,7 @@ pub async fn post<P: GridPage>(
     let change = GridChange::from_form(&form)?;
     let toggled = change.only.filter(|_| htmx::wants_fragment(&req));
     let access = page.access.clone();
-    let (grid, refusal) = crate::db::run(&state.pool, move |conn| {
+    let (grid, refusal) = crate::web::db::run(&state.pool, move |conn| {
         let outcome = guarded(conn, &access, |conn| {
             let grid = P::grid(conn, &access, id)?;
             let desired = grid.desired(&change)?;

@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::access::{Action, Entity, Gate, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::db::enums::EmailStatus;
 use crate::db::schema::email_outbox;
 use crate::mail::{BodyPiece, linkify};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
@@ -21,6 +21,12 @@ pub fn routes(r: &mut Routes) {
         Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
         outbox,
     );
+    r.menu(MenuEntry {
+        order: 83,
+        label: "Outbox",
+        href: "/admin/outbox",
+        gate: Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
+    });
 }
 
 pub struct OutboxEmail {
@@ -46,7 +52,7 @@ struct OutboxPage {
 async fn outbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let org = page.access.organization_id;
     let global = page.access.global_access;
-    let rows = crate::db::run(&state.pool, move |conn| {
+    let rows = crate::web::db::run(&state.pool, move |conn| {
         let mut query = email_outbox::table
             .filter(email_outbox::deleted_at.is_null())
             .into_boxed();

@@ -19,10 +19,10 @@ use super::forms::{self, FieldErrors};
 use super::grid::{self, Grantee, Grid, GridPage, GridView};
 use super::requires;
 use crate::access::roles::BuiltinRole;
-use crate::access::{Access, Action, Entity, Permission, PermissionSet, Routes};
+use crate::access::{Access, Action, Entity, MenuEntry, Permission, PermissionSet, Routes};
 use crate::db::lower;
 use crate::db::schema::{roles, roles_permissions, users};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -48,6 +48,12 @@ pub fn routes(r: &mut Routes) {
             requires(Action::Delete, Entity::Roles),
             delete_role,
         );
+    r.menu(MenuEntry {
+        order: 81,
+        label: "Roles",
+        href: "/admin/roles",
+        gate: read,
+    });
 }
 
 /// Role changes reach every organization, so they need global access besides the permission.
@@ -154,7 +160,7 @@ struct RolesPage {
 
 async fn list(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let org = page.access.organization_id;
-    let (rows, here, everywhere) = crate::db::run(&state.pool, move |conn| {
+    let (rows, here, everywhere) = crate::web::db::run(&state.pool, move |conn| {
         Ok((
             live_roles(conn)?,
             users_per_role(conn, Some(org))?,
@@ -292,7 +298,7 @@ async fn create_role(
     require_role_editor(&page.access, Action::Create)?;
     let values = form.into_inner();
     let by = page.access.user_id;
-    let (values, outcome) = crate::db::run(&state.pool, move |conn| {
+    let (values, outcome) = crate::web::db::run(&state.pool, move |conn| {
         let outcome = save_role(conn, &values, None, |conn, input| {
             diesel::insert_into(roles::table)
                 .values((
@@ -384,7 +390,8 @@ async fn role_page(
     notice: Option<String>,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let details = crate::db::run(&state.pool, move |conn| role_details(conn, &access, id)).await?;
+    let details =
+        crate::web::db::run(&state.pool, move |conn| role_details(conn, &access, id)).await?;
     let (values, errors) =
         form.unwrap_or_else(|| (RoleForm::of(&details.role), FieldErrors::default()));
     render_as(
@@ -424,7 +431,7 @@ async fn update_role(
     let id = id.into_inner();
     let values = form.into_inner();
     let by = page.access.user_id;
-    let (values, outcome) = crate::db::run(&state.pool, move |conn| {
+    let (values, outcome) = crate::web::db::run(&state.pool, move |conn| {
         find_role(conn, id)?;
         let outcome = save_role(conn, &values, Some(id), |conn, input| {
             diesel::update(roles::table.find(id))
@@ -497,7 +504,7 @@ async fn delete_role(
     require_role_editor(&page.access, Action::Delete)?;
     let id = id.into_inner();
     let by = page.access.user_id;
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
             let role = find_role(conn, id)?;
             if role.builtin() {

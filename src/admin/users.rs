@@ -16,14 +16,16 @@ use super::grid::{self, Grantee, Grid, GridPage, GridView};
 use super::requires;
 use super::roles::{RoleRow, find_role, live_roles};
 use super::safeguards::{ChangeError, MANAGE_USERS, guarded};
-use crate::access::{Access, Action, Entity, Permission, PermissionSet, Routes, display_name};
+use crate::access::{
+    Access, Action, Entity, MenuEntry, Permission, PermissionSet, Routes, display_name,
+};
 use crate::auth::session;
 use crate::auth::tokens::{self, PasswordToken};
 use crate::db::enums::LoginMethod;
 use crate::db::lower;
 use crate::db::schema::{auth_refresh_tokens, login_history, roles, users};
 use crate::mail::Email;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -56,6 +58,12 @@ pub fn routes(r: &mut Routes) {
             requires(Action::Update, Entity::AuthRefreshTokens),
             revoke_session,
         );
+    r.menu(MenuEntry {
+        order: 80,
+        label: "Users",
+        href: "/admin/users",
+        gate: read,
+    });
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -373,7 +381,7 @@ async fn list(
     let filter = Filter::from_query(&query);
     let org = page.access.organization_id;
     let fragment = htmx::wants_fragment(&req);
-    let (filter, (users, more), roles) = crate::db::run(&state.pool, move |conn| {
+    let (filter, (users, more), roles) = crate::web::db::run(&state.pool, move |conn| {
         let found = search(conn, org, &filter)?;
         let roles = if fragment {
             Vec::new()
@@ -474,7 +482,7 @@ struct InvitePage {
 
 async fn invite_form(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let roles = crate::db::run(&state.pool, move |conn| {
+    let roles = crate::web::db::run(&state.pool, move |conn| {
         Ok(assignable_roles(conn, &access)?)
     })
     .await?;
@@ -531,7 +539,7 @@ async fn invite(
     let values = form.into_inner();
     let access = page.access.clone();
     let app = state.clone();
-    let (values, outcome) = crate::db::run(&state.pool, move |conn| {
+    let (values, outcome) = crate::web::db::run(&state.pool, move |conn| {
         let parsed = match values.parse(conn, &access)? {
             Ok(parsed) => parsed,
             Err(errors) => {
@@ -698,7 +706,7 @@ async fn user_page(
     refusal: Option<(Refusal, String)>,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let (user, roles, grid, sessions, history) = crate::db::run(&state.pool, move |conn| {
+    let (user, roles, grid, sessions, history) = crate::web::db::run(&state.pool, move |conn| {
         let user = find_user(conn, access.organization_id, id)?;
         let roles = assignable_roles(conn, &access)?;
         let grid = UserGrid::grid(conn, &access, id)?;
@@ -777,7 +785,7 @@ where
         + 'static,
 {
     let access = page.access.clone();
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         let user = find_user(conn, access.organization_id, id)?;
         if !within_reach(&access, &user) {
             return Err(AppError::Forbidden);

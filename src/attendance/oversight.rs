@@ -13,8 +13,8 @@ use uuid::Uuid;
 use super::filters::{self, CampusTimes, Choice, Tally, percent};
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use super::trend::{TrendChart, TrendDay};
-use crate::access::{Action, Entity, Gate, Permission, Routes};
-use crate::startup::AppState;
+use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
@@ -32,6 +32,18 @@ pub const TREND_DAYS: i64 = 30;
 pub fn routes(r: &mut Routes) {
     r.get("/attendance/overview", OVERSEE, overview)
         .get("/attendance/missing", OVERSEE, missing);
+    r.menu(MenuEntry {
+        order: 40,
+        label: "Attendance today",
+        href: "/attendance/overview",
+        gate: OVERSEE,
+    });
+    r.menu(MenuEntry {
+        order: 41,
+        label: "Missing rolls",
+        href: "/attendance/missing",
+        gate: OVERSEE,
+    });
 }
 
 #[derive(Deserialize)]
@@ -87,7 +99,7 @@ async fn overview(
     let today = page.access.today();
     let wanted = query.into_inner().campus;
     let (campuses, campus, rows, trend) =
-        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
             let campuses = filters::campuses(conn, org)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
             let rows = today_by_campus_and_grade(conn, org, today, campus)?;
@@ -385,7 +397,7 @@ async fn missing(
     let now = filters::local_now(&page.access.organization_time_zone).time();
     let wanted = query.into_inner().campus;
     let (campuses, campus, rolls, times) =
-        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
             let campuses = filters::campuses(conn, org)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
             let scope = campus.map_or(Scope::Organization, Scope::Campus);

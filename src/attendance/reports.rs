@@ -15,10 +15,10 @@ use uuid::Uuid;
 
 use super::filters::{self, Choice, Tally, day_status, parse_date, status_class};
 use super::oversight::OVERSEE;
-use crate::access::{Action, Entity, Gate, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::db::enums::AttendanceStatus;
 use crate::db::schema::{attendance_records, attendance_sessions, campuses, classes, students};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
@@ -43,6 +43,12 @@ pub fn routes(r: &mut Routes) {
         )
         .get("/attendance/chronic", OVERSEE, chronic)
         .get("/attendance/chronic/export.csv", OVERSEE, chronic_csv);
+    r.menu(MenuEntry {
+        order: 42,
+        label: "Chronic absence",
+        href: "/attendance/chronic",
+        gate: OVERSEE,
+    });
 }
 
 pub struct Legend {
@@ -147,7 +153,7 @@ async fn student_calendar(
     };
     let next_month = month + Months::new(1);
     let (student, marks, year) =
-        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
             let student: (String, String, Option<String>, String) = students::table
                 .inner_join(campuses::table)
                 .filter(students::id.eq(student_id))
@@ -373,7 +379,7 @@ async fn load_class_grid(
     let org = page.access.organization_id;
     let range = Range::parse(query, page.access.today())?;
     let (from, to) = (range.from, range.to);
-    let grid = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let grid = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         Ok(class_grid_data(conn, org, class_id, from, to)?)
     })
     .await?;
@@ -608,7 +614,7 @@ async fn load_chronic(
 ) -> Result<ChronicReport, AppError> {
     let org = page.access.organization_id;
     let today = page.access.today();
-    crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         let campuses = filters::campuses(conn, org)?;
         let grades = filters::grades(conn, org)?;
         let campus = filters::parse_choice("campus", query.campus.as_deref(), &campuses)?;

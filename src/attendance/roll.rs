@@ -585,7 +585,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::access::{Gate, Routes};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::layout::{Layout, Page};
@@ -742,7 +742,7 @@ async fn load_roll(
     date: NaiveDate,
 ) -> Result<Loaded, AppError> {
     let access = access.clone();
-    crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let head = load_head(conn, &access, key)?.ok_or(AppError::NotFound)?;
         let roster = roster(conn, access.organization_id, &head, date)?;
         let ids: Vec<Uuid> = roster.iter().map(|e| e.student_id).collect();
@@ -956,7 +956,7 @@ async fn save(
     let access = access.clone();
     let head = head.clone();
     let alert_grace = grace(state);
-    crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let cx = SaveContext {
             access: &access,
             head: &head,
@@ -1098,7 +1098,7 @@ async fn save_marks_request(
         });
     let alert_grace = grace(&state);
     // One transaction: the roll, the right to take it, and the save.
-    let outcome = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let outcome = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let head = load_head(conn, &access, key)?.ok_or(AppError::NotFound)?;
         if !may_take(&access, &head) {
             return Err(AppError::Forbidden);

@@ -14,10 +14,10 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::filters::{self, CampusTimes};
-use crate::access::{Access, Action, Entity, Gate, Permission, Routes, display_name};
+use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes, display_name};
 use crate::db::enums::{StaffAttendanceStatus, StaffStatus};
 use crate::db::schema::{campuses, staff, staff_attendance_records};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -40,6 +40,12 @@ pub fn routes(r: &mut Routes) {
             Gate::Requires(MARK),
             mark,
         );
+    r.menu(MenuEntry {
+        order: 50,
+        label: "Staff attendance",
+        href: "/attendance/staff",
+        gate: Gate::Requires(CHECK_IN),
+    });
 }
 
 // ---------------------------------------------------------------- self check-in
@@ -188,7 +194,7 @@ async fn check_in(
     let access = page.access.clone();
     let org = access.organization_id;
     let back_for_card = back.clone();
-    let (outcome, card) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (outcome, card) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let Some(me) = my_staff(conn, &access)? else {
             return Ok((CheckInOutcome::NotStaff, None));
         };
@@ -311,7 +317,7 @@ async fn overview(page: Page, state: web::Data<AppState>) -> Result<HttpResponse
     let org = access.organization_id;
     let today = access.today();
     let may_mark = access.can(MARK);
-    let (check_in, campuses) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (check_in, campuses) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let check_in = my_check_in(conn, &access, "/attendance/staff")?;
         let campuses = if may_mark {
             Some(campus_lines(conn, org, today)?)
@@ -492,7 +498,7 @@ async fn campus_sheet(
     let id = path.into_inner();
     let back = format!("/attendance/campuses/{id}/staff");
     let (campus, times, rows, check_in) =
-        crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
             let campus = find_campus(conn, org, &id)?;
             let times = times_of(conn, org, Some(campus.0))?;
             let rows = sheet_rows(
@@ -538,7 +544,7 @@ async fn mark(
     let today = access.today();
     let id = path.into_inner();
     let form = form.into_inner();
-    let (campus_id, row) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (campus_id, row) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let (campus_id, _) = find_campus(conn, org, &id)?;
         // A staff member of another campus or organization is not on this sheet.
         let staff_id = form

@@ -10,19 +10,26 @@ use uuid::Uuid;
 
 use super::roll::RollKey;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
-use crate::access::{Action, Entity, Gate, Permission, Routes};
+use crate::access::{Action, Entity, Gate, Landing, MenuEntry, Permission, Routes};
 use crate::db::schema::staff;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
 pub fn routes(r: &mut Routes) {
-    r.get(
-        "/today",
-        Gate::Requires(Permission::new(Action::Create, Entity::AttendanceRecords)),
-        today,
-    );
+    let take_rolls = Gate::Requires(Permission::new(Action::Create, Entity::AttendanceRecords));
+    r.get("/today", take_rolls, today);
+    r.landing(Landing {
+        path: "/today",
+        applies: lands_on_today,
+    });
+    r.menu(MenuEntry {
+        order: 30,
+        label: "Today",
+        href: "/today",
+        gate: take_rolls,
+    });
 }
 
 pub struct RollCard {
@@ -89,7 +96,7 @@ fn card(roll: &ScheduledRoll, date: NaiveDate, time_zone: &str) -> RollCard {
 async fn today(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let date = access.today();
-    let (rolls, teaches) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (rolls, teaches) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let mine: Vec<Uuid> = staff::table
             .filter(staff::organization_id.eq(access.organization_id))
             .filter(staff::user_id.eq(access.user_id))

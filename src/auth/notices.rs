@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::db::schema::{organizations, users};
 use crate::mail::{Email, Mailer};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 
 /// Runs `work` on its own connection once the current answer is on its way;
@@ -21,7 +21,7 @@ where
     let pool = state.pool.clone();
     let mailer = state.mailer.clone();
     actix_web::rt::spawn(async move {
-        if let Err(error) = crate::db::run(&pool, move |conn| work(conn, &mailer)).await {
+        if let Err(error) = crate::web::db::run(&pool, move |conn| work(conn, &mailer)).await {
             tracing::warn!(%error, what, "e-mail after the answer failed");
         }
     });

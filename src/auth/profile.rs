@@ -14,9 +14,9 @@ use super::mfa;
 use super::password::{self, NewPasswordErrors};
 use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
-use crate::access::{Access, Gate, Routes};
+use crate::access::{Access, Gate, MenuEntry, Routes};
 use crate::db::schema::{roles, users};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -32,6 +32,12 @@ pub fn routes(r: &mut Routes) {
         .get("/profile/mfa", Gate::SignedIn, mfa_page)
         .post("/profile/mfa/confirm", Gate::SignedIn, confirm_mfa)
         .post("/profile/mfa/disable", Gate::SignedIn, disable_mfa);
+    r.menu(MenuEntry {
+        order: 90,
+        label: "Your profile",
+        href: "/profile",
+        gate: Gate::SignedIn,
+    });
 }
 
 /// The profile fields as typed, and a message per field that is wrong.
@@ -199,7 +205,7 @@ fn load(conn: &mut PgConnection, access: &Access) -> QueryResult<Stored> {
 
 async fn load_stored(state: &AppState, access: &Access) -> Result<Stored, AppError> {
     let access = access.clone();
-    crate::db::run(&state.pool, move |conn| Ok(load(conn, &access)?)).await
+    crate::web::db::run(&state.pool, move |conn| Ok(load(conn, &access)?)).await
 }
 
 /// The profile page; a rejected form comes back with what was typed and its messages.
@@ -252,7 +258,7 @@ async fn save_details(
         }
     };
     let user_id = page.access.user_id;
-    crate::db::run(&state.pool, move |conn| {
+    crate::web::db::run(&state.pool, move |conn| {
         diesel::update(users::table.find(user_id))
             .set((
                 users::first_name.eq(details.first_name),
@@ -338,7 +344,7 @@ async fn change_password(
     };
     let access = page.access.clone();
     let this_session = ThisSession::of(&req);
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         // The person is signed in already: a wrong current password is a slip, not a
         // guess at someone's account, so it never locks it; a long run of them pauses the form.
         if attempts::profile_tries_used_up(conn, access.user_id)? {
@@ -394,7 +400,7 @@ async fn sign_out_others(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let ended = crate::db::run(&state.pool, move |conn| {
+    let ended = crate::web::db::run(&state.pool, move |conn| {
         Ok(session::revoke_others(
             conn,
             access.user_id,
@@ -417,7 +423,7 @@ async fn sign_out_everywhere(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let user_id = page.access.user_id;
-    crate::db::run(&state.pool, move |conn| {
+    crate::web::db::run(&state.pool, move |conn| {
         Ok(session::revoke_all_for_user(conn, user_id)?)
     })
     .await?;
@@ -452,7 +458,7 @@ async fn mfa_page_with(
     error: Option<String>,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let (stored, secret) = crate::db::run(&state.pool, move |conn| {
+    let (stored, secret) = crate::web::db::run(&state.pool, move |conn| {
         let stored = load(conn, &access)?;
         let secret = mfa::secret_for_enrolment(conn, access.user_id)?;
         Ok((stored, secret))
@@ -508,7 +514,7 @@ async fn confirm_mfa(
     let user_id = page.access.user_id;
     let this_session = ThisSession::of(&req);
     let code = form.into_inner().code;
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         Ok(conn.transaction(|conn| {
             let Some(codes) = mfa::confirm_enrolment(conn, user_id, &code)? else {
                 return QueryResult::Ok(None);
@@ -547,7 +553,7 @@ async fn disable_mfa(
     let form = form.into_inner();
     let access = page.access.clone();
     let this_session = ThisSession::of(&req);
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         let stored = load(conn, &access)?;
         if stored.role_requires_mfa {
             return Ok(Err("Your role requires two-step sign-in, so it stays on.".to_owned()));

@@ -18,7 +18,7 @@ use crate::access::{Gate, Routes};
 use crate::db::lower;
 use crate::db::schema::users;
 use crate::mail::{Email, Mailer};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -92,7 +92,7 @@ async fn forgot(
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
     let asked_for = email.clone();
-    let asked = crate::db::run(&state.pool, move |conn| {
+    let asked = crate::web::db::run(&state.pool, move |conn| {
         record_reset_request(conn, &settings, &asked_for, &client)
     })
     .await?;
@@ -235,7 +235,8 @@ async fn set_form(
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let email = crate::db::run(&state.pool, move |conn| Ok(token_email(conn, &token)?)).await?;
+    let email =
+        crate::web::db::run(&state.pool, move |conn| Ok(token_email(conn, &token)?)).await?;
     set_password_page(
         &req,
         &state,
@@ -271,7 +272,7 @@ async fn set(
     } else {
         None
     };
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         let email = token_email(conn, &token)?;
         let (Some(_), Some(new_hash)) = (&email, new_hash) else {
             return Ok((email, false));

@@ -13,10 +13,10 @@ use uuid::Uuid;
 use super::attempts::{self, Attempt, Failure};
 use super::mfa::{self, CodeCheck};
 use super::{csrf, notices, password, session};
-use crate::access::{Access, Gate, Routes};
+use crate::access::{Access, Gate, Landings, Routes};
 use crate::db::lower;
 use crate::db::schema::{organizations, roles, users};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::{AppError, encode_query_value};
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -73,7 +73,8 @@ async fn login_form(
     if let Some(key) = session::key_from_request(&req) {
         let idle = state.settings.session_idle;
         let signed_in =
-            crate::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?)).await?;
+            crate::web::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?))
+                .await?;
         if signed_in.is_some() {
             return Ok(see_other("/"));
         }
@@ -114,7 +115,7 @@ async fn login(
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
     let attempt_email = email.clone();
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         sign_in(
             conn,
             &settings,
@@ -130,7 +131,7 @@ async fn login(
         SignIn::Done(new_session) => {
             let landing = match next {
                 Some(next) => next,
-                None => landing_page(&state, email).await?.to_owned(),
+                None => landing_page(&req, &state, email).await?.to_owned(),
             };
             signed_in_at(&landing, &new_session, &state)
         }
@@ -161,13 +162,21 @@ async fn login(
     }
 }
 
-/// Where a sign-in without a `next` lands: teachers on their day's rolls.
-async fn landing_page(state: &AppState, email: String) -> Result<&'static str, AppError> {
-    let today = crate::db::run(&state.pool, move |conn| {
-        Ok(crate::attendance::today::lands_on_today(conn, &email)?)
+/// Where a sign-in without a `next` lands: the first landing rule the modules
+/// registered that applies to the account (teachers on their day's rolls).
+async fn landing_page(
+    req: &HttpRequest,
+    state: &AppState,
+    email: String,
+) -> Result<&'static str, AppError> {
+    let landings = req
+        .app_data::<web::Data<Landings>>()
+        .cloned()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("landing rules missing")))?;
+    crate::web::db::run(&state.pool, move |conn| {
+        Ok(landings.for_account(conn, &email)?)
     })
-    .await?;
-    Ok(if today { "/today" } else { "/" })
+    .await
 }
 
 /// Redirects to `location` with the session's cookie set.
@@ -356,7 +365,7 @@ async fn code_form(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let key = session::key_from_request(&req);
-    let pending = crate::db::run(&state.pool, move |conn| match key {
+    let pending = crate::web::db::run(&state.pool, move |conn| match key {
         Some(key) => Ok(session::load_pending(conn, &key)?),
         None => Ok(None),
     })
@@ -401,7 +410,7 @@ async fn code(
     let key = session::key_from_request(&req);
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
-    let outcome = crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::web::db::run(&state.pool, move |conn| {
         second_step(conn, &settings, key.as_deref(), &form.code, &client)
     })
     .await?;
@@ -536,7 +545,7 @@ async fn logout(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     if let Some(key) = session::key_from_request(&req) {
-        crate::db::run(&state.pool, move |conn| Ok(session::revoke(conn, &key)?)).await?;
+        crate::web::db::run(&state.pool, move |conn| Ok(session::revoke(conn, &key)?)).await?;
     }
     flash::push(&session, Level::Info, "You have signed out.");
     let mut response = see_other("/login");

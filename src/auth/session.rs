@@ -85,7 +85,7 @@ impl Client {
 fn client_address(req: &HttpRequest) -> Option<String> {
     let peer = req.peer_addr().map(|a| a.ip().to_string());
     let proxies = req
-        .app_data::<actix_web::web::Data<crate::startup::AppState>>()
+        .app_data::<actix_web::web::Data<crate::state::AppState>>()
         .map_or(0, |state| state.settings.trusted_proxies);
     let forwarded = req
         .headers()

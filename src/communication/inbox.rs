@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::access::{Gate, Routes};
+use crate::access::{Gate, MenuEntry, Routes};
 use crate::db::enums::DeliveryStatus;
 use crate::db::schema::{message_recipients, messages, users};
 use crate::mail::{BodyPiece, linkify};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
 use crate::web::{local_time, render};
@@ -18,6 +18,12 @@ use crate::web::{local_time, render};
 pub fn routes(r: &mut Routes) {
     r.get("/inbox", Gate::SignedIn, inbox)
         .get("/inbox/{id}", Gate::SignedIn, open);
+    r.menu(MenuEntry {
+        order: 20,
+        label: "Inbox",
+        href: "/inbox",
+        gate: Gate::SignedIn,
+    });
 }
 
 pub struct InboxItem {
@@ -88,7 +94,7 @@ fn sender(first: Option<&str>, last: Option<&str>, email: Option<&str>) -> Strin
 
 async fn inbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (user, org) = (page.access.user_id, page.access.organization_id);
-    let rows: Vec<Row> = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let rows: Vec<Row> = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         Ok(addressed_to(user, org)
             .order(message_recipients::created_at.desc())
             .limit(200)
@@ -121,7 +127,7 @@ async fn open(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     let (user, org, id) = (page.access.user_id, page.access.organization_id, *id);
-    let row: Option<Row> = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let row: Option<Row> = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         let row = addressed_to(user, org)
             .filter(message_recipients::id.eq(id))
             .first::<Row>(conn)

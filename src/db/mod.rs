@@ -14,7 +14,6 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use uuid::Uuid;
 
 use crate::config::Settings;
-use crate::web::error::AppError;
 use local::{ClusterOptions, LocalCluster};
 pub use pool::{DatabaseState, DatabaseStatus, PgConn, PgPool, RESTARTING};
 pub use supervisor::Backoff;
@@ -25,6 +24,21 @@ diesel::define_sql_function!(
 );
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+/// What goes wrong in the database layer itself, as opposed to the work it runs.
+/// The web layer turns these into responses (`Unavailable` is a 503, the rest 500).
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// No connection could be had: the server is down or restarting, or none came free.
+    #[error("{0}")]
+    Unavailable(String),
+    /// A statement failed.
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+    /// The blocking task running the work did not finish.
+    #[error("blocking task failed: {0}")]
+    Task(String),
+}
 
 /// The database this install uses. Holding it keeps a managed cluster running;
 /// `shutdown` (or drop) stops a cluster that this process started.
@@ -158,10 +172,11 @@ const SYSTEM_REACH: &str = "system";
 /// Runs tenant work in one transaction as the role `homeroom_app`, with the
 /// organization and the reader set, so row-level security confines every statement
 /// to what this tenant may see.
-pub async fn run_in<T, F>(pool: &PgPool, tenant: Tenant, work: F) -> Result<T, AppError>
+pub async fn run_in<T, E, F>(pool: &PgPool, tenant: Tenant, work: F) -> Result<T, E>
 where
-    F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
+    F: FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
     T: Send + 'static,
+    E: From<DbError> + From<diesel::result::Error> + Send + 'static,
 {
     run(pool, move |conn| {
         conn.transaction(|conn| {
@@ -213,16 +228,19 @@ pub fn as_system<T>(
 }
 
 /// Runs blocking Diesel work on the thread pool with a pooled connection.
-pub async fn run<T, F>(pool: &PgPool, work: F) -> Result<T, AppError>
+pub async fn run<T, E, F>(pool: &PgPool, work: F) -> Result<T, E>
 where
-    F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
+    F: FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
     T: Send + 'static,
+    E: From<DbError> + Send + 'static,
 {
     let pool = pool.clone();
     actix_web::web::block(move || {
-        let mut conn = pool.checkout().map_err(AppError::Unavailable)?;
+        let mut conn = pool
+            .checkout()
+            .map_err(|cause| E::from(DbError::Unavailable(cause)))?;
         work(&mut conn)
     })
     .await
-    .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
+    .map_err(|e| E::from(DbError::Task(e.to_string())))?
 }

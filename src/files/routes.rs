@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::{EntityKind, FileStore, NewFile, Purpose, StoredFile};
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -146,7 +146,7 @@ async fn record_files(
     page.access
         .require(Permission::new(Action::Read, kind.entity()))?;
     let state2 = state.clone();
-    let view = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let view = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         load_page(conn, &page, &state2.settings, kind, record_id)
     })
     .await?;
@@ -190,7 +190,7 @@ async fn upload(
     let user = page.access.user_id;
     let state2 = state.clone();
     let form_return = return_to.clone();
-    let outcome = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let outcome = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         if super::record_label(conn, org, kind, record_id)?.is_none() {
             return Err(AppError::NotFound);
         }
@@ -294,7 +294,7 @@ async fn serve(
     let files = FileStore::new(&state.settings);
     let id = id.to_owned();
     let (stored, bytes, thumbnail) =
-        crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
             let stored = find_allowed(conn, &page.access, &id, Action::Read)?;
             let thumbnail_key = match variant {
                 Variant::Thumbnail => stored.thumbnail_key.clone(),
@@ -383,7 +383,7 @@ async fn delete(
     let id = path.into_inner();
     let org = page.access.organization_id;
     let user = page.access.user_id;
-    let removed = crate::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let removed = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
         let stored = find_allowed(conn, &page.access, &id, Action::Update)?;
         super::remove(conn, org, stored.id, user)?.ok_or(AppError::NotFound)
     })

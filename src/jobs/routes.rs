@@ -8,10 +8,10 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{JobContext, RunResult, Task};
-use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::db::enums::{SyncStatus, TaskStatus};
 use crate::db::schema::{scheduled_tasks, sync_logs};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::layout::{Layout, Page};
@@ -24,6 +24,12 @@ pub fn routes(r: &mut Routes) {
         .post("/admin/jobs/{id}/enable", update, enable)
         .post("/admin/jobs/{id}/disable", update, disable)
         .post("/admin/jobs/{id}/run", update, run_now);
+    r.menu(MenuEntry {
+        order: 82,
+        label: "Jobs",
+        href: "/admin/jobs",
+        gate: read,
+    });
 }
 
 pub struct TaskRow {
@@ -81,7 +87,7 @@ type LogColumns = (
 
 async fn jobs(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (org, global) = (page.access.organization_id, page.access.global_access);
-    let (tasks, logs) = crate::db::run(&state.pool, move |conn| {
+    let (tasks, logs) = crate::web::db::run(&state.pool, move |conn| {
         super::ensure_tasks(conn)?;
         // Install-wide tasks and their logs are for global administrators only.
         let mut tasks = scheduled_tasks::table
@@ -213,7 +219,7 @@ async fn set_enabled(
     enabled: bool,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let task_type = crate::db::run(&state.pool, move |conn| {
+    let task_type = crate::web::db::run(&state.pool, move |conn| {
         let task_type = visible_task(conn, &access, id)?;
         diesel::update(scheduled_tasks::table.find(id))
             .set((
@@ -260,7 +266,7 @@ async fn run_now(
     let (access, id) = (page.access.clone(), *id);
     let mailer = state.mailer.clone();
     let data_dir = state.settings.data_dir.clone();
-    let (task_type, result) = crate::db::run(&state.pool, move |conn| {
+    let (task_type, result) = crate::web::db::run(&state.pool, move |conn| {
         let task_type = visible_task(conn, &access, id)?;
         let ctx = JobContext {
             mailer: &mailer,

@@ -7,8 +7,8 @@ use actix_web::{HttpResponse, web};
 
 use super::store::{self, ListState, Row};
 use super::{Kind, Resource};
-use crate::db::run_in;
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::db::run_in;
 use crate::web::error::AppError;
 use crate::web::input;
 use crate::web::layout::Page;

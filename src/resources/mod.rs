@@ -42,7 +42,7 @@ use std::sync::OnceLock;
 use diesel::{PgConnection, QueryResult};
 use uuid::Uuid;
 
-use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::web::error::AppError;
 use values::Errors;
 
@@ -449,6 +449,12 @@ pub fn routes(r: &mut Routes) {
     for resource in entities::ALL {
         register(r, resource);
     }
+    r.menu(MenuEntry {
+        order: 70,
+        label: "Records",
+        href: "/records",
+        gate: Gate::SignedIn,
+    });
 }
 
 /// Fixed paths come before `{id}` so `/students/new` is not read as an id. Read-only
@@ -457,7 +463,7 @@ pub fn routes(r: &mut Routes) {
 fn register(r: &mut Routes, res: &'static Resource) {
     use actix_web::{HttpRequest, web};
 
-    use crate::startup::AppState;
+    use crate::state::AppState;
     use crate::web::layout::Page;
     type State = web::Data<AppState>;
     type Pairs = crate::web::input::Query<Vec<(String, String)>>;

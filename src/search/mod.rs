@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
 use crate::files::EntityKind;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::{AppError, encode_query_value};
 use crate::web::htmx::wants_fragment;
 use crate::web::input;
@@ -299,7 +299,7 @@ async fn search(
         let terms = terms(&text);
         let access = page.access.clone();
         let limit = if dropdown { DROPDOWN_LIMIT } else { PAGE_LIMIT };
-        crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
             Ok(search_people(conn, &access, &terms, limit)?)
         })
         .await?

@@ -8,7 +8,7 @@ use super::models::DIMENSIONS;
 use super::queries::{TeacherOption, Viewer, WalkthroughChanges};
 use crate::communication::{self, Notice, Recipient};
 use crate::db::enums::RecipientType;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 
 pub fn tell_teacher(

@@ -15,10 +15,10 @@ use super::models::{DIMENSIONS, Walkthrough, rating_badge};
 use super::queries::{
     self, CampusRow, ListFilter, RoomOption, Scope, TeacherOption, Viewer, WalkthroughChanges,
 };
-use crate::access::{Action, Entity, Gate, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
 use crate::admin::forms::FieldErrors;
 use crate::db::schema::{academic_years, walkthrough_checkins};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
@@ -51,6 +51,12 @@ pub fn routes(r: &mut Routes) {
             delete_walkthrough,
         )
         .post("/walkthroughs/{id}/acknowledge", read, acknowledge);
+    r.menu(MenuEntry {
+        order: 60,
+        label: "Walkthroughs",
+        href: "/walkthroughs",
+        gate: read,
+    });
 }
 
 fn script_url() -> String {
@@ -180,7 +186,7 @@ async fn list(
     let access = page.access.clone();
     let fragment = htmx::wants_fragment(&req);
     let (viewer, found, campuses, teachers, directors) =
-        crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
             let viewer = Viewer::load(conn, &access)?;
             let found = queries::search(conn, &viewer, &filter)?;
             let (campuses, teachers, directors) = if fragment || !viewer.is_observer() {
@@ -445,7 +451,7 @@ fn form_page(
 async fn new_form(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let mut values = WalkthroughValues::now(&access.organization_time_zone);
-    let (values, data) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (values, data) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let data = form_data(conn, &access, &mut values, false)?;
         Ok((values, data))
     })
@@ -489,7 +495,7 @@ async fn suggest_teacher(
         check_in_time: query.check_in_time,
         ..WalkthroughValues::default()
     };
-    let (values, data) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (values, data) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let data = form_data(conn, &access, &mut values, replace)?;
         Ok((values, data))
     })
@@ -568,7 +574,7 @@ async fn create_walkthrough(
     let access = page.access.clone();
     let mut values = WalkthroughValues::from_fields(&form);
     let state_for_work = state.clone();
-    let saved = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let saved = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let data = form_data(conn, &access, &mut values, false)?;
         let checked = match forms::check(
             &values,
@@ -620,7 +626,7 @@ async fn edit_form(
     let id = path.into_inner();
     let access = page.access.clone();
     let hours = state.settings.walkthrough_edit_hours;
-    let (values, data) = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (values, data) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let viewer = Viewer::load(conn, &access)?;
         let w = queries::find(conn, &viewer, id)?;
         if !editable(&viewer, &w, hours) {
@@ -651,7 +657,7 @@ async fn save_edit(
     let access = page.access.clone();
     let hours = state.settings.walkthrough_edit_hours;
     let mut values = WalkthroughValues::from_fields(&form);
-    let saved = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let saved = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let viewer = Viewer::load(conn, &access)?;
         let w = queries::find(conn, &viewer, id)?;
         if !editable(&viewer, &w, hours) {
@@ -741,7 +747,7 @@ async fn load_detail(
     access: crate::access::Access,
     id: Uuid,
 ) -> Result<Detail, AppError> {
-    crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let viewer = Viewer::load(conn, &access)?;
         let w = queries::find(conn, &viewer, id)?;
         Ok(Detail { w, viewer })
@@ -826,7 +832,7 @@ async fn acknowledge(
     let checked = forms::notes(&reply, "Your reply", 2_000);
     let access = page.access.clone();
     let stored_reply = checked.clone().ok().flatten();
-    let outcome = crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let outcome = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let viewer = Viewer::load(conn, &access)?;
         let w = queries::find(conn, &viewer, id)?;
         if !viewer.is_observed(&w) {
@@ -874,7 +880,7 @@ async fn delete_walkthrough(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let access = page.access.clone();
-    crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
         let viewer = Viewer::load(conn, &access)?;
         queries::find(conn, &viewer, id)?;
         queries::soft_delete(conn, &viewer, id)?;
@@ -921,7 +927,7 @@ async fn teacher_trend(
     let staff_id = path.into_inner();
     let access = page.access.clone();
     let (name, observer, mut visits) =
-        crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
             use diesel::prelude::*;
             let viewer = Viewer::load(conn, &access)?;
             let (name, campus) = queries::staff_member(conn, access.organization_id, staff_id)?;
@@ -1040,7 +1046,7 @@ async fn campus_insight(
     let access = page.access.clone();
     let today = access.today();
     let (campus, years, visits, teachers) =
-        crate::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
             use diesel::prelude::*;
             let viewer = Viewer::load(conn, &access)?;
             let campus = queries::campus(conn, access.organization_id, campus_id)?;

@@ -73,6 +73,19 @@ fn server_went_away(message: &str) -> bool {
 /// How long a 503 asks the browser (or a load balancer) to wait before trying again.
 pub const RETRY_AFTER_SECONDS: u32 = 5;
 
+impl From<crate::db::DbError> for AppError {
+    fn from(e: crate::db::DbError) -> Self {
+        use crate::db::DbError;
+        match e {
+            DbError::Unavailable(cause) => AppError::Unavailable(cause),
+            DbError::Query(e) => e.into(),
+            DbError::Task(cause) => {
+                AppError::Internal(anyhow::anyhow!("blocking task failed: {cause}"))
+            }
+        }
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
         AppError::Internal(e.into())
@@ -210,6 +223,32 @@ mod tests {
         let html = String::from_utf8_lossy(&body);
         assert!(html.contains("Something went wrong"));
         assert!(!html.contains("secret connection string"));
+    }
+
+    #[test]
+    fn database_layer_failures_keep_their_status() {
+        use crate::db::DbError;
+        let status = |e: DbError| AppError::from(e).status_code();
+        assert_eq!(
+            status(DbError::Unavailable(
+                "the database is restarting".to_owned()
+            )),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        assert_eq!(
+            status(DbError::Query(
+                diesel::result::Error::BrokenTransactionManager
+            )),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        assert_eq!(
+            status(DbError::Query(diesel::result::Error::NotFound)),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            status(DbError::Task("the worker stopped".to_owned())),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
     }
 
     #[test]

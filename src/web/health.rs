@@ -10,7 +10,7 @@ use diesel::prelude::*;
 
 use crate::access::{Gate, Routes};
 use crate::db::DatabaseState;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::error::RETRY_AFTER_SECONDS;
 
 pub fn routes(r: &mut Routes) {

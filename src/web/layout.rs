@@ -4,11 +4,11 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_session::Session;
-use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use super::assets::{ASSETS, Assets};
 use super::flash::{self, Flash};
-use crate::access::{Access, Action, Entity, Gate, Permission};
+use crate::access::{Access, Action, Entity, Menu, Permission};
 use crate::web::error::AppError;
 
 pub struct UserBar {
@@ -36,74 +36,6 @@ pub struct Layout {
     pub assets: &'static Assets,
 }
 
-/// The menu: each entry shows only to users its gate admits.
-const MENU: &[(&str, &str, Gate)] = &[
-    ("Dashboard", "/", Gate::SignedIn),
-    ("Inbox", "/inbox", Gate::SignedIn),
-    (
-        "Today",
-        "/today",
-        Gate::Requires(Permission::new(Action::Create, Entity::AttendanceRecords)),
-    ),
-    (
-        "Attendance today",
-        "/attendance/overview",
-        crate::attendance::oversight::OVERSEE,
-    ),
-    (
-        "Missing rolls",
-        "/attendance/missing",
-        crate::attendance::oversight::OVERSEE,
-    ),
-    (
-        "Chronic absence",
-        "/attendance/chronic",
-        crate::attendance::oversight::OVERSEE,
-    ),
-    (
-        "Staff attendance",
-        "/attendance/staff",
-        Gate::Requires(Permission::new(
-            Action::Create,
-            Entity::StaffAttendanceRecords,
-        )),
-    ),
-    (
-        "Walkthroughs",
-        "/walkthroughs",
-        Gate::Requires(Permission::new(Action::Read, Entity::WalkthroughCheckins)),
-    ),
-    ("Records", "/records", Gate::SignedIn),
-    (
-        "Users",
-        "/admin/users",
-        Gate::Requires(Permission::new(Action::Read, Entity::Users)),
-    ),
-    (
-        "Roles",
-        "/admin/roles",
-        Gate::Requires(Permission::new(Action::Read, Entity::Roles)),
-    ),
-    (
-        "Jobs",
-        "/admin/jobs",
-        Gate::Requires(Permission::new(Action::Read, Entity::ScheduledTasks)),
-    ),
-    (
-        "Outbox",
-        "/admin/outbox",
-        Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
-    ),
-    ("Your profile", "/profile", Gate::SignedIn),
-];
-
-fn admits(access: &Access, gate: Gate) -> bool {
-    match gate {
-        Gate::Public | Gate::SignedIn => true,
-        Gate::Requires(p) => access.can(p),
-    }
-}
-
 impl Layout {
     pub fn public(title: impl Into<String>, csrf_token: String, flashes: Vec<Flash>) -> Layout {
         Layout {
@@ -122,18 +54,20 @@ pub struct Page {
     pub access: Access,
     flashes: Vec<Flash>,
     path: String,
+    menu: web::Data<Menu>,
 }
 
 impl Page {
     pub fn layout(&self, title: impl Into<String>) -> Layout {
         let access = &self.access;
-        let nav = MENU
-            .iter()
-            .filter(|(_, _, gate)| admits(access, *gate))
-            .map(|&(label, href, _)| NavLink {
-                label,
-                href,
-                current: self.path == href || (href != "/" && self.path.starts_with(href)),
+        let nav = self
+            .menu
+            .for_user(access)
+            .map(|entry| NavLink {
+                label: entry.label,
+                href: entry.href,
+                current: self.path == entry.href
+                    || (entry.href != "/" && self.path.starts_with(entry.href)),
             })
             .collect();
         Layout {
@@ -170,13 +104,17 @@ impl FromRequest for Page {
         let access = Access::from_request(req, payload);
         let session = Session::from_request(req, payload);
         let path = req.path().to_owned();
+        let menu = req.app_data::<web::Data<Menu>>().cloned();
         Box::pin(async move {
+            let menu =
+                menu.ok_or_else(|| AppError::Internal(anyhow::anyhow!("main menu missing")))?;
             let access = access.await?;
             let flashes = session.await.map(|s| flash::take(&s)).unwrap_or_default();
             Ok(Page {
                 access,
                 flashes,
                 path,
+                menu,
             })
         })
     }

@@ -2,6 +2,7 @@
 //! errors, request logging and security headers.
 
 pub mod assets;
+pub mod db;
 pub mod error;
 pub mod flash;
 pub mod health;

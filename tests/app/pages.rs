@@ -131,3 +131,76 @@ fn every_block_of_the_stylesheet_is_closed_where_its_section_ends() {
     }
     assert_eq!(depth, 0, "app.css ends with {depth} blocks open");
 }
+
+/// The links of the main menu, one `label -> href` line each, `*` marking the current page.
+fn menu_links(html: &str) -> Vec<String> {
+    let start = html
+        .find(r#"<nav aria-label="Main">"#)
+        .expect("the page has a main menu");
+    let menu = &html[start..start + html[start..].find("</ul>").expect("the menu's list ends")];
+    menu.split("<li>")
+        .skip(1)
+        .map(|item| {
+            let href = item
+                .split(r#"href=""#)
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .expect("a link");
+            let label = item
+                .split('>')
+                .nth(1)
+                .and_then(|rest| rest.split('<').next())
+                .expect("a label");
+            let current = if item.contains(r#"aria-current="page""#) {
+                " *"
+            } else {
+                ""
+            };
+            format!("{label} -> {href}{current}")
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn each_role_sees_its_own_menu_in_the_usual_order() {
+    const FULL: [&str; 14] = [
+        "Dashboard -> /",
+        "Inbox -> /inbox",
+        "Today -> /today",
+        "Attendance today -> /attendance/overview",
+        "Missing rolls -> /attendance/missing",
+        "Chronic absence -> /attendance/chronic",
+        "Staff attendance -> /attendance/staff",
+        "Walkthroughs -> /walkthroughs",
+        "Records -> /records",
+        "Users -> /admin/users",
+        "Roles -> /admin/roles",
+        "Jobs -> /admin/jobs",
+        "Outbox -> /admin/outbox",
+        "Your profile -> /profile *",
+    ];
+    let app = spawn_app().await;
+    for who in DemoUser::ALL {
+        let shown: &[usize] = match who {
+            DemoUser::Admin | DemoUser::RiversideAdmin | DemoUser::Root => {
+                &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+            }
+            DemoUser::Director => &[0, 1, 3, 4, 5, 6, 7, 8, 13],
+            DemoUser::Teacher => &[0, 1, 2, 6, 7, 8, 13],
+            DemoUser::Accountant => &[0, 1, 8, 13],
+            DemoUser::Office => &[0, 1, 3, 4, 5, 6, 8, 13],
+        };
+        let expected: Vec<String> = shown.iter().map(|&i| FULL[i].to_owned()).collect();
+        let client = app.signed_in(who).await;
+        let html = app.page(&client, "/profile").await;
+        assert_eq!(menu_links(&html), expected, "{who:?}");
+    }
+
+    let client = app.signed_in(DemoUser::Director).await;
+    let html = app.page(&client, "/attendance/missing").await;
+    let current: Vec<String> = menu_links(&html)
+        .into_iter()
+        .filter(|link| link.ends_with(" *"))
+        .collect();
+    assert_eq!(current, ["Missing rolls -> /attendance/missing *"]);
+}

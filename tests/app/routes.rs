@@ -413,3 +413,25 @@ async fn ids_of_another_organization_answer_not_found_and_change_nothing() {
         "the sweep reached routes that take a tenant record's id"
     );
 }
+
+/// A menu link is only as good as the page behind it: each opens a registered page
+/// with the very gate the menu shows it under.
+#[test]
+fn every_menu_link_opens_a_page_behind_the_same_gate() {
+    let routes = homeroom::startup::routes();
+    let menu = routes.main_menu();
+    assert!(!menu.entries().is_empty(), "modules register a menu");
+    for entry in menu.entries() {
+        let route = routes
+            .table()
+            .iter()
+            .find(|r| r.method == actix_web::http::Method::GET && r.path == entry.href)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{} links to {}, which no page serves",
+                    entry.label, entry.href
+                )
+            });
+        assert_eq!(route.gate, entry.gate, "{}", entry.label);
+    }
+}
