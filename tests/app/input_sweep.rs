@@ -201,7 +201,6 @@ fn forms_of(html: &str) -> (BTreeSet<String>, Vec<FoundForm>) {
     let form_selector = scraper::Selector::parse("form").expect("selector");
     let field_selector =
         scraper::Selector::parse("input[name], select[name], textarea[name]").expect("selector");
-    let option_selector = scraper::Selector::parse("option").expect("selector");
     let mut filters = BTreeSet::new();
     let mut posts = Vec::new();
     for form in doc.select(&form_selector) {
@@ -212,18 +211,7 @@ fn forms_of(html: &str) -> (BTreeSet<String>, Vec<FoundForm>) {
             let el = field.value();
             let name = el.attr("name").unwrap_or_default().to_owned();
             let value = match el.name() {
-                "select" => {
-                    let options: Vec<_> = field.select(&option_selector).collect();
-                    options
-                        .iter()
-                        .find(|o| o.value().attr("selected").is_some())
-                        .or(options
-                            .iter()
-                            .find(|o| !o.value().attr("value").unwrap_or_default().is_empty()))
-                        .and_then(|o| o.value().attr("value"))
-                        .unwrap_or_default()
-                        .to_owned()
-                }
+                "select" => crate::common::chosen_option(field),
                 "textarea" => field.text().collect(),
                 _ => {
                     let kind = el.attr("type").unwrap_or("text");

@@ -13,25 +13,9 @@ const PUBLIC_PATHS: &[&str] = &[
     "/health",
 ];
 
-/// The path with every `{param}` replaced by `id`.
-fn fill(path: &str, id: &str) -> String {
-    let mut out = String::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let end = rest[start..]
-            .find('}')
-            .map_or(rest.len(), |e| start + e + 1);
-        out.push_str(id);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The path with a well-formed id that exists nowhere.
 fn concrete(path: &str) -> String {
-    fill(path, "00000000-0000-4000-8000-000000000000")
+    crate::common::fill_path(path, "00000000-0000-4000-8000-000000000000")
 }
 
 #[test]
@@ -280,7 +264,6 @@ async fn form_fields(
     let form_selector = scraper::Selector::parse("form").expect("selector");
     let field_selector =
         scraper::Selector::parse("input[name], select[name], textarea[name]").expect("selector");
-    let option_selector = scraper::Selector::parse("option").expect("selector");
     let Some(form) = doc
         .select(&form_selector)
         .find(|f| f.value().attr("action") == Some(action))
@@ -292,18 +275,7 @@ async fn form_fields(
         let el = field.value();
         let name = el.attr("name").unwrap_or_default().to_owned();
         let value = match el.name() {
-            "select" => {
-                let options: Vec<_> = field.select(&option_selector).collect();
-                options
-                    .iter()
-                    .find(|o| o.value().attr("selected").is_some())
-                    .or(options
-                        .iter()
-                        .find(|o| !o.value().attr("value").unwrap_or_default().is_empty()))
-                    .and_then(|o| o.value().attr("value"))
-                    .unwrap_or_default()
-                    .to_owned()
-            }
+            "select" => crate::common::chosen_option(field),
             "textarea" => field.text().collect(),
             _ => {
                 let kind = el.attr("type").unwrap_or("text");
@@ -366,7 +338,7 @@ async fn ids_of_another_organization_answer_not_found_and_change_nothing() {
         };
         // Post what the real form on our own record would send, so the id is the only thing wrong.
         let fields = if is_unsafe(&route) {
-            let own_page = fill(
+            let own_page = crate::common::fill_path(
                 &route.path[..route.path.find('}').map_or(0, |e| e + 1)],
                 &ours.to_string(),
             );
@@ -374,7 +346,7 @@ async fn ids_of_another_organization_answer_not_found_and_change_nothing() {
                 &app,
                 &northwind_admin,
                 &own_page,
-                &fill(route.path, &ours.to_string()),
+                &crate::common::fill_path(route.path, &ours.to_string()),
             )
             .await
         } else {
@@ -384,7 +356,7 @@ async fn ids_of_another_organization_answer_not_found_and_change_nothing() {
         let response = northwind_admin
             .request(
                 reqwest_method(&route),
-                app.url(&fill(route.path, &theirs.to_string())),
+                app.url(&crate::common::fill_path(route.path, &theirs.to_string())),
             )
             .header("X-CSRF-Token", &token)
             .form(&fields)

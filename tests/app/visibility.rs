@@ -323,21 +323,6 @@ fn candidates(
     ids(conn, &sql, org, Uuid::nil()).into_iter().collect()
 }
 
-fn fill(path: &str, id: &str) -> String {
-    let mut out = String::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let end = rest[start..]
-            .find('}')
-            .map_or(rest.len(), |e| start + e + 1);
-        out.push_str(id);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Links to a record's tabs, so every tab is visited too.
 fn tab_links(body: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(body);
@@ -411,7 +396,7 @@ async fn sweep_as(app: &TestApp, who: DemoUser) -> Sweep {
             continue;
         };
         for id in candidates(&mut conn, table, org, &allowed_rows, &forbidden_rows) {
-            queue.push((fill(route.path, &id.to_string()), false));
+            queue.push((crate::common::fill_path(route.path, &id.to_string()), false));
         }
     }
     drop(conn);

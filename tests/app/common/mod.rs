@@ -510,3 +510,35 @@ pub async fn wait_for_emails(app: &TestApp, to: &str, n: i64) -> i64 {
     }
     seen
 }
+
+/// A route's path with every `{param}` replaced by `id`.
+pub fn fill_path(path: &str, id: &str) -> String {
+    let mut out = String::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('}')
+            .map_or(rest.len(), |e| start + e + 1);
+        out.push_str(id);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a browser sends for a `<select>`: its selected option, else the first
+/// option with a value.
+pub fn chosen_option(select: scraper::ElementRef) -> String {
+    let option_selector = scraper::Selector::parse("option").expect("selector");
+    let options: Vec<_> = select.select(&option_selector).collect();
+    options
+        .iter()
+        .find(|o| o.value().attr("selected").is_some())
+        .or(options
+            .iter()
+            .find(|o| !o.value().attr("value").unwrap_or_default().is_empty()))
+        .and_then(|o| o.value().attr("value"))
+        .unwrap_or_default()
+        .to_owned()
+}
