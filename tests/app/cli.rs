@@ -1,9 +1,8 @@
 //! The `homeroom` command as a newcomer or an operator runs it.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use diesel::prelude::*;
@@ -177,25 +176,7 @@ fn serve(data_dir: &Path) -> Served {
         .spawn()
         .expect("start homeroom serve");
     let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let url = loop {
-        let line = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("homeroom serve prints its URL within a minute");
-        if let Some(rest) = line.strip_prefix("Homeroom is running at ") {
-            break rest
-                .split_whitespace()
-                .next()
-                .expect("url")
-                .trim_end_matches('/')
-                .to_owned();
-        }
-    };
+    let url = crate::common::served_address(stdout, Duration::from_secs(60), |_| {});
     Served { child, url }
 }
 

@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::common::{DemoUser, csrf_token, spawn_app};
@@ -47,26 +47,9 @@ impl Served {
         });
         let stdout = child.stdout.take().expect("stdout");
         let into = Arc::clone(&log);
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                keep(Arc::clone(&into), &line);
-                let _ = tx.send(line);
-            }
+        let url = crate::common::served_address(stdout, Duration::from_secs(120), move |line| {
+            keep(Arc::clone(&into), line)
         });
-        let url = loop {
-            let line = rx
-                .recv_timeout(Duration::from_secs(120))
-                .expect("homeroom serve prints its URL within two minutes");
-            if let Some(rest) = line.strip_prefix("Homeroom is running at ") {
-                break rest
-                    .split_whitespace()
-                    .next()
-                    .expect("url")
-                    .trim_end_matches('/')
-                    .to_owned();
-            }
-        };
         Served { child, url, log }
     }
 

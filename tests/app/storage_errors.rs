@@ -1,11 +1,9 @@
 //! A disk that will not keep an upload: the user is told the file was not saved and
 //! nothing else was lost, and no half-written file stays behind.
 
-use std::io::{BufRead, BufReader};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use diesel::prelude::*;
@@ -93,25 +91,7 @@ impl SmallDisk {
         }
         let mut child = command.spawn().expect("start homeroom serve");
         let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let address = loop {
-            let line = rx
-                .recv_timeout(Duration::from_secs(60))
-                .expect("homeroom serve prints its URL within a minute");
-            if let Some(rest) = line.strip_prefix("Homeroom is running at ") {
-                break rest
-                    .split_whitespace()
-                    .next()
-                    .expect("url")
-                    .trim_end_matches('/')
-                    .to_owned();
-            }
-        };
+        let address = crate::common::served_address(stdout, Duration::from_secs(60), |_| {});
         let app = TestApp {
             address,
             pool: homeroom::db::build_pool(&db.url, 2).expect("pool"),

@@ -542,3 +542,33 @@ pub fn chosen_option(select: scraper::ElementRef) -> String {
         .unwrap_or_default()
         .to_owned()
 }
+
+/// Reads a started `homeroom serve`'s standard output on a thread, handing every
+/// line to `on_line`, and returns the address it says it is running at.
+pub fn served_address(
+    stdout: std::process::ChildStdout,
+    wait: std::time::Duration,
+    on_line: impl Fn(&str) + Send + 'static,
+) -> String {
+    use std::io::{BufRead, BufReader};
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            on_line(&line);
+            let _ = tx.send(line);
+        }
+    });
+    loop {
+        let line = rx
+            .recv_timeout(wait)
+            .unwrap_or_else(|_| panic!("homeroom serve prints its URL within {wait:?}"));
+        if let Some(rest) = line.strip_prefix("Homeroom is running at ") {
+            return rest
+                .split_whitespace()
+                .next()
+                .expect("url")
+                .trim_end_matches('/')
+                .to_owned();
+        }
+    }
+}
