@@ -10,6 +10,7 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono_tz::Tz;
 
 /// How far the calendar is from the real clock, in milliseconds (0 when not pinned).
 static SHIFT_MS: AtomicI64 = AtomicI64::new(0);
@@ -30,17 +31,19 @@ pub fn now() -> DateTime<Utc> {
     Utc::now() + shift()
 }
 
-/// The wall clock at a school in `time_zone` (an IANA name; UTC when unknown).
-pub fn local_now(time_zone: &str) -> NaiveDateTime {
-    let now = now();
-    match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => now.with_timezone(&tz).naive_local(),
-        Err(_) => now.naive_utc(),
-    }
+/// A school's time zone from its IANA name (`organizations.time_zone`); UTC when the
+/// name is unknown. Every reading of a stored zone name goes through here.
+pub fn zone(name: &str) -> Tz {
+    name.parse().unwrap_or(Tz::UTC)
+}
+
+/// The wall clock at a school in `time_zone`.
+pub fn local_now(time_zone: Tz) -> NaiveDateTime {
+    now().with_timezone(&time_zone).naive_local()
 }
 
 /// The school's date in `time_zone`: "today" for a school is local.
-pub fn today(time_zone: &str) -> NaiveDate {
+pub fn today(time_zone: Tz) -> NaiveDate {
     local_now(time_zone).date()
 }
 
@@ -69,12 +72,12 @@ mod tests {
     #[test]
     fn a_school_day_follows_its_time_zone() {
         let at = now();
-        let tokyo = today("Asia/Tokyo");
-        let honolulu = today("Pacific/Honolulu");
+        let tokyo = today(zone("Asia/Tokyo"));
+        let honolulu = today(zone("Pacific/Honolulu"));
         // Tokyo is 19 hours ahead of Honolulu: the same moment is never an earlier
         // date there, and at most one day later.
         let gap = (tokyo - honolulu).num_days();
         assert!((0..=1).contains(&gap), "{tokyo} vs {honolulu} at {at}");
-        assert_eq!(today("Not/AZone"), now().date_naive());
+        assert_eq!(today(zone("Not/AZone")), now().date_naive());
     }
 }

@@ -95,7 +95,8 @@ struct DashboardPage {
 
 async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let data = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let data = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         Ok(load(conn, &access)?)
     })
     .await?;

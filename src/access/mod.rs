@@ -33,7 +33,8 @@ pub struct Access {
     pub role_name: Option<String>,
     pub organization_id: Uuid,
     pub organization_name: String,
-    pub organization_time_zone: String,
+    /// The school's time zone.
+    pub time_zone: chrono_tz::Tz,
     pub global_access: bool,
     pub permissions: PermissionSet,
     pub session_id: Uuid,
@@ -53,11 +54,12 @@ impl Access {
 
     /// This user's work in their organization, for [`crate::db::run_in`]: row-level
     /// security then shows them only what their role reaches.
-    pub fn tenant(&self) -> crate::db::Tenant {
-        crate::db::Tenant::user(
+    pub fn actor(&self) -> crate::db::Actor {
+        crate::db::Actor::signed_in(
             self.organization_id,
             self.user_id,
             reach::reach(&self.permissions, self.global_access),
+            self.time_zone,
         )
     }
 
@@ -71,7 +73,7 @@ impl Access {
 
     /// The organization's calendar date now; "today" for a school is local.
     pub fn today(&self) -> chrono::NaiveDate {
-        local_today(&self.organization_time_zone)
+        local_today(self.time_zone)
     }
 
     /// Loads the access of a session key, or `None` when the session is unknown,
@@ -146,7 +148,7 @@ impl Access {
             role_name: row.role_name,
             organization_id: row.organization_id,
             organization_name: row.organization_name,
-            organization_time_zone: row.time_zone,
+            time_zone: crate::clock::zone(&row.time_zone),
             global_access: row.global_access.unwrap_or(false),
             permissions,
             session_id: row.session_id,
@@ -217,7 +219,7 @@ pub fn display_name(first: Option<&str>, last: Option<&str>, email: &str) -> Str
     }
 }
 
-pub fn local_today(time_zone: &str) -> chrono::NaiveDate {
+pub fn local_today(time_zone: chrono_tz::Tz) -> chrono::NaiveDate {
     crate::clock::today(time_zone)
 }
 

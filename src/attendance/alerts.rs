@@ -138,7 +138,7 @@ pub fn send_due_alerts(
         let mut run = AlertRun::default();
         for alert in due {
             // Each alert's work runs as its own organization, under row-level security.
-            crate::db::enter(conn, &crate::db::Tenant::system(alert.organization_id))?;
+            crate::db::enter(conn, &crate::db::Actor::system(alert.organization_id))?;
             if !alert.still_absent {
                 finish(conn, alert.id, AbsenceAlertStatus::Withdrawn, None, now)?;
                 run.withdrawn += 1;

@@ -142,7 +142,7 @@ pub fn academic_year_on(
 }
 
 /// The wall clock at the school, in its time zone.
-pub fn local_now(time_zone: &str) -> NaiveDateTime {
+pub fn local_now(time_zone: chrono_tz::Tz) -> NaiveDateTime {
     crate::clock::local_now(time_zone)
 }
 

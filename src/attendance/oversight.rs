@@ -99,7 +99,8 @@ async fn overview(
     let today = page.access.today();
     let wanted = query.into_inner().campus;
     let (campuses, campus, rows, trend) =
-        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+            let conn = tenant.conn();
             let campuses = filters::campuses(conn, org)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
             let rows = today_by_campus_and_grade(conn, org, today, campus)?;
@@ -394,10 +395,11 @@ async fn missing(
 ) -> Result<HttpResponse, AppError> {
     let org = page.access.organization_id;
     let today = page.access.today();
-    let now = filters::local_now(&page.access.organization_time_zone).time();
+    let now = filters::local_now(page.access.time_zone).time();
     let wanted = query.into_inner().campus;
     let (campuses, campus, rolls, times) =
-        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+            let conn = tenant.conn();
             let campuses = filters::campuses(conn, org)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
             let scope = campus.map_or(Scope::Organization, Scope::Campus);

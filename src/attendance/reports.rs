@@ -153,7 +153,8 @@ async fn student_calendar(
     };
     let next_month = month + Months::new(1);
     let (student, marks, year) =
-        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+            let conn = tenant.conn();
             let student: (String, String, Option<String>, String) = students::table
                 .inner_join(campuses::table)
                 .filter(students::id.eq(student_id))
@@ -379,7 +380,8 @@ async fn load_class_grid(
     let org = page.access.organization_id;
     let range = Range::parse(query, page.access.today())?;
     let (from, to) = (range.from, range.to);
-    let grid = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let grid = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         Ok(class_grid_data(conn, org, class_id, from, to)?)
     })
     .await?;
@@ -614,7 +616,8 @@ async fn load_chronic(
 ) -> Result<ChronicReport, AppError> {
     let org = page.access.organization_id;
     let today = page.access.today();
-    crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let campuses = filters::campuses(conn, org)?;
         let grades = filters::grades(conn, org)?;
         let campus = filters::parse_choice("campus", query.campus.as_deref(), &campuses)?;

@@ -742,7 +742,8 @@ async fn load_roll(
     date: NaiveDate,
 ) -> Result<Loaded, AppError> {
     let access = access.clone();
-    crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let head = load_head(conn, &access, key)?.ok_or(AppError::NotFound)?;
         let roster = roster(conn, access.organization_id, &head, date)?;
         let ids: Vec<Uuid> = roster.iter().map(|e| e.student_id).collect();
@@ -956,7 +957,8 @@ async fn save(
     let access = access.clone();
     let head = head.clone();
     let alert_grace = grace(state);
-    crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let cx = SaveContext {
             access: &access,
             head: &head,
@@ -1098,7 +1100,8 @@ async fn save_marks_request(
         });
     let alert_grace = grace(&state);
     // One transaction: the roll, the right to take it, and the save.
-    let outcome = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let head = load_head(conn, &access, key)?.ok_or(AppError::NotFound)?;
         if !may_take(&access, &head) {
             return Err(AppError::Forbidden);

@@ -143,7 +143,7 @@ pub fn my_check_in(
             ))
             .first(conn)
             .optional()?;
-    let tz = &access.organization_time_zone;
+    let tz = access.time_zone;
     Ok(Some(MyCheckIn {
         campus_name: me.campus_name.unwrap_or_default(),
         starts_at: times.school_starts_at,
@@ -153,11 +153,8 @@ pub fn my_check_in(
     }))
 }
 
-fn local_time(time_zone: &str, at: DateTime<Utc>) -> NaiveTime {
-    match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => at.with_timezone(&tz).time(),
-        Err(_) => at.time(),
-    }
+fn local_time(time_zone: chrono_tz::Tz, at: DateTime<Utc>) -> NaiveTime {
+    at.with_timezone(&time_zone).time()
 }
 
 #[derive(Deserialize)]
@@ -194,13 +191,14 @@ async fn check_in(
     let access = page.access.clone();
     let org = access.organization_id;
     let back_for_card = back.clone();
-    let (outcome, card) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (outcome, card) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let Some(me) = my_staff(conn, &access)? else {
             return Ok((CheckInOutcome::NotStaff, None));
         };
         let times = times_of(conn, org, me.campus_id)?;
         let now = crate::clock::now();
-        let local = local_time(&access.organization_time_zone, now);
+        let local = local_time(access.time_zone, now);
         let status = if local > times.school_starts_at {
             StaffAttendanceStatus::Late
         } else {
@@ -317,7 +315,8 @@ async fn overview(page: Page, state: web::Data<AppState>) -> Result<HttpResponse
     let org = access.organization_id;
     let today = access.today();
     let may_mark = access.can(MARK);
-    let (check_in, campuses) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (check_in, campuses) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let check_in = my_check_in(conn, &access, "/attendance/staff")?;
         let campuses = if may_mark {
             Some(campus_lines(conn, org, today)?)
@@ -443,7 +442,7 @@ fn sheet_rows(
     org: Uuid,
     campus: Uuid,
     date: NaiveDate,
-    time_zone: &str,
+    time_zone: chrono_tz::Tz,
     only: Option<Uuid>,
 ) -> QueryResult<Vec<StaffRow>> {
     let mut query = staff::table
@@ -498,17 +497,11 @@ async fn campus_sheet(
     let id = path.into_inner();
     let back = format!("/attendance/campuses/{id}/staff");
     let (campus, times, rows, check_in) =
-        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+            let conn = tenant.conn();
             let campus = find_campus(conn, org, &id)?;
             let times = times_of(conn, org, Some(campus.0))?;
-            let rows = sheet_rows(
-                conn,
-                org,
-                campus.0,
-                today,
-                &access.organization_time_zone,
-                None,
-            )?;
+            let rows = sheet_rows(conn, org, campus.0, today, access.time_zone, None)?;
             let check_in = my_check_in(conn, &access, &back)?;
             Ok((campus, times, rows, check_in))
         })
@@ -544,7 +537,8 @@ async fn mark(
     let today = access.today();
     let id = path.into_inner();
     let form = form.into_inner();
-    let (campus_id, row) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (campus_id, row) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let (campus_id, _) = find_campus(conn, org, &id)?;
         // A staff member of another campus or organization is not on this sheet.
         let staff_id = form
@@ -577,7 +571,7 @@ async fn mark(
             org,
             campus_id,
             today,
-            &access.organization_time_zone,
+            access.time_zone,
             Some(staff_id),
         )?
         .pop()

@@ -52,7 +52,7 @@ struct TodayPage {
 }
 
 /// "Taken at 08:14" in the school's time zone.
-pub fn state_text(state: RollState, time_zone: &str) -> (String, &'static str) {
+pub fn state_text(state: RollState, time_zone: chrono_tz::Tz) -> (String, &'static str) {
     match state {
         RollState::NotTaken => ("Not taken".to_owned(), "not-taken"),
         RollState::Partial { marked, enrolled } => {
@@ -62,14 +62,11 @@ pub fn state_text(state: RollState, time_zone: &str) -> (String, &'static str) {
     }
 }
 
-fn local_time(at: DateTime<Utc>, time_zone: &str) -> String {
-    match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => at.with_timezone(&tz).format("%H:%M").to_string(),
-        Err(_) => at.format("%H:%M").to_string(),
-    }
+fn local_time(at: DateTime<Utc>, time_zone: chrono_tz::Tz) -> String {
+    at.with_timezone(&time_zone).format("%H:%M").to_string()
 }
 
-fn card(roll: &ScheduledRoll, date: NaiveDate, time_zone: &str) -> RollCard {
+fn card(roll: &ScheduledRoll, date: NaiveDate, time_zone: chrono_tz::Tz) -> RollCard {
     let key = match roll.class_subject_id {
         Some(id) => RollKey::ClassSubject(id),
         None => RollKey::Class(roll.class_id),
@@ -96,7 +93,8 @@ fn card(roll: &ScheduledRoll, date: NaiveDate, time_zone: &str) -> RollCard {
 async fn today(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let date = access.today();
-    let (rolls, teaches) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (rolls, teaches) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let mine: Vec<Uuid> = staff::table
             .filter(staff::organization_id.eq(access.organization_id))
             .filter(staff::user_id.eq(access.user_id))
@@ -115,7 +113,7 @@ async fn today(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, A
         Ok((rolls, !mine.is_empty()))
     })
     .await?;
-    let tz = &page.access.organization_time_zone;
+    let tz = page.access.time_zone;
     render(&TodayPage {
         layout: page.layout("Today"),
         date,

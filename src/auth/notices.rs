@@ -47,7 +47,10 @@ pub fn send_lock_notice(
                 organizations::time_zone.nullable(),
             ))
             .first(conn)?;
-    let opens = crate::web::local_time(time_zone.as_deref().unwrap_or("UTC"), until);
+    let opens = crate::web::local_time(
+        crate::clock::zone(time_zone.as_deref().unwrap_or("UTC")),
+        until,
+    );
     mailer.send(
         conn,
         &Email {

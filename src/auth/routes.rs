@@ -526,11 +526,11 @@ fn acting_organization(
             .optional()?,
         None => None,
     };
-    Ok(found.map(|(id, tz)| (id, end_of_local_day(&tz))))
+    Ok(found.map(|(id, tz)| (id, end_of_local_day(crate::clock::zone(&tz)))))
 }
 
-fn end_of_local_day(time_zone: &str) -> DateTime<Utc> {
-    let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::UTC);
+fn end_of_local_day(time_zone: chrono_tz::Tz) -> DateTime<Utc> {
+    let tz = time_zone;
     let tomorrow = Utc::now().with_timezone(&tz).date_naive() + chrono::Days::new(1);
     tomorrow
         .and_hms_opt(0, 0, 0)

@@ -94,14 +94,15 @@ fn sender(first: Option<&str>, last: Option<&str>, email: Option<&str>) -> Strin
 
 async fn inbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (user, org) = (page.access.user_id, page.access.organization_id);
-    let rows: Vec<Row> = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let rows: Vec<Row> = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         Ok(addressed_to(user, org)
             .order(message_recipients::created_at.desc())
             .limit(200)
             .load(conn)?)
     })
     .await?;
-    let tz = page.access.organization_time_zone.clone();
+    let tz = page.access.time_zone;
     let items = rows
         .into_iter()
         .map(
@@ -109,7 +110,7 @@ async fn inbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, A
                 id,
                 subject,
                 from: sender(first.as_deref(), last.as_deref(), email.as_deref()),
-                received: local_time(&tz, at),
+                received: local_time(tz, at),
                 unread: read_at.is_none(),
             },
         )
@@ -127,29 +128,31 @@ async fn open(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     let (user, org, id) = (page.access.user_id, page.access.organization_id, *id);
-    let row: Option<Row> = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
-        let row = addressed_to(user, org)
-            .filter(message_recipients::id.eq(id))
-            .first::<Row>(conn)
-            .optional()?;
-        if row.as_ref().is_some_and(|r| r.4.is_none()) {
-            diesel::update(message_recipients::table.find(id))
-                .set((
-                    message_recipients::read_at.eq(Utc::now()),
-                    message_recipients::delivery_status.eq(DeliveryStatus::Read),
-                    message_recipients::updated_by_id.eq(user),
-                ))
-                .execute(conn)?;
-        }
-        Ok(row)
-    })
-    .await?;
+    let row: Option<Row> =
+        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+            let conn = tenant.conn();
+            let row = addressed_to(user, org)
+                .filter(message_recipients::id.eq(id))
+                .first::<Row>(conn)
+                .optional()?;
+            if row.as_ref().is_some_and(|r| r.4.is_none()) {
+                diesel::update(message_recipients::table.find(id))
+                    .set((
+                        message_recipients::read_at.eq(Utc::now()),
+                        message_recipients::delivery_status.eq(DeliveryStatus::Read),
+                        message_recipients::updated_by_id.eq(user),
+                    ))
+                    .execute(conn)?;
+            }
+            Ok(row)
+        })
+        .await?;
     let (_, subject, body, at, _, first, last, email) = row.ok_or(AppError::NotFound)?;
     render(&MessagePage {
         layout: page.layout(subject.clone()),
         subject,
         from: sender(first.as_deref(), last.as_deref(), email.as_deref()),
-        received: local_time(&page.access.organization_time_zone, at),
+        received: local_time(page.access.time_zone, at),
         body: linkify(&body),
     })
 }

@@ -2,6 +2,7 @@
 //! cluster), the connection pool, and the embedded migrations.
 
 pub mod enums;
+pub mod ids;
 pub mod local;
 mod pool;
 pub mod schema;
@@ -13,7 +14,10 @@ use diesel::prelude::*;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use uuid::Uuid;
 
+use chrono_tz::Tz;
+
 use crate::config::Settings;
+pub use ids::{OrganizationId, UserId};
 use local::{ClusterOptions, LocalCluster};
 pub use pool::{DatabaseState, DatabaseStatus, PgConn, PgPool, RESTARTING};
 pub use supervisor::Backoff;
@@ -133,33 +137,42 @@ pub fn migrate(conn: &mut PgConnection) -> anyhow::Result<Vec<String>> {
 /// read. The rules live in the database (migration `row_reach`), so every path to
 /// those rows obeys them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Tenant {
-    pub organization_id: Uuid,
-    user_id: Option<Uuid>,
+pub struct Actor {
+    organization: OrganizationId,
+    user: Option<UserId>,
     reach: String,
+    time_zone: Option<Tz>,
 }
 
-impl Tenant {
-    /// A signed-in user; `reach` is `area=word` entries joined by commas.
-    pub fn user(organization_id: Uuid, user_id: Uuid, reach: String) -> Tenant {
-        Tenant {
-            organization_id,
-            user_id: Some(user_id),
+impl Actor {
+    /// A signed-in user of a school in `time_zone`; `reach` is `area=word` entries
+    /// joined by commas.
+    pub fn signed_in(organization: Uuid, user: Uuid, reach: String, time_zone: Tz) -> Actor {
+        Actor {
+            organization: OrganizationId::new(organization),
+            user: Some(UserId::new(user)),
             reach,
+            time_zone: Some(time_zone),
         }
     }
 
-    /// Homeroom's own work in an organization (scheduled tasks, summaries): every row.
-    pub fn system(organization_id: Uuid) -> Tenant {
-        Tenant {
-            organization_id,
-            user_id: None,
+    /// Homeroom's own work in an organization (scheduled tasks, summaries): every
+    /// row. The school's time zone is read when the work starts.
+    pub fn system(organization: Uuid) -> Actor {
+        Actor {
+            organization: OrganizationId::new(organization),
+            user: None,
             reach: SYSTEM_REACH.to_owned(),
+            time_zone: None,
         }
     }
 
-    pub fn user_id(&self) -> Option<Uuid> {
-        self.user_id
+    pub fn organization(&self) -> OrganizationId {
+        self.organization
+    }
+
+    pub fn user(&self) -> Option<UserId> {
+        self.user
     }
 
     pub fn reach(&self) -> &str {
@@ -169,37 +182,57 @@ impl Tenant {
 
 const SYSTEM_REACH: &str = "system";
 
-/// Runs tenant work in one transaction as the role `homeroom_app`, with the
-/// organization and the reader set, so row-level security confines every statement
-/// to what this tenant may see.
-pub async fn run_in<T, E, F>(pool: &PgPool, tenant: Tenant, work: F) -> Result<T, E>
-where
-    F: FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
-    T: Send + 'static,
-    E: From<DbError> + From<diesel::result::Error> + Send + 'static,
-{
-    run(pool, move |conn| {
-        conn.transaction(|conn| {
-            enter(conn, &tenant)?;
-            work(conn)
-        })
-    })
-    .await
+/// Tenant work in progress: the transaction's connection, acting for one
+/// [`Actor`]. Queries take the organization from here (`tenant.organization()`),
+/// never as an argument of their own, so the rows they name and the rows
+/// row-level security lets through are always the same school's.
+pub struct Tenant<'c> {
+    conn: &'c mut PgConnection,
+    organization: OrganizationId,
+    user: Option<UserId>,
+    time_zone: Tz,
 }
 
-/// For the rest of the current transaction, act as `homeroom_app` for `tenant`.
-pub fn enter(conn: &mut PgConnection, tenant: &Tenant) -> QueryResult<()> {
-    diesel::sql_query(
-        "SELECT set_config('role', 'homeroom_app', true), \
-                set_config('homeroom.organization_id', $1, true), \
-                set_config('homeroom.user_id', $2, true), \
-                set_config('homeroom.reach', $3, true)",
-    )
-    .bind::<diesel::sql_types::Text, _>(tenant.organization_id.to_string())
-    .bind::<diesel::sql_types::Text, _>(tenant.user_id.map(|u| u.to_string()).unwrap_or_default())
-    .bind::<diesel::sql_types::Text, _>(&tenant.reach)
-    .execute(conn)
-    .map(|_| ())
+impl Tenant<'_> {
+    /// The connection, for running a query.
+    pub fn conn(&mut self) -> &mut PgConnection {
+        self.conn
+    }
+
+    pub fn organization(&self) -> OrganizationId {
+        self.organization
+    }
+
+    /// The signed-in user doing the work; `None` for Homeroom's own work.
+    pub fn user(&self) -> Option<UserId> {
+        self.user
+    }
+
+    /// The school's time zone.
+    pub fn time_zone(&self) -> Tz {
+        self.time_zone
+    }
+
+    /// The school's date now.
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::clock::today(self.time_zone)
+    }
+
+    /// Runs `work` with Homeroom's own reach; see [`as_system`].
+    pub fn as_system<T>(
+        &mut self,
+        work: impl FnOnce(&mut Tenant<'_>) -> QueryResult<T>,
+    ) -> QueryResult<T> {
+        let (organization, user, time_zone) = (self.organization, self.user, self.time_zone);
+        as_system(self.conn, |conn| {
+            work(&mut Tenant {
+                conn,
+                organization,
+                user,
+                time_zone,
+            })
+        })
+    }
 }
 
 /// Runs `work` inside the current transaction with Homeroom's own reach, then gives
@@ -225,6 +258,55 @@ pub fn as_system<T>(
         .bind::<diesel::sql_types::Text, _>(before.reach)
         .execute(conn)?;
     result
+}
+
+/// Runs tenant work in one transaction as the role `homeroom_app`, with the
+/// organization and the reader set, so row-level security confines every statement
+/// to what this actor may see.
+pub async fn run_in<T, E, F>(pool: &PgPool, actor: Actor, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut Tenant<'_>) -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: From<DbError> + From<diesel::result::Error> + Send + 'static,
+{
+    run(pool, move |conn| {
+        conn.transaction(|conn| {
+            let mut tenant = enter(conn, &actor)?;
+            work(&mut tenant)
+        })
+    })
+    .await
+}
+
+/// For the rest of the current transaction, act as `homeroom_app` for `actor`.
+pub fn enter<'c>(conn: &'c mut PgConnection, actor: &Actor) -> QueryResult<Tenant<'c>> {
+    let time_zone = match actor.time_zone {
+        Some(zone) => zone,
+        None => {
+            let name: Option<String> = schema::organizations::table
+                .find(actor.organization)
+                .select(schema::organizations::time_zone)
+                .first(conn)
+                .optional()?;
+            crate::clock::zone(name.as_deref().unwrap_or("UTC"))
+        }
+    };
+    diesel::sql_query(
+        "SELECT set_config('role', 'homeroom_app', true), \
+                set_config('homeroom.organization_id', $1, true), \
+                set_config('homeroom.user_id', $2, true), \
+                set_config('homeroom.reach', $3, true)",
+    )
+    .bind::<diesel::sql_types::Text, _>(actor.organization.to_string())
+    .bind::<diesel::sql_types::Text, _>(actor.user.map(|u| u.to_string()).unwrap_or_default())
+    .bind::<diesel::sql_types::Text, _>(&actor.reach)
+    .execute(conn)?;
+    Ok(Tenant {
+        conn,
+        organization: actor.organization,
+        user: actor.user,
+        time_zone,
+    })
 }
 
 /// Runs blocking Diesel work on the thread pool with a pooled connection.

@@ -146,7 +146,8 @@ async fn record_files(
     page.access
         .require(Permission::new(Action::Read, kind.entity()))?;
     let state2 = state.clone();
-    let view = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let view = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         load_page(conn, &page, &state2.settings, kind, record_id)
     })
     .await?;
@@ -190,7 +191,8 @@ async fn upload(
     let user = page.access.user_id;
     let state2 = state.clone();
     let form_return = return_to.clone();
-    let outcome = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let outcome = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         if super::record_label(conn, org, kind, record_id)?.is_none() {
             return Err(AppError::NotFound);
         }
@@ -294,7 +296,8 @@ async fn serve(
     let files = FileStore::new(&state.settings);
     let id = id.to_owned();
     let (stored, bytes, thumbnail) =
-        crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+            let conn = tenant.conn();
             let stored = find_allowed(conn, &page.access, &id, Action::Read)?;
             let thumbnail_key = match variant {
                 Variant::Thumbnail => stored.thumbnail_key.clone(),
@@ -383,7 +386,8 @@ async fn delete(
     let id = path.into_inner();
     let org = page.access.organization_id;
     let user = page.access.user_id;
-    let removed = crate::web::db::run_in(&state.pool, page.access.tenant(), move |conn| {
+    let removed = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let stored = find_allowed(conn, &page.access, &id, Action::Update)?;
         super::remove(conn, org, stored.id, user)?.ok_or(AppError::NotFound)
     })

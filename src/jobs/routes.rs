@@ -141,8 +141,8 @@ async fn jobs(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, Ap
         Ok((tasks, logs))
     })
     .await?;
-    let tz = page.access.organization_time_zone.clone();
-    let when = |at: DateTime<Utc>| crate::web::local_time(&tz, at);
+    let tz = page.access.time_zone;
+    let when = |at: DateTime<Utc>| crate::web::local_time(tz, at);
     let tasks = tasks
         .into_iter()
         .map(

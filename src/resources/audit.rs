@@ -54,7 +54,7 @@ pub fn history(
     res: &Resource,
     org: Uuid,
     id: Uuid,
-    time_zone: &str,
+    time_zone: chrono_tz::Tz,
 ) -> QueryResult<Vec<Change>> {
     let mut sql = Sql::new("");
     let table = sql.text(Some(res.table().to_owned()));
@@ -73,7 +73,7 @@ pub fn history(
          AND a.organization_id {owner} ORDER BY a.created_at DESC, a.id LIMIT 50"
     ));
     let entries: Vec<Entry> = sql.load(conn)?;
-    let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = time_zone;
     Ok(entries
         .into_iter()
         .map(|e| {

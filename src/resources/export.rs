@@ -71,10 +71,11 @@ pub async fn export(
 ) -> Result<HttpResponse, AppError> {
     let st = ListState {
         global: page.access.global_access,
-        ..ListState::parse(res, &query, &page.access.organization_time_zone)
+        ..ListState::parse(res, &query, page.access.time_zone)
     };
     let org = page.access.organization_id;
-    let rows = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let rows = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         Ok(store::all(conn, res, org, &st)?)
     })
     .await?;

@@ -142,7 +142,7 @@ pub fn analyze(
     conn: &mut PgConnection,
     res: &'static Resource,
     org: Uuid,
-    tz: &str,
+    tz: chrono_tz::Tz,
     records: &[Vec<String>],
 ) -> QueryResult<Analysis> {
     let Some((header, data)) = records.split_first() else {
@@ -483,9 +483,10 @@ async fn analyze_file(
         Err(message) => return Ok(Err(message)),
     };
     let org = page.access.organization_id;
-    let tz = page.access.organization_time_zone.clone();
-    let analysis = run_in(&state.pool, page.access.tenant(), move |conn| {
-        Ok(analyze(conn, res, org, &tz, &records)?)
+    let tz = page.access.time_zone;
+    let analysis = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
+        Ok(analyze(conn, res, org, tz, &records)?)
     })
     .await?;
     Ok(Ok(analysis))
@@ -782,7 +783,7 @@ fn write_rows(
         }
     };
     let outcome = conn.transaction::<_, diesel::result::Error, _>(|conn| {
-        crate::db::enter(conn, &crate::db::Tenant::system(org))?;
+        crate::db::enter(conn, &crate::db::Actor::system(org))?;
         store::act_as(conn, user)?;
         let (mut created, mut updated) = (0, 0);
         // Derived columns are written whenever a row is, whatever the file holds.

@@ -98,7 +98,7 @@ fn table(
     rows: &[Row],
     state: Option<&ListState>,
     back: Option<&str>,
-    tz: &str,
+    tz: chrono_tz::Tz,
 ) -> Table {
     let columns = listed(res, back)
         .map(|(_, f)| {
@@ -253,15 +253,16 @@ pub async fn list(
     state: web::Data<AppState>,
     query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let tz = page.access.organization_time_zone.clone();
+    let tz = page.access.time_zone;
     let list_state = ListState {
         global: page.access.global_access,
-        ..ListState::parse(res, &query, &tz)
+        ..ListState::parse(res, &query, tz)
     };
     let org = page.access.organization_id;
     let fragment = htmx::wants_fragment(&req);
     let st = list_state.clone();
-    let (rows, more, filters) = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let (rows, more, filters) = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let (rows, more) = store::list(conn, res, org, false, &st)?;
         let filters = if fragment {
             Vec::new()
@@ -273,7 +274,7 @@ pub async fn list(
     .await?;
     let link = |p: i64| format!("{}?{}", res.path(), list_state.query(list_state.sort, p));
     let results = Results {
-        table: table(res, &rows, Some(&list_state), None, &tz),
+        table: table(res, &rows, Some(&list_state), None, tz),
         filtered: list_state.is_filtered(),
         previous: (list_state.page > 1).then(|| link(list_state.page - 1)),
         next: more.then(|| link(list_state.page + 1)),
@@ -381,7 +382,7 @@ struct TabFragment {
     tab: Option<TabView>,
 }
 
-fn facts(res: &'static Resource, row: &Row, tz: &str) -> Vec<Fact> {
+fn facts(res: &'static Resource, row: &Row, tz: chrono_tz::Tz) -> Vec<Fact> {
     res.fields
         .iter()
         .enumerate()
@@ -396,8 +397,7 @@ fn facts(res: &'static Resource, row: &Row, tz: &str) -> Vec<Fact> {
         .collect()
 }
 
-fn when(at: chrono::DateTime<chrono::Utc>, who: Option<&str>, tz: &str) -> String {
-    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::UTC);
+fn when(at: chrono::DateTime<chrono::Utc>, who: Option<&str>, tz: chrono_tz::Tz) -> String {
     let at = at.with_timezone(&tz).format("%-d %b %Y %H:%M");
     match who {
         Some(who) => format!("{at} by {who}"),
@@ -415,7 +415,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
     let org = page.access.organization_id;
-    let tz = page.access.organization_time_zone.clone();
+    let tz = page.access.time_zone;
     let readable: Vec<&'static super::Child> = res
         .children
         .iter()
@@ -432,10 +432,11 @@ pub async fn show(
     let child = readable.get(current).copied();
     let can_create_child = child.is_some_and(|c| c.resource.allows(&page.access, Action::Create));
     let fragment = htmx::wants_fragment(&req) && asked.is_some();
-    let zone = tz.clone();
+    let zone = tz;
     let global = page.access.global_access;
     let file_kind = files::EntityKind::from_table(res.table());
-    let (row, tab, history, attached) = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let (row, tab, history, attached) = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let row = store::find_as(conn, res, org, global, id)?;
         let attached = match file_kind {
             Some(kind) if !fragment => Some(files::files_of(conn, org, kind, id)?),
@@ -457,7 +458,7 @@ pub async fn show(
                 let all_href = format!("{}?{}", child.resource.path(), st.query(None, 1));
                 Some(TabView {
                     label: child.resource.label(),
-                    table: table(child.resource, &rows, None, Some(child.column), &zone),
+                    table: table(child.resource, &rows, None, Some(child.column), zone),
                     total,
                     all_href,
                     new_href: can_create_child
@@ -469,7 +470,7 @@ pub async fn show(
         let history = if fragment {
             Vec::new()
         } else {
-            super::audit::history(conn, res, org, id, &zone)?
+            super::audit::history(conn, res, org, id, zone)?
         };
         Ok((row, tab, history, attached))
     })
@@ -506,9 +507,9 @@ pub async fn show(
         id,
         title: row.title.clone(),
         deleted: row.deleted_at.is_some(),
-        facts: facts(res, &row, &tz),
-        created: when(row.created_at, row.created_by.as_deref(), &tz),
-        updated: when(row.updated_at, row.updated_by.as_deref(), &tz),
+        facts: facts(res, &row, tz),
+        created: when(row.created_at, row.created_by.as_deref(), tz),
+        updated: when(row.updated_at, row.updated_by.as_deref(), tz),
         tabs,
         tab,
         history,
@@ -623,7 +624,7 @@ fn inputs(
 }
 
 /// A stored row as the form's inputs.
-fn given_from_row(res: &Resource, row: &Row, tz: &str) -> Given {
+fn given_from_row(res: &Resource, row: &Row, tz: chrono_tz::Tz) -> Given {
     res.fields
         .iter()
         .enumerate()
@@ -644,7 +645,8 @@ pub async fn new_form(
         .filter(|(k, _)| res.field(k).is_some())
         .cloned()
         .collect();
-    let inputs = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let inputs = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         Ok(inputs(conn, res, org, &given, &Errors::default())?)
     })
     .await?;
@@ -706,13 +708,14 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
     let org = page.access.organization_id;
-    let tz = page.access.organization_time_zone.clone();
-    let (row, inputs) = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let tz = page.access.time_zone;
+    let (row, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let row = store::find(conn, res, org, id)?;
         if row.deleted_at.is_some() {
             return Err(AppError::NotFound);
         }
-        let given = given_from_row(res, &row, &tz);
+        let given = given_from_row(res, &row, tz);
         let inputs = inputs(conn, res, org, &given, &Errors::default())?;
         Ok((row, inputs))
     })
@@ -733,7 +736,7 @@ pub async fn edit_form(
 pub fn parse_fields(
     res: &Resource,
     given: &Given,
-    tz: &str,
+    tz: chrono_tz::Tz,
     errors: &mut Errors,
 ) -> Vec<Option<String>> {
     res.fields
@@ -885,12 +888,13 @@ async fn save(
 ) -> Result<HttpResponse, AppError> {
     let org = page.access.organization_id;
     let user = page.access.user_id;
-    let tz = page.access.organization_time_zone.clone();
+    let tz = page.access.time_zone;
     let stamp = given_value(&given, "updated_at").to_owned();
     let form = given.clone();
-    let zone = tz.clone();
+    let zone = tz;
     let lock = stamp.clone();
-    let (saved, current, inputs) = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let (saved, current, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         // Another organization's id is not found, whatever the form holds.
         let current = match id {
             Some(id) => {
@@ -904,7 +908,7 @@ async fn save(
         };
         store::act_as(conn, user)?;
         let mut errors = Errors::default();
-        let mut parsed = parse_fields(res, &form, &zone, &mut errors);
+        let mut parsed = parse_fields(res, &form, zone, &mut errors);
         store::resolve_relations(conn, res, org, &mut parsed, &mut errors)?;
         if errors.is_empty() {
             fill(conn, res, org, id, &mut parsed)?;
@@ -990,9 +994,9 @@ async fn save(
                 .enumerate()
                 .filter(|(_, f)| !res.is_derived(f.column))
                 .filter_map(|(i, f)| {
-                    let theirs_shown = theirs.shown(res, i, &tz);
+                    let theirs_shown = theirs.shown(res, i, tz);
                     let yours_input = given_value(&given, f.column);
-                    let stored_input = values::input_value(f, theirs.raw(i), &tz);
+                    let stored_input = values::input_value(f, theirs.raw(i), tz);
                     (yours_input.trim() != stored_input.trim()).then(|| ConflictRow {
                         label: f.label,
                         theirs: theirs_shown,
@@ -1098,7 +1102,8 @@ pub async fn confirm_delete(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
     let org = page.access.organization_id;
-    let (row, (blockers, cascades)) = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let (row, (blockers, cascades)) = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let row = store::find(conn, res, org, id)?;
         if row.deleted_at.is_some() {
             return Err(AppError::NotFound);
@@ -1127,7 +1132,8 @@ pub async fn delete(
     let org = page.access.organization_id;
     let user = page.access.user_id;
     let (row, (blockers, cascades), deleted) =
-        run_in(&state.pool, page.access.tenant(), move |conn| {
+        run_in(&state.pool, page.access.actor(), move |tenant| {
+            let conn = tenant.conn();
             let row = store::find(conn, res, org, id)?;
             if row.deleted_at.is_some() {
                 return Err(AppError::NotFound);
@@ -1178,7 +1184,8 @@ pub async fn restore(
     let id = parse_id(&id)?;
     let org = page.access.organization_id;
     let user = page.access.user_id;
-    let outcome = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let outcome = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let row = store::find(conn, res, org, id)?;
         if row.deleted_at.is_none() {
             return Ok(Ok(row.title));
@@ -1250,11 +1257,12 @@ pub async fn trash(
     state: web::Data<AppState>,
     query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let tz = page.access.organization_time_zone.clone();
-    let st = ListState::parse(res, &query, &tz);
+    let tz = page.access.time_zone;
+    let st = ListState::parse(res, &query, tz);
     let org = page.access.organization_id;
     let at = st.page;
-    let (rows, more) = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let (rows, more) = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         Ok(store::list(conn, res, org, true, &st)?)
     })
     .await?;
@@ -1265,7 +1273,7 @@ pub async fn trash(
             title: r.title,
             deleted: r
                 .deleted_at
-                .map(|d| when(d, r.updated_by.as_deref(), &tz))
+                .map(|d| when(d, r.updated_by.as_deref(), tz))
                 .unwrap_or_default(),
         })
         .collect();
@@ -1299,7 +1307,8 @@ pub async fn options(
         .map(|(_, v)| v.trim().chars().take(100).collect())
         .unwrap_or_default();
     let current = query.iter().find_map(|(_, v)| Uuid::parse_str(v).ok());
-    let found = run_in(&state.pool, page.access.tenant(), move |conn| {
+    let found = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let conn = tenant.conn();
         Ok(store::choices(conn, res, org, &q, current, PICKER_SIZE)?)
     })
     .await?;

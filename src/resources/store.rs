@@ -112,7 +112,7 @@ impl Row {
         self.raw.get(i).and_then(|v| v.as_deref())
     }
 
-    pub fn shown(&self, res: &Resource, i: usize, time_zone: &str) -> String {
+    pub fn shown(&self, res: &Resource, i: usize, time_zone: chrono_tz::Tz) -> String {
         let title = self.titles.get(i).and_then(|v| v.as_deref());
         values::show(&res.fields[i], self.raw(i), title, time_zone)
     }
@@ -189,7 +189,11 @@ pub struct ListState {
 impl ListState {
     /// Reads `q`, `page`, `sort` (`-column` for descending) and one parameter per
     /// filter (`column`, or `column_from`/`column_to` for dates); unusable values are ignored.
-    pub fn parse(res: &'static Resource, pairs: &[(String, String)], time_zone: &str) -> ListState {
+    pub fn parse(
+        res: &'static Resource,
+        pairs: &[(String, String)],
+        time_zone: chrono_tz::Tz,
+    ) -> ListState {
         let get = |key: &str| {
             pairs
                 .iter()

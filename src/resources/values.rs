@@ -62,7 +62,11 @@ pub fn read_sql(field: &Field) -> String {
 
 /// One field's input as its canonical text (`None` when left empty), or the message.
 /// Relations come back as given; [`super::store::resolve_relations`] checks them.
-pub fn parse(field: &Field, input: &str, time_zone: &str) -> Result<Option<String>, String> {
+pub fn parse(
+    field: &Field,
+    input: &str,
+    time_zone: chrono_tz::Tz,
+) -> Result<Option<String>, String> {
     let label = field.label;
     let text = input.trim();
     if text.is_empty() {
@@ -169,7 +173,7 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// A date and time in the organization's zone (what a datetime-local input sends),
 /// or an instant with its offset (what an export holds); as RFC 3339 in UTC.
-fn parse_instant(text: &str, time_zone: &str) -> Option<String> {
+fn parse_instant(text: &str, time_zone: chrono_tz::Tz) -> Option<String> {
     if let Ok(at) = chrono::DateTime::parse_from_rfc3339(text) {
         return Some(at.with_timezone(&chrono::Utc).to_rfc3339());
     }
@@ -181,8 +185,7 @@ fn parse_instant(text: &str, time_zone: &str) -> Option<String> {
     ]
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())?;
-    let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::UTC);
-    let at = tz.from_local_datetime(&local).earliest()?;
+    let at = time_zone.from_local_datetime(&local).earliest()?;
     Some(at.with_timezone(&chrono::Utc).to_rfc3339())
 }
 
@@ -275,7 +278,12 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
 }
 
 /// A stored value as people read it (`raw` as read by [`read_sql`]).
-pub fn show(field: &Field, raw: Option<&str>, title: Option<&str>, time_zone: &str) -> String {
+pub fn show(
+    field: &Field,
+    raw: Option<&str>,
+    title: Option<&str>,
+    time_zone: chrono_tz::Tz,
+) -> String {
     let Some(raw) = raw else {
         return String::new();
     };
@@ -292,7 +300,7 @@ pub fn show(field: &Field, raw: Option<&str>, title: Option<&str>, time_zone: &s
 }
 
 /// A stored value as a form input holds it.
-pub fn input_value(field: &Field, raw: Option<&str>, time_zone: &str) -> String {
+pub fn input_value(field: &Field, raw: Option<&str>, time_zone: chrono_tz::Tz) -> String {
     match (&field.kind, raw) {
         (_, None) => String::new(),
         (Kind::Timestamp, Some(raw)) => {
@@ -303,9 +311,9 @@ pub fn input_value(field: &Field, raw: Option<&str>, time_zone: &str) -> String 
     }
 }
 
-fn local_time(utc: &str, time_zone: &str) -> Option<String> {
+fn local_time(utc: &str, time_zone: chrono_tz::Tz) -> Option<String> {
     let naive = NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%S").ok()?;
-    let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = time_zone;
     Some(
         chrono::Utc
             .from_utc_datetime(&naive)
@@ -327,22 +335,22 @@ mod tests {
     #[test]
     fn dates_enums_and_emails_parse_into_their_domain() {
         assert_eq!(
-            parse(field("date_of_birth"), "2014-03-09", "UTC"),
+            parse(field("date_of_birth"), "2014-03-09", chrono_tz::UTC),
             Ok(Some("2014-03-09".to_owned()))
         );
-        assert!(parse(field("date_of_birth"), "09/03/2014", "UTC").is_err());
+        assert!(parse(field("date_of_birth"), "09/03/2014", chrono_tz::UTC).is_err());
         assert_eq!(
-            parse(field("status"), "Active", "UTC"),
+            parse(field("status"), "Active", chrono_tz::UTC),
             Ok(Some("active".to_owned()))
         );
-        assert!(parse(field("status"), "expelled", "UTC").is_err());
+        assert!(parse(field("status"), "expelled", chrono_tz::UTC).is_err());
         assert_eq!(
-            parse(field("email"), " Ana@School.ORG ", "UTC"),
+            parse(field("email"), " Ana@School.ORG ", chrono_tz::UTC),
             Ok(Some("ana@school.org".to_owned()))
         );
-        assert!(parse(field("email"), "not an address", "UTC").is_err());
-        assert!(parse(field("first_name"), "  ", "UTC").is_err());
-        assert_eq!(parse(field("phone"), "", "UTC"), Ok(None));
+        assert!(parse(field("email"), "not an address", chrono_tz::UTC).is_err());
+        assert!(parse(field("first_name"), "  ", chrono_tz::UTC).is_err());
+        assert_eq!(parse(field("phone"), "", chrono_tz::UTC), Ok(None));
     }
 
     #[test]
@@ -351,24 +359,24 @@ mod tests {
             .field("student_id")
             .expect("field");
         assert_eq!(
-            parse(guardian, "Ana\0", "UTC"),
+            parse(guardian, "Ana\0", chrono_tz::UTC),
             Err("Student contains characters that cannot be stored.".to_owned())
         );
-        assert!(parse(field("email"), "a\0@b.org", "UTC").is_err());
+        assert!(parse(field("email"), "a\0@b.org", chrono_tz::UTC).is_err());
         assert_eq!(
-            parse(field("first_name"), "Ana\tMaria", "UTC"),
+            parse(field("first_name"), "Ana\tMaria", chrono_tz::UTC),
             Err("First name cannot contain line breaks or tabs.".to_owned())
         );
         let notes = Field::long_text("notes", "Notes");
         assert_eq!(
-            parse(&notes, "two\r\nlines\tok", "UTC"),
+            parse(&notes, "two\r\nlines\tok", chrono_tz::UTC),
             Ok(Some("two\nlines\tok".to_owned()))
         );
-        assert!(parse(&notes, "bell\u{7}", "UTC").is_err());
+        assert!(parse(&notes, "bell\u{7}", chrono_tz::UTC).is_err());
         let settings = Field::json("settings", "Settings");
-        assert!(parse(&settings, r#"{"a":"\u0000"}"#, "UTC").is_err());
+        assert!(parse(&settings, r#"{"a":"\u0000"}"#, chrono_tz::UTC).is_err());
         assert_eq!(
-            parse(field("last_name"), "Ana\u{202E}lirpa", "UTC"),
+            parse(field("last_name"), "Ana\u{202E}lirpa", chrono_tz::UTC),
             Err(
                 "Last name cannot contain characters that change the direction of text.".to_owned()
             )
@@ -379,23 +387,28 @@ mod tests {
     fn money_is_never_negative_and_keeps_two_decimals() {
         let fee = Field::money("amount", "Amount");
         assert_eq!(
-            parse(&fee, "1,250.5", "UTC"),
+            parse(&fee, "1,250.5", chrono_tz::UTC),
             Ok(Some("1250.50".to_owned()))
         );
-        assert!(parse(&fee, "-3", "UTC").is_err());
-        assert!(parse(&fee, "1.005", "UTC").is_err());
-        assert!(parse(&fee, "ten", "UTC").is_err());
+        assert!(parse(&fee, "-3", chrono_tz::UTC).is_err());
+        assert!(parse(&fee, "1.005", chrono_tz::UTC).is_err());
+        assert!(parse(&fee, "ten", chrono_tz::UTC).is_err());
     }
 
     #[test]
     fn local_times_are_stored_in_utc_and_shown_in_the_school_zone() {
         let at = Field::timestamp("due_at", "Due");
-        let stored = parse(&at, "2026-09-01T08:30", "Europe/Berlin")
+        let stored = parse(&at, "2026-09-01T08:30", crate::clock::zone("Europe/Berlin"))
             .expect("parses")
             .expect("a value");
         assert_eq!(stored, "2026-09-01T06:30:00+00:00");
         assert_eq!(
-            show(&at, Some("2026-09-01T06:30:00"), None, "Europe/Berlin"),
+            show(
+                &at,
+                Some("2026-09-01T06:30:00"),
+                None,
+                crate::clock::zone("Europe/Berlin")
+            ),
             "2026-09-01 08:30"
         );
     }

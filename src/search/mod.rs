@@ -299,7 +299,8 @@ async fn search(
         let terms = terms(&text);
         let access = page.access.clone();
         let limit = if dropdown { DROPDOWN_LIMIT } else { PAGE_LIMIT };
-        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+            let conn = tenant.conn();
             Ok(search_people(conn, &access, &terms, limit)?)
         })
         .await?

@@ -26,7 +26,7 @@ pub struct WalkthroughValues {
 
 impl WalkthroughValues {
     /// A new walkthrough: date and time are now at the school.
-    pub fn now(time_zone: &str) -> WalkthroughValues {
+    pub fn now(time_zone: chrono_tz::Tz) -> WalkthroughValues {
         let (date, time) = local_now(time_zone);
         WalkthroughValues {
             check_in_date: date.format("%Y-%m-%d").to_string(),
@@ -68,7 +68,7 @@ impl WalkthroughValues {
 }
 
 /// The school's date and time now.
-pub fn local_now(time_zone: &str) -> (NaiveDate, NaiveTime) {
+pub fn local_now(time_zone: chrono_tz::Tz) -> (NaiveDate, NaiveTime) {
     let local = crate::clock::local_now(time_zone);
     (local.date(), local.time())
 }
@@ -130,7 +130,7 @@ pub fn check(
     values: &WalkthroughValues,
     rooms: &[RoomOption],
     teachers: &[TeacherOption],
-    time_zone: &str,
+    time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> Result<CheckedWalkthrough, FieldErrors> {
     let mut errors = FieldErrors::default();
@@ -253,15 +253,12 @@ pub fn notes(value: &str, label: &str, max: usize) -> Result<Option<String>, Str
 }
 
 /// The moment a school-local date and time names.
-fn instant(time_zone: &str, date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+fn instant(time_zone: chrono_tz::Tz, date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
     let local = date.and_time(time);
-    match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => tz
-            .from_local_datetime(&local)
-            .earliest()
-            .map(|t| t.with_timezone(&Utc)),
-        Err(_) => Some(Utc.from_utc_datetime(&local)),
-    }
+    time_zone
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]
@@ -303,7 +300,7 @@ mod tests {
     fn a_full_form_checks_and_a_future_visit_does_not() {
         let teachers = [teacher("Ada Byron", "Ada Byron")];
         let now = Utc::now();
-        let checked = check(&filled(), &[], &teachers, "UTC", now).expect("valid");
+        let checked = check(&filled(), &[], &teachers, chrono_tz::UTC, now).expect("valid");
         assert_eq!(checked.ratings, [4; 7]);
         assert_eq!(checked.classroom, "N-12");
 
@@ -311,7 +308,7 @@ mod tests {
         future.check_in_date = (now + chrono::Duration::days(2))
             .format("%Y-%m-%d")
             .to_string();
-        let errors = check(&future, &[], &teachers, "UTC", now).expect_err("future");
+        let errors = check(&future, &[], &teachers, chrono_tz::UTC, now).expect_err("future");
         assert!(errors.get("check_in_date").is_some());
     }
 

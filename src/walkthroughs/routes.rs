@@ -186,7 +186,8 @@ async fn list(
     let access = page.access.clone();
     let fragment = htmx::wants_fragment(&req);
     let (viewer, found, campuses, teachers, directors) =
-        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+            let conn = tenant.conn();
             let viewer = Viewer::load(conn, &access)?;
             let found = queries::search(conn, &viewer, &filter)?;
             let (campuses, teachers, directors) = if fragment || !viewer.is_observer() {
@@ -450,8 +451,9 @@ fn form_page(
 
 async fn new_form(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let mut values = WalkthroughValues::now(&access.organization_time_zone);
-    let (values, data) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let mut values = WalkthroughValues::now(access.time_zone);
+    let (values, data) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let data = form_data(conn, &access, &mut values, false)?;
         Ok((values, data))
     })
@@ -495,7 +497,8 @@ async fn suggest_teacher(
         check_in_time: query.check_in_time,
         ..WalkthroughValues::default()
     };
-    let (values, data) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (values, data) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let data = form_data(conn, &access, &mut values, replace)?;
         Ok((values, data))
     })
@@ -574,13 +577,14 @@ async fn create_walkthrough(
     let access = page.access.clone();
     let mut values = WalkthroughValues::from_fields(&form);
     let state_for_work = state.clone();
-    let saved = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let saved = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let data = form_data(conn, &access, &mut values, false)?;
         let checked = match forms::check(
             &values,
             &data.rooms,
             &data.teachers,
-            &access.organization_time_zone,
+            access.time_zone,
             crate::clock::now(),
         ) {
             Ok(checked) => checked,
@@ -626,7 +630,8 @@ async fn edit_form(
     let id = path.into_inner();
     let access = page.access.clone();
     let hours = state.settings.walkthrough_edit_hours;
-    let (values, data) = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let (values, data) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let viewer = Viewer::load(conn, &access)?;
         let w = queries::find(conn, &viewer, id)?;
         if !editable(&viewer, &w, hours) {
@@ -657,7 +662,8 @@ async fn save_edit(
     let access = page.access.clone();
     let hours = state.settings.walkthrough_edit_hours;
     let mut values = WalkthroughValues::from_fields(&form);
-    let saved = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let saved = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let viewer = Viewer::load(conn, &access)?;
         let w = queries::find(conn, &viewer, id)?;
         if !editable(&viewer, &w, hours) {
@@ -683,7 +689,7 @@ async fn save_edit(
             &values,
             &data.rooms,
             &data.teachers,
-            &access.organization_time_zone,
+            access.time_zone,
             crate::clock::now(),
         ) {
             Ok(checked) => checked,
@@ -747,7 +753,8 @@ async fn load_detail(
     access: crate::access::Access,
     id: Uuid,
 ) -> Result<Detail, AppError> {
-    crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let viewer = Viewer::load(conn, &access)?;
         let w = queries::find(conn, &viewer, id)?;
         Ok(Detail { w, viewer })
@@ -768,13 +775,7 @@ fn detail_page(
     let may_edit =
         page.can(Action::Update, Entity::WalkthroughCheckins) && editable(&viewer, &w, hours);
     let edit_until = (w.created_at + chrono::Duration::hours(i64::from(hours)))
-        .with_timezone(
-            &page
-                .access
-                .organization_time_zone
-                .parse::<chrono_tz::Tz>()
-                .unwrap_or(chrono_tz::UTC),
-        )
+        .with_timezone(&page.access.time_zone)
         .format("%a %-d %b %H:%M")
         .to_string();
     DetailPage {
@@ -832,7 +833,8 @@ async fn acknowledge(
     let checked = forms::notes(&reply, "Your reply", 2_000);
     let access = page.access.clone();
     let stored_reply = checked.clone().ok().flatten();
-    let outcome = crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let viewer = Viewer::load(conn, &access)?;
         let w = queries::find(conn, &viewer, id)?;
         if !viewer.is_observed(&w) {
@@ -880,7 +882,8 @@ async fn delete_walkthrough(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let access = page.access.clone();
-    crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+    crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let conn = tenant.conn();
         let viewer = Viewer::load(conn, &access)?;
         queries::find(conn, &viewer, id)?;
         queries::soft_delete(conn, &viewer, id)?;
@@ -927,7 +930,8 @@ async fn teacher_trend(
     let staff_id = path.into_inner();
     let access = page.access.clone();
     let (name, observer, mut visits) =
-        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+            let conn = tenant.conn();
             use diesel::prelude::*;
             let viewer = Viewer::load(conn, &access)?;
             let (name, campus) = queries::staff_member(conn, access.organization_id, staff_id)?;
@@ -1046,7 +1050,8 @@ async fn campus_insight(
     let access = page.access.clone();
     let today = access.today();
     let (campus, years, visits, teachers) =
-        crate::web::db::run_in(&state.pool, access.tenant(), move |conn| {
+        crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+            let conn = tenant.conn();
             use diesel::prelude::*;
             let viewer = Viewer::load(conn, &access)?;
             let campus = queries::campus(conn, access.organization_id, campus_id)?;

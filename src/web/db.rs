@@ -4,16 +4,16 @@
 
 use diesel::PgConnection;
 
-use crate::db::{PgPool, Tenant};
+use crate::db::{Actor, PgPool, Tenant};
 use crate::web::error::AppError;
 
 /// Runs tenant work under row-level security; see [`crate::db::run_in`].
-pub async fn run_in<T, F>(pool: &PgPool, tenant: Tenant, work: F) -> Result<T, AppError>
+pub async fn run_in<T, F>(pool: &PgPool, actor: Actor, work: F) -> Result<T, AppError>
 where
-    F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
+    F: FnOnce(&mut Tenant<'_>) -> Result<T, AppError> + Send + 'static,
     T: Send + 'static,
 {
-    crate::db::run_in(pool, tenant, work).await
+    crate::db::run_in(pool, actor, work).await
 }
 
 /// Runs work without row-level security; see [`crate::db::run`].

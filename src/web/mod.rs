@@ -45,9 +45,8 @@ pub fn see_other(location: &str) -> HttpResponse {
 }
 
 /// An instant as the school reads it: "3 Nov 14:05" in its time zone.
-pub fn local_time(time_zone: &str, at: chrono::DateTime<chrono::Utc>) -> String {
-    match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => at.with_timezone(&tz).format("%-d %b %H:%M").to_string(),
-        Err(_) => at.format("%-d %b %H:%M UTC").to_string(),
-    }
+pub fn local_time(time_zone: chrono_tz::Tz, at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&time_zone)
+        .format("%-d %b %H:%M")
+        .to_string()
 }

@@ -85,7 +85,7 @@ async fn a_locked_account_answers_like_a_wrong_password_and_its_owner_is_told_by
     );
     let (subject, body) = &emails[0];
     assert_eq!(subject, "Your Homeroom account is locked for now");
-    let opens = homeroom::web::local_time("Pacific/Auckland", locked_until);
+    let opens = homeroom::web::local_time(homeroom::clock::zone("Pacific/Auckland"), locked_until);
     assert!(body.contains(&format!("locked until {opens}")), "{body}");
 
     // A quarter of an hour later:

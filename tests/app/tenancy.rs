@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 use homeroom::db::schema::{campuses, students};
-use homeroom::db::{Tenant, enter};
+use homeroom::db::{Actor, enter};
 
 use crate::common::{DemoUser, organization_id, spawn_app};
 
@@ -19,7 +19,7 @@ async fn an_unscoped_query_returns_no_rows_of_another_organization() {
         .expect("count");
 
     conn.transaction(|conn| {
-        enter(conn, &Tenant::system(riverside))?;
+        enter(conn, &Actor::system(riverside))?;
         let visible: i64 = students::table.count().get_result(conn)?;
         let of_northwind: i64 = students::table
             .filter(students::organization_id.eq(northwind))
@@ -60,7 +60,7 @@ async fn writing_into_another_organization_is_refused_by_the_database() {
         .get_result(&mut conn)
         .expect("count");
     let refused = conn.transaction(|conn| {
-        enter(conn, &Tenant::system(riverside))?;
+        enter(conn, &Actor::system(riverside))?;
         diesel::insert_into(campuses::table)
             .values((
                 campuses::organization_id.eq(northwind),

@@ -35,7 +35,7 @@ pub fn staff_id_of(app: &TestApp, email: &str) -> Uuid {
 /// Today in the school's time zone, or the next Monday when today is a weekend:
 /// the demo teacher teaches every weekday.
 pub fn school_day(time_zone: &str) -> NaiveDate {
-    let mut day = homeroom::access::local_today(time_zone);
+    let mut day = homeroom::access::local_today(homeroom::clock::zone(time_zone));
     while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
         day = day.succ_opt().expect("a next day");
     }
@@ -89,7 +89,7 @@ pub fn teachers_roll(app: &TestApp) -> TestRoll {
     TestRoll {
         class_id: class.id,
         campus_id: class.campus_id,
-        date: homeroom::access::local_today(&tz),
+        date: homeroom::access::local_today(homeroom::clock::zone(&tz)),
         path: format!("/roll/classes/{}", class.id),
         students: students.into_iter().map(|s| s.id).collect(),
     }

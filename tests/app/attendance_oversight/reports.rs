@@ -153,7 +153,7 @@ async fn a_students_calendar_colours_each_day_and_totals_the_month() {
 async fn a_class_grid_exports_the_same_marks_as_csv() {
     let app = spawn_app().await;
     let (org, tz) = northwind(&app);
-    let today = local_today(&tz);
+    let today = local_today(homeroom::clock::zone(&tz));
     let class = class_with_rolls(&app, org);
     let from = today - Days::new(10);
     let director = app.signed_in(DemoUser::Director).await;

@@ -97,7 +97,7 @@ async fn the_office_marks_a_teacher_late_and_changes_it_with_one_tap() {
         .select(staff_attendance_records::attendance_date)
         .first(&mut app.conn())
         .expect("date");
-    assert_eq!(date, local_today(&tz));
+    assert_eq!(date, local_today(homeroom::clock::zone(&tz)));
     let _ = org;
 
     // A wrong status is refused with a message; a staff member of another campus is not found.

@@ -19,7 +19,7 @@ use crate::common::{DemoUser, expect_page, spawn_app};
 async fn missing_rolls_lists_an_untaken_period_past_its_deadline_but_not_a_taken_one() {
     let app = spawn_app().await;
     let (org, tz) = northwind(&app);
-    let today = local_today(&tz);
+    let today = local_today(homeroom::clock::zone(&tz));
     // Two classes of one campus have a lesson today at midnight, whatever day today
     // is, and the campus allows no grace: both are due now.
     let lessons: Vec<(Uuid, Uuid, Uuid)> = timetable_periods::table
@@ -132,7 +132,7 @@ async fn missing_rolls_lists_an_untaken_period_past_its_deadline_but_not_a_taken
 async fn the_campus_dashboard_counts_todays_marks_by_status() {
     let app = spawn_app().await;
     let (org, tz) = northwind(&app);
-    let today = local_today(&tz);
+    let today = local_today(homeroom::clock::zone(&tz));
     let rolls = scheduled_rolls(&mut app.conn(), org, today, Scope::Organization).expect("rolls");
     let daily = rolls
         .iter()
@@ -231,7 +231,7 @@ async fn the_campus_dashboard_counts_todays_marks_by_status() {
 async fn the_trend_chart_draws_the_last_thirty_school_days() {
     let app = spawn_app().await;
     let (org, tz) = northwind(&app);
-    let today = local_today(&tz);
+    let today = local_today(homeroom::clock::zone(&tz));
     // The demo holds four weeks; older summaries make the trend longer than 30 days.
     let mut conn = app.conn();
     let campus: Uuid = campuses::table

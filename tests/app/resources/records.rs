@@ -310,7 +310,7 @@ async fn writes_outside_the_record_pages_are_audited_too() {
         &format!("SELECT id FROM students WHERE organization_id = {NW} ORDER BY id LIMIT 1"),
     );
     diesel::Connection::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
-        homeroom::db::enter(conn, &homeroom::db::Tenant::system(org))?;
+        homeroom::db::enter(conn, &homeroom::db::Actor::system(org))?;
         homeroom::resources::audit::act_as(conn, teacher.parse().expect("uuid"))?;
         diesel::RunQueryDsl::execute(
             diesel::sql_query(format!(
