@@ -9,6 +9,7 @@
 //! let roll = SessionBuilder::daily(org, class).marking(&marks).insert(&mut conn);
 //! ```
 
+use bigdecimal::BigDecimal;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use diesel::prelude::*;
 use homeroom::db::enums::{
@@ -17,11 +18,11 @@ use homeroom::db::enums::{
     StaffAttendanceStatus, StudentStatus, SyncStatus,
 };
 use homeroom::db::schema::{
-    academic_years, attendance_records, attendance_sessions, audit_log, campuses,
-    class_enrollments, classes, login_history, message_recipients, messages, organizations,
-    permissions, personality_quiz_results, roles, roles_permissions, safety_quiz_results,
-    scheduled_tasks, staff, staff_attendance_records, students, subjects, sync_logs, user_progress,
-    users, walkthrough_checkins,
+    academic_years, attendance_records, attendance_sessions, audit_log, campus_attendance_config,
+    campus_attendance_summaries, campuses, class_enrollments, classes, login_history,
+    message_recipients, messages, organizations, permissions, personality_quiz_results, roles,
+    roles_permissions, safety_quiz_results, scheduled_tasks, staff, staff_attendance_records,
+    students, subjects, sync_logs, user_progress, users, walkthrough_checkins,
 };
 use uuid::Uuid;
 
@@ -547,6 +548,100 @@ impl SessionBuilder {
             .execute(conn)
             .unwrap_or_else(|e| panic!("the marks of roll {session}: {e}"));
         session
+    }
+}
+
+/// A campus's attendance settings: the app's defaults unless told.
+pub struct CampusAttendanceConfigBuilder {
+    org: Uuid,
+    campus: Uuid,
+    period_grace_minutes: Option<i32>,
+}
+
+impl CampusAttendanceConfigBuilder {
+    pub fn new(org: Uuid, campus: Uuid) -> Self {
+        CampusAttendanceConfigBuilder {
+            org,
+            campus,
+            period_grace_minutes: None,
+        }
+    }
+
+    /// How long after a lesson starts its roll is due.
+    pub fn period_grace_minutes(mut self, minutes: i32) -> Self {
+        self.period_grace_minutes = Some(minutes);
+        self
+    }
+
+    pub fn insert(self, conn: &mut PgConnection) -> Uuid {
+        diesel::insert_into(campus_attendance_config::table)
+            .values((
+                campus_attendance_config::organization_id.eq(self.org),
+                campus_attendance_config::campus_id.eq(self.campus),
+                campus_attendance_config::campus_key.eq("test"),
+                self.period_grace_minutes
+                    .map(|m| campus_attendance_config::period_roll_grace_minutes.eq(m)),
+            ))
+            .returning(campus_attendance_config::id)
+            .get_result(conn)
+            .unwrap_or_else(|e| panic!("attendance settings of campus {}: {e}", self.campus))
+    }
+}
+
+/// A campus's attendance figures for a day, its percentage present and late over enrolled.
+pub struct CampusSummaryBuilder {
+    org: Uuid,
+    campus: Uuid,
+    date: NaiveDate,
+    enrolled: i32,
+    present: i32,
+    absent: i32,
+    tardy: i32,
+}
+
+impl CampusSummaryBuilder {
+    /// A day on which all of `enrolled` were present.
+    pub fn new(org: Uuid, campus: Uuid, date: NaiveDate, enrolled: i32) -> Self {
+        CampusSummaryBuilder {
+            org,
+            campus,
+            date,
+            enrolled,
+            present: enrolled,
+            absent: 0,
+            tardy: 0,
+        }
+    }
+
+    pub fn counts(mut self, present: i32, absent: i32, tardy: i32) -> Self {
+        self.present = present;
+        self.absent = absent;
+        self.tardy = tardy;
+        self
+    }
+
+    pub fn insert(self, conn: &mut PgConnection) -> Uuid {
+        let percentage = if self.enrolled == 0 {
+            BigDecimal::from(0)
+        } else {
+            (BigDecimal::from((self.present + self.tardy) * 100) / BigDecimal::from(self.enrolled))
+                .round(2)
+        };
+        diesel::insert_into(campus_attendance_summaries::table)
+            .values((
+                campus_attendance_summaries::organization_id.eq(self.org),
+                campus_attendance_summaries::campus_id.eq(self.campus),
+                campus_attendance_summaries::campus_key.eq("test"),
+                campus_attendance_summaries::attendance_date.eq(self.date),
+                campus_attendance_summaries::total_enrolled.eq(self.enrolled),
+                campus_attendance_summaries::total_present.eq(self.present),
+                campus_attendance_summaries::total_absent.eq(self.absent),
+                campus_attendance_summaries::total_tardy.eq(self.tardy),
+                campus_attendance_summaries::attendance_percentage.eq(percentage),
+            ))
+            .returning(campus_attendance_summaries::id)
+            .get_result(conn)
+            .unwrap_or_else(|e| panic!("campus figures for {}: {e}", self.date))
     }
 }
 
