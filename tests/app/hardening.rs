@@ -7,6 +7,7 @@ use chrono::{Duration, Utc};
 use diesel::prelude::*;
 use homeroom::db::schema::{email_outbox, login_history, organizations, users};
 
+use crate::common::fixtures::{LoginHistoryBuilder, UserBuilder};
 use crate::common::{
     DEMO_PASSWORD, DemoUser, TestApp, count, csrf_token, expect_page, spawn_app, wait_for_emails,
 };
@@ -213,22 +214,15 @@ async fn a_long_run_of_wrong_current_passwords_pauses_the_form_without_locking()
     let teacher = app.signed_in(DemoUser::Teacher).await;
     let email = DemoUser::Teacher.email();
     let user = crate::common::user_id(&mut app.conn(), email);
-    let slips: Vec<_> = (0..10)
-        .map(|_| {
-            (
-                login_history::email.eq(email),
-                login_history::user_id.eq(user),
-                login_history::success.eq(false),
-                login_history::failure_reason.eq("wrong_current_password"),
-                login_history::ip_address.eq("127.0.0.1"),
-                login_history::created_at.eq(Utc::now() - Duration::minutes(5)),
-            )
-        })
-        .collect();
-    diesel::insert_into(login_history::table)
-        .values(slips)
-        .execute(&mut app.conn())
-        .expect("ten wrong current passwords");
+    let slipped = Utc::now() - Duration::minutes(5);
+    for _ in 0..10 {
+        LoginHistoryBuilder::new(email)
+            .of_user(user)
+            .failed("wrong_current_password")
+            .by_address("127.0.0.1")
+            .at(slipped)
+            .insert(&mut app.conn());
+    }
     let response = app
         .submit(
             &teacher,
@@ -254,22 +248,14 @@ async fn a_long_run_of_wrong_current_passwords_pauses_the_form_without_locking()
 /// Failed sign-ins from 127.0.0.1 `minutes_ago`, one for each address.
 fn failures_from_here(app: &TestApp, emails: &[String], minutes_ago: i64) {
     let at = Utc::now() - Duration::minutes(minutes_ago);
-    let rows: Vec<_> = emails
-        .iter()
-        .map(|email| {
-            (
-                login_history::email.eq(email),
-                login_history::success.eq(false),
-                login_history::failure_reason.eq("unknown_email"),
-                login_history::ip_address.eq("127.0.0.1"),
-                login_history::created_at.eq(at),
-            )
-        })
-        .collect();
-    diesel::insert_into(login_history::table)
-        .values(rows)
-        .execute(&mut app.conn())
-        .expect("history");
+    let mut conn = app.conn();
+    for email in emails {
+        LoginHistoryBuilder::new(email)
+            .failed("unknown_email")
+            .by_address("127.0.0.1")
+            .at(at)
+            .insert(&mut conn);
+    }
 }
 
 #[actix_web::test]
@@ -306,16 +292,11 @@ fn thirty_teachers(app: &TestApp) -> Vec<String> {
         .map(|i| format!("teacher{i}@northwind.test"))
         .collect();
     for email in &emails {
-        diesel::insert_into(users::table)
-            .values((
-                users::email.eq(email),
-                users::password.eq(&hash),
-                users::email_verified.eq(true),
-                users::organization_id.eq(organization_id),
-                users::app_role_id.eq(role),
-            ))
-            .execute(&mut conn)
-            .expect("a teacher");
+        UserBuilder::new(email)
+            .in_organization(organization_id.expect("the demo teacher's organization"))
+            .with_role(role.expect("the demo teacher's role"))
+            .password_hash(hash.as_deref().expect("the demo teacher's password"))
+            .insert(&mut conn);
     }
     emails
 }

@@ -7,6 +7,7 @@ use homeroom::jobs::{JobContext, ensure_tasks, run_due};
 use homeroom::mail::Mailer;
 use uuid::Uuid;
 
+use crate::common::fixtures::SyncLogBuilder;
 use crate::common::{DemoUser, csrf_token, organization_id, spawn_app};
 
 fn task_id(conn: &mut PgConnection, task_type: &str) -> Uuid {
@@ -162,17 +163,10 @@ async fn run_now_as_root(app: &crate::common::TestApp, task_type: &str) -> Strin
 
 /// A running import's log, as `commit` leaves it; returns its id.
 fn running_import(conn: &mut PgConnection, org: Uuid) -> Uuid {
-    diesel::insert_into(sync_logs::table)
-        .values((
-            sync_logs::organization_id.eq(org),
-            sync_logs::sync_type.eq("import:students"),
-            sync_logs::status.eq(SyncStatus::Running),
-            sync_logs::import_hash.eq(format!("import:{}", Uuid::new_v4())),
-            sync_logs::records_processed.eq(300),
-        ))
-        .returning(sync_logs::id)
-        .get_result(conn)
-        .expect("a running import")
+    SyncLogBuilder::new(Some(org), "import:students")
+        .running(300)
+        .import_hash(&format!("import:{}", Uuid::new_v4()))
+        .insert(conn)
 }
 
 #[actix_web::test]

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use homeroom::auth::tokens::{self, PasswordToken};
 use homeroom::db::schema::{email_outbox, users};
 
+use crate::common::fixtures::UserBuilder;
 use crate::common::{
     DEMO_PASSWORD, DemoUser, TestApp, TestDatabase, expect_page, spawn_app, spawn_app_configured,
     wait_for_emails,
@@ -206,14 +207,10 @@ async fn an_invitation_sets_the_first_password_and_confirms_the_email() {
         .select(users::organization_id.assume_not_null())
         .first(&mut app.conn())
         .expect("organization");
-    let user_id: uuid::Uuid = diesel::insert_into(users::table)
-        .values((
-            users::email.eq(email),
-            users::organization_id.eq(organization_id),
-        ))
-        .returning(users::id)
-        .get_result(&mut app.conn())
-        .expect("invited user");
+    let user_id = UserBuilder::new(email)
+        .in_organization(organization_id)
+        .invited()
+        .insert(&mut app.conn());
     let token = tokens::issue_password_token(&mut app.conn(), user_id, PasswordToken::Invitation)
         .expect("token");
     let link = format!("/password/set/{token}");

@@ -60,8 +60,8 @@ async fn every_gated_route_sends_signed_out_visitors_to_sign_in() {
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 use homeroom::access::Permission;
-use homeroom::db::schema::{roles, users};
 
+use crate::common::fixtures::{RoleBuilder, UserBuilder};
 use crate::common::{DemoUser, TestApp, csrf_token};
 
 fn reqwest_method(route: &homeroom::access::RouteInfo) -> reqwest::Method {
@@ -80,25 +80,15 @@ async fn session_token(app: &TestApp, client: &reqwest::Client) -> String {
 
 /// A Northwind user whose role holds no permission at all.
 async fn user_without_permissions(app: &TestApp) -> reqwest::Client {
-    let hash = homeroom::auth::password::hash("nothing-allowed-here").expect("hash");
     {
         let mut conn = app.conn();
         let northwind = crate::common::organization_id(&mut conn, "Northwind Academy");
-        let role: uuid::Uuid = diesel::insert_into(roles::table)
-            .values(roles::name.eq("Visitor"))
-            .returning(roles::id)
-            .get_result(&mut conn)
-            .expect("role");
-        diesel::insert_into(users::table)
-            .values((
-                users::email.eq("visitor@northwind.test"),
-                users::password.eq(hash),
-                users::organization_id.eq(northwind),
-                users::app_role_id.eq(role),
-                users::email_verified.eq(true),
-            ))
-            .execute(&mut conn)
-            .expect("user");
+        let role = RoleBuilder::new("Visitor").insert(&mut conn);
+        UserBuilder::new("visitor@northwind.test")
+            .in_organization(northwind)
+            .with_role(role)
+            .password("nothing-allowed-here")
+            .insert(&mut conn);
     }
     let client = app.client();
     let response = app

@@ -18,11 +18,16 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Uuid as SqlUuid;
 use homeroom::startup::route_table;
 use uuid::Uuid;
 
+use crate::common::fixtures::{
+    PersonalityQuizResultBuilder, SafetyQuizResultBuilder, StaffAttendanceBuilder,
+    UserProgressBuilder, staff_members,
+};
 use crate::common::{DemoUser, TestApp, organization_id, spawn_app, user_id};
 
 /// The tables whose rows are personal, and the text column that carries each row's marker.
@@ -150,37 +155,23 @@ fn allowed(
 /// Gives every personal table rows of several people in both organizations, and
 /// writes each row's marker into its text.
 fn plant(conn: &mut PgConnection) {
-    let people = "SELECT u.id AS user_id, u.organization_id, s.id AS staff_id, s.campus_id, \
-                  coalesce(u.first_name, u.email) AS name \
-                  FROM users u JOIN staff s ON s.user_id = u.id AND s.deleted_at IS NULL \
-                  WHERE u.email IN ('teacher@northwind.test', 'director@northwind.test', \
-                  'office@northwind.test', 'accounts@northwind.test', 'admin@riverside.test')";
-    for sql in [
-        format!(
-            "INSERT INTO user_progress (organization_id, campus_id, user_id, progress_type, item_id, created_by_id) \
-             SELECT organization_id, campus_id, user_id, 'zone_checkin', 'green', user_id FROM ({people}) p"
-        ),
-        format!(
-            "INSERT INTO safety_quiz_results (organization_id, campus_id, user_id, quiz_id, quiz_title, week_of, \
-             score, total_questions, answers, user_name, user_role, completed_at, created_by_id) \
-             SELECT organization_id, campus_id, user_id, 'fire-drill', 'Fire drill', '2026-03-09', 4, 5, '{{}}', \
-             name, 'staff', now(), user_id FROM ({people}) p"
-        ),
-        format!(
-            "INSERT INTO personality_quiz_results (organization_id, campus_id, user_id, personality_type, \
-             quiz_answers, completed_at, created_by_id) \
-             SELECT organization_id, campus_id, user_id, 'Navigator', '{{}}', now(), user_id FROM ({people}) p"
-        ),
-        format!(
-            "INSERT INTO staff_attendance_records (organization_id, campus_id, user_id, staff_id, \
-             attendance_date, status, user_name) \
-             SELECT organization_id, campus_id, user_id, staff_id, DATE '2026-03-02', 'present', name \
-             FROM ({people}) p"
-        ),
-    ] {
-        diesel::sql_query(&sql)
-            .execute(conn)
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let people = staff_members(
+        conn,
+        &[
+            "teacher@northwind.test",
+            "director@northwind.test",
+            "office@northwind.test",
+            "accounts@northwind.test",
+            "admin@riverside.test",
+        ],
+    );
+    let quiz_week = NaiveDate::from_ymd_opt(2026, 3, 9).expect("a date");
+    let worked = NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date");
+    for person in &people {
+        UserProgressBuilder::zone_checkin(person, "green").insert(conn);
+        SafetyQuizResultBuilder::new(person, "fire-drill", "Fire drill", quiz_week).insert(conn);
+        PersonalityQuizResultBuilder::new(person, "Navigator").insert(conn);
+        StaffAttendanceBuilder::new(person, worked).insert(conn);
     }
     for (table, column) in PERSONAL {
         let sql = format!("UPDATE {table} SET {column} = 'rowmark' || replace(id::text, '-', '')");

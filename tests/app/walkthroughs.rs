@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::browser::{
     PHONE, assert_no_sideways_scrolling, browser, measure, screenshot, start_driver,
 };
+use crate::common::fixtures::{AcademicYearBuilder, WalkthroughBuilder, organization_of_campus};
 use crate::common::{DEMO_PASSWORD, DemoUser, TestApp, count, csrf_token, spawn_app};
 
 const AREAS: [&str; 7] = [
@@ -780,15 +781,14 @@ async fn trend_and_coverage_pages_show_the_right_numbers() {
     let middle = start + Duration::days((end - start).num_days() / 2);
     let today = homeroom::clock::now().date_naive();
     let (old_visit, last_term) = if today <= middle {
-        diesel::sql_query(
-            "INSERT INTO academic_years (organization_id, name, start_date, end_date, current) \
-             SELECT organization_id, 'Previous year', $2::date - 365, $2::date - 40, false \
-             FROM campuses WHERE id = $1",
+        let org = organization_of_campus(&mut conn, lesson.campus_id);
+        AcademicYearBuilder::new(
+            org,
+            "Previous year",
+            start - Duration::days(365),
+            start - Duration::days(40),
         )
-        .bind::<SqlUuid, _>(lesson.campus_id)
-        .bind::<Date, _>(start)
-        .execute(&mut conn)
-        .expect("previous year");
+        .insert(&mut conn);
         (
             start - Duration::days(60),
             "Previous year, second term".to_owned(),
@@ -797,20 +797,14 @@ async fn trend_and_coverage_pages_show_the_right_numbers() {
         (middle - Duration::days(10), format!("{name}, first term"))
     };
     let other = find_lesson(&app, Some(lesson.campus_id), Some(lesson.teacher_id));
-    diesel::sql_query(
-        "INSERT INTO walkthrough_checkins (organization_id, campus_id, teacher_id, teacher_name, \
-           classroom, director_name, check_in_date, check_in_time, attitude_rating, \
-           classroom_management_rating, cleanliness_rating, vibes_rating, team_dynamics_rating, \
-           emergency_exit_rating, lesson_plan_rating) \
-         SELECT organization_id, $1, $2, 'Old visit', 'Old room', 'Someone', \
-           $3, '10:00', 1, 1, 1, 1, 1, 1, 1 \
-         FROM campuses WHERE id = $1",
-    )
-    .bind::<SqlUuid, _>(lesson.campus_id)
-    .bind::<SqlUuid, _>(other.teacher_id)
-    .bind::<Date, _>(old_visit)
-    .execute(&mut conn)
-    .expect("a visit last term");
+    WalkthroughBuilder::at_campus(lesson.campus_id)
+        .of_teacher(other.teacher_id, "Old visit")
+        .in_classroom("Old room")
+        .by_director("Someone")
+        .on(old_visit)
+        .at(NaiveTime::from_hms_opt(10, 0, 0).expect("10:00"))
+        .rated(1)
+        .insert(&mut conn);
     drop(conn);
 
     let campus = app

@@ -2,11 +2,12 @@
 //! permissions, the campus summary, and the tablet's queued marks.
 
 use diesel::prelude::*;
-use homeroom::db::schema::{permissions, roles, roles_permissions, users};
+use homeroom::db::schema::users;
 use serde_json::json;
 use uuid::Uuid;
 
 use super::{form_fields, post_marks, post_roll, records, teachers_roll};
+use crate::common::fixtures::RoleBuilder;
 use crate::common::{DEMO_PASSWORD, DemoUser, count, spawn_app};
 
 #[actix_web::test]
@@ -206,23 +207,9 @@ async fn a_teacher_without_the_permission_to_mark_is_refused() {
     {
         // A role that may read attendance but not record it.
         let mut conn = app.conn();
-        let role: Uuid = diesel::insert_into(roles::table)
-            .values(roles::name.eq("Observer"))
-            .returning(roles::id)
-            .get_result(&mut conn)
-            .expect("role");
-        let read: Uuid = permissions::table
-            .filter(permissions::name.eq("READ_ATTENDANCE_RECORDS"))
-            .select(permissions::id)
-            .first(&mut conn)
-            .expect("permission");
-        diesel::insert_into(roles_permissions::table)
-            .values((
-                roles_permissions::role_id.eq(role),
-                roles_permissions::permission_id.eq(read),
-            ))
-            .execute(&mut conn)
-            .expect("grant");
+        let role = RoleBuilder::new("Observer")
+            .granting("READ_ATTENDANCE_RECORDS")
+            .insert(&mut conn);
         diesel::update(users::table.filter(users::email.eq(DemoUser::Teacher.email())))
             .set(users::app_role_id.eq(role))
             .execute(&mut conn)

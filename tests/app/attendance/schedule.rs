@@ -1,10 +1,10 @@
 //! The day's rolls from the published timetable, with their state.
 
-use diesel::RunQueryDsl;
 use homeroom::attendance::schedule::{RollState, Scope, scheduled_rolls};
-use homeroom::db::enums::AttendanceSessionType;
+use homeroom::db::enums::{AttendanceSessionType, AttendanceStatus};
 
 use super::{northwind, school_day, staff_id_of};
+use crate::common::fixtures::{SessionBuilder, enrolled_students};
 use crate::common::spawn_app;
 
 #[actix_web::test]
@@ -67,41 +67,30 @@ async fn a_roll_with_marks_for_everyone_counts_as_taken_and_some_as_partly_taken
         .count();
 
     // Everyone present on the daily roll; two students on the first period.
-    diesel::sql_query(
-        "WITH ses AS (
-           INSERT INTO attendance_sessions (organization_id, campus_id, class_id, session_date, session_type)
-           VALUES ($1, $2, $3, $4, 'daily') RETURNING id)
-         INSERT INTO attendance_records (organization_id, attendance_session_id, student_id, status)
-         SELECT $1, ses.id, e.student_id, 'present' FROM ses, class_enrollments e
-         JOIN students s ON s.id = e.student_id AND s.status = 'active' AND s.deleted_at IS NULL
-         WHERE e.class_id = $3 AND e.status = 'active' AND e.deleted_at IS NULL",
-    )
-    .bind::<diesel::sql_types::Uuid, _>(org)
-    .bind::<diesel::sql_types::Uuid, _>(daily.campus_id)
-    .bind::<diesel::sql_types::Uuid, _>(daily.class_id)
-    .bind::<diesel::sql_types::Date, _>(day)
-    .execute(&mut conn)
-    .expect("a daily roll");
+    let everyone = enrolled_students(&mut conn, daily.class_id);
+    SessionBuilder::daily(org, daily.class_id)
+        .on_campus(daily.campus_id)
+        .on(day)
+        .marking_all(&everyone, AttendanceStatus::Present)
+        .insert(&mut conn);
     let first = rolls
         .iter()
         .find(|r| r.class_subject_id.is_some())
         .expect("a period");
-    diesel::sql_query(
-        "WITH ses AS (
-           INSERT INTO attendance_sessions (organization_id, campus_id, class_id, class_subject_id, session_date, session_type)
-           VALUES ($1, $2, $3, $4, $5, 'period') RETURNING id)
-         INSERT INTO attendance_records (organization_id, attendance_session_id, student_id, status)
-         SELECT $1, ses.id, e.student_id, 'absent' FROM ses,
-           (SELECT student_id FROM class_enrollments WHERE class_id = $3 AND status = 'active'
-            AND deleted_at IS NULL ORDER BY student_id LIMIT 2) e",
+    let two: Vec<_> = enrolled_students(&mut conn, first.class_id)
+        .into_iter()
+        .take(2)
+        .collect();
+    assert_eq!(two.len(), 2, "the class has two students to mark");
+    SessionBuilder::period(
+        org,
+        first.class_id,
+        first.class_subject_id.expect("a class subject"),
     )
-    .bind::<diesel::sql_types::Uuid, _>(org)
-    .bind::<diesel::sql_types::Uuid, _>(first.campus_id)
-    .bind::<diesel::sql_types::Uuid, _>(first.class_id)
-    .bind::<diesel::sql_types::Uuid, _>(first.class_subject_id.expect("a class subject"))
-    .bind::<diesel::sql_types::Date, _>(day)
-    .execute(&mut conn)
-    .expect("a partial period roll");
+    .on_campus(first.campus_id)
+    .on(day)
+    .marking_all(&two, AttendanceStatus::Absent)
+    .insert(&mut conn);
 
     let after = scheduled_rolls(&mut conn, org, day, Scope::Teacher(teacher)).expect("rolls");
     let daily_after = after

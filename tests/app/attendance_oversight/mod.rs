@@ -7,12 +7,11 @@ mod staff;
 mod today;
 
 use chrono::NaiveDate;
-use diesel::prelude::*;
-use homeroom::db::enums::{AttendanceSessionType, AttendanceStatus};
-use homeroom::db::schema::{attendance_records, attendance_sessions, class_enrollments, students};
+use homeroom::db::enums::AttendanceStatus;
 use uuid::Uuid;
 
 use crate::common::TestApp;
+use crate::common::fixtures::{SessionBuilder, enrolled_students};
 
 /// The text of every `.stat` card on a page, label → value.
 pub fn stat_cards(html: &str) -> Vec<(String, String)> {
@@ -39,17 +38,7 @@ pub fn stat(html: &str, label: &str) -> String {
 
 /// The students actively enrolled in a class, in a stable order.
 pub fn roster(app: &TestApp, class_id: Uuid) -> Vec<Uuid> {
-    class_enrollments::table
-        .inner_join(students::table)
-        .filter(class_enrollments::class_id.eq(class_id))
-        .filter(class_enrollments::deleted_at.is_null())
-        .filter(class_enrollments::status.eq(homeroom::db::enums::ClassEnrollmentStatus::Active))
-        .filter(students::deleted_at.is_null())
-        .filter(students::status.eq(homeroom::db::enums::StudentStatus::Active))
-        .order(students::last_name.asc())
-        .select(students::id)
-        .load(&mut app.conn())
-        .expect("roster")
+    enrolled_students(&mut app.conn(), class_id)
 }
 
 /// Takes a roll directly in the database: one session and one mark per student.
@@ -62,39 +51,12 @@ pub fn take_roll(
     date: NaiveDate,
     marks: &[(Uuid, AttendanceStatus)],
 ) -> Uuid {
-    let mut conn = app.conn();
-    let session: Uuid = diesel::insert_into(attendance_sessions::table)
-        .values((
-            attendance_sessions::organization_id.eq(org),
-            attendance_sessions::campus_id.eq(campus_id),
-            attendance_sessions::class_id.eq(class_id),
-            attendance_sessions::class_subject_id.eq(class_subject_id),
-            attendance_sessions::session_date.eq(date),
-            attendance_sessions::session_type.eq(if class_subject_id.is_some() {
-                AttendanceSessionType::Period
-            } else {
-                AttendanceSessionType::Daily
-            }),
-        ))
-        .returning(attendance_sessions::id)
-        .get_result(&mut conn)
-        .expect("session");
-    let rows: Vec<_> = marks
-        .iter()
-        .map(|(student, status)| {
-            (
-                attendance_records::organization_id.eq(org),
-                attendance_records::attendance_session_id.eq(session),
-                attendance_records::student_id.eq(*student),
-                attendance_records::status.eq(*status),
-                attendance_records::minutes_late
-                    .eq((*status == AttendanceStatus::Late).then_some(10)),
-            )
-        })
-        .collect();
-    diesel::insert_into(attendance_records::table)
-        .values(&rows)
-        .execute(&mut conn)
-        .expect("records");
-    session
+    let roll = match class_subject_id {
+        Some(class_subject) => SessionBuilder::period(org, class_id, class_subject),
+        None => SessionBuilder::daily(org, class_id),
+    };
+    roll.on_campus(campus_id)
+        .on(date)
+        .marking(marks)
+        .insert(&mut app.conn())
 }

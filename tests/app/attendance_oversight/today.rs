@@ -6,13 +6,13 @@ use homeroom::access::local_today;
 use homeroom::attendance::schedule::{Scope, scheduled_rolls};
 use homeroom::db::enums::{AttendanceSessionType, AttendanceStatus, DayOfWeek};
 use homeroom::db::schema::{
-    attendance_records, attendance_sessions, campus_attendance_config, campus_attendance_summaries,
-    campuses, class_subjects, classes, timetable_periods,
+    attendance_records, attendance_sessions, campuses, class_subjects, classes, timetable_periods,
 };
 use uuid::Uuid;
 
 use super::{roster, stat, take_roll};
 use crate::attendance::northwind;
+use crate::common::fixtures::{CampusAttendanceConfigBuilder, CampusSummaryBuilder};
 use crate::common::{DemoUser, expect_page, spawn_app};
 
 #[actix_web::test]
@@ -54,15 +54,9 @@ async fn missing_rolls_lists_an_untaken_period_past_its_deadline_but_not_a_taken
             .execute(&mut conn)
             .expect("move the period");
         }
-        diesel::insert_into(campus_attendance_config::table)
-            .values((
-                campus_attendance_config::organization_id.eq(org),
-                campus_attendance_config::campus_id.eq(campus),
-                campus_attendance_config::campus_key.eq("test"),
-                campus_attendance_config::period_roll_grace_minutes.eq(0),
-            ))
-            .execute(&mut conn)
-            .expect("campus configuration");
+        CampusAttendanceConfigBuilder::new(org, campus)
+            .period_grace_minutes(0)
+            .insert(&mut conn);
     }
     let rolls = scheduled_rolls(&mut app.conn(), org, today, Scope::Organization).expect("rolls");
     let roll_of = |class_subject| {
@@ -239,26 +233,11 @@ async fn the_trend_chart_draws_the_last_thirty_school_days() {
         .select(campuses::id)
         .first(&mut conn)
         .expect("campus");
-    let rows: Vec<_> = (40..80u64)
-        .map(|n| {
-            (
-                campus_attendance_summaries::organization_id.eq(org),
-                campus_attendance_summaries::campus_id.eq(campus),
-                campus_attendance_summaries::campus_key.eq("test"),
-                campus_attendance_summaries::attendance_date.eq(today - Days::new(n)),
-                campus_attendance_summaries::total_enrolled.eq(100),
-                campus_attendance_summaries::total_present.eq(90),
-                campus_attendance_summaries::total_absent.eq(5),
-                campus_attendance_summaries::total_tardy.eq(5),
-                campus_attendance_summaries::attendance_percentage
-                    .eq(bigdecimal::BigDecimal::from(95)),
-            )
-        })
-        .collect();
-    diesel::insert_into(campus_attendance_summaries::table)
-        .values(&rows)
-        .execute(&mut conn)
-        .expect("older summaries");
+    for n in 40..80u64 {
+        CampusSummaryBuilder::new(org, campus, today - Days::new(n), 100)
+            .counts(90, 5, 5)
+            .insert(&mut conn);
+    }
 
     let director = app.signed_in(DemoUser::Director).await;
     let html = app.page(&director, "/attendance/overview").await;

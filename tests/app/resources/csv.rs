@@ -5,36 +5,36 @@
 use diesel::prelude::*;
 use homeroom::resources::{csv_cell, parse_csv};
 
-use super::{Id, value_of};
-use crate::common::{DemoUser, TestApp, csrf_token, expect_page, spawn_app};
+use homeroom::db::schema::campuses;
+
+use super::value_of;
+use crate::common::fixtures::{CampusBuilder, OrganizationBuilder, SyncLogBuilder, UserBuilder};
+use crate::common::{DemoUser, TestApp, csrf_token, expect_page, organization_id, spawn_app};
 
 const PASSWORD: &str = "lakeside-admin-pass";
 
 /// A new organization with the same campus names as Northwind, and its administrator.
 async fn empty_organization(app: &TestApp) -> (reqwest::Client, String) {
-    let hash = homeroom::auth::password::hash(PASSWORD).expect("hash");
     let org = {
         let mut conn = app.conn();
-        let org = diesel::sql_query(
-            "INSERT INTO organizations (name) VALUES ('Lakeside College') RETURNING id",
-        )
-        .get_result::<Id>(&mut conn)
-        .expect("organization")
-        .id;
-        diesel::sql_query(format!(
-            "INSERT INTO campuses (organization_id, name, code, active) \
-             SELECT '{org}', name, code, active FROM campuses \
-             WHERE organization_id = (SELECT id FROM organizations WHERE name = 'Northwind Academy')"
-        ))
-        .execute(&mut conn)
-        .expect("campuses");
-        diesel::sql_query(format!(
-            "INSERT INTO users (email, password, organization_id, app_role_id, email_verified) \
-             VALUES ('admin@lakeside.test', '{hash}', '{org}', \
-             (SELECT id FROM roles WHERE name = 'Administrator' AND deleted_at IS NULL), true)"
-        ))
-        .execute(&mut conn)
-        .expect("administrator");
+        let org = OrganizationBuilder::new("Lakeside College").insert(&mut conn);
+        let northwind = organization_id(&mut conn, "Northwind Academy");
+        let campuses: Vec<(String, Option<String>, bool)> = campuses::table
+            .filter(campuses::organization_id.eq(northwind))
+            .select((campuses::name, campuses::code, campuses::active))
+            .load(&mut conn)
+            .expect("Northwind's campuses");
+        for (name, code, active) in campuses {
+            CampusBuilder::new(org, &name)
+                .code(code.as_deref())
+                .active(active)
+                .insert(&mut conn);
+        }
+        UserBuilder::new("admin@lakeside.test")
+            .in_organization(org)
+            .with_role_named("Administrator")
+            .password(PASSWORD)
+            .insert(&mut conn);
         org.to_string()
     };
     let client = app.client();
@@ -299,6 +299,7 @@ async fn an_import_whose_server_died_shows_it_was_interrupted_and_runs_again_onc
     let csv = exported_students(&app).await;
     let (lakeside, org) = empty_organization(&app).await;
     let quoted = format!("'{org}'");
+    let org_id: uuid::Uuid = org.parse().expect("the organization's id");
     let rows = parse_csv(&csv).expect("csv").len() - 1;
     let (status, preview) = upload(&app, &lakeside, &csv).await;
     assert_eq!(status, 200);
@@ -306,15 +307,11 @@ async fn an_import_whose_server_died_shows_it_was_interrupted_and_runs_again_onc
     // The import was committed and its server was killed 1000 rows in: its log still
     // says running, and no connection holds its run any more.
     let upload_id = input_value(&preview, "upload");
-    let log = diesel::sql_query(format!(
-        "INSERT INTO sync_logs (organization_id, sync_type, status, import_hash, \
-             records_processed, records_created) \
-         VALUES ({quoted}, 'import:students', 'running', 'import:{upload_id}', 1000, 1000) \
-         RETURNING id"
-    ))
-    .get_result::<Id>(&mut app.conn())
-    .expect("the dead run's log")
-    .id;
+    let log = SyncLogBuilder::new(Some(org_id), "import:students")
+        .running(1000)
+        .created(1000)
+        .import_hash(&format!("import:{upload_id}"))
+        .insert(&mut app.conn());
 
     let page = app
         .page(&lakeside, &format!("/students/import/{log}?rows={rows}"))

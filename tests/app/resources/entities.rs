@@ -2,6 +2,7 @@
 //! finds it by search and by a filter, edits, deletes and restores it, and a role
 //! without the permission is refused. A new entity adds one `Sample`.
 
+use chrono::NaiveDate;
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -9,7 +10,8 @@ use homeroom::access::Action;
 use homeroom::access::roles::BuiltinRole;
 use homeroom::resources::Mode;
 
-use super::{created_id, form_fields, id_of, value_of, with};
+use super::{created_id, form_fields, id_of, northwind_id, value_of, with};
+use crate::common::fixtures::{SessionBuilder, StudentBuilder, SubjectBuilder, first_class};
 use crate::common::{DemoUser, TestApp, spawn_app};
 
 /// What the driver needs to know about one entity.
@@ -590,25 +592,18 @@ fn lone_student(conn: &mut PgConnection) -> String {
 
 /// Demo rows some samples need that the demo school does not have.
 fn prepare(conn: &mut PgConnection) {
-    diesel::sql_query(format!(
-        "INSERT INTO students (organization_id, campus_id, first_name, last_name, status) \
-         SELECT {NW}, (SELECT id FROM campuses WHERE organization_id = {NW} ORDER BY created_at, id LIMIT 1), \
-         'Ingrid', 'Okafor-Lindqvist', 'active'"
-    ))
-    .execute(conn)
-    .expect("a student without enrolments");
-    diesel::sql_query(format!(
-        "INSERT INTO subjects (organization_id, name) VALUES ({NW}, 'Cartography')"
-    ))
-    .execute(conn)
-    .expect("a subject no class has");
-    diesel::sql_query(format!(
-        "INSERT INTO attendance_sessions (organization_id, campus_id, class_id, session_date, session_type) \
-         SELECT {NW}, c.campus_id, c.id, '2031-05-06', 'daily' FROM classes c \
-         WHERE c.organization_id = {NW} ORDER BY c.created_at, c.id LIMIT 1"
-    ))
-    .execute(conn)
-    .expect("a daily roll nobody has marked");
+    let northwind = northwind_id(conn);
+    // A student without enrolments.
+    StudentBuilder::new(northwind)
+        .named("Ingrid", "Okafor-Lindqvist")
+        .insert(conn);
+    // A subject no class has.
+    SubjectBuilder::new(northwind, "Cartography").insert(conn);
+    // A daily roll nobody has marked.
+    let class = first_class(conn, northwind);
+    SessionBuilder::daily(northwind, class)
+        .on(NaiveDate::from_ymd_opt(2031, 5, 6).expect("a date"))
+        .insert(conn);
 }
 
 async fn lists(app: &TestApp, client: &reqwest::Client, path: &str, query: &str) -> String {

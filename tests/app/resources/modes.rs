@@ -4,63 +4,39 @@
 use diesel::prelude::*;
 
 use super::{created_id, id_of, value_of};
-use crate::common::{DemoUser, TestApp, count, csrf_token, spawn_app};
+use crate::common::fixtures::{
+    AuditLogBuilder, LoginHistoryBuilder, MessageBuilder, MessageRecipientBuilder,
+    ScheduledTaskBuilder, SyncLogBuilder,
+};
+use crate::common::{DemoUser, TestApp, count, csrf_token, organization_id, spawn_app};
 
 const NW: &str = "(SELECT id FROM organizations WHERE name = 'Northwind Academy')";
-const RS: &str = "(SELECT id FROM organizations WHERE name = 'Riverside School')";
-
-fn run(conn: &mut PgConnection, sql: &str) {
-    diesel::sql_query(sql)
-        .execute(conn)
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-}
 
 /// One row of each read-only table for Northwind, Riverside and the install itself.
 fn seed_logs(conn: &mut PgConnection) {
-    for (org, who) in [(NW, "northwind"), (RS, "riverside"), ("NULL", "install")] {
-        run(
-            conn,
-            &format!(
-                "INSERT INTO login_history (organization_id, email, success, login_method) \
-                 VALUES ({org}, 'trail-{who}@sign-in.test', true, 'password')"
-            ),
-        );
-        run(
-            conn,
-            &format!(
-                "INSERT INTO audit_log (organization_id, table_name, row_id, action, changes) \
-                 VALUES ({org}, 'trail_{who}', gen_random_uuid(), 'update', '{{}}')"
-            ),
-        );
-        run(
-            conn,
-            &format!(
-                "INSERT INTO scheduled_tasks (organization_id, task_type, description, interval_minutes) \
-                 VALUES ({org}, 'trail_{who}', 'Nightly tidy for {who}', 1440)"
-            ),
-        );
-        run(
-            conn,
-            &format!(
-                "INSERT INTO sync_logs (organization_id, sync_type, status) \
-                 VALUES ({org}, 'trail_{who}', 'success')"
-            ),
-        );
+    let northwind = organization_id(conn, "Northwind Academy");
+    let riverside = organization_id(conn, "Riverside School");
+    for (org, who) in [
+        (Some(northwind), "northwind"),
+        (Some(riverside), "riverside"),
+        (None, "install"),
+    ] {
+        LoginHistoryBuilder::new(&format!("trail-{who}@sign-in.test"))
+            .in_organization(org)
+            .insert(conn);
+        AuditLogBuilder::new(org, &format!("trail_{who}")).insert(conn);
+        ScheduledTaskBuilder::new(org, &format!("trail_{who}"))
+            .described(&format!("Nightly tidy for {who}"))
+            .insert(conn);
+        SyncLogBuilder::new(org, &format!("trail_{who}")).insert(conn);
     }
-    run(
-        conn,
-        &format!(
-            "INSERT INTO messages (organization_id, subject, body, channel, audience, status) \
-             VALUES ({NW}, 'Snow day', 'School is closed.', 'email', 'guardians', 'sent')"
-        ),
-    );
-    run(
-        conn,
-        &format!(
-            "INSERT INTO message_recipients (organization_id, message_id, recipient_type, recipient_label, destination, delivery_status) \
-             SELECT {NW}, id, 'guardian', 'trail-recipient', 'family@home.test', 'delivered' FROM messages WHERE subject = 'Snow day'"
-        ),
-    );
+    let message = MessageBuilder::new(northwind, "Snow day")
+        .body("School is closed.")
+        .insert(conn);
+    MessageRecipientBuilder::new(northwind, message)
+        .labelled("trail-recipient")
+        .to("family@home.test")
+        .insert(conn);
 }
 
 const READ_ONLY: &[(&str, &str, &str)] = &[

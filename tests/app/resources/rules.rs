@@ -3,7 +3,8 @@
 //! and the derived daily summaries that nobody edits by hand.
 
 use super::csv::{commit_to, finished, upload_to};
-use super::{created_id, form_fields, id_of, value_of};
+use super::{created_id, form_fields, id_of, northwind_id, value_of};
+use crate::common::fixtures::{SessionBuilder, first_class};
 use crate::common::{DemoUser, TestApp, count, csrf_token, expect_page, spawn_app};
 
 const NW: &str = "(SELECT id FROM organizations WHERE name = 'Northwind Academy')";
@@ -235,21 +236,12 @@ async fn a_mark_on_a_daily_roll_updates_the_campus_figures_and_a_second_mark_is_
     let admin = app.signed_in(DemoUser::Admin).await;
     let (session, campus, students) = {
         let mut conn = app.conn();
-        diesel::RunQueryDsl::execute(
-            diesel::sql_query(format!(
-                "INSERT INTO attendance_sessions (organization_id, campus_id, class_id, session_date, session_type) \
-                 SELECT {NW}, c.campus_id, c.id, '2031-06-02', 'daily' FROM classes c \
-                 WHERE c.organization_id = {NW} ORDER BY c.id LIMIT 1"
-            )),
-            &mut conn,
-        )
-        .expect("a daily roll");
-        let session = id_of(
-            &mut conn,
-            &format!(
-                "SELECT id FROM attendance_sessions WHERE organization_id = {NW} AND session_date = '2031-06-02'"
-            ),
-        );
+        let northwind = northwind_id(&mut conn);
+        let class = first_class(&mut conn, northwind);
+        let session = SessionBuilder::daily(northwind, class)
+            .on(chrono::NaiveDate::from_ymd_opt(2031, 6, 2).expect("a date"))
+            .insert(&mut conn)
+            .to_string();
         let campus = id_of(
             &mut conn,
             &format!("SELECT campus_id AS id FROM attendance_sessions WHERE id = '{session}'"),
