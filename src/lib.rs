@@ -14,6 +14,7 @@ pub mod files;
 pub mod jobs;
 pub mod mail;
 pub mod resources;
+pub mod school;
 pub mod search;
 pub mod startup;
 pub mod state;

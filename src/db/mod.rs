@@ -3,6 +3,7 @@
 
 pub mod enums;
 pub mod ids;
+pub mod live;
 pub mod local;
 mod pool;
 pub mod schema;

@@ -91,7 +91,7 @@ pub fn school_today(conn: &mut PgConnection, org: Uuid) -> NaiveDate {
         .select(organizations::time_zone)
         .first(conn)
         .unwrap_or_else(|e| panic!("organization {org}: {e}"));
-    homeroom::clock::today(&time_zone)
+    homeroom::clock::today(homeroom::clock::zone(&time_zone))
 }
 
 /// A staff member who signs in: the people several tests give rows of their own.

@@ -1,0 +1,43 @@
+//! Base queries of the school's structure, and the questions about it that more
+//! than one domain asks.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use crate::db::enums::TimetableStatus;
+use crate::db::schema;
+
+crate::live_rows!(
+    campuses,
+    students,
+    guardians,
+    staff,
+    academic_years,
+    grades,
+    subjects,
+    classes,
+    class_subjects,
+    class_enrollments,
+    timetables,
+    timetable_periods,
+);
+
+/// A timetable in force on `date`: published, not deleted, and `date` within its dates (open
+/// ends run on). Lessons on a day come from the timetables in effect then.
+#[diesel::dsl::auto_type]
+pub fn timetable_in_effect(date: NaiveDate) -> _ {
+    let t_status: TimetableStatus = TimetableStatus::Published;
+    schema::timetables::status
+        .eq(t_status)
+        .and(schema::timetables::deleted_at.is_null())
+        .and(
+            schema::timetables::effective_from
+                .is_null()
+                .or(schema::timetables::effective_from.le(date)),
+        )
+        .and(
+            schema::timetables::effective_to
+                .is_null()
+                .or(schema::timetables::effective_to.ge(date)),
+        )
+}
