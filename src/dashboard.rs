@@ -10,7 +10,7 @@ use diesel::dsl::{count_star, sum};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes};
+use crate::access::{Access, Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::enums::{
     AttendanceSessionType, AttendanceStatus, ClassStatus, DayOfWeek, InvoiceStatus, StaffStatus,
     StudentStatus, TimetableStatus,
@@ -28,6 +28,7 @@ use crate::web::render;
 pub fn routes(r: &mut Routes) {
     r.get("/", Gate::SignedIn, dashboard);
     r.menu(MenuEntry {
+        group: MenuGroup::Today,
         order: 10,
         label: "Dashboard",
         href: "/",

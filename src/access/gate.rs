@@ -33,21 +33,82 @@ pub struct RouteInfo {
     pub gate: Gate,
 }
 
+/// The sections of the main menu, in the order staff think of their work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MenuGroup {
+    Today,
+    StudentsAndFamilies,
+    Attendance,
+    Academics,
+    Finance,
+    Communication,
+    Staff,
+    Administration,
+    /// The user's own pages, shown beside their name and the sign-out button.
+    Account,
+}
+
+impl MenuGroup {
+    pub const ALL: [MenuGroup; 9] = [
+        MenuGroup::Today,
+        MenuGroup::StudentsAndFamilies,
+        MenuGroup::Attendance,
+        MenuGroup::Academics,
+        MenuGroup::Finance,
+        MenuGroup::Communication,
+        MenuGroup::Staff,
+        MenuGroup::Administration,
+        MenuGroup::Account,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MenuGroup::Today => "Today",
+            MenuGroup::StudentsAndFamilies => "Students & families",
+            MenuGroup::Attendance => "Attendance",
+            MenuGroup::Academics => "Academics",
+            MenuGroup::Finance => "Finance",
+            MenuGroup::Communication => "Communication",
+            MenuGroup::Staff => "Staff",
+            MenuGroup::Administration => "Administration",
+            MenuGroup::Account => "Your account",
+        }
+    }
+
+    /// A name for element ids: `students-and-families`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            MenuGroup::Today => "today",
+            MenuGroup::StudentsAndFamilies => "students-and-families",
+            MenuGroup::Attendance => "attendance",
+            MenuGroup::Academics => "academics",
+            MenuGroup::Finance => "finance",
+            MenuGroup::Communication => "communication",
+            MenuGroup::Staff => "staff",
+            MenuGroup::Administration => "administration",
+            MenuGroup::Account => "account",
+        }
+    }
+}
+
 /// One link of the main menu, added by the module that owns the page: shown to
-/// users its gate admits, in ascending `order`.
+/// users its gate admits, in its group, in ascending `order`.
 #[derive(Clone, Copy, Debug)]
 pub struct MenuEntry {
+    pub group: MenuGroup,
     pub order: u16,
     pub label: &'static str,
     pub href: &'static str,
     pub gate: Gate,
 }
 
-/// The main menu every module contributed, in order. `register` hands it to the
-/// app, where the page shell reads it.
+/// The main menu every module contributed, by group and order. `register` hands
+/// it to the app, where the page shell reads it.
 #[derive(Clone, Debug, Default)]
 pub struct Menu {
     entries: Vec<MenuEntry>,
+    /// Links only users with global access may follow (install-wide records).
+    global_only: Vec<&'static str>,
 }
 
 impl Menu {
@@ -55,11 +116,14 @@ impl Menu {
         &self.entries
     }
 
-    /// The entries `access` may open, in order.
+    /// The entries `access` may open, by group and order.
     pub fn for_user<'a>(&'a self, access: &'a Access) -> impl Iterator<Item = &'a MenuEntry> {
-        self.entries.iter().filter(|entry| match entry.gate {
-            Gate::Public | Gate::SignedIn => true,
-            Gate::Requires(p) => access.can(p),
+        self.entries.iter().filter(|entry| {
+            let admitted = match entry.gate {
+                Gate::Public | Gate::SignedIn => true,
+                Gate::Requires(p) => access.can(p),
+            };
+            admitted && (access.global_access || !self.global_only.contains(&entry.href))
         })
     }
 }
@@ -98,6 +162,7 @@ pub struct Routes {
     table: Vec<RouteInfo>,
     registrations: Vec<Registration>,
     menu: Vec<MenuEntry>,
+    global_only: Vec<&'static str>,
     landings: Landings,
 }
 
@@ -160,6 +225,12 @@ impl Routes {
         self
     }
 
+    /// Adds a link only users with global access see, whatever their permissions.
+    pub fn menu_for_global_users(&mut self, entry: MenuEntry) -> &mut Routes {
+        self.global_only.push(entry.href);
+        self.menu(entry)
+    }
+
     /// Adds a landing rule for sign-ins; earlier rules win.
     pub fn landing(&mut self, landing: Landing) -> &mut Routes {
         self.landings.rules.push(landing);
@@ -170,11 +241,14 @@ impl Routes {
         &self.table
     }
 
-    /// The main menu as registered so far, in order.
+    /// The main menu as registered so far, by group and order.
     pub fn main_menu(&self) -> Menu {
         let mut entries = self.menu.clone();
-        entries.sort_by_key(|entry| entry.order);
-        Menu { entries }
+        entries.sort_by_key(|entry| (entry.group, entry.order));
+        Menu {
+            entries,
+            global_only: self.global_only.clone(),
+        }
     }
 
     pub fn register(self, cfg: &mut web::ServiceConfig) {

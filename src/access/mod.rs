@@ -15,7 +15,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 pub use catalog::{Action, Entity, Permission, PermissionSet};
-pub use gate::{Gate, Landing, Landings, Menu, MenuEntry, RouteInfo, Routes};
+pub use gate::{Gate, Landing, Landings, Menu, MenuEntry, MenuGroup, RouteInfo, Routes};
 
 use crate::auth::session;
 use crate::db::schema::{

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::enums::EmailStatus;
 use crate::db::schema::email_outbox;
 use crate::mail::{BodyPiece, linkify};
@@ -22,6 +22,7 @@ pub fn routes(r: &mut Routes) {
         outbox,
     );
     r.menu(MenuEntry {
+        group: MenuGroup::Administration,
         order: 83,
         label: "Outbox",
         href: "/admin/outbox",

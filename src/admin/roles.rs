@@ -19,7 +19,9 @@ use super::forms::{self, FieldErrors};
 use super::grid::{self, Grantee, Grid, GridPage, GridView};
 use super::requires;
 use crate::access::roles::BuiltinRole;
-use crate::access::{Access, Action, Entity, MenuEntry, Permission, PermissionSet, Routes};
+use crate::access::{
+    Access, Action, Entity, MenuEntry, MenuGroup, Permission, PermissionSet, Routes,
+};
 use crate::db::lower;
 use crate::db::schema::{roles, roles_permissions, users};
 use crate::state::AppState;
@@ -49,6 +51,7 @@ pub fn routes(r: &mut Routes) {
             delete_role,
         );
     r.menu(MenuEntry {
+        group: MenuGroup::Administration,
         order: 81,
         label: "Roles",
         href: "/admin/roles",

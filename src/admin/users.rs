@@ -17,7 +17,7 @@ use super::requires;
 use super::roles::{RoleRow, find_role, live_roles};
 use super::safeguards::{ChangeError, MANAGE_USERS, guarded};
 use crate::access::{
-    Access, Action, Entity, MenuEntry, Permission, PermissionSet, Routes, display_name,
+    Access, Action, Entity, MenuEntry, MenuGroup, Permission, PermissionSet, Routes, display_name,
 };
 use crate::auth::session;
 use crate::auth::tokens::{self, PasswordToken};
@@ -59,6 +59,7 @@ pub fn routes(r: &mut Routes) {
             revoke_session,
         );
     r.menu(MenuEntry {
+        group: MenuGroup::Administration,
         order: 80,
         label: "Users",
         href: "/admin/users",

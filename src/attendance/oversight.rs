@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::filters::{self, CampusTimes, Choice, Tally, percent};
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use super::trend::{TrendChart, TrendDay};
-use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
@@ -33,12 +33,14 @@ pub fn routes(r: &mut Routes) {
     r.get("/attendance/overview", OVERSEE, overview)
         .get("/attendance/missing", OVERSEE, missing);
     r.menu(MenuEntry {
+        group: MenuGroup::Attendance,
         order: 40,
         label: "Attendance today",
         href: "/attendance/overview",
         gate: OVERSEE,
     });
     r.menu(MenuEntry {
+        group: MenuGroup::Attendance,
         order: 41,
         label: "Missing rolls",
         href: "/attendance/missing",

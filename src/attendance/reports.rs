@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::filters::{self, Choice, Tally, day_status, parse_date, status_class};
 use super::oversight::OVERSEE;
-use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::enums::AttendanceStatus;
 use crate::db::schema::{attendance_records, attendance_sessions, campuses, classes, students};
 use crate::state::AppState;
@@ -44,6 +44,7 @@ pub fn routes(r: &mut Routes) {
         .get("/attendance/chronic", OVERSEE, chronic)
         .get("/attendance/chronic/export.csv", OVERSEE, chronic_csv);
     r.menu(MenuEntry {
+        group: MenuGroup::Attendance,
         order: 42,
         label: "Chronic absence",
         href: "/attendance/chronic",

@@ -14,7 +14,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::filters::{self, CampusTimes};
-use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes, display_name};
+use crate::access::{
+    Access, Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes, display_name,
+};
 use crate::db::enums::{StaffAttendanceStatus, StaffStatus};
 use crate::db::schema::{campuses, staff, staff_attendance_records};
 use crate::state::AppState;
@@ -41,6 +43,7 @@ pub fn routes(r: &mut Routes) {
             mark,
         );
     r.menu(MenuEntry {
+        group: MenuGroup::Staff,
         order: 50,
         label: "Staff attendance",
         href: "/attendance/staff",

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::roll::RollKey;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
-use crate::access::{Action, Entity, Gate, Landing, MenuEntry, Permission, Routes};
+use crate::access::{Action, Entity, Gate, Landing, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::schema::staff;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -25,6 +25,7 @@ pub fn routes(r: &mut Routes) {
         applies: lands_on_today,
     });
     r.menu(MenuEntry {
+        group: MenuGroup::Today,
         order: 30,
         label: "Today",
         href: "/today",

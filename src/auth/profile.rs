@@ -14,7 +14,7 @@ use super::mfa;
 use super::password::{self, NewPasswordErrors};
 use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
-use crate::access::{Access, Gate, MenuEntry, Routes};
+use crate::access::{Access, Gate, MenuEntry, MenuGroup, Routes};
 use crate::db::schema::{roles, users};
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -33,6 +33,7 @@ pub fn routes(r: &mut Routes) {
         .post("/profile/mfa/confirm", Gate::SignedIn, confirm_mfa)
         .post("/profile/mfa/disable", Gate::SignedIn, disable_mfa);
     r.menu(MenuEntry {
+        group: MenuGroup::Account,
         order: 90,
         label: "Your profile",
         href: "/profile",

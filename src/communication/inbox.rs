@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::access::{Gate, MenuEntry, Routes};
+use crate::access::{Gate, MenuEntry, MenuGroup, Routes};
 use crate::db::enums::DeliveryStatus;
 use crate::db::schema::{message_recipients, messages, users};
 use crate::mail::{BodyPiece, linkify};
@@ -19,6 +19,7 @@ pub fn routes(r: &mut Routes) {
     r.get("/inbox", Gate::SignedIn, inbox)
         .get("/inbox/{id}", Gate::SignedIn, open);
     r.menu(MenuEntry {
+        group: MenuGroup::Today,
         order: 20,
         label: "Inbox",
         href: "/inbox",

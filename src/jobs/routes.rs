@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{JobContext, RunResult, Task};
-use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes};
+use crate::access::{Access, Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::enums::{SyncStatus, TaskStatus};
 use crate::db::schema::{scheduled_tasks, sync_logs};
 use crate::state::AppState;
@@ -25,6 +25,7 @@ pub fn routes(r: &mut Routes) {
         .post("/admin/jobs/{id}/disable", update, disable)
         .post("/admin/jobs/{id}/run", update, run_now);
     r.menu(MenuEntry {
+        group: MenuGroup::Administration,
         order: 82,
         label: "Jobs",
         href: "/admin/jobs",

@@ -15,8 +15,8 @@
 //!    searched, the fields offered as filters, the default order, the natural key
 //!    (what makes a CSV row the same record again), and the rules between fields.
 //! 2. Add it to `entities::ALL`. Its routes (`/table-name`, `/table-name/new`, …,
-//!    with `_` written `-`), its menu entry on the Records page and its audit trail
-//!    follow from that.
+//!    with `_` written `-`), its menu link (placed in `menu.rs`), its line on the
+//!    Records page and its audit trail follow from that.
 //! 3. Give its parents a [`Child`] line (`Child::refuse` or `Child::cascade`): that
 //!    is the tab on the parent's page and what deleting the parent does.
 //! 4. Add one line to the sample list in `tests/app/resources/entities.rs`: valid
@@ -30,6 +30,7 @@ pub mod audit;
 pub mod entities;
 mod export;
 mod import;
+mod menu;
 mod pages;
 mod store;
 pub mod values;
@@ -42,7 +43,7 @@ use std::sync::OnceLock;
 use diesel::{PgConnection, QueryResult};
 use uuid::Uuid;
 
-use crate::access::{Access, Action, Entity, Gate, MenuEntry, Permission, Routes};
+use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
 use crate::web::error::AppError;
 use values::Errors;
 
@@ -449,12 +450,7 @@ pub fn routes(r: &mut Routes) {
     for resource in entities::ALL {
         register(r, resource);
     }
-    r.menu(MenuEntry {
-        order: 70,
-        label: "Records",
-        href: "/records",
-        gate: Gate::SignedIn,
-    });
+    menu::register(r);
 }
 
 /// Fixed paths come before `{id}` so `/students/new` is not read as an id. Read-only

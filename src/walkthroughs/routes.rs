@@ -15,7 +15,7 @@ use super::models::{DIMENSIONS, Walkthrough, rating_badge};
 use super::queries::{
     self, CampusRow, ListFilter, RoomOption, Scope, TeacherOption, Viewer, WalkthroughChanges,
 };
-use crate::access::{Action, Entity, Gate, MenuEntry, Permission, Routes};
+use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::admin::forms::FieldErrors;
 use crate::db::schema::{academic_years, walkthrough_checkins};
 use crate::state::AppState;
@@ -52,6 +52,7 @@ pub fn routes(r: &mut Routes) {
         )
         .post("/walkthroughs/{id}/acknowledge", read, acknowledge);
     r.menu(MenuEntry {
+        group: MenuGroup::Staff,
         order: 60,
         label: "Walkthroughs",
         href: "/walkthroughs",

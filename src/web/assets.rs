@@ -27,6 +27,11 @@ const FILES: &[Asset] = &[
         body: include_bytes!(concat!(env!("OUT_DIR"), "/htmx.min.js")),
     },
     Asset {
+        path: "/static/js/layout.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../static/js/layout.js"),
+    },
+    Asset {
         path: "/static/js/walkthrough.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_bytes!("../../static/js/walkthrough.js"),
@@ -47,6 +52,7 @@ const FILES: &[Asset] = &[
 pub struct Assets {
     pub css: String,
     pub htmx: String,
+    pub layout_js: String,
     pub favicon: String,
     pub roll_js: String,
 }
@@ -54,6 +60,7 @@ pub struct Assets {
 pub static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
     css: versioned("/static/css/app.css"),
     htmx: versioned("/static/js/htmx.min.js"),
+    layout_js: versioned("/static/js/layout.js"),
     favicon: versioned("/static/favicon.svg"),
     roll_js: versioned("/static/js/roll.js"),
 });

@@ -8,7 +8,7 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use super::assets::{ASSETS, Assets};
 use super::flash::{self, Flash};
-use crate::access::{Access, Action, Entity, Menu, Permission};
+use crate::access::{Access, Action, Entity, Menu, MenuEntry, MenuGroup, Permission};
 use crate::web::error::AppError;
 
 pub struct UserBar {
@@ -27,10 +27,19 @@ pub struct NavLink {
     pub current: bool,
 }
 
+/// One section of the main menu with the links the user may open (never empty).
+pub struct NavGroup {
+    pub label: &'static str,
+    pub slug: &'static str,
+    pub links: Vec<NavLink>,
+}
+
 pub struct Layout {
     pub title: String,
     pub user: Option<UserBar>,
-    pub nav: Vec<NavLink>,
+    /// The menu's sections in order; the user's own pages are in `account`.
+    pub nav: Vec<NavGroup>,
+    pub account: Vec<NavLink>,
     pub flashes: Vec<Flash>,
     pub csrf_token: String,
     pub assets: &'static Assets,
@@ -42,6 +51,7 @@ impl Layout {
             title: title.into(),
             user: None,
             nav: Vec::new(),
+            account: Vec::new(),
             flashes,
             csrf_token,
             assets: &ASSETS,
@@ -60,16 +70,30 @@ pub struct Page {
 impl Page {
     pub fn layout(&self, title: impl Into<String>) -> Layout {
         let access = &self.access;
-        let nav = self
-            .menu
-            .for_user(access)
-            .map(|entry| NavLink {
-                label: entry.label,
-                href: entry.href,
-                current: self.path == entry.href
-                    || (entry.href != "/" && self.path.starts_with(entry.href)),
+        let entries: Vec<&MenuEntry> = self.menu.for_user(access).collect();
+        let current = current_href(&self.path, entries.iter().map(|e| e.href));
+        let links = |group: MenuGroup| -> Vec<NavLink> {
+            entries
+                .iter()
+                .filter(|e| e.group == group)
+                .map(|e| NavLink {
+                    label: e.label,
+                    href: e.href,
+                    current: Some(e.href) == current,
+                })
+                .collect()
+        };
+        let nav = MenuGroup::ALL
+            .into_iter()
+            .filter(|g| *g != MenuGroup::Account)
+            .map(|g| NavGroup {
+                label: g.label(),
+                slug: g.slug(),
+                links: links(g),
             })
+            .filter(|g| !g.links.is_empty())
             .collect();
+        let account = links(MenuGroup::Account);
         Layout {
             title: title.into(),
             user: Some(UserBar {
@@ -85,6 +109,7 @@ impl Page {
                     .any(|e| access.can_read(e)),
             }),
             nav,
+            account,
             flashes: self.flashes.clone(),
             csrf_token: access.csrf_token.clone(),
             assets: &ASSETS,
@@ -94,6 +119,21 @@ impl Page {
     pub fn can(&self, action: Action, entity: Entity) -> bool {
         self.access.can(Permission::new(action, entity))
     }
+}
+
+/// The menu link of the page at `path`: the longest link that is the path or one of
+/// its parents (`/students/…` is under Students, `/staff-attendance-records` is not
+/// under Staff).
+fn current_href<'a>(path: &str, hrefs: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    hrefs
+        .filter(|href| {
+            path == *href
+                || (*href != "/"
+                    && path
+                        .strip_prefix(href)
+                        .is_some_and(|rest| rest.starts_with('/')))
+        })
+        .max_by_key(|href| href.len())
 }
 
 impl FromRequest for Page {
@@ -117,5 +157,32 @@ impl FromRequest for Page {
                 menu,
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::current_href;
+
+    const MENU: [&str; 5] = [
+        "/",
+        "/staff",
+        "/staff-attendance-records",
+        "/attendance/staff",
+        "/admin/users",
+    ];
+
+    #[test]
+    fn a_record_page_marks_its_list_and_no_neighbour_sharing_its_first_letters() {
+        let current = |path| current_href(path, MENU.into_iter());
+        assert_eq!(current("/"), Some("/"));
+        assert_eq!(current("/staff/1f0c"), Some("/staff"));
+        assert_eq!(
+            current("/staff-attendance-records"),
+            Some("/staff-attendance-records")
+        );
+        assert_eq!(current("/attendance/staff"), Some("/attendance/staff"));
+        assert_eq!(current("/admin/users/7/edit"), Some("/admin/users"));
+        assert_eq!(current("/roll/classes/9"), None);
     }
 }
