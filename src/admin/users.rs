@@ -24,6 +24,7 @@ use crate::auth::tokens::{self, PasswordToken};
 use crate::db::enums::LoginMethod;
 use crate::db::lower;
 use crate::db::schema::{auth_refresh_tokens, login_history, roles, users};
+use crate::db::text;
 use crate::mail::Email;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -288,34 +289,19 @@ impl Filter {
     }
 }
 
-/// `%`, `_` and `\` match themselves in a search.
-fn like_pattern(word: &str) -> String {
-    let mut escaped = String::with_capacity(word.len() + 2);
-    escaped.push('%');
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped.push('%');
-    escaped
-}
-
 fn search(
     conn: &mut PgConnection,
     organization_id: Uuid,
     filter: &Filter,
 ) -> QueryResult<(Vec<UserRow>, bool)> {
     let mut query = organization_users(organization_id).into_boxed();
-    // Every word must match the first name, last name or e-mail.
+    // Every word must match the first name, last name or e-mail, accents and case aside.
+    let searched = text::folded(&["users.first_name", "users.last_name", "users.email"]);
     for word in filter.q.split_whitespace() {
-        let pattern = like_pattern(word);
         query = query.filter(
-            users::first_name
-                .ilike(pattern.clone())
-                .or(users::last_name.ilike(pattern.clone()))
-                .or(users::email.ilike(pattern).nullable()),
+            diesel::dsl::sql::<diesel::sql_types::Bool>(&format!("{searched} LIKE homeroom_fold("))
+                .bind::<diesel::sql_types::Text, _>(text::contains_pattern(word))
+                .sql(")"),
         );
     }
     if let Some(role) = filter.role {

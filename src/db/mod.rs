@@ -8,6 +8,7 @@ pub mod local;
 mod pool;
 pub mod schema;
 mod supervisor;
+pub mod text;
 
 use std::sync::Arc;
 

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::values::{self, Errors};
 use super::{Child, Field, Kind, Mode, OnDelete, Resource};
+use crate::db::text::{self, Whole};
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -297,18 +298,29 @@ impl ListState {
     }
 }
 
-/// `%`, `_` and `\` match themselves in a search.
-fn like_pattern(word: &str) -> String {
-    let mut escaped = String::with_capacity(word.len() + 2);
-    escaped.push('%');
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
+/// The columns a search looks in (the title when none are named).
+fn searched(res: &Resource) -> Vec<String> {
+    if res.search.is_empty() {
+        vec![format!("({})", res.title)]
+    } else {
+        res.search.iter().map(|c| format!("t.{c}")).collect()
     }
-    escaped.push('%');
-    escaped
+}
+
+/// An ORDER BY lead putting first the rows with a column that is the whole query
+/// (a student number or phone typed whole); nothing for a short query or none.
+fn typed_whole_first(sql: &mut Sql, res: &Resource, q: &str) -> String {
+    let Some(whole) = Whole::new(q) else {
+        return String::new();
+    };
+    let at = sql.text(Some(whole.text.clone()));
+    let digits_at = whole.digits.clone().map(|d| sql.text(Some(d)));
+    let columns = searched(res);
+    let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+    format!(
+        "{} DESC, ",
+        whole.matches(&columns, &at, digits_at.as_deref())
+    )
 }
 
 /// The base query's conditions: this organization's rows, live or deleted, then
@@ -343,17 +355,22 @@ fn scope(sql: &mut Sql, res: &Resource, org: Uuid, deleted: bool, state: &ListSt
     let owned = owned(sql, res, org, state.global);
     let live = live(res, deleted);
     sql.push(&format!(" WHERE {owned} AND {live}"));
-    for word in state.q.split_whitespace().take(5) {
-        let p = sql.text(Some(like_pattern(word)));
-        let matches: Vec<String> = if res.search.is_empty() {
-            vec![format!("({}) ILIKE {p}", res.title)]
-        } else {
-            res.search
-                .iter()
-                .map(|c| format!("t.{c} ILIKE {p}"))
-                .collect()
-        };
-        sql.push(&format!(" AND ({})", matches.join(" OR ")));
+    let words: Vec<&str> = state.q.split_whitespace().take(5).collect();
+    let patterns: Vec<String> = words
+        .iter()
+        .map(|word| sql.text(Some(text::contains_pattern(word))))
+        .collect();
+    if !deleted && text::has_search_index(res.table()) && text::index_narrows(&words) {
+        sql.push(&format!(
+            " AND {}",
+            text::people_matching("t.id", res.table(), &patterns)
+        ));
+    } else {
+        let columns = searched(res);
+        let folded = text::folded(&columns.iter().map(String::as_str).collect::<Vec<_>>());
+        for p in &patterns {
+            sql.push(&format!(" AND {}", text::holds(&folded, p)));
+        }
     }
     for (field, filter) in &state.filters {
         let cast = values::cast(field);
@@ -377,7 +394,7 @@ fn scope(sql: &mut Sql, res: &Resource, org: Uuid, deleted: bool, state: &ListSt
     }
 }
 
-fn order_by(res: &Resource, state: &ListState) -> String {
+fn order_by(sql: &mut Sql, res: &Resource, state: &ListState) -> String {
     match state.sort {
         Some((field, desc)) => {
             let dir = if desc { "DESC NULLS LAST" } else { "ASC" };
@@ -385,7 +402,8 @@ fn order_by(res: &Resource, state: &ListState) -> String {
         }
         None => {
             let cols: Vec<String> = res.order.iter().map(|c| format!("t.{c}")).collect();
-            format!(" ORDER BY {}, t.id", cols.join(", "))
+            let whole = typed_whole_first(sql, res, &state.q);
+            format!(" ORDER BY {whole}{}, t.id", cols.join(", "))
         }
     }
 }
@@ -403,7 +421,7 @@ pub fn list(
     let order = if deleted {
         " ORDER BY t.deleted_at DESC, t.id".to_owned()
     } else {
-        order_by(res, state)
+        order_by(&mut sql, res, state)
     };
     sql.push(&order);
     let limit = sql.int(PAGE_SIZE + 1);
@@ -424,7 +442,8 @@ pub fn all(
 ) -> QueryResult<Vec<Row>> {
     let mut sql = Sql::new(select(res, false));
     scope(&mut sql, res, org, false, state);
-    sql.push(&order_by(res, state));
+    let order = order_by(&mut sql, res, state);
+    sql.push(&order);
     sql.load(conn)
 }
 
@@ -762,8 +781,9 @@ pub fn choices(
         Some(id) => format!("t.id = {} DESC, ", sql.uuid(id)),
         None => String::new(),
     };
+    let whole = typed_whole_first(&mut sql, target, q.trim());
     let limit = sql.int(limit);
-    sql.push(&format!(" ORDER BY {first}2, t.id LIMIT {limit}"));
+    sql.push(&format!(" ORDER BY {first}{whole}2, t.id LIMIT {limit}"));
     let mut found: Vec<Choice> = sql.load(conn)?;
     if let Some(id) = also
         && !found.iter().any(|c| c.id == id)

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::db::text::{self, Whole};
 use crate::files::EntityKind;
 use crate::state::AppState;
 use crate::web::error::{AppError, encode_query_value};
@@ -30,13 +31,13 @@ pub enum PersonKind {
     Guardian,
 }
 
-/// How one kind is searched: the matched text is exactly the expression its trigram
-/// index (`<table>_search_trgm`, migration 000035) is built on, so the index serves it.
-/// Ordering by `lower(…)` sorts names as people read them and, matching no b-tree
-/// index, keeps the planner on the trigram index instead of walking the name index.
+/// How one kind is searched: its trigram index finds who holds every word (through
+/// `text::people_matching`); the columns, those of its records' search and of its
+/// index, are also each compared with the whole query. Ordering by `lower(…)` sorts
+/// names as people read them.
 struct SearchSpec {
     table: &'static str,
-    matched: &'static str,
+    columns: &'static [&'static str],
     name: &'static str,
     detail: &'static str,
     order: &'static str,
@@ -75,24 +76,33 @@ impl PersonKind {
         match self {
             PersonKind::Student => SearchSpec {
                 table: "students",
-                matched: "lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || \
-                          coalesce(student_number, '') || ' ' || coalesce(email, ''))",
+                columns: &[
+                    "first_name",
+                    "last_name",
+                    "student_number",
+                    "email",
+                    "phone",
+                ],
                 name: "first_name || ' ' || last_name",
                 detail: "concat_ws(' · ', student_number, email)",
                 order: "lower(last_name), lower(first_name), id",
             },
             PersonKind::Staff => SearchSpec {
                 table: "staff",
-                matched: "lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || \
-                          coalesce(employee_number, '') || ' ' || coalesce(email, ''))",
+                columns: &[
+                    "first_name",
+                    "last_name",
+                    "employee_number",
+                    "email",
+                    "phone",
+                ],
                 name: "coalesce(nullif(concat_ws(' ', first_name, last_name), ''), email, 'Staff member')",
                 detail: "concat_ws(' · ', employee_number, job_title, email)",
                 order: "lower(last_name) NULLS LAST, lower(first_name), id",
             },
             PersonKind::Guardian => SearchSpec {
                 table: "guardians",
-                matched: "lower(coalesce(full_name, '') || ' ' || coalesce(email, '') || ' ' || \
-                          coalesce(phone, ''))",
+                columns: &["full_name", "email", "phone"],
                 name: "full_name",
                 detail: "concat_ws(' · ', initcap(relationship::text), email, phone)",
                 order: "lower(full_name), id",
@@ -128,20 +138,6 @@ pub fn terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// `%term%`, with LIKE's own wildcards taken literally.
-fn contains_pattern(term: &str) -> String {
-    let mut out = String::with_capacity(term.len() + 2);
-    out.push('%');
-    for c in term.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
 #[derive(QueryableByName)]
 struct Row {
     #[diesel(sql_type = diesel::sql_types::Uuid)]
@@ -152,32 +148,63 @@ struct Row {
     detail: String,
 }
 
-/// Up to `limit` people of one kind in the organization whose name, number or
-/// e-mail contains every term.
+/// Up to `limit` people of one kind in the organization whose name, number, e-mail
+/// or phone contains every term, accents and case aside; one whose number, e-mail or
+/// phone is the whole query comes first.
 pub fn find_people(
     conn: &mut PgConnection,
     organization_id: Uuid,
     kind: PersonKind,
     terms: &[String],
+    whole: Option<&Whole>,
     limit: usize,
 ) -> QueryResult<Group> {
     let spec = kind.spec();
-    let mut sql = format!(
+    // Text parameters after the organization ($1), numbered as they are added.
+    let mut texts: Vec<String> = Vec::new();
+    let mut bind = |value: String| {
+        texts.push(value);
+        format!("${}", texts.len() + 1)
+    };
+    let patterns: Vec<String> = terms
+        .iter()
+        .map(|t| bind(text::contains_pattern(t)))
+        .collect();
+    let matched = if patterns.is_empty() {
+        "true".to_owned()
+    } else if text::index_narrows(terms) {
+        text::people_matching("id", spec.table, &patterns)
+    } else {
+        let folded = text::folded(spec.columns);
+        let each: Vec<String> = patterns.iter().map(|p| text::holds(&folded, p)).collect();
+        each.join(" AND ")
+    };
+    let first = match whole {
+        Some(whole) => {
+            let at = bind(whole.text.clone());
+            let digits_at = whole.digits.clone().map(&mut bind);
+            format!(
+                "{} DESC, ",
+                whole.matches(spec.columns, &at, digits_at.as_deref())
+            )
+        }
+        None => String::new(),
+    };
+    let sql = format!(
         "SELECT id, {name} AS name, {detail} AS detail FROM {table} \
-         WHERE organization_id = $1 AND deleted_at IS NULL",
+         WHERE organization_id = $1 AND deleted_at IS NULL AND {matched} \
+         ORDER BY {first}{order} LIMIT {limit}",
         name = spec.name,
         detail = spec.detail,
         table = spec.table,
+        order = spec.order,
+        limit = limit + 1,
     );
-    for n in 0..terms.len() {
-        sql.push_str(&format!(" AND {} LIKE ${}", spec.matched, n + 2));
-    }
-    sql.push_str(&format!(" ORDER BY {} LIMIT {}", spec.order, limit + 1));
     let mut query = diesel::sql_query(sql)
         .into_boxed::<diesel::pg::Pg>()
         .bind::<diesel::sql_types::Uuid, _>(organization_id);
-    for term in terms {
-        query = query.bind::<diesel::sql_types::Text, _>(contains_pattern(term));
+    for value in texts {
+        query = query.bind::<diesel::sql_types::Text, _>(value);
     }
     let mut rows: Vec<Row> = query.load(conn)?;
     let more = rows.len() > limit;
@@ -204,6 +231,7 @@ pub fn search_people(
     conn: &mut PgConnection,
     access: &Access,
     terms: &[String],
+    whole: Option<&Whole>,
     limit: usize,
 ) -> QueryResult<Vec<Group>> {
     let org = access.organization_id;
@@ -212,7 +240,7 @@ pub fn search_people(
         if !access.can_read(kind.entity()) {
             continue;
         }
-        let mut group = find_people(conn, org, kind, terms, limit)?;
+        let mut group = find_people(conn, org, kind, terms, whole, limit)?;
         if let Some(photo_kind) = kind.photo_kind() {
             let ids: Vec<Uuid> = group.people.iter().map(|p| p.id).collect();
             let mut photos = crate::files::photo_thumbnails(conn, org, photo_kind, &ids)?;
@@ -233,7 +261,8 @@ pub fn search_people(
     Ok(groups)
 }
 
-/// Fewer letters than this match too much to be useful.
+/// Fewer letters than this match too much to be useful, except in scripts written
+/// without spaces, where one character is a whole surname (王, 李).
 const MIN_QUERY_CHARS: usize = 2;
 const DROPDOWN_LIMIT: usize = 8;
 const PAGE_LIMIT: usize = 50;
@@ -276,6 +305,22 @@ struct ResultsFragment {
     results: Results,
 }
 
+/// Han, kana and Hangul: one of these is a name, or a name's first syllable.
+fn is_written_without_spaces(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'       // hiragana, katakana
+        | '\u{31F0}'..='\u{31FF}'     // katakana for Ainu
+        | '\u{3400}'..='\u{4DBF}'     // Han, extension A
+        | '\u{4E00}'..='\u{9FFF}'     // Han
+        | '\u{F900}'..='\u{FAFF}'     // Han compatibility
+        | '\u{FF66}'..='\u{FF9F}'     // half-width katakana
+        | '\u{1100}'..='\u{11FF}'     // Hangul jamo
+        | '\u{3130}'..='\u{318F}'     // Hangul compatibility jamo
+        | '\u{AC00}'..='\u{D7AF}'     // Hangul syllables
+        | '\u{20000}'..='\u{3134F}'   // Han, extensions B to G
+    )
+}
+
 async fn search(
     page: Page,
     state: web::Data<AppState>,
@@ -294,14 +339,16 @@ async fn search(
     let can_search = PersonKind::ALL
         .iter()
         .any(|k| page.access.can_read(k.entity()));
-    let too_short = text.chars().filter(|c| !c.is_whitespace()).count() < MIN_QUERY_CHARS;
+    let too_short = text.chars().filter(|c| !c.is_whitespace()).count() < MIN_QUERY_CHARS
+        && !text.chars().any(is_written_without_spaces);
     let groups = if can_search && !too_short {
         let terms = terms(&text);
+        let whole = Whole::new(&text);
         let access = page.access.clone();
         let limit = if dropdown { DROPDOWN_LIMIT } else { PAGE_LIMIT };
         crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
             let conn = tenant.conn();
-            Ok(search_people(conn, &access, &terms, limit)?)
+            Ok(search_people(conn, &access, &terms, whole.as_ref(), limit)?)
         })
         .await?
     } else {
@@ -336,8 +383,18 @@ mod tests {
     #[test]
     fn every_word_is_matched_literally() {
         assert_eq!(terms("  Ada   LOVELACE "), vec!["ada", "lovelace"]);
-        assert_eq!(contains_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(text::contains_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
         assert_eq!(terms("a b c d e f g").len(), 5);
+    }
+
+    #[test]
+    fn one_han_kana_or_hangul_character_is_a_search() {
+        for c in ['王', '李', 'さ', 'ア', '김', '𠀋'] {
+            assert!(is_written_without_spaces(c), "{c}");
+        }
+        for c in ['a', 'é', 'Ж', '7', '。'] {
+            assert!(!is_written_without_spaces(c), "{c}");
+        }
     }
 
     #[test]

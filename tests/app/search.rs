@@ -3,7 +3,10 @@
 
 use crate::browser::open;
 use diesel::prelude::*;
-use homeroom::db::schema::{guardians, organizations, permissions, roles, roles_permissions};
+use homeroom::db::enums::StudentStatus;
+use homeroom::db::schema::{
+    campuses, guardians, organizations, permissions, roles, roles_permissions,
+};
 use homeroom::db::schema::{staff, students};
 use uuid::Uuid;
 
@@ -49,6 +52,62 @@ fn a_guardian_with_email(app: &TestApp) -> (Uuid, String, String) {
         .first(&mut conn)
         .expect("a demo guardian with an e-mail");
     (id, name, email.expect("an e-mail"))
+}
+
+/// A Northwind student the office has just enrolled, written as the family writes it: their id.
+fn enrol(app: &TestApp, first: &str, last: &str, number: &str, phone: Option<&str>) -> Uuid {
+    let mut conn = app.conn();
+    let org = organization(&mut conn, "Northwind Academy");
+    let campus: Uuid = campuses::table
+        .filter(campuses::organization_id.eq(org))
+        .order(campuses::name)
+        .select(campuses::id)
+        .first(&mut conn)
+        .expect("a Northwind campus");
+    diesel::insert_into(students::table)
+        .values((
+            students::organization_id.eq(org),
+            students::campus_id.eq(campus),
+            students::first_name.eq(first),
+            students::last_name.eq(last),
+            students::student_number.eq(number),
+            students::phone.eq(phone),
+            students::status.eq(StudentStatus::Active),
+        ))
+        .returning(students::id)
+        .get_result(&mut conn)
+        .expect("enrol a student")
+}
+
+/// The students list searched for `q`, as the office's list page shows it.
+async fn students_list(app: &TestApp, client: &reqwest::Client, q: &str) -> String {
+    let response = client
+        .get(app.url("/students"))
+        .query(&[("q", q)])
+        .send()
+        .await
+        .expect("students list");
+    assert_eq!(response.status(), 200, "{q}");
+    response.text().await.expect("list")
+}
+
+/// The choices a student picker offers as the user types `q`.
+async fn student_picker(app: &TestApp, client: &reqwest::Client, q: &str) -> String {
+    let response = client
+        .get(app.url("/students/options"))
+        .query(&[("q", q)])
+        .header("HX-Request", "true")
+        .send()
+        .await
+        .expect("picker");
+    assert_eq!(response.status(), 200, "{q}");
+    response.text().await.expect("options")
+}
+
+/// Where `needle` first appears in `html`, for comparing the order of results.
+fn position(html: &str, needle: &str) -> usize {
+    html.find(needle)
+        .unwrap_or_else(|| panic!("{needle} is not shown: {html}"))
 }
 
 async fn search(app: &TestApp, client: &reqwest::Client, q: &str) -> String {
@@ -283,4 +342,104 @@ async fn office_finds_a_student_from_the_header_on_a_tablet_and_a_phone() {
         screenshot(&client, name).await;
     }
     client.close().await.expect("close the browser");
+}
+
+#[actix_web::test]
+async fn searching_nguyen_finds_nguyen_with_its_accents() {
+    let app = spawn_app().await;
+    let zoe = enrol(&app, "Zoë", "Nguyễn-Østergaard", "NW-Z-0001", None);
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let link = format!("href=\"/students/{zoe}\"");
+    let option = format!("value=\"{zoe}\"");
+    for q in ["nguyen", "zoe", "ZOE NGUYEN", "ostergaard", "Nguyễn"] {
+        let found = dropdown(&app, &admin, q).await;
+        assert!(found.contains(&link), "the header finds {q:?}: {found}");
+        assert!(
+            found.contains("Zoë Nguyễn-Østergaard"),
+            "written as the family writes it"
+        );
+        assert!(
+            search(&app, &admin, q).await.contains(&link),
+            "the search page finds {q:?}"
+        );
+        assert!(
+            students_list(&app, &admin, q).await.contains(&link),
+            "the students list finds {q:?}"
+        );
+        assert!(
+            student_picker(&app, &admin, q).await.contains(&option),
+            "the student picker offers {q:?}"
+        );
+    }
+    let nobody = students_list(&app, &admin, "nguyenx").await;
+    assert!(!nobody.contains(&link), "every letter still counts");
+}
+
+#[actix_web::test]
+async fn a_one_character_chinese_surname_finds_its_students() {
+    let app = spawn_app().await;
+    let wei = enrol(&app, "伟", "王", "NW-W-0001", None);
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let link = format!("href=\"/students/{wei}\"");
+    let found = dropdown(&app, &admin, "王").await;
+    assert!(found.contains(&link), "the header finds 王: {found}");
+    assert!(!found.contains("Type at least"));
+    assert!(search(&app, &admin, "王").await.contains(&link));
+    assert!(students_list(&app, &admin, "王").await.contains(&link));
+    assert!(
+        student_picker(&app, &admin, "王")
+            .await
+            .contains(&format!("value=\"{wei}\""))
+    );
+    // One Latin letter still matches too much to be a search.
+    assert!(
+        search(&app, &admin, "w")
+            .await
+            .contains("Type at least 2 letters")
+    );
+}
+
+#[actix_web::test]
+async fn a_student_number_typed_whole_comes_first() {
+    let app = spawn_app().await;
+    // Two students whose numbers start with the typed one, and whose names sort first.
+    let longer = enrol(&app, "Abel", "Aabye", "NW-7700-1", None);
+    let other = enrol(&app, "Abla", "Aabye", "NW-7700-2", None);
+    let typed = enrol(&app, "Yara", "Zylstra", "NW-7700", None);
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let link = |id: Uuid| format!("href=\"/students/{id}\"");
+    for (page, html) in [
+        ("header", dropdown(&app, &admin, "nw-7700").await),
+        ("search page", search(&app, &admin, "NW-7700").await),
+        (
+            "students list",
+            students_list(&app, &admin, "NW-7700").await,
+        ),
+    ] {
+        let first = position(&html, &link(typed));
+        assert!(
+            first < position(&html, &link(longer)) && first < position(&html, &link(other)),
+            "the {page} shows NW-7700 first"
+        );
+    }
+    let picker = student_picker(&app, &admin, "NW-7700").await;
+    let option = |id: Uuid| format!("value=\"{id}\"");
+    assert!(position(&picker, &option(typed)) < position(&picker, &option(longer)));
+
+    // A phone number typed whole, as stored or with spaces for its dashes.
+    let called = enrol(
+        &app,
+        "Yusuf",
+        "Zylberg",
+        "NW-7701",
+        Some("+44 20 7946-0018"),
+    );
+    let neighbour = enrol(&app, "Abdi", "Aabye", "NW-7702", Some("+44 20 7946-00181"));
+    for q in ["+44 20 7946-0018", "+44 20 7946 0018"] {
+        let html = search(&app, &admin, q).await;
+        assert!(
+            position(&html, &link(called)) < position(&html, &link(neighbour)),
+            "{q} finds the exact phone first"
+        );
+    }
 }

@@ -79,7 +79,14 @@ pub static STUDENTS: Resource = Resource {
         Field::text("phone", "Phone").max(40),
         Field::text("address", "Address"),
     ],
-    search: &["first_name", "last_name", "student_number", "email"],
+    // The columns of its search index (homeroom_people_matching, migration 000060).
+    search: &[
+        "first_name",
+        "last_name",
+        "student_number",
+        "email",
+        "phone",
+    ],
     filters: &["status", "campus_id", "gender", "enrollment_date"],
     order: &["last_name", "first_name"],
     natural_key: &["student_number"],
@@ -119,6 +126,7 @@ pub static GUARDIANS: Resource = Resource {
         Field::text("address", "Address"),
         Field::flag("primary_contact", "Primary contact"),
     ],
+    // The columns of its search index (homeroom_people_matching, migration 000060).
     search: &["full_name", "email", "phone"],
     filters: &["relationship", "primary_contact"],
     order: &["full_name"],
@@ -162,7 +170,14 @@ pub static STAFF: Resource = Resource {
             .required()
             .sortable(),
     ],
-    search: &["first_name", "last_name", "employee_number", "email"],
+    // The columns of its search index (homeroom_people_matching, migration 000060).
+    search: &[
+        "first_name",
+        "last_name",
+        "employee_number",
+        "email",
+        "phone",
+    ],
     filters: &["status", "staff_type", "campus_id", "hire_date"],
     order: &["last_name", "first_name"],
     natural_key: &["employee_number"],

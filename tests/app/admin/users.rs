@@ -98,6 +98,31 @@ async fn administrator_searches_and_filters_the_users_of_the_school() {
 }
 
 #[actix_web::test]
+async fn administrator_finds_a_colleague_without_typing_the_accents() {
+    let app = spawn_app().await;
+    let teacher = user_id(&app, "teacher@northwind.test");
+    diesel::update(users::table.find(teacher))
+        .set((
+            users::first_name.eq("Zoë"),
+            users::last_name.eq("Nguyễn-Østergaard"),
+        ))
+        .execute(&mut app.conn())
+        .expect("rename the teacher");
+    let admin = app.signed_in(DemoUser::Admin).await;
+    for q in ["nguyen", "ZOE", "ostergaard"] {
+        let found = app
+            .get(&admin, &format!("/admin/users?q={q}"))
+            .await
+            .text()
+            .await
+            .expect("search");
+        assert!(found.contains("teacher@northwind.test"), "{q} finds them");
+        assert!(found.contains("Nguyễn-Østergaard"), "shown as written");
+        assert!(!found.contains("director@northwind.test"), "{q}");
+    }
+}
+
+#[actix_web::test]
 async fn the_invitation_form_explains_each_problem_and_keeps_what_was_typed() {
     let app = spawn_app().await;
     let admin = app.signed_in(DemoUser::Admin).await;
