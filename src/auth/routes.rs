@@ -145,22 +145,32 @@ async fn login(
         }
         SignIn::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
         SignIn::Refused(refusal) => {
-            if let Some((user_id, until)) = refusal.lock_started {
-                notices::after_reply(&state, "lock notice", move |conn, mailer| {
-                    notices::send_lock_notice(conn, mailer, user_id, until)
-                });
-            }
             let (token, _) = csrf::public_token(&req, state.settings.secure_cookies);
             let page = LoginPage {
                 layout: Layout::public("Sign in", token, Vec::new()),
                 email,
                 next: next.unwrap_or_default(),
                 keep_signed_in,
-                error: Some(refusal.text),
+                error: None,
             };
-            render_as(&page, StatusCode::UNAUTHORIZED)
+            refused(&state, page, refusal)
         }
     }
+}
+
+/// The sign-in page again with the reason; the owner of an account that has just
+/// locked is told by e-mail.
+fn refused(state: &AppState, page: LoginPage, refusal: Refusal) -> Result<HttpResponse, AppError> {
+    if let Some((user_id, until)) = refusal.lock_started {
+        notices::after_reply(state, "lock notice", move |conn, mailer| {
+            notices::send_lock_notice(conn, mailer, user_id, until)
+        });
+    }
+    let page = LoginPage {
+        error: Some(refusal.text),
+        ..page
+    };
+    render_as(&page, StatusCode::UNAUTHORIZED)
 }
 
 /// Where a sign-in without a `next` lands: the first landing rule the modules
