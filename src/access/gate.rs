@@ -316,6 +316,7 @@ async fn load_access(req: &ServiceRequest, state: &AppState) -> Result<Option<Ac
         return Ok(None);
     };
     let idle = state.settings.session_idle;
+    // Who is asking decides the organization, so this runs before any: no row-level security.
     crate::web::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?)).await
 }
 

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod gate;
+pub mod queries;
 pub mod reach;
 pub mod roles;
 pub mod switch;

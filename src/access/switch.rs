@@ -3,13 +3,13 @@
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::queries::{organization_name, organization_names};
 use super::{Gate, Routes};
 use crate::auth::session;
-use crate::db::schema::organizations;
+use crate::db::OrganizationId;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -40,21 +40,15 @@ async fn choose(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, 
         return Err(AppError::Forbidden);
     }
     let current = page.access.organization_id;
-    let rows: Vec<(Uuid, String)> = crate::web::db::run(&state.pool, |conn| {
-        Ok(organizations::table
-            .filter(organizations::deleted_at.is_null())
-            .order(organizations::name.asc())
-            .select((organizations::id, organizations::name))
-            .load(conn)?)
-    })
-    .await?;
+    // Choosing among every organization of the install: no single one's row-level security.
+    let rows = crate::web::db::run(&state.pool, |conn| Ok(organization_names(conn)?)).await?;
     render(&ChoosePage {
         layout: page.layout("Choose an organization"),
         organizations: rows
             .into_iter()
             .map(|(id, name)| OrganizationChoice {
-                current: id == current,
-                id,
+                current: id.uuid() == current,
+                id: id.uuid(),
                 name,
             })
             .collect(),
@@ -76,21 +70,23 @@ async fn switch(
     if !page.access.global_access {
         return Err(AppError::Forbidden);
     }
-    let target: Uuid = form.organization_id.trim().parse().map_err(|_| {
-        AppError::BadRequest("Choose one of the organizations in the list.".to_owned())
-    })?;
+    let target: OrganizationId = form
+        .organization_id
+        .trim()
+        .parse::<Uuid>()
+        .map(OrganizationId::new)
+        .map_err(|_| {
+            AppError::BadRequest("Choose one of the organizations in the list.".to_owned())
+        })?;
     let key = session::key_from_request(&req).ok_or(AppError::SignedOut { next: None })?;
     let client = session::Client::of(&req);
-    // Acting somewhere else is a change of privilege: the session key rotates.
+    // Acting somewhere else is a change of privilege: the session key rotates. The target
+    // is any organization of the install, so no single one's row-level security applies.
     let switched = crate::web::db::run(&state.pool, move |conn| {
-        let name: Option<String> = organizations::table
-            .filter(organizations::id.eq(target))
-            .filter(organizations::deleted_at.is_null())
-            .select(organizations::name)
-            .first(conn)
-            .optional()?;
-        let Some(name) = name else { return Ok(None) };
-        let rotated = session::rotate(conn, &key, &client, Some(target))?
+        let Some(name) = organization_name(conn, target)? else {
+            return Ok(None);
+        };
+        let rotated = session::rotate(conn, &key, &client, Some(target.uuid()))?
             .ok_or(AppError::SignedOut { next: None })?;
         Ok(Some((name, rotated)))
     })

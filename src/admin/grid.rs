@@ -6,14 +6,14 @@
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use chrono::Utc;
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::queries::{permission_ids, role_grants, user_grants};
 use super::safeguards::{ChangeError, guarded};
 use crate::access::catalog::EntityGroup;
 use crate::access::{Access, Action, Permission, PermissionSet};
-use crate::db::schema::{permissions, roles_permissions, users_custom_permissions};
+use crate::db::{Tenant, UserId};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -27,66 +27,6 @@ pub enum Grantee {
     Role(Uuid),
     User(Uuid),
 }
-
-/// Typed access to one table of grants; `owner` is the role or user column.
-macro_rules! grant_table {
-    ($module:ident, $table:ident, $owner:ident) => {
-        mod $module {
-            use super::*;
-
-            pub fn load(conn: &mut PgConnection, owner: Uuid) -> QueryResult<Vec<String>> {
-                $table::table
-                    .inner_join(permissions::table.on(permissions::id.eq($table::permission_id)))
-                    .filter($table::$owner.eq(owner))
-                    .filter($table::deleted_at.is_null())
-                    .filter(permissions::deleted_at.is_null())
-                    .select(permissions::name)
-                    .load(conn)
-            }
-
-            pub fn grant(
-                conn: &mut PgConnection,
-                owner: Uuid,
-                permission_ids: &[Uuid],
-                by: Uuid,
-            ) -> QueryResult<usize> {
-                let rows: Vec<_> = permission_ids
-                    .iter()
-                    .map(|id| {
-                        (
-                            $table::$owner.eq(owner),
-                            $table::permission_id.eq(*id),
-                            $table::created_by_id.eq(by),
-                        )
-                    })
-                    .collect();
-                diesel::insert_into($table::table)
-                    .values(&rows)
-                    .on_conflict_do_nothing()
-                    .execute(conn)
-            }
-
-            /// Soft delete: the grant's history stays.
-            pub fn revoke(
-                conn: &mut PgConnection,
-                owner: Uuid,
-                permission_ids: &[Uuid],
-            ) -> QueryResult<usize> {
-                diesel::update(
-                    $table::table
-                        .filter($table::$owner.eq(owner))
-                        .filter($table::permission_id.eq_any(permission_ids))
-                        .filter($table::deleted_at.is_null()),
-                )
-                .set($table::deleted_at.eq(Utc::now()))
-                .execute(conn)
-            }
-        }
-    };
-}
-
-grant_table!(role_grants, roles_permissions, role_id);
-grant_table!(user_grants, users_custom_permissions, user_id);
 
 impl Grantee {
     /// What this role or user is granted directly.
@@ -103,7 +43,7 @@ impl Grantee {
         conn: &mut PgConnection,
         added: &[Uuid],
         removed: &[Uuid],
-        by: Uuid,
+        by: UserId,
     ) -> QueryResult<()> {
         match self {
             Grantee::Role(id) => {
@@ -184,7 +124,12 @@ impl Grid {
             .collect())
     }
 
-    fn write(&self, conn: &mut PgConnection, desired: &PermissionSet, by: Uuid) -> QueryResult<()> {
+    fn write(
+        &self,
+        conn: &mut PgConnection,
+        desired: &PermissionSet,
+        by: UserId,
+    ) -> QueryResult<()> {
         let names = |set: &PermissionSet, other: &PermissionSet| -> Vec<String> {
             set.iter()
                 .filter(|p| !other.contains(*p))
@@ -249,17 +194,6 @@ fn action_label(action: Action) -> &'static str {
     }
 }
 
-fn permission_ids(conn: &mut PgConnection, names: &[String]) -> QueryResult<Vec<Uuid>> {
-    if names.is_empty() {
-        return Ok(Vec::new());
-    }
-    permissions::table
-        .filter(permissions::name.eq_any(names))
-        .filter(permissions::deleted_at.is_null())
-        .select(permissions::id)
-        .load(conn)
-}
-
 pub struct GridView {
     pub url: String,
     pub groups: Vec<GridGroup>,
@@ -300,7 +234,7 @@ struct CellFragment {
 /// A page with a permission grid: its grid, and the page again when a change is refused.
 pub trait GridPage: 'static {
     /// The grid of role or user `id` as this editor may change it; not found if out of reach.
-    fn grid(conn: &mut PgConnection, access: &Access, id: Uuid) -> Result<Grid, AppError>;
+    fn grid(tenant: &mut Tenant<'_>, access: &Access, id: Uuid) -> Result<Grid, AppError>;
 
     fn refused(
         page: &Page,
@@ -308,6 +242,31 @@ pub trait GridPage: 'static {
         id: Uuid,
         reason: String,
     ) -> impl Future<Output = Result<HttpResponse, AppError>>;
+}
+
+/// Writes the change if the editor may make it; the grid after it, or as stored with
+/// the reason it was refused.
+fn save<P: GridPage>(
+    tenant: &mut Tenant<'_>,
+    access: &Access,
+    id: Uuid,
+    change: GridChange,
+) -> Result<(Grid, Option<String>), AppError> {
+    let by = UserId::new(access.user_id);
+    let outcome = guarded(tenant, access, |tenant| {
+        let grid = P::grid(tenant, access, id)?;
+        let desired = grid.desired(&change)?;
+        grid.write(tenant.conn(), &desired, by)
+            .map_err(ChangeError::from)?;
+        Ok(Grid {
+            own: desired,
+            ..grid
+        })
+    })?;
+    match outcome {
+        Ok(grid) => Ok((grid, None)),
+        Err(reason) => Ok((P::grid(tenant, access, id)?, Some(reason))),
+    }
 }
 
 /// Saves a posted grid: a toggle gets its box back, a whole grid a redirect; refusals say why.
@@ -323,21 +282,8 @@ pub async fn post<P: GridPage>(
     let change = GridChange::from_form(&form)?;
     let toggled = change.only.filter(|_| htmx::wants_fragment(&req));
     let access = page.access.clone();
-    let (grid, refusal) = crate::web::db::run(&state.pool, move |conn| {
-        let outcome = guarded(conn, &access, |conn| {
-            let grid = P::grid(conn, &access, id)?;
-            let desired = grid.desired(&change)?;
-            grid.write(conn, &desired, access.user_id)
-                .map_err(ChangeError::from)?;
-            Ok(Grid {
-                own: desired,
-                ..grid
-            })
-        })?;
-        match outcome {
-            Ok(grid) => Ok((grid, None)),
-            Err(reason) => Ok((P::grid(conn, &access, id)?, Some(reason))),
-        }
+    let (grid, refusal) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        save::<P>(tenant, &access, id, change)
     })
     .await?;
     if let Some(permission) = toggled {

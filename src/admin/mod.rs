@@ -3,6 +3,7 @@
 pub mod forms;
 mod grid;
 mod outbox;
+mod queries;
 mod roles;
 mod safeguards;
 mod users;

@@ -3,12 +3,11 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::queries::{self, OutboxRow};
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::enums::EmailStatus;
-use crate::db::schema::email_outbox;
 use crate::mail::{BodyPiece, linkify};
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -51,61 +50,28 @@ struct OutboxPage {
 /// The latest 100 messages of the organization; global administrators also see
 /// those that belong to no organization.
 async fn outbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let org = page.access.organization_id;
     let global = page.access.global_access;
-    let rows = crate::web::db::run(&state.pool, move |conn| {
-        let mut query = email_outbox::table
-            .filter(email_outbox::deleted_at.is_null())
-            .into_boxed();
-        query = if global {
-            query.filter(
-                email_outbox::organization_id
-                    .eq(org)
-                    .or(email_outbox::organization_id.is_null()),
-            )
-        } else {
-            query.filter(email_outbox::organization_id.eq(org))
-        };
-        Ok(query
-            .order(email_outbox::created_at.desc())
-            .limit(100)
-            .select((
-                email_outbox::id,
-                email_outbox::created_at,
-                email_outbox::to_address,
-                email_outbox::subject,
-                email_outbox::body_text,
-                email_outbox::status,
-                email_outbox::error,
-            ))
-            .load::<(
-                Uuid,
-                DateTime<Utc>,
-                String,
-                String,
-                String,
-                EmailStatus,
-                Option<String>,
-            )>(conn)?)
+    let rows = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        Ok(queries::recent_emails(tenant, global, 100)?)
     })
     .await?;
-    let emails = rows
-        .into_iter()
-        .map(
-            |(id, created_at, to, subject, body, status, error)| OutboxEmail {
-                id,
-                created_at,
-                to,
-                subject,
-                body: linkify(&body),
-                status,
-                error,
-            },
-        )
-        .collect();
     render(&OutboxPage {
         layout: page.layout("Outbox"),
-        emails,
+        emails: rows.into_iter().map(OutboxEmail::from).collect(),
         uses_smtp: state.mailer.uses_smtp(),
     })
+}
+
+impl From<OutboxRow> for OutboxEmail {
+    fn from(row: OutboxRow) -> OutboxEmail {
+        OutboxEmail {
+            id: row.id,
+            created_at: row.created_at,
+            to: row.to,
+            subject: row.subject,
+            body: linkify(&row.body),
+            status: row.status,
+            error: row.error,
+        }
+    }
 }

@@ -4,26 +4,23 @@
 //! install: anyone with READ_ROLES may look, but only users with global access
 //! create, change or delete roles.
 
-use std::collections::HashMap;
-
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use chrono::Utc;
 use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::forms::{self, FieldErrors};
 use super::grid::{self, Grantee, Grid, GridPage, GridView};
+use super::queries::{self, RoleInput, RoleRow};
 use super::requires;
 use crate::access::roles::BuiltinRole;
 use crate::access::{
     Access, Action, Entity, MenuEntry, MenuGroup, Permission, PermissionSet, Routes,
 };
-use crate::db::lower;
-use crate::db::schema::{roles, roles_permissions, users};
+use crate::db::{Tenant, UserId};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -72,16 +69,6 @@ fn require_role_editor(access: &Access, action: Action) -> Result<(), AppError> 
     }
 }
 
-#[derive(Queryable, Clone)]
-pub struct RoleRow {
-    pub id: Uuid,
-    pub name: String,
-    pub description: Option<String>,
-    pub global_access: bool,
-    pub require_mfa: bool,
-    import_hash: Option<String>,
-}
-
 impl RoleRow {
     /// Seeded with the install; it can be changed but not deleted.
     pub fn builtin(&self) -> bool {
@@ -89,61 +76,6 @@ impl RoleRow {
             .iter()
             .any(|r| self.import_hash.as_deref() == Some(r.import_hash().as_str()))
     }
-}
-
-type RoleColumns = (
-    roles::id,
-    roles::name,
-    roles::description,
-    roles::global_access,
-    roles::require_mfa,
-    roles::import_hash,
-);
-const ROLE_COLUMNS: RoleColumns = (
-    roles::id,
-    roles::name,
-    roles::description,
-    roles::global_access,
-    roles::require_mfa,
-    roles::import_hash,
-);
-
-/// Every live role, by name.
-pub fn live_roles(conn: &mut PgConnection) -> QueryResult<Vec<RoleRow>> {
-    roles::table
-        .filter(roles::deleted_at.is_null())
-        .order(roles::name.asc())
-        .select(ROLE_COLUMNS)
-        .load(conn)
-}
-
-pub fn find_role(conn: &mut PgConnection, id: Uuid) -> QueryResult<RoleRow> {
-    roles::table
-        .filter(roles::id.eq(id))
-        .filter(roles::deleted_at.is_null())
-        .select(ROLE_COLUMNS)
-        .first(conn)
-}
-
-/// Live users per role, in one organization or (with `None`) the whole install.
-fn users_per_role(
-    conn: &mut PgConnection,
-    organization_id: Option<Uuid>,
-) -> QueryResult<HashMap<Uuid, i64>> {
-    let mut query = users::table
-        .filter(users::deleted_at.is_null())
-        .filter(users::app_role_id.is_not_null())
-        .group_by(users::app_role_id)
-        .select((users::app_role_id, diesel::dsl::count_star()))
-        .into_boxed();
-    if let Some(org) = organization_id {
-        query = query.filter(users::organization_id.eq(org));
-    }
-    let counts: Vec<(Option<Uuid>, i64)> = query.load(conn)?;
-    Ok(counts
-        .into_iter()
-        .filter_map(|(role, n)| role.map(|r| (r, n)))
-        .collect())
 }
 
 struct RoleListItem {
@@ -162,15 +94,15 @@ struct RolesPage {
 }
 
 async fn list(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let org = page.access.organization_id;
-    let (rows, here, everywhere) = crate::web::db::run(&state.pool, move |conn| {
-        Ok((
-            live_roles(conn)?,
-            users_per_role(conn, Some(org))?,
-            users_per_role(conn, None)?,
-        ))
-    })
-    .await?;
+    let (rows, here, everywhere) =
+        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+            Ok((
+                queries::live_roles(tenant.conn())?,
+                queries::users_per_role_here(tenant)?,
+                queries::users_per_role_everywhere(tenant.conn())?,
+            ))
+        })
+        .await?;
     let roles = rows
         .into_iter()
         .map(|role| RoleListItem {
@@ -199,12 +131,6 @@ struct RoleForm {
     require_mfa: Option<String>,
 }
 
-struct RoleInput {
-    name: String,
-    description: Option<String>,
-    require_mfa: bool,
-}
-
 impl RoleForm {
     fn of(role: &RoleRow) -> RoleForm {
         RoleForm {
@@ -227,7 +153,7 @@ impl RoleForm {
             forms::optional(&self.description, "Description", 300),
         );
         if let Some(name) = &name
-            && name_taken(conn, name, except)?
+            && queries::role_name_taken(conn, name, except)?
         {
             errors.add("name", NAME_TAKEN);
         }
@@ -242,29 +168,18 @@ impl RoleForm {
     }
 }
 
-fn name_taken(conn: &mut PgConnection, name: &str, except: Option<Uuid>) -> QueryResult<bool> {
-    let mut query = roles::table
-        .filter(lower(roles::name).eq(name.to_lowercase()))
-        .filter(roles::deleted_at.is_null())
-        .into_boxed();
-    if let Some(id) = except {
-        query = query.filter(roles::id.ne(id));
-    }
-    Ok(query.count().get_result::<i64>(conn)? > 0)
-}
-
 /// Writes a usable form with `save`; a name taken meanwhile becomes a field error too.
 fn save_role<T>(
     conn: &mut PgConnection,
     values: &RoleForm,
     except: Option<Uuid>,
-    save: impl FnOnce(&mut PgConnection, RoleInput) -> QueryResult<T>,
+    save: impl FnOnce(&mut PgConnection, &RoleInput) -> QueryResult<T>,
 ) -> Result<Result<T, FieldErrors>, AppError> {
     let input = match values.parse(conn, except)? {
         Ok(input) => input,
         Err(errors) => return Ok(Err(errors)),
     };
-    match save(conn, input) {
+    match save(conn, &input) {
         Ok(saved) => Ok(Ok(saved)),
         Err(e) if forms::is_unique_violation(&e) => {
             let mut errors = FieldErrors::default();
@@ -300,19 +215,11 @@ async fn create_role(
 ) -> Result<HttpResponse, AppError> {
     require_role_editor(&page.access, Action::Create)?;
     let values = form.into_inner();
-    let by = page.access.user_id;
+    let by = UserId::new(page.access.user_id);
+    // Roles are install-wide: no organization's row-level security applies.
     let (values, outcome) = crate::web::db::run(&state.pool, move |conn| {
         let outcome = save_role(conn, &values, None, |conn, input| {
-            diesel::insert_into(roles::table)
-                .values((
-                    roles::name.eq(&input.name),
-                    roles::description.eq(&input.description),
-                    roles::require_mfa.eq(input.require_mfa),
-                    roles::created_by_id.eq(by),
-                    roles::updated_by_id.eq(by),
-                ))
-                .returning(roles::id)
-                .get_result::<Uuid>(conn)
+            queries::insert_role(conn, input, by)
         })?;
         Ok((values, outcome))
     })
@@ -366,18 +273,16 @@ struct RoleDetails {
 }
 
 fn role_details(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     access: &Access,
     id: Uuid,
 ) -> Result<RoleDetails, AppError> {
-    let role = find_role(conn, id)?;
-    let grid = RoleGrid::grid(conn, access, id)?;
-    let count = |organization_id: Option<Uuid>, conn: &mut PgConnection| {
-        users_per_role(conn, organization_id).map(|m| m.get(&id).copied().unwrap_or(0))
-    };
+    let role = queries::find_role(tenant.conn(), id)?;
+    let grid = RoleGrid::grid(tenant, access, id)?;
+    let holders = |counts: std::collections::HashMap<Uuid, i64>| counts.get(&id).copied();
     Ok(RoleDetails {
-        users_here: count(Some(access.organization_id), conn)?,
-        users_everywhere: count(None, conn)?,
+        users_here: holders(queries::users_per_role_here(tenant)?).unwrap_or(0),
+        users_everywhere: holders(queries::users_per_role_everywhere(tenant.conn())?).unwrap_or(0),
         role,
         grid,
     })
@@ -393,8 +298,10 @@ async fn role_page(
     notice: Option<String>,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let details =
-        crate::web::db::run(&state.pool, move |conn| role_details(conn, &access, id)).await?;
+    let details = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        role_details(tenant, &access, id)
+    })
+    .await?;
     let (values, errors) =
         form.unwrap_or_else(|| (RoleForm::of(&details.role), FieldErrors::default()));
     render_as(
@@ -433,18 +340,12 @@ async fn update_role(
     require_role_editor(&page.access, Action::Update)?;
     let id = id.into_inner();
     let values = form.into_inner();
-    let by = page.access.user_id;
+    let by = UserId::new(page.access.user_id);
+    // Roles are install-wide: no organization's row-level security applies.
     let (values, outcome) = crate::web::db::run(&state.pool, move |conn| {
-        find_role(conn, id)?;
+        queries::find_role(conn, id)?;
         let outcome = save_role(conn, &values, Some(id), |conn, input| {
-            diesel::update(roles::table.find(id))
-                .set((
-                    roles::name.eq(&input.name),
-                    roles::description.eq(&input.description),
-                    roles::require_mfa.eq(input.require_mfa),
-                    roles::updated_by_id.eq(by),
-                ))
-                .execute(conn)
+            queries::update_role(conn, id, input, by)
         })?;
         Ok((values, outcome))
     })
@@ -472,13 +373,13 @@ async fn update_role(
 pub struct RoleGrid;
 
 impl GridPage for RoleGrid {
-    fn grid(conn: &mut PgConnection, access: &Access, id: Uuid) -> Result<Grid, AppError> {
-        find_role(conn, id)?;
+    fn grid(tenant: &mut Tenant<'_>, access: &Access, id: Uuid) -> Result<Grid, AppError> {
+        queries::find_role(tenant.conn(), id)?;
         let grantee = Grantee::Role(id);
         Ok(Grid {
             grantee,
             page_url: format!("/admin/roles/{id}"),
-            own: grantee.grants(conn)?,
+            own: grantee.grants(tenant.conn())?,
             inherited: PermissionSet::default(),
             changeable: if may_edit_roles(access, Action::Update) {
                 PermissionSet::everything()
@@ -506,37 +407,10 @@ async fn delete_role(
 ) -> Result<HttpResponse, AppError> {
     require_role_editor(&page.access, Action::Delete)?;
     let id = id.into_inner();
-    let by = page.access.user_id;
+    let by = UserId::new(page.access.user_id);
+    // Roles are install-wide: no organization's row-level security applies.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            let role = find_role(conn, id)?;
-            if role.builtin() {
-                return Ok(Err(format!(
-                    "“{}” comes with Homeroom and cannot be deleted. You can change its permissions instead.",
-                    role.name
-                )));
-            }
-            let holders = users_per_role(conn, None)?.get(&id).copied().unwrap_or(0);
-            if holders > 0 {
-                return Ok(Err(format!(
-                    "“{}” cannot be deleted while {holders} {} it. Give them another role first.",
-                    role.name,
-                    if holders == 1 { "user has" } else { "users have" }
-                )));
-            }
-            let now = Utc::now();
-            diesel::update(
-                roles_permissions::table
-                    .filter(roles_permissions::role_id.eq(id))
-                    .filter(roles_permissions::deleted_at.is_null()),
-            )
-            .set(roles_permissions::deleted_at.eq(now))
-            .execute(conn)?;
-            diesel::update(roles::table.find(id))
-                .set((roles::deleted_at.eq(now), roles::updated_by_id.eq(by)))
-                .execute(conn)?;
-            Ok::<_, AppError>(Ok(role.name))
-        })
+        conn.transaction(|conn| delete_unused(conn, id, by))
     })
     .await?;
     match outcome {
@@ -546,4 +420,36 @@ async fn delete_role(
         }
         Err(reason) => role_page(&page, &state, id, StatusCode::CONFLICT, None, Some(reason)).await,
     }
+}
+
+/// Deletes a role nobody holds that did not come with Homeroom; its name, or why not.
+fn delete_unused(
+    conn: &mut PgConnection,
+    id: Uuid,
+    by: UserId,
+) -> Result<Result<String, String>, AppError> {
+    let role = queries::find_role(conn, id)?;
+    if role.builtin() {
+        return Ok(Err(format!(
+            "“{}” comes with Homeroom and cannot be deleted. You can change its permissions instead.",
+            role.name
+        )));
+    }
+    let holders = queries::users_per_role_everywhere(conn)?
+        .get(&id)
+        .copied()
+        .unwrap_or(0);
+    if holders > 0 {
+        return Ok(Err(format!(
+            "“{}” cannot be deleted while {holders} {} it. Give them another role first.",
+            role.name,
+            if holders == 1 {
+                "user has"
+            } else {
+                "users have"
+            }
+        )));
+    }
+    queries::delete_role(conn, id, by)?;
+    Ok(Ok(role.name))
 }

@@ -7,6 +7,7 @@ pub mod mfa;
 pub mod notices;
 pub mod password;
 pub mod profile;
+pub mod queries;
 pub mod reset;
 pub mod routes;
 pub mod session;

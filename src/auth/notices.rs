@@ -21,6 +21,7 @@ where
     let pool = state.pool.clone();
     let mailer = state.mailer.clone();
     actix_web::rt::spawn(async move {
+        // Notices about an account (lock, reset link) go to its owner, in no organization's work.
         if let Err(error) = crate::web::db::run(&pool, move |conn| work(conn, &mailer)).await {
             tracing::warn!(%error, what, "e-mail after the answer failed");
         }

@@ -12,10 +12,10 @@ use uuid::Uuid;
 use super::attempts::{self, Attempt, Failure};
 use super::mfa;
 use super::password::{self, NewPasswordErrors};
+use super::queries::{self, Details};
 use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
 use crate::access::{Access, Gate, MenuEntry, MenuGroup, Routes};
-use crate::db::schema::{roles, users};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -54,14 +54,6 @@ pub struct DetailsForm {
 
 #[derive(Default)]
 pub struct DetailsErrors {
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub phone: Option<String>,
-}
-
-/// Valid profile details; empty fields are stored as nothing.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Details {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub phone: Option<String>,
@@ -172,40 +164,25 @@ struct Stored {
 }
 
 fn load(conn: &mut PgConnection, access: &Access) -> QueryResult<Stored> {
-    let (first_name, last_name, phone, mfa_enabled, role_requires_mfa): (
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        bool,
-        Option<bool>,
-    ) = users::table
-        .left_join(roles::table.on(roles::id.nullable().eq(users::app_role_id)))
-        .filter(users::id.eq(access.user_id))
-        .select((
-            users::first_name,
-            users::last_name,
-            users::phone_number,
-            users::mfa_enabled,
-            roles::require_mfa.nullable(),
-        ))
-        .first(conn)?;
+    let row = queries::profile(conn, access.user_id)?;
     let mut sessions = session::list_for_user(conn, access.user_id)?;
     session::mark_current(&mut sessions, access.session_id);
     Ok(Stored {
         details: DetailsForm {
-            first_name: first_name.unwrap_or_default(),
-            last_name: last_name.unwrap_or_default(),
-            phone: phone.unwrap_or_default(),
+            first_name: row.first_name.unwrap_or_default(),
+            last_name: row.last_name.unwrap_or_default(),
+            phone: row.phone.unwrap_or_default(),
         },
-        mfa_enabled,
+        mfa_enabled: row.mfa_enabled,
         recovery_codes_left: mfa::recovery_codes_left(conn, access.user_id)?,
-        role_requires_mfa: role_requires_mfa == Some(true),
+        role_requires_mfa: row.role_requires_mfa == Some(true),
         sessions,
     })
 }
 
 async fn load_stored(state: &AppState, access: &Access) -> Result<Stored, AppError> {
     let access = access.clone();
+    // One's own account, which belongs to no organization's rows: no row-level security.
     crate::web::db::run(&state.pool, move |conn| Ok(load(conn, &access)?)).await
 }
 
@@ -259,16 +236,9 @@ async fn save_details(
         }
     };
     let user_id = page.access.user_id;
+    // One's own account, which belongs to no organization's rows: no row-level security.
     crate::web::db::run(&state.pool, move |conn| {
-        diesel::update(users::table.find(user_id))
-            .set((
-                users::first_name.eq(details.first_name),
-                users::last_name.eq(details.last_name),
-                users::phone_number.eq(details.phone),
-                users::updated_by_id.eq(user_id),
-            ))
-            .execute(conn)?;
-        Ok(())
+        Ok(queries::save_details(conn, user_id, details)?)
     })
     .await?;
     flash::push(&session, Level::Success, "Your details are saved.");
@@ -285,10 +255,7 @@ fn status_for(rejected: bool) -> StatusCode {
 }
 
 fn password_matches(conn: &mut PgConnection, user_id: Uuid, given: &str) -> QueryResult<bool> {
-    let stored: Option<String> = users::table
-        .find(user_id)
-        .select(users::password)
-        .first(conn)?;
+    let stored = queries::password_hash(conn, user_id)?;
     Ok(password::verify(stored.as_deref(), given))
 }
 
@@ -325,6 +292,44 @@ struct PasswordForm {
     new_password_again: String,
 }
 
+/// Stores the new password if the current one is right, ends the other sessions and
+/// rotates this one; or the message for the current password (`None`: only the new
+/// password was wrong).
+fn new_password(
+    conn: &mut PgConnection,
+    access: &Access,
+    this_session: &ThisSession,
+    current_password: &str,
+    new_hash: Option<String>,
+) -> Result<Result<Option<NewSession>, Option<String>>, AppError> {
+    // The person is signed in already: a wrong current password is a slip, not a
+    // guess at someone's account, so it never locks it; a long run of them pauses the form.
+    if attempts::profile_tries_used_up(conn, access.user_id)? {
+        return Ok(Err(Some(
+            "That was the wrong current password too many times. Wait a quarter of an hour and try again.".to_owned(),
+        )));
+    }
+    if !password_matches(conn, access.user_id, current_password)? {
+        Attempt {
+            email: &access.email,
+            user_id: Some(access.user_id),
+            organization_id: Some(access.organization_id),
+            client: &this_session.client,
+        }
+        .record(conn, Err(Failure::WrongCurrentPassword))?;
+        return Ok(Err(Some("That is not your current password.".to_owned())));
+    }
+    let Some(new_hash) = new_hash else {
+        return Ok(Err(None));
+    };
+    let rotated = conn.transaction(|conn| {
+        queries::set_password(conn, access.user_id, &new_hash)?;
+        session::revoke_others(conn, access.user_id, access.session_id)?;
+        this_session.rotate(conn)
+    })?;
+    Ok(Ok(rotated))
+}
+
 /// Needs the current password; the new one ends every other session and rotates this one.
 async fn change_password(
     req: HttpRequest,
@@ -345,38 +350,15 @@ async fn change_password(
     };
     let access = page.access.clone();
     let this_session = ThisSession::of(&req);
+    // One's own account and sessions: no row-level security.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
-        // The person is signed in already: a wrong current password is a slip, not a
-        // guess at someone's account, so it never locks it; a long run of them pauses the form.
-        if attempts::profile_tries_used_up(conn, access.user_id)? {
-            return Ok(Err(Some(
-                "That was the wrong current password too many times. Wait a quarter of an hour and try again.".to_owned(),
-            )));
-        }
-        if !password_matches(conn, access.user_id, &form.current_password)? {
-            Attempt {
-                email: &access.email,
-                user_id: Some(access.user_id),
-                organization_id: Some(access.organization_id),
-                client: &this_session.client,
-            }
-            .record(conn, Err(Failure::WrongCurrentPassword))?;
-            return Ok(Err(Some("That is not your current password.".to_owned())));
-        }
-        let Some(new_hash) = new_hash else {
-            return Ok(Err(None));
-        };
-        let rotated = conn.transaction(|conn| {
-            diesel::update(users::table.find(access.user_id))
-                .set((
-                    users::password.eq(new_hash),
-                    users::updated_by_id.eq(access.user_id),
-                ))
-                .execute(conn)?;
-            session::revoke_others(conn, access.user_id, access.session_id)?;
-            this_session.rotate(conn)
-        })?;
-        Ok(Ok(rotated))
+        new_password(
+            conn,
+            &access,
+            &this_session,
+            &form.current_password,
+            new_hash,
+        )
     })
     .await?;
     match outcome {
@@ -401,6 +383,7 @@ async fn sign_out_others(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
+    // One's own sessions, the sign-in's table without row-level security.
     let ended = crate::web::db::run(&state.pool, move |conn| {
         Ok(session::revoke_others(
             conn,
@@ -424,6 +407,7 @@ async fn sign_out_everywhere(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let user_id = page.access.user_id;
+    // One's own sessions, the sign-in's table without row-level security.
     crate::web::db::run(&state.pool, move |conn| {
         Ok(session::revoke_all_for_user(conn, user_id)?)
     })
@@ -459,6 +443,7 @@ async fn mfa_page_with(
     error: Option<String>,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
+    // One's own account and its second factor: no row-level security.
     let (stored, secret) = crate::web::db::run(&state.pool, move |conn| {
         let stored = load(conn, &access)?;
         let secret = mfa::secret_for_enrolment(conn, access.user_id)?;
@@ -515,6 +500,7 @@ async fn confirm_mfa(
     let user_id = page.access.user_id;
     let this_session = ThisSession::of(&req);
     let code = form.into_inner().code;
+    // One's own account and its second factor: no row-level security.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
         Ok(conn.transaction(|conn| {
             let Some(codes) = mfa::confirm_enrolment(conn, user_id, &code)? else {
@@ -543,6 +529,37 @@ async fn confirm_mfa(
     )
 }
 
+/// Turns two-step sign-in off once proven and rotates the session; or why not.
+fn mfa_off(
+    conn: &mut PgConnection,
+    access: &Access,
+    this_session: &ThisSession,
+    form: &CodeForm,
+) -> Result<Result<Option<NewSession>, String>, AppError> {
+    let stored = load(conn, access)?;
+    if stored.role_requires_mfa {
+        return Ok(Err(
+            "Your role requires two-step sign-in, so it stays on.".to_owned()
+        ));
+    }
+    let proven = if form.code.trim().is_empty() {
+        password_matches(conn, access.user_id, &form.password)?
+    } else {
+        mfa::check_code(conn, access.user_id, &form.code)? != mfa::CodeCheck::Wrong
+    };
+    if !proven {
+        return Ok(Err(
+            "Enter a current code from your app, or your password, to turn two-step sign-in off."
+                .to_owned(),
+        ));
+    }
+    let rotated = conn.transaction(|conn| {
+        mfa::disable(conn, access.user_id)?;
+        this_session.rotate(conn)
+    })?;
+    Ok(Ok(rotated))
+}
+
 /// Turns two-step sign-in off with a current code or the password, unless the role requires it.
 async fn disable_mfa(
     req: HttpRequest,
@@ -554,27 +571,9 @@ async fn disable_mfa(
     let form = form.into_inner();
     let access = page.access.clone();
     let this_session = ThisSession::of(&req);
+    // One's own account and its second factor: no row-level security.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
-        let stored = load(conn, &access)?;
-        if stored.role_requires_mfa {
-            return Ok(Err("Your role requires two-step sign-in, so it stays on.".to_owned()));
-        }
-        let proven = if form.code.trim().is_empty() {
-            password_matches(conn, access.user_id, &form.password)?
-        } else {
-            mfa::check_code(conn, access.user_id, &form.code)? != mfa::CodeCheck::Wrong
-        };
-        if !proven {
-            return Ok(Err(
-                "Enter a current code from your app, or your password, to turn two-step sign-in off."
-                    .to_owned(),
-            ));
-        }
-        let rotated = conn.transaction(|conn| {
-            mfa::disable(conn, access.user_id)?;
-            this_session.rotate(conn)
-        })?;
-        Ok(Ok(rotated))
+        mfa_off(conn, &access, &this_session, &form)
     })
     .await?;
     match outcome {

@@ -11,12 +11,11 @@ use serde::Deserialize;
 use super::accounts::looks_like_email;
 use super::attempts::{self, Attempt, Failure};
 use super::password::{self, NewPasswordErrors};
+use super::queries::{self, Account};
 use super::routes::render_public;
 use super::tokens::{self, PasswordToken};
 use super::{csrf, notices, session};
 use crate::access::{Gate, Routes};
-use crate::db::lower;
-use crate::db::schema::users;
 use crate::mail::{Email, Mailer};
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -92,6 +91,7 @@ async fn forgot(
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
     let asked_for = email.clone();
+    // The account is found by its address, before any organization: no row-level security.
     let asked = crate::web::db::run(&state.pool, move |conn| {
         record_reset_request(conn, &settings, &asked_for, &client)
     })
@@ -122,9 +122,6 @@ async fn forgot(
     )
 }
 
-/// An enabled account's id, organization and address as stored.
-type Account = (uuid::Uuid, Option<uuid::Uuid>, String);
-
 enum ResetRequest {
     RateLimited(i64),
     /// Recorded in the login history (it counts toward the address's limits), with
@@ -141,13 +138,7 @@ fn record_reset_request(
     if let Some(retry_after) = attempts::rate_limited(conn, settings, client, Some(email))? {
         return Ok(ResetRequest::RateLimited(retry_after));
     }
-    let account: Option<Account> = users::table
-        .filter(lower(users::email).eq(email))
-        .filter(users::deleted_at.is_null())
-        .filter(users::disabled.eq(false))
-        .select((users::id, users::organization_id, users::email))
-        .first(conn)
-        .optional()?;
+    let account = queries::enabled_account(conn, email)?;
     Attempt {
         email,
         user_id: account.as_ref().map(|a| a.0),
@@ -222,11 +213,7 @@ fn token_email(conn: &mut PgConnection, token: &str) -> QueryResult<Option<Strin
     let Some(user_id) = tokens::user_for_password_token(conn, token)? else {
         return Ok(None);
     };
-    users::table
-        .find(user_id)
-        .select(users::email)
-        .first(conn)
-        .optional()
+    queries::email_of(conn, user_id)
 }
 
 async fn set_form(
@@ -235,6 +222,7 @@ async fn set_form(
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
+    // A password link names an account, not an organization: no row-level security.
     let email =
         crate::web::db::run(&state.pool, move |conn| Ok(token_email(conn, &token)?)).await?;
     set_password_page(
@@ -272,6 +260,7 @@ async fn set(
     } else {
         None
     };
+    // A password link names an account, not an organization: no row-level security.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
         let email = token_email(conn, &token)?;
         let (Some(_), Some(new_hash)) = (&email, new_hash) else {

@@ -12,10 +12,9 @@ use uuid::Uuid;
 
 use super::attempts::{self, Attempt, Failure};
 use super::mfa::{self, CodeCheck};
+use super::queries::{self, Candidate};
 use super::{csrf, notices, password, session};
 use crate::access::{Access, Gate, Landings, Routes};
-use crate::db::lower;
-use crate::db::schema::{organizations, roles, users};
 use crate::state::AppState;
 use crate::web::error::{AppError, encode_query_value};
 use crate::web::flash::{self, Level};
@@ -72,6 +71,7 @@ async fn login_form(
 ) -> Result<HttpResponse, AppError> {
     if let Some(key) = session::key_from_request(&req) {
         let idle = state.settings.session_idle;
+        // Before sign-in there is no organization to act in: no row-level security.
         let signed_in =
             crate::web::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?))
                 .await?;
@@ -115,6 +115,7 @@ async fn login(
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
     let attempt_email = email.clone();
+    // Sign-in finds the account before any organization is known: no row-level security.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
         sign_in(
             conn,
@@ -144,22 +145,32 @@ async fn login(
         }
         SignIn::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
         SignIn::Refused(refusal) => {
-            if let Some((user_id, until)) = refusal.lock_started {
-                notices::after_reply(&state, "lock notice", move |conn, mailer| {
-                    notices::send_lock_notice(conn, mailer, user_id, until)
-                });
-            }
             let (token, _) = csrf::public_token(&req, state.settings.secure_cookies);
             let page = LoginPage {
                 layout: Layout::public("Sign in", token, Vec::new()),
                 email,
                 next: next.unwrap_or_default(),
                 keep_signed_in,
-                error: Some(refusal.text),
+                error: None,
             };
-            render_as(&page, StatusCode::UNAUTHORIZED)
+            refused(&state, page, refusal)
         }
     }
+}
+
+/// The sign-in page again with the reason; the owner of an account that has just
+/// locked is told by e-mail.
+fn refused(state: &AppState, page: LoginPage, refusal: Refusal) -> Result<HttpResponse, AppError> {
+    if let Some((user_id, until)) = refusal.lock_started {
+        notices::after_reply(state, "lock notice", move |conn, mailer| {
+            notices::send_lock_notice(conn, mailer, user_id, until)
+        });
+    }
+    let page = LoginPage {
+        error: Some(refusal.text),
+        ..page
+    };
+    render_as(&page, StatusCode::UNAUTHORIZED)
 }
 
 /// Where a sign-in without a `next` lands: the first landing rule the modules
@@ -173,6 +184,7 @@ async fn landing_page(
         .app_data::<web::Data<Landings>>()
         .cloned()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("landing rules missing")))?;
+    // The landing rules find the account by its address, as sign-in did: no row-level security.
     crate::web::db::run(&state.pool, move |conn| {
         Ok(landings.for_account(conn, &email)?)
     })
@@ -225,17 +237,6 @@ impl Refusal {
     }
 }
 
-#[derive(Queryable)]
-struct Candidate {
-    id: Uuid,
-    password: Option<String>,
-    disabled: bool,
-    organization_id: Option<Uuid>,
-    global_access: Option<bool>,
-    locked_until: Option<DateTime<Utc>>,
-    mfa_enabled: bool,
-}
-
 /// Checks the credentials, records the attempt, and starts a session (a pending
 /// one when the user has two-step sign-in).
 fn sign_in(
@@ -249,21 +250,7 @@ fn sign_in(
     if let Some(retry_after) = attempts::rate_limited(conn, settings, client, Some(email))? {
         return Ok(SignIn::RateLimited(retry_after));
     }
-    let candidate: Option<Candidate> = users::table
-        .left_join(roles::table.on(roles::id.nullable().eq(users::app_role_id)))
-        .filter(lower(users::email).eq(email))
-        .filter(users::deleted_at.is_null())
-        .select((
-            users::id,
-            users::password,
-            users::disabled,
-            users::organization_id,
-            roles::global_access.nullable(),
-            users::locked_until,
-            users::mfa_enabled,
-        ))
-        .first(conn)
-        .optional()?;
+    let candidate = queries::candidate(conn, email)?;
 
     // Always verify, against a dummy hash when there is no account: same time either way.
     let password_ok = password::verify(
@@ -365,6 +352,7 @@ async fn code_form(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let key = session::key_from_request(&req);
+    // A pending session acts in no organization yet: no row-level security.
     let pending = crate::web::db::run(&state.pool, move |conn| match key {
         Some(key) => Ok(session::load_pending(conn, &key)?),
         None => Ok(None),
@@ -410,6 +398,7 @@ async fn code(
     let key = session::key_from_request(&req);
     let client = session::Client::of(&req);
     let settings = state.settings.clone();
+    // The second step of sign-in, like the first, comes before the organization: no row-level security.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
         second_step(conn, &settings, key.as_deref(), &form.code, &client)
     })
@@ -472,10 +461,7 @@ fn second_step(
     let Some(pending) = session::load_pending(conn, key)? else {
         return Ok(SecondStep::Expired);
     };
-    let (email, locked_until): (String, Option<DateTime<Utc>>) = users::table
-        .find(pending.user_id)
-        .select((users::email, users::locked_until))
-        .first(conn)?;
+    let (email, locked_until) = queries::email_and_lock(conn, pending.user_id)?;
     let attempt = Attempt {
         email: &email,
         user_id: Some(pending.user_id),
@@ -512,21 +498,12 @@ fn acting_organization(
     conn: &mut PgConnection,
     candidate: &Candidate,
 ) -> QueryResult<Option<(Uuid, DateTime<Utc>)>> {
-    let live = organizations::table.filter(organizations::deleted_at.is_null());
-    let found: Option<(Uuid, String)> = match candidate.organization_id {
-        Some(id) => live
-            .filter(organizations::id.eq(id))
-            .select((organizations::id, organizations::time_zone))
-            .first(conn)
-            .optional()?,
-        None if candidate.global_access == Some(true) => live
-            .order(organizations::name.asc())
-            .select((organizations::id, organizations::time_zone))
-            .first(conn)
-            .optional()?,
-        None => None,
-    };
-    Ok(found.map(|(id, tz)| (id, end_of_local_day(crate::clock::zone(&tz)))))
+    let found = queries::acting_organization(
+        conn,
+        candidate.organization_id,
+        candidate.global_access == Some(true),
+    )?;
+    Ok(found.map(|(id, tz)| (id.uuid(), end_of_local_day(crate::clock::zone(&tz)))))
 }
 
 fn end_of_local_day(time_zone: chrono_tz::Tz) -> DateTime<Utc> {
@@ -545,6 +522,7 @@ async fn logout(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     if let Some(key) = session::key_from_request(&req) {
+        // Sessions are the sign-in's own table, without row-level security.
         crate::web::db::run(&state.pool, move |conn| Ok(session::revoke(conn, &key)?)).await?;
     }
     flash::push(&session, Level::Info, "You have signed out.");

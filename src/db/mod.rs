@@ -220,6 +220,26 @@ impl Tenant<'_> {
         crate::clock::today(self.time_zone)
     }
 
+    /// Runs `work` in a savepoint of this transaction: what it wrote is undone when
+    /// it fails, and the transaction goes on.
+    pub fn transaction<T, E>(
+        &mut self,
+        work: impl FnOnce(&mut Tenant<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<diesel::result::Error>,
+    {
+        let (organization, user, time_zone) = (self.organization, self.user, self.time_zone);
+        self.conn.transaction(|conn| {
+            work(&mut Tenant {
+                conn,
+                organization,
+                user,
+                time_zone,
+            })
+        })
+    }
+
     /// Runs `work` with Homeroom's own reach; see [`as_system`].
     pub fn as_system<T>(
         &mut self,

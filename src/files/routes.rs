@@ -154,6 +154,70 @@ async fn record_files(
     render(&view)
 }
 
+/// The purpose an upload names: the one its kind of record takes, or a bad request.
+fn chosen_purpose(kind: EntityKind, value: Option<&str>) -> Result<Purpose, AppError> {
+    match value.filter(|p| !p.is_empty()) {
+        None => Ok(kind.purpose()),
+        Some(p) if Purpose::parse(p) == Some(kind.purpose()) => Ok(kind.purpose()),
+        Some(_) => Err(AppError::BadRequest(format!(
+            "A {} takes a file as its {}.",
+            kind.entity().label().to_lowercase().trim_end_matches('s'),
+            kind.purpose().label().to_lowercase()
+        ))),
+    }
+}
+
+/// Where an upload goes: which record, as what, and the page to show after it.
+struct Target {
+    kind: EntityKind,
+    record_id: Uuid,
+    purpose: Purpose,
+    return_to: String,
+}
+
+/// Keeps the uploaded file for a live record of the organization; or the files page
+/// again with what went wrong (something to correct, or a disk that would not keep
+/// the file), nothing written.
+fn keep(
+    conn: &mut diesel::PgConnection,
+    page: &Page,
+    state: &AppState,
+    (files, form): (&FileStore, &super::UploadForm),
+    target: Target,
+) -> Result<Result<StoredFile, (StatusCode, RecordFilesPage)>, AppError> {
+    let (org, kind, record_id) = (page.access.organization_id, target.kind, target.record_id);
+    if super::record_label(conn, org, kind, record_id)?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let stored = form.file("file").and_then(|upload| {
+        let new = NewFile {
+            organization_id: org,
+            kind,
+            record_id,
+            purpose: target.purpose,
+            uploaded_by: page.access.user_id,
+            upload,
+        };
+        super::store(conn, files, &new)
+    });
+    match stored {
+        Ok(stored) => Ok(Ok(stored)),
+        Err(e) if e.is_for_user() || e.storage_status().is_some() => {
+            e.log_storage_fault();
+            let status = e
+                .storage_status()
+                .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+            let mut view = load_page(conn, page, &state.settings, kind, record_id)?;
+            if let Some(upload) = view.upload.as_mut() {
+                upload.error = Some(e.to_string());
+                upload.return_to = target.return_to;
+            }
+            Ok(Err((status, view)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// `POST /files` (multipart): `entity_type`, `entity_id`, `purpose`, `return_to` and `file`.
 async fn upload(
     page: Page,
@@ -163,80 +227,32 @@ async fn upload(
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let files = FileStore::new(&state.settings);
-    let form = super::read_form(
-        actix_multipart::Multipart::new(req.headers(), payload),
-        &files,
-    )
-    .await?;
+    let multipart = actix_multipart::Multipart::new(req.headers(), payload);
+    let form = super::read_form(multipart, &files).await?;
     let kind = parse_kind(form.field("entity_type"))?;
     let record_id = parse_record_id(form.field("entity_id"))?;
-    let purpose = match form.field("purpose").filter(|p| !p.is_empty()) {
-        None => kind.purpose(),
-        Some(p) if Purpose::parse(p) == Some(kind.purpose()) => kind.purpose(),
-        Some(_) => {
-            return Err(AppError::BadRequest(format!(
-                "A {} takes a file as its {}.",
-                kind.entity().label().to_lowercase().trim_end_matches('s'),
-                kind.purpose().label().to_lowercase()
-            )));
-        }
-    };
+    let purpose = chosen_purpose(kind, form.field("purpose"))?;
     page.access
         .require(Permission::new(Action::Update, kind.entity()))?;
     let return_to = form
         .field("return_to")
         .and_then(local_target)
         .unwrap_or_else(|| files_path(kind, record_id));
-    let org = page.access.organization_id;
-    let user = page.access.user_id;
-    let state2 = state.clone();
-    let form_return = return_to.clone();
+    let target = Target {
+        kind,
+        record_id,
+        purpose,
+        return_to: return_to.clone(),
+    };
+    let app = state.clone();
     let outcome = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        let conn = tenant.conn();
-        if super::record_label(conn, org, kind, record_id)?.is_none() {
-            return Err(AppError::NotFound);
-        }
-        let stored = form.file("file").and_then(|upload| {
-            super::store(
-                conn,
-                &files,
-                &NewFile {
-                    organization_id: org,
-                    kind,
-                    record_id,
-                    purpose,
-                    uploaded_by: user,
-                    upload,
-                },
-            )
-        });
-        match stored {
-            Ok(stored) => Ok(Ok(stored)),
-            // Something to correct, or a disk that would not keep the file: the form
-            // again, saying so; nothing was written.
-            Err(e) if e.is_for_user() || e.storage_status().is_some() => {
-                e.log_storage_fault();
-                let status = e
-                    .storage_status()
-                    .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
-                let mut view = load_page(conn, &page, &state2.settings, kind, record_id)?;
-                if let Some(upload) = view.upload.as_mut() {
-                    upload.error = Some(e.to_string());
-                    upload.return_to = form_return;
-                }
-                Ok(Err((status, view)))
-            }
-            Err(e) => Err(e.into()),
-        }
+        keep(tenant.conn(), &page, &app, (&files, &form), target)
     })
     .await?;
     match outcome {
         Ok(stored) => {
-            flash::push(
-                &session,
-                Level::Success,
-                format!("{} saved: {}.", purpose.label(), stored.name),
-            );
+            let message = format!("{} saved: {}.", purpose.label(), stored.name);
+            flash::push(&session, Level::Success, message);
             Ok(see_other(&return_to))
         }
         Err((status, view)) => render_as(&view, status),

@@ -3,6 +3,7 @@
 //! LOCKED`, so several servers never run the same task at once. Each run leaves one
 //! `sync_logs` row with its counts or its error.
 
+mod queries;
 pub mod routes;
 
 use std::path::{Path, PathBuf};

@@ -7,10 +7,11 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::queries::{self, LogColumns, TaskColumns, TaskScope};
 use super::{JobContext, RunResult, Task};
 use crate::access::{Access, Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::enums::{SyncStatus, TaskStatus};
-use crate::db::schema::{scheduled_tasks, sync_logs};
+use crate::db::{OrganizationId, UserId};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -64,125 +65,69 @@ struct JobsPage {
     can_change: bool,
 }
 
-type TaskColumns = (
-    Uuid,
-    String,
-    Option<String>,
-    bool,
-    i32,
-    Option<DateTime<Utc>>,
-    DateTime<Utc>,
-    TaskStatus,
-);
+/// The tasks and logs an administrator may see: their organization's, and with global
+/// access the install's own.
+fn scope(access: &Access) -> TaskScope {
+    TaskScope {
+        organization: OrganizationId::new(access.organization_id),
+        install_wide: access.global_access,
+    }
+}
 
-type LogColumns = (
-    String,
-    SyncStatus,
-    DateTime<Utc>,
-    Option<DateTime<Utc>>,
-    i32,
-    i32,
-    i32,
-    Option<String>,
-);
+impl TaskRow {
+    fn of(task: TaskColumns, tz: chrono_tz::Tz) -> TaskRow {
+        let when = |at: DateTime<Utc>| crate::web::local_time(tz, at);
+        TaskRow {
+            id: task.id,
+            description: task
+                .description
+                .or_else(|| Task::from_type(&task.task_type).map(|t| t.description().to_owned()))
+                .unwrap_or_default(),
+            task_type: task.task_type,
+            enabled: task.enabled,
+            interval: every(task.interval_minutes),
+            last_run: task.last_run_at.map(when),
+            next_run: when(task.next_run_at),
+            status: task.status,
+        }
+    }
+}
+
+impl LogRow {
+    fn of(log: LogColumns, tz: chrono_tz::Tz) -> LogRow {
+        LogRow {
+            sync_type: log.sync_type,
+            status: log.status,
+            started: crate::web::local_time(tz, log.started_at),
+            took: log
+                .completed_at
+                .map(|c| format!("{} ms", (c - log.started_at).num_milliseconds().max(0)))
+                .unwrap_or_else(|| "running".to_owned()),
+            processed: log.processed,
+            created: log.created,
+            updated: log.updated,
+            error: log.error,
+        }
+    }
+}
 
 async fn jobs(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (org, global) = (page.access.organization_id, page.access.global_access);
+    let scope = scope(&page.access);
+    // Tasks span the install (some belong to no organization) and have no row-level security.
     let (tasks, logs) = crate::web::db::run(&state.pool, move |conn| {
         super::ensure_tasks(conn)?;
-        // Install-wide tasks and their logs are for global administrators only.
-        let mut tasks = scheduled_tasks::table
-            .filter(scheduled_tasks::deleted_at.is_null())
-            .into_boxed();
-        let mut logs = sync_logs::table
-            .filter(sync_logs::deleted_at.is_null())
-            .into_boxed();
-        if global {
-            tasks = tasks.filter(
-                scheduled_tasks::organization_id
-                    .eq(org)
-                    .or(scheduled_tasks::organization_id.is_null()),
-            );
-            logs = logs.filter(
-                sync_logs::organization_id
-                    .eq(org)
-                    .or(sync_logs::organization_id.is_null()),
-            );
-        } else {
-            tasks = tasks.filter(scheduled_tasks::organization_id.eq(org));
-            logs = logs.filter(sync_logs::organization_id.eq(org));
-        }
-        let tasks = tasks
-            .order(scheduled_tasks::task_type)
-            .select((
-                scheduled_tasks::id,
-                scheduled_tasks::task_type,
-                scheduled_tasks::description,
-                scheduled_tasks::enabled,
-                scheduled_tasks::interval_minutes,
-                scheduled_tasks::last_run_at,
-                scheduled_tasks::next_run_at,
-                scheduled_tasks::status,
-            ))
-            .load::<TaskColumns>(conn)?;
-        let logs = logs
-            .order(sync_logs::started_at.desc())
-            .limit(50)
-            .select((
-                sync_logs::sync_type,
-                sync_logs::status,
-                sync_logs::started_at,
-                sync_logs::completed_at,
-                sync_logs::records_processed,
-                sync_logs::records_created,
-                sync_logs::records_updated,
-                sync_logs::error_message,
-            ))
-            .load::<LogColumns>(conn)?;
-        Ok((tasks, logs))
+        Ok((
+            queries::tasks(conn, scope)?,
+            queries::logs(conn, scope, 50)?,
+        ))
     })
     .await?;
     let tz = page.access.time_zone;
-    let when = |at: DateTime<Utc>| crate::web::local_time(tz, at);
-    let tasks = tasks
-        .into_iter()
-        .map(
-            |(id, task_type, description, enabled, minutes, last, next, status)| TaskRow {
-                id,
-                description: description
-                    .or_else(|| Task::from_type(&task_type).map(|t| t.description().to_owned()))
-                    .unwrap_or_default(),
-                task_type,
-                enabled,
-                interval: every(minutes),
-                last_run: last.map(when),
-                next_run: when(next),
-                status,
-            },
-        )
-        .collect();
-    let logs = logs
-        .into_iter()
-        .map(
-            |(sync_type, status, started, completed, processed, created, updated, error)| LogRow {
-                sync_type,
-                status,
-                started: when(started),
-                took: completed
-                    .map(|c| format!("{} ms", (c - started).num_milliseconds().max(0)))
-                    .unwrap_or_else(|| "running".to_owned()),
-                processed,
-                created,
-                updated,
-                error,
-            },
-        )
-        .collect();
     render(&JobsPage {
         can_change: page.can(Action::Update, Entity::ScheduledTasks),
         layout: page.layout("Jobs"),
-        tasks,
-        logs,
+        tasks: tasks.into_iter().map(|t| TaskRow::of(t, tz)).collect(),
+        logs: logs.into_iter().map(|l| LogRow::of(l, tz)).collect(),
     })
 }
 
@@ -198,18 +143,7 @@ fn every(minutes: i32) -> String {
 
 /// The task's type when the signed-in user may manage it, else not found.
 fn visible_task(conn: &mut PgConnection, access: &Access, id: Uuid) -> Result<String, AppError> {
-    let (owner, task_type) = scheduled_tasks::table
-        .find(id)
-        .filter(scheduled_tasks::deleted_at.is_null())
-        .select((scheduled_tasks::organization_id, scheduled_tasks::task_type))
-        .first::<(Option<Uuid>, String)>(conn)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
-    match owner {
-        Some(org) if org == access.organization_id => Ok(task_type),
-        None if access.global_access => Ok(task_type),
-        _ => Err(AppError::NotFound),
-    }
+    queries::task_in_scope(conn, scope(access), id)?.ok_or(AppError::NotFound)
 }
 
 async fn set_enabled(
@@ -220,14 +154,10 @@ async fn set_enabled(
     enabled: bool,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
+    // A task may be the install's own, and tasks have no row-level security.
     let task_type = crate::web::db::run(&state.pool, move |conn| {
         let task_type = visible_task(conn, &access, id)?;
-        diesel::update(scheduled_tasks::table.find(id))
-            .set((
-                scheduled_tasks::enabled.eq(enabled),
-                scheduled_tasks::updated_by_id.eq(access.user_id),
-            ))
-            .execute(conn)?;
+        queries::set_enabled(conn, id, enabled, UserId::new(access.user_id))?;
         Ok(task_type)
     })
     .await?;
@@ -267,6 +197,7 @@ async fn run_now(
     let (access, id) = (page.access.clone(), *id);
     let mailer = state.mailer.clone();
     let data_dir = state.settings.data_dir.clone();
+    // The runner acts for the task's own organization (or the install) itself.
     let (task_type, result) = crate::web::db::run(&state.pool, move |conn| {
         let task_type = visible_task(conn, &access, id)?;
         let ctx = JobContext {

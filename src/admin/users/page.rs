@@ -1,0 +1,152 @@
+//! One user's page: details, role, extra permissions, sessions and sign-in history.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use uuid::Uuid;
+
+use super::{UserGrid, UserStatus, assignable_roles, may_manage, within_reach};
+use crate::access::{Access, Action, Entity, Permission};
+use crate::admin::grid::{GridPage, GridView};
+use crate::admin::queries::{self, LoginRow, RoleRow, SessionRow, UserRow};
+use crate::db::Tenant;
+use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::layout::{Layout, Page};
+use crate::web::render_as;
+
+/// A refused change to a user: a message at the role field (422) or for the page (409).
+pub(super) enum Refusal {
+    Role(String),
+    Conflict(String),
+}
+
+impl LoginRow {
+    /// `wrong_password` → "Wrong password".
+    pub fn reason(&self) -> String {
+        let text = self
+            .failure_reason
+            .as_deref()
+            .unwrap_or("failed")
+            .replace('_', " ");
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/user.html")]
+struct UserPage {
+    layout: Layout,
+    user: UserRow,
+    name: String,
+    status: UserStatus,
+    roles: Vec<RoleRow>,
+    role_selected: String,
+    role_error: Option<String>,
+    grid: GridView,
+    sessions: Option<Vec<SessionRow>>,
+    history: Option<Vec<LoginRow>>,
+    may_manage: bool,
+    may_revoke: bool,
+    is_self: bool,
+    current_session: Uuid,
+    notice: Option<String>,
+}
+
+/// What the page shows of the user, as far as the reader may see it.
+struct Details {
+    user: UserRow,
+    roles: Vec<RoleRow>,
+    grid: GridView,
+    sessions: Option<Vec<SessionRow>>,
+    history: Option<Vec<LoginRow>>,
+}
+
+fn details(tenant: &mut Tenant<'_>, access: &Access, id: Uuid) -> Result<Details, AppError> {
+    let user = queries::find_user(tenant, id)?;
+    let roles = assignable_roles(tenant, access)?;
+    let grid = UserGrid::grid(tenant, access, id)?.view();
+    let sessions = match access.can_read(Entity::AuthRefreshTokens) {
+        true => Some(queries::active_sessions(tenant, id)?),
+        false => None,
+    };
+    let history = match access.can_read(Entity::LoginHistory) {
+        true => Some(queries::login_history(tenant, id)?),
+        false => None,
+    };
+    Ok(Details {
+        user,
+        roles,
+        grid,
+        sessions,
+        history,
+    })
+}
+
+/// The page's status, the role the form shows, and the messages of a refused change.
+fn after(
+    refusal: Option<(Refusal, String)>,
+    stored_role: String,
+) -> (StatusCode, String, Option<String>, Option<String>) {
+    match refusal {
+        None => (StatusCode::OK, stored_role, None, None),
+        Some((Refusal::Role(message), chosen)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            chosen,
+            Some(message),
+            None,
+        ),
+        // The refused change kept the stored role, so the form shows it.
+        Some((Refusal::Conflict(message), _)) => {
+            (StatusCode::CONFLICT, stored_role, None, Some(message))
+        }
+    }
+}
+
+pub(super) async fn user_page(
+    page: &Page,
+    state: &AppState,
+    id: Uuid,
+    refusal: Option<(Refusal, String)>,
+) -> Result<HttpResponse, AppError> {
+    let access = page.access.clone();
+    let found = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        details(tenant, &access, id)
+    })
+    .await?;
+    let (access, user) = (&page.access, found.user);
+    let stored_role = user.role_id.map(|r| r.to_string()).unwrap_or_default();
+    let (status, role_selected, role_error, notice) = after(refusal, stored_role);
+    let name = user.name();
+    let page = UserPage {
+        layout: page.layout(name.clone()),
+        name,
+        status: user.status(),
+        may_manage: may_manage(access, &user),
+        may_revoke: within_reach(access, &user)
+            && access.can(Permission::new(Action::Update, Entity::AuthRefreshTokens)),
+        is_self: user.id == access.user_id,
+        current_session: access.session_id,
+        user,
+        roles: found.roles,
+        role_selected,
+        role_error,
+        grid: found.grid,
+        sessions: found.sessions,
+        history: found.history,
+        notice,
+    };
+    render_as(&page, status)
+}
+
+pub(super) async fn show(
+    page: Page,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    user_page(&page, &state, id.into_inner(), None).await
+}
