@@ -15,7 +15,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::forms::{self, FieldErrors};
+use super::forms;
 use super::grid::{self, Grantee, Grid, GridPage, GridView};
 use super::requires;
 use crate::access::roles::BuiltinRole;
@@ -25,6 +25,7 @@ use crate::db::schema::{roles, roles_permissions, users};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::form::FieldErrors;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render, render_as, see_other};

@@ -11,7 +11,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::forms::{self, FieldErrors};
+use super::forms;
 use super::grid::{self, Grantee, Grid, GridPage, GridView};
 use super::requires;
 use super::roles::{RoleRow, find_role, live_roles};
@@ -28,6 +28,7 @@ use crate::mail::Email;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::form::FieldErrors;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render, render_as, see_other};
