@@ -219,6 +219,25 @@ impl Tenant<'_> {
         crate::clock::today(self.time_zone)
     }
 
+    /// Runs `work` in a savepoint of the transaction: all of it is kept, or none.
+    pub fn transaction<T, E>(
+        &mut self,
+        work: impl FnOnce(&mut Tenant<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<diesel::result::Error>,
+    {
+        let (organization, user, time_zone) = (self.organization, self.user, self.time_zone);
+        self.conn.transaction(|conn| {
+            work(&mut Tenant {
+                conn,
+                organization,
+                user,
+                time_zone,
+            })
+        })
+    }
+
     /// Runs `work` with Homeroom's own reach; see [`as_system`].
     pub fn as_system<T>(
         &mut self,
