@@ -4,32 +4,6 @@
 use crate::auth::accounts::looks_like_email;
 use crate::web::input;
 
-/// The message for each field that could not be used, in the order found.
-#[derive(Debug, Default)]
-pub struct FieldErrors(Vec<(&'static str, String)>);
-
-impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        self.0.push((field, message.into()));
-    }
-
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The parsed value, or `None` with the message noted against the field.
-    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, String>) -> Option<T> {
-        parsed.map_err(|message| self.add(field, message)).ok()
-    }
-}
-
 /// Trimmed text that must be given and fit in `max` characters.
 pub fn required(value: &str, label: &str, max: usize) -> Result<String, String> {
     match optional(value, label, max)? {
@@ -97,15 +71,5 @@ mod tests {
             Ok("ada@school.example".to_owned())
         );
         assert!(email("ada@school").is_err());
-    }
-
-    #[test]
-    fn errors_are_found_by_field() {
-        let mut errors = FieldErrors::default();
-        assert_eq!(errors.check("name", Ok::<_, String>(3)), Some(3));
-        assert_eq!(errors.check::<i32>("email", Err("bad".to_owned())), None);
-        assert_eq!(errors.get("email"), Some("bad"));
-        assert_eq!(errors.get("name"), None);
-        assert!(!errors.is_empty());
     }
 }

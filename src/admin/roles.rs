@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::forms::{self, FieldErrors};
+use super::forms;
 use super::grid::{self, Grantee, Grid, GridPage, GridView};
 use super::queries::{self, RoleInput, RoleRow};
 use super::requires;
@@ -24,6 +24,7 @@ use crate::db::{Tenant, UserId};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::form::FieldErrors;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render, render_as, see_other};

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::Resource;
 use super::store::Sql;
+use crate::db::Tenant;
 
 /// Names the user behind the rest of this transaction's writes.
 pub fn act_as(conn: &mut PgConnection, user: Uuid) -> QueryResult<()> {
@@ -49,19 +50,13 @@ pub struct Change {
 }
 
 /// The latest changes to one record, newest first.
-pub fn history(
-    conn: &mut PgConnection,
-    res: &Resource,
-    org: Uuid,
-    id: Uuid,
-    time_zone: chrono_tz::Tz,
-) -> QueryResult<Vec<Change>> {
+pub fn history(tenant: &mut Tenant<'_>, res: &Resource, id: Uuid) -> QueryResult<Vec<Change>> {
     let mut sql = Sql::new("");
     let table = sql.text(Some(res.table().to_owned()));
     let id = sql.uuid(id);
     // Install-wide records are written to the trail without an organization.
     let owner = if res.tenant() {
-        format!("= {}", sql.uuid(org))
+        format!("= {}", sql.uuid(tenant.organization().uuid()))
     } else {
         "IS NULL".to_owned()
     };
@@ -72,8 +67,8 @@ pub fn history(
          FROM audit_log a WHERE a.table_name = {table} AND a.row_id = {id} \
          AND a.organization_id {owner} ORDER BY a.created_at DESC, a.id LIMIT 50"
     ));
-    let entries: Vec<Entry> = sql.load(conn)?;
-    let tz = time_zone;
+    let entries: Vec<Entry> = sql.load(tenant.conn())?;
+    let tz = tenant.time_zone();
     Ok(entries
         .into_iter()
         .map(|e| {

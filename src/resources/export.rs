@@ -73,10 +73,8 @@ pub async fn export(
         global: page.access.global_access,
         ..ListState::parse(res, &query, page.access.time_zone)
     };
-    let org = page.access.organization_id;
     let rows = run_in(&state.pool, page.access.actor(), move |tenant| {
-        let conn = tenant.conn();
-        Ok(store::all(conn, res, org, &st)?)
+        Ok(store::all(tenant, res, &st)?)
     })
     .await?;
     let name = format!(

@@ -14,9 +14,12 @@
 //!    `::flag`, `::json`) and `.required()`, `.listed()`, `.sortable()`; the columns
 //!    searched, the fields offered as filters, the default order, the natural key
 //!    (what makes a CSV row the same record again), and the rules between fields.
+//!    A table whose rows depend on other rows gets [`Hooks`] (derived columns, checks
+//!    across rows, follow-up writes): functions of the write's `&mut Tenant`, whose
+//!    queries go in `queries.rs`.
 //! 2. Add it to `entities::ALL`. Its routes (`/table-name`, `/table-name/new`, …,
-//!    with `_` written `-`), its menu link (placed in `menu.rs`), its line on the
-//!    Records page and its audit trail follow from that.
+//!    with `_` written `-`, see `routes.rs`), its menu link (placed in `menu.rs`),
+//!    its line on the Records page and its audit trail follow from that.
 //! 3. Give its parents a [`Child`] line (`Child::refuse` or `Child::cascade`): that
 //!    is the tab on the parent's page and what deleting the parent does.
 //! 4. Add one line to the sample list in `tests/app/resources/entities.rs`: valid
@@ -27,25 +30,28 @@
 //! come only from these static descriptions, so no request text reaches the SQL.
 
 pub mod audit;
+mod engine;
 pub mod entities;
 mod export;
 mod import;
 mod menu;
 mod pages;
+mod queries;
+mod routes;
 mod store;
 pub mod values;
 
 pub use export::cell as csv_cell;
 pub use import::{mark_interrupted as mark_interrupted_imports, parse_csv, remove_old_uploads};
+pub use routes::routes;
 
-use std::sync::OnceLock;
-
-use diesel::{PgConnection, QueryResult};
+use diesel::QueryResult;
 use uuid::Uuid;
 
-use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::access::{Access, Action, Entity, Permission};
+use crate::db::Tenant;
 use crate::web::error::AppError;
-use values::Errors;
+use crate::web::form::FieldErrors;
 
 /// A table people manage through the generic pages.
 pub struct Resource {
@@ -73,14 +79,13 @@ pub struct Resource {
     pub hooks: &'static Hooks,
 }
 
-/// Completes a parsed row (organization, the id when editing, the values by field position).
-pub type Fill = fn(&mut PgConnection, Uuid, Option<Uuid>, &mut [Option<String>]) -> QueryResult<()>;
-/// Checks a parsed row against other rows, adding messages per field.
+/// Completes a parsed row (the id when editing, the values by field position).
+pub type Fill = fn(&mut Tenant<'_>, Option<Uuid>, &mut [Option<String>]) -> QueryResult<()>;
+/// Checks a parsed row (the id when editing) against other rows, adding messages per field.
 pub type Check =
-    fn(&mut PgConnection, Uuid, Option<Uuid>, &[Option<String>], &mut Errors) -> QueryResult<()>;
-/// Follows a written row (organization, its id, an edited row's previous values).
-pub type AfterWrite =
-    fn(&mut PgConnection, Uuid, Uuid, Option<&[Option<String>]>) -> QueryResult<()>;
+    fn(&mut Tenant<'_>, Option<Uuid>, &[Option<String>], &mut FieldErrors) -> QueryResult<()>;
+/// Follows a written row (its id, an edited row's previous values).
+pub type AfterWrite = fn(&mut Tenant<'_>, Uuid, Option<&[Option<String>]>) -> QueryResult<()>;
 
 /// What a table needs beyond its own row. Every function runs inside the write's
 /// transaction, for forms and imports alike.
@@ -386,218 +391,11 @@ impl Resource {
 
     /// `/students`, `/class-enrollments`: the table name with `-` for `_`.
     pub fn path(&'static self) -> &'static str {
-        paths(self).list
+        routes::paths(self).list
     }
-}
-
-/// The addresses of one resource, made once (routes need `'static` paths).
-pub struct Paths {
-    pub list: &'static str,
-    new: &'static str,
-    show: &'static str,
-    edit: &'static str,
-    delete: &'static str,
-    restore: &'static str,
-    trash: &'static str,
-    export: &'static str,
-    import: &'static str,
-    import_job: &'static str,
-    options: &'static str,
-}
-
-fn paths(resource: &'static Resource) -> &'static Paths {
-    static ALL: OnceLock<Vec<(Entity, Paths)>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        entities::ALL
-            .iter()
-            .map(|r| {
-                let base = format!("/{}", r.table().replace('_', "-"));
-                let leak = |suffix: &str| -> &'static str {
-                    Box::leak(format!("{base}{suffix}").into_boxed_str())
-                };
-                (
-                    r.entity,
-                    Paths {
-                        list: leak(""),
-                        new: leak("/new"),
-                        show: leak("/{id}"),
-                        edit: leak("/{id}/edit"),
-                        delete: leak("/{id}/delete"),
-                        restore: leak("/{id}/restore"),
-                        trash: leak("/trash"),
-                        export: leak("/export.csv"),
-                        import: leak("/import"),
-                        import_job: leak("/import/{job}"),
-                        options: leak("/options"),
-                    },
-                )
-            })
-            .collect()
-    });
-    all.iter()
-        .find(|(e, _)| *e == resource.entity)
-        .map(|(_, p)| p)
-        .unwrap_or_else(|| panic!("{} is not in entities::ALL", resource.table()))
 }
 
 /// The resource described for an entity, if any.
 pub fn find(entity: Entity) -> Option<&'static Resource> {
     entities::ALL.iter().copied().find(|r| r.entity == entity)
-}
-
-pub fn routes(r: &mut Routes) {
-    r.get("/records", Gate::SignedIn, pages::index);
-    for resource in entities::ALL {
-        register(r, resource);
-    }
-    menu::register(r);
-}
-
-/// Fixed paths come before `{id}` so `/students/new` is not read as an id. Read-only
-/// modes register no write routes; each handler also asks the mode (install-wide
-/// records need a global user).
-fn register(r: &mut Routes, res: &'static Resource) {
-    use actix_web::{HttpRequest, web};
-
-    use crate::state::AppState;
-    use crate::web::layout::Page;
-    type State = web::Data<AppState>;
-    type Pairs = crate::web::input::Query<Vec<(String, String)>>;
-    type FormPairs = crate::web::input::Fields;
-    type Id = web::Path<String>;
-
-    let p = paths(res);
-    let gate = |action| Gate::Requires(res.permission(action));
-    r.get(
-        p.list,
-        gate(Action::Read),
-        move |req: HttpRequest, page: Page, state: State, q: Pairs| async move {
-            res.require(&page.access, Action::Read)?;
-            pages::list(res, req, page, state, q).await
-        },
-    );
-    let writable = matches!(res.mode, Mode::Tenant | Mode::InstallWide { .. });
-    if writable {
-        r.get(
-            p.new,
-            gate(Action::Create),
-            move |page: Page, state: State, q: Pairs| async move {
-                res.require(&page.access, Action::Create)?;
-                pages::new_form(res, page, state, q).await
-            },
-        )
-        .post(
-            p.list,
-            gate(Action::Create),
-            move |page: Page, state: State, form: FormPairs, session: actix_session::Session| async move {
-                res.require(&page.access, Action::Create)?;
-                pages::create(res, page, state, form, session).await
-            },
-        )
-        .get(
-            p.trash,
-            gate(Action::Delete),
-            move |page: Page, state: State, q: Pairs| async move {
-                res.require(&page.access, Action::Delete)?;
-                pages::trash(res, page, state, q).await
-            },
-        );
-    }
-    r.get(
-        p.export,
-        gate(Action::Read),
-        move |page: Page, state: State, q: Pairs| async move {
-            res.require(&page.access, Action::Read)?;
-            export::export(res, page, state, q).await
-        },
-    )
-    .get(
-        p.options,
-        gate(Action::Read),
-        move |page: Page, state: State, q: Pairs| async move {
-            res.require(&page.access, Action::Read)?;
-            pages::options(res, page, state, q).await
-        },
-    );
-    if writable {
-        r.get(
-            p.import,
-            gate(Action::Create),
-            move |page: Page| async move {
-                res.require(&page.access, Action::Create)?;
-                import::upload_form(res, page).await
-            },
-        )
-        .post(
-            p.import,
-            gate(Action::Create),
-            move |req: HttpRequest, page: Page, state: State, body: web::Payload| async move {
-                res.require(&page.access, Action::Create)?;
-                import::receive(res, req, page, state, body).await
-            },
-        )
-        .get(
-            p.import_job,
-            gate(Action::Create),
-            move |req: HttpRequest, page: Page, state: State, job: web::Path<String>| async move {
-                res.require(&page.access, Action::Create)?;
-                import::progress(res, req, page, state, job).await
-            },
-        );
-    }
-    r.get(
-        p.show,
-        gate(Action::Read),
-        move |req: HttpRequest, page: Page, state: State, id: Id, q: Pairs| async move {
-            res.require(&page.access, Action::Read)?;
-            pages::show(res, req, page, state, id, q).await
-        },
-    );
-    if !writable {
-        return;
-    }
-    r.get(
-        p.edit,
-        gate(Action::Update),
-        move |page: Page, state: State, id: Id| async move {
-            res.require(&page.access, Action::Update)?;
-            pages::edit_form(res, page, state, id).await
-        },
-    )
-    .post(
-        p.show,
-        gate(Action::Update),
-        move |page: Page,
-              state: State,
-              id: Id,
-              form: FormPairs,
-              session: actix_session::Session| async move {
-            res.require(&page.access, Action::Update)?;
-            pages::update(res, page, state, id, form, session).await
-        },
-    )
-    .get(
-        p.delete,
-        gate(Action::Delete),
-        move |page: Page, state: State, id: Id| async move {
-            res.require(&page.access, Action::Delete)?;
-            pages::confirm_delete(res, page, state, id).await
-        },
-    )
-    .post(
-        p.delete,
-        gate(Action::Delete),
-        move |page: Page, state: State, id: Id, session: actix_session::Session| async move {
-            res.require(&page.access, Action::Delete)?;
-            pages::delete(res, page, state, id, session).await
-        },
-    )
-    .post(
-        p.restore,
-        gate(Action::Delete),
-        move |page: Page, state: State, id: Id, session: actix_session::Session| async move {
-            res.require(&page.access, Action::Delete)?;
-            pages::restore(res, page, state, id, session).await
-        },
-    );
 }

@@ -9,7 +9,10 @@ use diesel::query_builder::BoxedSqlQuery;
 use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 use uuid::Uuid;
 
-use super::values::{self, Errors};
+use crate::db::{Tenant, UserId};
+use crate::web::form::FieldErrors;
+
+use super::values;
 use super::{Child, Field, Kind, Mode, OnDelete, Resource};
 use crate::db::text::{self, Whole};
 
@@ -264,6 +267,13 @@ impl ListState {
             .unwrap_or((None, None))
     }
 
+    /// The `sort` parameter of this state (`-column` for descending), empty when unsorted.
+    pub fn sort_param(&self) -> String {
+        self.sort
+            .map(|(f, desc)| format!("{}{}", if desc { "-" } else { "" }, f.column))
+            .unwrap_or_default()
+    }
+
     pub fn is_filtered(&self) -> bool {
         !self.q.is_empty() || !self.filters.is_empty()
     }
@@ -410,14 +420,13 @@ fn order_by(sql: &mut Sql, res: &Resource, state: &ListState) -> String {
 
 /// One page of the list, and whether another follows.
 pub fn list(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     res: &Resource,
-    org: Uuid,
     deleted: bool,
     state: &ListState,
 ) -> QueryResult<(Vec<Row>, bool)> {
     let mut sql = Sql::new(select(res, deleted));
-    scope(&mut sql, res, org, deleted, state);
+    scope(&mut sql, res, tenant.organization().uuid(), deleted, state);
     let order = if deleted {
         " ORDER BY t.deleted_at DESC, t.id".to_owned()
     } else {
@@ -427,66 +436,59 @@ pub fn list(
     let limit = sql.int(PAGE_SIZE + 1);
     let offset = sql.int((state.page - 1) * PAGE_SIZE);
     sql.push(&format!(" LIMIT {limit} OFFSET {offset}"));
-    let mut rows: Vec<Row> = sql.load(conn)?;
+    let mut rows: Vec<Row> = sql.load(tenant.conn())?;
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
     Ok((rows, more))
 }
 
 /// Every live row the list's search and filters select, for the CSV export.
-pub fn all(
-    conn: &mut PgConnection,
-    res: &Resource,
-    org: Uuid,
-    state: &ListState,
-) -> QueryResult<Vec<Row>> {
+pub fn all(tenant: &mut Tenant<'_>, res: &Resource, state: &ListState) -> QueryResult<Vec<Row>> {
     let mut sql = Sql::new(select(res, false));
-    scope(&mut sql, res, org, false, state);
+    scope(&mut sql, res, tenant.organization().uuid(), false, state);
     let order = order_by(&mut sql, res, state);
     sql.push(&order);
-    sql.load(conn)
+    sql.load(tenant.conn())
 }
 
 /// A row of this organization, live or in the trash.
-pub fn find(conn: &mut PgConnection, res: &Resource, org: Uuid, id: Uuid) -> QueryResult<Row> {
-    find_as(conn, res, org, false, id)
+pub fn find(tenant: &mut Tenant<'_>, res: &Resource, id: Uuid) -> QueryResult<Row> {
+    find_as(tenant, res, false, id)
 }
 
 /// A row this reader reaches (`global`: a global user, see [`ListState::global`]).
 pub fn find_as(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     res: &Resource,
-    org: Uuid,
     global: bool,
     id: Uuid,
 ) -> QueryResult<Row> {
     let mut sql = Sql::new(select(res, true));
     let id = sql.uuid(id);
-    let owned = owned(&mut sql, res, org, global);
+    let owned = owned(&mut sql, res, tenant.organization().uuid(), global);
     sql.push(&format!(" WHERE t.id = {id} AND {owned}"));
-    sql.load::<Row>(conn)?
+    sql.load::<Row>(tenant.conn())?
         .into_iter()
         .next()
         .ok_or(diesel::result::Error::NotFound)
 }
 
 /// Records who is writing, for the audit trail the database keeps.
-pub fn act_as(conn: &mut PgConnection, user: Uuid) -> QueryResult<()> {
-    super::audit::act_as(conn, user)
+pub fn act_as(tenant: &mut Tenant<'_>, by: UserId) -> QueryResult<()> {
+    super::audit::act_as(tenant.conn(), by.uuid())
 }
 
 /// Inserts a parsed row; returns its id.
 pub fn insert(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     res: &Resource,
-    org: Uuid,
-    user: Uuid,
+    by: UserId,
     values: &[Option<String>],
     import_hash: Option<String>,
 ) -> QueryResult<Uuid> {
     let mut sql = Sql::new("");
-    let org = sql.uuid(org);
-    let user = sql.uuid(user);
+    let org = sql.uuid(tenant.organization().uuid());
+    let user = sql.uuid(by.uuid());
     let hash = sql.text(import_hash);
     let mut columns = vec!["created_by_id", "updated_by_id", "import_hash"];
     let mut args = vec![user.clone(), user, hash];
@@ -510,7 +512,7 @@ pub fn insert(
         #[diesel(sql_type = SqlUuid)]
         id: Uuid,
     }
-    sql.load::<Id>(conn)?
+    sql.load::<Id>(tenant.conn())?
         .into_iter()
         .next()
         .map(|r| r.id)
@@ -529,10 +531,9 @@ pub enum Write<'a> {
 
 /// Updates a live row; returns whether a row was written.
 pub fn update(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     res: &Resource,
-    org: Uuid,
-    user: Uuid,
+    by: UserId,
     id: Uuid,
     values: &[Option<String>],
     write: Write,
@@ -553,9 +554,9 @@ pub fn update(
         olds.push(format!("t.{}", field.column));
         news.push(new);
     }
-    let user = sql.uuid(user);
+    let user = sql.uuid(by.uuid());
     let id = sql.uuid(id);
-    let owned = owned(&mut sql, res, org, false);
+    let owned = owned(&mut sql, res, tenant.organization().uuid(), false);
     let mut text = format!(
         "UPDATE {} t SET {}, updated_by_id = {user} \
          WHERE t.id = {id} AND {owned} AND t.deleted_at IS NULL",
@@ -576,14 +577,13 @@ pub fn update(
         ));
     }
     sql.text = text;
-    Ok(sql.execute(conn)? > 0)
+    Ok(sql.execute(tenant.conn())? > 0)
 }
 
 /// How many live rows of `child` point at `id` (`global`: see [`ListState::global`]).
 pub fn count_children(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     child: &Child,
-    org: Uuid,
     global: bool,
     id: Uuid,
 ) -> QueryResult<i64> {
@@ -593,7 +593,12 @@ pub fn count_children(
         n: i64,
     }
     let mut sql = Sql::new("");
-    let owned = owned(&mut sql, child.resource, org, global);
+    let owned = owned(
+        &mut sql,
+        child.resource,
+        tenant.organization().uuid(),
+        global,
+    );
     let live = live(child.resource, false);
     let id = sql.uuid(id);
     sql.text = format!(
@@ -601,39 +606,69 @@ pub fn count_children(
         child.resource.table(),
         child.column
     );
-    Ok(sql.load::<Count>(conn)?.first().map_or(0, |c| c.n))
+    Ok(sql.load::<Count>(tenant.conn())?.first().map_or(0, |c| c.n))
+}
+
+/// Whether another live row of this organization already holds these values
+/// (a uniqueness rule, told as a message before the database refuses it).
+pub fn taken(
+    tenant: &mut Tenant<'_>,
+    res: &Resource,
+    id: Option<Uuid>,
+    same: &[(&str, &str)],
+) -> QueryResult<bool> {
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let mut sql = Sql::new("");
+    let owned = owned(&mut sql, res, tenant.organization().uuid(), false);
+    let live = live(res, false);
+    let mut text = format!(
+        "SELECT count(*) AS n FROM {} t WHERE {owned} AND {live}",
+        res.table()
+    );
+    if let Some(id) = id {
+        text.push_str(&format!(" AND t.id <> {}", sql.uuid(id)));
+    }
+    for (column, value) in same {
+        let Some(field) = res.field(column) else {
+            continue;
+        };
+        let p = sql.text(Some((*value).to_owned()));
+        text.push_str(&format!(" AND t.{column} = {p}::{}", values::cast(field)));
+    }
+    sql.push(&text);
+    Ok(sql
+        .load::<Count>(tenant.conn())?
+        .first()
+        .is_some_and(|c| c.n > 0))
 }
 
 /// Soft-deletes a live row and its cascading children (at one instant, so a
 /// restore can bring back exactly those). Returns whether the row was live.
 pub fn soft_delete(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     res: &Resource,
-    org: Uuid,
-    user: Uuid,
+    by: UserId,
     id: Uuid,
 ) -> QueryResult<bool> {
-    set_deleted(conn, res, org, user, id, true)
+    set_deleted(tenant, res, by, id, true)
 }
 
-pub fn restore(
-    conn: &mut PgConnection,
-    res: &Resource,
-    org: Uuid,
-    user: Uuid,
-    id: Uuid,
-) -> QueryResult<bool> {
-    set_deleted(conn, res, org, user, id, false)
+pub fn restore(tenant: &mut Tenant<'_>, res: &Resource, by: UserId, id: Uuid) -> QueryResult<bool> {
+    set_deleted(tenant, res, by, id, false)
 }
 
 fn set_deleted(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     res: &Resource,
-    org: Uuid,
-    user: Uuid,
+    by: UserId,
     id: Uuid,
     delete: bool,
 ) -> QueryResult<bool> {
+    let (org, user) = (tenant.organization().uuid(), by.uuid());
     #[derive(QueryableByName)]
     struct Stamp {
         #[diesel(sql_type = Nullable<Text>)]
@@ -656,7 +691,7 @@ fn set_deleted(
          RETURNING coalesce(t.deleted_at, old.deleted_at)::text AS at",
         table = res.table()
     );
-    let Some(Stamp { at: Some(at) }) = sql.load::<Stamp>(conn)?.into_iter().next() else {
+    let Some(Stamp { at: Some(at) }) = sql.load::<Stamp>(tenant.conn())?.into_iter().next() else {
         return Ok(false);
     };
     for child in res.children {
@@ -682,7 +717,7 @@ fn set_deleted(
             child.resource.table(),
             child.column
         );
-        sql.execute(conn)?;
+        sql.execute(tenant.conn())?;
     }
     Ok(true)
 }
@@ -690,17 +725,16 @@ fn set_deleted(
 /// Turns each relation input (an id, or a record's exact name) into the id of a
 /// live record of this organization, or a message.
 pub fn resolve_relations(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     res: &Resource,
-    org: Uuid,
     values: &mut [Option<String>],
-    errors: &mut Errors,
+    errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     for (field, value) in res.fields.iter().zip(values.iter_mut()) {
         let (Kind::Relation(target), Some(given)) = (&field.kind, value.as_ref()) else {
             continue;
         };
-        match resolve(conn, target, org, given)? {
+        match resolve(tenant, target, given)? {
             Ok(id) => *value = Some(id.to_string()),
             Err(message) => errors.add(field.column, message),
         }
@@ -710,9 +744,8 @@ pub fn resolve_relations(
 
 /// The live record of `target` in this organization with this id or exact name.
 pub fn resolve(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     target: &Resource,
-    org: Uuid,
     given: &str,
 ) -> QueryResult<Result<Uuid, String>> {
     #[derive(QueryableByName)]
@@ -721,7 +754,7 @@ pub fn resolve(
         id: Uuid,
     }
     let mut sql = Sql::new("");
-    let owned = owned(&mut sql, target, org, false);
+    let owned = owned(&mut sql, target, tenant.organization().uuid(), false);
     let live = live(target, false);
     let condition = match Uuid::parse_str(given) {
         Ok(id) => format!("t.id = {}", sql.uuid(id)),
@@ -735,7 +768,11 @@ pub fn resolve(
         "SELECT t.id FROM {} t WHERE {owned} AND {live} AND {condition} LIMIT 2",
         target.table()
     );
-    let found: Vec<Uuid> = sql.load::<Id>(conn)?.into_iter().map(|r| r.id).collect();
+    let found: Vec<Uuid> = sql
+        .load::<Id>(tenant.conn())?
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
     Ok(match found.as_slice() {
         [id] => Ok(*id),
         [] => Err(format!(
@@ -760,9 +797,8 @@ pub struct Choice {
 /// Live records of `target` whose name contains every word of `q`, by name, for pickers;
 /// `also` (the current choice) comes first when it still exists.
 pub fn choices(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     target: &Resource,
-    org: Uuid,
     q: &str,
     also: Option<Uuid>,
     limit: i64,
@@ -776,6 +812,7 @@ pub fn choices(
         q: q.to_owned(),
         ..ListState::default()
     };
+    let org = tenant.organization().uuid();
     scope(&mut sql, target, org, false, &state);
     let first = match also {
         Some(id) => format!("t.id = {} DESC, ", sql.uuid(id)),
@@ -784,7 +821,7 @@ pub fn choices(
     let whole = typed_whole_first(&mut sql, target, q.trim());
     let limit = sql.int(limit);
     sql.push(&format!(" ORDER BY {first}{whole}2, t.id LIMIT {limit}"));
-    let mut found: Vec<Choice> = sql.load(conn)?;
+    let mut found: Vec<Choice> = sql.load(tenant.conn())?;
     if let Some(id) = also
         && !found.iter().any(|c| c.id == id)
     {
@@ -797,7 +834,7 @@ pub fn choices(
         let live = live(target, false);
         let i = sql.uuid(id);
         sql.push(&format!(" WHERE {owned} AND t.id = {i} AND {live}"));
-        let mut current: Vec<Choice> = sql.load(conn)?;
+        let mut current: Vec<Choice> = sql.load(tenant.conn())?;
         current.append(&mut found);
         found = current;
     }
@@ -806,9 +843,8 @@ pub fn choices(
 
 /// An existing live row with this import hash or the same natural key.
 pub fn find_by_key(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     res: &Resource,
-    org: Uuid,
     hash: &str,
     values: &[Option<String>],
 ) -> QueryResult<Option<Uuid>> {
@@ -818,7 +854,7 @@ pub fn find_by_key(
         id: Uuid,
     }
     let mut sql = Sql::new("");
-    let owned = owned(&mut sql, res, org, false);
+    let owned = owned(&mut sql, res, tenant.organization().uuid(), false);
     let h = sql.text(Some(hash.to_owned()));
     let mut same = Vec::new();
     for column in res.natural_key {
@@ -841,12 +877,16 @@ pub fn find_by_key(
          AND (t.import_hash = {h} OR ({key})) ORDER BY (t.import_hash = {h}) DESC LIMIT 1",
         res.table()
     );
-    Ok(sql.load::<Id>(conn)?.into_iter().next().map(|r| r.id))
+    Ok(sql
+        .load::<Id>(tenant.conn())?
+        .into_iter()
+        .next()
+        .map(|r| r.id))
 }
 
 /// Sets the import hash of a row that an import matched by its natural key.
 pub fn set_import_hash(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     res: &Resource,
     id: Uuid,
     hash: &str,
@@ -858,16 +898,16 @@ pub fn set_import_hash(
         "UPDATE {} SET import_hash = {h} WHERE id = {i} AND import_hash IS DISTINCT FROM {h}",
         res.table()
     );
-    sql.execute(conn).map(|_| ())
+    sql.execute(tenant.conn()).map(|_| ())
 }
 
 /// Frees an import hash held by a row in the trash, so the record can be imported anew.
-pub fn release_import_hash(conn: &mut PgConnection, res: &Resource, hash: &str) -> QueryResult<()> {
+pub fn release_import_hash(tenant: &mut Tenant<'_>, res: &Resource, hash: &str) -> QueryResult<()> {
     let mut sql = Sql::new("");
     let h = sql.text(Some(hash.to_owned()));
     sql.text = format!(
         "UPDATE {} SET import_hash = NULL WHERE import_hash = {h} AND deleted_at IS NOT NULL",
         res.table()
     );
-    sql.execute(conn).map(|_| ())
+    sql.execute(tenant.conn()).map(|_| ())
 }

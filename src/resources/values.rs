@@ -7,30 +7,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 use super::{Field, Kind, Resource, Rule};
 use crate::auth::accounts::looks_like_email;
+use crate::web::form::FieldErrors;
 use crate::web::input;
-
-/// Messages against fields, in form order; `""` is the form as a whole.
-#[derive(Debug, Default, Clone)]
-pub struct Errors(pub Vec<(&'static str, String)>);
-
-impl Errors {
-    pub fn add(&mut self, column: &'static str, message: impl Into<String>) {
-        if self.get(column).is_none() {
-            self.0.push((column, message.into()));
-        }
-    }
-
-    pub fn get(&self, column: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(c, _)| *c == column)
-            .map(|(_, m)| m.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
 
 /// The SQL type a bound text value is cast to.
 pub fn cast(field: &Field) -> &'static str {
@@ -209,7 +187,7 @@ fn amount(text: &str, label: &str, max: &str) -> Result<String, String> {
 }
 
 /// Checks the rules between fields of one parsed row.
-pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut Errors) {
+pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut FieldErrors) {
     let at = |column: &str| {
         resource
             .fields

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::models::{DIMENSIONS, Walkthrough};
 use super::queries::{RoomOption, TeacherOption};
-use crate::admin::forms::FieldErrors;
+use crate::web::form::FieldErrors;
 
 /// Clock differences between a phone and the server that still count as "now".
 pub const CLOCK_SKEW_MINUTES: i64 = 5;

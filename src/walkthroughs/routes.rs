@@ -16,11 +16,11 @@ use super::queries::{
     self, CampusRow, ListFilter, RoomOption, Scope, TeacherOption, Viewer, WalkthroughChanges,
 };
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
-use crate::admin::forms::FieldErrors;
 use crate::db::schema::{academic_years, walkthrough_checkins};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::form::FieldErrors;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render, render_as, see_other};

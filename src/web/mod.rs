@@ -5,6 +5,7 @@ pub mod assets;
 pub mod db;
 pub mod error;
 pub mod flash;
+pub mod form;
 pub mod health;
 pub mod htmx;
 pub mod input;

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::{assignable_roles, chosen_role};
 use crate::access::Access;
-use crate::admin::forms::{self, FieldErrors};
+use crate::admin::forms;
 use crate::admin::queries::{self, NewUser, RoleRow};
 use crate::auth::tokens::{self, PasswordToken};
 use crate::db::Tenant;
@@ -18,6 +18,7 @@ use crate::mail::Email;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::form::FieldErrors;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render, render_as, see_other};

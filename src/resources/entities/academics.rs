@@ -1,20 +1,19 @@
 //! School years, grade levels, subjects, classes and who is in them.
 
-use diesel::prelude::*;
-use diesel::sql_types::{Nullable, Text, Uuid as SqlUuid};
+use diesel::QueryResult;
 use uuid::Uuid;
 
 use super::attendance::ATTENDANCE_SESSIONS;
 use super::people::{CAMPUSES, STAFF, STUDENTS};
-use super::taken;
 use crate::access::Entity;
 use crate::choices;
+use crate::db::Tenant;
 use crate::db::enums::{
     AssessmentStatus, AssessmentType, ClassEnrollmentStatus, ClassStatus, ClassSubjectStatus,
     DayOfWeek, GradeLetter, TimetableStatus,
 };
-use crate::resources::values::Errors;
-use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule};
+use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule, queries, store};
+use crate::web::form::FieldErrors;
 
 pub static ACADEMIC_YEARS: Resource = Resource {
     entity: Entity::AcademicYears,
@@ -335,11 +334,10 @@ pub static ASSESSMENT_RESULTS: Resource = Resource {
 
 /// A score within the assessment's highest score, one result per student.
 fn check_result(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     id: Option<Uuid>,
     values: &[Option<String>],
-    errors: &mut Errors,
+    errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let res = &ASSESSMENT_RESULTS;
     let (Some(assessment), Some(student)) = (
@@ -348,10 +346,9 @@ fn check_result(
     ) else {
         return Ok(());
     };
-    if taken(
-        conn,
+    if store::taken(
+        tenant,
         res,
-        org,
         id,
         &[("assessment_id", assessment), ("student_id", student)],
     )? {
@@ -360,24 +357,10 @@ fn check_result(
             "This student already has a result for this assessment.",
         );
     }
-    if let Some(score) = res.value(values, "score") {
-        #[derive(QueryableByName)]
-        struct Over {
-            #[diesel(sql_type = Nullable<Text>)]
-            max: Option<String>,
-        }
-        let over: Option<Over> = diesel::sql_query(
-            "SELECT max_score::text AS max FROM assessments \
-             WHERE id = $1::uuid AND organization_id = $2 AND max_score < $3::numeric",
-        )
-        .bind::<Text, _>(assessment)
-        .bind::<SqlUuid, _>(org)
-        .bind::<Text, _>(score)
-        .get_result(conn)
-        .optional()?;
-        if let Some(Over { max: Some(max) }) = over {
-            errors.add("score", format!("Score cannot be more than {max}."));
-        }
+    if let Some(score) = res.value(values, "score")
+        && let Some(max) = queries::max_score_below(tenant, assessment, score)?
+    {
+        errors.add("score", format!("Score cannot be more than {max}."));
     }
     Ok(())
 }

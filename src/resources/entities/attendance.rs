@@ -2,19 +2,18 @@
 //! staff attendance.
 
 use chrono::NaiveDate;
-use diesel::prelude::*;
-use diesel::sql_types::{Date, Nullable, Text, Uuid as SqlUuid};
+use diesel::QueryResult;
 use uuid::Uuid;
 
 use super::academics::{CLASS_SUBJECTS, CLASSES};
 use super::people::{CAMPUSES, STAFF, STUDENTS};
-use super::taken;
 use crate::access::Entity;
 use crate::attendance::summary::refresh_summaries;
 use crate::choices;
+use crate::db::Tenant;
 use crate::db::enums::{AttendanceSessionType, AttendanceStatus, StaffAttendanceStatus};
-use crate::resources::values::Errors;
-use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule};
+use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule, queries, store};
+use crate::web::form::FieldErrors;
 
 pub static ATTENDANCE_SESSIONS: Resource = Resource {
     entity: Entity::AttendanceSessions,
@@ -198,63 +197,35 @@ pub static CAMPUS_ATTENDANCE_SUMMARIES: Resource = Resource {
     hooks: &Hooks::NONE,
 };
 
-#[derive(QueryableByName)]
-struct Found {
-    #[diesel(sql_type = Nullable<Text>)]
-    value: Option<String>,
-}
-
-/// One text value of a row this organization holds (`$1` is the id, `$2` the organization).
-fn lookup(conn: &mut PgConnection, sql: &str, id: &str, org: Uuid) -> QueryResult<Option<String>> {
-    let found: Option<Found> = diesel::sql_query(sql)
-        .bind::<Text, _>(id)
-        .bind::<SqlUuid, _>(org)
-        .get_result(conn)
-        .optional()?;
-    Ok(found.and_then(|f| f.value))
-}
-
 /// A session is on its class's campus.
 fn fill_session(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     _id: Option<Uuid>,
     values: &mut [Option<String>],
 ) -> QueryResult<()> {
     let res = &ATTENDANCE_SESSIONS;
     let campus = match res.value(values, "class_id") {
-        Some(class) => lookup(
-            conn,
-            "SELECT campus_id::text AS value FROM classes WHERE id = $1::uuid AND organization_id = $2",
-            class,
-            org,
-        )?,
+        Some(class) => queries::campus_of_class(tenant, class)?,
         None => None,
     };
-    res.set(values, "campus_id", campus);
+    res.set(values, "campus_id", campus.map(|c| c.to_string()));
     Ok(())
 }
 
 /// A period roll's subject is one the class takes.
 fn check_session(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     _id: Option<Uuid>,
     values: &[Option<String>],
-    errors: &mut Errors,
+    errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let res = &ATTENDANCE_SESSIONS;
     if let (Some(class), Some(subject)) = (
         res.value(values, "class_id"),
         res.value(values, "class_subject_id"),
     ) {
-        let of = lookup(
-            conn,
-            "SELECT class_id::text AS value FROM class_subjects WHERE id = $1::uuid AND organization_id = $2",
-            subject,
-            org,
-        )?;
-        if of.as_deref() != Some(class) {
+        let of = queries::class_of_subject(tenant, subject)?;
+        if of.map(|c| c.to_string()).as_deref() != Some(class) {
             errors.add(
                 "class_subject_id",
                 "This subject is not taught in the chosen class.",
@@ -266,56 +237,23 @@ fn check_session(
 
 /// Recomputes the campus's daily figures for the day of a session; a day left
 /// without marks has no figures.
-fn refresh_day(conn: &mut PgConnection, org: Uuid, session: &str) -> QueryResult<()> {
-    #[derive(QueryableByName)]
-    struct Day {
-        #[diesel(sql_type = SqlUuid)]
-        campus_id: Uuid,
-        #[diesel(sql_type = Date)]
-        session_date: NaiveDate,
-    }
-    let day: Option<Day> = diesel::sql_query(
-        "SELECT campus_id, session_date FROM attendance_sessions \
-         WHERE id = $1::uuid AND organization_id = $2",
-    )
-    .bind::<Text, _>(session)
-    .bind::<SqlUuid, _>(org)
-    .get_result(conn)
-    .optional()?;
-    let Some(day) = day else {
+fn refresh_day(tenant: &mut Tenant<'_>, session: &str) -> QueryResult<()> {
+    let Some((campus, day)) = queries::session_day(tenant, session)? else {
         return Ok(());
     };
-    refresh_summaries(
-        conn,
-        org,
-        Some(day.campus_id),
-        day.session_date,
-        day.session_date,
-    )?;
-    diesel::sql_query(
-        "UPDATE campus_attendance_summaries m SET deleted_at = now() \
-         WHERE m.organization_id = $1 AND m.campus_id = $2 AND m.attendance_date = $3 \
-         AND m.deleted_at IS NULL AND NOT EXISTS (\
-             SELECT 1 FROM attendance_sessions s JOIN attendance_records r \
-               ON r.attendance_session_id = s.id AND r.deleted_at IS NULL \
-             WHERE s.organization_id = $1 AND s.campus_id = $2 AND s.session_date = $3 \
-               AND s.session_type = 'daily' AND s.deleted_at IS NULL)",
-    )
-    .bind::<SqlUuid, _>(org)
-    .bind::<SqlUuid, _>(day.campus_id)
-    .bind::<Date, _>(day.session_date)
-    .execute(conn)?;
+    let org = tenant.organization().uuid();
+    refresh_summaries(tenant.conn(), org, Some(campus), day, day)?;
+    queries::retire_unmarked_day(tenant, campus, day)?;
     Ok(())
 }
 
 /// The days a session was and is on both get fresh figures.
 fn session_written(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     id: Uuid,
     before: Option<&[Option<String>]>,
 ) -> QueryResult<()> {
-    refresh_day(conn, org, &id.to_string())?;
+    refresh_day(tenant, &id.to_string())?;
     if let Some(before) = before {
         let res = &ATTENDANCE_SESSIONS;
         if let (Some(campus), Some(date)) = (
@@ -325,7 +263,8 @@ fn session_written(
             Uuid::parse_str(campus),
             NaiveDate::parse_from_str(date, "%Y-%m-%d"),
         ) {
-            refresh_summaries(conn, org, Some(campus), date, date)?;
+            let org = tenant.organization().uuid();
+            refresh_summaries(tenant.conn(), org, Some(campus), date, date)?;
         }
     }
     Ok(())
@@ -333,11 +272,10 @@ fn session_written(
 
 /// Minutes late only on a late mark; one mark per student per session.
 fn check_record(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     id: Option<Uuid>,
     values: &[Option<String>],
-    errors: &mut Errors,
+    errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let res = &ATTENDANCE_RECORDS;
     if res.value(values, "minutes_late").is_some() && res.value(values, "status") != Some("late") {
@@ -349,10 +287,9 @@ fn check_record(
     if let (Some(session), Some(student)) = (
         res.value(values, "attendance_session_id"),
         res.value(values, "student_id"),
-    ) && taken(
-        conn,
+    ) && store::taken(
+        tenant,
         res,
-        org,
         id,
         &[("attendance_session_id", session), ("student_id", student)],
     )? {
@@ -366,44 +303,31 @@ fn check_record(
 
 /// The day's figures follow every mark written, on the session it was and is in.
 fn record_written(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     id: Uuid,
     before: Option<&[Option<String>]>,
 ) -> QueryResult<()> {
-    let session = lookup(
-        conn,
-        "SELECT attendance_session_id::text AS value FROM attendance_records \
-         WHERE id = $1::uuid AND organization_id = $2",
-        &id.to_string(),
-        org,
-    )?;
+    let session = queries::session_of_record(tenant, id)?.map(|s| s.to_string());
     if let Some(session) = &session {
-        refresh_day(conn, org, session)?;
+        refresh_day(tenant, session)?;
     }
     if let Some(old) = before.and_then(|b| ATTENDANCE_RECORDS.value(b, "attendance_session_id"))
         && session.as_deref() != Some(old)
     {
-        refresh_day(conn, org, old)?;
+        refresh_day(tenant, old)?;
     }
     Ok(())
 }
 
 /// The campus's code names its settings.
 fn fill_config(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     _id: Option<Uuid>,
     values: &mut [Option<String>],
 ) -> QueryResult<()> {
     let res = &CAMPUS_ATTENDANCE_CONFIG;
     let key = match res.value(values, "campus_id") {
-        Some(campus) => lookup(
-            conn,
-            "SELECT coalesce(code, name) AS value FROM campuses WHERE id = $1::uuid AND organization_id = $2",
-            campus,
-            org,
-        )?,
+        Some(campus) => queries::campus_key(tenant, campus)?,
         None => None,
     };
     res.set(values, "campus_key", key);
@@ -412,51 +336,37 @@ fn fill_config(
 
 /// The record keeps the staff member's name, and their campus unless another is given.
 fn fill_staff_record(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     _id: Option<Uuid>,
     values: &mut [Option<String>],
 ) -> QueryResult<()> {
     let res = &STAFF_ATTENDANCE_RECORDS;
-    let Some(staff) = res.value(values, "staff_id").map(str::to_owned) else {
+    let Some(staff) = res.value(values, "staff_id") else {
         return Ok(());
     };
-    let name = lookup(
-        conn,
-        "SELECT coalesce(nullif(concat_ws(' ', first_name, last_name), ''), 'Unnamed staff member') \
-         AS value FROM staff WHERE id = $1::uuid AND organization_id = $2",
-        &staff,
-        org,
-    )?;
+    let found = queries::staff_name_and_campus(tenant, staff)?;
+    let (name, campus) = found.map_or((None, None), |(name, campus)| (Some(name), campus));
     res.set(values, "user_name", name);
     if res.value(values, "campus_id").is_none() {
-        let campus = lookup(
-            conn,
-            "SELECT campus_id::text AS value FROM staff WHERE id = $1::uuid AND organization_id = $2",
-            &staff,
-            org,
-        )?;
-        res.set(values, "campus_id", campus);
+        res.set(values, "campus_id", campus.map(|c| c.to_string()));
     }
     Ok(())
 }
 
 /// One record per staff member per day.
 fn check_staff_record(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     id: Option<Uuid>,
     values: &[Option<String>],
-    errors: &mut Errors,
+    errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let res = &STAFF_ATTENDANCE_RECORDS;
     if let (Some(staff), Some(date)) = (
         res.value(values, "staff_id"),
         res.value(values, "attendance_date"),
-    ) && taken(
-        conn,
+    ) && store::taken(
+        tenant,
         res,
-        org,
         id,
         &[("staff_id", staff), ("attendance_date", date)],
     )? {

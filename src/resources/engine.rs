@@ -1,0 +1,355 @@
+//! What the pages and imports do to records, apart from how they are shown: a form's
+//! fields parsed, completed and checked against other rows, then written with what
+//! follows from them; a record deleted or restored. Every function runs in the
+//! request's transaction, as its tenant.
+
+use diesel::result::{DatabaseErrorKind, Error as DbError};
+use uuid::Uuid;
+
+use super::store::{self, Row, Write};
+use super::{Field, Kind, OnDelete, Resource, values};
+use crate::db::{Tenant, UserId};
+use crate::web::error::AppError;
+use crate::web::form::FieldErrors;
+
+/// A form's inputs as text: what was stored, or what the user sent.
+pub type Given = Vec<(String, String)>;
+
+/// The text given for `name`, empty when none was.
+pub fn given_value<'a>(given: &'a [(String, String)], name: &str) -> &'a str {
+    given
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// Parses a posted form: each field's canonical value, or its message.
+pub fn parse_fields(
+    res: &Resource,
+    given: &[(String, String)],
+    tz: chrono_tz::Tz,
+    errors: &mut FieldErrors,
+) -> Vec<Option<String>> {
+    res.fields
+        .iter()
+        .map(|field| {
+            if res.is_derived(field.column) {
+                return None;
+            }
+            let mut input = given_value(given, field.column);
+            // Without JavaScript a relation can be typed by name or id instead of picked.
+            if matches!(field.kind, Kind::Relation(_)) && input.trim().is_empty() {
+                input = given_value(given, &format!("{}__q", field.column));
+            }
+            match values::parse(field, input, tz) {
+                Ok(v) => v,
+                Err(message) => {
+                    errors.add(field.column, message);
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// Computes the row's derived values, when its table has any.
+pub fn fill(
+    tenant: &mut Tenant<'_>,
+    res: &Resource,
+    id: Option<Uuid>,
+    values: &mut [Option<String>],
+) -> diesel::QueryResult<()> {
+    match res.hooks.fill {
+        Some(fill) => fill(tenant, id, values),
+        None => Ok(()),
+    }
+}
+
+/// Checks the table's rules against other rows.
+pub fn check(
+    tenant: &mut Tenant<'_>,
+    res: &Resource,
+    id: Option<Uuid>,
+    values: &[Option<String>],
+    errors: &mut FieldErrors,
+) -> diesel::QueryResult<()> {
+    match res.hooks.check {
+        Some(check) => check(tenant, id, values, errors),
+        None => Ok(()),
+    }
+}
+
+/// Brings what depends on a written row up to date.
+pub fn after_write(
+    tenant: &mut Tenant<'_>,
+    res: &Resource,
+    id: Uuid,
+    before: Option<&[Option<String>]>,
+) -> diesel::QueryResult<()> {
+    match res.hooks.after_write {
+        Some(after) => after(tenant, id, before),
+        None => Ok(()),
+    }
+}
+
+/// The field a unique or check constraint guards, by its name.
+fn constraint_field(res: &Resource, constraint: &str) -> Option<&'static Field> {
+    let fields: &'static [Field] = res.fields;
+    fields
+        .iter()
+        .filter(|f| constraint.contains(f.column))
+        .max_by_key(|f| f.column.len())
+}
+
+/// A write refused by the database, as a message on the form; other errors pass on.
+pub fn refused_write(res: &Resource, e: DbError, errors: &mut FieldErrors) -> Result<(), DbError> {
+    match &e {
+        DbError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+            let field = info
+                .constraint_name()
+                .and_then(|c| constraint_field(res, c));
+            match field {
+                Some(f) => errors.add(
+                    f.column,
+                    format!(
+                        "Another {} already has this {}.",
+                        res.singular,
+                        f.label.to_lowercase()
+                    ),
+                ),
+                None => errors.add(
+                    "",
+                    format!("Another {} is the same as this one.", res.singular),
+                ),
+            }
+            Ok(())
+        }
+        DbError::DatabaseError(DatabaseErrorKind::CheckViolation, info) => {
+            let field = info
+                .constraint_name()
+                .and_then(|c| constraint_field(res, c));
+            match field {
+                Some(f) => errors.add(f.column, format!("{} is out of range.", f.label)),
+                None => errors.add("", "Some values do not fit together. Check the form."),
+            }
+            Ok(())
+        }
+        _ => Err(e),
+    }
+}
+
+/// A record that is not in the trash; another organization's id is not found either.
+pub fn live(tenant: &mut Tenant<'_>, res: &Resource, id: Uuid) -> Result<Row, AppError> {
+    let row = store::find(tenant, res, id)?;
+    if row.deleted_at.is_some() {
+        return Err(AppError::NotFound);
+    }
+    Ok(row)
+}
+
+/// A form sent for a new record (`id` is `None`) or an edit, by the user `by`.
+pub struct Draft<'a> {
+    pub id: Option<Uuid>,
+    pub given: &'a [(String, String)],
+    pub by: UserId,
+}
+
+impl<'a> Draft<'a> {
+    pub fn new(id: Option<Uuid>, given: &'a [(String, String)], by: UserId) -> Draft<'a> {
+        Draft { id, given, by }
+    }
+}
+
+/// What became of a form.
+pub enum Saved {
+    Done(Uuid),
+    Invalid(FieldErrors),
+    /// Someone else changed the record since the form was opened: theirs, as it is now.
+    Stale(Row),
+}
+
+/// Parses, completes and checks a form's record, then writes it with what follows
+/// from it, all or nothing. Returns the outcome and the record as it was before.
+pub fn save(
+    tenant: &mut Tenant<'_>,
+    res: &'static Resource,
+    draft: Draft<'_>,
+) -> Result<(Saved, Option<Row>), AppError> {
+    let current = match draft.id {
+        Some(id) => Some(live(tenant, res, id)?),
+        None => None,
+    };
+    store::act_as(tenant, draft.by)?;
+    let mut errors = FieldErrors::default();
+    let mut parsed = parse_fields(res, draft.given, tenant.time_zone(), &mut errors);
+    store::resolve_relations(tenant, res, &mut parsed, &mut errors)?;
+    if errors.is_empty() {
+        fill(tenant, res, draft.id, &mut parsed)?;
+    }
+    values::check_rules(res, &parsed, &mut errors);
+    if errors.is_empty() {
+        check(tenant, res, draft.id, &parsed, &mut errors)?;
+    }
+    if !errors.is_empty() {
+        return Ok((Saved::Invalid(errors), current));
+    }
+    let before = current.as_ref().map(|row| row.raw.clone());
+    // A form without a readable stamp counts as stale, never as a blind overwrite.
+    let stamp = given_value(draft.given, "updated_at").parse().unwrap_or(0);
+    let written = tenant.transaction(|tenant| {
+        let written = match draft.id {
+            None => store::insert(tenant, res, draft.by, &parsed, None).map(Some),
+            Some(id) => store::update(tenant, res, draft.by, id, &parsed, Write::Form { stamp })
+                .map(|done| done.then_some(id)),
+        }?;
+        if let Some(id) = written {
+            after_write(tenant, res, id, before.as_deref())?;
+        }
+        Ok(written)
+    });
+    let saved = match (written, &current) {
+        (Ok(Some(id)), _) => Saved::Done(id),
+        (Ok(None), Some(row)) => Saved::Stale(store::find(tenant, res, row.id)?),
+        (Ok(None), None) => return Err(AppError::NotFound),
+        (Err(e), _) => {
+            refused_write(res, e, &mut errors)?;
+            Saved::Invalid(errors)
+        }
+    };
+    Ok((saved, current))
+}
+
+/// What stands in the way of deleting a record, and what would go with it.
+pub struct Consequences {
+    pub blockers: Option<String>,
+    pub cascades: Option<String>,
+}
+
+/// "312 students and 4 classes".
+fn counted(parts: &[(i64, &Resource)]) -> Option<String> {
+    let words: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, r)| {
+            if *n == 1 {
+                format!("1 {}", r.singular)
+            } else {
+                format!("{n} {}", r.label().to_lowercase())
+            }
+        })
+        .collect();
+    match words.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+    }
+}
+
+/// The live records that point at this one, told as what deleting it would do.
+pub fn consequences(
+    tenant: &mut Tenant<'_>,
+    res: &'static Resource,
+    id: Uuid,
+) -> diesel::QueryResult<Consequences> {
+    let mut blocking = Vec::new();
+    let mut cascading = Vec::new();
+    for child in res.children {
+        let n = store::count_children(tenant, child, false, id)?;
+        match child.on_delete {
+            OnDelete::Refuse => blocking.push((n, child.resource)),
+            OnDelete::Cascade => cascading.push((n, child.resource)),
+        }
+    }
+    Ok(Consequences {
+        blockers: counted(&blocking).map(|what| {
+            format!(
+                "This {} still has {what}. Move them elsewhere or delete them first.",
+                res.singular
+            )
+        }),
+        cascades: counted(&cascading).map(|what| {
+            format!("Its {what} will be deleted with it (and come back if you restore it).")
+        }),
+    })
+}
+
+/// A delete asked for: the record, what stands in its way, and whether it went.
+pub struct Deletion {
+    pub row: Row,
+    pub consequences: Consequences,
+    pub deleted: bool,
+}
+
+/// Moves a live record (and its cascading children) to the trash, unless records
+/// that refuse it still point at it.
+pub fn delete(
+    tenant: &mut Tenant<'_>,
+    res: &'static Resource,
+    by: UserId,
+    id: Uuid,
+) -> Result<Deletion, AppError> {
+    let row = live(tenant, res, id)?;
+    let consequences = consequences(tenant, res, id)?;
+    if consequences.blockers.is_some() {
+        return Ok(Deletion {
+            row,
+            consequences,
+            deleted: false,
+        });
+    }
+    store::act_as(tenant, by)?;
+    let deleted = store::soft_delete(tenant, res, by, id)?;
+    if deleted {
+        after_write(tenant, res, id, None)?;
+    }
+    Ok(Deletion {
+        row,
+        consequences,
+        deleted,
+    })
+}
+
+/// Brings a record back from the trash: its title, or why it cannot come back
+/// (its parent is in the trash, or it breaks a rule against the rows now live).
+pub fn restore(
+    tenant: &mut Tenant<'_>,
+    res: &'static Resource,
+    by: UserId,
+    id: Uuid,
+) -> Result<Result<String, String>, AppError> {
+    let row = store::find(tenant, res, id)?;
+    if row.deleted_at.is_none() {
+        return Ok(Ok(row.title));
+    }
+    // A record whose parent is in the trash would point at nothing live.
+    let mut links = row.raw.clone();
+    let mut errors = FieldErrors::default();
+    store::resolve_relations(tenant, res, &mut links, &mut errors)?;
+    if let Some((column, _)) = errors.first()
+        && let Some(Kind::Relation(target)) = res.field(column).map(|f| &f.kind)
+    {
+        return Ok(Err(format!(
+            "Restore its {} first: it is in the trash.",
+            target.singular
+        )));
+    }
+    check(tenant, res, Some(id), &row.raw, &mut errors)?;
+    if let Some((_, message)) = errors.first() {
+        return Ok(Err(format!("It could not be restored: {message}")));
+    }
+    store::act_as(tenant, by)?;
+    let restored = tenant.transaction(|tenant| {
+        store::restore(tenant, res, by, id)?;
+        after_write(tenant, res, id, None)
+    });
+    match restored {
+        Ok(_) => Ok(Ok(row.title)),
+        Err(e) => {
+            refused_write(res, e, &mut errors)?;
+            Ok(Err(errors.first().map_or_else(
+                || "It could not be restored.".to_owned(),
+                |(_, m)| format!("It could not be restored: {m}"),
+            )))
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! The import pages: the upload form with its preview and messages, and a run's
+//! progress.
+
+use actix_web::HttpResponse;
+use askama::Template;
+use uuid::Uuid;
+
+use super::analysis::Analysis;
+use crate::db::enums::SyncStatus;
+use crate::resources::Resource;
+use crate::resources::pages::ResView;
+use crate::resources::queries::imports::LogRow;
+use crate::web::error::AppError;
+use crate::web::layout::{Layout, Page};
+use crate::web::render;
+
+/// Rows shown in the preview.
+const PREVIEW_ROWS: usize = 10;
+/// Bad rows listed at most (the count says how many there are).
+const LISTED_ERRORS: usize = 200;
+
+pub struct BadRow {
+    pub line: usize,
+    pub errors: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "resources/import.html")]
+pub struct ImportPage {
+    layout: Layout,
+    res: ResView,
+    upload: String,
+    file_name: String,
+    message: Option<String>,
+    headers: Vec<(String, String)>,
+    columns: Vec<&'static str>,
+    preview: Vec<Vec<String>>,
+    file_errors: Vec<String>,
+    bad: Vec<BadRow>,
+    bad_count: usize,
+    total: usize,
+    required: Vec<&'static str>,
+}
+
+pub fn import_page(
+    res: &'static Resource,
+    page: &Page,
+    upload: Option<(Uuid, String, Analysis)>,
+    message: Option<String>,
+) -> ImportPage {
+    let mut view = ImportPage {
+        layout: page.layout(format!("Import {}", res.label().to_lowercase())),
+        res: ResView::new(res, &page.access),
+        upload: String::new(),
+        file_name: String::new(),
+        message,
+        headers: Vec::new(),
+        columns: Vec::new(),
+        preview: Vec::new(),
+        file_errors: Vec::new(),
+        bad: Vec::new(),
+        bad_count: 0,
+        total: 0,
+        required: res
+            .fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.column)
+            .collect(),
+    };
+    if let Some((id, name, analysis)) = upload {
+        let shown: Vec<usize> = (0..res.fields.len())
+            .filter(|i| analysis.mapped[*i])
+            .collect();
+        view.upload = id.to_string();
+        view.file_name = name;
+        view.columns = shown.iter().map(|i| res.fields[*i].label).collect();
+        view.preview = analysis
+            .rows
+            .iter()
+            .take(PREVIEW_ROWS)
+            .map(|r| shown.iter().map(|i| r.inputs[*i].clone()).collect())
+            .collect();
+        view.bad_count = analysis.bad();
+        view.total = analysis.rows.len();
+        view.bad = analysis
+            .rows
+            .iter()
+            .filter(|r| !r.errors.is_empty())
+            .take(LISTED_ERRORS)
+            .map(|r| BadRow {
+                line: r.line,
+                errors: r.errors.clone(),
+            })
+            .collect();
+        view.headers = analysis.headers;
+        view.file_errors = analysis.file_errors;
+    }
+    view
+}
+
+#[derive(Template)]
+#[template(path = "resources/import_progress.html")]
+pub struct ProgressPage {
+    pub layout: Layout,
+    pub res: ResView,
+    pub progress: Progress,
+}
+
+#[derive(Template)]
+#[template(path = "resources/import_progress.html", block = "progress")]
+pub struct ProgressFragment {
+    pub res: ResView,
+    pub progress: Progress,
+}
+
+pub struct Progress {
+    pub href: String,
+    pub running: bool,
+    pub failed: bool,
+    pub processed: i32,
+    pub total: i32,
+    pub created: i32,
+    pub updated: i32,
+    pub error: Option<String>,
+    /// A failed run whose upload is still here can be committed again.
+    pub rerun: Option<Rerun>,
+}
+
+/// The "Run again" form: the upload to commit again, with the page's CSRF token.
+pub struct Rerun {
+    pub upload: String,
+    pub csrf_token: String,
+}
+
+impl Progress {
+    /// A run's progress from its log; `total` is the count of good rows its page was
+    /// sent with, and `rerun` the upload still here after a failure.
+    pub fn new(
+        res: &'static Resource,
+        log: Uuid,
+        row: LogRow,
+        total: Option<i32>,
+        rerun: Option<Rerun>,
+    ) -> Progress {
+        let total = total.unwrap_or(row.processed).max(row.processed);
+        Progress {
+            href: format!("{}/import/{log}?rows={total}", res.path()),
+            running: row.status == SyncStatus::Running,
+            failed: row.status == SyncStatus::Failed,
+            processed: row.processed,
+            total,
+            created: row.created,
+            updated: row.updated,
+            error: row.error,
+            rerun,
+        }
+    }
+
+    pub fn page(
+        self,
+        res: &'static Resource,
+        page: &Page,
+        fragment: bool,
+    ) -> Result<HttpResponse, AppError> {
+        let view = ResView::new(res, &page.access);
+        if fragment {
+            return render(&ProgressFragment {
+                res: view,
+                progress: self,
+            });
+        }
+        render(&ProgressPage {
+            layout: page.layout(format!("Importing {}", res.label().to_lowercase())),
+            res: view,
+            progress: self,
+        })
+    }
+}

@@ -1,0 +1,325 @@
+//! The new and edit forms, and saving them: a form comes back with the user's values
+//! and a message per field when it cannot be saved, and with both versions side by
+//! side when someone else saved the record meanwhile.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use uuid::Uuid;
+
+use super::{Opt, PICKER_SIZE, parse_id};
+use crate::db::{Tenant, UserId};
+use crate::resources::engine::{self, Draft, Given, Saved, given_value};
+use crate::resources::store::{self, Row};
+use crate::resources::{Kind, Resource, values};
+use crate::state::AppState;
+use crate::web::db::run_in;
+use crate::web::error::AppError;
+use crate::web::flash::{self, Level};
+use crate::web::form::FieldErrors;
+use crate::web::input;
+use crate::web::layout::{Layout, Page};
+use crate::web::{render_as, see_other};
+
+pub struct InputView {
+    pub name: &'static str,
+    pub label: &'static str,
+    /// text, email, textarea, select, relation, date, time, datetime-local, number, money, checkbox, json
+    pub kind: &'static str,
+    pub value: String,
+    pub search: String,
+    pub options: Vec<Opt>,
+    pub error: Option<String>,
+    pub required: bool,
+    pub options_href: String,
+}
+
+pub struct ConflictRow {
+    pub label: &'static str,
+    pub theirs: String,
+    pub yours: String,
+}
+
+#[derive(Template)]
+#[template(path = "resources/form.html")]
+struct FormPage {
+    layout: Layout,
+    heading: String,
+    action: String,
+    cancel: String,
+    stamp: String,
+    inputs: Vec<InputView>,
+    form_error: Option<String>,
+    conflict: Vec<ConflictRow>,
+}
+
+/// The form's inputs, with the choices of its relations and the messages against them.
+fn inputs(
+    tenant: &mut Tenant<'_>,
+    res: &'static Resource,
+    given: &Given,
+    errors: &FieldErrors,
+) -> diesel::QueryResult<Vec<InputView>> {
+    let mut views = Vec::new();
+    for field in res.fields.iter().filter(|f| !res.is_derived(f.column)) {
+        let value = given_value(given, field.column).to_owned();
+        // What was typed in a relation's search box, searched like the list's `q`.
+        let search = input::strip_controls(given_value(given, &format!("{}__q", field.column)));
+        let (kind, options, options_href) = match &field.kind {
+            Kind::Text { .. } => ("text", Vec::new(), String::new()),
+            Kind::LongText => ("textarea", Vec::new(), String::new()),
+            Kind::Json => ("json", Vec::new(), String::new()),
+            Kind::Email => ("email", Vec::new(), String::new()),
+            Kind::Date => ("date", Vec::new(), String::new()),
+            Kind::Time => ("time", Vec::new(), String::new()),
+            Kind::Timestamp => ("datetime-local", Vec::new(), String::new()),
+            Kind::Integer { .. } => ("number", Vec::new(), String::new()),
+            Kind::Money | Kind::Decimal => ("money", Vec::new(), String::new()),
+            Kind::Flag => ("checkbox", Vec::new(), String::new()),
+            Kind::Choice { choices, .. } => (
+                "select",
+                choices()
+                    .into_iter()
+                    .map(|(v, l)| Opt::pair(v, l, &value))
+                    .collect(),
+                String::new(),
+            ),
+            Kind::Relation(target) => {
+                let current = Uuid::parse_str(&value).ok();
+                let options = store::choices(tenant, target, &search, current, PICKER_SIZE)?
+                    .into_iter()
+                    .map(|c| Opt::of(c, current))
+                    .collect();
+                ("relation", options, format!("{}/options", target.path()))
+            }
+        };
+        views.push(InputView {
+            name: field.column,
+            label: field.label,
+            kind,
+            value,
+            search,
+            options,
+            error: errors.get(field.column).map(str::to_owned),
+            required: field.required,
+            options_href,
+        });
+    }
+    Ok(views)
+}
+
+/// A stored row as the form's inputs.
+fn given_from_row(res: &Resource, row: &Row, tz: chrono_tz::Tz) -> Given {
+    res.fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.column.to_owned(), values::input_value(f, row.raw(i), tz)))
+        .collect()
+}
+
+/// A form to show: the record edited (none for a new one) and what the form holds.
+#[derive(Default)]
+struct FormView {
+    editing: Option<(Uuid, String)>,
+    /// The edited row's `updated_at` when the form was filled, for the optimistic lock.
+    stamp: String,
+    inputs: Vec<InputView>,
+    form_error: Option<String>,
+    conflict: Vec<ConflictRow>,
+}
+
+impl FormView {
+    fn render(
+        self,
+        res: &'static Resource,
+        page: &Page,
+        status: StatusCode,
+    ) -> Result<HttpResponse, AppError> {
+        let (heading, target) = match &self.editing {
+            Some((id, title)) => (format!("Edit {title}"), format!("{}/{id}", res.path())),
+            None => (format!("New {}", res.singular), res.path().to_owned()),
+        };
+        let page = FormPage {
+            layout: page.layout(heading.clone()),
+            heading,
+            action: target.clone(),
+            cancel: target,
+            stamp: self.stamp,
+            inputs: self.inputs,
+            form_error: self.form_error,
+            conflict: self.conflict,
+        };
+        render_as(&page, status)
+    }
+}
+
+pub async fn new_form(
+    res: &'static Resource,
+    page: Page,
+    state: web::Data<AppState>,
+    query: input::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    // Links from a parent's tab preset the relation (`/guardians/new?student_id=…`).
+    let given: Given = query
+        .iter()
+        .filter(|(k, _)| res.field(k).is_some())
+        .cloned()
+        .collect();
+    let inputs = run_in(&state.pool, page.access.actor(), move |tenant| {
+        Ok(inputs(tenant, res, &given, &FieldErrors::default())?)
+    })
+    .await?;
+    let view = FormView {
+        inputs,
+        ..FormView::default()
+    };
+    view.render(res, &page, StatusCode::OK)
+}
+
+pub async fn edit_form(
+    res: &'static Resource,
+    page: Page,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    let (row, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let row = engine::live(tenant, res, id)?;
+        let given = given_from_row(res, &row, tenant.time_zone());
+        let inputs = inputs(tenant, res, &given, &FieldErrors::default())?;
+        Ok((row, inputs))
+    })
+    .await?;
+    let view = FormView {
+        editing: Some((id, row.title)),
+        stamp: row.stamp,
+        inputs,
+        ..FormView::default()
+    };
+    view.render(res, &page, StatusCode::OK)
+}
+
+pub async fn create(
+    res: &'static Resource,
+    page: Page,
+    state: web::Data<AppState>,
+    form: input::Fields,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    save(res, page, state, None, form.into_inner(), session).await
+}
+
+pub async fn update(
+    res: &'static Resource,
+    page: Page,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: input::Fields,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    save(res, page, state, Some(id), form.into_inner(), session).await
+}
+
+/// Where the stored record and the user's form differ, each as people read it.
+fn conflict(
+    res: &'static Resource,
+    theirs: &Row,
+    given: &Given,
+    inputs: &[InputView],
+    tz: chrono_tz::Tz,
+) -> Vec<ConflictRow> {
+    res.fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !res.is_derived(f.column))
+        .filter_map(|(i, f)| {
+            let yours_input = given_value(given, f.column);
+            let stored_input = values::input_value(f, theirs.raw(i), tz);
+            (yours_input.trim() != stored_input.trim()).then(|| ConflictRow {
+                label: f.label,
+                theirs: theirs.shown(res, i, tz),
+                yours: inputs
+                    .iter()
+                    .find(|v| v.name == f.column)
+                    .and_then(|v| v.options.iter().find(|o| o.value == yours_input))
+                    .map_or_else(|| yours_input.to_owned(), |o| o.label.clone()),
+            })
+        })
+        .collect()
+}
+
+impl FormView {
+    /// The form again with its messages: nothing was saved.
+    fn invalid(
+        mut self,
+        res: &'static Resource,
+        page: &Page,
+        errors: &FieldErrors,
+    ) -> Result<HttpResponse, AppError> {
+        self.form_error = Some(errors.get("").map_or_else(
+            || "Some fields need your attention. Nothing was saved yet.".to_owned(),
+            str::to_owned,
+        ));
+        self.render(res, page, StatusCode::UNPROCESSABLE_ENTITY)
+    }
+
+    /// The form again beside `theirs`, saved by someone else meanwhile; saving again keeps yours.
+    fn stale(
+        mut self,
+        res: &'static Resource,
+        page: &Page,
+        given: &Given,
+        theirs: Row,
+    ) -> Result<HttpResponse, AppError> {
+        self.conflict = conflict(res, &theirs, given, &self.inputs, page.access.time_zone);
+        let who = theirs.updated_by.as_deref().unwrap_or("Someone");
+        self.form_error = Some(format!(
+            "{who} changed this {} while you were editing. Compare both versions below; saving again keeps yours.",
+            res.singular
+        ));
+        self.stamp = theirs.stamp;
+        self.render(res, page, StatusCode::CONFLICT)
+    }
+}
+
+async fn save(
+    res: &'static Resource,
+    page: Page,
+    state: web::Data<AppState>,
+    id: Option<Uuid>,
+    given: Given,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let by = UserId::new(page.access.user_id);
+    let form = given.clone();
+    let (saved, current, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let (saved, current) = engine::save(tenant, res, Draft::new(id, &form, by))?;
+        let inputs = match &saved {
+            Saved::Done(_) => Vec::new(),
+            Saved::Invalid(errors) => inputs(tenant, res, &form, errors)?,
+            Saved::Stale(_) => inputs(tenant, res, &form, &FieldErrors::default())?,
+        };
+        Ok((saved, current, inputs))
+    })
+    .await?;
+    let done = match current {
+        Some(_) => format!("Saved the {}.", res.singular),
+        None => format!("Added the {}.", res.singular),
+    };
+    let view = FormView {
+        editing: current.map(|r| (r.id, r.title)),
+        stamp: given_value(&given, "updated_at").to_owned(),
+        inputs,
+        ..FormView::default()
+    };
+    match saved {
+        Saved::Done(id) => {
+            flash::push(&session, Level::Success, done);
+            Ok(see_other(&format!("{}/{id}", res.path())))
+        }
+        Saved::Invalid(errors) => view.invalid(res, &page, &errors),
+        Saved::Stale(theirs) => view.stale(res, &page, &given, theirs),
+    }
+}
