@@ -138,15 +138,22 @@ pub fn send_due_alerts(
         let mut run = AlertRun::default();
         for alert in due {
             // Each alert's work runs as its own organization, under row-level security.
-            crate::db::enter(conn, &crate::db::Actor::system(alert.organization_id))?;
+            let mut tenant =
+                crate::db::enter(conn, &crate::db::Actor::system(alert.organization_id))?;
             if !alert.still_absent {
-                finish(conn, alert.id, AbsenceAlertStatus::Withdrawn, None, now)?;
+                finish(
+                    tenant.conn(),
+                    alert.id,
+                    AbsenceAlertStatus::Withdrawn,
+                    None,
+                    now,
+                )?;
                 run.withdrawn += 1;
                 continue;
             }
             let guardians: Vec<GuardianRow> = prepared(GUARDIANS_SQL)
                 .bind::<SqlUuid, _>(alert.student_id)
-                .load(conn)?;
+                .load(tenant.conn())?;
             let recipients: Vec<Recipient> = guardians
                 .into_iter()
                 .map(|g| Recipient {
@@ -169,10 +176,9 @@ pub fn send_due_alerts(
                     &alert.organization_name,
                 );
                 Some(notify(
-                    conn,
+                    &mut tenant,
                     mailer,
                     &Notice {
-                        organization_id: alert.organization_id,
                         campus_id: Some(alert.campus_id),
                         sent_by: alert.created_by_id,
                         subject: &subject,
@@ -181,7 +187,13 @@ pub fn send_due_alerts(
                     },
                 )?)
             };
-            finish(conn, alert.id, AbsenceAlertStatus::Sent, message, now)?;
+            finish(
+                tenant.conn(),
+                alert.id,
+                AbsenceAlertStatus::Sent,
+                message,
+                now,
+            )?;
             run.sent += 1;
         }
         Ok(run)

@@ -2,18 +2,18 @@
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::queries::{self, Received};
 use crate::access::{Gate, MenuEntry, MenuGroup, Routes};
-use crate::db::enums::DeliveryStatus;
-use crate::db::schema::{message_recipients, messages, users};
 use crate::mail::{BodyPiece, linkify};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
 use crate::web::{local_time, render};
+
+/// How many messages the inbox lists.
+const LISTED: i64 = 200;
 
 pub fn routes(r: &mut Routes) {
     r.get("/inbox", Gate::SignedIn, inbox)
@@ -53,68 +53,35 @@ struct MessagePage {
     body: Vec<BodyPiece>,
 }
 
-type Row = (
-    Uuid,
-    String,
-    String,
-    DateTime<Utc>,
-    Option<DateTime<Utc>>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
-/// The user's live copies, newest first, with the sender's name.
-#[diesel::dsl::auto_type]
-fn addressed_to(user_id: Uuid, organization_id: Uuid) -> _ {
-    message_recipients::table
-        .inner_join(messages::table)
-        .left_join(users::table.on(users::id.nullable().eq(messages::sent_by_id)))
-        .filter(message_recipients::user_id.eq(user_id))
-        .filter(message_recipients::organization_id.eq(organization_id))
-        .filter(message_recipients::deleted_at.is_null())
-        .filter(messages::deleted_at.is_null())
-        .select((
-            message_recipients::id,
-            messages::subject,
-            messages::body,
-            message_recipients::created_at,
-            message_recipients::read_at,
-            users::first_name.nullable(),
-            users::last_name.nullable(),
-            users::email.nullable(),
-        ))
-}
-
-fn sender(first: Option<&str>, last: Option<&str>, email: Option<&str>) -> String {
-    match email {
-        Some(email) => crate::access::display_name(first, last, email),
-        None => "Homeroom".to_owned(),
+impl Received {
+    /// Who sent it: the user's name, or Homeroom for its own notices.
+    fn sender(&self) -> String {
+        match self.sender_email.as_deref() {
+            Some(email) => crate::access::display_name(
+                self.sender_first.as_deref(),
+                self.sender_last.as_deref(),
+                email,
+            ),
+            None => "Homeroom".to_owned(),
+        }
     }
 }
 
 async fn inbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (user, org) = (page.access.user_id, page.access.organization_id);
-    let rows: Vec<Row> = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        let conn = tenant.conn();
-        Ok(addressed_to(user, org)
-            .order(message_recipients::created_at.desc())
-            .limit(200)
-            .load(conn)?)
+    let rows = crate::web::db::run_in(&state.pool, page.access.actor(), |tenant| {
+        Ok(queries::inbox(tenant, LISTED)?)
     })
     .await?;
     let tz = page.access.time_zone;
     let items = rows
         .into_iter()
-        .map(
-            |(id, subject, _, at, read_at, first, last, email)| InboxItem {
-                id,
-                subject,
-                from: sender(first.as_deref(), last.as_deref(), email.as_deref()),
-                received: local_time(tz, at),
-                unread: read_at.is_none(),
-            },
-        )
+        .map(|m| InboxItem {
+            from: m.sender(),
+            received: local_time(tz, m.received_at),
+            unread: m.read_at.is_none(),
+            id: m.id,
+            subject: m.subject,
+        })
         .collect();
     render(&InboxPage {
         layout: page.layout("Inbox"),
@@ -128,32 +95,17 @@ async fn open(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let (user, org, id) = (page.access.user_id, page.access.organization_id, *id);
-    let row: Option<Row> =
-        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-            let conn = tenant.conn();
-            let row = addressed_to(user, org)
-                .filter(message_recipients::id.eq(id))
-                .first::<Row>(conn)
-                .optional()?;
-            if row.as_ref().is_some_and(|r| r.4.is_none()) {
-                diesel::update(message_recipients::table.find(id))
-                    .set((
-                        message_recipients::read_at.eq(Utc::now()),
-                        message_recipients::delivery_status.eq(DeliveryStatus::Read),
-                        message_recipients::updated_by_id.eq(user),
-                    ))
-                    .execute(conn)?;
-            }
-            Ok(row)
-        })
-        .await?;
-    let (_, subject, body, at, _, first, last, email) = row.ok_or(AppError::NotFound)?;
+    let id = *id;
+    let message = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        Ok(queries::open(tenant, id)?)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
     render(&MessagePage {
-        layout: page.layout(subject.clone()),
-        subject,
-        from: sender(first.as_deref(), last.as_deref(), email.as_deref()),
-        received: local_time(page.access.time_zone, at),
-        body: linkify(&body),
+        layout: page.layout(message.subject.clone()),
+        from: message.sender(),
+        received: local_time(page.access.time_zone, message.received_at),
+        body: linkify(&message.body),
+        subject: message.subject,
     })
 }

@@ -3,10 +3,15 @@
 
 mod forms;
 mod insight;
+mod listing;
 mod models;
 mod notice;
 mod queries;
+mod reading;
+mod recording;
 mod routes;
+mod viewer;
 
 pub use models::{DIMENSIONS, Dimension};
+pub use queries::count_after;
 pub use routes::routes;

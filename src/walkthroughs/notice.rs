@@ -1,18 +1,19 @@
 //! Tells the observed teacher about a new walkthrough: in their inbox, and by
 //! e-mail when they have an address.
 
-use diesel::PgConnection;
 use uuid::Uuid;
 
 use super::models::DIMENSIONS;
-use super::queries::{TeacherOption, Viewer, WalkthroughChanges};
+use super::queries::{TeacherOption, WalkthroughChanges};
+use super::viewer::Viewer;
 use crate::communication::{self, Notice, Recipient};
+use crate::db::Tenant;
 use crate::db::enums::RecipientType;
 use crate::state::AppState;
 use crate::web::error::AppError;
 
 pub fn tell_teacher(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     state: &AppState,
     viewer: &Viewer,
     walkthrough: Uuid,
@@ -57,10 +58,9 @@ pub fn tell_teacher(
         email: teacher.email.clone(),
     }];
     communication::notify(
-        conn,
+        tenant,
         &state.mailer,
         &Notice {
-            organization_id: viewer.organization_id,
             campus_id: w.campus_id,
             sent_by: Some(viewer.user_id),
             subject: &subject,

@@ -36,11 +36,12 @@ async fn teacher_reads_a_notice_in_the_inbox_and_a_guardian_gets_it_by_email() {
             email: Some("   ".to_owned()),
         },
     ];
+    let mut tenant =
+        homeroom::db::enter(&mut conn, &homeroom::db::Actor::system(northwind)).expect("tenant");
     let message = notify(
-        &mut conn,
+        &mut tenant,
         &mailer,
         &Notice {
-            organization_id: northwind,
             campus_id: None,
             sent_by: Some(director),
             subject: "Walkthrough in 7B",

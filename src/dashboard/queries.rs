@@ -1,0 +1,170 @@
+//! The dashboard's reads: counts of the school's people and classes, fees, the
+//! latest daily roll and a teacher's periods today. Built on the school's bases.
+
+use bigdecimal::BigDecimal;
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use diesel::dsl::{count_star, sum};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{AttendanceDay, PeriodToday};
+use crate::db::Tenant;
+use crate::db::enums::{
+    AttendanceSessionType, AttendanceStatus, ClassStatus, DayOfWeek, InvoiceStatus, StaffStatus,
+    StudentStatus,
+};
+use crate::db::schema::{
+    academic_years, attendance_records, attendance_sessions, class_subjects, classes, invoices,
+    staff, students, subjects, timetable_periods, timetables,
+};
+use crate::school::queries::{self as school, timetable_in_effect};
+
+/// Bases of tables whose domains have no queries module of their own yet: invoices
+/// (kept by the record engine) and the daily rolls (attendance).
+mod bases {
+    crate::live_rows!(invoices, attendance_sessions, attendance_records);
+}
+
+pub fn active_students(tenant: &mut Tenant<'_>) -> QueryResult<i64> {
+    school::students::live(tenant)
+        .filter(students::status.eq(StudentStatus::Active))
+        .count()
+        .get_result(tenant.conn())
+}
+
+pub fn active_staff(tenant: &mut Tenant<'_>) -> QueryResult<i64> {
+    school::staff::live(tenant)
+        .filter(staff::status.eq(StaffStatus::Active))
+        .count()
+        .get_result(tenant.conn())
+}
+
+/// Active classes of the current academic year.
+pub fn current_classes(tenant: &mut Tenant<'_>) -> QueryResult<i64> {
+    school::classes::live(tenant)
+        .inner_join(academic_years::table)
+        .filter(classes::status.eq(ClassStatus::Active))
+        .filter(academic_years::current.eq(true))
+        .filter(school::academic_years::is_live(tenant.organization()))
+        .count()
+        .get_result(tenant.conn())
+}
+
+/// The balance due of the open invoices, and how many of them were due before `today`.
+pub fn fees_outstanding(
+    tenant: &mut Tenant<'_>,
+    today: NaiveDate,
+) -> QueryResult<(Option<BigDecimal>, i64)> {
+    let open = [
+        InvoiceStatus::Issued,
+        InvoiceStatus::PartiallyPaid,
+        InvoiceStatus::Overdue,
+    ];
+    bases::invoices::live(tenant)
+        .filter(invoices::status.eq_any(open))
+        .select((
+            sum(invoices::balance_due),
+            diesel::dsl::sql::<diesel::sql_types::BigInt>("count(*) FILTER (WHERE due_date < ")
+                .bind::<diesel::sql_types::Date, _>(today)
+                .sql(")"),
+        ))
+        .get_result(tenant.conn())
+}
+
+/// The most recent day (up to today) with daily rolls, and its marks by status.
+pub fn latest_attendance(
+    tenant: &mut Tenant<'_>,
+    today: NaiveDate,
+) -> QueryResult<Option<AttendanceDay>> {
+    let daily = || attendance_sessions::session_type.eq(AttendanceSessionType::Daily);
+    let latest: Option<NaiveDate> = bases::attendance_sessions::live(tenant)
+        .filter(daily())
+        .filter(attendance_sessions::session_date.le(today))
+        .select(diesel::dsl::max(attendance_sessions::session_date))
+        .first(tenant.conn())?;
+    let Some(date) = latest else { return Ok(None) };
+    let counts: Vec<(AttendanceStatus, i64)> = bases::attendance_records::live(tenant)
+        .inner_join(attendance_sessions::table)
+        .filter(bases::attendance_sessions::is_live(tenant.organization()))
+        .filter(attendance_sessions::session_date.eq(date))
+        .filter(daily())
+        .group_by(attendance_records::status)
+        .select((attendance_records::status, count_star()))
+        .load(tenant.conn())?;
+    let of = |s: AttendanceStatus| {
+        counts
+            .iter()
+            .find(|(st, _)| *st == s)
+            .map_or(0, |(_, n)| *n)
+    };
+    Ok(Some(AttendanceDay {
+        date,
+        present: of(AttendanceStatus::Present),
+        late: of(AttendanceStatus::Late),
+        absent: of(AttendanceStatus::Absent),
+        excused: of(AttendanceStatus::Excused),
+    }))
+}
+
+/// The signed-in user's staff records.
+pub fn my_staff_ids(tenant: &mut Tenant<'_>) -> QueryResult<Vec<Uuid>> {
+    school::staff::live(tenant)
+        .filter(staff::user_id.eq(tenant.user()))
+        .select(staff::id)
+        .load(tenant.conn())
+}
+
+/// Whether any of these staff teaches a class subject.
+pub fn teaches(tenant: &mut Tenant<'_>, ids: &[Uuid]) -> QueryResult<bool> {
+    if ids.is_empty() {
+        return Ok(false);
+    }
+    let n: i64 = school::class_subjects::live(tenant)
+        .filter(class_subjects::teacher_id.eq_any(ids))
+        .count()
+        .get_result(tenant.conn())?;
+    Ok(n > 0)
+}
+
+/// The periods of these staff on a date, from the published timetables in force.
+pub fn periods_on(
+    tenant: &mut Tenant<'_>,
+    ids: &[Uuid],
+    date: NaiveDate,
+) -> QueryResult<Vec<PeriodToday>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = school::timetable_periods::live(tenant)
+        .inner_join(timetables::table)
+        .inner_join(
+            class_subjects::table
+                .inner_join(classes::table)
+                .inner_join(subjects::table),
+        )
+        .filter(timetable_periods::day_of_week.eq(DayOfWeek::from(date.weekday())))
+        .filter(timetable_in_effect(date))
+        .filter(class_subjects::teacher_id.eq_any(ids))
+        .filter(school::class_subjects::is_live(tenant.organization()))
+        .order(timetable_periods::starts_at.asc())
+        .select((
+            timetable_periods::starts_at,
+            timetable_periods::ends_at,
+            classes::name,
+            subjects::name,
+            timetable_periods::room,
+        ))
+        .load::<(NaiveTime, NaiveTime, String, String, Option<String>)>(tenant.conn())?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(starts_at, ends_at, class_name, subject, room)| PeriodToday {
+                starts_at,
+                ends_at,
+                class_name,
+                subject,
+                room,
+            },
+        )
+        .collect())
+}

@@ -1,0 +1,310 @@
+//! A campus's walkthroughs: its averages this term against last term, and the
+//! teachers it has not visited lately.
+
+use chrono::{Duration, NaiveDate};
+use uuid::Uuid;
+
+use super::{averages, one_decimal};
+use crate::access::Access;
+use crate::db::Tenant;
+use crate::walkthroughs::models::{DIMENSIONS, Walkthrough};
+use crate::walkthroughs::queries::{self, CampusRow, TeacherOption};
+use crate::walkthroughs::viewer::{Scope, Viewer};
+use crate::web::error::AppError;
+
+/// The coverage window when none (or no valid one) is asked for.
+const DEFAULT_DAYS: i64 = 30;
+
+/// The coverage window asked for, in days, and the message when it was not valid.
+pub fn coverage_days(asked: Option<&str>) -> (i64, Option<String>) {
+    match asked.map(str::trim) {
+        None | Some("") => (DEFAULT_DAYS, None),
+        Some(text) => match text.parse::<i64>() {
+            Ok(d) if (1..=730).contains(&d) => (d, None),
+            _ => (
+                DEFAULT_DAYS,
+                Some("Enter a number of days from 1 to 730; showing 30.".to_owned()),
+            ),
+        },
+    }
+}
+
+/// One term's visits and their averages.
+pub struct TermColumn {
+    pub term: Term,
+    pub visits: usize,
+    pub averages: Option<[f64; 7]>,
+}
+
+/// One area's average this term and last, and which way it went.
+pub struct TermRow {
+    pub label: &'static str,
+    pub this: String,
+    pub last: String,
+    pub change: String,
+    pub trend: &'static str,
+}
+
+/// What the campus page shows.
+pub struct CampusReport {
+    pub campus: CampusRow,
+    pub this_term: Option<TermColumn>,
+    pub last_term: Option<TermColumn>,
+    pub rows: Vec<TermRow>,
+    pub unvisited: Vec<Unvisited>,
+    pub teacher_count: usize,
+}
+
+/// The report of a campus within the viewer's reach, with the teachers not visited
+/// in the last `days` days; not found for another director's campus.
+pub fn campus_report(
+    tenant: &mut Tenant<'_>,
+    access: &Access,
+    campus_id: Uuid,
+    days: i64,
+) -> Result<CampusReport, AppError> {
+    let viewer = Viewer::load(tenant, access)?;
+    let campus = queries::campus(tenant, campus_id)?;
+    match &viewer.scope {
+        Scope::Organization | Scope::Authored => {}
+        Scope::Campus(c) if *c == campus_id => {}
+        Scope::Campus(_) => return Err(AppError::NotFound),
+        Scope::Observed(_) => return Err(AppError::Forbidden),
+    }
+    let years = queries::academic_years(tenant)?;
+    let visits = queries::at_campus(tenant, campus_id)?;
+    let teachers = queries::teachers_in_reach(tenant, &viewer, Some(campus_id))?;
+    let today = tenant.today();
+    Ok(CampusReport::new(
+        campus, &years, &visits, teachers, today, days,
+    ))
+}
+
+impl CampusReport {
+    fn new(
+        campus: CampusRow,
+        years: &[(String, NaiveDate, NaiveDate)],
+        visits: &[Walkthrough],
+        teachers: Vec<TeacherOption>,
+        today: NaiveDate,
+        days: i64,
+    ) -> CampusReport {
+        let terms = terms(years);
+        let (this, last) = this_and_last(&terms, today);
+        let this_term = this.map(|t| term_column(t, visits));
+        let last_term = last.map(|t| term_column(t, visits));
+        let rows = term_rows(
+            this_term.as_ref().and_then(|c| c.averages),
+            last_term.as_ref().and_then(|c| c.averages),
+        );
+        let last_visits: Vec<(Uuid, NaiveDate)> = visits
+            .iter()
+            .filter_map(|w| w.teacher_id.map(|t| (t, w.check_in_date)))
+            .collect();
+        let teacher_count = teachers.len();
+        let unvisited = coverage(
+            teachers.into_iter().map(|t| (t.id, t.name)).collect(),
+            &last_visits,
+            today,
+            days,
+        );
+        CampusReport {
+            campus,
+            this_term,
+            last_term,
+            rows,
+            unvisited,
+            teacher_count,
+        }
+    }
+}
+
+fn term_column(term: &Term, visits: &[Walkthrough]) -> TermColumn {
+    let within: Vec<&Walkthrough> = visits
+        .iter()
+        .filter(|w| w.check_in_date >= term.start && w.check_in_date <= term.end)
+        .collect();
+    TermColumn {
+        term: term.clone(),
+        visits: within.len(),
+        averages: averages(&within),
+    }
+}
+
+/// Each area's average this term against last term.
+fn term_rows(now: Option<[f64; 7]>, before: Option<[f64; 7]>) -> Vec<TermRow> {
+    DIMENSIONS
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let this = now.map(|a| a[i]);
+            let last = before.map(|a| a[i]);
+            let (change, trend) = match (this, last) {
+                (Some(t), Some(l)) => change(t, l),
+                _ => ("—".to_owned(), "same"),
+            };
+            TermRow {
+                label: d.label,
+                this: this.map_or_else(|| "—".to_owned(), one_decimal),
+                last: last.map_or_else(|| "—".to_owned(), one_decimal),
+                change,
+                trend,
+            }
+        })
+        .collect()
+}
+
+/// The change from `last` to `this`, one decimal with its sign, and its direction.
+fn change(this: f64, last: f64) -> (String, &'static str) {
+    let delta = ((this - last) * 10.0).round() / 10.0;
+    if delta > 0.0 {
+        (format!("+{delta:.1}"), "up")
+    } else if delta < 0.0 {
+        (format!("{delta:.1}"), "down")
+    } else {
+        ("0.0".to_owned(), "same")
+    }
+}
+
+/// A school term. Homeroom counts two terms per academic year: its first half
+/// (start to midpoint) and its second half (the day after, to the end).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub label: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// The terms of the given academic years (name, start, end), in date order.
+pub fn terms(years: &[(String, NaiveDate, NaiveDate)]) -> Vec<Term> {
+    let mut terms = Vec::new();
+    for (name, start, end) in years {
+        if end < start {
+            continue;
+        }
+        let middle = *start + Duration::days((*end - *start).num_days() / 2);
+        terms.push(Term {
+            label: format!("{name}, first term"),
+            start: *start,
+            end: middle,
+        });
+        if middle < *end {
+            terms.push(Term {
+                label: format!("{name}, second term"),
+                start: middle + Duration::days(1),
+                end: *end,
+            });
+        }
+    }
+    terms.sort_by_key(|t| t.start);
+    terms
+}
+
+/// The term that holds `today` (or the latest one begun before it), and the one before.
+pub fn this_and_last(terms: &[Term], today: NaiveDate) -> (Option<&Term>, Option<&Term>) {
+    let current = terms.iter().rposition(|t| t.start <= today);
+    match current {
+        Some(i) => (terms.get(i), i.checked_sub(1).and_then(|p| terms.get(p))),
+        None => (None, None),
+    }
+}
+
+/// A teacher the campus has not visited within the window.
+pub struct Unvisited {
+    pub staff_id: uuid::Uuid,
+    pub name: String,
+    pub last_visit: Option<NaiveDate>,
+    pub days_since: Option<i64>,
+}
+
+/// Teachers whose last visit is older than `days` (or who were never visited):
+/// never visited first, then the longest ago.
+pub fn coverage(
+    teachers: Vec<(uuid::Uuid, String)>,
+    last_visits: &[(uuid::Uuid, NaiveDate)],
+    today: NaiveDate,
+    days: i64,
+) -> Vec<Unvisited> {
+    let since = today - Duration::days(days);
+    let mut out: Vec<Unvisited> = teachers
+        .into_iter()
+        .map(|(staff_id, name)| {
+            let last_visit = last_visits
+                .iter()
+                .filter(|(t, _)| *t == staff_id)
+                .map(|(_, d)| *d)
+                .max();
+            Unvisited {
+                staff_id,
+                name,
+                last_visit,
+                days_since: last_visit.map(|d| (today - d).num_days()),
+            }
+        })
+        .filter(|u| u.last_visit.is_none_or(|d| d < since))
+        .collect();
+    out.sort_by(|a, b| {
+        a.last_visit
+            .is_some()
+            .cmp(&b.last_visit.is_some())
+            .then(a.last_visit.cmp(&b.last_visit))
+            .then(a.name.cmp(&b.name))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn a_year_splits_into_two_terms_and_today_finds_its_term() {
+        let years = vec![
+            ("2025-2026".to_owned(), date(2025, 8, 15), date(2026, 6, 30)),
+            ("2026-2027".to_owned(), date(2026, 8, 15), date(2027, 6, 30)),
+        ];
+        let all = terms(&years);
+        assert_eq!(all.len(), 4);
+        let (this, last) = this_and_last(&all, date(2026, 11, 23));
+        assert_eq!(
+            this.map(|t| t.label.as_str()),
+            Some("2026-2027, first term")
+        );
+        assert_eq!(
+            last.map(|t| t.label.as_str()),
+            Some("2025-2026, second term")
+        );
+        assert_eq!(this.map(|t| t.end), Some(date(2027, 1, 21)));
+    }
+
+    #[test]
+    fn coverage_lists_the_never_visited_first_then_the_oldest() {
+        let a = uuid::Uuid::new_v4();
+        let b = uuid::Uuid::new_v4();
+        let c = uuid::Uuid::new_v4();
+        let d = uuid::Uuid::new_v4();
+        let today = date(2026, 11, 23);
+        let list = coverage(
+            vec![
+                (a, "Ann".to_owned()),
+                (b, "Bob".to_owned()),
+                (c, "Cy".to_owned()),
+                (d, "Di".to_owned()),
+            ],
+            &[
+                (a, date(2026, 9, 1)),
+                (b, date(2026, 11, 20)),
+                (c, date(2026, 8, 30)),
+            ],
+            today,
+            30,
+        );
+        let names: Vec<&str> = list.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["Di", "Cy", "Ann"]);
+        assert_eq!(list[1].days_since, Some(85));
+    }
+}

@@ -1,0 +1,288 @@
+//! The walkthrough form: a new visit, a change to one, and the teacher field htmx
+//! refreshes when the classroom or the time changes.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{draft_key, script_url};
+use crate::state::AppState;
+use crate::walkthroughs::forms::WalkthroughValues;
+use crate::walkthroughs::models::DIMENSIONS;
+use crate::walkthroughs::queries::{RoomOption, TeacherOption};
+use crate::walkthroughs::recording::{self, FormData, Saved, Suggestion};
+use crate::web::error::AppError;
+use crate::web::flash::{self, Level};
+use crate::web::form::FieldErrors;
+use crate::web::input;
+use crate::web::layout::{Layout, Page};
+use crate::web::{render, render_as, see_other};
+
+struct AreaField {
+    label: &'static str,
+    key: &'static str,
+    rating_field: &'static str,
+    comment_field: &'static str,
+    value: String,
+    comment: String,
+    error: Option<String>,
+    comment_error: Option<String>,
+}
+
+impl AreaField {
+    fn is(&self, score: &str) -> bool {
+        self.value == score
+    }
+}
+
+fn area_fields(values: &WalkthroughValues, errors: &FieldErrors) -> Vec<AreaField> {
+    DIMENSIONS
+        .iter()
+        .enumerate()
+        .map(|(i, d)| AreaField {
+            label: d.label,
+            key: d.key,
+            rating_field: d.rating_field,
+            comment_field: d.comment_field,
+            value: values.ratings[i].trim().to_owned(),
+            comment: values.comments[i].clone(),
+            error: errors.get(d.rating_field).map(str::to_owned),
+            comment_error: errors.get(d.comment_field).map(str::to_owned),
+        })
+        .collect()
+}
+
+const SCORES: [&str; 5] = ["1", "2", "3", "4", "5"];
+
+#[derive(Template)]
+#[template(path = "walkthroughs/form.html")]
+struct FormPage {
+    layout: Layout,
+    heading: &'static str,
+    action: String,
+    cancel: String,
+    submit_label: &'static str,
+    values: WalkthroughValues,
+    errors: FieldErrors,
+    areas: Vec<AreaField>,
+    scores: [&'static str; 5],
+    rooms: Vec<RoomOption>,
+    teachers: Vec<TeacherOption>,
+    suggestion: Suggestion,
+    draft_key: String,
+    restore_draft: bool,
+    script: String,
+}
+
+/// The teacher field alone, for htmx when the classroom or the time changes.
+#[derive(Template)]
+#[template(path = "walkthroughs/form.html", block = "teacher_field")]
+struct TeacherField {
+    values: WalkthroughValues,
+    errors: FieldErrors,
+    teachers: Vec<TeacherOption>,
+    suggestion: Suggestion,
+}
+
+struct FormMode {
+    heading: &'static str,
+    action: String,
+    cancel: String,
+    submit_label: &'static str,
+    walkthrough: Option<Uuid>,
+}
+
+impl FormMode {
+    fn new() -> FormMode {
+        FormMode {
+            heading: "New walkthrough",
+            action: "/walkthroughs".to_owned(),
+            cancel: "/walkthroughs".to_owned(),
+            submit_label: "Save walkthrough",
+            walkthrough: None,
+        }
+    }
+
+    fn edit(id: Uuid) -> FormMode {
+        FormMode {
+            heading: "Change walkthrough",
+            action: format!("/walkthroughs/{id}"),
+            cancel: format!("/walkthroughs/{id}"),
+            submit_label: "Save changes",
+            walkthrough: Some(id),
+        }
+    }
+}
+
+fn form_page(
+    page: &Page,
+    mode: FormMode,
+    values: WalkthroughValues,
+    errors: FieldErrors,
+    data: FormData,
+) -> FormPage {
+    let restore_draft = errors.is_empty();
+    FormPage {
+        layout: page.layout(mode.heading),
+        heading: mode.heading,
+        action: mode.action,
+        cancel: mode.cancel,
+        submit_label: mode.submit_label,
+        areas: area_fields(&values, &errors),
+        scores: SCORES,
+        values,
+        errors,
+        rooms: data.rooms,
+        teachers: data.teachers,
+        suggestion: data.suggestion,
+        draft_key: draft_key(data.viewer.user_id, mode.walkthrough),
+        restore_draft,
+        script: script_url(),
+    }
+}
+
+/// After a save: to the visit with a flash, or the form back with its errors.
+fn saved(
+    page: &Page,
+    session: &Session,
+    saved: Saved,
+    mode: FormMode,
+    done: &str,
+) -> Result<HttpResponse, AppError> {
+    match saved {
+        Saved::Done(id) => {
+            flash::push(session, Level::Success, done);
+            let which = if mode.walkthrough.is_some() {
+                "edit"
+            } else {
+                "new"
+            };
+            Ok(see_other(&format!("/walkthroughs/{id}?saved={which}")))
+        }
+        Saved::Refused(refused) => {
+            let (values, errors, data) = *refused;
+            render_as(
+                &form_page(page, mode, values, errors, data),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+    }
+}
+
+pub(super) async fn new_form(
+    page: Page,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let access = page.access.clone();
+    let mut values = WalkthroughValues::now(access.time_zone);
+    let (values, data) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let data = recording::form_data(tenant, &access, &mut values, false)?;
+        Ok((values, data))
+    })
+    .await?;
+    let errors = FieldErrors::default();
+    render(&form_page(&page, FormMode::new(), values, errors, data))
+}
+
+#[derive(Deserialize)]
+pub(super) struct SuggestQuery {
+    #[serde(default)]
+    classroom: String,
+    #[serde(default)]
+    teacher: String,
+    #[serde(default)]
+    check_in_date: String,
+    #[serde(default)]
+    check_in_time: String,
+    /// The teacher suggested before; a teacher the director chose instead stays.
+    #[serde(default)]
+    suggested: String,
+}
+
+pub(super) async fn suggest_teacher(
+    page: Page,
+    state: web::Data<AppState>,
+    query: input::Query<SuggestQuery>,
+) -> Result<HttpResponse, AppError> {
+    let access = page.access.clone();
+    let query = query.into_inner();
+    let replace = query.teacher.trim().is_empty() || query.teacher.trim() == query.suggested.trim();
+    let mut values = WalkthroughValues {
+        classroom: query.classroom,
+        teacher: query.teacher,
+        check_in_date: query.check_in_date,
+        check_in_time: query.check_in_time,
+        ..WalkthroughValues::default()
+    };
+    let (values, data) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let data = recording::form_data(tenant, &access, &mut values, replace)?;
+        Ok((values, data))
+    })
+    .await?;
+    render(&TeacherField {
+        values,
+        errors: FieldErrors::default(),
+        teachers: data.teachers,
+        suggestion: data.suggestion,
+    })
+}
+
+pub(super) async fn create_walkthrough(
+    page: Page,
+    state: web::Data<AppState>,
+    session: Session,
+    form: input::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let access = page.access.clone();
+    let values = WalkthroughValues::from_fields(&form);
+    let state_for_work = state.clone();
+    let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        recording::create(tenant, &access, &state_for_work, values)
+    })
+    .await?;
+    let done = "Walkthrough saved. The teacher has been told.";
+    saved(&page, &session, outcome, FormMode::new(), done)
+}
+
+pub(super) async fn edit_form(
+    page: Page,
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let access = page.access.clone();
+    let hours = state.settings.walkthrough_edit_hours;
+    let (values, data) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        recording::edit_form(tenant, &access, id, hours)
+    })
+    .await?;
+    let errors = FieldErrors::default();
+    render(&form_page(&page, FormMode::edit(id), values, errors, data))
+}
+
+pub(super) async fn save_edit(
+    page: Page,
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<Uuid>,
+    form: input::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let access = page.access.clone();
+    let hours = state.settings.walkthrough_edit_hours;
+    let values = WalkthroughValues::from_fields(&form);
+    let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        recording::save_edit(tenant, &access, id, hours, values)
+    })
+    .await?;
+    saved(
+        &page,
+        &session,
+        outcome,
+        FormMode::edit(id),
+        "Changes saved.",
+    )
+}
