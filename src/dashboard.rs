@@ -96,8 +96,7 @@ struct DashboardPage {
 async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let data = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        let conn = tenant.conn();
-        Ok(load(conn, &access)?)
+        Ok(load(tenant, &access)?)
     })
     .await?;
     let first_name = page
@@ -128,7 +127,8 @@ struct DashboardData {
     check_in: Option<crate::attendance::staff::MyCheckIn>,
 }
 
-fn load(conn: &mut PgConnection, access: &Access) -> QueryResult<DashboardData> {
+fn load(tenant: &mut crate::db::Tenant<'_>, access: &Access) -> QueryResult<DashboardData> {
+    let conn = tenant.conn();
     let org = access.organization_id;
     let today = access.today();
     let mut stats = Vec::new();
@@ -251,7 +251,7 @@ fn load(conn: &mut PgConnection, access: &Access) -> QueryResult<DashboardData> 
         None
     };
 
-    let check_in = crate::attendance::staff::my_check_in(conn, access, "/")?;
+    let check_in = crate::attendance::staff::my_check_in(tenant, access, "/")?;
 
     Ok(DashboardData {
         today,
