@@ -21,7 +21,8 @@ pub struct AlertRun {
 const BATCH: i64 = 200;
 
 /// Sends the alerts whose grace period has passed by `now` and whose student is
-/// still marked absent; withdraws the others. One transaction per run.
+/// still marked absent; withdraws the others. One transaction per run. Takes a
+/// bare connection: the job serves every organization, entering each alert's own.
 pub fn send_due_alerts(
     conn: &mut PgConnection,
     mailer: &crate::mail::Mailer,
