@@ -1,24 +1,18 @@
 //! What the oversight pages share: reading dates and filters from the address, the
-//! organization's campuses and grades, and the school's clock.
+//! organization's campuses and grades to filter by, and how marks are counted.
 
-use std::collections::HashMap;
-
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use diesel::prelude::*;
+use chrono::NaiveDate;
 use uuid::Uuid;
 
+pub use super::queries::choices::{
+    AcademicYear, CampusTimes, Choice, academic_year_on, campus_times, campuses, grades, times_of,
+};
 use crate::db::enums::AttendanceStatus;
-use crate::db::schema::{academic_years, campus_attendance_config, campuses, grades};
 use crate::web::error::AppError;
 
 /// The earliest and latest dates a report accepts; anything else is a typing slip.
 const FIRST_YEAR: i32 = 2000;
 const LAST_YEAR: i32 = 2100;
-
-pub struct Choice {
-    pub id: Uuid,
-    pub name: String,
-}
 
 /// A date from the address (`2026-11-20`), or a message saying what is wrong with it.
 pub fn parse_date(label: &str, value: &str) -> Result<NaiveDate, AppError> {
@@ -74,125 +68,6 @@ pub fn parse_choice(
         .filter(|id| choices.iter().any(|c| c.id == *id))
         .map(Some)
         .ok_or_else(|| AppError::BadRequest(format!("Choose a {label} from the list.")))
-}
-
-/// The organization's campuses that are open, by name.
-pub fn campuses(conn: &mut PgConnection, organization_id: Uuid) -> QueryResult<Vec<Choice>> {
-    Ok(campuses::table
-        .filter(campuses::organization_id.eq(organization_id))
-        .filter(campuses::deleted_at.is_null())
-        .filter(campuses::active.eq(true))
-        .order(campuses::name.asc())
-        .select((campuses::id, campuses::name))
-        .load::<(Uuid, String)>(conn)?
-        .into_iter()
-        .map(|(id, name)| Choice { id, name })
-        .collect())
-}
-
-/// The organization's grades in school order.
-pub fn grades(conn: &mut PgConnection, organization_id: Uuid) -> QueryResult<Vec<Choice>> {
-    Ok(grades::table
-        .filter(grades::organization_id.eq(organization_id))
-        .filter(grades::deleted_at.is_null())
-        .order((grades::sort_order.asc().nulls_last(), grades::name.asc()))
-        .select((grades::id, grades::name))
-        .load::<(Uuid, String)>(conn)?
-        .into_iter()
-        .map(|(id, name)| Choice { id, name })
-        .collect())
-}
-
-pub struct AcademicYear {
-    pub id: Uuid,
-    pub name: String,
-    pub start_date: NaiveDate,
-    pub end_date: NaiveDate,
-}
-
-/// The academic year a date falls in; the one marked current wins an overlap.
-pub fn academic_year_on(
-    conn: &mut PgConnection,
-    organization_id: Uuid,
-    date: NaiveDate,
-) -> QueryResult<Option<AcademicYear>> {
-    Ok(academic_years::table
-        .filter(academic_years::organization_id.eq(organization_id))
-        .filter(academic_years::deleted_at.is_null())
-        .filter(academic_years::start_date.le(date))
-        .filter(academic_years::end_date.ge(date))
-        .order((
-            academic_years::current.desc(),
-            academic_years::start_date.desc(),
-        ))
-        .select((
-            academic_years::id,
-            academic_years::name,
-            academic_years::start_date,
-            academic_years::end_date,
-        ))
-        .first::<(Uuid, String, NaiveDate, NaiveDate)>(conn)
-        .optional()?
-        .map(|(id, name, start_date, end_date)| AcademicYear {
-            id,
-            name,
-            start_date,
-            end_date,
-        }))
-}
-
-/// The wall clock at the school, in its time zone.
-pub fn local_now(time_zone: chrono_tz::Tz) -> NaiveDateTime {
-    crate::clock::local_now(time_zone)
-}
-
-/// When a campus expects its rolls and its staff (campus_attendance_config); a
-/// campus without a configuration row gets the defaults of the migration.
-#[derive(Clone, Copy, Debug)]
-pub struct CampusTimes {
-    pub school_starts_at: NaiveTime,
-    pub daily_roll_deadline: NaiveTime,
-    pub period_roll_grace_minutes: i32,
-}
-
-impl Default for CampusTimes {
-    fn default() -> CampusTimes {
-        CampusTimes {
-            school_starts_at: NaiveTime::from_hms_opt(8, 30, 0).unwrap_or_default(),
-            daily_roll_deadline: NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default(),
-            period_roll_grace_minutes: 30,
-        }
-    }
-}
-
-/// Each campus's times, by campus id.
-pub fn campus_times(
-    conn: &mut PgConnection,
-    organization_id: Uuid,
-) -> QueryResult<HashMap<Uuid, CampusTimes>> {
-    Ok(campus_attendance_config::table
-        .filter(campus_attendance_config::organization_id.eq(organization_id))
-        .filter(campus_attendance_config::deleted_at.is_null())
-        .filter(campus_attendance_config::campus_id.is_not_null())
-        .select((
-            campus_attendance_config::campus_id.assume_not_null(),
-            campus_attendance_config::school_starts_at,
-            campus_attendance_config::daily_roll_deadline,
-            campus_attendance_config::period_roll_grace_minutes,
-        ))
-        .load::<(Uuid, NaiveTime, NaiveTime, i32)>(conn)?
-        .into_iter()
-        .map(|(campus, school_starts_at, daily_roll_deadline, grace)| {
-            (
-                campus,
-                CampusTimes {
-                    school_starts_at,
-                    daily_roll_deadline,
-                    period_roll_grace_minutes: grace,
-                },
-            )
-        })
-        .collect())
 }
 
 /// How a day reads when a student has several marks on it: the most serious one.

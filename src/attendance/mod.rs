@@ -5,10 +5,10 @@
 pub mod alerts;
 pub mod filters;
 pub mod oversight;
+pub mod queries;
 pub mod reports;
 pub mod roll;
 pub mod schedule;
-mod sql;
 pub mod staff;
 pub mod summary;
 pub mod today;

@@ -6,14 +6,15 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Date, Nullable, Text, Uuid as SqlUuid};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::filters::{self, CampusTimes, Choice, Tally, percent};
+use super::queries::oversight as queries;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use super::trend::{TrendChart, TrendDay};
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
+use crate::db::Tenant;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
@@ -97,16 +98,14 @@ async fn overview(
     state: web::Data<AppState>,
     query: input::Query<CampusFilter>,
 ) -> Result<HttpResponse, AppError> {
-    let org = page.access.organization_id;
     let today = page.access.today();
     let wanted = query.into_inner().campus;
     let (campuses, campus, rows, trend) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-            let conn = tenant.conn();
-            let campuses = filters::campuses(conn, org)?;
+            let campuses = filters::campuses(tenant)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
-            let rows = today_by_campus_and_grade(conn, org, today, campus)?;
-            let trend = trend(conn, org, today, campus)?;
+            let rows = today_by_campus_and_grade(tenant, today, campus)?;
+            let trend = trend(tenant, today, campus)?;
             Ok((campuses, campus, rows, trend))
         })
         .await?;
@@ -129,81 +128,14 @@ async fn overview(
     })
 }
 
-#[derive(QueryableByName)]
-struct CampusGradeCount {
-    #[diesel(sql_type = SqlUuid)]
-    campus_id: Uuid,
-    #[diesel(sql_type = Text)]
-    campus_name: String,
-    #[diesel(sql_type = SqlUuid)]
-    grade_id: Uuid,
-    #[diesel(sql_type = Text)]
-    grade_name: String,
-    #[diesel(sql_type = BigInt)]
-    enrolled: i64,
-    #[diesel(sql_type = BigInt)]
-    present: i64,
-    #[diesel(sql_type = BigInt)]
-    absent: i64,
-    #[diesel(sql_type = BigInt)]
-    late: i64,
-    #[diesel(sql_type = BigInt)]
-    excused: i64,
-}
-
 /// Today's daily-roll marks by campus and grade, beside the students enrolled in
 /// that grade's classes today. Two grouped scans: enrolments and the day's marks.
 pub fn today_by_campus_and_grade(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     date: NaiveDate,
     campus: Option<Uuid>,
 ) -> QueryResult<Vec<CampusToday>> {
-    let counts: Vec<CampusGradeCount> = diesel::sql_query(
-        "WITH enrolled AS (
-            SELECT c.campus_id, c.grade_id, count(DISTINCT ce.student_id) AS enrolled
-            FROM class_enrollments ce
-            JOIN classes c ON c.id = ce.class_id
-            JOIN academic_years y ON y.id = c.academic_year_id
-            JOIN students s ON s.id = ce.student_id
-            WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
-              AND (ce.enrolled_on IS NULL OR ce.enrolled_on <= $2)
-              AND (ce.ended_on IS NULL OR ce.ended_on >= $2)
-              AND c.deleted_at IS NULL AND c.status = 'active'
-              AND ($3::uuid IS NULL OR c.campus_id = $3)
-              AND y.deleted_at IS NULL AND $2 BETWEEN y.start_date AND y.end_date
-              AND s.deleted_at IS NULL AND s.status = 'active'
-            GROUP BY c.campus_id, c.grade_id
-         ), marks AS (
-            SELECT se.campus_id, c.grade_id,
-                   count(*) FILTER (WHERE r.status = 'present') AS present,
-                   count(*) FILTER (WHERE r.status = 'absent') AS absent,
-                   count(*) FILTER (WHERE r.status = 'late') AS late,
-                   count(*) FILTER (WHERE r.status = 'excused') AS excused
-            FROM attendance_sessions se
-            JOIN attendance_records r ON r.attendance_session_id = se.id AND r.deleted_at IS NULL
-            JOIN classes c ON c.id = se.class_id
-            WHERE se.organization_id = $1 AND se.session_date = $2
-              AND se.session_type = 'daily' AND se.deleted_at IS NULL
-              AND ($3::uuid IS NULL OR se.campus_id = $3)
-            GROUP BY se.campus_id, c.grade_id
-         )
-         SELECT campus.id AS campus_id, campus.name AS campus_name,
-                g.id AS grade_id, g.name AS grade_name,
-                coalesce(e.enrolled, 0) AS enrolled,
-                coalesce(m.present, 0) AS present, coalesce(m.absent, 0) AS absent,
-                coalesce(m.late, 0) AS late, coalesce(m.excused, 0) AS excused
-         FROM enrolled e
-         FULL JOIN marks m ON m.campus_id = e.campus_id AND m.grade_id = e.grade_id
-         JOIN campuses campus ON campus.id = coalesce(e.campus_id, m.campus_id)
-         JOIN grades g ON g.id = coalesce(e.grade_id, m.grade_id)
-         ORDER BY campus.name, g.sort_order NULLS LAST, g.name",
-    )
-    .bind::<SqlUuid, _>(org)
-    .bind::<Date, _>(date)
-    .bind::<Nullable<SqlUuid>, _>(campus)
-    .load(conn)?;
-
+    let counts = queries::campus_grade_counts(tenant, date, campus)?;
     let mut out: Vec<CampusToday> = Vec::new();
     for c in counts {
         let tally = Tally {
@@ -238,39 +170,13 @@ pub fn today_by_campus_and_grade(
     Ok(out)
 }
 
-#[derive(QueryableByName)]
-struct SummaryDay {
-    #[diesel(sql_type = Date)]
-    day: NaiveDate,
-    #[diesel(sql_type = BigInt)]
-    enrolled: i64,
-    #[diesel(sql_type = BigInt)]
-    attended: i64,
-}
-
 /// The last school days (up to today) from the campus summaries, oldest first.
 pub fn trend(
-    conn: &mut PgConnection,
-    org: Uuid,
+    tenant: &mut Tenant<'_>,
     today: NaiveDate,
     campus: Option<Uuid>,
 ) -> QueryResult<Vec<TrendDay>> {
-    let mut days: Vec<SummaryDay> = diesel::sql_query(
-        "SELECT attendance_date AS day,
-                sum(total_enrolled)::bigint AS enrolled,
-                sum(total_present + total_tardy)::bigint AS attended
-         FROM campus_attendance_summaries
-         WHERE organization_id = $1 AND deleted_at IS NULL AND attendance_date <= $2
-           AND ($3::uuid IS NULL OR campus_id = $3)
-         GROUP BY attendance_date
-         ORDER BY attendance_date DESC
-         LIMIT $4",
-    )
-    .bind::<SqlUuid, _>(org)
-    .bind::<Date, _>(today)
-    .bind::<Nullable<SqlUuid>, _>(campus)
-    .bind::<BigInt, _>(TREND_DAYS)
-    .load(conn)?;
+    let mut days = queries::summary_days(tenant, today, campus, TREND_DAYS)?;
     days.reverse();
     Ok(days
         .into_iter()
@@ -395,18 +301,16 @@ async fn missing(
     state: web::Data<AppState>,
     query: input::Query<CampusFilter>,
 ) -> Result<HttpResponse, AppError> {
-    let org = page.access.organization_id;
     let today = page.access.today();
-    let now = filters::local_now(page.access.time_zone).time();
+    let now = crate::clock::local_now(page.access.time_zone).time();
     let wanted = query.into_inner().campus;
     let (campuses, campus, rolls, times) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-            let conn = tenant.conn();
-            let campuses = filters::campuses(conn, org)?;
+            let campuses = filters::campuses(tenant)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
             let scope = campus.map_or(Scope::Organization, Scope::Campus);
-            let rolls = scheduled_rolls(conn, org, today, scope)?;
-            let times = filters::campus_times(conn, org)?;
+            let rolls = scheduled_rolls(tenant, today, scope)?;
+            let times = filters::campus_times(tenant)?;
             Ok((campuses, campus, rolls, times))
         })
         .await?;

@@ -5,13 +5,11 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
-use uuid::Uuid;
 
+use super::queries::today as queries;
 use super::roll::RollKey;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use crate::access::{Action, Entity, Gate, Landing, MenuEntry, MenuGroup, Permission, Routes};
-use crate::db::schema::staff;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
@@ -92,28 +90,17 @@ fn card(roll: &ScheduledRoll, date: NaiveDate, time_zone: chrono_tz::Tz) -> Roll
 }
 
 async fn today(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let access = page.access.clone();
-    let date = access.today();
-    let (rolls, teaches) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        let conn = tenant.conn();
-        let mine: Vec<Uuid> = staff::table
-            .filter(staff::organization_id.eq(access.organization_id))
-            .filter(staff::user_id.eq(access.user_id))
-            .filter(staff::deleted_at.is_null())
-            .select(staff::id)
-            .load(conn)?;
-        let mut rolls = Vec::new();
-        for staff_id in &mine {
-            rolls.extend(scheduled_rolls(
-                conn,
-                access.organization_id,
-                date,
-                Scope::Teacher(*staff_id),
-            )?);
-        }
-        Ok((rolls, !mine.is_empty()))
-    })
-    .await?;
+    let date = page.access.today();
+    let (rolls, teaches) =
+        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+            let mine = queries::my_staff_ids(tenant)?;
+            let mut rolls = Vec::new();
+            for staff_id in &mine {
+                rolls.extend(scheduled_rolls(tenant, date, Scope::Teacher(*staff_id))?);
+            }
+            Ok((rolls, !mine.is_empty()))
+        })
+        .await?;
     let tz = page.access.time_zone;
     render(&TodayPage {
         layout: page.layout("Today"),
@@ -123,35 +110,9 @@ async fn today(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, A
     })
 }
 
-#[derive(QueryableByName)]
-struct Lands {
-    #[diesel(sql_type = Bool)]
-    today: bool,
-}
-
 /// Whether an account signing in should land on `/today`: it teaches (homeroom or a
-/// subject) and its role or own permissions let it take rolls.
+/// subject) and its role or own permissions let it take rolls. Asked at sign-in,
+/// before there is a tenant, so it reads with the bare connection.
 pub fn lands_on_today(conn: &mut PgConnection, email: &str) -> QueryResult<bool> {
-    diesel::sql_query(
-        "SELECT EXISTS (
-           SELECT 1 FROM users u
-           JOIN staff s ON s.user_id = u.id AND s.organization_id = u.organization_id
-                AND s.deleted_at IS NULL
-           WHERE lower(u.email) = lower($1) AND u.deleted_at IS NULL
-             AND (EXISTS (SELECT 1 FROM classes c WHERE c.homeroom_teacher_id = s.id
-                          AND c.deleted_at IS NULL AND c.status = 'active')
-                  OR EXISTS (SELECT 1 FROM class_subjects cs WHERE cs.teacher_id = s.id
-                             AND cs.deleted_at IS NULL AND cs.status = 'active'))
-             AND EXISTS (
-               SELECT 1 FROM permissions p
-               WHERE p.name = 'CREATE_ATTENDANCE_RECORDS' AND p.deleted_at IS NULL
-                 AND (p.id IN (SELECT rp.permission_id FROM roles_permissions rp
-                               WHERE rp.role_id = u.app_role_id AND rp.deleted_at IS NULL)
-                      OR p.id IN (SELECT cp.permission_id FROM users_custom_permissions cp
-                                  WHERE cp.user_id = u.id AND cp.deleted_at IS NULL)))
-         ) AS today",
-    )
-    .bind::<Text, _>(email)
-    .get_result::<Lands>(conn)
-    .map(|l| l.today)
+    queries::teaches_and_takes_rolls(conn, email)
 }

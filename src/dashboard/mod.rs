@@ -179,7 +179,7 @@ fn load(tenant: &mut Tenant<'_>, access: &Access) -> QueryResult<DashboardData> 
     } else {
         None
     };
-    let check_in = crate::attendance::staff::my_check_in(tenant.conn(), access, "/")?;
+    let check_in = crate::attendance::staff::my_check_in(tenant, access, "/")?;
     Ok(DashboardData {
         today,
         stats,

@@ -13,6 +13,19 @@ use uuid::Uuid;
 
 use crate::common::TestApp;
 
+/// The rolls of `day` in `org` for `scope`, read as Homeroom itself reads them.
+pub fn scheduled_rolls(
+    conn: &mut PgConnection,
+    org: Uuid,
+    day: NaiveDate,
+    scope: homeroom::attendance::schedule::Scope,
+) -> QueryResult<Vec<homeroom::attendance::schedule::ScheduledRoll>> {
+    conn.transaction(|conn| {
+        let mut tenant = homeroom::db::enter(conn, &homeroom::db::Actor::system(org))?;
+        homeroom::attendance::schedule::scheduled_rolls(&mut tenant, day, scope)
+    })
+}
+
 /// The demo school's organization id and time zone.
 pub fn northwind(app: &TestApp) -> (Uuid, String) {
     organizations::table

@@ -1,9 +1,9 @@
 //! The day's rolls from the published timetable, with their state.
 
-use homeroom::attendance::schedule::{RollState, Scope, scheduled_rolls};
+use homeroom::attendance::schedule::{RollState, Scope};
 use homeroom::db::enums::{AttendanceSessionType, AttendanceStatus};
 
-use super::{northwind, school_day, staff_id_of};
+use super::{northwind, scheduled_rolls, school_day, staff_id_of};
 use crate::common::fixtures::{SessionBuilder, enrolled_students};
 use crate::common::spawn_app;
 

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, NaiveTime};
 use diesel::prelude::*;
 use homeroom::access::local_today;
-use homeroom::attendance::schedule::{Scope, scheduled_rolls};
+use homeroom::attendance::schedule::Scope;
 use homeroom::db::enums::{AttendanceSessionType, AttendanceStatus, DayOfWeek};
 use homeroom::db::schema::{
     attendance_records, attendance_sessions, campuses, class_subjects, classes, timetable_periods,
@@ -11,7 +11,7 @@ use homeroom::db::schema::{
 use uuid::Uuid;
 
 use super::{roster, stat, take_roll};
-use crate::attendance::northwind;
+use crate::attendance::{northwind, scheduled_rolls};
 use crate::common::fixtures::{CampusAttendanceConfigBuilder, CampusSummaryBuilder};
 use crate::common::{DemoUser, expect_page, spawn_app};
 

@@ -1,0 +1,71 @@
+//! CSV downloads of the reports.
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+
+use crate::web::error::AppError;
+
+/// A CSV download. Cells that a spreadsheet would run as a formula are quoted with
+/// a leading apostrophe, so a name like `=HYPERLINK(...)` stays text.
+pub(super) fn csv_response(
+    file_name: &str,
+    header: Vec<String>,
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<HttpResponse, AppError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| AppError::Internal(e.into());
+    out.write_record(&header).map_err(failed)?;
+    for row in rows {
+        out.write_record(row.iter().map(|c| defuse(c)))
+            .map_err(failed)?;
+    }
+    let body = out
+        .into_inner()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("writing CSV: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .body(body))
+}
+
+fn defuse(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+pub(super) fn file_safe(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    s.split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreadsheet_formulas_are_kept_as_text() {
+        assert_eq!(defuse("=1+1"), "'=1+1");
+        assert_eq!(defuse("-5"), "'-5");
+        assert_eq!(defuse("O'Neil"), "O'Neil");
+        assert_eq!(file_safe("Grade 7 – B"), "grade-7-b");
+    }
+}
