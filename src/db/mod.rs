@@ -190,6 +190,12 @@ const SYSTEM_REACH: &str = "system";
 /// row-level security lets through are always the same school's.
 pub struct Tenant<'c> {
     conn: &'c mut PgConnection,
+    acting: Acting,
+}
+
+/// For whom a [`Tenant`] works; carried over to a savepoint or a change of reach.
+#[derive(Clone, Copy, Debug)]
+struct Acting {
     organization: OrganizationId,
     user: Option<UserId>,
     time_zone: Tz,
@@ -202,22 +208,22 @@ impl Tenant<'_> {
     }
 
     pub fn organization(&self) -> OrganizationId {
-        self.organization
+        self.acting.organization
     }
 
     /// The signed-in user doing the work; `None` for Homeroom's own work.
     pub fn user(&self) -> Option<UserId> {
-        self.user
+        self.acting.user
     }
 
     /// The school's time zone.
     pub fn time_zone(&self) -> Tz {
-        self.time_zone
+        self.acting.time_zone
     }
 
     /// The school's date now.
     pub fn today(&self) -> chrono::NaiveDate {
-        crate::clock::today(self.time_zone)
+        crate::clock::today(self.acting.time_zone)
     }
 
     /// Runs `work` in a savepoint of this transaction: what it wrote is undone when
@@ -229,15 +235,9 @@ impl Tenant<'_> {
     where
         E: From<diesel::result::Error>,
     {
-        let (organization, user, time_zone) = (self.organization, self.user, self.time_zone);
-        self.conn.transaction(|conn| {
-            work(&mut Tenant {
-                conn,
-                organization,
-                user,
-                time_zone,
-            })
-        })
+        let acting = self.acting;
+        self.conn
+            .transaction(|conn| work(&mut Tenant { conn, acting }))
     }
 
     /// Runs `work` with Homeroom's own reach; see [`as_system`].
@@ -245,15 +245,8 @@ impl Tenant<'_> {
         &mut self,
         work: impl FnOnce(&mut Tenant<'_>) -> QueryResult<T>,
     ) -> QueryResult<T> {
-        let (organization, user, time_zone) = (self.organization, self.user, self.time_zone);
-        as_system(self.conn, |conn| {
-            work(&mut Tenant {
-                conn,
-                organization,
-                user,
-                time_zone,
-            })
-        })
+        let acting = self.acting;
+        as_system(self.conn, |conn| work(&mut Tenant { conn, acting }))
     }
 }
 
@@ -325,9 +318,11 @@ pub fn enter<'c>(conn: &'c mut PgConnection, actor: &Actor) -> QueryResult<Tenan
     .execute(conn)?;
     Ok(Tenant {
         conn,
-        organization: actor.organization,
-        user: actor.user,
-        time_zone,
+        acting: Acting {
+            organization: actor.organization,
+            user: actor.user,
+            time_zone,
+        },
     })
 }
 

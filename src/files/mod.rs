@@ -7,10 +7,9 @@
 //! list them with [`files_of`] and show photos with [`photo_thumbnails`].
 
 pub mod content;
+mod queries;
 pub mod routes;
 mod storage;
-
-use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -18,10 +17,11 @@ use futures_util::StreamExt;
 use uuid::Uuid;
 
 use crate::access::Entity;
-use crate::db::schema::file;
+use crate::db::Tenant;
 use crate::web::error::AppError;
 use crate::web::input;
 
+pub use queries::{files_of, find, photo_thumbnails, photo_url, record_label, remove};
 pub use routes::routes;
 pub use storage::FileStore;
 
@@ -261,7 +261,7 @@ impl From<FileError> for AppError {
 
 /// A stored file, as listed on its record.
 #[derive(Queryable, Selectable, Clone, Debug)]
-#[diesel(table_name = file)]
+#[diesel(table_name = crate::db::schema::file)]
 pub struct StoredFile {
     pub id: Uuid,
     pub organization_id: Uuid,
@@ -325,104 +325,8 @@ impl StoredFile {
     }
 }
 
-/// Live files of this organization.
-#[diesel::dsl::auto_type(no_type_alias)]
-fn live_files(organization_id: Uuid) -> _ {
-    file::table
-        .filter(file::organization_id.eq(organization_id))
-        .filter(file::deleted_at.is_null())
-}
-
-/// One live file of the organization, or `None` (another organization's id included).
-pub fn find(
-    conn: &mut PgConnection,
-    organization_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<StoredFile>> {
-    live_files(organization_id)
-        .filter(file::id.eq(id))
-        .select(StoredFile::as_select())
-        .first(conn)
-        .optional()
-}
-
-/// A record's live files, newest first.
-pub fn files_of(
-    conn: &mut PgConnection,
-    organization_id: Uuid,
-    kind: EntityKind,
-    id: Uuid,
-) -> QueryResult<Vec<StoredFile>> {
-    live_files(organization_id)
-        .filter(file::belongs_to.eq(kind.table()))
-        .filter(file::belongs_to_id.eq(id))
-        .order(file::created_at.desc())
-        .select(StoredFile::as_select())
-        .load(conn)
-}
-
-/// The thumbnail URL of each record's photo, for lists and the roll call.
-pub fn photo_thumbnails(
-    conn: &mut PgConnection,
-    organization_id: Uuid,
-    kind: EntityKind,
-    ids: &[Uuid],
-) -> QueryResult<HashMap<Uuid, String>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(Option<Uuid>, Uuid)> = live_files(organization_id)
-        .filter(file::belongs_to.eq(kind.table()))
-        .filter(file::belongs_to_column.eq(Purpose::Photo.as_str()))
-        .filter(file::belongs_to_id.eq_any(ids))
-        .order(file::created_at.asc())
-        .select((file::belongs_to_id, file::id))
-        .load(conn)?;
-    // Oldest first, so the newest photo of a record wins.
-    Ok(rows
-        .into_iter()
-        .filter_map(|(owner, id)| Some((owner?, format!("/files/{id}/thumbnail"))))
-        .collect())
-}
-
-/// The thumbnail URL of one record's photo.
-pub fn photo_url(
-    conn: &mut PgConnection,
-    organization_id: Uuid,
-    kind: EntityKind,
-    id: Uuid,
-) -> QueryResult<Option<String>> {
-    Ok(photo_thumbnails(conn, organization_id, kind, &[id])?.remove(&id))
-}
-
-/// The record's name on screen, or `None` when it is not a live record of the organization.
-pub fn record_label(
-    conn: &mut PgConnection,
-    organization_id: Uuid,
-    kind: EntityKind,
-    id: Uuid,
-) -> QueryResult<Option<String>> {
-    #[derive(QueryableByName)]
-    struct Label {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        label: String,
-    }
-    // Table and expression come from the closed list above, never from the request.
-    diesel::sql_query(format!(
-        "SELECT ({}) AS label FROM {} WHERE id = $1 AND organization_id = $2 AND deleted_at IS NULL",
-        kind.label_sql(),
-        kind.table()
-    ))
-    .bind::<diesel::sql_types::Uuid, _>(id)
-    .bind::<diesel::sql_types::Uuid, _>(organization_id)
-    .get_result::<Label>(conn)
-    .optional()
-    .map(|row| row.map(|r| r.label))
-}
-
 /// An upload to keep for one record.
 pub struct NewFile<'a> {
-    pub organization_id: Uuid,
     pub kind: EntityKind,
     pub record_id: Uuid,
     pub purpose: Purpose,
@@ -434,7 +338,7 @@ pub struct NewFile<'a> {
 /// name, and records the file row; a photo or document file replaces the previous one.
 /// Call inside the request's transaction; the record must be a live one of the organization.
 pub fn store(
-    conn: &mut PgConnection,
+    tenant: &mut Tenant<'_>,
     files: &FileStore,
     new: &NewFile,
 ) -> Result<StoredFile, FileError> {
@@ -445,10 +349,10 @@ pub fn store(
         });
     }
     let accepted = content::recognise(&upload.name, &upload.bytes, new.purpose.images_only())?;
-    if record_label(conn, new.organization_id, new.kind, new.record_id)?.is_none() {
+    if record_label(tenant, new.kind, new.record_id)?.is_none() {
         return Err(FileError::RecordNotFound);
     }
-    let key = files.new_key(new.organization_id);
+    let key = files.new_key(tenant.organization().uuid());
     files.write(&key, &upload.bytes)?;
     let thumbnail_key = if accepted.image {
         content::thumbnail(&upload.bytes).and_then(|small| {
@@ -459,69 +363,11 @@ pub fn store(
         None
     };
     let written = [Some(key.clone()), thumbnail_key.clone()];
-    let saved = record(conn, new, &key, thumbnail_key.as_deref(), accepted.mime);
+    let saved = queries::record(tenant, new, &key, thumbnail_key.as_deref(), accepted.mime);
     if saved.is_err() {
         written.iter().flatten().for_each(|k| files.remove(k));
     }
     Ok(saved?)
-}
-
-fn record(
-    conn: &mut PgConnection,
-    new: &NewFile,
-    key: &str,
-    thumbnail_key: Option<&str>,
-    mime: &str,
-) -> QueryResult<StoredFile> {
-    if new.purpose.replaces_previous() {
-        diesel::update(
-            live_files(new.organization_id)
-                .filter(file::belongs_to.eq(new.kind.table()))
-                .filter(file::belongs_to_id.eq(new.record_id))
-                .filter(file::belongs_to_column.eq(new.purpose.as_str())),
-        )
-        .set((
-            file::deleted_at.eq(Utc::now()),
-            file::updated_by_id.eq(new.uploaded_by),
-        ))
-        .execute(conn)?;
-    }
-    let id = Uuid::new_v4();
-    diesel::insert_into(file::table)
-        .values((
-            file::id.eq(id),
-            file::organization_id.eq(new.organization_id),
-            file::belongs_to.eq(new.kind.table()),
-            file::belongs_to_id.eq(new.record_id),
-            file::belongs_to_column.eq(new.purpose.as_str()),
-            file::name.eq(display_name(&new.upload.name)),
-            file::content_type.eq(mime),
-            file::size_in_bytes.eq(i32::try_from(new.upload.bytes.len()).unwrap_or(i32::MAX)),
-            file::storage_key.eq(key),
-            file::thumbnail_key.eq(thumbnail_key),
-            file::public_url.eq(format!("/files/{id}")),
-            file::created_by_id.eq(new.uploaded_by),
-            file::updated_by_id.eq(new.uploaded_by),
-        ))
-        .returning(StoredFile::as_returning())
-        .get_result(conn)
-}
-
-/// Soft-deletes one live file of the organization; returns it, or `None`.
-pub fn remove(
-    conn: &mut PgConnection,
-    organization_id: Uuid,
-    id: Uuid,
-    removed_by: Uuid,
-) -> QueryResult<Option<StoredFile>> {
-    diesel::update(live_files(organization_id).filter(file::id.eq(id)))
-        .set((
-            file::deleted_at.eq(Utc::now()),
-            file::updated_by_id.eq(removed_by),
-        ))
-        .returning(StoredFile::as_returning())
-        .get_result(conn)
-        .optional()
 }
 
 /// The name shown and offered on download: the last path part, without control

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::{EntityKind, FileStore, NewFile, Purpose, StoredFile};
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::db::Tenant;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -112,15 +113,14 @@ struct RecordQuery {
 
 /// What the files page shows of a record, or `None` when the record is not the organization's.
 fn load_page(
-    conn: &mut diesel::PgConnection,
+    tenant: &mut Tenant<'_>,
     page: &Page,
     settings: &crate::config::Settings,
     kind: EntityKind,
     record_id: Uuid,
 ) -> Result<RecordFilesPage, AppError> {
-    let org = page.access.organization_id;
-    let label = super::record_label(conn, org, kind, record_id)?.ok_or(AppError::NotFound)?;
-    let files = super::files_of(conn, org, kind, record_id)?;
+    let label = super::record_label(tenant, kind, record_id)?.ok_or(AppError::NotFound)?;
+    let files = super::files_of(tenant, kind, record_id)?;
     let can_update = page.can(Action::Update, kind.entity());
     let here = files_path(kind, record_id);
     Ok(RecordFilesPage {
@@ -147,8 +147,7 @@ async fn record_files(
         .require(Permission::new(Action::Read, kind.entity()))?;
     let state2 = state.clone();
     let view = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        let conn = tenant.conn();
-        load_page(conn, &page, &state2.settings, kind, record_id)
+        load_page(tenant, &page, &state2.settings, kind, record_id)
     })
     .await?;
     render(&view)
@@ -179,26 +178,25 @@ struct Target {
 /// again with what went wrong (something to correct, or a disk that would not keep
 /// the file), nothing written.
 fn keep(
-    conn: &mut diesel::PgConnection,
+    tenant: &mut Tenant<'_>,
     page: &Page,
     state: &AppState,
     (files, form): (&FileStore, &super::UploadForm),
     target: Target,
 ) -> Result<Result<StoredFile, (StatusCode, RecordFilesPage)>, AppError> {
-    let (org, kind, record_id) = (page.access.organization_id, target.kind, target.record_id);
-    if super::record_label(conn, org, kind, record_id)?.is_none() {
+    let (kind, record_id) = (target.kind, target.record_id);
+    if super::record_label(tenant, kind, record_id)?.is_none() {
         return Err(AppError::NotFound);
     }
     let stored = form.file("file").and_then(|upload| {
         let new = NewFile {
-            organization_id: org,
             kind,
             record_id,
             purpose: target.purpose,
             uploaded_by: page.access.user_id,
             upload,
         };
-        super::store(conn, files, &new)
+        super::store(tenant, files, &new)
     });
     match stored {
         Ok(stored) => Ok(Ok(stored)),
@@ -207,7 +205,7 @@ fn keep(
             let status = e
                 .storage_status()
                 .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
-            let mut view = load_page(conn, page, &state.settings, kind, record_id)?;
+            let mut view = load_page(tenant, page, &state.settings, kind, record_id)?;
             if let Some(upload) = view.upload.as_mut() {
                 upload.error = Some(e.to_string());
                 upload.return_to = target.return_to;
@@ -246,7 +244,7 @@ async fn upload(
     };
     let app = state.clone();
     let outcome = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        keep(tenant.conn(), &page, &app, (&files, &form), target)
+        keep(tenant, &page, &app, (&files, &form), target)
     })
     .await?;
     match outcome {
@@ -292,13 +290,13 @@ fn permission_for(stored: &StoredFile, action: Action) -> Permission {
 
 /// A live file of the organization the user may act on; another organization's id is not found.
 fn find_allowed(
-    conn: &mut diesel::PgConnection,
+    tenant: &mut Tenant<'_>,
     access: &Access,
     id: &str,
     action: Action,
 ) -> Result<StoredFile, AppError> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    let stored = super::find(conn, access.organization_id, id)?.ok_or(AppError::NotFound)?;
+    let stored = super::find(tenant, id)?.ok_or(AppError::NotFound)?;
     access.require(permission_for(&stored, action))?;
     Ok(stored)
 }
@@ -313,8 +311,7 @@ async fn serve(
     let id = id.to_owned();
     let (stored, bytes, thumbnail) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-            let conn = tenant.conn();
-            let stored = find_allowed(conn, &page.access, &id, Action::Read)?;
+            let stored = find_allowed(tenant, &page.access, &id, Action::Read)?;
             let thumbnail_key = match variant {
                 Variant::Thumbnail => stored.thumbnail_key.clone(),
                 Variant::Original => None,
@@ -400,12 +397,10 @@ async fn delete(
     form: input::Form<DeleteForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let org = page.access.organization_id;
     let user = page.access.user_id;
     let removed = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        let conn = tenant.conn();
-        let stored = find_allowed(conn, &page.access, &id, Action::Update)?;
-        super::remove(conn, org, stored.id, user)?.ok_or(AppError::NotFound)
+        let stored = find_allowed(tenant, &page.access, &id, Action::Update)?;
+        super::remove(tenant, stored.id, user)?.ok_or(AppError::NotFound)
     })
     .await?;
     flash::push(

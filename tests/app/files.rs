@@ -235,8 +235,13 @@ async fn administrator_uploads_a_student_photo_and_sees_it_with_its_thumbnail() 
 
     // The roll call and the search show the same thumbnail.
     let org = organization(&mut app.conn(), "Northwind Academy");
-    let thumbnails =
-        photo_thumbnails(&mut app.conn(), org, EntityKind::Student, &[student]).expect("query");
+    let mut conn = app.conn();
+    let thumbnails = conn
+        .transaction(|conn| {
+            let mut tenant = homeroom::db::enter(conn, &homeroom::db::Actor::system(org))?;
+            photo_thumbnails(&mut tenant, EntityKind::Student, &[student])
+        })
+        .expect("query");
     assert_eq!(
         thumbnails.get(&student),
         Some(&format!("/files/{}/thumbnail", row.id))

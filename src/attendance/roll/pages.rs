@@ -186,13 +186,8 @@ async fn load_roll(
         let head = queries::head(tenant, key)?.ok_or(AppError::NotFound)?;
         let roster = queries::roster(tenant, &head, date)?;
         let ids: Vec<Uuid> = roster.iter().map(|e| e.student_id).collect();
-        let organization = tenant.organization().uuid();
-        let photos = crate::files::photo_thumbnails(
-            tenant.conn(),
-            organization,
-            crate::files::EntityKind::Student,
-            &ids,
-        )?;
+        let photos =
+            crate::files::photo_thumbnails(tenant, crate::files::EntityKind::Student, &ids)?;
         Ok(Loaded {
             head,
             roster,

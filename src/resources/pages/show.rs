@@ -202,10 +202,7 @@ struct Record {
 fn read(tenant: &mut Tenant<'_>, res: &'static Resource, ask: &Ask) -> Result<Record, AppError> {
     let row = store::find_as(tenant, res, ask.global, ask.id)?;
     let attached = match ask.file_kind {
-        Some(kind) if !ask.fragment => {
-            let org = tenant.organization().uuid();
-            Some(files::files_of(tenant.conn(), org, kind, ask.id)?)
-        }
+        Some(kind) if !ask.fragment => Some(files::files_of(tenant, kind, ask.id)?),
         _ => None,
     };
     let tab = match ask.readable.get(ask.current) {

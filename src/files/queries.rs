@@ -1,0 +1,150 @@
+//! Reads and writes of the `file` table, on the tenant's live files.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{EntityKind, NewFile, Purpose, StoredFile, display_name};
+use crate::db::Tenant;
+use crate::db::schema;
+
+crate::live_rows!(file);
+
+use schema::file as f;
+/// One live file of the organization, or `None` (another organization's id included).
+pub fn find(tenant: &mut Tenant<'_>, id: Uuid) -> QueryResult<Option<StoredFile>> {
+    file::live(tenant)
+        .filter(f::id.eq(id))
+        .select(StoredFile::as_select())
+        .first(tenant.conn())
+        .optional()
+}
+
+/// A record's live files, newest first.
+pub fn files_of(
+    tenant: &mut Tenant<'_>,
+    kind: EntityKind,
+    id: Uuid,
+) -> QueryResult<Vec<StoredFile>> {
+    file::live(tenant)
+        .filter(f::belongs_to.eq(kind.table()))
+        .filter(f::belongs_to_id.eq(id))
+        .order(f::created_at.desc())
+        .select(StoredFile::as_select())
+        .load(tenant.conn())
+}
+
+/// The thumbnail URL of each record's photo, for lists and the roll call.
+pub fn photo_thumbnails(
+    tenant: &mut Tenant<'_>,
+    kind: EntityKind,
+    ids: &[Uuid],
+) -> QueryResult<HashMap<Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Option<Uuid>, Uuid)> = file::live(tenant)
+        .filter(f::belongs_to.eq(kind.table()))
+        .filter(f::belongs_to_column.eq(Purpose::Photo.as_str()))
+        .filter(f::belongs_to_id.eq_any(ids))
+        .order(f::created_at.asc())
+        .select((f::belongs_to_id, f::id))
+        .load(tenant.conn())?;
+    // Oldest first, so the newest photo of a record wins.
+    Ok(rows
+        .into_iter()
+        .filter_map(|(owner, id)| Some((owner?, format!("/files/{id}/thumbnail"))))
+        .collect())
+}
+
+/// The thumbnail URL of one record's photo.
+pub fn photo_url(
+    tenant: &mut Tenant<'_>,
+    kind: EntityKind,
+    id: Uuid,
+) -> QueryResult<Option<String>> {
+    Ok(photo_thumbnails(tenant, kind, &[id])?.remove(&id))
+}
+
+/// The record's name on screen, or `None` when it is not a live record of the organization.
+pub fn record_label(
+    tenant: &mut Tenant<'_>,
+    kind: EntityKind,
+    id: Uuid,
+) -> QueryResult<Option<String>> {
+    #[derive(QueryableByName)]
+    struct Label {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        label: String,
+    }
+    // Table and expression come from the closed list above, never from the request.
+    diesel::sql_query(format!(
+        "SELECT ({}) AS label FROM {} WHERE id = $1 AND organization_id = $2 AND deleted_at IS NULL",
+        kind.label_sql(),
+        kind.table()
+    ))
+    .bind::<diesel::sql_types::Uuid, _>(id)
+    .bind::<diesel::sql_types::Uuid, _>(tenant.organization())
+    .get_result::<Label>(tenant.conn())
+    .optional()
+    .map(|row| row.map(|r| r.label))
+}
+
+pub(super) fn record(
+    tenant: &mut Tenant<'_>,
+    new: &NewFile,
+    key: &str,
+    thumbnail_key: Option<&str>,
+    mime: &str,
+) -> QueryResult<StoredFile> {
+    if new.purpose.replaces_previous() {
+        diesel::update(
+            file::live(tenant)
+                .filter(f::belongs_to.eq(new.kind.table()))
+                .filter(f::belongs_to_id.eq(new.record_id))
+                .filter(f::belongs_to_column.eq(new.purpose.as_str())),
+        )
+        .set((
+            f::deleted_at.eq(Utc::now()),
+            f::updated_by_id.eq(new.uploaded_by),
+        ))
+        .execute(tenant.conn())?;
+    }
+    let id = Uuid::new_v4();
+    diesel::insert_into(f::table)
+        .values((
+            f::id.eq(id),
+            f::organization_id.eq(tenant.organization()),
+            f::belongs_to.eq(new.kind.table()),
+            f::belongs_to_id.eq(new.record_id),
+            f::belongs_to_column.eq(new.purpose.as_str()),
+            f::name.eq(display_name(&new.upload.name)),
+            f::content_type.eq(mime),
+            f::size_in_bytes.eq(i32::try_from(new.upload.bytes.len()).unwrap_or(i32::MAX)),
+            f::storage_key.eq(key),
+            f::thumbnail_key.eq(thumbnail_key),
+            f::public_url.eq(format!("/files/{id}")),
+            f::created_by_id.eq(new.uploaded_by),
+            f::updated_by_id.eq(new.uploaded_by),
+        ))
+        .returning(StoredFile::as_returning())
+        .get_result(tenant.conn())
+}
+
+/// Soft-deletes one live file of the organization; returns it, or `None`.
+pub fn remove(
+    tenant: &mut Tenant<'_>,
+    id: Uuid,
+    removed_by: Uuid,
+) -> QueryResult<Option<StoredFile>> {
+    diesel::update(file::live(tenant).filter(f::id.eq(id)))
+        .set((
+            f::deleted_at.eq(Utc::now()),
+            f::updated_by_id.eq(removed_by),
+        ))
+        .returning(StoredFile::as_returning())
+        .get_result(tenant.conn())
+        .optional()
+}
