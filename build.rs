@@ -5,18 +5,21 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const HTMX: &str = "node_modules/htmx.org/dist/htmx.min.js";
+/// Not served: the browser tests run it on every page to check accessibility.
+const AXE: &str = "node_modules/axe-core/axe.min.js";
 
 fn main() {
     println!("cargo:rerun-if-changed=package.json");
     println!("cargo:rerun-if-changed=package-lock.json");
     println!("cargo:rerun-if-changed={HTMX}");
+    println!("cargo:rerun-if-changed={AXE}");
     // The migrations are embedded in the binary: a new one must rebuild it.
     println!("cargo:rerun-if-changed=migrations");
 
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let htmx = root.join(HTMX);
-    if !htmx.exists() {
+    if !htmx.exists() || !root.join(AXE).exists() {
         install_npm_packages(&root);
     }
     if !htmx.exists() {
@@ -34,7 +37,9 @@ fn install_npm_packages(root: &Path) {
     match status {
         Ok(s) if s.success() => {}
         Ok(s) => {
-            panic!("`npm ci` failed ({s}); it installs the pinned htmx from package-lock.json")
+            panic!(
+                "`npm ci` failed ({s}); it installs the pinned htmx and axe-core from package-lock.json"
+            )
         }
         Err(e) => panic!(
             "Homeroom's build needs npm to fetch the pinned htmx package ({e}). \

@@ -25,6 +25,7 @@ mod redirects;
 mod resources;
 mod routes;
 mod schema;
+mod screen_sweep;
 mod search;
 mod sessions;
 mod sign_in;

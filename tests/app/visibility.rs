@@ -213,7 +213,7 @@ fn shown(body: &str, known: &HashSet<String>) -> BTreeSet<String> {
 }
 
 /// The table a path's `{param}` names.
-fn table_for(path: &str) -> Option<&'static str> {
+pub(crate) fn table_for(path: &str) -> Option<&'static str> {
     let before = path[..path.find('{')?].trim_end_matches('/');
     let segment = before.rsplit('/').next()?;
     Some(match segment {
@@ -280,7 +280,7 @@ const ENGINE_TABLES: &[&str] = &[
 /// Ids to put in a route's `{param}`: for personal tables the rows the role may not
 /// read and a few it may; for the classes, students and staff whose pages show
 /// attendance and visits, many; for the rest a few of the organization's.
-fn candidates(
+pub(crate) fn candidates(
     conn: &mut PgConnection,
     table: &str,
     org: Uuid,

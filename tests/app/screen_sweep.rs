@@ -1,0 +1,543 @@
+//! The screen sweep: every page of the route table that a demo role can open, in
+//! headless Chromium at a phone's, a tablet's and a desktop's size. On each it
+//! checks that the page does not scroll sideways and that axe-core finds nothing
+//! serious or critical and no two landmarks of one kind without distinct names; on
+//! the pages staff work on with a finger (Today, the roll, the walkthrough form and
+//! staff attendance) it checks that every control is at least 44×44 px on a phone
+//! and a tablet. A screenshot of each page and size lands in
+//! `target/screenshots/sweep/<role>/<page>-<width>.png`.
+//!
+//! Each GET route is opened once with the ids of a row the role can read. The
+//! dashboard, the inbox and the touch pages are opened as every role; any other page
+//! as the first role of `ROLES` that can open it (as every role with
+//! `HOMEROOM_SWEEP_EVERY_ROLE=1`, which takes about three times as long).
+//!
+//! axe-core comes pinned from npm (package.json, installed by the build with htmx)
+//! and is read from `node_modules` here; nothing of it is served by Homeroom.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use diesel::prelude::*;
+use fantoccini::Client;
+use homeroom::access::Gate;
+use homeroom::startup::route_table;
+use uuid::Uuid;
+
+use crate::browser::{
+    DESKTOP, Driver, PHONE, TABLET, browser, read_text, screenshot, start_driver,
+};
+use crate::common::{DemoUser, TestApp, fill_path, spawn_app, user_id};
+
+/// The demo roles whose pages are swept, those who may do most first. Riverside's
+/// administrator sees the same pages as Northwind's, only another school's rows.
+const ROLES: [DemoUser; 6] = [
+    DemoUser::Root,
+    DemoUser::Admin,
+    DemoUser::Director,
+    DemoUser::Office,
+    DemoUser::Accountant,
+    DemoUser::Teacher,
+];
+
+/// How many browsers look at pages at once.
+const LANES: usize = 2;
+
+/// Pages anyone may open before signing in.
+const SIGNED_OUT: &[&str] = &["/login", "/password/forgot"];
+
+/// The pages a teacher taps through during a lesson: every control on them is a touch target.
+fn is_touch_page(route: &str) -> bool {
+    matches!(
+        route,
+        "/today"
+            | "/roll/classes/{id}"
+            | "/roll/class-subjects/{id}"
+            | "/walkthroughs/new"
+            | "/attendance/staff"
+            | "/attendance/campuses/{id}/staff"
+    )
+}
+
+/// Pages each role sees its own way: every role that opens them is shown them. Any other
+/// page is the same page for everyone who may open it and is looked at once, as the
+/// first role that can (all of them with `HOMEROOM_SWEEP_EVERY_ROLE` set).
+fn is_per_role(route: &str) -> bool {
+    route == "/" || route == "/inbox" || is_touch_page(route)
+}
+
+/// Routes that answer with something other than a page: files, CSV, the options of
+/// a picker, fragments for htmx.
+fn is_page_route(path: &str) -> bool {
+    !(path.starts_with("/static/")
+        || path.ends_with(".csv")
+        || path.ends_with("/options")
+        || path.ends_with("/thumbnail")
+        || path == "/health"
+        || path.starts_with("/files"))
+}
+
+/// The pages one role looks at (no one: signed out).
+#[derive(Clone)]
+struct RolePages {
+    who: Option<DemoUser>,
+    role: String,
+    visits: Vec<Visit>,
+}
+
+/// One page to look at: the route it stands for and the address with real ids.
+#[derive(Clone, Debug)]
+struct Visit {
+    route: String,
+    path: String,
+}
+
+/// Whether `href` (a path, perhaps with a query) is `route` with ids for its parameters.
+fn matches_route(route: &str, href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let wanted: Vec<&str> = route.split('/').collect();
+    let got: Vec<&str> = path.split('/').collect();
+    wanted.len() == got.len()
+        && wanted.iter().zip(&got).all(|(w, g)| {
+            if w.starts_with('{') {
+                Uuid::parse_str(g).is_ok()
+            } else {
+                w == g
+            }
+        })
+}
+
+/// The links of a page that stay on the site.
+fn links(body: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(body);
+    let anchors = scraper::Selector::parse("a[href]").expect("selector");
+    doc.select(&anchors)
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|h| h.starts_with('/'))
+        .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// The organization a signed-in user acts in.
+fn acting_organization(conn: &mut PgConnection, user: Uuid) -> Uuid {
+    use homeroom::db::schema::auth_refresh_tokens as t;
+    t::table
+        .filter(t::user_id.eq(user))
+        .order(t::created_at.desc())
+        .select(t::organization_id)
+        .first::<Option<Uuid>>(conn)
+        .expect("a session")
+        .expect("the session acts in an organization")
+}
+
+/// A whole page of Homeroom (not a fragment, file or redirect), if `path` answers with one.
+async fn page_at(app: &TestApp, client: &reqwest::Client, path: &str) -> Option<String> {
+    // A kept-alive connection the server closes just as the next request goes out
+    // fails without an answer; that request is sent once more on a fresh one.
+    let mut response = None;
+    for _ in 0..2 {
+        if let Ok(r) = client.get(app.url(path)).send().await {
+            response = Some(r);
+            break;
+        }
+    }
+    let response = response.unwrap_or_else(|| panic!("GET {path} answers"));
+    let status = response.status().as_u16();
+    assert!(status < 500, "GET {path} answered {status}");
+    let html = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if status != 200 || !html {
+        return None;
+    }
+    let body = response.text().await.ok()?;
+    body.contains("<main").then_some(body)
+}
+
+/// The pages `who` can open: each GET route once, with ids of rows the role can read
+/// (linked from its own pages where possible, else the first the database names).
+async fn pages_of(app: &TestApp, who: DemoUser) -> Vec<Visit> {
+    let client = app.signed_in(who).await;
+    let routes: BTreeSet<String> = route_table()
+        .into_iter()
+        .filter(|r| r.method.as_str() == "GET" && r.gate != Gate::Public)
+        .map(|r| r.path.to_owned())
+        .filter(|p| is_page_route(p))
+        .collect();
+    let mut visits = Vec::new();
+    let mut linked: Vec<String> = Vec::new();
+    for route in routes.iter().filter(|r| !r.contains('{')) {
+        if let Some(body) = page_at(app, &client, route).await {
+            linked.extend(links(&body));
+            visits.push(Visit {
+                route: route.clone(),
+                path: route.clone(),
+            });
+        }
+    }
+    let org = {
+        let mut conn = app.conn();
+        let user = user_id(&mut conn, who.email());
+        acting_organization(&mut conn, user)
+    };
+    for route in routes.iter().filter(|r| r.contains('{')) {
+        let mut tried: Vec<String> = linked
+            .iter()
+            .filter(|h| matches_route(route, h))
+            .take(2)
+            .cloned()
+            .collect();
+        if let Some(table) = crate::visibility::table_for(route) {
+            let ids = crate::visibility::candidates(
+                &mut app.conn(),
+                table,
+                org,
+                &BTreeMap::new(),
+                &BTreeMap::new(),
+            );
+            tried.extend(
+                ids.iter()
+                    .take(3)
+                    .map(|id| fill_path(route, &id.to_string())),
+            );
+        }
+        for path in tried {
+            if page_at(app, &client, &path).await.is_some() {
+                visits.push(Visit {
+                    route: route.clone(),
+                    path,
+                });
+                break;
+            }
+        }
+    }
+    visits
+}
+
+/// A file name for a page: `/roll/classes/{id}` → `roll-classes-id`, `/` → `home`.
+fn slug(route: &str) -> String {
+    let words: Vec<&str> = route
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        "home".to_owned()
+    } else {
+        words.join("-")
+    }
+}
+
+/// axe-core's violations on the open page that this sweep does not allow, as
+/// `rule (impact): help — where`. Rules that can only find moderate or minor
+/// problems are not run (they are not asserted), except `landmark-unique`.
+async fn axe_violations(client: &Client) -> Vec<String> {
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const rank = { minor: 1, moderate: 2, serious: 3, critical: 4 };
+        const worst = rule => Math.max(rank[rule.impact] || 0,
+          ...[...rule.any, ...rule.all, ...rule.none]
+            .map(c => rank[(axe._audit.checks[c.id || c] || {}).impact] || 0));
+        const rules = {};
+        for (const rule of (axe._audit && axe._audit.rules) || []) {
+          if (rule.id !== 'landmark-unique' && worst(rule) < rank.serious) {
+            rules[rule.id] = { enabled: false };
+          }
+        }
+        axe.run(document, { resultTypes: ['violations'], rules })
+          .then(r => done(r.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical'
+              || v.id === 'landmark-unique')
+            .map(v => `${v.id} (${v.impact}): ${v.help} — `
+              + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')
+              + (v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''))))
+          .catch(e => done([`axe-core failed: ${e}`]));
+    "#;
+    let found = client
+        .execute_async(script, vec![])
+        .await
+        .expect("run axe-core");
+    found
+        .as_array()
+        .expect("a list of violations")
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// The controls on the open page smaller than 44×44 px, as `what (width×height)`.
+/// A radio button or box counts by the label it is tapped through; controls not
+/// shown (a closed menu, a skip link until focused) do not count.
+async fn small_controls(client: &Client) -> Vec<String> {
+    let script = r#"
+        const shown = r => r.width > 1 && r.height > 1;
+        const name = e => {
+          const text = (e.textContent || e.value || e.getAttribute('aria-label') || '')
+            .trim().replace(/\s+/g, ' ').slice(0, 30);
+          return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}`
+            + `${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''}`
+            + (text ? ` "${text}"` : '');
+        };
+        const small = [];
+        for (const e of document.querySelectorAll('a[href], button, input, select, summary')) {
+          if (e.type === 'hidden' || !e.checkVisibility({ visibilityProperty: true })) continue;
+          let targets = [e];
+          if (e.type === 'radio' || e.type === 'checkbox') targets = [e, ...e.labels];
+          const boxes = targets.map(t => t.getBoundingClientRect()).filter(shown);
+          if (boxes.length === 0) continue;
+          if (boxes.some(r => r.width >= 43.5 && r.height >= 43.5)) continue;
+          const r = boxes.reduce((a, b) => (a.width * a.height >= b.width * b.height ? a : b));
+          small.push(`${name(e)} (${Math.round(r.width)}×${Math.round(r.height)})`);
+        }
+        return small;
+    "#;
+    client
+        .execute(script, vec![])
+        .await
+        .expect("measure the controls")
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Where the sweep's time goes, to keep it short.
+#[derive(Default)]
+struct Timing {
+    open: Duration,
+    resize: Duration,
+    measure: Duration,
+    axe: Duration,
+    screenshot: Duration,
+}
+
+impl Timing {
+    fn add(&mut self, other: &Timing) {
+        self.open += other.open;
+        self.resize += other.resize;
+        self.measure += other.measure;
+        self.axe += other.axe;
+        self.screenshot += other.screenshot;
+    }
+}
+
+/// Signs in as each role in turn and looks at its pages; returns the problems found.
+async fn sweep_lane(
+    driver: &Driver,
+    app: &TestApp,
+    axe: &str,
+    plan: &[RolePages],
+) -> (Vec<String>, Timing) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/sweep");
+    let client = browser(driver, PHONE).await;
+    let mut problems = Vec::new();
+    let mut timing = Timing::default();
+    for RolePages { who, role, visits } in plan {
+        std::fs::create_dir_all(root.join(role)).expect("screenshot folder");
+        client.delete_all_cookies().await.expect("sign out");
+        if let Some(who) = who {
+            client
+                .set_window_size(PHONE.0, PHONE.1)
+                .await
+                .expect("window size");
+            crate::browser::sign_in(&client, &app.url("/login"), who.email(), "main").await;
+        }
+        for visit in visits {
+            look_at(&client, app, axe, role, visit, &mut problems, &mut timing).await;
+        }
+    }
+    client.close().await.expect("close the browser");
+    (problems, timing)
+}
+
+/// Opens a page once and looks at it at each size, writing down what is wrong.
+async fn look_at(
+    client: &Client,
+    app: &TestApp,
+    axe: &str,
+    role: &str,
+    visit: &Visit,
+    problems: &mut Vec<String>,
+    timing: &mut Timing,
+) {
+    let clock = Instant::now();
+    client
+        .goto(&app.url(&visit.path))
+        .await
+        .unwrap_or_else(|e| panic!("{role} opens {}: {e}", visit.path));
+    let shown = read_text(client, "return location.pathname").await;
+    if shown != visit.path {
+        problems.push(format!(
+            "{role} {}: the browser was sent on to {shown}",
+            visit.path
+        ));
+        return;
+    }
+    client
+        .execute(&format!("{axe}\n;return true;"), vec![])
+        .await
+        .expect("load axe-core into the page");
+    timing.open += clock.elapsed();
+    for (width, height) in [PHONE, TABLET, DESKTOP] {
+        let at = format!("{role} {width}px {}", visit.path);
+        let clock = Instant::now();
+        client
+            .set_window_size(width, height)
+            .await
+            .expect("window size");
+        // The page's own scripts answer a resize on the next frame.
+        client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await
+            .expect("wait for a frame");
+        timing.resize += clock.elapsed();
+        let clock = Instant::now();
+        let wide = crate::browser::measure(
+            client,
+            "return document.documentElement.scrollWidth - window.innerWidth",
+        )
+        .await;
+        if wide > 0.0 {
+            problems.push(format!("{at}: the page scrolls sideways by {wide}px"));
+        }
+        if width < DESKTOP.0 && is_touch_page(&visit.route) {
+            for control in small_controls(client).await {
+                problems.push(format!("{at}: {control} is smaller than 44×44"));
+            }
+        }
+        timing.measure += clock.elapsed();
+        let clock = Instant::now();
+        for violation in axe_violations(client).await {
+            problems.push(format!("{at}: {violation}"));
+        }
+        timing.axe += clock.elapsed();
+        let clock = Instant::now();
+        screenshot(
+            client,
+            &format!("sweep/{role}/{}-{width}", slug(&visit.route)),
+        )
+        .await;
+        timing.screenshot += clock.elapsed();
+    }
+}
+
+fn axe_source() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{} ({e}): the build installs the pinned axe-core with `npm ci`",
+            path.display()
+        )
+    })
+}
+
+#[actix_web::test]
+async fn every_page_fits_each_size_and_passes_axe_for_every_demo_role() {
+    let started = Instant::now();
+    let app = spawn_app().await;
+    let axe = axe_source();
+    let every_role = std::env::var_os("HOMEROOM_SWEEP_EVERY_ROLE").is_some();
+    let mut plan = vec![RolePages {
+        who: None,
+        role: "signed-out".to_owned(),
+        visits: SIGNED_OUT
+            .iter()
+            .map(|p| Visit {
+                route: (*p).to_owned(),
+                path: (*p).to_owned(),
+            })
+            .collect(),
+    }];
+    let mut swept: BTreeSet<String> = BTreeSet::new();
+    for who in ROLES {
+        let visits = pages_of(&app, who).await;
+        assert!(
+            visits.iter().any(|v| v.route == "/"),
+            "{who:?} opens the dashboard"
+        );
+        if who == DemoUser::Teacher {
+            for route in ["/today", "/roll/classes/{id}", "/attendance/staff"] {
+                assert!(
+                    visits.iter().any(|v| v.route == route),
+                    "the teacher's sweep reaches {route}"
+                );
+            }
+        }
+        let visits: Vec<Visit> = visits
+            .into_iter()
+            .filter(|v| {
+                let new = swept.insert(v.route.clone());
+                new || every_role || is_per_role(&v.route)
+            })
+            .collect();
+        plan.push(RolePages {
+            who: Some(who),
+            role: who.role().to_lowercase().replace(' ', "-"),
+            visits,
+        });
+    }
+    let pages: usize = plan.iter().map(|p| p.visits.len()).sum();
+    let planned = started.elapsed();
+    // Only this run's screenshots stay.
+    let _ = std::fs::remove_dir_all(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/sweep"),
+    );
+
+    // Two browsers share the pages of each role, so one waits while the other works.
+    let lanes: Vec<Vec<RolePages>> = (0..LANES)
+        .map(|lane| {
+            plan.iter()
+                .map(|pages| RolePages {
+                    visits: pages
+                        .visits
+                        .iter()
+                        .skip(lane)
+                        .step_by(LANES)
+                        .cloned()
+                        .collect(),
+                    ..pages.clone()
+                })
+                .collect()
+        })
+        .collect();
+    let drivers: Vec<_> = (0..LANES).map(|_| start_driver()).collect();
+    let results = futures_util::future::join_all(
+        lanes
+            .iter()
+            .zip(&drivers)
+            .map(|(lane, driver)| sweep_lane(driver, &app, &axe, lane)),
+    )
+    .await;
+    let mut problems = Vec::new();
+    let mut timing = Timing::default();
+    for (found, spent) in results {
+        problems.extend(found);
+        timing.add(&spent);
+    }
+    eprintln!(
+        "screen sweep: {pages} pages × 3 sizes ({} routes) over {} roles and signed out in {:.0?} \
+         (finding pages {planned:.0?}; in {LANES} browsers opening {:.0?}, resizing {:.0?}, measuring {:.0?}, \
+         axe-core {:.0?}, screenshots {:.0?})",
+        swept.len() + SIGNED_OUT.len(),
+        ROLES.len(),
+        started.elapsed(),
+        timing.open,
+        timing.resize,
+        timing.measure,
+        timing.axe,
+        timing.screenshot,
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
