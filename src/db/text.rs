@@ -4,11 +4,10 @@
 //! whole number, phone or e-mail of a row puts that row first. Every people search
 //! (the header's, the record lists and pickers, the users list) builds its SQL here.
 //!
-//! Students, guardians and staff have trigram indexes over their folded text, which
-//! row-level security keeps the planner from using directly (LIKE is not leakproof);
-//! `people_matching` reaches them through `homeroom_people_matching`, which returns
-//! the ids of the organization's live rows that hold every word. Shorter words, the
-//! trash and other tables are matched row by row (`holds`).
+//! Rows are matched one by one (`holds`): row-level security keeps the planner off
+//! the trigram indexes over the folded text (LIKE is not leakproof), and reading
+//! them through the owner's `homeroom_people_matching` took seconds a query once
+//! many long names had been written, so no search goes through it.
 
 /// `%word%`, with LIKE's own wildcards (`%`, `_`, `\`) taken literally.
 pub fn contains_pattern(word: &str) -> String {
@@ -25,7 +24,7 @@ pub fn contains_pattern(word: &str) -> String {
 }
 
 /// The folded text a row is searched by: `columns` (SQL expressions) joined with
-/// spaces, as `homeroom_people_matching` and the indexes fold a person's columns.
+/// spaces, as the search indexes fold a person's columns.
 pub fn folded(columns: &[&str]) -> String {
     let joined: Vec<String> = columns
         .iter()
@@ -40,28 +39,8 @@ pub fn holds(folded: &str, pattern: &str) -> String {
     format!("{folded} LIKE homeroom_fold({pattern})")
 }
 
-/// The tables `homeroom_people_matching` searches through their index.
-pub fn has_search_index(table: &str) -> bool {
-    matches!(table, "students" | "guardians" | "staff")
-}
-
-/// Words shorter than this hold no trigram: an index cannot narrow them, and a plain
-/// scan in the list's order stops sooner than reading every match through it.
+/// Fewer characters than this are nobody's whole number, phone or e-mail.
 const TRIGRAM: usize = 3;
-
-/// Whether a trigram index narrows a search for these words (one long enough).
-pub fn index_narrows<S: AsRef<str>>(words: &[S]) -> bool {
-    words.iter().any(|w| w.as_ref().chars().count() >= TRIGRAM)
-}
-
-/// SQL true when `id` is one of the live rows of `table` (one with a search index)
-/// whose folded text holds every word bound at `patterns` (`contains_pattern`s).
-pub fn people_matching(id: &str, table: &'static str, patterns: &[String]) -> String {
-    format!(
-        "{id} IN (SELECT homeroom_people_matching('{table}', ARRAY[{}]::text[]))",
-        patterns.join(", ")
-    )
-}
 
 /// A query compared with each searched column whole.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,22 +110,6 @@ mod tests {
             folded(&["full_name", "email", "phone"]),
             "homeroom_fold(coalesce(full_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, ''))"
         );
-    }
-
-    #[test]
-    fn people_are_matched_through_their_index() {
-        assert_eq!(
-            people_matching("t.id", "staff", &["$2".into(), "$3".into()]),
-            "t.id IN (SELECT homeroom_people_matching('staff', ARRAY[$2, $3]::text[]))"
-        );
-        assert!(has_search_index("students") && !has_search_index("invoices"));
-    }
-
-    #[test]
-    fn only_words_of_three_letters_are_looked_up_in_the_index() {
-        assert!(index_narrows(&["王", "nguyen"]));
-        assert!(!index_narrows(&["王伟", "ab"]));
-        assert!(!index_narrows::<&str>(&[]));
     }
 
     #[test]

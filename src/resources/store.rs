@@ -370,17 +370,10 @@ fn scope(sql: &mut Sql, res: &Resource, org: Uuid, deleted: bool, state: &ListSt
         .iter()
         .map(|word| sql.text(Some(text::contains_pattern(word))))
         .collect();
-    if !deleted && text::has_search_index(res.table()) && text::index_narrows(&words) {
-        sql.push(&format!(
-            " AND {}",
-            text::people_matching("t.id", res.table(), &patterns)
-        ));
-    } else {
-        let columns = searched(res);
-        let folded = text::folded(&columns.iter().map(String::as_str).collect::<Vec<_>>());
-        for p in &patterns {
-            sql.push(&format!(" AND {}", text::holds(&folded, p)));
-        }
+    let columns = searched(res);
+    let folded = text::folded(&columns.iter().map(String::as_str).collect::<Vec<_>>());
+    for p in &patterns {
+        sql.push(&format!(" AND {}", text::holds(&folded, p)));
     }
     for (field, filter) in &state.filters {
         let cast = values::cast(field);

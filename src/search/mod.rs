@@ -32,10 +32,9 @@ pub enum PersonKind {
     Guardian,
 }
 
-/// How one kind is searched: its trigram index finds who holds every word (through
-/// `text::people_matching`); the columns, those of its records' search and of its
-/// index, are also each compared with the whole query. Ordering by `lower(…)` sorts
-/// names as people read them.
+/// How one kind is searched: its columns (those of its records' search) folded
+/// together must hold every word, and are each compared with the whole query.
+/// Ordering by `lower(…)` sorts names as people read them.
 struct SearchSpec {
     table: &'static str,
     columns: &'static [&'static str],
@@ -150,6 +149,18 @@ struct SearchQuery {
     q: Option<String>,
 }
 
+impl SearchQuery {
+    /// What was asked: trimmed, at most 100 characters.
+    fn asked(self) -> String {
+        self.q
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(100)
+            .collect()
+    }
+}
+
 /// What the results list says, besides the groups.
 pub struct Results {
     pub query: String,
@@ -205,14 +216,7 @@ async fn search(
     req: HttpRequest,
     query: input::Query<SearchQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let text: String = query
-        .into_inner()
-        .q
-        .unwrap_or_default()
-        .trim()
-        .chars()
-        .take(100)
-        .collect();
+    let text = query.into_inner().asked();
     let dropdown = wants_fragment(&req);
     let can_search = PersonKind::ALL
         .iter()
@@ -220,8 +224,7 @@ async fn search(
     let too_short = text.chars().filter(|c| !c.is_whitespace()).count() < MIN_QUERY_CHARS
         && !text.chars().any(is_written_without_spaces);
     let groups = if can_search && !too_short {
-        let terms = terms(&text);
-        let whole = Whole::new(&text);
+        let (terms, whole) = (terms(&text), Whole::new(&text));
         let access = page.access.clone();
         let limit = if dropdown { DROPDOWN_LIMIT } else { PAGE_LIMIT };
         crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
@@ -244,19 +247,23 @@ async fn search(
         can_search,
         too_short,
     };
-    if dropdown {
-        render(&ResultsFragment { results })
-    } else {
-        let title = if results.query.is_empty() {
-            "Search".to_owned()
-        } else {
-            format!("Search: {}", results.query)
-        };
-        render(&SearchPage {
-            layout: page.layout(title),
-            results,
-        })
+    show(page, results)
+}
+
+/// The results as the dropdown under the box, or as the search page.
+fn show(page: Page, results: Results) -> Result<HttpResponse, AppError> {
+    if results.dropdown {
+        return render(&ResultsFragment { results });
     }
+    let title = if results.query.is_empty() {
+        "Search".to_owned()
+    } else {
+        format!("Search: {}", results.query)
+    };
+    render(&SearchPage {
+        layout: page.layout(title),
+        results,
+    })
 }
 
 #[cfg(test)]

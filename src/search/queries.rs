@@ -42,8 +42,6 @@ pub fn find_people(
         .collect();
     let matched = if patterns.is_empty() {
         "true".to_owned()
-    } else if text::index_narrows(terms) {
-        text::people_matching("id", spec.table, &patterns)
     } else {
         let folded = text::folded(spec.columns);
         let each: Vec<String> = patterns.iter().map(|p| text::holds(&folded, p)).collect();

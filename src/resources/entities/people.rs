@@ -79,7 +79,7 @@ pub static STUDENTS: Resource = Resource {
         Field::text("phone", "Phone").max(40),
         Field::text("address", "Address"),
     ],
-    // The columns of its search index (homeroom_people_matching, migration 000060).
+    // The columns of its folded search text (search index, migration 000060).
     search: &[
         "first_name",
         "last_name",
@@ -126,7 +126,7 @@ pub static GUARDIANS: Resource = Resource {
         Field::text("address", "Address"),
         Field::flag("primary_contact", "Primary contact"),
     ],
-    // The columns of its search index (homeroom_people_matching, migration 000060).
+    // The columns of its folded search text (search index, migration 000060).
     search: &["full_name", "email", "phone"],
     filters: &["relationship", "primary_contact"],
     order: &["full_name"],
@@ -170,7 +170,7 @@ pub static STAFF: Resource = Resource {
             .required()
             .sortable(),
     ],
-    // The columns of its search index (homeroom_people_matching, migration 000060).
+    // The columns of its folded search text (search index, migration 000060).
     search: &[
         "first_name",
         "last_name",
