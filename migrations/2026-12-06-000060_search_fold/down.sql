@@ -1,6 +1,3 @@
-REVOKE EXECUTE ON FUNCTION homeroom_people_matching(text, text[]) FROM homeroom_app;
-DROP FUNCTION homeroom_people_matching(text, text[]);
-
 DROP INDEX staff_search_fold_trgm;
 DROP INDEX guardians_search_fold_trgm;
 DROP INDEX students_search_fold_trgm;

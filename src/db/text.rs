@@ -6,8 +6,8 @@
 //!
 //! Rows are matched one by one (`holds`): row-level security keeps the planner off
 //! the trigram indexes over the folded text (LIKE is not leakproof), and reading
-//! them through the owner's `homeroom_people_matching` took seconds a query once
-//! many long names had been written, so no search goes through it.
+//! them through a function running as the tables' owner took seconds a query once
+//! many long names had been written.
 
 /// `%word%`, with LIKE's own wildcards (`%`, `_`, `\`) taken literally.
 pub fn contains_pattern(word: &str) -> String {
