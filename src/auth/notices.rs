@@ -28,6 +28,15 @@ where
     });
 }
 
+/// After the answer, tells the owner of the account that has just locked, if one has.
+pub fn after_lock(state: &AppState, lock_started: Option<(Uuid, DateTime<Utc>)>) {
+    if let Some((user_id, until)) = lock_started {
+        after_reply(state, "lock notice", move |conn, mailer| {
+            send_lock_notice(conn, mailer, user_id, until)
+        });
+    }
+}
+
 /// Tells the owner of an account that it has just locked, and when it opens again
 /// in their school's time, so the person whose sign-in is refused knows why.
 pub fn send_lock_notice(

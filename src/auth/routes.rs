@@ -161,11 +161,7 @@ async fn login(
 /// The sign-in page again with the reason; the owner of an account that has just
 /// locked is told by e-mail.
 fn refused(state: &AppState, page: LoginPage, refusal: Refusal) -> Result<HttpResponse, AppError> {
-    if let Some((user_id, until)) = refusal.lock_started {
-        notices::after_reply(state, "lock notice", move |conn, mailer| {
-            notices::send_lock_notice(conn, mailer, user_id, until)
-        });
-    }
+    notices::after_lock(state, refusal.lock_started);
     let page = LoginPage {
         error: Some(refusal.text),
         ..page
@@ -314,16 +310,14 @@ fn sign_in(
             .record(conn, Ok(()))?;
             attempts::clear_failures(conn, candidate.id)?;
         }
-        session::create(
-            conn,
-            settings,
-            candidate.id,
+        let start = session::SessionStart {
+            user_id: candidate.id,
             organization_id,
             end_of_day,
             keep_signed_in,
-            pending,
-            client,
-        )
+            mfa_pending: pending,
+        };
+        session::create(conn, settings, &start, client)
     })?;
     Ok(if pending {
         SignIn::SecondStep(new_session)
@@ -410,37 +404,38 @@ async fn code(
             &state,
         ),
         SecondStep::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
-        SecondStep::Expired => {
-            flash::push(
-                &session,
-                Level::Info,
-                "Your sign-in took too long to finish. Sign in again.",
-            );
-            Ok(see_other("/login"))
-        }
+        SecondStep::Expired => Ok(back_to_sign_in(
+            &session,
+            Level::Info,
+            "Your sign-in took too long to finish. Sign in again.",
+        )),
         SecondStep::Locked(message, lock_started) => {
-            if let Some((user_id, until)) = lock_started {
-                notices::after_reply(&state, "lock notice", move |conn, mailer| {
-                    notices::send_lock_notice(conn, mailer, user_id, until)
-                });
-            }
+            notices::after_lock(&state, lock_started);
             // Whoever reaches the second step knows the password, so may learn of the lock.
-            flash::push(&session, Level::Error, message);
-            Ok(see_other("/login"))
+            Ok(back_to_sign_in(&session, Level::Error, message))
         }
-        SecondStep::Wrong => {
-            let (token, _) = csrf::public_token(&req, state.settings.secure_cookies);
-            let page = CodePage {
-                layout: Layout::public("Two-step sign-in", token, Vec::new()),
-                next,
-                error: Some(
-                    "That code did not work. Enter the 6-digit code your app shows now, or one of your recovery codes."
-                        .to_owned(),
-                ),
-            };
-            render_as(&page, StatusCode::UNAUTHORIZED)
-        }
+        SecondStep::Wrong => wrong_code(&req, &state, next),
     }
+}
+
+/// The sign-in page, with a message that says why the second step has to start over.
+fn back_to_sign_in(session: &Session, level: Level, message: impl Into<String>) -> HttpResponse {
+    flash::push(session, level, message);
+    see_other("/login")
+}
+
+/// The code page again, saying the code did not work.
+fn wrong_code(req: &HttpRequest, state: &AppState, next: String) -> Result<HttpResponse, AppError> {
+    let (token, _) = csrf::public_token(req, state.settings.secure_cookies);
+    let page = CodePage {
+        layout: Layout::public("Two-step sign-in", token, Vec::new()),
+        next,
+        error: Some(
+            "That code did not work. Enter the 6-digit code your app shows now, or one of your recovery codes."
+                .to_owned(),
+        ),
+    };
+    render_as(&page, StatusCode::UNAUTHORIZED)
 }
 
 /// Checks the code of a pending session; a right one turns it into a full session,

@@ -112,36 +112,48 @@ fn forwarded_client<'a>(headers: impl Iterator<Item = &'a str>, proxies: usize) 
         .map(|ip| ip.to_string())
 }
 
+/// The facts a new session starts from.
+pub struct SessionStart {
+    pub user_id: Uuid,
+    pub organization_id: Uuid,
+    /// When the school's day ends: the session's end without "keep me signed in".
+    pub end_of_day: DateTime<Utc>,
+    pub keep_signed_in: bool,
+    /// The user has two-step sign-in and has given the password only.
+    pub mfa_pending: bool,
+}
+
+impl SessionStart {
+    /// A kept session lasts `SESSION_MAX` from now; any other ends with the school's day.
+    fn expires_at(&self, settings: &Settings, now: DateTime<Utc>) -> DateTime<Utc> {
+        if self.keep_signed_in {
+            now + chrono::Duration::from_std(settings.session_max)
+                .unwrap_or(chrono::Duration::days(7))
+        } else {
+            self.end_of_day
+        }
+    }
+}
+
 /// Starts a session. Without "keep me signed in" it ends at the close of the
 /// school's day, so a shared tablet is clean the next morning. A session of a user
 /// with two-step sign-in starts `mfa_pending` and opens nothing until rotated.
-#[allow(clippy::too_many_arguments)]
 pub fn create(
     conn: &mut PgConnection,
     settings: &Settings,
-    user_id: Uuid,
-    organization_id: Uuid,
-    end_of_day: DateTime<Utc>,
-    keep_signed_in: bool,
-    mfa_pending: bool,
+    start: &SessionStart,
     client: &Client,
 ) -> QueryResult<NewSession> {
-    let expires_at = if keep_signed_in {
-        Utc::now()
-            + chrono::Duration::from_std(settings.session_max).unwrap_or(chrono::Duration::days(7))
-    } else {
-        end_of_day
-    };
     insert(
         conn,
         SessionRow {
-            user_id,
-            organization_id: Some(organization_id),
+            user_id: start.user_id,
+            organization_id: Some(start.organization_id),
             family_id: Uuid::new_v4(),
             previous_token_id: None,
-            keep_signed_in,
-            expires_at,
-            mfa_pending,
+            keep_signed_in: start.keep_signed_in,
+            expires_at: start.expires_at(settings, Utc::now()),
+            mfa_pending: start.mfa_pending,
         },
         client,
     )
@@ -421,6 +433,25 @@ mod tests {
             Some("203.0.113.9"),
             "several headers read as one list"
         );
+    }
+
+    #[test]
+    fn a_kept_session_lasts_the_configured_days_and_another_ends_with_the_school_day() {
+        let settings = Settings::for_tests(std::path::PathBuf::from("unused"));
+        let now = Utc::now();
+        let end_of_day = now + chrono::Duration::hours(5);
+        let start = |keep_signed_in| SessionStart {
+            user_id: Uuid::nil(),
+            organization_id: Uuid::nil(),
+            end_of_day,
+            keep_signed_in,
+            mfa_pending: false,
+        };
+        assert_eq!(
+            start(true).expires_at(&settings, now),
+            now + chrono::Duration::days(7)
+        );
+        assert_eq!(start(false).expires_at(&settings, now), end_of_day);
     }
 
     #[test]
