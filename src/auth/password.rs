@@ -99,9 +99,46 @@ pub fn check_new_typed_twice(password: &str, again: &str) -> NewPasswordErrors {
     }
 }
 
+/// A new password as a form sent it: the messages for the form, and its hash when
+/// there is none (hashed before any connection is taken, as hashing is slow).
+pub struct NewPassword {
+    pub errors: NewPasswordErrors,
+    pub hash: Option<String>,
+}
+
+impl NewPassword {
+    pub fn typed_twice(password: &str, again: &str) -> anyhow::Result<NewPassword> {
+        let errors = check_new_typed_twice(password, again);
+        let hash = if errors.any() {
+            None
+        } else {
+            Some(hash(password)?)
+        };
+        Ok(NewPassword { errors, hash })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_new_password_without_messages_is_hashed() {
+        let good =
+            NewPassword::typed_twice("violet tractor harbour 42", "violet tractor harbour 42")
+                .expect("hash");
+        assert!(!good.errors.any());
+        assert!(verify(good.hash.as_deref(), "violet tractor harbour 42"));
+
+        let mismatch = NewPassword::typed_twice("violet tractor harbour 42", "violet tractor")
+            .expect("no hash needed");
+        assert!(mismatch.errors.again.is_some());
+        assert_eq!(mismatch.hash, None);
+
+        let short = NewPassword::typed_twice("short", "short").expect("no hash needed");
+        assert!(short.errors.password.is_some());
+        assert_eq!(short.hash, None);
+    }
 
     #[test]
     fn a_hashed_password_verifies_and_a_wrong_one_does_not() {

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::attempts::{self, Attempt, Failure};
 use super::mfa;
-use super::password::{self, NewPasswordErrors};
+use super::password::{self, NewPassword, NewPasswordErrors};
 use super::queries::{self, Details};
 use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
@@ -339,15 +339,7 @@ async fn change_password(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let mut errors = PasswordErrors {
-        current: None,
-        new: password::check_new_typed_twice(&form.new_password, &form.new_password_again),
-    };
-    let new_hash = if !errors.new.any() {
-        Some(password::hash(&form.new_password)?)
-    } else {
-        None
-    };
+    let new = NewPassword::typed_twice(&form.new_password, &form.new_password_again)?;
     let access = page.access.clone();
     let this_session = ThisSession::of(&req);
     // One's own account and sessions: no row-level security.
@@ -357,7 +349,7 @@ async fn change_password(
             &access,
             &this_session,
             &form.current_password,
-            new_hash,
+            new.hash,
         )
     })
     .await?;
@@ -371,7 +363,10 @@ async fn change_password(
             with_session(see_other("/profile"), rotated.as_ref(), &state)
         }
         Err(current) => {
-            errors.current = current;
+            let errors = PasswordErrors {
+                current,
+                new: new.errors,
+            };
             profile_page(&page, &state, None, errors).await
         }
     }

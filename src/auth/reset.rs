@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::accounts::looks_like_email;
 use super::attempts::{self, Attempt, Failure};
-use super::password::{self, NewPasswordErrors};
+use super::password::{NewPassword, NewPasswordErrors};
 use super::queries::{self, Account};
 use super::routes::render_public;
 use super::tokens::{self, PasswordToken};
@@ -78,12 +78,11 @@ async fn forgot(
     let email = form.into_inner().email.trim().to_lowercase();
     let (layout, cookie) = public_layout(&req, &state, "Forgot your password?");
     if !looks_like_email(&email) {
+        let error = "Enter the email address you sign in with, like name@school.org.";
         let page = ForgotPage {
             layout,
-            error: Some(
-                "Enter the email address you sign in with, like name@school.org.".to_owned(),
-            ),
             email,
+            error: Some(error.to_owned()),
             sent: false,
         };
         return render_public(&page, StatusCode::UNPROCESSABLE_ENTITY, cookie);
@@ -96,30 +95,19 @@ async fn forgot(
         record_reset_request(conn, &settings, &asked_for, &client)
     })
     .await?;
-    let account = match asked {
-        ResetRequest::RateLimited(retry_after) => {
-            return Ok(attempts::too_many_attempts(retry_after));
+    match asked {
+        ResetRequest::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
+        ResetRequest::Recorded(account) => {
+            send_reset_link_after_reply(&state, account);
+            let page = ForgotPage {
+                layout,
+                email,
+                error: None,
+                sent: true,
+            };
+            render_public(&page, StatusCode::OK, cookie)
         }
-        ResetRequest::Recorded(account) => account,
-    };
-    // The link is made and e-mailed after the answer, so the answer takes the same
-    // time whether or not an account has this address.
-    if let Some(account) = account {
-        let public_url = state.public_url.clone();
-        notices::after_reply(&state, "password reset link", move |conn, mailer| {
-            send_reset_link(conn, mailer, &public_url, account)
-        });
     }
-    render_public(
-        &ForgotPage {
-            layout,
-            email,
-            error: None,
-            sent: true,
-        },
-        StatusCode::OK,
-        cookie,
-    )
 }
 
 enum ResetRequest {
@@ -147,6 +135,17 @@ fn record_reset_request(
     }
     .record(conn, Err(Failure::ResetRequested))?;
     Ok(ResetRequest::Recorded(account))
+}
+
+/// The link is made and e-mailed after the answer, so the answer takes the same
+/// time whether or not an account has this address.
+fn send_reset_link_after_reply(state: &AppState, account: Option<Account>) {
+    if let Some(account) = account {
+        let public_url = state.public_url.clone();
+        notices::after_reply(state, "password reset link", move |conn, mailer| {
+            send_reset_link(conn, mailer, &public_url, account)
+        });
+    }
 }
 
 /// E-mails a one-hour link to choose a new password.
@@ -193,11 +192,7 @@ fn set_password_page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let (layout, cookie) = public_layout(req, state, "Choose your password");
-    let status = if email.is_some() {
-        status
-    } else {
-        StatusCode::GONE
-    };
+    let status = page_status(email.is_some(), status);
     render_public(
         &SetPasswordPage {
             layout,
@@ -207,6 +202,11 @@ fn set_password_page(
         status,
         cookie,
     )
+}
+
+/// A link that is no longer valid answers 410 whatever was typed; a valid one `status`.
+fn page_status(link_valid: bool, status: StatusCode) -> StatusCode {
+    if link_valid { status } else { StatusCode::GONE }
 }
 
 fn token_email(conn: &mut PgConnection, token: &str) -> QueryResult<Option<String>> {
@@ -242,6 +242,41 @@ struct SetPasswordForm {
     password_again: String,
 }
 
+/// What using a password link came to.
+enum LinkUse {
+    /// The password is set, the link spent and every session of the account ended.
+    PasswordSet,
+    /// The form again for the account with this address (`None`: the link is no
+    /// longer valid): the new password had messages, or the link was spent meanwhile.
+    Form(Option<String>),
+}
+
+/// Sets the password of the link's account when the new one passed its checks
+/// (`new_hash`), spending the link and ending the account's sessions together.
+fn use_link(
+    conn: &mut PgConnection,
+    token: &str,
+    new_hash: Option<String>,
+) -> QueryResult<LinkUse> {
+    let email = token_email(conn, token)?;
+    let (Some(_), Some(new_hash)) = (&email, new_hash) else {
+        return Ok(LinkUse::Form(email));
+    };
+    let set = conn.transaction(|conn| {
+        let user_id = tokens::user_for_password_token(conn, token)?;
+        let set = tokens::set_password_with_token(conn, token, &new_hash)?;
+        if let (true, Some(user_id)) = (set, user_id) {
+            session::revoke_all_for_user(conn, user_id)?;
+        }
+        QueryResult::Ok(set)
+    })?;
+    Ok(if set {
+        LinkUse::PasswordSet
+    } else {
+        LinkUse::Form(email)
+    })
+}
+
 /// Sets the password and spends the token. Success ends every session of the account
 /// and sends the user to sign in: the link proves the e-mail address, not the
 /// second factor, so signing in goes through two-step sign-in and the lock-out.
@@ -254,31 +289,14 @@ async fn set(
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let form = form.into_inner();
-    let errors = password::check_new_typed_twice(&form.password, &form.password_again);
-    let new_hash = if !errors.any() {
-        Some(password::hash(&form.password)?)
-    } else {
-        None
-    };
+    let new = NewPassword::typed_twice(&form.password, &form.password_again)?;
     // A password link names an account, not an organization: no row-level security.
-    let outcome = crate::web::db::run(&state.pool, move |conn| {
-        let email = token_email(conn, &token)?;
-        let (Some(_), Some(new_hash)) = (&email, new_hash) else {
-            return Ok((email, false));
-        };
-        let done = conn.transaction(|conn| {
-            let user_id = tokens::user_for_password_token(conn, &token)?;
-            let set = tokens::set_password_with_token(conn, &token, &new_hash)?;
-            if let (true, Some(user_id)) = (set, user_id) {
-                session::revoke_all_for_user(conn, user_id)?;
-            }
-            QueryResult::Ok(set)
-        })?;
-        Ok((email, done))
+    let used = crate::web::db::run(&state.pool, move |conn| {
+        Ok(use_link(conn, &token, new.hash)?)
     })
     .await?;
-    match outcome {
-        (_, true) => {
+    match used {
+        LinkUse::PasswordSet => {
             flash::push(
                 &session,
                 Level::Success,
@@ -286,12 +304,31 @@ async fn set(
             );
             Ok(see_other("/login"))
         }
-        (email, false) => set_password_page(
+        LinkUse::Form(email) => set_password_page(
             &req,
             &state,
             email,
-            errors,
+            new.errors,
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_no_longer_valid_answers_gone_whatever_was_typed() {
+        assert_eq!(page_status(false, StatusCode::OK), StatusCode::GONE);
+        assert_eq!(
+            page_status(false, StatusCode::UNPROCESSABLE_ENTITY),
+            StatusCode::GONE
+        );
+        assert_eq!(
+            page_status(true, StatusCode::UNPROCESSABLE_ENTITY),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(page_status(true, StatusCode::OK), StatusCode::OK);
     }
 }
