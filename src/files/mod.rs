@@ -435,7 +435,6 @@ pub async fn read_form(
     mut form: actix_multipart::Multipart,
     files: &FileStore,
 ) -> Result<UploadForm, FileError> {
-    let unreadable = |e: actix_multipart::MultipartError| FileError::Unreadable(e.to_string());
     let mut out = UploadForm {
         limit: files.limit_label(),
         ..UploadForm::default()
@@ -457,31 +456,58 @@ pub async fn read_form(
         } else {
             MAX_FIELD_BYTES
         };
-        let mut bytes = Vec::new();
-        let mut over = false;
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(unreadable)?;
-            if !over && bytes.len() + chunk.len() > limit {
-                over = true;
-                bytes = Vec::new();
-            }
-            if !over {
-                bytes.extend_from_slice(&chunk);
+        let bytes = read_part(&mut field, limit).await?;
+        out.add(name, file_name, bytes)?;
+    }
+    Ok(out)
+}
+
+fn unreadable(e: actix_multipart::MultipartError) -> FileError {
+    FileError::Unreadable(e.to_string())
+}
+
+/// The bytes of one part, read to its end; `None` when they pass `limit`.
+async fn read_part(
+    field: &mut actix_multipart::Field,
+    limit: usize,
+) -> Result<Option<Vec<u8>>, FileError> {
+    let mut bytes = Some(Vec::new());
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(unreadable)?;
+        if let Some(kept) = bytes.as_mut() {
+            if kept.len() + chunk.len() > limit {
+                bytes = None;
+            } else {
+                kept.extend_from_slice(&chunk);
             }
         }
-        match file_name {
-            Some(_) if over => out.oversized.push(name),
+    }
+    Ok(bytes)
+}
+
+impl UploadForm {
+    /// Adds one part of the form: a file (`file_name` given) or a text field; `bytes`
+    /// is `None` when the part was over its limit. A file over the limit is noted for
+    /// the message beside its input; a text field over it, or not text, spoils the form.
+    fn add(
+        &mut self,
+        name: String,
+        file_name: Option<String>,
+        bytes: Option<Vec<u8>>,
+    ) -> Result<(), FileError> {
+        match (file_name, bytes) {
+            (Some(_), None) => self.oversized.push(name),
             // A file input left empty sends an unnamed, empty part.
-            Some(file_name) if file_name.is_empty() && bytes.is_empty() => {}
-            Some(file_name) => out.files.push((
+            (Some(file_name), Some(bytes)) if file_name.is_empty() && bytes.is_empty() => {}
+            (Some(file_name), Some(bytes)) => self.files.push((
                 name,
                 Upload {
                     name: input::normalize(&file_name).into_owned(),
                     bytes,
                 },
             )),
-            None if over => return Err(FileError::Unreadable(format!("{name} is too long"))),
-            None => {
+            (None, None) => return Err(FileError::Unreadable(format!("{name} is too long"))),
+            (None, Some(bytes)) => {
                 let value = String::from_utf8(bytes)
                     .map_err(|_| FileError::Unreadable(format!("{name} is not text")))?;
                 let value = input::normalize(&value).into_owned();
@@ -490,11 +516,11 @@ pub async fn read_form(
                         "{name} contains characters that cannot be stored"
                     )));
                 }
-                out.fields.push((name, value));
+                self.fields.push((name, value));
             }
         }
+        Ok(())
     }
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -508,6 +534,41 @@ mod tests {
         assert_eq!(display_name("re\"port\n.pdf"), "report.pdf");
         assert_eq!(display_name(".."), "file");
         assert_eq!(display_name(""), "file");
+    }
+
+    #[test]
+    fn a_form_keeps_its_fields_and_files_and_notes_files_over_the_limit() {
+        let mut form = UploadForm::default();
+        let part = |text: &str| Some(text.as_bytes().to_vec());
+        form.add("entity_type".into(), None, part("students"))
+            .expect("a text field");
+        form.add("file".into(), Some("photo.png".into()), part("png bytes"))
+            .expect("a file");
+        form.add("other".into(), Some(String::new()), part(""))
+            .expect("an empty file input");
+        form.add("big".into(), Some("scan.pdf".into()), None)
+            .expect("a file over the limit waits for its message");
+
+        assert_eq!(form.field("entity_type"), Some("students"));
+        let upload = form.file("file").expect("the file");
+        assert_eq!(
+            (upload.name.as_str(), upload.bytes.as_slice()),
+            ("photo.png", &b"png bytes"[..])
+        );
+        assert!(matches!(form.file("other"), Err(FileError::Empty)));
+        assert!(matches!(form.file("big"), Err(FileError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn a_text_field_too_long_or_not_text_spoils_the_form() {
+        let mut form = UploadForm::default();
+        let long = form.add("return_to".into(), None, None);
+        assert!(matches!(long, Err(FileError::Unreadable(m)) if m == "return_to is too long"));
+        let binary = form.add("purpose".into(), None, Some(vec![0xff, 0xfe]));
+        assert!(matches!(binary, Err(FileError::Unreadable(m)) if m == "purpose is not text"));
+        let hidden = form.add("purpose".into(), None, Some(b"photo\0".to_vec()));
+        assert!(matches!(hidden, Err(FileError::Unreadable(m)) if m.contains("cannot be stored")));
+        assert!(form.fields.is_empty());
     }
 
     #[test]

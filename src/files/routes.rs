@@ -309,42 +309,63 @@ async fn serve(
 ) -> Result<HttpResponse, AppError> {
     let files = FileStore::new(&state.settings);
     let id = id.to_owned();
-    let (stored, bytes, thumbnail) =
-        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-            let stored = find_allowed(tenant, &page.access, &id, Action::Read)?;
-            let thumbnail_key = match variant {
-                Variant::Thumbnail => stored.thumbnail_key.clone(),
-                Variant::Original => None,
-            };
-            // Without a thumbnail (not an image, or it would not decode) the original stands in.
-            let key = thumbnail_key
-                .as_deref()
-                .or(stored.storage_key.as_deref())
-                .ok_or(AppError::NotFound)?;
-            let bytes = files.read(key).map_err(|e| {
-                tracing::warn!(file = %stored.id, "stored file unreadable: {e}");
-                AppError::NotFound
-            })?;
-            Ok((stored, bytes, thumbnail_key.is_some()))
+    let served = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        let stored = find_allowed(tenant, &page.access, &id, Action::Read)?;
+        Served::read(&files, stored, variant)
+    })
+    .await?;
+    Ok(served.response())
+}
+
+/// A file as one answer sends it: the original or its thumbnail.
+struct Served {
+    name: String,
+    content_type: String,
+    bytes: Vec<u8>,
+}
+
+impl Served {
+    /// Reads the variant asked for; without a thumbnail (not an image, or it would
+    /// not decode) the original stands in. A file missing on disk is not found.
+    fn read(files: &FileStore, stored: StoredFile, variant: Variant) -> Result<Served, AppError> {
+        let thumbnail_key = match variant {
+            Variant::Thumbnail => stored.thumbnail_key.as_deref(),
+            Variant::Original => None,
+        };
+        let key = thumbnail_key
+            .or(stored.storage_key.as_deref())
+            .ok_or(AppError::NotFound)?;
+        let bytes = files.read(key).map_err(|e| {
+            tracing::warn!(file = %stored.id, "stored file unreadable: {e}");
+            AppError::NotFound
+        })?;
+        let content_type = if thumbnail_key.is_some() {
+            super::content::thumbnail_type(&bytes).to_owned()
+        } else {
+            safe_content_type(stored.content_type.as_deref())
+        };
+        Ok(Served {
+            name: stored.name,
+            content_type,
+            bytes,
         })
-        .await?;
-    let content_type = if thumbnail {
-        super::content::thumbnail_type(&bytes).to_owned()
-    } else {
-        safe_content_type(stored.content_type.as_deref())
-    };
-    let inline = content_type.starts_with("image/");
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type))
-        .insert_header(disposition(inline, &stored.name))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .insert_header((header::CACHE_CONTROL, "private, max-age=3600"))
-        // A file is never a page: nothing in it may run, even if opened directly.
-        .insert_header((
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; sandbox",
-        ))
-        .body(bytes))
+    }
+
+    /// Images show in the page; anything else downloads, and nothing in it may run.
+    fn response(self) -> HttpResponse {
+        let inline = self.content_type.starts_with("image/");
+        HttpResponse::Ok()
+            .insert_header(disposition(inline, &self.name))
+            .insert_header((header::CONTENT_TYPE, self.content_type))
+            .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+            .insert_header((header::CACHE_CONTROL, "private, max-age=3600"))
+            // A file is never a page: nothing in it may run, even if opened directly.
+            .insert_header((
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; sandbox",
+            ))
+            .body(self.bytes)
+    }
 }
 
 /// The stored type when it is one Homeroom accepts; anything else downloads as bytes.
@@ -439,5 +460,35 @@ mod tests {
         );
         assert_eq!(safe_content_type(Some("image/png")), "image/png");
         assert_eq!(safe_content_type(None), "application/octet-stream");
+    }
+
+    #[test]
+    fn an_image_shows_in_the_page_and_anything_else_downloads_sandboxed() {
+        let served = |content_type: &str| {
+            Served {
+                name: "scan".to_owned(),
+                content_type: content_type.to_owned(),
+                bytes: b"bytes".to_vec(),
+            }
+            .response()
+        };
+        let header_of = |response: &HttpResponse, name| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let image = served("image/png");
+        assert!(header_of(&image, header::CONTENT_DISPOSITION).starts_with("inline"));
+        assert_eq!(header_of(&image, header::CONTENT_TYPE), "image/png");
+        let pdf = served("application/pdf");
+        assert!(header_of(&pdf, header::CONTENT_DISPOSITION).starts_with("attachment"));
+        assert_eq!(header_of(&pdf, header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+        assert_eq!(
+            header_of(&pdf, header::CONTENT_SECURITY_POLICY),
+            "default-src 'none'; sandbox"
+        );
     }
 }
