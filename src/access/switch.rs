@@ -3,6 +3,7 @@
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use diesel::PgConnection;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -60,6 +61,34 @@ struct SwitchForm {
     organization_id: String,
 }
 
+/// The organization the form names, or what to tell someone who sent something else.
+fn chosen_organization(value: &str) -> Result<OrganizationId, AppError> {
+    value
+        .trim()
+        .parse::<Uuid>()
+        .map(OrganizationId::new)
+        .map_err(|_| {
+            AppError::BadRequest("Choose one of the organizations in the list.".to_owned())
+        })
+}
+
+/// Moves the session with this key into `target`: the organization's name and the
+/// rotated session, `None` when there is no such organization. Acting somewhere else
+/// is a change of privilege, so the session key rotates.
+fn switch_to(
+    conn: &mut PgConnection,
+    key: &str,
+    client: &session::Client,
+    target: OrganizationId,
+) -> Result<Option<(String, session::NewSession)>, AppError> {
+    let Some(name) = organization_name(conn, target)? else {
+        return Ok(None);
+    };
+    let rotated = session::rotate(conn, key, client, Some(target.uuid()))?
+        .ok_or(AppError::SignedOut { next: None })?;
+    Ok(Some((name, rotated)))
+}
+
 async fn switch(
     req: HttpRequest,
     page: Page,
@@ -70,25 +99,12 @@ async fn switch(
     if !page.access.global_access {
         return Err(AppError::Forbidden);
     }
-    let target: OrganizationId = form
-        .organization_id
-        .trim()
-        .parse::<Uuid>()
-        .map(OrganizationId::new)
-        .map_err(|_| {
-            AppError::BadRequest("Choose one of the organizations in the list.".to_owned())
-        })?;
+    let target = chosen_organization(&form.organization_id)?;
     let key = session::key_from_request(&req).ok_or(AppError::SignedOut { next: None })?;
     let client = session::Client::of(&req);
-    // Acting somewhere else is a change of privilege: the session key rotates. The target
-    // is any organization of the install, so no single one's row-level security applies.
+    // The target is any organization of the install, so no single one's row-level security applies.
     let switched = crate::web::db::run(&state.pool, move |conn| {
-        let Some(name) = organization_name(conn, target)? else {
-            return Ok(None);
-        };
-        let rotated = session::rotate(conn, &key, &client, Some(target.uuid()))?
-            .ok_or(AppError::SignedOut { next: None })?;
-        Ok(Some((name, rotated)))
+        switch_to(conn, &key, &client, target)
     })
     .await?;
     let (name, rotated) = switched.ok_or(AppError::NotFound)?;
@@ -102,4 +118,24 @@ async fn switch(
         .add_cookie(&session::cookie(&rotated, state.settings.secure_cookies))
         .map_err(|e| AppError::Internal(e.into()))?;
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_organization_is_chosen_by_its_id_and_anything_else_is_a_bad_request() {
+        let id = Uuid::new_v4();
+        let chosen = chosen_organization(&format!(" {id} ")).map(OrganizationId::uuid);
+        assert!(matches!(chosen, Ok(got) if got == id));
+        for sent in ["", "school", "not-a-uuid"] {
+            match chosen_organization(sent) {
+                Err(AppError::BadRequest(message)) => {
+                    assert_eq!(message, "Choose one of the organizations in the list.");
+                }
+                other => panic!("{sent:?} gave {:?}", other.map(OrganizationId::uuid)),
+            }
+        }
+    }
 }

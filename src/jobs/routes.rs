@@ -199,17 +199,34 @@ async fn run_now(
     let data_dir = state.settings.data_dir.clone();
     // The runner acts for the task's own organization (or the install) itself.
     let (task_type, result) = crate::web::db::run(&state.pool, move |conn| {
-        let task_type = visible_task(conn, &access, id)?;
         let ctx = JobContext {
             mailer: &mailer,
             now: Utc::now(),
             data_dir: &data_dir,
         };
-        let result = super::run_now(conn, &ctx, &super::worker_name(), id, access.user_id)?;
-        Ok((task_type, result))
+        run_visible(conn, &access, &ctx, id)
     })
     .await?;
-    let (level, message) = match result {
+    let (level, message) = run_report(&task_type, result);
+    flash::push(&session, level, message);
+    Ok(see_other("/admin/jobs"))
+}
+
+/// Runs the task now when the signed-in user may manage it: its type and what became of the run.
+fn run_visible(
+    conn: &mut PgConnection,
+    access: &Access,
+    ctx: &JobContext,
+    id: Uuid,
+) -> Result<(String, RunResult), AppError> {
+    let task_type = visible_task(conn, access, id)?;
+    let result = super::run_now(conn, ctx, &super::worker_name(), id, access.user_id)?;
+    Ok((task_type, result))
+}
+
+/// What the jobs page says of a "Run now", and whether it went well.
+fn run_report(task_type: &str, result: RunResult) -> (Level, String) {
+    match result {
         RunResult::Ran(o) => (
             Level::Success,
             format!(
@@ -225,7 +242,43 @@ async fn run_now(
                 holder.map(|h| format!(" on {h}")).unwrap_or_default()
             ),
         ),
-    };
-    flash::push(&session, level, message);
-    Ok(see_other("/admin/jobs"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jobs::Outcome;
+
+    #[test]
+    fn a_run_now_reports_its_counts_its_error_or_who_holds_the_task() {
+        let ran = RunResult::Ran(Outcome {
+            processed: 3,
+            created: 1,
+            updated: 2,
+        });
+        assert_eq!(
+            run_report("outbox", ran),
+            (
+                Level::Success,
+                "outbox ran: 3 processed, 1 created, 2 updated.".to_owned()
+            )
+        );
+        assert_eq!(
+            run_report("outbox", RunResult::Failed("no mail server".to_owned())),
+            (Level::Error, "outbox failed: no mail server".to_owned())
+        );
+        assert_eq!(
+            run_report("outbox", RunResult::Busy(Some("web-2:41".to_owned()))),
+            (
+                Level::Error,
+                "outbox is running right now on web-2:41; try again when it has finished."
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            run_report("outbox", RunResult::Busy(None)).1,
+            "outbox is running right now; try again when it has finished."
+        );
+    }
 }
