@@ -36,7 +36,7 @@ pub static ORGANIZATIONS: Resource = Resource {
         Field::email("email_sender", "Sends e-mail as").listed(),
         Field::text("brand_color", "Brand colour").max(20),
         Field::json("settings", "Settings (a JSON object)").required(),
-        Field::text("currency", "Currency (ISO code, such as USD or EUR)").max(3),
+        Field::text("currency", "Currency code").max(3),
     ],
     search: &["name"],
     filters: &[],
