@@ -36,6 +36,8 @@ pub struct Access {
     pub organization_name: String,
     /// The school's time zone.
     pub time_zone: chrono_tz::Tz,
+    /// The school's currency, for money on its pages.
+    pub currency: crate::web::format::Currency,
     pub global_access: bool,
     pub permissions: PermissionSet,
     pub session_id: Uuid,
@@ -70,6 +72,11 @@ impl Access {
         } else {
             Err(AppError::Forbidden)
         }
+    }
+
+    /// How the school's pages show dates and money.
+    pub fn locale(&self) -> crate::web::format::Locale {
+        crate::web::format::Locale::new(self.time_zone, self.currency)
     }
 
     /// The organization's calendar date now; "today" for a school is local.
@@ -125,6 +132,7 @@ impl Access {
                 organizations::id,
                 organizations::name,
                 organizations::time_zone,
+                organizations::currency,
             ))
             .first::<SessionRow>(conn)
             .optional()?;
@@ -150,6 +158,7 @@ impl Access {
             organization_id: row.organization_id,
             organization_name: row.organization_name,
             time_zone: crate::clock::zone(&row.time_zone),
+            currency: crate::web::format::Currency::or_default(&row.currency),
             global_access: row.global_access.unwrap_or(false),
             permissions,
             session_id: row.session_id,
@@ -176,6 +185,7 @@ struct SessionRow {
     organization_id: Uuid,
     organization_name: String,
     time_zone: String,
+    currency: String,
 }
 
 /// The role's permissions together with the user's own custom ones.

@@ -6,7 +6,6 @@ mod queries;
 use actix_web::HttpResponse;
 use actix_web::web;
 use askama::Template;
-use bigdecimal::BigDecimal;
 use chrono::{NaiveDate, NaiveTime};
 use diesel::prelude::*;
 
@@ -151,7 +150,7 @@ fn load(tenant: &mut Tenant<'_>, access: &Access) -> QueryResult<DashboardData> 
         let (outstanding, overdue) = queries::fees_outstanding(tenant, today)?;
         stats.push(Stat {
             label: "Fees outstanding",
-            value: format_money(&outstanding.unwrap_or_default()),
+            value: access.locale().money(&outstanding.unwrap_or_default()),
             detail: format!("{overdue} invoices past due"),
         });
     }
@@ -190,38 +189,9 @@ fn load(tenant: &mut Tenant<'_>, access: &Access) -> QueryResult<DashboardData> 
     })
 }
 
-/// `12,345.50` — money with thousands separators and two decimals.
-pub fn format_money(amount: &BigDecimal) -> String {
-    let fixed = amount
-        .with_scale_round(2, bigdecimal::RoundingMode::HalfEven)
-        .to_string();
-    let (sign, digits) = fixed
-        .strip_prefix('-')
-        .map_or(("", fixed.as_str()), |d| ("-", d));
-    let (whole, cents) = digits.split_once('.').unwrap_or((digits, "00"));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped}.{cents}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn money_is_grouped_with_two_decimals() {
-        let m = |s: &str| format_money(&BigDecimal::from_str(s).expect("decimal"));
-        assert_eq!(m("0"), "0.00");
-        assert_eq!(m("1234567.5"), "1,234,567.50");
-        assert_eq!(m("999.999"), "1,000.00");
-        assert_eq!(m("-1200"), "-1,200.00");
-    }
 
     #[test]
     fn attendance_percentage_counts_late_as_present() {

@@ -9,9 +9,12 @@ use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text, Timestamptz};
 use uuid::Uuid;
 
-use super::Resource;
-use super::store::Sql;
+use std::collections::HashMap;
+
+use super::store::{self, Sql};
+use super::{Kind, Resource, values};
 use crate::db::Tenant;
+use crate::web::format::Locale;
 
 /// Names the user behind the rest of this transaction's writes.
 pub fn act_as(conn: &mut PgConnection, user: Uuid) -> QueryResult<()> {
@@ -49,8 +52,14 @@ pub struct Change {
     pub fields: Vec<(String, String, String)>,
 }
 
-/// The latest changes to one record, newest first.
-pub fn history(tenant: &mut Tenant<'_>, res: &Resource, id: Uuid) -> QueryResult<Vec<Change>> {
+/// The latest changes to one record, newest first, each value as the record's page
+/// shows it: relations by name, choices by label, dates and money as the school reads them.
+pub fn history(
+    tenant: &mut Tenant<'_>,
+    res: &Resource,
+    id: Uuid,
+    locale: &Locale,
+) -> QueryResult<Vec<Change>> {
     let mut sql = Sql::new("");
     let table = sql.text(Some(res.table().to_owned()));
     let id = sql.uuid(id);
@@ -68,30 +77,40 @@ pub fn history(tenant: &mut Tenant<'_>, res: &Resource, id: Uuid) -> QueryResult
          AND a.organization_id {owner} ORDER BY a.created_at DESC, a.id LIMIT 50"
     ));
     let entries: Vec<Entry> = sql.load(tenant.conn())?;
-    let tz = tenant.time_zone();
-    Ok(entries
+    let entries: Vec<(Entry, Changes)> = entries
         .into_iter()
         .map(|e| {
-            let changes: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(&e.changes).unwrap_or_default();
+            let changes = serde_json::from_str(&e.changes).unwrap_or_default();
+            (e, changes)
+        })
+        .collect();
+    let names = related_names(tenant, res, entries.iter().map(|(_, c)| c))?;
+    Ok(entries
+        .into_iter()
+        .map(|(e, changes)| {
             let fields = res
                 .fields
                 .iter()
                 .filter_map(|f| {
                     let change = changes.get(f.column)?;
+                    let shown = |side: &str| {
+                        let raw = plain(change.get(side));
+                        let title = Uuid::parse_str(raw.as_deref()?)
+                            .ok()
+                            .and_then(|id| names.get(&(f.column, id)))
+                            .map(String::as_str);
+                        let value = values::show(f, raw.as_deref(), title, locale);
+                        Some(value).filter(|v| !v.is_empty())
+                    };
                     Some((
                         f.label.to_owned(),
-                        plain(change.get("from")),
-                        plain(change.get("to")),
+                        shown("from").unwrap_or_else(|| "—".to_owned()),
+                        shown("to").unwrap_or_else(|| "—".to_owned()),
                     ))
                 })
                 .collect();
             Change {
-                at: e
-                    .created_at
-                    .with_timezone(&tz)
-                    .format("%-d %b %Y %H:%M")
-                    .to_string(),
+                at: locale.instant(e.created_at),
                 who: e.who.unwrap_or_else(|| "The system".to_owned()),
                 action: match e.action.as_str() {
                     "create" => "Created",
@@ -105,10 +124,41 @@ pub fn history(tenant: &mut Tenant<'_>, res: &Resource, id: Uuid) -> QueryResult
         .collect())
 }
 
-fn plain(value: Option<&serde_json::Value>) -> String {
-    match value {
-        None | Some(serde_json::Value::Null) => "—".to_owned(),
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+type Changes = serde_json::Map<String, serde_json::Value>;
+
+/// A value of the trail as the text [`values::show`] reads; nothing for none.
+fn plain(value: Option<&serde_json::Value>) -> Option<String> {
+    match value? {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
     }
+}
+
+/// The names of the records the changes point at, by (column, id), deleted ones too.
+fn related_names<'a>(
+    tenant: &mut Tenant<'_>,
+    res: &Resource,
+    changes: impl Iterator<Item = &'a Changes> + Clone,
+) -> QueryResult<HashMap<(&'static str, Uuid), String>> {
+    let mut names = HashMap::new();
+    let fields: &'static [super::Field] = res.fields;
+    for field in fields {
+        let Kind::Relation(target) = field.kind else {
+            continue;
+        };
+        let ids: Vec<Uuid> = changes
+            .clone()
+            .filter_map(|c| c.get(field.column))
+            .flat_map(|change| [change.get("from"), change.get("to")])
+            .filter_map(|v| Uuid::parse_str(&plain(v)?).ok())
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        for (id, title) in store::titles(tenant, target, &ids)? {
+            names.insert((field.column, id), title);
+        }
+    }
+    Ok(names)
 }

@@ -66,7 +66,8 @@ pub struct Resource {
     pub search: &'static [&'static str],
     /// Fields offered as list filters: choices and relations by value, dates as a range.
     pub filters: &'static [&'static str],
-    /// The list's order when none is chosen.
+    /// The list's and pickers' order when none is chosen: `column` or `column DESC`;
+    /// a relation sorts as its target does (a class by its grade's sort key).
     pub order: &'static [&'static str],
     /// Columns that identify a row in a CSV file, for idempotent imports.
     pub natural_key: &'static [&'static str],
@@ -135,6 +136,9 @@ pub struct Field {
     /// Shown as a column of the list (and of tabs on parent pages).
     pub list: bool,
     pub sort: bool,
+    /// Part of the record's name: shown in the list's leading Name column, not in a
+    /// column of its own; when sortable, that column sorts by it.
+    pub naming: bool,
 }
 
 /// What a column holds, which decides its input, parsing and SQL cast.
@@ -197,6 +201,8 @@ pub enum Rule {
     },
     /// An IANA time zone name, such as `Europe/Lisbon`.
     TimeZone(&'static str),
+    /// An ISO 4217 currency code, such as `USD`.
+    Currency(&'static str),
 }
 
 /// `(value, label)` pairs of a `db_enums!` enum, for [`Field::choice`].
@@ -222,6 +228,7 @@ impl Field {
             required: false,
             list: false,
             sort: false,
+            naming: false,
         }
     }
     pub const fn text(column: &'static str, label: &'static str) -> Field {
@@ -286,6 +293,13 @@ impl Field {
         Field {
             list: true,
             sort: true,
+            ..self
+        }
+    }
+    /// Part of the record's name (see [`Field::naming`]).
+    pub const fn naming(self) -> Field {
+        Field {
+            naming: true,
             ..self
         }
     }

@@ -135,9 +135,9 @@ fn register(r: &mut Routes, res: &'static Resource) {
         r.get(
             p.import,
             gate(Action::Create),
-            move |page: Page| async move {
+            move |page: Page, state: State, q: Pairs| async move {
                 res.require(&page.access, Action::Create)?;
-                import::upload_form(res, page).await
+                import::upload_form(res, page, state, q).await
             },
         )
         .post(

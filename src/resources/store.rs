@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::db::{Tenant, UserId};
 use crate::web::form::FieldErrors;
+use crate::web::format::Locale;
 
 use super::values;
 use super::{Child, Field, Kind, Mode, OnDelete, Resource};
@@ -116,9 +117,9 @@ impl Row {
         self.raw.get(i).and_then(|v| v.as_deref())
     }
 
-    pub fn shown(&self, res: &Resource, i: usize, time_zone: chrono_tz::Tz) -> String {
+    pub fn shown(&self, res: &Resource, i: usize, locale: &Locale) -> String {
         let title = self.titles.get(i).and_then(|v| v.as_deref());
-        values::show(&res.fields[i], self.raw(i), title, time_zone)
+        values::show(&res.fields[i], self.raw(i), title, locale)
     }
 }
 
@@ -397,18 +398,70 @@ fn scope(sql: &mut Sql, res: &Resource, org: Uuid, deleted: bool, state: &ListSt
     }
 }
 
-fn order_by(sql: &mut Sql, res: &Resource, state: &ListState) -> String {
-    match state.sort {
-        Some((field, desc)) => {
-            let dir = if desc { "DESC NULLS LAST" } else { "ASC" };
-            format!(" ORDER BY t.{} {dir}, t.id", field.column)
+/// How deep a relation's order is followed (a class subject by its class by its grade).
+const ORDER_DEPTH: usize = 2;
+
+/// The sort terms of `column` of `res` over the row `alias`: a relation sorts as its
+/// target's default order (a class by its grade's sort key), other columns by value.
+fn column_order(res: &Resource, alias: &str, column: &str, depth: usize) -> Vec<(String, bool)> {
+    match res.field(column).map(|f| &f.kind) {
+        Some(Kind::Relation(target)) if depth < ORDER_DEPTH => {
+            let inner = format!("o{depth}");
+            default_order(target, &inner, depth + 1)
+                .into_iter()
+                .map(|(term, desc)| {
+                    let term = format!(
+                        "(SELECT {term} FROM {} {inner} WHERE {inner}.id = {alias}.{column})",
+                        target.table()
+                    );
+                    (term, desc)
+                })
+                .collect()
         }
-        None => {
-            let cols: Vec<String> = res.order.iter().map(|c| format!("t.{c}")).collect();
-            let whole = typed_whole_first(sql, res, &state.q);
-            format!(" ORDER BY {whole}{}, t.id", cols.join(", "))
-        }
+        _ => vec![(format!("{alias}.{column}"), false)],
     }
+}
+
+/// The terms of `res`'s default order (`column` or `column DESC`, see [`Resource::order`]).
+fn default_order(res: &Resource, alias: &str, depth: usize) -> Vec<(String, bool)> {
+    res.order
+        .iter()
+        .flat_map(|entry| {
+            let (column, desc) = match entry.strip_suffix(" DESC") {
+                Some(column) => (column, true),
+                None => (*entry, false),
+            };
+            column_order(res, alias, column, depth)
+                .into_iter()
+                .map(move |(term, inner_desc)| (term, inner_desc != desc))
+        })
+        .collect()
+}
+
+/// `terms` as an ORDER BY list, empty values last either way.
+fn order_list(terms: Vec<(String, bool)>) -> String {
+    terms
+        .into_iter()
+        .map(|(term, desc)| {
+            let dir = if desc { "DESC NULLS LAST" } else { "ASC" };
+            format!("{term} {dir}, ")
+        })
+        .collect()
+}
+
+fn order_by(sql: &mut Sql, res: &Resource, state: &ListState) -> String {
+    let terms = match state.sort {
+        Some((field, desc)) => column_order(res, "t", field.column, 0)
+            .into_iter()
+            .map(|(term, inner)| (term, inner != desc))
+            .collect(),
+        None => default_order(res, "t", 0),
+    };
+    let whole = match state.sort {
+        Some(_) => String::new(),
+        None => typed_whole_first(sql, res, &state.q),
+    };
+    format!(" ORDER BY {whole}{}t.id", order_list(terms))
 }
 
 /// One page of the list, and whether another follows.
@@ -812,8 +865,11 @@ pub fn choices(
         None => String::new(),
     };
     let whole = typed_whole_first(&mut sql, target, q.trim());
+    let order = order_list(default_order(target, "t", 0));
     let limit = sql.int(limit);
-    sql.push(&format!(" ORDER BY {first}{whole}2, t.id LIMIT {limit}"));
+    sql.push(&format!(
+        " ORDER BY {first}{whole}{order}t.id LIMIT {limit}"
+    ));
     let mut found: Vec<Choice> = sql.load(tenant.conn())?;
     if let Some(id) = also
         && !found.iter().any(|c| c.id == id)
@@ -832,6 +888,27 @@ pub fn choices(
         found = current;
     }
     Ok(found)
+}
+
+/// The names of these rows of `target` (live or in the trash), for the audit trail.
+pub fn titles(
+    tenant: &mut Tenant<'_>,
+    target: &Resource,
+    ids: &[Uuid],
+) -> QueryResult<Vec<(Uuid, String)>> {
+    let mut sql = Sql::new(format!(
+        "SELECT t.id, coalesce(({}), '') AS title FROM {} t",
+        target.title,
+        target.table()
+    ));
+    let owned = owned(&mut sql, target, tenant.organization().uuid(), false);
+    let list: Vec<String> = ids.iter().map(Uuid::to_string).collect();
+    let ids = sql.text(Some(list.join(",")));
+    sql.push(&format!(
+        " WHERE {owned} AND t.id = ANY(string_to_array({ids}, ',')::uuid[])"
+    ));
+    let found: Vec<Choice> = sql.load(tenant.conn())?;
+    Ok(found.into_iter().map(|c| (c.id, c.title)).collect())
 }
 
 /// An existing live row with this import hash or the same natural key.

@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use super::{Field, Kind, Resource, Rule};
 use crate::auth::accounts::looks_like_email;
 use crate::web::form::FieldErrors;
+use crate::web::format::{self, Locale};
 use crate::web::input;
 
 /// The SQL type a bound text value is cast to.
@@ -237,6 +238,19 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
                     );
                 }
             }
+            Rule::Currency(column) => {
+                if let Some(value) = at(column)
+                    && format::Currency::parse(&value).is_none()
+                    && let Some(f) = resource.field(column)
+                {
+                    errors.add(
+                        f.column,
+                        format!(
+                            "“{value}” is not a currency code. Write its three capital letters, such as USD, EUR or GBP."
+                        ),
+                    );
+                }
+            }
             Rule::JsonObject(column) => {
                 if let Some(value) = at(column)
                     && !value.trim_start().starts_with('{')
@@ -255,13 +269,9 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
     }
 }
 
-/// A stored value as people read it (`raw` as read by [`read_sql`]).
-pub fn show(
-    field: &Field,
-    raw: Option<&str>,
-    title: Option<&str>,
-    time_zone: chrono_tz::Tz,
-) -> String {
+/// A stored value as people read it (`raw` as read by [`read_sql`], or as the
+/// audit trail keeps it): every page that shows a record's value shows it so.
+pub fn show(field: &Field, raw: Option<&str>, title: Option<&str>, locale: &Locale) -> String {
     let Some(raw) = raw else {
         return String::new();
     };
@@ -272,7 +282,12 @@ pub fn show(
             .map_or_else(|| raw.to_owned(), |(_, l)| l.to_owned()),
         Kind::Relation(_) => title.unwrap_or(raw).to_owned(),
         Kind::Flag => if raw == "true" { "Yes" } else { "No" }.to_owned(),
-        Kind::Timestamp => local_time(raw, time_zone).unwrap_or_else(|| raw.to_owned()),
+        Kind::Date => format::iso_date(raw),
+        Kind::Timestamp => format::iso_instant(raw, locale),
+        Kind::Time => raw.get(..5).unwrap_or(raw).to_owned(),
+        Kind::Money => raw
+            .parse::<BigDecimal>()
+            .map_or_else(|_| raw.to_owned(), |amount| locale.money(&amount)),
         _ => raw.to_owned(),
     }
 }
@@ -380,14 +395,13 @@ mod tests {
             .expect("parses")
             .expect("a value");
         assert_eq!(stored, "2026-09-01T06:30:00+00:00");
+        let berlin = Locale::new(
+            crate::clock::zone("Europe/Berlin"),
+            format::Currency::DEFAULT,
+        );
         assert_eq!(
-            show(
-                &at,
-                Some("2026-09-01T06:30:00"),
-                None,
-                crate::clock::zone("Europe/Berlin")
-            ),
-            "2026-09-01 08:30"
+            show(&at, Some("2026-09-01T06:30:00"), None, &berlin),
+            "1 Sep 2026 08:30"
         );
     }
 }

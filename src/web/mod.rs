@@ -6,6 +6,7 @@ pub mod db;
 pub mod error;
 pub mod flash;
 pub mod form;
+pub mod format;
 pub mod health;
 pub mod htmx;
 pub mod input;

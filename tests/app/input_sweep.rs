@@ -369,6 +369,11 @@ async fn send(
         Err(e) if e.is_request() => request().send().await?,
         Err(e) => return Err(e),
     };
+    Ok(read(response).await)
+}
+
+/// A response's status, whether it is a page, and its body.
+async fn read(response: reqwest::Response) -> (u16, bool, String) {
     let status = response.status().as_u16();
     let html = response
         .headers()
@@ -376,7 +381,7 @@ async fn send(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|t| t.starts_with("text/html"));
     let body = response.text().await.unwrap_or_default();
-    Ok((status, html, body))
+    (status, html, body)
 }
 
 /// Sends every job, `parallel` at a time.
@@ -401,14 +406,27 @@ async fn run_all(sweep: Sweep, jobs: Vec<Job>, parallel: usize) -> Outcome {
                         (send(|| sweep.admin.get(&url)).await, what)
                     }
                     Job::Post(post) => {
-                        let answer = send(|| {
+                        let request = || {
                             post.client
                                 .post(&post.url)
                                 .header("X-CSRF-Token", &post.token)
                                 .header("content-type", &post.content_type)
                                 .body(post.body.clone())
-                        })
-                        .await;
+                        };
+                        // An accepted upload redirects to its preview, which shows the cells.
+                        let answer = match request().send().await {
+                            Ok(r) if r.status() == 303 && post.what.starts_with("import") => {
+                                let location = r.headers()["location"]
+                                    .to_str()
+                                    .unwrap_or_default()
+                                    .to_owned();
+                                let preview = format!("{}{location}", sweep.base);
+                                send(|| post.client.get(&preview)).await
+                            }
+                            Ok(r) => Ok(read(r).await),
+                            Err(e) if e.is_request() => send(request).await,
+                            Err(e) => Err(e),
+                        };
                         (answer, post.what.clone())
                     }
                 };

@@ -32,5 +32,6 @@ mod sign_in;
 mod storage_errors;
 mod tenancy;
 mod text_input;
+mod values;
 mod visibility;
 mod walkthroughs;

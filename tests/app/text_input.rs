@@ -163,6 +163,7 @@ async fn a_nul_in_a_csv_cell_is_shown_on_its_row_and_nothing_is_imported() {
         .send()
         .await
         .expect("upload");
+    let response = crate::resources::csv::preview_of(&app, &admin, response).await;
     let html = expect_page(response, 200, "Student: Student contains characters").await;
     assert!(html.contains("<strong>Line 2</strong>"), "the row is named");
     assert_eq!(count(&mut app.conn(), "guardians"), before);

@@ -80,10 +80,10 @@ pub static SUBJECTS: Resource = Resource {
 pub static CLASSES: Resource = Resource {
     entity: Entity::Classes,
     singular: "class",
-    title: "concat_ws(' ', name, section)",
+    title: class_name!(""),
     fields: &[
-        Field::text("name", "Name").max(100).required().sortable(),
-        Field::text("section", "Section").max(20).listed(),
+        Field::text("name", "Name").max(100).required().naming(),
+        Field::text("section", "Section").max(20).naming(),
         Field::relation("campus_id", "Campus", &CAMPUSES)
             .required()
             .listed(),
@@ -92,7 +92,7 @@ pub static CLASSES: Resource = Resource {
             .listed(),
         Field::relation("grade_id", "Grade", &GRADES)
             .required()
-            .listed(),
+            .sortable(),
         Field::relation("homeroom_teacher_id", "Homeroom teacher", &STAFF),
         Field::integer("capacity", "Capacity", 0, 1000),
         Field::choice("status", "Status", "class_status", choices!(ClassStatus))
@@ -101,7 +101,7 @@ pub static CLASSES: Resource = Resource {
     ],
     search: &["name", "section"],
     filters: &["status", "campus_id", "academic_year_id", "grade_id"],
-    order: &["name", "section"],
+    order: &["grade_id", "name", "section"],
     natural_key: &["academic_year_id", "campus_id", "name", "section"],
     children: &[
         Child::cascade(&CLASS_ENROLLMENTS, "class_id"),
@@ -151,7 +151,12 @@ pub static CLASS_ENROLLMENTS: Resource = Resource {
 pub static CLASS_SUBJECTS: Resource = Resource {
     entity: Entity::ClassSubjects,
     singular: "class subject",
-    title: "(SELECT sj.name FROM subjects sj WHERE sj.id = subject_id)",
+    // "Grade 3 A · Art": the subject alone repeats once per class.
+    title: concat!(
+        "(SELECT concat_ws(' · ', ",
+        class_name!("c."),
+        ", sj.name) FROM classes c, subjects sj WHERE c.id = class_id AND sj.id = subject_id)"
+    ),
     fields: &[
         Field::relation("class_id", "Class", &CLASSES)
             .required()
@@ -171,7 +176,7 @@ pub static CLASS_SUBJECTS: Resource = Resource {
     ],
     search: &[],
     filters: &["status", "class_id", "subject_id", "teacher_id"],
-    order: &["class_id"],
+    order: &["class_id", "subject_id"],
     natural_key: &["class_id", "subject_id"],
     children: &[
         Child::refuse(&TIMETABLE_PERIODS, "class_subject_id"),

@@ -18,8 +18,11 @@ use crate::web::form::FieldErrors;
 pub static ATTENDANCE_SESSIONS: Resource = Resource {
     entity: Entity::AttendanceSessions,
     singular: "attendance session",
-    title: "concat_ws(' ', (SELECT concat_ws(' ', c.name, c.section) FROM classes c \
-            WHERE c.id = class_id), session_date::text)",
+    title: concat!(
+        "concat_ws(' ', (SELECT ",
+        class_name!("c."),
+        " FROM classes c WHERE c.id = class_id), session_date::text)"
+    ),
     fields: &[
         Field::relation("class_id", "Class", &CLASSES)
             .required()

@@ -1,6 +1,30 @@
 //! Every described entity, grouped as the role editor groups them. Add a new
 //! description to its group's file and to `ALL`.
 
+/// A class's name over the columns of `$alias` (`""` or `"c."`): "Grade 3 A", its
+/// section added only when the name does not already end with it.
+macro_rules! class_name {
+    ($alias:literal) => {
+        concat!(
+            "CASE WHEN coalesce(",
+            $alias,
+            "section, '') = '' OR right(",
+            $alias,
+            "name, length(",
+            $alias,
+            "section) + 1) = ' ' || ",
+            $alias,
+            "section THEN ",
+            $alias,
+            "name ELSE concat_ws(' ', ",
+            $alias,
+            "name, ",
+            $alias,
+            "section) END"
+        )
+    };
+}
+
 pub mod academics;
 pub mod attendance;
 pub mod communication;

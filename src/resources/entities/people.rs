@@ -51,11 +51,12 @@ pub static STUDENTS: Resource = Resource {
         Field::text("first_name", "First name")
             .max(100)
             .required()
-            .sortable(),
+            .naming(),
         Field::text("last_name", "Last name")
             .max(100)
             .required()
-            .sortable(),
+            .sortable()
+            .naming(),
         Field::choice(
             "gender",
             "Gender",
@@ -148,11 +149,12 @@ pub static STAFF: Resource = Resource {
         Field::text("first_name", "First name")
             .max(100)
             .required()
-            .sortable(),
+            .naming(),
         Field::text("last_name", "Last name")
             .max(100)
             .required()
-            .sortable(),
+            .sortable()
+            .naming(),
         Field::email("email", "E-mail").listed(),
         Field::text("phone", "Phone").max(40),
         Field::text("job_title", "Job title").max(100),

@@ -3,7 +3,12 @@
 use crate::access::Entity;
 use crate::choices;
 use crate::db::enums::{AuditAction, LoginMethod, SyncStatus, TaskStatus};
+use diesel::QueryResult;
+use uuid::Uuid;
+
+use crate::db::Tenant;
 use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule};
+use crate::web::format::Currency;
 
 /// Who wrote a log row, by name (users have no record pages of their own here).
 macro_rules! user_named {
@@ -31,16 +36,38 @@ pub static ORGANIZATIONS: Resource = Resource {
         Field::email("email_sender", "Sends e-mail as").listed(),
         Field::text("brand_color", "Brand colour").max(20),
         Field::json("settings", "Settings (a JSON object)").required(),
+        Field::text("currency", "Currency code").max(3),
     ],
     search: &["name"],
     filters: &[],
     order: &["name"],
     natural_key: &["name"],
     children: &[],
-    rules: &[Rule::TimeZone("time_zone"), Rule::JsonObject("settings")],
+    rules: &[
+        Rule::TimeZone("time_zone"),
+        Rule::JsonObject("settings"),
+        Rule::Currency("currency"),
+    ],
     mode: Mode::InstallWide { global_reads: true },
-    hooks: &Hooks::NONE,
+    hooks: &Hooks {
+        fill: Some(default_currency),
+        ..Hooks::NONE
+    },
 };
+
+/// A school that names no currency counts in the default one.
+fn default_currency(
+    _: &mut Tenant<'_>,
+    _: Option<Uuid>,
+    values: &mut [Option<String>],
+) -> QueryResult<()> {
+    let res = &ORGANIZATIONS;
+    if res.value(values, "currency").is_none() {
+        let code = Currency::DEFAULT.code().to_owned();
+        res.set(values, "currency", Some(code));
+    }
+    Ok(())
+}
 
 pub static LOGIN_HISTORY: Resource = Resource {
     entity: Entity::LoginHistory,

@@ -32,6 +32,7 @@ use crate::resources::queries::imports;
 use crate::state::AppState;
 use crate::web::db::run_in;
 use crate::web::error::AppError;
+use crate::web::format;
 use crate::web::input;
 use crate::web::layout::Page;
 use crate::web::{htmx, render, render_as, see_other};
@@ -39,8 +40,29 @@ use analysis::{Analysis, analyze};
 use run::{Batch, RunLock, Start};
 use view::{Progress, Rerun, import_page};
 
-pub async fn upload_form(res: &'static Resource, page: Page) -> Result<HttpResponse, AppError> {
-    render(&import_page(res, &page, None, None))
+/// The upload form, or the preview of the upload the address names (where an
+/// upload redirects, so the address bar never holds the form's CSRF token).
+pub async fn upload_form(
+    res: &'static Resource,
+    page: Page,
+    state: web::Data<AppState>,
+    query: input::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let get = |k: &str| query.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let Some(upload) = get("upload").and_then(|v| Uuid::parse_str(v).ok()) else {
+        return render(&import_page(res, &page, None, None));
+    };
+    let analysis = match stored(res, &page, &state, upload).await? {
+        Ok((_, analysis)) => analysis,
+        Err(message) => return refused(res, &page, message),
+    };
+    let name = get("file_name").unwrap_or("").to_owned();
+    render(&import_page(
+        res,
+        &page,
+        Some((upload, name, analysis)),
+        None,
+    ))
 }
 
 /// The upload form again with `message`, nothing imported.
@@ -148,10 +170,10 @@ async fn preview(
             "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.",
         );
     };
-    let analysis = match analyze_file(res, page, state, text.clone()).await? {
-        Ok(a) => a,
-        Err(message) => return refused(res, page, message),
-    };
+    // The preview reads it against the records; a file that is no CSV goes no further.
+    if let Err(message) = parse_csv(&text) {
+        return refused(res, page, message);
+    }
     let id = Uuid::new_v4();
     let org = OrganizationId::new(page.access.organization_id);
     uploads::keep(&state.settings, res, org, id, &text)?;
@@ -161,7 +183,9 @@ async fn preview(
         .filter(|c| !c.is_control())
         .take(200)
         .collect();
-    render(&import_page(res, page, Some((id, name, analysis)), None))
+    let query = serde_urlencoded::to_string([("upload", id.to_string()), ("file_name", name)])
+        .unwrap_or_default();
+    Ok(see_other(&format!("{}/import?{query}", res.path())))
 }
 
 /// Why an analysed file is not imported as it is, if it is not.
@@ -171,15 +195,33 @@ fn not_importable(analysis: &Analysis, good_rows_only: bool) -> Option<String> {
     }
     (analysis.bad() > 0 && !good_rows_only).then(|| {
         format!(
-            "Nothing was imported: {} of {} rows have problems. Fix them and upload the file again, or choose to import only the good rows.",
+            "Nothing was imported: {} of {} {}. Fix them and upload the file again, or choose to import only the good rows.",
             analysis.bad(),
-            analysis.rows.len()
+            format::count(analysis.rows.len() as i64, "row", "rows"),
+            if analysis.bad() == 1 { "has problems" } else { "have problems" }
         )
     })
 }
 
 /// An upload whose file went (committed already, or cleared as old).
 const GONE: &str = "That upload is no longer here. Choose the file again.";
+
+/// A kept upload of this organization, read against the resource again; or why not.
+async fn stored(
+    res: &'static Resource,
+    page: &Page,
+    state: &AppState,
+    upload: Uuid,
+) -> Result<Result<(std::path::PathBuf, Analysis), String>, AppError> {
+    let org = OrganizationId::new(page.access.organization_id);
+    let path = uploads::upload_path(&state.settings, res, org, upload);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(Err(GONE.to_owned()));
+    };
+    Ok(analyze_file(res, page, state, text)
+        .await?
+        .map(|analysis| (path, analysis)))
+}
 
 async fn commit(
     res: &'static Resource,
@@ -192,12 +234,8 @@ async fn commit(
         return Err(AppError::NotFound);
     };
     let org = OrganizationId::new(page.access.organization_id);
-    let path = uploads::upload_path(&state.settings, res, org, upload);
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return refused(res, page, GONE);
-    };
-    let analysis = match analyze_file(res, page, state, text).await? {
-        Ok(a) => a,
+    let (path, analysis) = match stored(res, page, state, upload).await? {
+        Ok(found) => found,
         Err(message) => return refused(res, page, message),
     };
     if let Some(message) = not_importable(&analysis, get("good_rows") == Some("on")) {

@@ -11,6 +11,7 @@ use crate::resources::Resource;
 use crate::resources::pages::ResView;
 use crate::resources::queries::imports::LogRow;
 use crate::web::error::AppError;
+use crate::web::format;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
@@ -99,6 +100,23 @@ pub fn import_page(
     view
 }
 
+impl ImportPage {
+    /// "10 rows, 1 with problems".
+    fn summary(&self) -> String {
+        let rows = format::count(self.total as i64, "row", "rows");
+        format!("{rows}, {} with problems", self.bad_count)
+    }
+
+    /// "Import the 1 good row and leave out the rest".
+    fn import_good(&self) -> String {
+        let good = self.total.saturating_sub(self.bad_count) as i64;
+        format!(
+            "Import the {} and leave out the rest",
+            format::count(good, "good row", "good rows")
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "resources/import_progress.html")]
 pub struct ProgressPage {
@@ -134,6 +152,21 @@ pub struct Rerun {
 }
 
 impl Progress {
+    /// "Imported 3 of 10 rows…".
+    fn so_far(&self) -> String {
+        let total = format::count(self.total.into(), "row", "rows");
+        format!("Imported {} of {total}…", self.processed)
+    }
+
+    /// "Import finished: 1 row read, 1 added, 0 updated."
+    fn finished(&self) -> String {
+        let read = format::count(self.processed.into(), "row", "rows");
+        format!(
+            "Import finished: {read} read, {} added, {} updated.",
+            self.created, self.updated
+        )
+    }
+
     /// A run's progress from its log; `total` is the count of good rows its page was
     /// sent with, and `rerun` the upload still here after a failure.
     pub fn new(

@@ -18,6 +18,7 @@ use crate::web::db::run_in;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::form::FieldErrors;
+use crate::web::format::Locale;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render_as, see_other};
@@ -228,7 +229,7 @@ fn conflict(
     theirs: &Row,
     given: &Given,
     inputs: &[InputView],
-    tz: chrono_tz::Tz,
+    locale: &Locale,
 ) -> Vec<ConflictRow> {
     res.fields
         .iter()
@@ -236,10 +237,10 @@ fn conflict(
         .filter(|(_, f)| !res.is_derived(f.column))
         .filter_map(|(i, f)| {
             let yours_input = given_value(given, f.column);
-            let stored_input = values::input_value(f, theirs.raw(i), tz);
+            let stored_input = values::input_value(f, theirs.raw(i), locale.time_zone);
             (yours_input.trim() != stored_input.trim()).then(|| ConflictRow {
                 label: f.label,
-                theirs: theirs.shown(res, i, tz),
+                theirs: theirs.shown(res, i, locale),
                 yours: inputs
                     .iter()
                     .find(|v| v.name == f.column)
@@ -273,7 +274,7 @@ impl FormView {
         given: &Given,
         theirs: Row,
     ) -> Result<HttpResponse, AppError> {
-        self.conflict = conflict(res, &theirs, given, &self.inputs, page.access.time_zone);
+        self.conflict = conflict(res, &theirs, given, &self.inputs, &page.access.locale());
         let who = theirs.updated_by.as_deref().unwrap_or("Someone");
         self.form_error = Some(format!(
             "{who} changed this {} while you were editing. Compare both versions below; saving again keeps yours.",

@@ -13,6 +13,7 @@ use crate::resources::{Field, Kind, Resource};
 use crate::state::AppState;
 use crate::web::db::run_in;
 use crate::web::error::AppError;
+use crate::web::format::Locale;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render};
@@ -33,20 +34,47 @@ pub struct TableRow {
 
 /// Rows of one resource as a table.
 pub struct Table {
+    /// The leading column, the record's name.
+    pub name: Column,
     pub columns: Vec<Column>,
     pub rows: Vec<TableRow>,
 }
 
-/// The list's columns: listed fields, except the name column (it leads every row)
+/// The list's columns: listed fields, except those of the name (it leads every row)
 /// and, in a parent's tab, the link back to that parent.
 fn listed<'a>(
     res: &'a Resource,
     back: Option<&'a str>,
 ) -> impl Iterator<Item = (usize, &'a Field)> {
-    res.fields
-        .iter()
-        .enumerate()
-        .filter(move |(_, f)| f.list && f.column != res.title && Some(f.column) != back)
+    res.fields.iter().enumerate().filter(move |(_, f)| {
+        f.list && !f.naming && f.column != res.title && Some(f.column) != back
+    })
+}
+
+/// A column's header: sortable when the list is, by `field`.
+fn column(
+    res: &'static Resource,
+    label: &'static str,
+    field: Option<&Field>,
+    state: Option<&ListState>,
+) -> Column {
+    let current = state
+        .and_then(|s| s.sort)
+        .filter(|(s, _)| field.is_some_and(|f| f.column == s.column));
+    let sorted = match current {
+        Some((_, true)) => "descending",
+        Some((_, false)) => "ascending",
+        None => "",
+    };
+    let sort_href = state.zip(field.filter(|f| f.sort)).map(|(s, f)| {
+        let desc = matches!(current, Some((_, false)));
+        format!("{}?{}", res.path(), s.query(Some((f, desc)), 1))
+    });
+    Column {
+        label,
+        sort_href,
+        sorted,
+    }
 }
 
 /// `rows` as a table; `state` gives sortable headers, `back` leaves out a tab's parent.
@@ -55,28 +83,15 @@ pub fn table(
     rows: &[Row],
     state: Option<&ListState>,
     back: Option<&str>,
-    tz: chrono_tz::Tz,
+    locale: &Locale,
 ) -> Table {
+    let fields: &'static [Field] = res.fields;
+    let name_sort = fields
+        .iter()
+        .find(|f| f.sort && (f.naming || f.column == res.title));
+    let name = column(res, "Name", name_sort, state);
     let columns = listed(res, back)
-        .map(|(_, f)| {
-            let current = state
-                .and_then(|s| s.sort)
-                .filter(|(s, _)| s.column == f.column);
-            let sorted = match current {
-                Some((_, true)) => "descending",
-                Some((_, false)) => "ascending",
-                None => "",
-            };
-            let sort_href = state.filter(|_| f.sort).map(|s| {
-                let desc = matches!(current, Some((_, false)));
-                format!("{}?{}", res.path(), s.query(Some((f, desc)), 1))
-            });
-            Column {
-                label: f.label,
-                sort_href,
-                sorted,
-            }
-        })
+        .map(|(_, f)| column(res, f.label, Some(f), state))
         .collect();
     let rows = rows
         .iter()
@@ -84,11 +99,15 @@ pub fn table(
             href: format!("{}/{}", res.path(), row.id),
             title: row.title.clone(),
             cells: listed(res, back)
-                .map(|(i, _)| row.shown(res, i, tz))
+                .map(|(i, _)| row.shown(res, i, locale))
                 .collect(),
         })
         .collect();
-    Table { columns, rows }
+    Table {
+        name,
+        columns,
+        rows,
+    }
 }
 
 pub struct FilterView {
@@ -98,14 +117,22 @@ pub struct FilterView {
     pub kind: &'static str,
     pub input: &'static str,
     pub options: Vec<Opt>,
+    /// A relation with more than [`FILTER_CHOICES`] records: what was typed to find
+    /// one, and where its choices come from as one types.
+    pub search: String,
+    pub options_href: Option<String>,
     pub from: String,
     pub to: String,
 }
+
+/// How many records a relation's filter lists before it asks to type a name.
+const FILTER_CHOICES: i64 = 25;
 
 fn filter_views(
     tenant: &mut Tenant<'_>,
     res: &Resource,
     state: &ListState,
+    query: &[(String, String)],
 ) -> diesel::QueryResult<Vec<FilterView>> {
     let mut views = Vec::new();
     for column in res.filters {
@@ -113,6 +140,8 @@ fn filter_views(
             continue;
         };
         let selected = state.equals(column).unwrap_or("");
+        let mut search = String::new();
+        let mut options_href = None;
         let (kind, input, options) = match &field.kind {
             Kind::Choice { choices, .. } => (
                 "select",
@@ -132,13 +161,23 @@ fn filter_views(
             ),
             Kind::Relation(target) => {
                 let current = Uuid::parse_str(selected).ok();
+                // Typed without JavaScript and sent with the form, as the record form does.
+                let typed = format!("{column}__q");
+                search = query
+                    .iter()
+                    .find(|(k, _)| *k == typed)
+                    .map(|(_, v)| input::strip_controls(v.trim()))
+                    .unwrap_or_default();
+                let mut found =
+                    store::choices(tenant, target, &search, current, FILTER_CHOICES + 1)?;
+                if found.len() as i64 > FILTER_CHOICES || !search.is_empty() {
+                    found.truncate(FILTER_CHOICES as usize);
+                    options_href = Some(format!("{}/options?blank=Any", target.path()));
+                }
                 (
                     "select",
                     "",
-                    store::choices(tenant, target, "", current, 500)?
-                        .into_iter()
-                        .map(|c| Opt::of(c, current))
-                        .collect(),
+                    found.into_iter().map(|c| Opt::of(c, current)).collect(),
                 )
             }
             Kind::Date => ("range", "date", Vec::new()),
@@ -152,6 +191,8 @@ fn filter_views(
             kind,
             input,
             options,
+            search,
+            options_href,
             from: from.unwrap_or("").to_owned(),
             to: to.unwrap_or("").to_owned(),
         });
@@ -173,11 +214,11 @@ impl Results {
         rows: &[Row],
         more: bool,
         state: &ListState,
-        tz: chrono_tz::Tz,
+        locale: &Locale,
     ) -> Results {
         let link = |p: i64| format!("{}?{}", res.path(), state.query(state.sort, p));
         Results {
-            table: table(res, rows, Some(state), None, tz),
+            table: table(res, rows, Some(state), None, locale),
             filtered: state.is_filtered(),
             previous: (state.page > 1).then(|| link(state.page - 1)),
             next: more.then(|| link(state.page + 1)),
@@ -242,13 +283,14 @@ pub async fn list(
     };
     let fragment = htmx::wants_fragment(&req);
     let st = list_state.clone();
+    let pairs = query.into_inner();
     let (rows, more, filters) = run_in(&state.pool, page.access.actor(), move |tenant| {
         let (rows, more) = store::list(tenant, res, false, &st)?;
-        let filters = (!fragment).then(|| filter_views(tenant, res, &st));
+        let filters = (!fragment).then(|| filter_views(tenant, res, &st, &pairs));
         Ok((rows, more, filters.transpose()?.unwrap_or_default()))
     })
     .await?;
-    let results = Results::new(res, &rows, more, &list_state, tz);
+    let results = Results::new(res, &rows, more, &list_state, &page.access.locale());
     let view = ResView::new(res, &page.access);
     if fragment {
         return results_fragment(res, view, results, &list_state);
@@ -267,6 +309,8 @@ pub async fn list(
 #[derive(Template)]
 #[template(path = "resources/options.html")]
 struct OptionsFragment {
+    /// The empty choice: "Choose…" in a form, "Any" in a list's filter.
+    blank: &'static str,
     options: Vec<Opt>,
 }
 
@@ -283,11 +327,13 @@ pub async fn options(
         .map(|(_, v)| v.trim().chars().take(100).collect())
         .unwrap_or_default();
     let current = query.iter().find_map(|(_, v)| Uuid::parse_str(v).ok());
+    let filter = query.iter().any(|(k, v)| k == "blank" && v == "Any");
     let found = run_in(&state.pool, page.access.actor(), move |tenant| {
         Ok(store::choices(tenant, res, &q, current, PICKER_SIZE)?)
     })
     .await?;
     render(&OptionsFragment {
+        blank: if filter { "Any" } else { "Choose…" },
         options: found.into_iter().map(|c| Opt::of(c, current)).collect(),
     })
 }

@@ -20,6 +20,7 @@ use super::{Mode, Resource, entities};
 use crate::access::catalog::EntityGroup;
 use crate::access::{Access, Action};
 use crate::web::error::AppError;
+use crate::web::format::Locale;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
@@ -86,8 +87,8 @@ fn parse_id(id: &str) -> Result<Uuid, AppError> {
 }
 
 /// "3 Nov 2026 14:05 by Ada Lovelace", in the school's time zone.
-fn when(at: chrono::DateTime<chrono::Utc>, who: Option<&str>, tz: chrono_tz::Tz) -> String {
-    let at = at.with_timezone(&tz).format("%-d %b %Y %H:%M");
+fn when(at: chrono::DateTime<chrono::Utc>, who: Option<&str>, locale: &Locale) -> String {
+    let at = locale.instant(at);
     match who {
         Some(who) => format!("{at} by {who}"),
         None => at.to_string(),

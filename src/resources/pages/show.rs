@@ -16,6 +16,7 @@ use crate::resources::{Child, Kind, Resource};
 use crate::state::AppState;
 use crate::web::db::run_in;
 use crate::web::error::AppError;
+use crate::web::format::Locale;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render};
@@ -86,13 +87,13 @@ struct TabFragment {
     tab: Option<TabView>,
 }
 
-fn facts(res: &'static Resource, row: &Row, tz: chrono_tz::Tz) -> Vec<Fact> {
+fn facts(res: &'static Resource, row: &Row, locale: &Locale) -> Vec<Fact> {
     res.fields
         .iter()
         .enumerate()
         .map(|(i, f)| Fact {
             label: f.label,
-            value: row.shown(res, i, tz),
+            value: row.shown(res, i, locale),
             href: match f.kind {
                 Kind::Relation(target) => row.raw(i).map(|id| format!("{}/{id}", target.path())),
                 _ => None,
@@ -112,6 +113,7 @@ struct Ask {
     fragment: bool,
     global: bool,
     file_kind: Option<files::EntityKind>,
+    locale: Locale,
 }
 
 impl Ask {
@@ -144,6 +146,7 @@ impl Ask {
             can_create_child,
             fragment: htmx && asked.is_some(),
             global: access.global_access,
+            locale: access.locale(),
             file_kind: files::EntityKind::from_table(res.table()),
         }
     }
@@ -176,13 +179,7 @@ fn tab(tenant: &mut Tenant<'_>, ask: &Ask, child: &'static Child) -> Result<TabV
     let (rows, _) = store::list(tenant, child.resource, false, &st)?;
     Ok(TabView {
         label: child.resource.label(),
-        table: table(
-            child.resource,
-            &rows,
-            None,
-            Some(child.column),
-            tenant.time_zone(),
-        ),
+        table: table(child.resource, &rows, None, Some(child.column), &ask.locale),
         total: store::count_children(tenant, child, ask.global, id)?,
         all_href: format!("{}?{}", child.resource.path(), st.query(None, 1)),
         new_href: ask
@@ -212,7 +209,7 @@ fn read(tenant: &mut Tenant<'_>, res: &'static Resource, ask: &Ask) -> Result<Re
     let history = if ask.fragment {
         Vec::new()
     } else {
-        audit::history(tenant, res, ask.id)?
+        audit::history(tenant, res, ask.id, &ask.locale)?
     };
     Ok(Record {
         row,
@@ -265,7 +262,7 @@ pub async fn show(
     if ask.fragment {
         return render(&TabFragment { tab: record.tab });
     }
-    let tz = page.access.time_zone;
+    let locale = ask.locale;
     let files = files_view(res, &page, &state, &ask, &mut record);
     let (row, tab, history) = (record.row, record.tab, record.history);
     render(&DetailPage {
@@ -274,9 +271,9 @@ pub async fn show(
         id: ask.id,
         title: row.title.clone(),
         deleted: row.deleted_at.is_some(),
-        facts: facts(res, &row, tz),
-        created: when(row.created_at, row.created_by.as_deref(), tz),
-        updated: when(row.updated_at, row.updated_by.as_deref(), tz),
+        facts: facts(res, &row, &locale),
+        created: when(row.created_at, row.created_by.as_deref(), &locale),
+        updated: when(row.updated_at, row.updated_by.as_deref(), &locale),
         tabs: ask.tabs(res),
         files,
         tab,

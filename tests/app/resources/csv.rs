@@ -55,6 +55,19 @@ pub async fn upload_to(
     path: &str,
     csv: &str,
 ) -> (u16, String) {
+    let response = send_upload(app, client, path, csv).await;
+    let response = preview_of(app, client, response).await;
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("preview"))
+}
+
+/// Sends a file from the import page of the list at `path`; returns the answer to the upload.
+pub async fn send_upload(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    csv: &str,
+) -> reqwest::Response {
     let form = app.page(client, &format!("{path}/import")).await;
     let token = csrf_token(&form).expect("token");
     let boundary = "----homeroom-test-boundary";
@@ -63,7 +76,7 @@ pub async fn upload_to(
          --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"records.csv\"\r\n\
          Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
     );
-    let response = client
+    client
         .post(app.url(&format!("{path}/import?csrf_token={token}")))
         .header(
             "content-type",
@@ -72,9 +85,28 @@ pub async fn upload_to(
         .body(body)
         .send()
         .await
-        .expect("upload");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("preview"))
+        .expect("upload")
+}
+
+/// The preview an accepted upload redirects to (an address without the CSRF token),
+/// or the refusal itself.
+pub async fn preview_of(
+    app: &TestApp,
+    client: &reqwest::Client,
+    response: reqwest::Response,
+) -> reqwest::Response {
+    if response.status() != 303 {
+        return response;
+    }
+    let location = response.headers()["location"]
+        .to_str()
+        .expect("a location")
+        .to_owned();
+    assert!(
+        location.contains("/import?upload=") && !location.contains("csrf_token"),
+        "{location}"
+    );
+    app.get(client, &location).await
 }
 
 /// Commits the previewed students' upload; returns the response.
