@@ -26,7 +26,7 @@ use homeroom::startup::route_table;
 use uuid::Uuid;
 
 use crate::browser::{
-    DESKTOP, Driver, PHONE, TABLET, browser, read_text, screenshot, start_driver,
+    DESKTOP, Driver, PHONE, TABLET, browser, read_text, resize, screenshot, start_driver,
 };
 use crate::common::{DemoUser, TestApp, fill_path, spawn_app, user_id};
 
@@ -392,19 +392,7 @@ async fn look_at(
     for (width, height) in [PHONE, TABLET, DESKTOP] {
         let at = format!("{role} {width}px {}", visit.path);
         let clock = Instant::now();
-        client
-            .set_window_size(width, height)
-            .await
-            .expect("window size");
-        // The page's own scripts answer a resize on the next frame.
-        client
-            .execute_async(
-                "const done = arguments[arguments.length - 1]; \
-                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
-                vec![],
-            )
-            .await
-            .expect("wait for a frame");
+        resize(client, (width, height)).await;
         timing.resize += clock.elapsed();
         let clock = Instant::now();
         let wide = crate::browser::measure(
