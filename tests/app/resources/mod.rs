@@ -1,7 +1,7 @@
 //! The record engine: every described entity through one driver, then the
 //! engine's own promises (validation, optimistic locking, deletes, CSV, audit).
 
-mod csv;
+pub(crate) mod csv;
 mod entities;
 mod modes;
 mod records;
