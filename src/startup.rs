@@ -96,6 +96,7 @@ impl Application {
                 .configure(|cfg| routes().register(cfg))
                 .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }))
                 .wrap(flash_store)
+                .wrap(from_fn(crate::web::limits::refuse_oversized))
                 .wrap(Compress::default())
                 .wrap(security_headers(secure))
                 .wrap(from_fn(crate::web::request_log::log_requests))

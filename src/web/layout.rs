@@ -32,6 +32,23 @@ pub struct NavGroup {
     pub label: &'static str,
     pub slug: &'static str,
     pub links: Vec<NavLink>,
+    /// Shown open; a closed group shows its heading, which opens it.
+    pub open: bool,
+}
+
+/// A menu with more links than this is hard to scan in one column: its long groups
+/// start closed, except the one holding the current page.
+const LONG_MENU: usize = 24;
+
+/// A group of at most this many links stays open in any menu: closing it would save
+/// a line or two and cost a tap.
+const SHORT_GROUP: usize = 3;
+
+/// Whether a group starts open, in a menu of `menu_links` links in all.
+fn starts_open(group_links: &[NavLink], menu_links: usize) -> bool {
+    menu_links <= LONG_MENU
+        || group_links.len() <= SHORT_GROUP
+        || group_links.iter().any(|link| link.current)
 }
 
 pub struct Layout {
@@ -83,13 +100,21 @@ impl Page {
                 })
                 .collect()
         };
+        let menu_links = entries
+            .iter()
+            .filter(|e| e.group != MenuGroup::Account)
+            .count();
         let nav = MenuGroup::ALL
             .into_iter()
             .filter(|g| *g != MenuGroup::Account)
-            .map(|g| NavGroup {
-                label: g.label(),
-                slug: g.slug(),
-                links: links(g),
+            .map(|g| {
+                let links = links(g);
+                NavGroup {
+                    label: g.label(),
+                    slug: g.slug(),
+                    open: starts_open(&links, menu_links),
+                    links,
+                }
             })
             .filter(|g| !g.links.is_empty())
             .collect();
@@ -162,7 +187,35 @@ impl FromRequest for Page {
 
 #[cfg(test)]
 mod tests {
-    use super::current_href;
+    use super::{LONG_MENU, NavLink, current_href, starts_open};
+
+    fn group(size: usize, current: Option<usize>) -> Vec<NavLink> {
+        (0..size)
+            .map(|i| NavLink {
+                label: "A page",
+                href: "/a-page",
+                current: Some(i) == current,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_menu_closes_its_long_groups_but_the_current_one() {
+        let long = LONG_MENU + 1;
+        assert!(!starts_open(&group(10, None), long), "a long group closes");
+        assert!(
+            starts_open(&group(10, Some(9)), long),
+            "the current page shows"
+        );
+        assert!(
+            starts_open(&group(3, None), long),
+            "a short group stays open"
+        );
+        assert!(
+            starts_open(&group(10, None), LONG_MENU),
+            "a short menu is all open"
+        );
+    }
 
     const MENU: [&str; 5] = [
         "/",

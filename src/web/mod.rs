@@ -11,6 +11,7 @@ pub mod health;
 pub mod htmx;
 pub mod input;
 pub mod layout;
+pub mod limits;
 pub mod redirect;
 pub mod request_log;
 

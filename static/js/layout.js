@@ -1,6 +1,7 @@
 // The page shell's small enhancements. A table wider than its card scrolls inside
 // its own box, never the page: that box becomes a labelled region a keyboard can
-// focus and scroll (a box that fits stays out of the tab order).
+// focus and scroll (a box that fits stays out of the tab order). A side menu taller
+// than the window opens scrolled to the current page's link.
 (function () {
   'use strict';
 
@@ -41,10 +42,26 @@
     });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', function () { markScrollingTables(); });
-  } else {
+  // A side column longer than the window scrolls so the current page's link shows.
+  function revealCurrentMenuLink() {
+    var menu = document.getElementById('main-menu');
+    var link = menu && menu.querySelector('[aria-current="page"]');
+    if (!link || menu.scrollHeight <= menu.clientHeight) return;
+    var box = menu.getBoundingClientRect();
+    var at = link.getBoundingClientRect();
+    if (at.top >= box.top && at.bottom <= box.bottom) return;
+    menu.scrollTop += at.top - box.top - (box.height - at.height) / 2;
+  }
+
+  function ready() {
     markScrollingTables();
+    revealCurrentMenuLink();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', ready);
+  } else {
+    ready();
   }
   window.addEventListener('resize', later);
   document.addEventListener('htmx:afterSettle', later);

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 
-use crate::common::{DEMO_PASSWORD, spawn_app};
+use crate::common::{DEMO_PASSWORD, TestApp, spawn_app};
 
 pub const TABLET: (u32, u32) = (820, 1180);
 pub const PHONE: (u32, u32) = (390, 844);
@@ -116,13 +116,37 @@ pub async fn browser(driver: &Driver, (width, height): (u32, u32)) -> Client {
     client
 }
 
+/// Where screenshots land: `target/screenshots/`.
+pub fn screenshot_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots")
+}
+
+/// Saves what the window shows as `target/screenshots/<name>.png` (`name` may hold folders).
 pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
-    let path = dir.join(format!("{name}.png"));
+    let path = screenshot_dir().join(format!("{name}.png"));
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("screenshot folder");
+    }
     let png = client.screenshot().await.expect("screenshot");
     std::fs::write(&path, png).expect("write screenshot");
     path
+}
+
+/// Gives the window a new size and waits until the page's own scripts have answered
+/// it (they do on the next frame).
+pub async fn resize(client: &Client, (width, height): (u32, u32)) {
+    client
+        .set_window_size(width, height)
+        .await
+        .expect("window size");
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await
+        .expect("wait for a frame");
 }
 
 /// A number the page reports, such as a size in CSS pixels.
@@ -146,17 +170,56 @@ pub async fn read_text(client: &Client, script: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Nothing on the page is wider than the window.
-pub async fn assert_no_sideways_scrolling(client: &Client, page: &str) {
-    let overflow = measure(
+/// How far the page scrolls sideways, in CSS pixels (0 when it fits). Measured
+/// against the width beside the scroll bar, so an overflow narrower than the bar counts.
+pub async fn sideways_overflow(client: &Client) -> f64 {
+    measure(
         client,
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
     )
-    .await;
+    .await
+}
+
+/// Nothing on the page is wider than the window.
+pub async fn assert_no_sideways_scrolling(client: &Client, page: &str) {
+    let overflow = sideways_overflow(client).await;
     assert!(overflow <= 0.0, "{page} scrolls sideways by {overflow}px");
 }
 
-/// Types the e-mail and the demo password into the open sign-in page and sends it.
+/// Where an element shows: `[left, top, width, height]` of its box (zeros when it
+/// is hidden or missing).
+pub async fn box_of(client: &Client, css: &str) -> [f64; 4] {
+    let script = format!(
+        "const e = document.querySelector({css:?}); if (!e) return [0, 0, 0, 0]; \
+         const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height];"
+    );
+    let value = client
+        .execute(&script, vec![])
+        .await
+        .expect("measure a box");
+    let numbers: Vec<f64> = value
+        .as_array()
+        .expect("four numbers")
+        .iter()
+        .map(|n| n.as_f64().expect("a number"))
+        .collect();
+    [numbers[0], numbers[1], numbers[2], numbers[3]]
+}
+
+/// A window of `size` signed in as a demo user, on the landing page once it shows
+/// `css`. The driver goes with the window: keep it as long as the window.
+pub async fn signed_in_browser(
+    app: &TestApp,
+    size: (u32, u32),
+    email: &str,
+    css: &str,
+) -> (Driver, Client) {
+    let driver = start_driver();
+    let client = browser(&driver, size).await;
+    sign_in(&client, &app.url("/login"), email, css).await;
+    (driver, client)
+}
+
 /// Goes to `url` and waits until the page shows `css`.
 pub async fn open(client: &Client, url: &str, css: &str) {
     client
@@ -181,8 +244,14 @@ pub async fn sign_in(client: &Client, login_url: &str, email: &str, css: &str) {
         .unwrap_or_else(|e| panic!("signed in as {email}, the page shows {css}: {e}"));
 }
 
+/// Types a demo user's e-mail and the demo password into the open sign-in page and sends it.
 pub async fn sign_in_with_the_form(client: &Client, email: &str) {
-    for (field, value) in [("#email", email), ("#password", DEMO_PASSWORD)] {
+    sign_in_with_password(client, email, DEMO_PASSWORD).await;
+}
+
+/// Types an e-mail and password into the open sign-in page and sends it.
+pub async fn sign_in_with_password(client: &Client, email: &str, password: &str) {
+    for (field, value) in [("#email", email), ("#password", password)] {
         client
             .find(Locator::Css(field))
             .await
@@ -268,15 +337,8 @@ async fn teacher_signs_in_on_a_tablet() {
 #[actix_web::test]
 async fn profile_and_two_step_set_up_fit_a_phone() {
     let app = spawn_app().await;
-    let driver = start_driver();
-    let client = browser(&driver, PHONE).await;
-    sign_in(
-        &client,
-        &app.url("/login"),
-        "teacher@northwind.test",
-        ".roll-cards, .empty",
-    )
-    .await;
+    let (_driver, client) =
+        signed_in_browser(&app, PHONE, "teacher@northwind.test", ".roll-cards, .empty").await;
 
     for (path, ready, name) in [
         ("/profile", "#sessions-title", "profile-phone"),
@@ -292,25 +354,6 @@ async fn profile_and_two_step_set_up_fit_a_phone() {
         screenshot(&client, name).await;
     }
     client.close().await.expect("close the browser");
-}
-
-/// Where a menu link shows: `[left, top, width, height]` of its box (zeros when hidden).
-async fn box_of(client: &Client, css: &str) -> [f64; 4] {
-    let script = format!(
-        "const e = document.querySelector({css:?}); if (!e) return [0, 0, 0, 0]; \
-         const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height];"
-    );
-    let value = client
-        .execute(&script, vec![])
-        .await
-        .expect("measure a box");
-    let numbers: Vec<f64> = value
-        .as_array()
-        .expect("four numbers")
-        .iter()
-        .map(|n| n.as_f64().expect("a number"))
-        .collect();
-    [numbers[0], numbers[1], numbers[2], numbers[3]]
 }
 
 /// The group heading above the menu link `href`.
@@ -329,15 +372,8 @@ async fn menu_group_of(client: &Client, href: &str) -> String {
 #[actix_web::test]
 async fn desktop_staff_find_students_in_the_side_navigation() {
     let app = spawn_app().await;
-    let driver = start_driver();
-    let client = browser(&driver, DESKTOP).await;
-    sign_in(
-        &client,
-        &app.url("/login"),
-        "director@northwind.test",
-        "main h1",
-    )
-    .await;
+    let (_driver, client) =
+        signed_in_browser(&app, DESKTOP, "director@northwind.test", "main h1").await;
 
     // The menu stands beside the page, open, with no Menu button to press.
     let [_, _, button_width, button_height] = box_of(&client, ".menu > summary").await;
@@ -440,18 +476,148 @@ async fn desktop_staff_find_students_in_the_side_navigation() {
     client.close().await.expect("close the browser");
 }
 
+/// The side navigation's groups as the user sees them: `Label: open` or `Label: closed`.
+async fn menu_groups_shown(client: &Client) -> Vec<String> {
+    read_text(
+        client,
+        "return [...document.querySelectorAll('#main-menu details.nav-group')] \
+           .map(g => g.querySelector('summary').textContent.trim() + ': ' \
+             + (g.open ? 'open' : 'closed')).join('\\n');",
+    )
+    .await
+    .lines()
+    .map(str::to_owned)
+    .collect()
+}
+
+/// Whether the menu's current link shows whole, inside the menu's visible part and the window.
+async fn current_link_shows(client: &Client) -> bool {
+    read_text(
+        client,
+        "const a = document.querySelector('#main-menu [aria-current=\"page\"]'); \
+         if (!a) return 'no current link'; \
+         const r = a.getBoundingClientRect(); \
+         const m = document.getElementById('main-menu').getBoundingClientRect(); \
+         return String(r.height > 0 && r.top >= m.top && r.bottom <= m.bottom \
+           && r.top >= 0 && r.bottom <= window.innerHeight);",
+    )
+    .await
+        == "true"
+}
+
+/// Opens `page` at 1440 and 1024 px and checks the side navigation: the groups open
+/// and closed as `expected`, the current page's link in sight, nothing sideways.
+async fn check_side_navigation(
+    client: &Client,
+    app: &TestApp,
+    who: &str,
+    page: &str,
+    expected: &[&str],
+) {
+    for (width, height) in [DESKTOP, (1024, 768)] {
+        resize(client, (width, height)).await;
+        open(client, &app.url(page), "main h1").await;
+        let groups = menu_groups_shown(client).await;
+        for group in expected {
+            assert!(
+                groups.iter().any(|g| g == group),
+                "{who} {width}px {page}: {group} in {groups:?}"
+            );
+        }
+        assert!(
+            current_link_shows(client).await,
+            "{who} {width}px: the link of {page} shows without scrolling the menu"
+        );
+        let sideways = measure(
+            client,
+            "const m = document.getElementById('main-menu'); return m.scrollWidth - m.clientWidth",
+        )
+        .await;
+        assert!(
+            sideways <= 0.0,
+            "{who} {width}px {page}: the menu scrolls sideways by {sideways}px"
+        );
+        assert_no_sideways_scrolling(client, &format!("{who} {width}px {page}")).await;
+        let name = page.trim_start_matches('/').replace('/', "-");
+        screenshot(client, &format!("side-navigation/{who}-{name}-{width}")).await;
+    }
+}
+
 #[actix_web::test]
-async fn a_phone_keeps_its_menu_button() {
+async fn a_long_menu_opens_the_group_of_the_page_and_shows_its_link() {
     let app = spawn_app().await;
-    let driver = start_driver();
-    let client = browser(&driver, PHONE).await;
+    let (_driver, client) =
+        signed_in_browser(&app, DESKTOP, "admin@northwind.test", "main h1").await;
+    // The page furthest down the administrator's menu: the last link of Administration.
+    let last = read_text(
+        &client,
+        "const links = document.querySelectorAll('#nav-administration + ul a'); \
+         return links.length ? links[links.length - 1].getAttribute('href') : '';",
+    )
+    .await;
+    assert!(
+        !last.is_empty(),
+        "the administrator has Administration links"
+    );
+    // Long groups start closed unless they hold the page; short ones stay open.
+    let closed = ["Attendance: closed", "Academics: closed", "Staff: closed"];
+    let short = ["Today: open", "Students & families: open"];
+    let administration = [&short[..], &closed[..], &["Administration: open"]].concat();
+    check_side_navigation(&client, &app, "administrator", &last, &administration).await;
+    let dashboard = [&short[..], &closed[..], &["Administration: closed"]].concat();
+    check_side_navigation(&client, &app, "administrator", "/", &dashboard).await;
+
+    // A closed group opens from the keyboard: its heading takes focus and Enter opens it.
+    let academics_shown =
+        "return String(document.querySelector('#nav-academics + ul a').checkVisibility())";
+    assert_eq!(
+        read_text(&client, academics_shown).await,
+        "false",
+        "Academics starts closed"
+    );
+    client
+        .execute("document.getElementById('nav-academics').focus()", vec![])
+        .await
+        .expect("focus the Academics heading");
+    client
+        .active_element()
+        .await
+        .expect("the focused heading")
+        .send_keys("\u{e007}")
+        .await
+        .expect("press Enter");
+    assert_eq!(
+        read_text(&client, academics_shown).await,
+        "true",
+        "Enter on the heading opens Academics"
+    );
+
+    // A teacher's menu is long too: their day is open, the walkthroughs' group when there.
+    client.delete_all_cookies().await.expect("sign out");
     sign_in(
         &client,
         &app.url("/login"),
         "teacher@northwind.test",
-        ".roll-cards, .empty",
+        "main h1",
     )
     .await;
+    let teacher_day = [
+        "Today: open",
+        "Students & families: open",
+        "Academics: closed",
+        "Staff: closed",
+    ];
+    check_side_navigation(&client, &app, "teacher", "/today", &teacher_day).await;
+    let walkthroughs = ["Today: open", "Academics: closed", "Staff: open"];
+    check_side_navigation(&client, &app, "teacher", "/walkthroughs", &walkthroughs).await;
+    client.close().await.expect("close the browser");
+}
+
+#[actix_web::test]
+async fn a_phone_keeps_its_menu_button() {
+    let app = spawn_app().await;
+    let (_driver, client) =
+        signed_in_browser(&app, PHONE, "teacher@northwind.test", ".roll-cards, .empty").await;
 
     for (width, height) in [PHONE, TABLET] {
         client
@@ -521,15 +687,8 @@ async fn a_hundred_character_name_does_not_widen_the_record_page() {
              ORDER BY last_name, first_name LIMIT 1) RETURNING id"
         ),
     );
-    let driver = start_driver();
-    let client = browser(&driver, DESKTOP).await;
-    sign_in(
-        &client,
-        &app.url("/login"),
-        "admin@northwind.test",
-        "main h1",
-    )
-    .await;
+    let (_driver, client) =
+        signed_in_browser(&app, DESKTOP, "admin@northwind.test", "main h1").await;
 
     for (width, height) in [DESKTOP, TABLET, PHONE] {
         client
@@ -544,15 +703,7 @@ async fn a_hundred_character_name_does_not_widen_the_record_page() {
             let shown =
                 read_text(&client, "return document.querySelector('main').textContent").await;
             assert!(shown.contains(&long), "{page} shows the whole name");
-            let wide = measure(
-                &client,
-                "return document.documentElement.scrollWidth - window.innerWidth",
-            )
-            .await;
-            assert!(
-                wide <= 0.0,
-                "{width}px {page}: the page scrolls sideways by {wide}px"
-            );
+            assert_no_sideways_scrolling(&client, &format!("{width}px {page}")).await;
             let [title_left, _, title_width, _] = box_of(&client, "main h1").await;
             assert!(
                 title_left + title_width <= f64::from(width),

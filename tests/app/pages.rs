@@ -143,7 +143,7 @@ fn menu_links(html: &str) -> Vec<String> {
     let mut links = Vec::new();
     for piece in menu.split('<').skip(1) {
         let (tag, text) = piece.split_once('>').unwrap_or((piece, ""));
-        if tag.starts_with(r#"p class="nav-heading""#) {
+        if tag.starts_with(r#"summary class="nav-heading""#) {
             group = text.trim().replace("&#38;", "&");
         } else if tag.starts_with(r#"div class="account""#) {
             group = "Account".to_owned();

@@ -4,13 +4,19 @@
 //! serious or critical and no two landmarks of one kind without distinct names; on
 //! the pages staff work on with a finger (Today, the roll, the walkthrough form and
 //! staff attendance) it checks that every control is at least 44×44 px on a phone
-//! and a tablet. A screenshot of each page and size lands in
+//! and a tablet. Each problem names the role, the size, the page and the rule. A
+//! screenshot of each page and size lands in
 //! `target/screenshots/sweep/<role>/<page>-<width>.png`.
 //!
-//! Each GET route is opened once with the ids of a row the role can read. The
-//! dashboard, the inbox and the touch pages are opened as every role; any other page
-//! as the first role of `ROLES` that can open it (as every role with
-//! `HOMEROOM_SWEEP_EVERY_ROLE=1`, which takes about three times as long).
+//! Each GET route is opened once with the ids of a row the role can read, and each
+//! record page's tabs (`?tab=`) besides the one it opens with. The dashboard, the
+//! inbox and the touch pages are opened as every role; any other page as the first
+//! role of `ROLES` that can open it (as every role with
+//! `HOMEROOM_SWEEP_EVERY_ROLE=1`, which takes about three times as long). Pages
+//! reached only through a step of their own are set up here: the two-step code page
+//! (an account with two-step sign-in on, signed in with its password), the page that
+//! sets a password (a reset link), and an import's preview (a small CSV with two bad
+//! rows, uploaded in the browser), its progress (a run still going) and its result.
 //!
 //! axe-core comes pinned from npm (package.json, installed by the build with htmx)
 //! and is read from `node_modules` here; nothing of it is served by Homeroom.
@@ -20,15 +26,22 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
-use fantoccini::Client;
+use fantoccini::{Client, Locator};
 use homeroom::access::Gate;
+use homeroom::auth::tokens::{self, PasswordToken};
+use homeroom::resources::parse_csv;
 use homeroom::startup::route_table;
 use uuid::Uuid;
 
 use crate::browser::{
-    DESKTOP, Driver, PHONE, TABLET, browser, read_text, screenshot, start_driver,
+    DESKTOP, Driver, PHONE, TABLET, browser, open, read_text, resize, screenshot, screenshot_dir,
+    sideways_overflow, sign_in, sign_in_with_password, signed_in_browser, start_driver,
 };
-use crate::common::{DemoUser, TestApp, fill_path, spawn_app, user_id};
+use crate::common::fixtures::{SyncLogBuilder, UserBuilder};
+use crate::common::{
+    DEMO_PASSWORD, DemoUser, TestApp, fill_path, organization_id, spawn_app, user_id,
+};
+use crate::resources::csv::{commit_to, finished, upload_to, with_bad_cells};
 
 /// The demo roles whose pages are swept, those who may do most first. Riverside's
 /// administrator sees the same pages as Northwind's, only another school's rows.
@@ -78,20 +91,46 @@ fn is_page_route(path: &str) -> bool {
         || path.starts_with("/files"))
 }
 
-/// The pages one role looks at (no one: signed out).
+/// Who looks at pages, and how far they are signed in.
+#[derive(Clone, Copy)]
+enum Who {
+    SignedOut,
+    Demo(DemoUser),
+    /// Signed in with the password of an account with two-step sign-in on: its code
+    /// is still to come.
+    PasswordOnly(&'static str),
+}
+
+/// The pages one role looks at.
 #[derive(Clone)]
 struct RolePages {
-    who: Option<DemoUser>,
+    who: Who,
     role: String,
     visits: Vec<Visit>,
 }
 
-/// One page to look at: the route it stands for and the address with real ids.
+/// One page to look at: the route it stands for (with `?tab=` for a record's tab)
+/// and the address with real ids.
 #[derive(Clone, Debug)]
 struct Visit {
     route: String,
     path: String,
+    /// A CSV file to send with the import form at `path`: the page is its preview.
+    upload: Option<PathBuf>,
 }
+
+impl Visit {
+    fn at(route: impl Into<String>, path: impl Into<String>) -> Visit {
+        Visit {
+            route: route.into(),
+            path: path.into(),
+            upload: None,
+        }
+    }
+}
+
+/// An account of Northwind's with two-step sign-in on.
+const TWO_STEP: &str = "two-step@northwind.test";
 
 /// Whether `href` (a path, perhaps with a query) is `route` with ids for its parameters.
 fn matches_route(route: &str, href: &str) -> bool {
@@ -157,8 +196,22 @@ async fn page_at(app: &TestApp, client: &reqwest::Client, path: &str) -> Option<
     body.contains("<main").then_some(body)
 }
 
+/// The tabs of a record page other than the one it opens with, as visits of their own.
+fn tab_visits(route: &str, body: &str) -> Vec<Visit> {
+    let doc = scraper::Html::parse_document(body);
+    let tabs = scraper::Selector::parse("nav.tabs a[href]:not([aria-current])").expect("selector");
+    doc.select(&tabs)
+        .filter_map(|a| a.value().attr("href"))
+        .filter_map(|href| {
+            let (_, tab) = href.split_once("?tab=")?;
+            Some(Visit::at(format!("{route}?tab={tab}"), href))
+        })
+        .collect()
+}
+
 /// The pages `who` can open: each GET route once, with ids of rows the role can read
-/// (linked from its own pages where possible, else the first the database names).
+/// (linked from its own pages where possible, else the first the database names),
+/// and the tabs of each record page.
 async fn pages_of(app: &TestApp, who: DemoUser) -> Vec<Visit> {
     let client = app.signed_in(who).await;
     let routes: BTreeSet<String> = route_table()
@@ -172,10 +225,7 @@ async fn pages_of(app: &TestApp, who: DemoUser) -> Vec<Visit> {
     for route in routes.iter().filter(|r| !r.contains('{')) {
         if let Some(body) = page_at(app, &client, route).await {
             linked.extend(links(&body));
-            visits.push(Visit {
-                route: route.clone(),
-                path: route.clone(),
-            });
+            visits.push(Visit::at(route, route));
         }
     }
     let org = {
@@ -205,11 +255,9 @@ async fn pages_of(app: &TestApp, who: DemoUser) -> Vec<Visit> {
             );
         }
         for path in tried {
-            if page_at(app, &client, &path).await.is_some() {
-                visits.push(Visit {
-                    route: route.clone(),
-                    path,
-                });
+            if let Some(body) = page_at(app, &client, &path).await {
+                visits.push(Visit::at(route, path));
+                visits.extend(tab_visits(route, &body));
                 break;
             }
         }
@@ -331,19 +379,27 @@ async fn sweep_lane(
     axe: &str,
     plan: &[RolePages],
 ) -> (Vec<String>, Timing) {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/sweep");
     let client = browser(driver, PHONE).await;
     let mut problems = Vec::new();
     let mut timing = Timing::default();
     for RolePages { who, role, visits } in plan {
-        std::fs::create_dir_all(root.join(role)).expect("screenshot folder");
+        if visits.is_empty() {
+            continue;
+        }
         client.delete_all_cookies().await.expect("sign out");
-        if let Some(who) = who {
-            client
-                .set_window_size(PHONE.0, PHONE.1)
-                .await
-                .expect("window size");
-            crate::browser::sign_in(&client, &app.url("/login"), who.email(), "main").await;
+        resize(&client, PHONE).await;
+        match who {
+            Who::SignedOut => {}
+            Who::Demo(who) => sign_in(&client, &app.url("/login"), who.email(), "main").await,
+            Who::PasswordOnly(email) => {
+                open(&client, &app.url("/login"), "#email").await;
+                sign_in_with_password(&client, email, DEMO_PASSWORD).await;
+                client
+                    .wait()
+                    .for_element(Locator::Css("#code"))
+                    .await
+                    .unwrap_or_else(|e| panic!("{email} is asked for a code: {e}"));
+            }
         }
         for visit in visits {
             look_at(&client, app, axe, role, visit, &mut problems, &mut timing).await;
@@ -351,6 +407,66 @@ async fn sweep_lane(
     }
     client.close().await.expect("close the browser");
     (problems, timing)
+}
+
+/// Brings the browser to the visit's page; returns where it is (the path, with the
+/// query when the visit has one).
+async fn arrive(client: &Client, app: &TestApp, role: &str, visit: &Visit) -> String {
+    let where_now = if visit.path.contains('?') {
+        "return location.pathname + location.search"
+    } else {
+        "return location.pathname"
+    };
+    if let Some(csv) = &visit.upload {
+        open(client, &app.url(&visit.path), "#file").await;
+        client
+            .find(Locator::Css("#file"))
+            .await
+            .expect("the file field")
+            .send_keys(&csv.display().to_string())
+            .await
+            .expect("choose the file");
+        client
+            .find(Locator::Css(
+                "form[enctype='multipart/form-data'] [type=submit]",
+            ))
+            .await
+            .expect("the Preview button")
+            .click()
+            .await
+            .expect("send the file");
+        client
+            .wait()
+            .for_element(Locator::Css("#check-head"))
+            .await
+            .unwrap_or_else(|e| panic!("{role} sees the preview of {}: {e}", csv.display()));
+        return read_text(client, "return location.pathname").await;
+    }
+    // A script of the page before (a roll's queued save, a poll) may still move the
+    // browser on just after it arrives; a page that sends it on does so every time.
+    let mut shown = String::new();
+    for _ in 0..2 {
+        client
+            .goto(&app.url(&visit.path))
+            .await
+            .unwrap_or_else(|e| panic!("{role} opens {}: {e}", visit.path));
+        shown = read_text(client, where_now).await;
+        if shown == visit.path {
+            break;
+        }
+    }
+    // A tab's screenshots show the tab, further down its record's page.
+    if visit.route.contains("?tab=") {
+        client
+            .execute(
+                "const tab = document.getElementById('tab-panel'); \
+                 if (tab) tab.scrollIntoView(); return true;",
+                vec![],
+            )
+            .await
+            .expect("scroll to the tab");
+    }
+    shown
 }
 
 /// Opens a page once and looks at it at each size, writing down what is wrong.
@@ -364,20 +480,9 @@ async fn look_at(
     timing: &mut Timing,
 ) {
     let clock = Instant::now();
-    // A script of the page before (a roll's queued save, a poll) may still move the
-    // browser on just after it arrives; a page that sends it on does so every time.
-    let mut shown = String::new();
-    for _ in 0..2 {
-        client
-            .goto(&app.url(&visit.path))
-            .await
-            .unwrap_or_else(|e| panic!("{role} opens {}: {e}", visit.path));
-        shown = read_text(client, "return location.pathname").await;
-        if shown == visit.path {
-            break;
-        }
-    }
-    if shown != visit.path {
+    let shown = arrive(client, app, role, visit).await;
+    let expected = visit.path.split('?').next().unwrap_or_default();
+    if shown != visit.path && !(visit.upload.is_some() && shown == expected) {
         problems.push(format!(
             "{role} {}: the browser was sent on to {shown}",
             visit.path
@@ -390,42 +495,12 @@ async fn look_at(
         .expect("load axe-core into the page");
     timing.open += clock.elapsed();
     for (width, height) in [PHONE, TABLET, DESKTOP] {
-        let at = format!("{role} {width}px {}", visit.path);
         let clock = Instant::now();
-        client
-            .set_window_size(width, height)
-            .await
-            .expect("window size");
-        // The page's own scripts answer a resize on the next frame.
-        client
-            .execute_async(
-                "const done = arguments[arguments.length - 1]; \
-                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
-                vec![],
-            )
-            .await
-            .expect("wait for a frame");
+        resize(client, (width, height)).await;
         timing.resize += clock.elapsed();
-        let clock = Instant::now();
-        let wide = crate::browser::measure(
-            client,
-            "return document.documentElement.scrollWidth - window.innerWidth",
-        )
-        .await;
-        if wide > 0.0 {
-            problems.push(format!("{at}: the page scrolls sideways by {wide}px"));
-        }
-        if width < DESKTOP.0 && is_touch_page(&visit.route) {
-            for control in small_controls(client).await {
-                problems.push(format!("{at}: {control} is smaller than 44×44"));
-            }
-        }
-        timing.measure += clock.elapsed();
-        let clock = Instant::now();
-        for violation in axe_violations(client).await {
-            problems.push(format!("{at}: {violation}"));
-        }
-        timing.axe += clock.elapsed();
+        let at = format!("{role} {width}px {}", visit.path);
+        let touch = width < DESKTOP.0 && is_touch_page(&visit.route);
+        problems.extend(problems_at(client, &at, touch, timing).await);
         let clock = Instant::now();
         screenshot(
             client,
@@ -434,6 +509,33 @@ async fn look_at(
         .await;
         timing.screenshot += clock.elapsed();
     }
+}
+
+/// What is wrong with the open page at its present size, each problem as
+/// `<at>: <rule>: <what>`; tap targets are measured when `touch` holds.
+async fn problems_at(client: &Client, at: &str, touch: bool, timing: &mut Timing) -> Vec<String> {
+    let mut problems = Vec::new();
+    let clock = Instant::now();
+    let wide = sideways_overflow(client).await;
+    if wide > 0.0 {
+        problems.push(format!(
+            "{at}: no sideways scrolling: the page scrolls sideways by {wide}px"
+        ));
+    }
+    if touch {
+        for control in small_controls(client).await {
+            problems.push(format!(
+                "{at}: 44×44 tap targets: {control} is smaller than 44×44"
+            ));
+        }
+    }
+    timing.measure += clock.elapsed();
+    let clock = Instant::now();
+    for violation in axe_violations(client).await {
+        problems.push(format!("{at}: axe {violation}"));
+    }
+    timing.axe += clock.elapsed();
+    problems
 }
 
 fn axe_source() -> String {
@@ -446,26 +548,118 @@ fn axe_source() -> String {
     })
 }
 
+/// Turns two-step sign-in on for a new Northwind teacher and sends them a link to set
+/// a new password; returns the link's token.
+fn two_step_account_with_a_reset_link(app: &TestApp) -> String {
+    use homeroom::db::schema::users;
+    let mut conn = app.conn();
+    let northwind = organization_id(&mut conn, "Northwind Academy");
+    let user = UserBuilder::new(TWO_STEP)
+        .in_organization(northwind)
+        .with_role_named("Teacher")
+        .password(DEMO_PASSWORD)
+        .insert(&mut conn);
+    diesel::update(users::table.find(user))
+        .set((
+            users::mfa_enabled.eq(true),
+            users::mfa_totp_secret.eq("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"),
+        ))
+        .execute(&mut conn)
+        .expect("two-step sign-in on");
+    tokens::issue_password_token(&mut conn, user, PasswordToken::Reset).expect("a reset link")
+}
+
+/// The lock of an import run said to be going: held as long as this connection lives,
+/// so its page shows the run in progress (not interrupted).
+struct RunningImport {
+    _holder: PgConnection,
+}
+
+/// An import's three pages as the administrator sees them: the preview of a small CSV
+/// of Northwind's students with two bad rows, a run still going, and a finished run.
+async fn import_visits(app: &TestApp) -> (Vec<Visit>, RunningImport) {
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let export = app.page(&admin, "/students/export.csv").await;
+    let mut records = parse_csv(&export).expect("the students' CSV");
+    records.truncate(7);
+    let csv = with_bad_cells(
+        &records,
+        &[
+            (2, "date_of_birth", "2014-13-45"),
+            (3, "status", "expelled"),
+        ],
+    );
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("sweep-students-{}.csv", app.db.name));
+    std::fs::write(&file, &csv).expect("write the CSV");
+
+    // The good rows imported: the run's result page.
+    let (status, preview) = upload_to(app, &admin, "/students", &csv).await;
+    assert_eq!(status, 200, "the preview of the sweep's CSV");
+    let started = commit_to(app, &admin, "/students", &preview, true).await;
+    let result = started.headers()["location"]
+        .to_str()
+        .expect("the run's page")
+        .to_owned();
+    finished(app, &admin, started).await;
+
+    // A run 40 rows into 120, its lock held by a connection of the test's own.
+    let northwind = organization_id(&mut app.conn(), "Northwind Academy");
+    let mut holder = app.db.connect();
+    let log = SyncLogBuilder::new(Some(northwind), "import:students")
+        .running(40)
+        .created(40)
+        .import_hash(&format!("import:{}", Uuid::new_v4()))
+        .insert(&mut holder);
+    diesel::sql_query(format!(
+        "SELECT pg_advisory_lock({}, hashtext('{log}'))",
+        0x494d_5052
+    ))
+    .execute(&mut holder)
+    .expect("hold the run's lock");
+
+    let visits = vec![
+        Visit {
+            upload: Some(file),
+            ..Visit::at("/students/import (preview)", "/students/import")
+        },
+        Visit::at(
+            "/students/import/{job} (running)",
+            format!("/students/import/{log}?rows=120"),
+        ),
+        Visit::at("/students/import/{job}", result),
+    ];
+    (visits, RunningImport { _holder: holder })
+}
+
 #[actix_web::test]
 async fn every_page_fits_each_size_and_passes_axe_for_every_demo_role() {
     let started = Instant::now();
     let app = spawn_app().await;
     let axe = axe_source();
     let every_role = std::env::var_os("HOMEROOM_SWEEP_EVERY_ROLE").is_some();
-    let mut plan = vec![RolePages {
-        who: None,
-        role: "signed-out".to_owned(),
-        visits: SIGNED_OUT
-            .iter()
-            .map(|p| Visit {
-                route: (*p).to_owned(),
-                path: (*p).to_owned(),
-            })
-            .collect(),
-    }];
+    let reset_token = two_step_account_with_a_reset_link(&app);
+    let mut signed_out: Vec<Visit> = SIGNED_OUT.iter().map(|p| Visit::at(*p, *p)).collect();
+    signed_out.push(Visit::at(
+        "/password/set/{token}",
+        format!("/password/set/{reset_token}"),
+    ));
+    let mut plan = vec![
+        RolePages {
+            who: Who::SignedOut,
+            role: "signed-out".to_owned(),
+            visits: signed_out,
+        },
+        RolePages {
+            who: Who::PasswordOnly(TWO_STEP),
+            role: "two-step".to_owned(),
+            visits: vec![Visit::at("/login/mfa", "/login/mfa")],
+        },
+    ];
+    let (imports, _running) = import_visits(&app).await;
     let mut swept: BTreeSet<String> = BTreeSet::new();
     for who in ROLES {
-        let visits = pages_of(&app, who).await;
+        let mut visits = pages_of(&app, who).await;
         assert!(
             visits.iter().any(|v| v.route == "/"),
             "{who:?} opens the dashboard"
@@ -478,6 +672,9 @@ async fn every_page_fits_each_size_and_passes_axe_for_every_demo_role() {
                 );
             }
         }
+        if who == DemoUser::Admin {
+            visits.extend(imports.iter().cloned());
+        }
         let visits: Vec<Visit> = visits
             .into_iter()
             .filter(|v| {
@@ -486,17 +683,33 @@ async fn every_page_fits_each_size_and_passes_axe_for_every_demo_role() {
             })
             .collect();
         plan.push(RolePages {
-            who: Some(who),
+            who: Who::Demo(who),
             role: who.role().to_lowercase().replace(' ', "-"),
             visits,
         });
     }
+    // The tap-target check means something only if it meets each of the touch pages.
+    for route in [
+        "/today",
+        "/roll/classes/{id}",
+        "/walkthroughs/new",
+        "/attendance/staff",
+    ] {
+        assert!(
+            swept.contains(route),
+            "the sweep reaches the touch page {route}"
+        );
+    }
     let pages: usize = plan.iter().map(|p| p.visits.len()).sum();
+    let routes = plan
+        .iter()
+        .flat_map(|p| p.visits.iter().map(|v| v.route.as_str()))
+        .collect::<BTreeSet<_>>()
+        .len();
+    let tabs = swept.iter().filter(|r| r.contains("?tab=")).count();
     let planned = started.elapsed();
     // Only this run's screenshots stay.
-    let _ = std::fs::remove_dir_all(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/sweep"),
-    );
+    let _ = std::fs::remove_dir_all(screenshot_dir().join("sweep"));
 
     // Two browsers share the pages of each role, so one waits while the other works.
     let lanes: Vec<Vec<RolePages>> = (0..LANES)
@@ -530,10 +743,10 @@ async fn every_page_fits_each_size_and_passes_axe_for_every_demo_role() {
         timing.add(&spent);
     }
     eprintln!(
-        "screen sweep: {pages} pages × 3 sizes ({} routes) over {} roles and signed out in {:.0?} \
-         (finding pages {planned:.0?}; in {LANES} browsers opening {:.0?}, resizing {:.0?}, measuring {:.0?}, \
-         axe-core {:.0?}, screenshots {:.0?})",
-        swept.len() + SIGNED_OUT.len(),
+        "screen sweep: {pages} pages × 3 sizes ({routes} routes, {tabs} of them record tabs) \
+         over {} roles, two-step and signed out in {:.0?} (finding pages {planned:.0?}; in \
+         {LANES} browsers opening {:.0?}, resizing {:.0?}, measuring {:.0?}, axe-core {:.0?}, \
+         screenshots {:.0?})",
         ROLES.len(),
         started.elapsed(),
         timing.open,
@@ -548,4 +761,61 @@ async fn every_page_fits_each_size_and_passes_axe_for_every_demo_role() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// The sweep's checks find what they look for: a control too small to tap, two
+/// landmarks of one kind with one name, and a page a little wider than the window
+/// (by less than the scroll bar) are each reported with the role, the size, the page
+/// and the rule.
+#[actix_web::test]
+async fn the_sweep_names_the_role_size_page_and_rule_of_each_problem() {
+    let app = spawn_app().await;
+    let (_driver, client) = signed_in_browser(
+        &app,
+        PHONE,
+        DemoUser::Teacher.email(),
+        ".roll-cards, .empty",
+    )
+    .await;
+    open(&client, &app.url("/today"), "main h1").await;
+    // Styles set through the page's script: the content security policy refuses inline ones.
+    client
+        .execute(
+            &format!(
+                "{}\n;const main = document.querySelector('main'); \
+                 main.insertAdjacentHTML('beforeend', '<nav><p>One</p></nav><nav><p>Two</p></nav>\
+                 <button type=\"button\" id=\"tiny\">x</button><div id=\"wide\"></div>'); \
+                 Object.assign(document.getElementById('tiny').style, \
+                   {{ minHeight: '0', width: '20px', height: '20px', padding: '0' }}); \
+                 Object.assign(document.getElementById('wide').style, \
+                   {{ position: 'absolute', left: '0', top: '0', width: 'calc(100vw - 5px)', height: '3000px' }}); \
+                 return true;",
+                axe_source()
+            ),
+            vec![],
+        )
+        .await
+        .expect("spoil the page");
+    let mut timing = Timing::default();
+    for (width, height) in [PHONE, TABLET, DESKTOP] {
+        resize(&client, (width, height)).await;
+        let at = format!("teacher {width}px /today");
+        let touch = width < DESKTOP.0 && is_touch_page("/today");
+        let found = problems_at(&client, &at, touch, &mut timing).await;
+        let has = |rule: &str| {
+            found
+                .iter()
+                .any(|p| p.starts_with(&format!("{at}: {rule}")))
+        };
+        assert!(has("no sideways scrolling"), "{width}px: {found:?}");
+        assert!(has("axe landmark-unique"), "{width}px: {found:?}");
+        assert_eq!(
+            found
+                .iter()
+                .any(|p| p.starts_with(&format!("{at}: 44×44 tap targets: button#tiny"))),
+            width < DESKTOP.0,
+            "{width}px: the small button counts on a phone and a tablet only: {found:?}"
+        );
+    }
+    client.close().await.expect("close the browser");
 }

@@ -173,6 +173,21 @@ pub async fn finished(
     panic!("the import did not finish");
 }
 
+/// The CSV of `records` (a header row first) with the cells named by `(row, column,
+/// value)` set to values an import refuses.
+pub fn with_bad_cells(records: &[Vec<String>], bad: &[(usize, &str, &str)]) -> String {
+    let mut records = records.to_vec();
+    let header = records[0].clone();
+    for (row, column, value) in bad {
+        let at = header.iter().position(|h| h == column).expect("a column");
+        records[*row][at] = (*value).to_owned();
+    }
+    records
+        .iter()
+        .map(|r| r.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",") + "\r\n")
+        .collect()
+}
+
 /// Every live student of an organization as one text, in student number order.
 fn students_of(conn: &mut PgConnection, org: &str) -> String {
     value_of(
@@ -258,16 +273,15 @@ async fn three_bad_rows_block_the_import_until_fixed_or_left_out() {
     let csv = exported_students(&app).await;
     let (lakeside, org) = empty_organization(&app).await;
     let quoted = format!("'{org}'");
-    let mut records = parse_csv(&csv).expect("csv");
-    let header = records[0].clone();
-    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
-    records[2][at("date_of_birth")] = "2014-13-45".into();
-    records[3][at("status")] = "expelled".into();
-    records[4][at("campus_id")] = "Nowhere Campus".into();
-    let bad: String = records
-        .iter()
-        .map(|r| r.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",") + "\r\n")
-        .collect();
+    let records = parse_csv(&csv).expect("csv");
+    let bad = with_bad_cells(
+        &records,
+        &[
+            (2, "date_of_birth", "2014-13-45"),
+            (3, "status", "expelled"),
+            (4, "campus_id", "Nowhere Campus"),
+        ],
+    );
     let count = |app: &TestApp| {
         value_of(
             &mut app.conn(),
