@@ -25,8 +25,8 @@ pub const PAGE_FIELD: &str = "form_page";
 /// What a guarded form carries in its hidden fields.
 #[derive(Clone, Debug)]
 pub struct Guard {
-    /// The path of the form's page.
-    pub page: String,
+    /// The path of the form's page, when it puts back input kept over a sign-in.
+    pub page: Option<String>,
     /// The one-time token of a new record's form; `None` when editing.
     pub token: Option<String>,
 }
@@ -36,11 +36,20 @@ impl Guard {
     /// one it was sent with (its messages, or its input kept over a sign-in), so
     /// saving then still creates once.
     pub fn new_record(page: impl Into<String>, given: &[(String, String)]) -> Guard {
-        let token = once::token_in(given)
+        Guard {
+            page: Some(page.into()),
+            ..Guard::token_only(once::token_in(given).unwrap_or_default())
+        }
+    }
+
+    /// A new record's form that is not put back after a sign-in: only its token,
+    /// the one it was `sent` with when it comes back with its messages.
+    pub fn token_only(sent: &str) -> Guard {
+        let token = once::usable(sent)
             .map(str::to_owned)
             .unwrap_or_else(once::fresh_token);
         Guard {
-            page: page.into(),
+            page: None,
             token: Some(token),
         }
     }
@@ -48,7 +57,7 @@ impl Guard {
     /// The form changing a stored record: nothing is created, so no token.
     pub fn edit(page: impl Into<String>) -> Guard {
         Guard {
-            page: page.into(),
+            page: Some(page.into()),
             token: None,
         }
     }

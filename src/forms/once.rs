@@ -7,6 +7,7 @@ use actix_web::HttpResponse;
 use diesel::PgConnection;
 
 use super::queries::{self, Claim};
+use crate::access::Access;
 use crate::db::{OrganizationId, Tenant, UserId};
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -23,9 +24,12 @@ pub fn fresh_token() -> String {
 /// The form's token among its fields; a post without one (or with one no form of
 /// ours could hold) creates as any post would.
 pub fn token_in(fields: &[(String, String)]) -> Option<&str> {
-    super::field(fields, super::TOKEN_FIELD)
-        .map(str::trim)
-        .filter(|t| !t.is_empty() && t.len() <= TOKEN_MAX)
+    super::field(fields, super::TOKEN_FIELD).and_then(usable)
+}
+
+/// A token as sent, when it could be one of ours.
+pub fn usable(sent: &str) -> Option<&str> {
+    Some(sent.trim()).filter(|t| !t.is_empty() && t.len() <= TOKEN_MAX)
 }
 
 /// Whose tokens: one user in one organization.
@@ -36,6 +40,14 @@ pub struct Owner {
 }
 
 impl Owner {
+    /// The signed-in user, in the organization they act in.
+    pub fn signed_in(access: &Access) -> Owner {
+        Owner {
+            organization: OrganizationId::new(access.organization_id),
+            user: UserId::new(access.user_id),
+        }
+    }
+
     /// The signed-in user a tenant works for; none for Homeroom's own work.
     pub fn of(tenant: &Tenant<'_>) -> Option<Owner> {
         tenant.user().map(|user| Owner {

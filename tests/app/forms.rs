@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use crate::common::{DEMO_PASSWORD, DemoUser, TestApp, count, spawn_app, user_id};
 use crate::resources::{form_fields, form_fields_in, id_of};
+use crate::walkthroughs::{find_lesson, visit_fields};
 
 const NW: &str = "(SELECT id FROM organizations WHERE name = 'Northwind Academy')";
 
@@ -268,4 +269,49 @@ async fn a_kept_form_comes_back_only_to_the_user_who_typed_it() {
         html.contains("value=\"Zephyrine\""),
         "the typist gets it back"
     );
+}
+
+#[actix_web::test]
+async fn a_walkthrough_saved_after_the_session_ended_comes_back_and_is_recorded_once() {
+    let app = spawn_app().await;
+    let director = app.signed_in(DemoUser::Director).await;
+    let lesson = find_lesson(&app, None, None);
+    let page = app.page(&director, "/walkthroughs/new").await;
+    let mut form: Vec<(String, String)> = form_fields_in(&page, "/walkthroughs")
+        .expect("the walkthrough form")
+        .into_iter()
+        .filter(|(k, _)| ["csrf_token", "form_page", "form_token"].contains(&k.as_str()))
+        .collect();
+    form.extend(visit_fields(&lesson, "4"));
+    expire_sessions(&app, DemoUser::Director);
+    let visits = || count(&mut app.conn(), "walkthrough_checkins");
+    let before = visits();
+
+    let refused = app
+        .post_form(&director, "/walkthroughs", &pairs(&form))
+        .await;
+    assert_eq!(refused.status(), 303);
+    assert_eq!(visits(), before, "nothing saved yet");
+    let back = sign_in_at(&app, &director, &location(&refused), DemoUser::Director).await;
+    assert!(back.starts_with("/walkthroughs/new?restore="), "{back}");
+    let html = app.page(&director, &back).await;
+    assert!(html.contains("Restored what you typed; check it and save"));
+    let room = form.iter().find(|(k, _)| k == "classroom").expect("a room");
+    assert!(html.contains(&format!("value=\"{}\"", room.1)));
+    assert!(html.contains("Calm start, clear goals."));
+
+    let restored = form_fields_in(&html, "/walkthroughs").expect("the restored form");
+    let saved = app
+        .post_form(&director, "/walkthroughs", &pairs(&restored))
+        .await;
+    assert_eq!(saved.status(), 303, "saved");
+    let resent = app
+        .post_form(&director, "/walkthroughs", &pairs(&restored))
+        .await;
+    let visit = location(&saved);
+    assert!(
+        visit.starts_with(&location(&resent)),
+        "{visit} is shown again"
+    );
+    assert_eq!(visits(), before + 1, "one visit recorded");
 }

@@ -77,7 +77,8 @@ pub fn form_fields_in(html: &str, action: &str) -> Option<Vec<(String, String)>>
                 .to_owned(),
             "textarea" => field.text().collect(),
             _ => {
-                if el.attr("type") == Some("checkbox") && el.attr("checked").is_none() {
+                let ticked = matches!(el.attr("type"), Some("checkbox" | "radio"));
+                if ticked && el.attr("checked").is_none() {
                     continue;
                 }
                 el.attr("value").unwrap_or_default().to_owned()
