@@ -2,7 +2,16 @@
 //! record and shows it, and a form sent after the session ended comes back filled
 //! once its user has signed in again.
 
+use std::time::{Duration, Instant};
+
 use diesel::prelude::*;
+use fantoccini::Locator;
+
+use crate::attendance::browser::{banner, tap, until_saved};
+use crate::attendance::{records, teachers_roll};
+use crate::browser::{
+    TABLET, browser, open, screenshot, sign_in, sign_in_with_the_form, start_driver,
+};
 
 use crate::common::{DEMO_PASSWORD, DemoUser, TestApp, count, spawn_app, user_id};
 use crate::resources::{form_fields, form_fields_in, id_of};
@@ -314,4 +323,62 @@ async fn a_walkthrough_saved_after_the_session_ended_comes_back_and_is_recorded_
         "{visit} is shown again"
     );
     assert_eq!(visits(), before + 1, "one visit recorded");
+}
+
+#[actix_web::test]
+async fn a_roll_mark_made_after_the_session_ended_waits_and_is_sent_after_signing_in() {
+    let app = spawn_app().await;
+    let roll = teachers_roll(&app);
+    let driver = start_driver();
+    let client = browser(&driver, TABLET).await;
+    let teacher = DemoUser::Teacher.email();
+    sign_in(&client, &app.url("/login"), teacher, ".roll-cards, .empty").await;
+    open(&client, &app.url(&roll.path), ".roll-row").await;
+    tap(&client, 1, ".mark-absent span").await;
+    until_saved(&client).await;
+
+    expire_sessions(&app, DemoUser::Teacher);
+    tap(&client, 2, ".mark-absent span").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !banner(&client).await.starts_with("Your session ended") {
+        assert!(
+            Instant::now() < deadline,
+            "banner: {:?}",
+            banner(&client).await
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    }
+    screenshot(&client, "roll-signed-out-tablet").await;
+    let waiting = records(&app, &roll);
+    assert_eq!(waiting.len(), 1, "the second mark waits on the tablet");
+
+    client
+        .find(Locator::Css("[data-roll-banner] a"))
+        .await
+        .expect("a link to sign in")
+        .click()
+        .await
+        .expect("follow it");
+    client
+        .wait()
+        .for_element(Locator::Css("#email"))
+        .await
+        .expect("the sign-in page");
+    sign_in_with_the_form(&client, teacher).await;
+    client
+        .wait()
+        .for_element(Locator::Css(".roll-row"))
+        .await
+        .expect("back on the roll");
+    let url = client.current_url().await.expect("url");
+    assert_eq!(url.path(), roll.path, "sign-in returns to the roll");
+    until_saved(&client).await;
+    let stored = records(&app, &roll);
+    assert_eq!(stored.len(), 2, "the waiting mark was sent");
+    assert!(
+        stored
+            .iter()
+            .any(|r| r.student_id == roll.students[1] && r.status == "absent")
+    );
+    client.close().await.expect("close the browser");
 }
