@@ -27,9 +27,11 @@ pub fn token_in(fields: &[(String, String)]) -> Option<&str> {
     super::field(fields, super::TOKEN_FIELD).and_then(usable)
 }
 
-/// A token as sent, when it could be one of ours.
+/// A token as sent, when it could be one of ours (printable ASCII, not too long).
 pub fn usable(sent: &str) -> Option<&str> {
-    Some(sent.trim()).filter(|t| !t.is_empty() && t.len() <= TOKEN_MAX)
+    Some(sent.trim()).filter(|t| {
+        !t.is_empty() && t.len() <= TOKEN_MAX && t.bytes().all(|b| b.is_ascii_graphic())
+    })
 }
 
 /// Whose tokens: one user in one organization.
@@ -123,4 +125,19 @@ pub fn already_saved(session: &Session, record_page: &str) -> HttpResponse {
         "Already saved: this form was sent before, so nothing new was added. Here is what was saved.",
     );
     see_other(record_page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_token_we_could_have_made_is_used() {
+        let fresh = fresh_token();
+        assert_eq!(usable(&fresh), Some(fresh.as_str()));
+        assert_eq!(usable(" abc "), Some("abc"));
+        for refused in ["", "  ", "a\0b", "tab\there", "ünï", &"x".repeat(129)] {
+            assert_eq!(usable(refused), None, "{refused:?}");
+        }
+    }
 }
