@@ -185,6 +185,10 @@ impl Entity {
 /// Tables that are links between entities, governed by the entities they join.
 pub const JOIN_TABLES: &[&str] = &["roles_permissions", "users_custom_permissions"];
 
+/// Homeroom's own bookkeeping of forms, never opened as records: each user reaches
+/// only their own rows, so no permission names them.
+pub const FORM_TABLES: &[&str] = &["form_tokens", "form_stashes"];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Permission {
     pub action: Action,

@@ -6,7 +6,9 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::middleware::{Next, from_fn};
 use actix_web::web::{self, Bytes};
-use actix_web::{Error, FromRequest, Handler, HttpMessage, Responder, guard};
+use actix_web::{
+    Error, FromRequest, Handler, HttpMessage, HttpResponse, Responder, ResponseError, guard,
+};
 
 use diesel::{PgConnection, QueryResult};
 
@@ -278,26 +280,10 @@ async fn enforce(
 
     let expected_csrf = match gate {
         Gate::Public => csrf::cookie_token(req.request()),
-        Gate::SignedIn | Gate::Requires(_) => {
-            let access = load_access(&req, &state).await?;
-            let Some(access) = access else {
-                let next = (req.method() == Method::GET).then(|| req.uri().to_string());
-                return Err(AppError::SignedOut { next }.into());
-            };
-            if access.must_enrol_mfa && !MFA_ENROLMENT_PATHS.contains(&req.path()) {
-                return Ok(req
-                    .into_response(see_other(MFA_ENROLMENT_PATHS[0]))
-                    .map_into_right_body());
-            }
-            if let Gate::Requires(permission) = gate
-                && !access.can(permission)
-            {
-                return Err(AppError::Forbidden.into());
-            }
-            let token = Some(access.csrf_token.clone());
-            req.extensions_mut().insert(access);
-            token
-        }
+        Gate::SignedIn | Gate::Requires(_) => match admit(&mut req, &state, gate).await? {
+            Ok(token) => Some(token),
+            Err(answer) => return Ok(req.into_response(answer).map_into_right_body()),
+        },
     };
 
     if !is_safe(req.method()) {
@@ -309,6 +295,30 @@ async fn enforce(
     next.call(req)
         .await
         .map(ServiceResponse::map_into_left_body)
+}
+
+/// Loads the session of a gated route and checks its permission: the session's CSRF
+/// token, or what to answer instead of the page (sign-in, or setting up two-step sign-in).
+async fn admit(
+    req: &mut ServiceRequest,
+    state: &AppState,
+    gate: Gate,
+) -> Result<Result<String, HttpResponse>, Error> {
+    let Some(access) = load_access(req, state).await? else {
+        let signed_out = super::signed_out::sign_in_first(req, state).await?;
+        return Ok(Err(signed_out.error_response()));
+    };
+    if access.must_enrol_mfa && !MFA_ENROLMENT_PATHS.contains(&req.path()) {
+        return Ok(Err(see_other(MFA_ENROLMENT_PATHS[0])));
+    }
+    if let Gate::Requires(permission) = gate
+        && !access.can(permission)
+    {
+        return Err(AppError::Forbidden.into());
+    }
+    let token = access.csrf_token.clone();
+    req.extensions_mut().insert(access);
+    Ok(Ok(token))
 }
 
 async fn load_access(req: &ServiceRequest, state: &AppState) -> Result<Option<Access>, AppError> {

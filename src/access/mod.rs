@@ -6,6 +6,7 @@ pub mod gate;
 pub mod queries;
 pub mod reach;
 pub mod roles;
+pub mod signed_out;
 pub mod switch;
 
 use std::future::{Ready, ready};

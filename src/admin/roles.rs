@@ -21,6 +21,8 @@ use crate::access::{
     Access, Action, Entity, MenuEntry, MenuGroup, Permission, PermissionSet, Routes,
 };
 use crate::db::{Tenant, UserId};
+use crate::forms::Guard;
+use crate::forms::once::{self, Once, Owner};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -130,6 +132,9 @@ struct RoleForm {
     #[serde(default)]
     description: String,
     require_mfa: Option<String>,
+    /// A new role's one-time token.
+    #[serde(default)]
+    form_token: String,
 }
 
 impl RoleForm {
@@ -138,6 +143,7 @@ impl RoleForm {
             name: role.name.clone(),
             description: role.description.clone().unwrap_or_default(),
             require_mfa: role.require_mfa.then(|| "on".to_owned()),
+            form_token: String::new(),
         }
     }
 
@@ -197,6 +203,7 @@ struct NewRolePage {
     layout: Layout,
     values: RoleForm,
     errors: FieldErrors,
+    guard: Guard,
 }
 
 async fn new_role(page: Page) -> Result<HttpResponse, AppError> {
@@ -205,7 +212,28 @@ async fn new_role(page: Page) -> Result<HttpResponse, AppError> {
         layout: page.layout("New role"),
         values: RoleForm::default(),
         errors: FieldErrors::default(),
+        guard: Guard::token_only(""),
     })
+}
+
+/// Creates the role once per form token: its id, or the form's messages.
+fn create_role_once(
+    conn: &mut PgConnection,
+    values: &RoleForm,
+    access: &Access,
+) -> Result<Once<Result<Uuid, FieldErrors>>, AppError> {
+    let by = UserId::new(access.user_id);
+    once::create_once(
+        conn,
+        Some(Owner::signed_in(access)),
+        once::usable(&values.form_token),
+        |conn| {
+            save_role(conn, values, None, |c, input| {
+                queries::insert_role(c, input, by)
+            })
+        },
+        |made| made.as_ref().ok().map(|id| format!("/admin/roles/{id}")),
+    )
 }
 
 async fn create_role(
@@ -215,31 +243,25 @@ async fn create_role(
     form: input::Form<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
     require_role_editor(&page.access, Action::Create)?;
-    let values = form.into_inner();
-    let by = UserId::new(page.access.user_id);
+    let (values, access) = (form.into_inner(), page.access.clone());
     // Roles are install-wide: no organization's row-level security applies.
     let (values, outcome) = crate::web::db::run(&state.pool, move |conn| {
-        let outcome = save_role(conn, &values, None, |conn, input| {
-            queries::insert_role(conn, input, by)
-        })?;
+        let outcome = create_role_once(conn, &values, &access)?;
         Ok((values, outcome))
     })
     .await?;
     match outcome {
-        Ok(id) => {
-            flash::push(
-                &session,
-                Level::Success,
-                format!(
-                    "Role “{}” created. Tick what it may do.",
-                    values.name.trim()
-                ),
-            );
+        Once::AlreadySaved(role) => Ok(once::already_saved(&session, &role)),
+        Once::Created(Ok(id)) => {
+            let name = values.name.trim();
+            let message = format!("Role “{name}” created. Tick what it may do.");
+            flash::push(&session, Level::Success, message);
             Ok(see_other(&format!("/admin/roles/{id}")))
         }
-        Err(errors) => render_as(
+        Once::Created(Err(errors)) => render_as(
             &NewRolePage {
                 layout: page.layout("New role"),
+                guard: Guard::token_only(&values.form_token),
                 values,
                 errors,
             },

@@ -112,19 +112,12 @@ async fn login(
     let email = form.email.trim().to_lowercase();
     let keep_signed_in = form.keep_signed_in.is_some();
     let next = form.next.as_deref().and_then(local_target);
-    let client = session::Client::of(&req);
-    let settings = state.settings.clone();
-    let attempt_email = email.clone();
+    let (client, settings) = (session::Client::of(&req), state.settings.clone());
+    let attempt = (email.clone(), form.password);
     // Sign-in finds the account before any organization is known: no row-level security.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
-        sign_in(
-            conn,
-            &settings,
-            &attempt_email,
-            &form.password,
-            keep_signed_in,
-            &client,
-        )
+        let (email, password) = attempt;
+        sign_in(conn, &settings, &email, &password, keep_signed_in, &client)
     })
     .await?;
 
@@ -136,25 +129,40 @@ async fn login(
             };
             signed_in_at(&landing, &new_session, &state)
         }
-        SignIn::SecondStep(pending) => {
-            let code_page = match &next {
-                Some(n) => format!("/login/mfa?next={}", encode_query_value(n)),
-                None => "/login/mfa".to_owned(),
-            };
-            signed_in_at(&code_page, &pending, &state)
-        }
+        SignIn::SecondStep(pending) => signed_in_at(&code_page(next.as_deref()), &pending, &state),
         SignIn::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
         SignIn::Refused(refusal) => {
-            let (token, _) = csrf::public_token(&req, state.settings.secure_cookies);
-            let page = LoginPage {
-                layout: Layout::public("Sign in", token, Vec::new()),
-                email,
-                next: next.unwrap_or_default(),
-                keep_signed_in,
-                error: None,
-            };
+            let page = LoginPage::again(&req, &state, email, next, keep_signed_in);
             refused(&state, page, refusal)
         }
+    }
+}
+
+impl LoginPage {
+    /// The sign-in form again with what was typed, but the password.
+    fn again(
+        req: &HttpRequest,
+        state: &AppState,
+        email: String,
+        next: Option<String>,
+        keep_signed_in: bool,
+    ) -> LoginPage {
+        let (token, _) = csrf::public_token(req, state.settings.secure_cookies);
+        LoginPage {
+            layout: Layout::public("Sign in", token, Vec::new()),
+            email,
+            next: next.unwrap_or_default(),
+            keep_signed_in,
+            error: None,
+        }
+    }
+}
+
+/// The second step of sign-in, passing on where to go after it.
+fn code_page(next: Option<&str>) -> String {
+    match next {
+        Some(n) => format!("/login/mfa?next={}", encode_query_value(n)),
+        None => "/login/mfa".to_owned(),
     }
 }
 

@@ -287,6 +287,18 @@ pub fn load_pending(conn: &mut PgConnection, key: &str) -> QueryResult<Option<Pe
         })
 }
 
+/// Whose session the key named, live or ended: the user and the organization it acted in.
+pub fn owner(conn: &mut PgConnection, key: &str) -> QueryResult<Option<(Uuid, Option<Uuid>)>> {
+    auth_refresh_tokens::table
+        .filter(auth_refresh_tokens::token_hash.eq(hash_key(key)))
+        .select((
+            auth_refresh_tokens::user_id,
+            auth_refresh_tokens::organization_id,
+        ))
+        .first(conn)
+        .optional()
+}
+
 fn live_sessions_of(user_id: Uuid) -> auth_refresh_tokens::BoxedQuery<'static, diesel::pg::Pg> {
     auth_refresh_tokens::table
         .filter(auth_refresh_tokens::user_id.eq(user_id))

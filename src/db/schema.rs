@@ -561,6 +561,30 @@ diesel::table! {
 }
 
 diesel::table! {
+    form_stashes (id) {
+        id -> Uuid,
+        organization_id -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
+        form_page -> Text,
+        fields -> Text,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    form_tokens (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        user_id -> Uuid,
+        token -> Text,
+        record_page -> Nullable<Text>,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     frame_entries (id) {
         id -> Uuid,
         organization_id -> Uuid,
@@ -1190,6 +1214,10 @@ diesel::joinable!(fee_plans -> academic_years (academic_year_id));
 diesel::joinable!(fee_plans -> grades (grade_id));
 diesel::joinable!(fee_plans -> organizations (organization_id));
 diesel::joinable!(file -> organizations (organization_id));
+diesel::joinable!(form_stashes -> organizations (organization_id));
+diesel::joinable!(form_stashes -> users (user_id));
+diesel::joinable!(form_tokens -> organizations (organization_id));
+diesel::joinable!(form_tokens -> users (user_id));
 diesel::joinable!(frame_entries -> campuses (campus_id));
 diesel::joinable!(frame_entries -> organizations (organization_id));
 diesel::joinable!(grades -> organizations (organization_id));
@@ -1261,6 +1289,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_outbox,
     fee_plans,
     file,
+    form_stashes,
+    form_tokens,
     frame_entries,
     grades,
     guardians,

@@ -77,6 +77,7 @@ fn register(r: &mut Routes, res: &'static Resource) {
     type Pairs = crate::web::input::Query<Vec<(String, String)>>;
     type FormPairs = crate::web::input::Fields;
     type Id = web::Path<String>;
+    type Restore = crate::web::input::Query<crate::forms::RestoreQuery>;
 
     let p = paths(res);
     let gate = |action| Gate::Requires(res.permission(action));
@@ -171,9 +172,9 @@ fn register(r: &mut Routes, res: &'static Resource) {
     r.get(
         p.edit,
         gate(Action::Update),
-        move |page: Page, state: State, id: Id| async move {
+        move |page: Page, state: State, id: Id, q: Restore| async move {
             res.require(&page.access, Action::Update)?;
-            pages::edit_form(res, page, state, id).await
+            pages::edit_form(res, page, state, id, q).await
         },
     )
     .post(

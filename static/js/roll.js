@@ -17,6 +17,9 @@
   var count = document.querySelector('[data-roll-count]');
   var sending = false;
   var retry = null;
+  // The session ended: the marks wait here until the teacher signs in again.
+  var signedOut = false;
+  var SIGNED_OUT = 'signed out';
 
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY)) || []; } catch (e) { return []; }
@@ -45,7 +48,7 @@
   }
   function showBanner() {
     var waiting = load().length;
-    if (!banner) return;
+    if (!banner || signedOut) return;
     banner.hidden = waiting === 0;
     banner.textContent = waiting === 1 ? '1 mark not yet saved' : waiting + ' marks not yet saved';
   }
@@ -106,6 +109,19 @@
     flush();
   }
 
+  // Sign-in brings the teacher back to this roll, where the waiting marks are sent.
+  function askToSignIn() {
+    signedOut = true;
+    if (!banner) return;
+    var link = document.createElement('a');
+    link.href = '/login?next=' + encodeURIComponent(window.location.pathname + window.location.search);
+    link.textContent = 'Sign in again';
+    banner.textContent = 'Your session ended. The marks not yet saved are kept on this device. ';
+    banner.appendChild(link);
+    banner.appendChild(document.createTextNode(' and they will be sent.'));
+    banner.hidden = false;
+  }
+
   function later() {
     if (retry) return;
     retry = setTimeout(function () { retry = null; flush(); }, RETRY_MS);
@@ -116,7 +132,7 @@
   }
 
   function flush() {
-    if (sending) return;
+    if (sending || signedOut) return;
     var queue = load();
     showBanner();
     if (queue.length === 0) return;
@@ -143,15 +159,21 @@
       if (json && (response.status === 400 || response.status === 404 || response.status === 422)) {
         return response.json().then(function (body) { refusedMarks(first, batch, body); });
       }
+      // A redirect (to sign-in) or a 401: the session has ended.
+      if (response.type === 'opaqueredirect' || response.status === 401) throw new Error(SIGNED_OUT);
       throw new Error('not saved: ' + response.status);
     }).then(function () {
       sending = false;
       flush();
-    }, function () {
+    }, function (error) {
       // Offline, signed out or the server is away: the marks wait and are tried again.
       sending = false;
       if (first.url === url) {
         batch.forEach(function (e) { say(rowOf(e.mark.student_id), 'Not yet saved', 'pending'); });
+      }
+      if (error && error.message === SIGNED_OUT) {
+        askToSignIn();
+        return;
       }
       showBanner();
       later();

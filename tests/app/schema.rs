@@ -300,6 +300,11 @@ fn the_permission_catalog_covers_every_table() {
                 .iter()
                 .map(|t| (*t).to_owned()),
         )
+        .chain(
+            homeroom::access::catalog::FORM_TABLES
+                .iter()
+                .map(|t| (*t).to_owned()),
+        )
         .chain(["__diesel_schema_migrations".to_owned()])
         .collect();
     assert_eq!(tables, covered);

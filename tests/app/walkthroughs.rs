@@ -27,7 +27,7 @@ const AREAS: [&str; 7] = [
 
 /// A lesson of the published timetable, on a school day of the past week.
 #[derive(QueryableByName, Clone, Debug)]
-struct Lesson {
+pub(crate) struct Lesson {
     #[diesel(sql_type = Text)]
     room: String,
     #[diesel(sql_type = SqlUuid)]
@@ -88,7 +88,11 @@ fn campus_of(app: &TestApp, job_title: &str) -> Uuid {
 
 /// A weekday lesson at Northwind, at `campus` (any when `None`), not taught by
 /// `not_teacher`, whose teacher's name nobody else has.
-fn find_lesson(app: &TestApp, campus: Option<Uuid>, not_teacher: Option<Uuid>) -> Lesson {
+pub(crate) fn find_lesson(
+    app: &TestApp,
+    campus: Option<Uuid>,
+    not_teacher: Option<Uuid>,
+) -> Lesson {
     let mut conn = app.conn();
     diesel::sql_query(
         "SELECT p.room, t.campus_id, p.day_of_week::text AS day, p.starts_at, \
@@ -113,7 +117,7 @@ fn find_lesson(app: &TestApp, campus: Option<Uuid>, not_teacher: Option<Uuid>) -
 }
 
 /// The fields of a complete walkthrough of `lesson`, every area rated `rating`.
-fn visit_fields(lesson: &Lesson, rating: &str) -> Vec<(String, String)> {
+pub(crate) fn visit_fields(lesson: &Lesson, rating: &str) -> Vec<(String, String)> {
     let mut fields = vec![
         ("classroom".to_owned(), lesson.room.clone()),
         ("teacher".to_owned(), lesson.teacher_name.clone()),

@@ -14,6 +14,8 @@ use crate::admin::forms;
 use crate::admin::queries::{self, NewUser, RoleRow};
 use crate::auth::tokens::{self, PasswordToken};
 use crate::db::Tenant;
+use crate::forms::Guard;
+use crate::forms::once::{self, Once, Owner};
 use crate::mail::Email;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -35,6 +37,9 @@ pub(super) struct InviteForm {
     email: String,
     #[serde(default)]
     role: String,
+    /// The form's one-time token.
+    #[serde(default)]
+    form_token: String,
 }
 
 /// Who is invited and to what: a new account without a password yet.
@@ -96,6 +101,7 @@ struct InvitePage {
     values: InviteForm,
     errors: FieldErrors,
     roles: Vec<RoleRow>,
+    guard: Guard,
 }
 
 pub(super) async fn invite_form(
@@ -112,6 +118,7 @@ pub(super) async fn invite_form(
         values: InviteForm::default(),
         errors: FieldErrors::default(),
         roles,
+        guard: Guard::token_only(""),
     })
 }
 
@@ -207,10 +214,20 @@ pub(super) async fn invite(
 ) -> Result<HttpResponse, AppError> {
     let (values, access, app) = (form.into_inner(), page.access.clone(), state.clone());
     let (values, outcome) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        let outcome = create(tenant, &app, &access, &values)?;
+        let outcome = once::create_once(
+            tenant,
+            Some(Owner::signed_in(&access)),
+            once::usable(&values.form_token),
+            |tenant| create(tenant, &app, &access, &values),
+            |made| made.as_ref().ok().map(|i| format!("/admin/users/{}", i.id)),
+        )?;
         Ok((values, outcome))
     })
     .await?;
+    let outcome = match outcome {
+        Once::Created(outcome) => outcome,
+        Once::AlreadySaved(user) => return Ok(once::already_saved(&session, &user)),
+    };
     match outcome {
         Ok(invitee) => {
             let message = format!("Invitation sent to {}.", invitee.email);
@@ -220,6 +237,7 @@ pub(super) async fn invite(
         Err((errors, roles)) => render_as(
             &InvitePage {
                 layout: page.layout("Invite a user"),
+                guard: Guard::token_only(&values.form_token),
                 values,
                 errors,
                 roles,

@@ -10,13 +10,15 @@ use uuid::Uuid;
 
 use super::{Opt, PICKER_SIZE, parse_id};
 use crate::db::{Tenant, UserId};
+use crate::forms::once::{self, Once, Owner};
+use crate::forms::{Guard, kept};
 use crate::resources::engine::{self, Draft, Given, Saved, given_value};
 use crate::resources::store::{self, Row};
 use crate::resources::{Kind, Resource, values};
 use crate::state::AppState;
 use crate::web::db::run_in;
 use crate::web::error::AppError;
-use crate::web::flash::{self, Level};
+use crate::web::flash::{self, Flash, Level};
 use crate::web::form::FieldErrors;
 use crate::web::format::Locale;
 use crate::web::input;
@@ -50,6 +52,7 @@ struct FormPage {
     action: String,
     cancel: String,
     stamp: String,
+    guard: Guard,
     inputs: Vec<InputView>,
     form_error: Option<String>,
     conflict: Vec<ConflictRow>,
@@ -59,7 +62,7 @@ struct FormPage {
 fn inputs(
     tenant: &mut Tenant<'_>,
     res: &'static Resource,
-    given: &Given,
+    given: &[(String, String)],
     errors: &FieldErrors,
 ) -> diesel::QueryResult<Vec<InputView>> {
     let mut views = Vec::new();
@@ -128,6 +131,10 @@ struct FormView {
     inputs: Vec<InputView>,
     form_error: Option<String>,
     conflict: Vec<ConflictRow>,
+    /// What the form was sent with or restored from: its one-time token goes on.
+    given: Given,
+    /// Said above the form: its input restored after signing in, or not.
+    notice: Option<Flash>,
 }
 
 impl FormView {
@@ -137,16 +144,27 @@ impl FormView {
         page: &Page,
         status: StatusCode,
     ) -> Result<HttpResponse, AppError> {
-        let (heading, target) = match &self.editing {
-            Some((id, title)) => (format!("Edit {title}"), format!("{}/{id}", res.path())),
-            None => (format!("New {}", res.singular), res.path().to_owned()),
+        let (heading, target, guard) = match &self.editing {
+            Some((id, title)) => (
+                format!("Edit {title}"),
+                format!("{}/{id}", res.path()),
+                Guard::edit(format!("{}/{id}/edit", res.path())),
+            ),
+            None => (
+                format!("New {}", res.singular),
+                res.path().to_owned(),
+                Guard::new_record(format!("{}/new", res.path()), &self.given),
+            ),
         };
+        let mut layout = page.layout(heading.clone());
+        layout.flashes.extend(self.notice);
         let page = FormPage {
-            layout: page.layout(heading.clone()),
+            layout,
             heading,
             action: target.clone(),
             cancel: target,
             stamp: self.stamp,
+            guard,
             inputs: self.inputs,
             form_error: self.form_error,
             conflict: self.conflict,
@@ -162,17 +180,24 @@ pub async fn new_form(
     query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     // Links from a parent's tab preset the relation (`/guardians/new?student_id=…`).
-    let given: Given = query
+    let presets: Given = query
         .iter()
         .filter(|(k, _)| res.field(k).is_some())
         .cloned()
         .collect();
-    let inputs = run_in(&state.pool, page.access.actor(), move |tenant| {
-        Ok(inputs(tenant, res, &given, &FieldErrors::default())?)
+    let restore = crate::forms::field(&query, "restore").map(str::to_owned);
+    let (given, notice, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
+        let form_page = format!("{}/new", res.path());
+        let restored = kept::restore(tenant, &form_page, restore.as_deref())?;
+        let (given, notice) = restored.or(presets);
+        let inputs = inputs(tenant, res, &given, &FieldErrors::default())?;
+        Ok((given, notice, inputs))
     })
     .await?;
     let view = FormView {
         inputs,
+        given,
+        notice,
         ..FormView::default()
     };
     view.render(res, &page, StatusCode::OK)
@@ -183,19 +208,29 @@ pub async fn edit_form(
     page: Page,
     state: web::Data<AppState>,
     id: web::Path<String>,
+    query: input::Query<crate::forms::RestoreQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
-    let (row, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
+    let restore = query.into_inner().restore;
+    let (row, given, notice, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
         let row = engine::live(tenant, res, id)?;
-        let given = given_from_row(res, &row, tenant.time_zone());
+        let form_page = format!("{}/{id}/edit", res.path());
+        let restored = kept::restore(tenant, &form_page, restore.as_deref())?;
+        let (given, notice) = restored.or(given_from_row(res, &row, tenant.time_zone()));
         let inputs = inputs(tenant, res, &given, &FieldErrors::default())?;
-        Ok((row, inputs))
+        Ok((row, given, notice, inputs))
     })
     .await?;
+    // A restored form keeps the version it was opened on, so a change meanwhile shows.
+    let stamp = match given_value(&given, "updated_at") {
+        "" => row.stamp,
+        kept => kept.to_owned(),
+    };
     let view = FormView {
         editing: Some((id, row.title)),
-        stamp: row.stamp,
+        stamp,
         inputs,
+        notice,
         ..FormView::default()
     };
     view.render(res, &page, StatusCode::OK)
@@ -285,6 +320,42 @@ impl FormView {
     }
 }
 
+/// What a save came to, the record as it was before, and the form's inputs to show again.
+type Outcome = (Saved, Option<Row>, Vec<InputView>);
+
+/// Saves the form; a new record's form creates once per token.
+fn save_once(
+    tenant: &mut Tenant<'_>,
+    res: &'static Resource,
+    draft: Draft<'_>,
+) -> Result<Once<Outcome>, AppError> {
+    let token = match draft.id {
+        None => once::token_in(draft.given),
+        Some(_) => None,
+    };
+    let form = draft.given;
+    let made = once::create_once(
+        tenant,
+        Owner::of(tenant),
+        token,
+        |tenant| engine::save(tenant, res, draft),
+        |(saved, _)| match saved {
+            Saved::Done(id) => Some(format!("{}/{id}", res.path())),
+            _ => None,
+        },
+    )?;
+    let (saved, current) = match made {
+        Once::Created(made) => made,
+        Once::AlreadySaved(record) => return Ok(Once::AlreadySaved(record)),
+    };
+    let inputs = match &saved {
+        Saved::Done(_) => Vec::new(),
+        Saved::Invalid(errors) => inputs(tenant, res, form, errors)?,
+        Saved::Stale(_) => inputs(tenant, res, form, &FieldErrors::default())?,
+    };
+    Ok(Once::Created((saved, current, inputs)))
+}
+
 async fn save(
     res: &'static Resource,
     page: Page,
@@ -295,16 +366,14 @@ async fn save(
 ) -> Result<HttpResponse, AppError> {
     let by = UserId::new(page.access.user_id);
     let form = given.clone();
-    let (saved, current, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
-        let (saved, current) = engine::save(tenant, res, Draft::new(id, &form, by))?;
-        let inputs = match &saved {
-            Saved::Done(_) => Vec::new(),
-            Saved::Invalid(errors) => inputs(tenant, res, &form, errors)?,
-            Saved::Stale(_) => inputs(tenant, res, &form, &FieldErrors::default())?,
-        };
-        Ok((saved, current, inputs))
+    let made = run_in(&state.pool, page.access.actor(), move |tenant| {
+        save_once(tenant, res, Draft::new(id, &form, by))
     })
     .await?;
+    let (saved, current, inputs) = match made {
+        Once::Created(made) => made,
+        Once::AlreadySaved(record) => return Ok(once::already_saved(&session, &record)),
+    };
     let done = match current {
         Some(_) => format!("Saved the {}.", res.singular),
         None => format!("Added the {}.", res.singular),
@@ -313,6 +382,7 @@ async fn save(
         editing: current.map(|r| (r.id, r.title)),
         stamp: given_value(&given, "updated_at").to_owned(),
         inputs,
+        given: given.clone(),
         ..FormView::default()
     };
     match saved {

@@ -9,6 +9,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{draft_key, script_url};
+use crate::forms::once::{self, Once, Owner};
+use crate::forms::{Guard, RestoreQuery, kept};
 use crate::state::AppState;
 use crate::walkthroughs::forms::WalkthroughValues;
 use crate::walkthroughs::models::DIMENSIONS;
@@ -75,6 +77,7 @@ struct FormPage {
     draft_key: String,
     restore_draft: bool,
     script: String,
+    guard: Guard,
 }
 
 /// The teacher field alone, for htmx when the classroom or the time changes.
@@ -93,16 +96,19 @@ struct FormMode {
     cancel: String,
     submit_label: &'static str,
     walkthrough: Option<Uuid>,
+    guard: Guard,
 }
 
 impl FormMode {
-    fn new() -> FormMode {
+    /// A new visit's form; `given` is what it was sent or restored with (its token goes on).
+    fn new(given: &[(String, String)]) -> FormMode {
         FormMode {
             heading: "New walkthrough",
             action: "/walkthroughs".to_owned(),
             cancel: "/walkthroughs".to_owned(),
             submit_label: "Save walkthrough",
             walkthrough: None,
+            guard: Guard::new_record("/walkthroughs/new", given),
         }
     }
 
@@ -113,6 +119,7 @@ impl FormMode {
             cancel: format!("/walkthroughs/{id}"),
             submit_label: "Save changes",
             walkthrough: Some(id),
+            guard: Guard::edit(format!("/walkthroughs/{id}/edit")),
         }
     }
 }
@@ -141,6 +148,7 @@ fn form_page(
         draft_key: draft_key(data.viewer.user_id, mode.walkthrough),
         restore_draft,
         script: script_url(),
+        guard: mode.guard,
     }
 }
 
@@ -175,16 +183,27 @@ fn saved(
 pub(super) async fn new_form(
     page: Page,
     state: web::Data<AppState>,
+    query: input::Query<RestoreQuery>,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
-    let mut values = WalkthroughValues::now(access.time_zone);
-    let (values, data) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        let data = recording::form_data(tenant, &access, &mut values, false)?;
-        Ok((values, data))
-    })
-    .await?;
+    let restore = query.into_inner().restore;
+    let (given, notice, values, data) =
+        crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+            let restored = kept::restore(tenant, "/walkthroughs/new", restore.as_deref())?;
+            let (given, notice) = restored.or(Vec::new());
+            let mut values = if given.is_empty() {
+                WalkthroughValues::now(access.time_zone)
+            } else {
+                WalkthroughValues::from_fields(&given)
+            };
+            let data = recording::form_data(tenant, &access, &mut values, false)?;
+            Ok((given, notice, values, data))
+        })
+        .await?;
     let errors = FieldErrors::default();
-    render(&form_page(&page, FormMode::new(), values, errors, data))
+    let mut form = form_page(&page, FormMode::new(&given), values, errors, data);
+    form.layout.flashes.extend(notice);
+    render(&form)
 }
 
 #[derive(Deserialize)]
@@ -238,29 +257,54 @@ pub(super) async fn create_walkthrough(
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let values = WalkthroughValues::from_fields(&form);
+    let token = once::token_in(&form).map(str::to_owned);
     let state_for_work = state.clone();
     let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        recording::create(tenant, &access, &state_for_work, values)
+        once::create_once(
+            tenant,
+            Owner::of(tenant),
+            token.as_deref(),
+            |tenant| recording::create(tenant, &access, &state_for_work, values),
+            |saved| match saved {
+                Saved::Done(id) => Some(format!("/walkthroughs/{id}")),
+                Saved::Refused(_) => None,
+            },
+        )
     })
     .await?;
+    let outcome = match outcome {
+        Once::Created(outcome) => outcome,
+        Once::AlreadySaved(visit) => return Ok(once::already_saved(&session, &visit)),
+    };
     let done = "Walkthrough saved. The teacher has been told.";
-    saved(&page, &session, outcome, FormMode::new(), done)
+    saved(&page, &session, outcome, FormMode::new(&form), done)
 }
 
 pub(super) async fn edit_form(
     page: Page,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
+    query: input::Query<RestoreQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let access = page.access.clone();
     let hours = state.settings.walkthrough_edit_hours;
-    let (values, data) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        recording::edit_form(tenant, &access, id, hours)
-    })
-    .await?;
+    let restore = query.into_inner().restore;
+    let (notice, values, data) =
+        crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+            let (stored, data) = recording::edit_form(tenant, &access, id, hours)?;
+            let form_page = format!("/walkthroughs/{id}/edit");
+            let restored = kept::restore(tenant, &form_page, restore.as_deref())?;
+            let values = restored
+                .fields()
+                .map_or(stored, WalkthroughValues::from_fields);
+            Ok((restored.notice(), values, data))
+        })
+        .await?;
     let errors = FieldErrors::default();
-    render(&form_page(&page, FormMode::edit(id), values, errors, data))
+    let mut form = form_page(&page, FormMode::edit(id), values, errors, data);
+    form.layout.flashes.extend(notice);
+    render(&form)
 }
 
 pub(super) async fn save_edit(

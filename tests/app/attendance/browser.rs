@@ -12,7 +12,7 @@ use crate::browser::{
 use crate::common::{count, spawn_app};
 
 /// Waits until the page's script has nothing left to send.
-async fn until_saved(client: &Client) {
+pub(crate) async fn until_saved(client: &Client) {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let waiting = client
@@ -33,7 +33,7 @@ async fn until_saved(client: &Client) {
     }
 }
 
-async fn tap(client: &Client, row: usize, what: &str) {
+pub(crate) async fn tap(client: &Client, row: usize, what: &str) {
     client
         .find(Locator::Css(&format!(".roll-row:nth-child({row}) {what}")))
         .await
@@ -43,7 +43,7 @@ async fn tap(client: &Client, row: usize, what: &str) {
         .unwrap_or_else(|e| panic!("tap row {row} {what}: {e}"));
 }
 
-async fn banner(client: &Client) -> String {
+pub(crate) async fn banner(client: &Client) -> String {
     client
         .execute(
             "var b = document.querySelector('[data-roll-banner]'); return b.hidden ? '' : b.textContent",

@@ -1,7 +1,7 @@
 //! Roll call: the teacher's day, taking and saving rolls, summaries and absence alerts.
 
 mod alerts;
-mod browser;
+pub(crate) mod browser;
 mod roll;
 mod schedule;
 

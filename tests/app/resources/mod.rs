@@ -51,15 +51,19 @@ pub async fn form_fields(
     action: &str,
 ) -> Vec<(String, String)> {
     let html = app.page(client, page).await;
-    let doc = scraper::Html::parse_document(&html);
+    form_fields_in(&html, action).unwrap_or_else(|| panic!("{page} has a form posting to {action}"))
+}
+
+/// The fields a browser would send with the form posting to `action` in a page's HTML.
+pub fn form_fields_in(html: &str, action: &str) -> Option<Vec<(String, String)>> {
+    let doc = scraper::Html::parse_document(html);
     let form_selector = scraper::Selector::parse("form").expect("selector");
     let field_selector =
         scraper::Selector::parse("input[name], select[name], textarea[name]").expect("selector");
     let option_selector = scraper::Selector::parse("option[selected]").expect("selector");
     let form = doc
         .select(&form_selector)
-        .find(|f| f.value().attr("action") == Some(action))
-        .unwrap_or_else(|| panic!("{page} has a form posting to {action}"));
+        .find(|f| f.value().attr("action") == Some(action))?;
     let mut fields = Vec::new();
     for field in form.select(&field_selector) {
         let el = field.value();
@@ -73,7 +77,8 @@ pub async fn form_fields(
                 .to_owned(),
             "textarea" => field.text().collect(),
             _ => {
-                if el.attr("type") == Some("checkbox") && el.attr("checked").is_none() {
+                let ticked = matches!(el.attr("type"), Some("checkbox" | "radio"));
+                if ticked && el.attr("checked").is_none() {
                     continue;
                 }
                 el.attr("value").unwrap_or_default().to_owned()
@@ -81,7 +86,7 @@ pub async fn form_fields(
         };
         fields.push((name, value));
     }
-    fields
+    Some(fields)
 }
 
 /// Replaces (or adds) one field of a form.

@@ -1,0 +1,2 @@
+DROP TABLE form_stashes;
+DROP TABLE form_tokens;
