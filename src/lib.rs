@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod files;
+pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod resources;

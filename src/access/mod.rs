@@ -42,6 +42,9 @@ pub struct Access {
     pub csrf_token: String,
     /// The role requires two-step sign-in and the user has not set it up yet.
     pub must_enrol_mfa: bool,
+    /// The language the user chose, and the school's (tags; see `i18n::choose`).
+    pub language: Option<String>,
+    pub school_language: Option<String>,
 }
 
 impl Access {
@@ -125,6 +128,8 @@ impl Access {
                 organizations::id,
                 organizations::name,
                 organizations::time_zone,
+                users::language,
+                organizations::language,
             ))
             .first::<SessionRow>(conn)
             .optional()?;
@@ -155,6 +160,8 @@ impl Access {
             session_id: row.session_id,
             csrf_token: row.csrf_token,
             must_enrol_mfa: row.require_mfa == Some(true) && !row.mfa_enabled,
+            language: row.language,
+            school_language: row.school_language,
         }))
     }
 }
@@ -176,6 +183,8 @@ struct SessionRow {
     organization_id: Uuid,
     organization_name: String,
     time_zone: String,
+    language: Option<String>,
+    school_language: Option<String>,
 }
 
 /// The role's permissions together with the user's own custom ones.

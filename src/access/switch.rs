@@ -1,4 +1,5 @@
-//! `/organization`: users with global access choose which organization they act in.
+//! `/organization`: users with global access choose which organization they act in;
+//! those who manage their organization set its language there.
 
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -7,21 +8,34 @@ use diesel::PgConnection;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::queries::{organization_name, organization_names};
-use super::{Gate, Routes};
+use super::queries::{organization_name, organization_names, set_school_language};
+use super::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::auth::session;
 use crate::db::OrganizationId;
+use crate::i18n::{self, LanguageOption};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
-use crate::web::layout::{Layout, Page};
+use crate::web::layout::{LanguageForm, Layout, Page};
 use crate::web::{render, see_other};
 
 pub fn routes(r: &mut Routes) {
+    let manage = Gate::Requires(MANAGE_ORGANIZATION);
     r.get("/organization", Gate::SignedIn, choose)
-        .post("/organization", Gate::SignedIn, switch);
+        .post("/organization", Gate::SignedIn, switch)
+        .post("/organization/language", manage, save_language);
+    r.menu(MenuEntry {
+        group: MenuGroup::Administration,
+        order: 5,
+        label: "nav-school-settings",
+        href: "/organization",
+        gate: manage,
+    });
 }
+
+/// Who may change their organization's settings.
+const MANAGE_ORGANIZATION: Permission = Permission::new(Action::Update, Entity::Organizations);
 
 pub struct OrganizationChoice {
     pub id: Uuid,
@@ -33,18 +47,37 @@ pub struct OrganizationChoice {
 #[template(path = "access/organization.html")]
 struct ChoosePage {
     layout: Layout,
+    /// Only for users with global access.
     organizations: Vec<OrganizationChoice>,
+    global: bool,
+    /// The school's language picker, for those who manage the organization.
+    languages: Option<Vec<LanguageOption>>,
+    school_name: String,
 }
 
 async fn choose(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    if !page.access.global_access {
+    let global = page.access.global_access;
+    let manages = page.access.can(MANAGE_ORGANIZATION);
+    if !global && !manages {
         return Err(AppError::Forbidden);
     }
     let current = page.access.organization_id;
     // Choosing among every organization of the install: no single one's row-level security.
-    let rows = crate::web::db::run(&state.pool, |conn| Ok(organization_names(conn)?)).await?;
+    let rows = if global {
+        crate::web::db::run(&state.pool, |conn| Ok(organization_names(conn)?)).await?
+    } else {
+        Vec::new()
+    };
+    let title = if global {
+        "Choose an organization".to_owned()
+    } else {
+        page.t.text("nav-school-settings")
+    };
     render(&ChoosePage {
-        layout: page.layout("Choose an organization"),
+        layout: page.layout(title),
+        global,
+        languages: manages.then(|| i18n::options(page.access.school_language.as_deref())),
+        school_name: page.access.organization_name.clone(),
         organizations: rows
             .into_iter()
             .map(|(id, name)| OrganizationChoice {
@@ -118,6 +151,26 @@ async fn switch(
         .add_cookie(&session::cookie(&rotated, state.settings.secure_cookies))
         .map_err(|e| AppError::Internal(e.into()))?;
     Ok(response)
+}
+
+/// Sets the language of the user's school, read by everyone who chose none.
+async fn save_language(
+    page: Page,
+    state: web::Data<AppState>,
+    form: input::Form<LanguageForm>,
+    flashes: Session,
+) -> Result<HttpResponse, AppError> {
+    let tag = page.chosen_language(&form)?;
+    crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        Ok(set_school_language(tenant, tag)?)
+    })
+    .await?;
+    flash::push(
+        &flashes,
+        Level::Success,
+        page.t.text("organization-language-saved"),
+    );
+    Ok(see_other("/organization"))
 }
 
 #[cfg(test)]

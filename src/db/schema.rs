@@ -734,6 +734,7 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        language -> Nullable<Text>,
     }
 }
 
@@ -1087,6 +1088,7 @@ diesel::table! {
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
         mfa_totp_last_step -> Nullable<Int8>,
+        language -> Nullable<Text>,
     }
 }
 
