@@ -16,6 +16,7 @@ mod health;
 mod inbox;
 mod input_sweep;
 mod jobs;
+mod languages;
 mod mfa;
 mod outbox;
 mod pages;
