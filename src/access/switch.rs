@@ -1,5 +1,6 @@
 //! `/organization`: users with global access choose which organization they act in;
-//! those who manage their organization set its language there.
+//! `/organization/settings`: those who manage their organization set its language
+//! (global users see it under the choice too).
 
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -24,12 +25,13 @@ pub fn routes(r: &mut Routes) {
     let manage = Gate::Requires(MANAGE_ORGANIZATION);
     r.get("/organization", Gate::SignedIn, choose)
         .post("/organization", Gate::SignedIn, switch)
+        .get("/organization/settings", manage, settings)
         .post("/organization/language", manage, save_language);
     r.menu(MenuEntry {
         group: MenuGroup::Administration,
-        order: 5,
+        order: 84,
         label: "nav-school-settings",
-        href: "/organization",
+        href: "/organization/settings",
         gate: manage,
     });
 }
@@ -56,36 +58,42 @@ struct ChoosePage {
 }
 
 async fn choose(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let global = page.access.global_access;
-    let manages = page.access.can(MANAGE_ORGANIZATION);
-    if !global && !manages {
+    if !page.access.global_access {
         return Err(AppError::Forbidden);
     }
     let current = page.access.organization_id;
     // Choosing among every organization of the install: no single one's row-level security.
-    let rows = if global {
-        crate::web::db::run(&state.pool, |conn| Ok(organization_names(conn)?)).await?
-    } else {
-        Vec::new()
-    };
-    let title = if global {
-        "Choose an organization".to_owned()
-    } else {
-        page.t.text("nav-school-settings")
-    };
+    let rows = crate::web::db::run(&state.pool, |conn| Ok(organization_names(conn)?)).await?;
+    let choices = rows
+        .into_iter()
+        .map(|(id, name)| OrganizationChoice {
+            current: id.uuid() == current,
+            id: id.uuid(),
+            name,
+        })
+        .collect();
+    organization_page(&page, "Choose an organization".to_owned(), choices)
+}
+
+/// The school's settings alone, for those who manage it.
+async fn settings(page: Page) -> Result<HttpResponse, AppError> {
+    organization_page(&page, page.t.text("nav-school-settings"), Vec::new())
+}
+
+/// The organization page: the choice of organization when there are choices, and
+/// the school's language for those who may change it.
+fn organization_page(
+    page: &Page,
+    title: String,
+    organizations: Vec<OrganizationChoice>,
+) -> Result<HttpResponse, AppError> {
+    let manages = page.access.can(MANAGE_ORGANIZATION);
     render(&ChoosePage {
         layout: page.layout(title),
-        global,
+        global: !organizations.is_empty(),
         languages: manages.then(|| i18n::options(page.access.school_language.as_deref())),
         school_name: page.access.organization_name.clone(),
-        organizations: rows
-            .into_iter()
-            .map(|(id, name)| OrganizationChoice {
-                current: id.uuid() == current,
-                id: id.uuid(),
-                name,
-            })
-            .collect(),
+        organizations,
     })
 }
 
@@ -170,7 +178,7 @@ async fn save_language(
         Level::Success,
         page.t.text("organization-language-saved"),
     );
-    Ok(see_other("/organization"))
+    Ok(see_other("/organization/settings"))
 }
 
 #[cfg(test)]
