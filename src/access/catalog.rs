@@ -41,6 +41,11 @@ macro_rules! entities {
             pub fn label(self) -> &'static str {
                 match self { $(Entity::$variant => $label),+ }
             }
+
+            /// The message id of its name in the reader's language: `entity-students`.
+            pub fn message_id(self) -> &'static str {
+                match self { $(Entity::$variant => concat!("entity-", $table)),+ }
+            }
         }
     };
 }

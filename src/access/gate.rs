@@ -63,17 +63,18 @@ impl MenuGroup {
         MenuGroup::Account,
     ];
 
+    /// The message id of the group's heading (`locales/*/common.ftl`).
     pub fn label(self) -> &'static str {
         match self {
-            MenuGroup::Today => "Today",
-            MenuGroup::StudentsAndFamilies => "Students & families",
-            MenuGroup::Attendance => "Attendance",
-            MenuGroup::Academics => "Academics",
-            MenuGroup::Finance => "Finance",
-            MenuGroup::Communication => "Communication",
-            MenuGroup::Staff => "Staff",
-            MenuGroup::Administration => "Administration",
-            MenuGroup::Account => "Your account",
+            MenuGroup::Today => "nav-group-today",
+            MenuGroup::StudentsAndFamilies => "nav-group-students-and-families",
+            MenuGroup::Attendance => "nav-group-attendance",
+            MenuGroup::Academics => "nav-group-academics",
+            MenuGroup::Finance => "nav-group-finance",
+            MenuGroup::Communication => "nav-group-communication",
+            MenuGroup::Staff => "nav-group-staff",
+            MenuGroup::Administration => "nav-group-administration",
+            MenuGroup::Account => "nav-group-account",
         }
     }
 
@@ -99,6 +100,7 @@ impl MenuGroup {
 pub struct MenuEntry {
     pub group: MenuGroup,
     pub order: u16,
+    /// The message id of the link's text (`locales/*/common.ftl`).
     pub label: &'static str,
     pub href: &'static str,
     pub gate: Gate,

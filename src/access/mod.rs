@@ -45,6 +45,9 @@ pub struct Access {
     pub csrf_token: String,
     /// The role requires two-step sign-in and the user has not set it up yet.
     pub must_enrol_mfa: bool,
+    /// The language the user chose, and the school's (tags; see `i18n::choose`).
+    pub language: Option<String>,
+    pub school_language: Option<String>,
 }
 
 impl Access {
@@ -134,6 +137,8 @@ impl Access {
                 organizations::name,
                 organizations::time_zone,
                 organizations::currency,
+                users::language,
+                organizations::language,
             ))
             .first::<SessionRow>(conn)
             .optional()?;
@@ -165,6 +170,8 @@ impl Access {
             session_id: row.session_id,
             csrf_token: row.csrf_token,
             must_enrol_mfa: row.require_mfa == Some(true) && !row.mfa_enabled,
+            language: row.language,
+            school_language: row.school_language,
         }))
     }
 }
@@ -187,6 +194,8 @@ struct SessionRow {
     organization_name: String,
     time_zone: String,
     currency: String,
+    language: Option<String>,
+    school_language: Option<String>,
 }
 
 /// The role's permissions together with the user's own custom ones.

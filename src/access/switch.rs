@@ -1,4 +1,6 @@
-//! `/organization`: users with global access choose which organization they act in.
+//! `/organization`: users with global access choose which organization they act in;
+//! `/organization/settings`: those who manage their organization set its language
+//! (global users see it under the choice too).
 
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -7,21 +9,35 @@ use diesel::PgConnection;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::queries::{organization_name, organization_names};
-use super::{Gate, Routes};
+use super::queries::{organization_name, organization_names, set_school_language};
+use super::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::auth::session;
 use crate::db::OrganizationId;
+use crate::i18n::{self, LanguageOption};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
-use crate::web::layout::{Layout, Page};
+use crate::web::layout::{LanguageForm, Layout, Page};
 use crate::web::{render, see_other};
 
 pub fn routes(r: &mut Routes) {
+    let manage = Gate::Requires(MANAGE_ORGANIZATION);
     r.get("/organization", Gate::SignedIn, choose)
-        .post("/organization", Gate::SignedIn, switch);
+        .post("/organization", Gate::SignedIn, switch)
+        .get("/organization/settings", manage, settings)
+        .post("/organization/language", manage, save_language);
+    r.menu(MenuEntry {
+        group: MenuGroup::Administration,
+        order: 84,
+        label: "nav-school-settings",
+        href: "/organization/settings",
+        gate: manage,
+    });
 }
+
+/// Who may change their organization's settings.
+const MANAGE_ORGANIZATION: Permission = Permission::new(Action::Update, Entity::Organizations);
 
 pub struct OrganizationChoice {
     pub id: Uuid,
@@ -33,7 +49,12 @@ pub struct OrganizationChoice {
 #[template(path = "access/organization.html")]
 struct ChoosePage {
     layout: Layout,
+    /// Only for users with global access.
     organizations: Vec<OrganizationChoice>,
+    global: bool,
+    /// The school's language picker, for those who manage the organization.
+    languages: Option<Vec<LanguageOption>>,
+    school_name: String,
 }
 
 async fn choose(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
@@ -43,16 +64,36 @@ async fn choose(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, 
     let current = page.access.organization_id;
     // Choosing among every organization of the install: no single one's row-level security.
     let rows = crate::web::db::run(&state.pool, |conn| Ok(organization_names(conn)?)).await?;
+    let choices = rows
+        .into_iter()
+        .map(|(id, name)| OrganizationChoice {
+            current: id.uuid() == current,
+            id: id.uuid(),
+            name,
+        })
+        .collect();
+    organization_page(&page, "Choose an organization".to_owned(), choices)
+}
+
+/// The school's settings alone, for those who manage it.
+async fn settings(page: Page) -> Result<HttpResponse, AppError> {
+    organization_page(&page, page.t.text("nav-school-settings"), Vec::new())
+}
+
+/// The organization page: the choice of organization when there are choices, and
+/// the school's language for those who may change it.
+fn organization_page(
+    page: &Page,
+    title: String,
+    organizations: Vec<OrganizationChoice>,
+) -> Result<HttpResponse, AppError> {
+    let manages = page.access.can(MANAGE_ORGANIZATION);
     render(&ChoosePage {
-        layout: page.layout("Choose an organization"),
-        organizations: rows
-            .into_iter()
-            .map(|(id, name)| OrganizationChoice {
-                current: id.uuid() == current,
-                id: id.uuid(),
-                name,
-            })
-            .collect(),
+        layout: page.layout(title),
+        global: !organizations.is_empty(),
+        languages: manages.then(|| i18n::options(page.access.school_language.as_deref())),
+        school_name: page.access.organization_name.clone(),
+        organizations,
     })
 }
 
@@ -118,6 +159,26 @@ async fn switch(
         .add_cookie(&session::cookie(&rotated, state.settings.secure_cookies))
         .map_err(|e| AppError::Internal(e.into()))?;
     Ok(response)
+}
+
+/// Sets the language of the user's school, read by everyone who chose none.
+async fn save_language(
+    page: Page,
+    state: web::Data<AppState>,
+    form: input::Form<LanguageForm>,
+    flashes: Session,
+) -> Result<HttpResponse, AppError> {
+    let tag = page.chosen_language(&form)?;
+    crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        Ok(set_school_language(tenant, tag)?)
+    })
+    .await?;
+    flash::push(
+        &flashes,
+        Level::Success,
+        page.t.text("organization-language-saved"),
+    );
+    Ok(see_other("/organization/settings"))
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Administration,
         order: 83,
-        label: "Outbox",
+        label: "nav-outbox",
         href: "/admin/outbox",
         gate: Gate::Requires(Permission::new(Action::Read, Entity::EmailOutbox)),
     });

@@ -53,7 +53,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Administration,
         order: 81,
-        label: "Roles",
+        label: "nav-roles",
         href: "/admin/roles",
         gate: read,
     });

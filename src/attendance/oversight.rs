@@ -36,14 +36,14 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Attendance,
         order: 40,
-        label: "Attendance today",
+        label: "nav-attendance-today",
         href: "/attendance/overview",
         gate: OVERSEE,
     });
     r.menu(MenuEntry {
         group: MenuGroup::Attendance,
         order: 41,
-        label: "Missing rolls",
+        label: "nav-missing-rolls",
         href: "/attendance/missing",
         gate: OVERSEE,
     });

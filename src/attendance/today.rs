@@ -10,6 +10,7 @@ use super::queries::today as queries;
 use super::roll::RollKey;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use crate::access::{Action, Entity, Gate, Landing, MenuEntry, MenuGroup, Permission, Routes};
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
@@ -25,7 +26,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Today,
         order: 30,
-        label: "Today",
+        label: "nav-today",
         href: "/today",
         gate: take_rolls,
     });
@@ -51,13 +52,19 @@ struct TodayPage {
 }
 
 /// "Taken at 08:14" in the school's time zone.
-pub fn state_text(state: RollState, time_zone: chrono_tz::Tz) -> (String, &'static str) {
+pub fn state_text(t: Lang, state: RollState, time_zone: chrono_tz::Tz) -> (String, &'static str) {
     match state {
-        RollState::NotTaken => ("Not taken".to_owned(), "not-taken"),
+        RollState::NotTaken => (t.text("roll-state-not-taken"), "not-taken"),
         RollState::Partial { marked, enrolled } => {
-            (format!("Partly taken ({marked} of {enrolled})"), "partial")
+            let text = t.message("roll-state-partial");
+            let text = text.arg("marked", marked).arg("enrolled", enrolled);
+            (text.to_string(), "partial")
         }
-        RollState::Taken { at } => (format!("Taken at {}", local_time(at, time_zone)), "taken"),
+        RollState::Taken { at } => {
+            let time = local_time(at, time_zone);
+            let text = t.message("roll-state-taken").arg("time", time);
+            (text.to_string(), "taken")
+        }
     }
 }
 
@@ -65,20 +72,20 @@ fn local_time(at: DateTime<Utc>, time_zone: chrono_tz::Tz) -> String {
     at.with_timezone(&time_zone).format("%H:%M").to_string()
 }
 
-fn card(roll: &ScheduledRoll, date: NaiveDate, time_zone: chrono_tz::Tz) -> RollCard {
+fn card(t: Lang, roll: &ScheduledRoll, date: NaiveDate, time_zone: chrono_tz::Tz) -> RollCard {
     let key = match roll.class_subject_id {
         Some(id) => RollKey::ClassSubject(id),
         None => RollKey::Class(roll.class_id),
     };
     let when = match (roll.period_starts_at, roll.period_ends_at) {
         (Some(from), Some(to)) => format!("{}–{}", from.format("%H:%M"), to.format("%H:%M")),
-        _ => "Daily roll".to_owned(),
+        _ => t.text("today-daily-roll"),
     };
     let title = match &roll.subject_name {
         Some(subject) => format!("{} · {subject}", roll.class_name),
         None => roll.class_name.clone(),
     };
-    let (state, state_class) = state_text(roll.state, time_zone);
+    let (state, state_class) = state_text(t, roll.state, time_zone);
     RollCard {
         href: format!("{}?date={date}", key.path()),
         when,
@@ -103,9 +110,9 @@ async fn today(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, A
         .await?;
     let tz = page.access.time_zone;
     render(&TodayPage {
-        layout: page.layout("Today"),
+        layout: page.layout(page.t.text("today-heading")),
         date,
-        cards: rolls.iter().map(|r| card(r, date, tz)).collect(),
+        cards: rolls.iter().map(|r| card(page.t, r, date, tz)).collect(),
         teaches,
     })
 }

@@ -16,17 +16,19 @@ use super::queries::{self, Details};
 use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
 use crate::access::{Access, Gate, MenuEntry, MenuGroup, Routes};
+use crate::i18n::{Catalog, LanguageOption};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
-use crate::web::layout::{Layout, Page};
+use crate::web::layout::{LanguageForm, Layout, Page};
 use crate::web::{render, render_as, see_other};
 
 pub fn routes(r: &mut Routes) {
     r.get("/profile", Gate::SignedIn, profile)
         .post("/profile", Gate::SignedIn, save_details)
         .post("/profile/password", Gate::SignedIn, change_password)
+        .post("/profile/language", Gate::SignedIn, save_language)
         .post("/profile/sessions/others", Gate::SignedIn, sign_out_others)
         .post("/profile/sessions/all", Gate::SignedIn, sign_out_everywhere)
         .get("/profile/mfa", Gate::SignedIn, mfa_page)
@@ -35,7 +37,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Account,
         order: 90,
-        label: "Your profile",
+        label: "nav-profile",
         href: "/profile",
         gate: Gate::SignedIn,
     });
@@ -132,6 +134,9 @@ struct ProfilePage {
     mfa_enabled: bool,
     recovery_codes_left: usize,
     sessions: Vec<SessionView>,
+    languages: Vec<LanguageOption>,
+    /// The school's language, which an account without its own choice reads.
+    school_language: Option<String>,
 }
 
 /// A session as the profile lists it.
@@ -207,6 +212,13 @@ async fn profile_page(
             mfa_enabled: stored.mfa_enabled,
             recovery_codes_left: stored.recovery_codes_left,
             sessions: stored.sessions.iter().map(SessionView::from).collect(),
+            languages: crate::i18n::options(page.access.language.as_deref()),
+            school_language: page
+                .access
+                .school_language
+                .as_deref()
+                .and_then(|tag| Catalog::shipped().find(tag))
+                .map(|lang| lang.name()),
         },
         status_for(rejected),
     )
@@ -242,6 +254,28 @@ async fn save_details(
     })
     .await?;
     flash::push(&session, Level::Success, "Your details are saved.");
+    Ok(see_other("/profile"))
+}
+
+/// Saves the language the user reads Homeroom in; none chosen follows the school.
+async fn save_language(
+    page: Page,
+    state: web::Data<AppState>,
+    form: input::Form<LanguageForm>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let tag = page.chosen_language(&form)?;
+    let user_id = page.access.user_id;
+    // One's own account, which belongs to no organization's rows: no row-level security.
+    crate::web::db::run(&state.pool, move |conn| {
+        Ok(queries::save_language(conn, user_id, tag)?)
+    })
+    .await?;
+    // Said in the language just chosen, as the next page will be.
+    let t = tag
+        .and_then(|tag| Catalog::shipped().find(tag))
+        .unwrap_or(page.t);
+    flash::push(&session, Level::Success, t.text("profile-language-saved"));
     Ok(see_other("/profile"))
 }
 

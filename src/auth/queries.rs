@@ -120,6 +120,18 @@ pub fn save_details(conn: &mut PgConnection, user: Uuid, details: Details) -> Qu
     Ok(())
 }
 
+/// The language a person reads Homeroom in; `None` follows their school.
+pub fn save_language(
+    conn: &mut PgConnection,
+    user: Uuid,
+    language: Option<&str>,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(user))
+        .set((users::language.eq(language), users::updated_by_id.eq(user)))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// The stored password hash, if the account has chosen a password.
 pub fn password_hash(conn: &mut PgConnection, user: Uuid) -> QueryResult<Option<String>> {
     users::table.find(user).select(users::password).first(conn)

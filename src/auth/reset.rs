@@ -21,7 +21,7 @@ use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
-use crate::web::layout::Layout;
+use crate::web::layout::{Layout, lang_of};
 use crate::web::see_other;
 
 pub fn routes(r: &mut Routes) {
@@ -46,7 +46,10 @@ fn public_layout(
     title: &str,
 ) -> (Layout, Option<actix_web::cookie::Cookie<'static>>) {
     let (token, cookie) = csrf::public_token(req, state.settings.secure_cookies);
-    (Layout::public(title, token, Vec::new()), cookie)
+    (
+        Layout::public(lang_of(req), title, token, Vec::new()),
+        cookie,
+    )
 }
 
 async fn forgot_form(

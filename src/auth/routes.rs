@@ -15,11 +15,12 @@ use super::mfa::{self, CodeCheck};
 use super::queries::{self, Candidate};
 use super::{csrf, notices, password, session};
 use crate::access::{Access, Gate, Landings, Routes};
+use crate::i18n::msg;
 use crate::state::AppState;
 use crate::web::error::{AppError, encode_query_value};
 use crate::web::flash::{self, Level};
 use crate::web::input;
-use crate::web::layout::Layout;
+use crate::web::layout::{Layout, lang_of};
 use crate::web::redirect::local_target;
 use crate::web::{render_as, see_other};
 
@@ -80,8 +81,9 @@ async fn login_form(
         }
     }
     let (token, cookie) = csrf::public_token(&req, state.settings.secure_cookies);
+    let t = lang_of(&req);
     let page = LoginPage {
-        layout: Layout::public("Sign in", token, flash::take(&session)),
+        layout: Layout::public(t, t.text("signin-title"), token, flash::take(&session)),
         email: String::new(),
         next: local_next(query.into_inner().next),
         keep_signed_in: false,
@@ -100,8 +102,7 @@ struct LoginForm {
     next: Option<String>,
 }
 
-const WRONG_CREDENTIALS: &str =
-    "That email and password do not match an account. Check both and try again.";
+const WRONG_CREDENTIALS: &str = msg("signin-wrong-credentials");
 
 async fn login(
     req: HttpRequest,
@@ -148,8 +149,9 @@ impl LoginPage {
         keep_signed_in: bool,
     ) -> LoginPage {
         let (token, _) = csrf::public_token(req, state.settings.secure_cookies);
+        let t = lang_of(req);
         LoginPage {
-            layout: Layout::public("Sign in", token, Vec::new()),
+            layout: Layout::public(t, t.text("signin-title"), token, Vec::new()),
             email,
             next: next.unwrap_or_default(),
             keep_signed_in,
@@ -171,7 +173,7 @@ fn code_page(next: Option<&str>) -> String {
 fn refused(state: &AppState, page: LoginPage, refusal: Refusal) -> Result<HttpResponse, AppError> {
     notices::after_lock(state, refusal.lock_started);
     let page = LoginPage {
-        error: Some(refusal.text),
+        error: Some(page.layout.t.text(refusal.text)),
         ..page
     };
     render_as(&page, StatusCode::UNAUTHORIZED)
@@ -226,16 +228,17 @@ enum SignIn {
     RateLimited(i64),
 }
 
-/// What the sign-in page says, and the account that has just locked, whose owner is told.
+/// What the sign-in page says (a message id), and the account that has just locked,
+/// whose owner is told.
 struct Refusal {
-    text: String,
+    text: &'static str,
     lock_started: Option<(Uuid, DateTime<Utc>)>,
 }
 
 impl Refusal {
-    fn saying(text: &str) -> SignIn {
+    fn saying(text: &'static str) -> SignIn {
         SignIn::Refused(Refusal {
-            text: text.to_owned(),
+            text,
             lock_started: None,
         })
     }
@@ -283,7 +286,7 @@ fn sign_in(
             .map(|c| c.id);
         let lock_started = attempts::count_failure(conn, settings, counted)?;
         return Ok(SignIn::Refused(Refusal {
-            text: WRONG_CREDENTIALS.to_owned(),
+            text: WRONG_CREDENTIALS,
             lock_started: counted.zip(lock_started),
         }));
     }
@@ -292,9 +295,7 @@ fn sign_in(
     };
     if candidate.disabled {
         attempt.record(conn, Err(Failure::Disabled))?;
-        return Ok(Refusal::saying(
-            "This account is disabled. Ask an administrator to enable it.",
-        ));
+        return Ok(Refusal::saying(msg("signin-account-disabled")));
     }
     let Some((organization_id, end_of_day)) = acting_organization(conn, &candidate)? else {
         Attempt {
@@ -302,9 +303,7 @@ fn sign_in(
             ..attempt
         }
         .record(conn, Err(Failure::NoOrganization))?;
-        return Ok(Refusal::saying(
-            "This account is not part of any organization yet. Ask an administrator to add it to one.",
-        ));
+        return Ok(Refusal::saying(msg("signin-no-organization")));
     };
 
     let pending = candidate.mfa_enabled;
@@ -365,7 +364,12 @@ async fn code_form(
     }
     let (token, cookie) = csrf::public_token(&req, state.settings.secure_cookies);
     let page = CodePage {
-        layout: Layout::public("Two-step sign-in", token, flash::take(&session)),
+        layout: Layout::public(
+            lang_of(&req),
+            "Two-step sign-in",
+            token,
+            flash::take(&session),
+        ),
         next: local_next(query.into_inner().next),
         error: None,
     };
@@ -436,7 +440,7 @@ fn back_to_sign_in(session: &Session, level: Level, message: impl Into<String>) 
 fn wrong_code(req: &HttpRequest, state: &AppState, next: String) -> Result<HttpResponse, AppError> {
     let (token, _) = csrf::public_token(req, state.settings.secure_cookies);
     let page = CodePage {
-        layout: Layout::public("Two-step sign-in", token, Vec::new()),
+        layout: Layout::public(lang_of(req), "Two-step sign-in", token, Vec::new()),
         next,
         error: Some(
             "That code did not work. Enter the 6-digit code your app shows now, or one of your recovery codes."

@@ -21,7 +21,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Today,
         order: 20,
-        label: "Inbox",
+        label: "nav-inbox",
         href: "/inbox",
         gate: Gate::SignedIn,
     });

@@ -12,6 +12,7 @@ use diesel::prelude::*;
 use crate::access::{Access, Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::communication::queries::{Event, upcoming_events};
 use crate::db::Tenant;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
@@ -22,24 +23,24 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Today,
         order: 10,
-        label: "Dashboard",
+        label: "nav-dashboard",
         href: "/",
         gate: Gate::SignedIn,
     });
 }
 
 pub struct Stat {
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub detail: String,
 }
 
 impl Stat {
-    fn count(label: &'static str, value: i64, detail: &str) -> Stat {
+    fn count(label: String, value: i64, detail: String) -> Stat {
         Stat {
             label,
             value: value.to_string(),
-            detail: detail.to_owned(),
+            detail,
         }
     }
 }
@@ -92,8 +93,9 @@ struct DashboardPage {
 
 async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
+    let t = page.t;
     let data = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        Ok(load(tenant, &access)?)
+        Ok(load(tenant, &access, t)?)
     })
     .await?;
     let first_name = page
@@ -104,7 +106,7 @@ async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpRespons
         .unwrap_or_default()
         .to_owned();
     render(&DashboardPage {
-        layout: page.layout("Dashboard"),
+        layout: page.layout(page.t.text("nav-dashboard")),
         first_name,
         today: data.today,
         stats: data.stats,
@@ -125,40 +127,50 @@ struct DashboardData {
 }
 
 /// What the user may read of the school today: one query per section they may see.
-fn load(tenant: &mut Tenant<'_>, access: &Access) -> QueryResult<DashboardData> {
+fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<DashboardData> {
     let today = tenant.today();
     let mut stats = Vec::new();
     if access.can_read(Entity::Students) {
         stats.push(Stat::count(
-            "Students",
+            t.text("dashboard-students"),
             queries::active_students(tenant)?,
-            "active",
+            t.text("dashboard-active"),
         ));
     }
     if access.can_read(Entity::Staff) {
         stats.push(Stat::count(
-            "Staff",
+            t.text("dashboard-staff"),
             queries::active_staff(tenant)?,
-            "active",
+            t.text("dashboard-active"),
         ));
     }
     if access.can_read(Entity::Classes) {
         let current = queries::current_classes(tenant)?;
-        stats.push(Stat::count("Classes", current, "this academic year"));
+        let detail = t.text("dashboard-this-academic-year");
+        stats.push(Stat::count(t.text("dashboard-classes"), current, detail));
     }
     if access.can_read(Entity::Invoices) {
         let (outstanding, overdue) = queries::fees_outstanding(tenant, today)?;
         stats.push(Stat {
-            label: "Fees outstanding",
+            label: t.text("dashboard-fees-outstanding"),
             value: access.locale().money(&outstanding.unwrap_or_default()),
-            detail: format!("{overdue} invoices past due"),
+            detail: t
+                .message("dashboard-past-due")
+                .arg("count", overdue)
+                .to_string(),
         });
     }
     // Those who record walkthroughs see the school's total; teachers see theirs elsewhere.
     if access.can(Permission::new(Action::Create, Entity::WalkthroughCheckins)) {
-        let since = today - chrono::Days::new(30);
+        const DAYS: u64 = 30;
+        let since = today - chrono::Days::new(DAYS);
         let recent = crate::walkthroughs::count_after(tenant, since)?;
-        stats.push(Stat::count("Walkthroughs", recent, "in the last 30 days"));
+        let detail = t.message("dashboard-in-the-last-days").arg("days", DAYS);
+        stats.push(Stat::count(
+            t.text("nav-walkthroughs"),
+            recent,
+            detail.to_string(),
+        ));
     }
     let attendance = if access.can_read(Entity::AttendanceRecords) {
         Some(queries::latest_attendance(tenant, today)?)

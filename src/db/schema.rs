@@ -759,6 +759,7 @@ diesel::table! {
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
         currency -> Text,
+        language -> Nullable<Text>,
     }
 }
 
@@ -1112,6 +1113,7 @@ diesel::table! {
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
         mfa_totp_last_step -> Nullable<Int8>,
+        language -> Nullable<Text>,
     }
 }
 

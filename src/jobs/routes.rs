@@ -28,7 +28,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Administration,
         order: 82,
-        label: "Jobs",
+        label: "nav-jobs",
         href: "/admin/jobs",
         gate: read,
     });

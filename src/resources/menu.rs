@@ -10,7 +10,7 @@ use super::{Mode, Resource, entities};
 /// directory of people, which leads its group.
 const FIRST_RECORD_ORDER: u16 = 100;
 
-/// The menu group of a table's list, and the label when the table's own would be
+/// The menu group of a table's list, and the label's message id when the table's own would be
 /// mistaken for a page beside it.
 fn place(entity: Entity) -> (MenuGroup, Option<&'static str>) {
     use Entity as E;
@@ -38,7 +38,7 @@ fn place(entity: Entity) -> (MenuGroup, Option<&'static str>) {
         | E::UserProgress
         | E::SafetyQuizResults
         | E::PersonalityQuizResults => (G::Staff, None),
-        E::StaffAttendanceRecords => (G::Staff, Some("Staff attendance records")),
+        E::StaffAttendanceRecords => (G::Staff, Some("nav-staff-attendance-records")),
         _ => (G::Administration, None),
     }
 }
@@ -57,7 +57,7 @@ pub fn register(r: &mut Routes) {
         let entry = MenuEntry {
             group,
             order,
-            label: label.unwrap_or_else(|| resource.label()),
+            label: label.unwrap_or_else(|| resource.entity.message_id()),
             href: resource.path(),
             gate: Gate::Requires(resource.permission(Action::Read)),
         };

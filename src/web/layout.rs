@@ -1,14 +1,17 @@
-//! The data every full page hands to `base.html`: title, user bar, menu, flashes.
+//! The data every full page hands to `base.html`: title, user bar, menu, flashes,
+//! and the reader's language (`layout.t`, see `crate::i18n`).
 
 use std::future::Future;
 use std::pin::Pin;
 
 use actix_session::Session;
-use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use actix_web::http::header::ACCEPT_LANGUAGE;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
 
 use super::assets::{ASSETS, Assets};
 use super::flash::{self, Flash};
 use crate::access::{Access, Action, Entity, Menu, MenuEntry, MenuGroup, Permission};
+use crate::i18n::{self, Lang};
 use crate::web::error::AppError;
 
 pub struct UserBar {
@@ -22,14 +25,14 @@ pub struct UserBar {
 }
 
 pub struct NavLink {
-    pub label: &'static str,
+    pub label: String,
     pub href: &'static str,
     pub current: bool,
 }
 
 /// One section of the main menu with the links the user may open (never empty).
 pub struct NavGroup {
-    pub label: &'static str,
+    pub label: String,
     pub slug: &'static str,
     pub links: Vec<NavLink>,
     /// Shown open; a closed group shows its heading, which opens it.
@@ -60,11 +63,19 @@ pub struct Layout {
     pub flashes: Vec<Flash>,
     pub csrf_token: String,
     pub assets: &'static Assets,
+    /// The reader's language: templates write `{% let t = layout.t %}` then `t.text("…")`.
+    pub t: Lang,
 }
 
 impl Layout {
-    pub fn public(title: impl Into<String>, csrf_token: String, flashes: Vec<Flash>) -> Layout {
+    pub fn public(
+        t: Lang,
+        title: impl Into<String>,
+        csrf_token: String,
+        flashes: Vec<Flash>,
+    ) -> Layout {
         Layout {
+            t,
             title: title.into(),
             user: None,
             nav: Vec::new(),
@@ -76,9 +87,24 @@ impl Layout {
     }
 }
 
+/// The language of a request: the signed-in user's choice, their school's, then
+/// the browser's `Accept-Language`; a visitor's from the browser alone.
+pub fn lang_of(req: &HttpRequest) -> Lang {
+    let browser = req
+        .headers()
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    match req.extensions().get::<Access>() {
+        Some(a) => i18n::choose(a.language.as_deref(), a.school_language.as_deref(), browser),
+        None => i18n::choose(None, None, browser),
+    }
+}
+
 /// A signed-in page: the access, the flashes waiting for it, and the path (for the menu).
 pub struct Page {
     pub access: Access,
+    /// The user's language, for what the handler says besides the template.
+    pub t: Lang,
     flashes: Vec<Flash>,
     path: String,
     menu: web::Data<Menu>,
@@ -94,7 +120,7 @@ impl Page {
                 .iter()
                 .filter(|e| e.group == group)
                 .map(|e| NavLink {
-                    label: e.label,
+                    label: self.t.text(e.label),
                     href: e.href,
                     current: Some(e.href) == current,
                 })
@@ -110,7 +136,7 @@ impl Page {
             .map(|g| {
                 let links = links(g);
                 NavGroup {
-                    label: g.label(),
+                    label: self.t.text(g.label()),
                     slug: g.slug(),
                     open: starts_open(&links, menu_links),
                     links,
@@ -120,13 +146,14 @@ impl Page {
             .collect();
         let account = links(MenuGroup::Account);
         Layout {
+            t: self.t,
             title: title.into(),
             user: Some(UserBar {
                 name: access.display_name.clone(),
                 role: access
                     .role_name
                     .clone()
-                    .unwrap_or_else(|| "No role".to_owned()),
+                    .unwrap_or_else(|| self.t.text("layout-no-role")),
                 organization: access.organization_name.clone(),
                 can_switch: access.global_access,
                 can_search: [Entity::Students, Entity::Staff, Entity::Guardians]
@@ -144,6 +171,19 @@ impl Page {
     pub fn can(&self, action: Action, entity: Entity) -> bool {
         self.access.can(Permission::new(action, entity))
     }
+
+    /// The language a form picked (`None` for none), or a bad request saying so.
+    pub fn chosen_language(&self, form: &LanguageForm) -> Result<Option<&'static str>, AppError> {
+        i18n::parse_choice(&form.language)
+            .map_err(|_| AppError::BadRequest(self.t.text("language-unknown")))
+    }
+}
+
+/// A form with a language picker (`language=es`; empty for "none chosen").
+#[derive(serde::Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    pub language: String,
 }
 
 /// The menu link of the page at `path`: the longest link that is the path or one of
@@ -167,6 +207,7 @@ impl FromRequest for Page {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let access = Access::from_request(req, payload);
+        let t = lang_of(req);
         let session = Session::from_request(req, payload);
         let path = req.path().to_owned();
         let menu = req.app_data::<web::Data<Menu>>().cloned();
@@ -177,6 +218,7 @@ impl FromRequest for Page {
             let flashes = session.await.map(|s| flash::take(&s)).unwrap_or_default();
             Ok(Page {
                 access,
+                t,
                 flashes,
                 path,
                 menu,
@@ -192,7 +234,7 @@ mod tests {
     fn group(size: usize, current: Option<usize>) -> Vec<NavLink> {
         (0..size)
             .map(|i| NavLink {
-                label: "A page",
+                label: "A page".to_owned(),
                 href: "/a-page",
                 current: Some(i) == current,
             })

@@ -1,7 +1,8 @@
 // Roll call on a tablet. Every tap saves at once; when the connection drops, marks
 // wait in localStorage and are sent when it returns. Each mark carries an id and the
 // time it was made, so a mark sent twice is stored once and an old one never wins.
-// Without this script the roll is a plain form that saves as a whole.
+// Without this script the roll is a plain form that saves as a whole. Its words
+// come from the page (data-t-* on the form) in the reader's language.
 (function () {
   'use strict';
   var form = document.getElementById('roll');
@@ -20,6 +21,19 @@
   // The session ended: the marks wait here until the teacher signs in again.
   var signedOut = false;
   var SIGNED_OUT = 'signed out';
+
+  var plurals = null;
+  try { plurals = new Intl.PluralRules(document.documentElement.lang); } catch (e) { /* the default form */ }
+
+  // The page's wording `name`; with a number, the plural form the language uses for it.
+  function words(name, n) {
+    var text = form.getAttribute('data-t-' + name) || '';
+    if (n === undefined) return text;
+    var forms = {};
+    try { forms = JSON.parse(text) || {}; } catch (e) { /* keep the default form */ }
+    var chosen = (plurals && forms[plurals.select(n)]) || forms.other || '';
+    return chosen.split('{count}').join(String(n));
+  }
 
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY)) || []; } catch (e) { return []; }
@@ -42,15 +56,14 @@
   }
   function showCount() {
     if (!count) return;
-    var rows = form.querySelectorAll('.roll-row');
     var marked = form.querySelectorAll('.marks input:checked').length;
-    count.textContent = marked + ' of ' + rows.length + ' marked';
+    count.textContent = words('marked', marked);
   }
   function showBanner() {
     var waiting = load().length;
     if (!banner || signedOut) return;
     banner.hidden = waiting === 0;
-    banner.textContent = waiting === 1 ? '1 mark not yet saved' : waiting + ' marks not yet saved';
+    banner.textContent = words('waiting', waiting);
   }
 
   // The row's mark as shown, or null when it has no status or bad minutes.
@@ -65,7 +78,7 @@
       if (text !== '') {
         minutes = Number(text);
         if (!Number.isInteger(minutes) || minutes < 0 || minutes > 600) {
-          say(row, 'Minutes late: 0 to 600', 'refused');
+          say(row, words('minutes-range'), 'refused');
           return null;
         }
       }
@@ -101,7 +114,7 @@
         return !(e.url === url && e.date === date && e.mark.student_id === mark.student_id);
       });
       queue.push({ url: url, date: date, mark: mark });
-      say(rowOf(mark.student_id), 'Saving…', 'pending');
+      say(rowOf(mark.student_id), words('saving'), 'pending');
     });
     store(queue);
     showCount();
@@ -137,7 +150,7 @@
     showBanner();
     if (queue.length === 0) return;
     if (navigator.onLine === false) {
-      queue.forEach(function (e) { if (e.url === url) say(rowOf(e.mark.student_id), 'Not yet saved', 'pending'); });
+      queue.forEach(function (e) { if (e.url === url) say(rowOf(e.mark.student_id), words('not-yet-saved'), 'pending'); });
       later();
       return;
     }
@@ -169,7 +182,7 @@
       // Offline, signed out or the server is away: the marks wait and are tried again.
       sending = false;
       if (first.url === url) {
-        batch.forEach(function (e) { say(rowOf(e.mark.student_id), 'Not yet saved', 'pending'); });
+        batch.forEach(function (e) { say(rowOf(e.mark.student_id), words('not-yet-saved'), 'pending'); });
       }
       if (error && error.message === SIGNED_OUT) {
         askToSignIn();
@@ -189,7 +202,7 @@
       var row = rowOf(mark.student_id);
       if (!row || waiting.indexOf(mark.student_id) >= 0) return;
       show(row, mark); // another device's newer mark wins
-      say(row, 'Saved', '');
+      say(row, words('saved'), '');
     });
     showCount();
   }
@@ -201,9 +214,9 @@
     batch.forEach(function (e) {
       var student = e.mark.student_id;
       if (named.length === 0 || named.indexOf(student) >= 0) {
-        say(rowOf(student), body.error || 'Not saved', 'refused');
+        say(rowOf(student), body.error || words('not-saved'), 'refused');
       } else {
-        say(rowOf(student), 'Not saved: another mark was refused', 'refused');
+        say(rowOf(student), words('other-refused'), 'refused');
       }
     });
   }
@@ -255,7 +268,7 @@
     var row = rowOf(e.mark.student_id);
     if (!row) return;
     show(row, e.mark);
-    say(row, 'Not yet saved', 'pending');
+    say(row, words('not-yet-saved'), 'pending');
   });
   showCount();
   flush();

@@ -81,7 +81,16 @@ pub fn start_driver() -> Driver {
 }
 
 /// A headless Chromium window of the given size (flags that work on shared CI machines).
-pub async fn browser(driver: &Driver, (width, height): (u32, u32)) -> Client {
+pub async fn browser(driver: &Driver, size: (u32, u32)) -> Client {
+    browser_speaking(driver, size, "en-US,en").await
+}
+
+/// A browser window whose `Accept-Language` is `languages` (`es`, `fr-FR,fr`).
+pub async fn browser_speaking(
+    driver: &Driver,
+    (width, height): (u32, u32),
+    languages: &str,
+) -> Client {
     let chromium = find_program(
         "HOMEROOM_CHROMIUM",
         &["chromium", "chromium-browser", "google-chrome"],
@@ -98,11 +107,16 @@ pub async fn browser(driver: &Driver, (width, height): (u32, u32)) -> Client {
         "--disable-dev-shm-usage".to_owned(),
         format!("--window-size={width},{height}"),
         format!("--user-data-dir={}", driver.profile.display()),
+        format!("--lang={languages}"),
     ];
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".to_owned(),
-        serde_json::json!({ "binary": chromium, "args": args }),
+        serde_json::json!({
+            "binary": chromium,
+            "args": args,
+            "prefs": { "intl.accept_languages": languages },
+        }),
     );
     let client = ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)

@@ -17,6 +17,7 @@ mod health;
 mod inbox;
 mod input_sweep;
 mod jobs;
+mod languages;
 mod long_urls;
 mod mfa;
 mod outbox;

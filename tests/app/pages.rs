@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 50] = [
+    const EVERYTHING: [&str; 51] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -223,6 +223,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Administration: Roles -> /admin/roles",
         "Administration: Jobs -> /admin/jobs",
         "Administration: Outbox -> /admin/outbox",
+        "Administration: School settings -> /organization/settings",
         "Administration: Campuses -> /campuses",
         "Administration: Campus attendance summaries -> /campus-attendance-summaries",
         "Administration: Message recipients -> /message-recipients",
@@ -245,8 +246,9 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Communication: Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, Frame posts, \
          Progress, Safety quiz results, Personality quiz results, Walkthrough check-ins",
-        "Administration: Users, Roles, Jobs, Outbox, Campuses, Campus attendance summaries, \
-         Message recipients, Content catalog, Login history, Audit log, Scheduled tasks, Sync logs",
+        "Administration: Users, Roles, Jobs, Outbox, School settings, Campuses, \
+         Campus attendance summaries, Message recipients, Content catalog, Login history, \
+         Audit log, Scheduled tasks, Sync logs",
         "Account: Your profile",
     ];
     let app = spawn_app().await;

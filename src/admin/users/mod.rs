@@ -55,7 +55,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         order: 80,
         group: MenuGroup::Administration,
-        label: "Users",
+        label: "nav-users",
         href: "/admin/users",
         gate: read,
     });

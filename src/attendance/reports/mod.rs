@@ -45,7 +45,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Attendance,
         order: 42,
-        label: "Chronic absence",
+        label: "nav-chronic-absence",
         href: "/attendance/chronic",
         gate: OVERSEE,
     });

@@ -9,11 +9,12 @@ use uuid::Uuid;
 use super::pages::{grace, not_on_roll_message, roll_date};
 use super::queries;
 use super::{
-    Mark, REMARKS_MAX, RollKey, SaveContext, StoredMark, may_take, parse_minutes, server_time_of,
-    take_roll,
+    Mark, REMARKS_MAX, RollKey, RowProblem, SaveContext, StoredMark, may_take, parse_minutes,
+    server_time_of, take_roll,
 };
 use crate::access::Access;
 use crate::db::enums::AttendanceStatus;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
@@ -59,25 +60,20 @@ fn refused(status: StatusCode, error: &str, students: Vec<Uuid>) -> HttpResponse
 }
 
 /// The marks of a request, or why one of them cannot be stored.
-fn marks_of(request: &MarksRequest, now: DateTime<Utc>) -> Result<Vec<Mark>, (Uuid, String)> {
+fn marks_of(request: &MarksRequest, now: DateTime<Utc>) -> Result<Vec<Mark>, (Uuid, RowProblem)> {
     request
         .marks
         .iter()
         .map(|m| {
-            let status: AttendanceStatus = m.status.parse().map_err(|_| {
-                (
-                    m.student_id,
-                    "Choose present, absent, late or excused.".to_owned(),
-                )
-            })?;
+            let status: AttendanceStatus = m
+                .status
+                .parse()
+                .map_err(|_| (m.student_id, RowProblem::UnknownStatus))?;
             if let Some(minutes) = m.minutes_late {
                 parse_minutes(&minutes.to_string()).map_err(|e| (m.student_id, e))?;
             }
             if m.remarks.trim().chars().count() > REMARKS_MAX {
-                return Err((
-                    m.student_id,
-                    format!("Keep the remark under {REMARKS_MAX} characters."),
-                ));
+                return Err((m.student_id, RowProblem::RemarkTooLong));
             }
             Ok(Mark::new(
                 m.student_id,
@@ -93,7 +89,7 @@ fn marks_of(request: &MarksRequest, now: DateTime<Utc>) -> Result<Vec<Mark>, (Uu
 /// Why a request's marks were not stored.
 enum MarksRefusal {
     Unreadable(String),
-    Invalid(Uuid, String),
+    Invalid(Uuid, RowProblem),
     NotOnRoll(Vec<Uuid>),
 }
 
@@ -120,6 +116,7 @@ async fn save_marks_request(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let access = page.access;
+    let t = page.t;
     let now = Utc::now();
     let request = read_request(&access, &body, now);
     let alert_grace = grace(&state);
@@ -144,10 +141,10 @@ async fn save_marks_request(
             .map_err(MarksRefusal::NotOnRoll))
     })
     .await?;
-    Ok(answer(outcome))
+    Ok(answer(t, outcome))
 }
 
-fn answer(outcome: Result<(Vec<String>, Vec<StoredMark>), MarksRefusal>) -> HttpResponse {
+fn answer(t: Lang, outcome: Result<(Vec<String>, Vec<StoredMark>), MarksRefusal>) -> HttpResponse {
     match outcome {
         Ok((received, marks)) => HttpResponse::Ok()
             .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
@@ -155,12 +152,14 @@ fn answer(outcome: Result<(Vec<String>, Vec<StoredMark>), MarksRefusal>) -> Http
         Err(MarksRefusal::Unreadable(message)) => {
             refused(StatusCode::BAD_REQUEST, &message, Vec::new())
         }
-        Err(MarksRefusal::Invalid(student, message)) => {
-            refused(StatusCode::UNPROCESSABLE_ENTITY, &message, vec![student])
-        }
+        Err(MarksRefusal::Invalid(student, problem)) => refused(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &problem.text(t),
+            vec![student],
+        ),
         Err(MarksRefusal::NotOnRoll(strangers)) => refused(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &not_on_roll_message(strangers.len()),
+            &not_on_roll_message(t, strangers.len()),
             strangers,
         ),
     }

@@ -15,6 +15,7 @@ pub use super::queries::roll::{RollHead, RosterEntry, StoredMark};
 use crate::access::{Access, Action, Entity, Permission};
 use crate::db::Tenant;
 use crate::db::enums::{AttendanceSessionType, AttendanceStatus};
+use crate::i18n::Lang;
 pub use pages::routes;
 
 /// Longest remark kept with a mark.
@@ -55,10 +56,13 @@ impl RollHead {
         }
     }
 
-    pub fn title(&self) -> String {
+    pub fn title(&self, t: Lang) -> String {
         match &self.subject_name {
             Some(subject) => format!("{} · {subject}", self.class_name),
-            None => format!("{} · daily roll", self.class_name),
+            None => t
+                .message("roll-daily-title")
+                .arg("class", self.class_name.as_str())
+                .to_string(),
         }
     }
 }
@@ -208,21 +212,46 @@ pub struct RowInput {
     pub remarks: String,
 }
 
-/// A row of the plain form turned into a mark, or the message to show beside it.
+/// What is wrong with one student's mark; [`RowProblem::text`] says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowProblem {
+    RemarkWithoutMark,
+    UnknownStatus,
+    RemarkTooLong,
+    MinutesOutOfRange,
+}
+
+impl RowProblem {
+    /// The message shown beside the row, in the reader's language.
+    pub fn text(self, t: Lang) -> String {
+        match self {
+            RowProblem::RemarkWithoutMark => t.text("roll-problem-remark-without-mark"),
+            RowProblem::UnknownStatus => t.text("roll-problem-unknown-status"),
+            RowProblem::RemarkTooLong => t
+                .message("roll-problem-remark-too-long")
+                .arg("max", REMARKS_MAX)
+                .to_string(),
+            RowProblem::MinutesOutOfRange => t
+                .message("roll-problem-minutes")
+                .arg("max", MINUTES_LATE_MAX)
+                .to_string(),
+        }
+    }
+}
+
+/// A row of the plain form turned into a mark, or what is wrong with it.
 pub fn parse_row(
     student_id: Uuid,
     input: &RowInput,
     now: DateTime<Utc>,
-) -> Result<Option<Mark>, String> {
+) -> Result<Option<Mark>, RowProblem> {
     let Some(status_text) = input.status.as_deref().filter(|s| !s.is_empty()) else {
         if !input.remarks.trim().is_empty() {
-            return Err("Choose present, absent, late or excused to keep this remark.".to_owned());
+            return Err(RowProblem::RemarkWithoutMark);
         }
         return Ok(None);
     };
-    let status: AttendanceStatus = status_text
-        .parse()
-        .map_err(|_| "Choose present, absent, late or excused.".to_owned())?;
+    let status: AttendanceStatus = status_text.parse().map_err(|_| RowProblem::UnknownStatus)?;
     let minutes_text = if input.minutes_other.trim().is_empty() {
         input.minutes.clone().unwrap_or_default()
     } else {
@@ -235,7 +264,7 @@ pub fn parse_row(
     };
     let remarks = input.remarks.trim();
     if remarks.chars().count() > REMARKS_MAX {
-        return Err(format!("Keep the remark under {REMARKS_MAX} characters."));
+        return Err(RowProblem::RemarkTooLong);
     }
     Ok(Some(Mark::new(
         student_id,
@@ -247,12 +276,10 @@ pub fn parse_row(
 }
 
 /// Minutes late as typed: a whole number from 0 to 600.
-pub fn parse_minutes(text: &str) -> Result<i32, String> {
+pub fn parse_minutes(text: &str) -> Result<i32, RowProblem> {
     match text.trim().parse::<i32>() {
         Ok(n) if (0..=MINUTES_LATE_MAX).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "Minutes late must be a whole number from 0 to {MINUTES_LATE_MAX}."
-        )),
+        _ => Err(RowProblem::MinutesOutOfRange),
     }
 }
 

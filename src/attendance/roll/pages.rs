@@ -17,6 +17,7 @@ use super::{
 };
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
 use crate::db::enums::AttendanceStatus;
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -46,8 +47,18 @@ pub fn routes(r: &mut Routes) {
 /// One choice of a segmented control (status, or a quick pick of minutes late).
 pub struct Choice {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub checked: bool,
+}
+
+/// The message id of a mark's name on the roll.
+fn mark_message(status: AttendanceStatus) -> &'static str {
+    match status {
+        AttendanceStatus::Present => msg("mark-present"),
+        AttendanceStatus::Absent => msg("mark-absent"),
+        AttendanceStatus::Late => msg("mark-late"),
+        AttendanceStatus::Excused => msg("mark-excused"),
+    }
 }
 
 pub struct RollRow {
@@ -114,6 +125,7 @@ fn initials(first: &str, last: &str) -> String {
 /// The page's rows: the saved marks, or what the user just sent when it comes back
 /// with messages.
 fn rows_of(
+    t: Lang,
     roster: &[RosterEntry],
     photos: &HashMap<Uuid, String>,
     sent: Option<&HashMap<Uuid, RowInput>>,
@@ -148,7 +160,7 @@ fn rows_of(
                     .iter()
                     .map(|s| Choice {
                         value: s.as_str(),
-                        label: s.label(),
+                        label: t.text(mark_message(*s)),
                         checked: input.status.as_deref() == Some(s.as_str()),
                     })
                     .collect(),
@@ -156,7 +168,7 @@ fn rows_of(
                     .iter()
                     .map(|&m| Choice {
                         value: m,
-                        label: m,
+                        label: m.to_owned(),
                         checked: minutes.as_deref() == Some(m),
                     })
                     .collect(),
@@ -226,13 +238,14 @@ fn roll_page(
 ) -> Result<HttpResponse, AppError> {
     let no_errors = HashMap::new();
     let rows = rows_of(
+        page.t,
         &loaded.roster,
         &loaded.photos,
         sent.as_ref().map(|s| s.rows),
         sent.as_ref().map_or(&no_errors, |s| s.errors),
     );
     let marked = loaded.roster.iter().filter(|e| e.status.is_some()).count();
-    let title = loaded.head.title();
+    let title = loaded.head.title(page.t);
     let status = if sent.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -329,20 +342,21 @@ async fn save_form(
     }
     let sent = sent_rows(&fields, &loaded.roster);
     let now = Utc::now();
-    let (marks, errors) = parse_rows(&sent, now);
+    let (marks, errors) = parse_rows(page.t, &sent, now);
     // Nothing is saved while a row needs a second look; the form comes back as sent.
     let error = if errors.is_empty() {
         let count = marks.len();
         match save(&state, &page.access, &loaded.head, date, marks, now).await? {
             Ok(_) => {
-                let saved = format!("Roll saved: {count} of {} marked.", loaded.roster.len());
-                flash::push(&session, Level::Success, saved);
+                let saved = page.t.message("roll-saved");
+                let saved = saved.arg("marked", count).arg("total", loaded.roster.len());
+                flash::push(&session, Level::Success, saved.to_string());
                 return Ok(see_other(&format!("{}?date={date}", key.path())));
             }
-            Err(strangers) => not_on_roll_message(strangers.len()),
+            Err(strangers) => not_on_roll_message(page.t, strangers.len()),
         }
     } else {
-        "Some marks need a second look; nothing was saved yet.".to_owned()
+        page.t.text("roll-needs-second-look")
     };
     let sent = Sent::of(&sent, &errors, error);
     roll_page(&page, key, date, &loaded, Some(sent))
@@ -365,6 +379,7 @@ fn sent_rows(fields: &[(String, String)], roster: &[RosterEntry]) -> HashMap<Uui
 
 /// The marks of the form's rows, and the message for each row that is not one.
 fn parse_rows(
+    t: Lang,
     sent: &HashMap<Uuid, RowInput>,
     now: DateTime<Utc>,
 ) -> (Vec<Mark>, HashMap<Uuid, String>) {
@@ -374,19 +389,16 @@ fn parse_rows(
         match parse_row(id, row, now) {
             Ok(Some(mark)) => marks.push(mark),
             Ok(None) => {}
-            Err(message) => {
-                errors.insert(id, message);
+            Err(problem) => {
+                errors.insert(id, problem.text(t));
             }
         }
     }
     (marks, errors)
 }
 
-pub(super) fn not_on_roll_message(n: usize) -> String {
-    format!(
-        "{n} of the students sent are not enrolled in this class; nothing was saved. \
-         Reload the roll to see who is on it."
-    )
+pub(super) fn not_on_roll_message(t: Lang, n: usize) -> String {
+    t.message("roll-not-on-roll").arg("count", n).to_string()
 }
 
 /// Saves in one transaction; `Err` lists students not on the roll (nothing stored).

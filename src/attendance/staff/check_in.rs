@@ -27,6 +27,7 @@ pub(super) struct CheckInForm {
 struct CheckInFragment {
     check_in: MyCheckIn,
     csrf_token: String,
+    t: crate::i18n::Lang,
 }
 
 enum CheckInOutcome {
@@ -88,6 +89,7 @@ pub(super) async fn check_in(
         return render(&CheckInFragment {
             check_in,
             csrf_token,
+            t: page.t,
         });
     }
     say(&session, outcome);

@@ -47,7 +47,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Staff,
         order: 50,
-        label: "Staff attendance",
+        label: "nav-staff-attendance",
         href: "/attendance/staff",
         gate: Gate::Requires(CHECK_IN),
     });
@@ -66,6 +66,15 @@ pub struct MyCheckIn {
 impl MyCheckIn {
     pub fn badge(&self) -> &'static str {
         self.status.map_or("", status_badge)
+    }
+
+    /// The message id of the status shown on the card.
+    pub fn status_message(&self) -> &'static str {
+        match self.status {
+            Some(StaffAttendanceStatus::Present) | None => crate::i18n::msg("mark-present"),
+            Some(StaffAttendanceStatus::Late) => crate::i18n::msg("mark-late"),
+            Some(StaffAttendanceStatus::Absent) => crate::i18n::msg("mark-absent"),
+        }
     }
 }
 

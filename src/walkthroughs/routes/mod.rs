@@ -51,7 +51,7 @@ pub fn routes(r: &mut Routes) {
     r.menu(MenuEntry {
         group: MenuGroup::Staff,
         order: 60,
-        label: "Walkthroughs",
+        label: "nav-walkthroughs",
         href: "/walkthroughs",
         gate: read,
     });

@@ -1,0 +1,26 @@
+# The dashboard at `/`: the day at a glance.
+
+dashboard-hello = Hello, { $name }
+dashboard-at-a-glance = At a glance
+dashboard-students = Students
+dashboard-staff = Staff
+dashboard-classes = Classes
+dashboard-active = active
+dashboard-this-academic-year = this academic year
+dashboard-fees-outstanding = Fees outstanding
+dashboard-past-due = { $count ->
+    [one] { $count } invoice past due
+   *[other] { $count } invoices past due
+}
+dashboard-in-the-last-days = in the last { $days } days
+dashboard-classes-today = Your classes today
+dashboard-no-classes = No classes on your timetable today.
+dashboard-attendance = Attendance
+dashboard-marks = { $count ->
+    [one] { $count } mark
+   *[other] { $count } marks
+}
+dashboard-present-or-late = present or late
+dashboard-no-attendance = No attendance has been taken yet.
+dashboard-coming-up = Coming up
+dashboard-no-events = No upcoming events.

@@ -1,0 +1,26 @@
+# El panel en `/`: el día de un vistazo.
+
+dashboard-hello = Hola, { $name }
+dashboard-at-a-glance = De un vistazo
+dashboard-students = Alumnos
+dashboard-staff = Personal
+dashboard-classes = Clases
+dashboard-active = activos
+dashboard-this-academic-year = este curso
+dashboard-fees-outstanding = Cuotas pendientes
+dashboard-past-due = { $count ->
+    [one] { $count } factura vencida
+   *[other] { $count } facturas vencidas
+}
+dashboard-in-the-last-days = en los últimos { $days } días
+dashboard-classes-today = Tus clases de hoy
+dashboard-no-classes = Hoy no tienes clases en tu horario.
+dashboard-attendance = Asistencia
+dashboard-marks = { $count ->
+    [one] { $count } marca
+   *[other] { $count } marcas
+}
+dashboard-present-or-late = presentes o con retraso
+dashboard-no-attendance = Todavía no se ha pasado lista.
+dashboard-coming-up = Próximamente
+dashboard-no-events = No hay eventos próximos.

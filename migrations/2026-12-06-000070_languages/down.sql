@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN language;
+ALTER TABLE organizations DROP COLUMN language;

@@ -1,0 +1,3 @@
+signin-title = ‮Sign in‬
+signin-heading = ‮Sign in to Homeroom‬
+signin-submit = ‮Sign in‬
