@@ -9,7 +9,8 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::filters::{self, CampusTimes, Choice, Tally, percent};
+use super::figures::{self, DayAttendance};
+use super::filters::{self, CampusTimes, Choice, Tally};
 use super::queries::oversight as queries;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use super::trend::{TrendChart, TrendDay};
@@ -63,12 +64,9 @@ pub struct GroupRow {
 }
 
 impl GroupRow {
-    /// Present and late over enrolled (domain.md); a dash before any roll is taken.
+    /// Present and late over enrolled, as every page counts it ([`figures`]).
     pub fn percentage(&self) -> String {
-        if self.tally.marked() == 0 {
-            return "—".to_owned();
-        }
-        percent(self.tally.present + self.tally.late, self.enrolled)
+        figures::label(figures::rate_of(self.tally, self.enrolled))
     }
 
     pub fn not_marked(&self) -> i64 {
@@ -88,7 +86,7 @@ struct OverviewPage {
     today: NaiveDate,
     campuses: Vec<Choice>,
     campus: String,
-    total: GroupRow,
+    total: DayAttendance,
     rows: Vec<CampusToday>,
     trend: TrendChart,
 }
@@ -100,35 +98,28 @@ async fn overview(
 ) -> Result<HttpResponse, AppError> {
     let today = page.access.today();
     let wanted = query.into_inner().campus;
-    let (campuses, campus, rows, trend) =
+    let (campuses, campus, rows, rolls, trend) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
             let campuses = filters::campuses(tenant)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
             let rows = today_by_campus_and_grade(tenant, today, campus)?;
+            let rolls = figures::daily_rolls(tenant, today, campus)?;
             let trend = trend(tenant, today, campus)?;
-            Ok((campuses, campus, rows, trend))
+            Ok((campuses, campus, rows, rolls, trend))
         })
         .await?;
-    let total = GroupRow {
-        id: campus.unwrap_or_default(),
-        name: "All campuses".to_owned(),
-        enrolled: rows.iter().map(|r| r.campus.enrolled).sum(),
-        tally: rows
-            .iter()
-            .fold(Tally::default(), |t, r| t.plus(r.campus.tally)),
-    };
     render(&OverviewPage {
         layout: page.layout("Attendance today"),
         today,
         campuses,
         campus: campus.map(|c| c.to_string()).unwrap_or_default(),
-        total,
+        total: DayAttendance::of(today, &rows, rolls),
         rows,
         trend: TrendChart::new(trend),
     })
 }
 
-/// Today's daily-roll marks by campus and grade, beside the students enrolled in
+/// A day's daily-roll marks by campus and grade, beside the students enrolled in
 /// that grade's classes today. Two grouped scans: enrolments and the day's marks.
 pub fn today_by_campus_and_grade(
     tenant: &mut Tenant<'_>,
@@ -183,6 +174,7 @@ pub fn trend(
         .map(|d| TrendDay {
             date: d.day,
             enrolled: d.enrolled,
+            marked: d.marked,
             attended: d.attended,
         })
         .collect())

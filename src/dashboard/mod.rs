@@ -11,6 +11,7 @@ use chrono::{NaiveDate, NaiveTime};
 use diesel::prelude::*;
 
 use crate::access::{Access, Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
+use crate::attendance::figures::DayAttendance;
 use crate::communication::queries::{Event, upcoming_events};
 use crate::db::Tenant;
 use crate::state::AppState;
@@ -53,31 +54,6 @@ pub struct PeriodToday {
     pub room: Option<String>,
 }
 
-pub struct AttendanceDay {
-    pub date: NaiveDate,
-    pub present: i64,
-    pub late: i64,
-    pub absent: i64,
-    pub excused: i64,
-}
-
-impl AttendanceDay {
-    pub fn marked(&self) -> i64 {
-        self.present + self.late + self.absent + self.excused
-    }
-
-    /// Present or late, over everyone marked, as a percentage with one decimal.
-    pub fn percentage(&self) -> String {
-        match self.marked() {
-            0 => "—".to_owned(),
-            n => format!(
-                "{:.1}%",
-                (self.present + self.late) as f64 * 100.0 / n as f64
-            ),
-        }
-    }
-}
-
 #[derive(Template)]
 #[template(path = "dashboard.html")]
 struct DashboardPage {
@@ -86,7 +62,7 @@ struct DashboardPage {
     today: NaiveDate,
     stats: Vec<Stat>,
     periods: Option<Vec<PeriodToday>>,
-    attendance: Option<Option<AttendanceDay>>,
+    attendance: Option<Option<DayAttendance>>,
     events: Option<Vec<Event>>,
     check_in: Option<crate::attendance::staff::MyCheckIn>,
 }
@@ -120,7 +96,7 @@ struct DashboardData {
     today: NaiveDate,
     stats: Vec<Stat>,
     periods: Option<Vec<PeriodToday>>,
-    attendance: Option<Option<AttendanceDay>>,
+    attendance: Option<Option<DayAttendance>>,
     events: Option<Vec<Event>>,
     check_in: Option<crate::attendance::staff::MyCheckIn>,
 }
@@ -162,7 +138,7 @@ fn load(tenant: &mut Tenant<'_>, access: &Access) -> QueryResult<DashboardData> 
         stats.push(Stat::count("Walkthroughs", recent, "in the last 30 days"));
     }
     let attendance = if access.can_read(Entity::AttendanceRecords) {
-        Some(queries::latest_attendance(tenant, today)?)
+        Some(crate::attendance::figures::latest_day(tenant, today)?)
     } else {
         None
     };
@@ -221,17 +197,5 @@ mod tests {
         assert_eq!(m("1234567.5"), "1,234,567.50");
         assert_eq!(m("999.999"), "1,000.00");
         assert_eq!(m("-1200"), "-1,200.00");
-    }
-
-    #[test]
-    fn attendance_percentage_counts_late_as_present() {
-        let day = AttendanceDay {
-            date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
-            present: 90,
-            late: 4,
-            absent: 5,
-            excused: 1,
-        };
-        assert_eq!(day.percentage(), "94.0%");
     }
 }

@@ -1,5 +1,6 @@
-//! The oversight pages' counts: today's marks against enrolments by campus and
-//! grade, and the trend of the campus summaries.
+//! The oversight pages' counts: a day's marks against enrolments by campus and
+//! grade, the trend of the campus summaries against the same enrolments, and the
+//! latest day with daily rolls.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -30,27 +31,47 @@ pub struct CampusGradeCount {
     pub excused: i64,
 }
 
-/// Today's daily-roll marks and enrolments by campus and grade, by campus name and
+/// Who is enrolled on a day: the active students with an active enrolment that day
+/// in an active class of the academic year holding that day (`$1` the organization,
+/// `$3` a campus or NULL, the day given as SQL). The one definition of a day's
+/// "enrolled", behind the overview's figures and its trend alike.
+macro_rules! enrolled_on {
+    ($day:literal) => {
+        concat!(
+            "FROM class_enrollments ce
+            JOIN classes c ON c.id = ce.class_id
+            JOIN academic_years y ON y.id = c.academic_year_id
+            JOIN students s ON s.id = ce.student_id
+            WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
+              AND (ce.enrolled_on IS NULL OR ce.enrolled_on <= ",
+            $day,
+            ")
+              AND (ce.ended_on IS NULL OR ce.ended_on >= ",
+            $day,
+            ")
+              AND c.deleted_at IS NULL AND c.status = 'active'
+              AND ($3::uuid IS NULL OR c.campus_id = $3)
+              AND y.deleted_at IS NULL AND ",
+            $day,
+            " BETWEEN y.start_date AND y.end_date
+              AND s.deleted_at IS NULL AND s.status = 'active'"
+        )
+    };
+}
+
+/// A day's daily-roll marks and enrolments by campus and grade, by campus name and
 /// grade order.
 pub fn campus_grade_counts(
     tenant: &mut Tenant<'_>,
     date: NaiveDate,
     campus: Option<Uuid>,
 ) -> QueryResult<Vec<CampusGradeCount>> {
-    diesel::sql_query(
+    diesel::sql_query(concat!(
         "WITH enrolled AS (
             SELECT c.campus_id, c.grade_id, count(DISTINCT ce.student_id) AS enrolled
-            FROM class_enrollments ce
-            JOIN classes c ON c.id = ce.class_id
-            JOIN academic_years y ON y.id = c.academic_year_id
-            JOIN students s ON s.id = ce.student_id
-            WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
-              AND (ce.enrolled_on IS NULL OR ce.enrolled_on <= $2)
-              AND (ce.ended_on IS NULL OR ce.ended_on >= $2)
-              AND c.deleted_at IS NULL AND c.status = 'active'
-              AND ($3::uuid IS NULL OR c.campus_id = $3)
-              AND y.deleted_at IS NULL AND $2 BETWEEN y.start_date AND y.end_date
-              AND s.deleted_at IS NULL AND s.status = 'active'
+            ",
+        enrolled_on!("$2"),
+        "
             GROUP BY c.campus_id, c.grade_id
          ), marks AS (
             SELECT se.campus_id, c.grade_id,
@@ -75,8 +96,8 @@ pub fn campus_grade_counts(
          FULL JOIN marks m ON m.campus_id = e.campus_id AND m.grade_id = e.grade_id
          JOIN campuses campus ON campus.id = coalesce(e.campus_id, m.campus_id)
          JOIN grades g ON g.id = coalesce(e.grade_id, m.grade_id)
-         ORDER BY campus.name, g.sort_order NULLS LAST, g.name",
-    )
+         ORDER BY campus.name, g.sort_order NULLS LAST, g.name"
+    ))
     .bind::<SqlUuid, _>(tenant.organization())
     .bind::<Date, _>(date)
     .bind::<Nullable<SqlUuid>, _>(campus)
@@ -90,31 +111,60 @@ pub struct SummaryDay {
     #[diesel(sql_type = BigInt)]
     pub enrolled: i64,
     #[diesel(sql_type = BigInt)]
+    pub marked: i64,
+    #[diesel(sql_type = BigInt)]
     pub attended: i64,
 }
 
-/// The summaries' totals of the last `days` days up to `today` that have any,
-/// newest first.
+/// The last `days` days up to `today` that have summaries, newest first: who came
+/// (present or late, from the summaries) against who was enrolled that day, counted
+/// as [`campus_grade_counts`] counts it.
 pub fn summary_days(
     tenant: &mut Tenant<'_>,
     today: NaiveDate,
     campus: Option<Uuid>,
     days: i64,
 ) -> QueryResult<Vec<SummaryDay>> {
-    diesel::sql_query(
-        "SELECT attendance_date AS day,
-                sum(total_enrolled)::bigint AS enrolled,
-                sum(total_present + total_tardy)::bigint AS attended
-         FROM campus_attendance_summaries
-         WHERE organization_id = $1 AND deleted_at IS NULL AND attendance_date <= $2
-           AND ($3::uuid IS NULL OR campus_id = $3)
-         GROUP BY attendance_date
-         ORDER BY attendance_date DESC
-         LIMIT $4",
-    )
+    diesel::sql_query(concat!(
+        "WITH d AS (
+            SELECT attendance_date AS day, sum(total_enrolled)::bigint AS marked,
+                   sum(total_present + total_tardy)::bigint AS attended
+            FROM campus_attendance_summaries
+            WHERE organization_id = $1 AND deleted_at IS NULL AND attendance_date <= $2
+              AND ($3::uuid IS NULL OR campus_id = $3)
+            GROUP BY attendance_date
+            ORDER BY attendance_date DESC
+            LIMIT $4
+         )
+         SELECT d.day, coalesce(e.enrolled, 0)::bigint AS enrolled, d.marked, d.attended
+         FROM d
+         LEFT JOIN LATERAL (
+            SELECT sum(n) AS enrolled FROM (
+                SELECT count(DISTINCT ce.student_id) AS n
+                ",
+        enrolled_on!("d.day"),
+        "
+                GROUP BY c.campus_id, c.grade_id) per_grade
+         ) e ON true
+         ORDER BY d.day DESC"
+    ))
     .bind::<SqlUuid, _>(tenant.organization())
     .bind::<Date, _>(today)
     .bind::<Nullable<SqlUuid>, _>(campus)
     .bind::<BigInt, _>(days)
     .load(tenant.conn())
+}
+
+/// The latest day up to `up_to` with a daily roll, if any.
+pub fn latest_daily_roll_day(
+    tenant: &mut Tenant<'_>,
+    up_to: NaiveDate,
+) -> QueryResult<Option<NaiveDate>> {
+    use crate::db::enums::AttendanceSessionType;
+    use crate::db::schema::attendance_sessions as s;
+    super::attendance_sessions::live(tenant)
+        .filter(s::session_type.eq(AttendanceSessionType::Daily))
+        .filter(s::session_date.le(up_to))
+        .select(diesel::dsl::max(s::session_date))
+        .first(tenant.conn())
 }
