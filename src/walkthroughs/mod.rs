@@ -5,7 +5,7 @@ mod forms;
 mod insight;
 mod listing;
 mod models;
-pub mod notice;
+mod notice;
 mod queries;
 mod reading;
 mod recording;
