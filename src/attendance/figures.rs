@@ -6,14 +6,11 @@
 
 use chrono::NaiveDate;
 use diesel::QueryResult;
-use uuid::Uuid;
 
 use super::filters::Tally;
 use super::oversight::{CampusToday, today_by_campus_and_grade};
 use super::queries::oversight as queries;
-use super::schedule::{RollState, Scope, scheduled_rolls};
 use crate::db::Tenant;
-use crate::db::enums::AttendanceSessionType;
 
 /// Present or late (`attended`) over enrolled, in percent; none before any mark
 /// (`marked`) or with nobody enrolled.
@@ -36,22 +33,22 @@ pub struct DayAttendance {
     pub date: NaiveDate,
     pub enrolled: i64,
     pub tally: Tally,
-    /// Daily rolls fully taken, and daily rolls the day calls for.
-    pub rolls_taken: usize,
-    pub rolls_due: usize,
+    /// Daily rolls fully taken, and daily rolls due (classes with students enrolled).
+    pub rolls_taken: i64,
+    pub rolls_due: i64,
 }
 
 impl DayAttendance {
-    /// Sums the campuses' rows and counts the day's daily rolls.
-    pub fn of(date: NaiveDate, campuses: &[CampusToday], rolls: (usize, usize)) -> DayAttendance {
+    /// Sums the campuses' rows.
+    pub fn of(date: NaiveDate, campuses: &[CampusToday]) -> DayAttendance {
         DayAttendance {
             date,
             enrolled: campuses.iter().map(|c| c.campus.enrolled).sum(),
             tally: campuses
                 .iter()
                 .fold(Tally::default(), |t, c| t.plus(c.campus.tally)),
-            rolls_taken: rolls.0,
-            rolls_due: rolls.1,
+            rolls_taken: campuses.iter().map(|c| c.campus.rolls.0).sum(),
+            rolls_due: campuses.iter().map(|c| c.campus.rolls.1).sum(),
         }
     }
 
@@ -75,40 +72,19 @@ impl DayAttendance {
     }
 }
 
-/// The daily rolls of `date` in scope: how many are fully taken, and how many there are.
-pub fn daily_rolls(
-    tenant: &mut Tenant<'_>,
-    date: NaiveDate,
-    campus: Option<Uuid>,
-) -> QueryResult<(usize, usize)> {
-    let scope = campus.map_or(Scope::Organization, Scope::Campus);
-    let daily: Vec<RollState> = scheduled_rolls(tenant, date, scope)?
-        .into_iter()
-        .filter(|r| r.session_type == AttendanceSessionType::Daily)
-        .map(|r| r.state)
-        .collect();
-    let taken = daily
-        .iter()
-        .filter(|s| matches!(s, RollState::Taken { .. }))
-        .count();
-    Ok((taken, daily.len()))
-}
-
-/// The day the dashboard reports: today once it calls for daily rolls or holds
-/// marks, else the latest earlier day with daily rolls (a weekend shows Friday).
+/// The day the dashboard reports: today once a roll has marked someone, else the
+/// latest earlier day with daily rolls (before the first roll of the morning, and
+/// on a weekend, the last school day).
 pub fn latest_day(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Option<DayAttendance>> {
-    let campuses = today_by_campus_and_grade(tenant, today, None)?;
-    let rolls = daily_rolls(tenant, today, None)?;
-    let day = DayAttendance::of(today, &campuses, rolls);
-    if day.rolls_due > 0 || day.tally.marked() > 0 {
+    let day = DayAttendance::of(today, &today_by_campus_and_grade(tenant, today, None)?);
+    if day.tally.marked() > 0 {
         return Ok(Some(day));
     }
     let Some(date) = queries::latest_daily_roll_day(tenant, today)? else {
         return Ok(None);
     };
     let campuses = today_by_campus_and_grade(tenant, date, None)?;
-    let rolls = daily_rolls(tenant, date, None)?;
-    Ok(Some(DayAttendance::of(date, &campuses, rolls)))
+    Ok(Some(DayAttendance::of(date, &campuses)))
 }
 
 #[cfg(test)]

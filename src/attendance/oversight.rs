@@ -61,6 +61,8 @@ pub struct GroupRow {
     pub name: String,
     pub enrolled: i64,
     pub tally: Tally,
+    /// Daily rolls fully taken, and daily rolls due (classes with students enrolled).
+    pub rolls: (i64, i64),
 }
 
 impl GroupRow {
@@ -98,14 +100,13 @@ async fn overview(
 ) -> Result<HttpResponse, AppError> {
     let today = page.access.today();
     let wanted = query.into_inner().campus;
-    let (campuses, campus, rows, rolls, trend) =
+    let (campuses, campus, rows, trend) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
             let campuses = filters::campuses(tenant)?;
             let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
             let rows = today_by_campus_and_grade(tenant, today, campus)?;
-            let rolls = figures::daily_rolls(tenant, today, campus)?;
             let trend = trend(tenant, today, campus)?;
-            Ok((campuses, campus, rows, rolls, trend))
+            Ok((campuses, campus, rows, trend))
         })
         .await?;
     render(&OverviewPage {
@@ -113,7 +114,7 @@ async fn overview(
         today,
         campuses,
         campus: campus.map(|c| c.to_string()).unwrap_or_default(),
-        total: DayAttendance::of(today, &rows, rolls),
+        total: DayAttendance::of(today, &rows),
         rows,
         trend: TrendChart::new(trend),
     })
@@ -135,16 +136,19 @@ pub fn today_by_campus_and_grade(
             late: c.late,
             excused: c.excused,
         };
+        let rolls = (c.rolls_taken, c.rolls_due);
         let grade = GroupRow {
             id: c.grade_id,
             name: c.grade_name,
             enrolled: c.enrolled,
             tally,
+            rolls,
         };
         match out.last_mut() {
             Some(last) if last.campus.id == c.campus_id => {
                 last.campus.enrolled += grade.enrolled;
                 last.campus.tally = last.campus.tally.plus(tally);
+                last.campus.rolls = (last.campus.rolls.0 + rolls.0, last.campus.rolls.1 + rolls.1);
                 last.grades.push(grade);
             }
             _ => out.push(CampusToday {
@@ -153,6 +157,7 @@ pub fn today_by_campus_and_grade(
                     name: c.campus_name,
                     enrolled: grade.enrolled,
                     tally,
+                    rolls,
                 },
                 grades: vec![grade],
             }),

@@ -29,32 +29,48 @@ pub struct CampusGradeCount {
     pub late: i64,
     #[diesel(sql_type = BigInt)]
     pub excused: i64,
+    /// Classes of the grade with students enrolled, and those whose daily roll
+    /// marks every one of them.
+    #[diesel(sql_type = BigInt)]
+    pub rolls_due: i64,
+    #[diesel(sql_type = BigInt)]
+    pub rolls_taken: i64,
 }
 
-/// Who is enrolled on a day: the active students with an active enrolment that day
-/// in an active class of the academic year holding that day (`$1` the organization,
-/// `$3` a campus or NULL, the day given as SQL). The one definition of a day's
-/// "enrolled", behind the overview's figures and its trend alike.
-macro_rules! enrolled_on {
-    ($day:literal) => {
-        concat!(
-            "FROM class_enrollments ce
+/// Who is enrolled on a day, the one definition of a day's "enrolled" behind the
+/// overview's figures, its daily rolls and its trend: the active students with an
+/// active enrolment in an active class (`enrolments!`, a CTE named `enrolment`;
+/// `$1` the organization, `$3` a campus or NULL) whose enrolment and academic year
+/// hold the day (`enrolled_on!`, the day given as SQL). The enrolments are read
+/// once, then matched against the day or days.
+macro_rules! enrolments {
+    () => {
+        "enrolment AS MATERIALIZED (
+            SELECT c.id AS class_id, c.campus_id, c.grade_id, ce.student_id,
+                   ce.enrolled_on, ce.ended_on, y.start_date, y.end_date
+            FROM class_enrollments ce
             JOIN classes c ON c.id = ce.class_id
             JOIN academic_years y ON y.id = c.academic_year_id
             JOIN students s ON s.id = ce.student_id
             WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
-              AND (ce.enrolled_on IS NULL OR ce.enrolled_on <= ",
-            $day,
-            ")
-              AND (ce.ended_on IS NULL OR ce.ended_on >= ",
-            $day,
-            ")
               AND c.deleted_at IS NULL AND c.status = 'active'
               AND ($3::uuid IS NULL OR c.campus_id = $3)
-              AND y.deleted_at IS NULL AND ",
+              AND y.deleted_at IS NULL
+              AND s.deleted_at IS NULL AND s.status = 'active'
+         )"
+    };
+}
+
+macro_rules! enrolled_on {
+    ($day:literal) => {
+        concat!(
+            "(enrolment.enrolled_on IS NULL OR enrolment.enrolled_on <= ",
             $day,
-            " BETWEEN y.start_date AND y.end_date
-              AND s.deleted_at IS NULL AND s.status = 'active'"
+            ") AND (enrolment.ended_on IS NULL OR enrolment.ended_on >= ",
+            $day,
+            ") AND ",
+            $day,
+            " BETWEEN enrolment.start_date AND enrolment.end_date"
         )
     };
 }
@@ -67,12 +83,20 @@ pub fn campus_grade_counts(
     campus: Option<Uuid>,
 ) -> QueryResult<Vec<CampusGradeCount>> {
     diesel::sql_query(concat!(
-        "WITH enrolled AS (
-            SELECT c.campus_id, c.grade_id, count(DISTINCT ce.student_id) AS enrolled
-            ",
+        "WITH ",
+        enrolments!(),
+        ", per_class AS (
+            SELECT class_id, campus_id, grade_id, count(DISTINCT student_id) AS enrolled
+            FROM enrolment WHERE ",
         enrolled_on!("$2"),
         "
-            GROUP BY c.campus_id, c.grade_id
+            GROUP BY class_id, campus_id, grade_id
+         ), enrolled AS (
+            SELECT campus_id, grade_id, count(DISTINCT student_id) AS enrolled
+            FROM enrolment WHERE ",
+        enrolled_on!("$2"),
+        "
+            GROUP BY campus_id, grade_id
          ), marks AS (
             SELECT se.campus_id, c.grade_id,
                    count(*) FILTER (WHERE r.status = 'present') AS present,
@@ -86,14 +110,32 @@ pub fn campus_grade_counts(
               AND se.session_type = 'daily' AND se.deleted_at IS NULL
               AND ($3::uuid IS NULL OR se.campus_id = $3)
             GROUP BY se.campus_id, c.grade_id
+         ), rolls AS (
+            -- A class's daily roll is taken once every student enrolled has a mark.
+            SELECT pc.campus_id, pc.grade_id, count(*) AS rolls_due,
+                   count(*) FILTER (WHERE coalesce(m.marked, 0) >= pc.enrolled) AS rolls_taken
+            FROM per_class pc
+            LEFT JOIN (
+                SELECT se.class_id, count(*) AS marked
+                FROM attendance_sessions se
+                JOIN attendance_records r ON r.attendance_session_id = se.id
+                     AND r.deleted_at IS NULL
+                WHERE se.organization_id = $1 AND se.session_date = $2
+                  AND se.session_type = 'daily' AND se.deleted_at IS NULL
+                GROUP BY se.class_id
+            ) m ON m.class_id = pc.class_id
+            GROUP BY pc.campus_id, pc.grade_id
          )
          SELECT campus.id AS campus_id, campus.name AS campus_name,
                 g.id AS grade_id, g.name AS grade_name,
                 coalesce(e.enrolled, 0) AS enrolled,
                 coalesce(m.present, 0) AS present, coalesce(m.absent, 0) AS absent,
-                coalesce(m.late, 0) AS late, coalesce(m.excused, 0) AS excused
+                coalesce(m.late, 0) AS late, coalesce(m.excused, 0) AS excused,
+                coalesce(ro.rolls_due, 0) AS rolls_due,
+                coalesce(ro.rolls_taken, 0) AS rolls_taken
          FROM enrolled e
          FULL JOIN marks m ON m.campus_id = e.campus_id AND m.grade_id = e.grade_id
+         LEFT JOIN rolls ro ON ro.campus_id = e.campus_id AND ro.grade_id = e.grade_id
          JOIN campuses campus ON campus.id = coalesce(e.campus_id, m.campus_id)
          JOIN grades g ON g.id = coalesce(e.grade_id, m.grade_id)
          ORDER BY campus.name, g.sort_order NULLS LAST, g.name"
@@ -135,17 +177,19 @@ pub fn summary_days(
             GROUP BY attendance_date
             ORDER BY attendance_date DESC
             LIMIT $4
-         )
-         SELECT d.day, coalesce(e.enrolled, 0)::bigint AS enrolled, d.marked, d.attended
-         FROM d
-         LEFT JOIN LATERAL (
-            SELECT sum(n) AS enrolled FROM (
-                SELECT count(DISTINCT ce.student_id) AS n
-                ",
+         ), ",
+        enrolments!(),
+        ", per_grade AS (
+            SELECT d.day, count(DISTINCT enrolment.student_id) AS n
+            FROM d JOIN enrolment ON ",
         enrolled_on!("d.day"),
         "
-                GROUP BY c.campus_id, c.grade_id) per_grade
-         ) e ON true
+            GROUP BY d.day, enrolment.campus_id, enrolment.grade_id
+         ), e AS (
+            SELECT day, sum(n) AS enrolled FROM per_grade GROUP BY day
+         )
+         SELECT d.day, coalesce(e.enrolled, 0)::bigint AS enrolled, d.marked, d.attended
+         FROM d LEFT JOIN e ON e.day = d.day
          ORDER BY d.day DESC"
     ))
     .bind::<SqlUuid, _>(tenant.organization())
