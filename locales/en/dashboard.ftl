@@ -16,10 +16,12 @@ dashboard-in-the-last-days = in the last { $days } days
 dashboard-classes-today = Your classes today
 dashboard-no-classes = No classes on your timetable today.
 dashboard-attendance = Attendance
-dashboard-marks = { $count ->
-    [one] { $count } mark
-   *[other] { $count } marks
+dashboard-rolls-taken = { $due ->
+    [one] { $taken } of { $due } daily roll taken
+   *[other] { $taken } of { $due } daily rolls taken
 }
+dashboard-of-enrolled = of { $count } enrolled
+dashboard-not-marked = Not yet marked
 dashboard-present-or-late = present or late
 dashboard-no-attendance = No attendance has been taken yet.
 dashboard-coming-up = Coming up

@@ -16,10 +16,12 @@ dashboard-in-the-last-days = en los últimos { $days } días
 dashboard-classes-today = Tus clases de hoy
 dashboard-no-classes = Hoy no tienes clases en tu horario.
 dashboard-attendance = Asistencia
-dashboard-marks = { $count ->
-    [one] { $count } marca
-   *[other] { $count } marcas
+dashboard-rolls-taken = { $due ->
+    [one] { $taken } de { $due } lista diaria pasada
+   *[other] { $taken } de { $due } listas diarias pasadas
 }
+dashboard-of-enrolled = de { $count } matriculados
+dashboard-not-marked = Sin marcar todavía
 dashboard-present-or-late = presentes o con retraso
 dashboard-no-attendance = Todavía no se ha pasado lista.
 dashboard-coming-up = Próximamente

@@ -16,10 +16,12 @@ dashboard-in-the-last-days = sur les { $days } derniers jours
 dashboard-classes-today = Vos cours du jour
 dashboard-no-classes = Aucun cours dans votre emploi du temps aujourd'hui.
 dashboard-attendance = Présences
-dashboard-marks = { $count ->
-    [one] { $count } pointage
-   *[other] { $count } pointages
+dashboard-rolls-taken = { $due ->
+    [one] { $taken } appel du jour sur { $due } fait
+   *[other] { $taken } appels du jour sur { $due } faits
 }
+dashboard-of-enrolled = sur { $count } inscrits
+dashboard-not-marked = Pas encore pointé
 dashboard-present-or-late = présents ou en retard
 dashboard-no-attendance = Aucun appel n'a encore été fait.
 dashboard-coming-up = À venir

@@ -3,6 +3,7 @@
 //! directors and the office oversee attendance.
 
 pub mod alerts;
+pub mod figures;
 pub mod filters;
 pub mod oversight;
 pub mod queries;

@@ -9,7 +9,8 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::filters::{self, CampusTimes, Choice, Tally, percent};
+use super::figures::{self, DayAttendance};
+use super::filters::{self, CampusTimes, Choice, Tally};
 use super::queries::oversight as queries;
 use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use super::trend::{TrendChart, TrendDay};
@@ -60,15 +61,14 @@ pub struct GroupRow {
     pub name: String,
     pub enrolled: i64,
     pub tally: Tally,
+    /// Daily rolls fully taken, and daily rolls due (classes with students enrolled).
+    pub rolls: (i64, i64),
 }
 
 impl GroupRow {
-    /// Present and late over enrolled (domain.md); a dash before any roll is taken.
+    /// Present and late over enrolled, as every page counts it ([`figures`]).
     pub fn percentage(&self) -> String {
-        if self.tally.marked() == 0 {
-            return "—".to_owned();
-        }
-        percent(self.tally.present + self.tally.late, self.enrolled)
+        figures::label(figures::rate_of(self.tally, self.enrolled))
     }
 
     pub fn not_marked(&self) -> i64 {
@@ -88,7 +88,7 @@ struct OverviewPage {
     today: NaiveDate,
     campuses: Vec<Choice>,
     campus: String,
-    total: GroupRow,
+    total: DayAttendance,
     rows: Vec<CampusToday>,
     trend: TrendChart,
 }
@@ -109,26 +109,18 @@ async fn overview(
             Ok((campuses, campus, rows, trend))
         })
         .await?;
-    let total = GroupRow {
-        id: campus.unwrap_or_default(),
-        name: "All campuses".to_owned(),
-        enrolled: rows.iter().map(|r| r.campus.enrolled).sum(),
-        tally: rows
-            .iter()
-            .fold(Tally::default(), |t, r| t.plus(r.campus.tally)),
-    };
     render(&OverviewPage {
         layout: page.layout("Attendance today"),
         today,
         campuses,
         campus: campus.map(|c| c.to_string()).unwrap_or_default(),
-        total,
+        total: DayAttendance::of(today, &rows),
         rows,
         trend: TrendChart::new(trend),
     })
 }
 
-/// Today's daily-roll marks by campus and grade, beside the students enrolled in
+/// A day's daily-roll marks by campus and grade, beside the students enrolled in
 /// that grade's classes today. Two grouped scans: enrolments and the day's marks.
 pub fn today_by_campus_and_grade(
     tenant: &mut Tenant<'_>,
@@ -144,16 +136,19 @@ pub fn today_by_campus_and_grade(
             late: c.late,
             excused: c.excused,
         };
+        let rolls = (c.rolls_taken, c.rolls_due);
         let grade = GroupRow {
             id: c.grade_id,
             name: c.grade_name,
             enrolled: c.enrolled,
             tally,
+            rolls,
         };
         match out.last_mut() {
             Some(last) if last.campus.id == c.campus_id => {
                 last.campus.enrolled += grade.enrolled;
                 last.campus.tally = last.campus.tally.plus(tally);
+                last.campus.rolls = (last.campus.rolls.0 + rolls.0, last.campus.rolls.1 + rolls.1);
                 last.grades.push(grade);
             }
             _ => out.push(CampusToday {
@@ -162,6 +157,7 @@ pub fn today_by_campus_and_grade(
                     name: c.campus_name,
                     enrolled: grade.enrolled,
                     tally,
+                    rolls,
                 },
                 grades: vec![grade],
             }),
@@ -183,6 +179,7 @@ pub fn trend(
         .map(|d| TrendDay {
             date: d.day,
             enrolled: d.enrolled,
+            marked: d.marked,
             attended: d.attended,
         })
         .collect())

@@ -3,22 +3,24 @@
 
 use chrono::NaiveDate;
 
-/// One school day of the trend: who was expected and who came (present or late).
+/// One school day of the trend: who was enrolled, who was marked, and who came
+/// (present or late).
 #[derive(Clone, Debug)]
 pub struct TrendDay {
     pub date: NaiveDate,
     pub enrolled: i64,
+    pub marked: i64,
     pub attended: i64,
 }
 
 impl TrendDay {
+    /// Present or late over enrolled, as every page counts it.
     pub fn percentage(&self) -> Option<f64> {
-        (self.enrolled > 0).then(|| self.attended as f64 * 100.0 / self.enrolled as f64)
+        super::figures::rate(self.attended, self.marked, self.enrolled)
     }
 
     pub fn label(&self) -> String {
-        self.percentage()
-            .map_or_else(|| "—".to_owned(), |p| format!("{p:.1}%"))
+        super::figures::label(self.percentage())
     }
 }
 
@@ -183,6 +185,7 @@ mod tests {
         TrendDay {
             date: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date") + chrono::Days::new(n.into()),
             enrolled,
+            marked: enrolled,
             attended,
         }
     }

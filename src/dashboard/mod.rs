@@ -10,6 +10,7 @@ use chrono::{NaiveDate, NaiveTime};
 use diesel::prelude::*;
 
 use crate::access::{Access, Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
+use crate::attendance::figures::DayAttendance;
 use crate::communication::queries::{Event, upcoming_events};
 use crate::db::Tenant;
 use crate::i18n::Lang;
@@ -53,31 +54,6 @@ pub struct PeriodToday {
     pub room: Option<String>,
 }
 
-pub struct AttendanceDay {
-    pub date: NaiveDate,
-    pub present: i64,
-    pub late: i64,
-    pub absent: i64,
-    pub excused: i64,
-}
-
-impl AttendanceDay {
-    pub fn marked(&self) -> i64 {
-        self.present + self.late + self.absent + self.excused
-    }
-
-    /// Present or late, over everyone marked, as a percentage with one decimal.
-    pub fn percentage(&self) -> String {
-        match self.marked() {
-            0 => "—".to_owned(),
-            n => format!(
-                "{:.1}%",
-                (self.present + self.late) as f64 * 100.0 / n as f64
-            ),
-        }
-    }
-}
-
 #[derive(Template)]
 #[template(path = "dashboard.html")]
 struct DashboardPage {
@@ -86,7 +62,7 @@ struct DashboardPage {
     today: NaiveDate,
     stats: Vec<Stat>,
     periods: Option<Vec<PeriodToday>>,
-    attendance: Option<Option<AttendanceDay>>,
+    attendance: Option<Option<DayAttendance>>,
     events: Option<Vec<Event>>,
     check_in: Option<crate::attendance::staff::MyCheckIn>,
 }
@@ -121,7 +97,7 @@ struct DashboardData {
     today: NaiveDate,
     stats: Vec<Stat>,
     periods: Option<Vec<PeriodToday>>,
-    attendance: Option<Option<AttendanceDay>>,
+    attendance: Option<Option<DayAttendance>>,
     events: Option<Vec<Event>>,
     check_in: Option<crate::attendance::staff::MyCheckIn>,
 }
@@ -173,7 +149,7 @@ fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<Dashbo
         ));
     }
     let attendance = if access.can_read(Entity::AttendanceRecords) {
-        Some(queries::latest_attendance(tenant, today)?)
+        Some(crate::attendance::figures::latest_day(tenant, today)?)
     } else {
         None
     };
@@ -199,21 +175,4 @@ fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<Dashbo
         events,
         check_in,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn attendance_percentage_counts_late_as_present() {
-        let day = AttendanceDay {
-            date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
-            present: 90,
-            late: 4,
-            absent: 5,
-            excused: 1,
-        };
-        assert_eq!(day.percentage(), "94.0%");
-    }
 }

@@ -1,28 +1,26 @@
-//! The dashboard's reads: counts of the school's people and classes, fees, the
-//! latest daily roll and a teacher's periods today. Built on the school's bases.
+//! The dashboard's reads: counts of the school's people and classes, fees and a
+//! teacher's periods today, built on the school's bases. Its attendance figure is
+//! the attendance domain's (`attendance::figures`).
 
 use bigdecimal::BigDecimal;
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use diesel::dsl::{count_star, sum};
+use diesel::dsl::sum;
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::{AttendanceDay, PeriodToday};
+use super::PeriodToday;
 use crate::db::Tenant;
-use crate::db::enums::{
-    AttendanceSessionType, AttendanceStatus, ClassStatus, DayOfWeek, InvoiceStatus, StaffStatus,
-    StudentStatus,
-};
+use crate::db::enums::{ClassStatus, DayOfWeek, InvoiceStatus, StaffStatus, StudentStatus};
 use crate::db::schema::{
-    academic_years, attendance_records, attendance_sessions, class_subjects, classes, invoices,
-    staff, students, subjects, timetable_periods, timetables,
+    academic_years, class_subjects, classes, invoices, staff, students, subjects,
+    timetable_periods, timetables,
 };
 use crate::school::queries::{self as school, timetable_in_effect};
 
-/// Bases of tables whose domains have no queries module of their own yet: invoices
-/// (kept by the record engine) and the daily rolls (attendance).
+/// The base of a table whose domain has no queries module of its own yet: invoices
+/// (kept by the record engine).
 mod bases {
-    crate::live_rows!(invoices, attendance_sessions, attendance_records);
+    crate::live_rows!(invoices);
 }
 
 pub fn active_students(tenant: &mut Tenant<'_>) -> QueryResult<i64> {
@@ -69,41 +67,6 @@ pub fn fees_outstanding(
                 .sql(")"),
         ))
         .get_result(tenant.conn())
-}
-
-/// The most recent day (up to today) with daily rolls, and its marks by status.
-pub fn latest_attendance(
-    tenant: &mut Tenant<'_>,
-    today: NaiveDate,
-) -> QueryResult<Option<AttendanceDay>> {
-    let daily = || attendance_sessions::session_type.eq(AttendanceSessionType::Daily);
-    let latest: Option<NaiveDate> = bases::attendance_sessions::live(tenant)
-        .filter(daily())
-        .filter(attendance_sessions::session_date.le(today))
-        .select(diesel::dsl::max(attendance_sessions::session_date))
-        .first(tenant.conn())?;
-    let Some(date) = latest else { return Ok(None) };
-    let counts: Vec<(AttendanceStatus, i64)> = bases::attendance_records::live(tenant)
-        .inner_join(attendance_sessions::table)
-        .filter(bases::attendance_sessions::is_live(tenant.organization()))
-        .filter(attendance_sessions::session_date.eq(date))
-        .filter(daily())
-        .group_by(attendance_records::status)
-        .select((attendance_records::status, count_star()))
-        .load(tenant.conn())?;
-    let of = |s: AttendanceStatus| {
-        counts
-            .iter()
-            .find(|(st, _)| *st == s)
-            .map_or(0, |(_, n)| *n)
-    };
-    Ok(Some(AttendanceDay {
-        date,
-        present: of(AttendanceStatus::Present),
-        late: of(AttendanceStatus::Late),
-        absent: of(AttendanceStatus::Absent),
-        excused: of(AttendanceStatus::Excused),
-    }))
 }
 
 /// The signed-in user's staff records.

@@ -894,6 +894,9 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        quiet_runs -> Int4,
+        quiet_since -> Nullable<Timestamptz>,
+        last_quiet_at -> Nullable<Timestamptz>,
     }
 }
 

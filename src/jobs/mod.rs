@@ -1,7 +1,10 @@
 //! Background jobs. Each kind of [`Task`] has one row in `scheduled_tasks`; every
 //! server runs a scheduler thread that claims due rows with `FOR UPDATE SKIP
-//! LOCKED`, so several servers never run the same task at once. Each run leaves one
-//! `sync_logs` row with its counts or its error.
+//! LOCKED`, so several servers never run the same task at once. A run that did
+//! something, failed, or was started by someone leaves one `sync_logs` row with its
+//! counts or its error; a scheduled run that found nothing to do is only counted on
+//! its task (`quiet_runs`), so the absence alerts' run every minute does not bury
+//! the runs that matter.
 
 mod queries;
 pub mod routes;
@@ -260,6 +263,7 @@ fn run_claimed(
         tracing::warn!(task = %claimed.task_type, %error, "scheduled task failed");
     }
     let outcome = result.as_ref().copied().unwrap_or_default();
+    let quiet = started_by.is_none() && result == Ok(Outcome::default());
     conn.transaction(|conn| {
         diesel::update(scheduled_tasks::table.find(claimed.id))
             .set((
@@ -275,6 +279,9 @@ fn run_claimed(
                 scheduled_tasks::locked_at.eq(None::<DateTime<Utc>>),
             ))
             .execute(conn)?;
+        if quiet {
+            return queries::count_quiet_run(conn, claimed.id, started);
+        }
         diesel::insert_into(sync_logs::table)
             .values((
                 sync_logs::organization_id.eq(claimed.organization_id),
@@ -297,6 +304,37 @@ fn run_claimed(
         QueryResult::Ok(())
     })?;
     Ok(result)
+}
+
+/// "1,440 runs found nothing to do since 5 Dec 10:31, the last at 6 Dec 10:30", in
+/// the school's time zone; none before the first such run.
+pub fn quiet_runs(
+    runs: i32,
+    since: Option<DateTime<Utc>>,
+    last: Option<DateTime<Utc>>,
+    time_zone: chrono_tz::Tz,
+) -> Option<String> {
+    let (since, last) = (since?, last?);
+    if runs <= 0 {
+        return None;
+    }
+    let mut count = String::new();
+    let digits = runs.to_string();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            count.push(',');
+        }
+        count.push(c);
+    }
+    let when = |at| crate::web::local_time(time_zone, at);
+    Some(match runs {
+        1 => format!("1 run found nothing to do, at {}", when(last)),
+        _ => format!(
+            "{count} runs found nothing to do since {}, the last at {}",
+            when(since),
+            when(last)
+        ),
+    })
 }
 
 /// Runs one task at once, whether due or not (the "Run now" button).
@@ -370,5 +408,25 @@ pub fn start_scheduler(pool: PgPool, mailer: Mailer, data_dir: PathBuf, every: D
         });
     if let Err(error) = spawned {
         tracing::error!(%error, "the scheduler thread could not start");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn quiet_runs_are_told_as_a_count_since_the_first() {
+        let at = |h, m| Utc.with_ymd_and_hms(2026, 12, 2, h, m, 0).single();
+        assert_eq!(quiet_runs(0, None, None, chrono_tz::UTC), None);
+        assert_eq!(
+            quiet_runs(1, at(9, 0), at(9, 0), chrono_tz::UTC).as_deref(),
+            Some("1 run found nothing to do, at 2 Dec 09:00")
+        );
+        assert_eq!(
+            quiet_runs(1440, at(9, 0), at(10, 30), chrono_tz::UTC).as_deref(),
+            Some("1,440 runs found nothing to do since 2 Dec 09:00, the last at 2 Dec 10:30")
+        );
     }
 }

@@ -28,6 +28,9 @@ pub struct TaskColumns {
     pub last_run_at: Option<DateTime<Utc>>,
     pub next_run_at: DateTime<Utc>,
     pub status: TaskStatus,
+    pub quiet_runs: i32,
+    pub quiet_since: Option<DateTime<Utc>>,
+    pub last_quiet_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Queryable)]
@@ -66,6 +69,9 @@ pub fn tasks(conn: &mut PgConnection, scope: TaskScope) -> QueryResult<Vec<TaskC
             t::last_run_at,
             t::next_run_at,
             t::status,
+            t::quiet_runs,
+            t::quiet_since,
+            t::last_quiet_at,
         ))
         .load(conn)
 }
@@ -130,5 +136,23 @@ pub fn set_enabled(
             scheduled_tasks::updated_by_id.eq(by),
         ))
         .execute(conn)?;
+    Ok(())
+}
+
+/// Counts a scheduled run that found nothing to do on its task, instead of a log row.
+pub fn count_quiet_run(
+    conn: &mut PgConnection,
+    task: Uuid,
+    started: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::sql_query(
+        "UPDATE scheduled_tasks
+         SET quiet_runs = quiet_runs + 1, quiet_since = coalesce(quiet_since, $2),
+             last_quiet_at = $2
+         WHERE id = $1",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(task)
+    .bind::<diesel::sql_types::Timestamptz, _>(started)
+    .execute(conn)?;
     Ok(())
 }

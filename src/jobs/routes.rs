@@ -43,6 +43,8 @@ pub struct TaskRow {
     pub last_run: Option<String>,
     pub next_run: String,
     pub status: TaskStatus,
+    /// How many scheduled runs found nothing to do, which the log does not list.
+    pub quiet: Option<String>,
 }
 
 pub struct LogRow {
@@ -77,6 +79,7 @@ fn scope(access: &Access) -> TaskScope {
 impl TaskRow {
     fn of(task: TaskColumns, tz: chrono_tz::Tz) -> TaskRow {
         let when = |at: DateTime<Utc>| crate::web::local_time(tz, at);
+        let quiet = super::quiet_runs(task.quiet_runs, task.quiet_since, task.last_quiet_at, tz);
         TaskRow {
             id: task.id,
             description: task
@@ -89,6 +92,7 @@ impl TaskRow {
             last_run: task.last_run_at.map(when),
             next_run: when(task.next_run_at),
             status: task.status,
+            quiet,
         }
     }
 }

@@ -94,3 +94,79 @@ fn an_empty_database_is_recognised_and_a_seeded_one_is_not() {
     homeroom::db::migrate(&mut conn).expect("migrate");
     assert!(homeroom::demo::database_is_empty(&mut conn).expect("query"));
 }
+
+#[derive(QueryableByName)]
+struct AssessmentFacts {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    class_subjects: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    fewest_per_subject: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    graded_without_results: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    results: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    off_the_scale: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    results_before_due: i64,
+}
+
+#[test]
+fn the_demo_has_assessments_with_results_graded_on_the_letter_scale() {
+    let db = TestDatabase::new();
+    let mut conn = db.connect();
+    let northwind = crate::common::organization_id(&mut conn, "Northwind Academy");
+    let facts: AssessmentFacts = diesel::sql_query(
+        "WITH per_subject AS (
+            SELECT cs.id, count(a.id) AS n
+            FROM class_subjects cs
+            LEFT JOIN assessments a ON a.class_subject_id = cs.id AND a.deleted_at IS NULL
+            WHERE cs.organization_id = $1 AND cs.deleted_at IS NULL
+            GROUP BY cs.id
+         ), graded AS (
+            SELECT a.id, a.max_score, a.due_at,
+                   (SELECT count(*) FROM assessment_results r WHERE r.assessment_id = a.id) AS n
+            FROM assessments a WHERE a.organization_id = $1 AND a.status = 'graded'
+         ), scored AS (
+            SELECT r.grade_letter, 100 * r.score / a.max_score AS pct, a.due_at, r.created_at
+            FROM assessment_results r JOIN assessments a ON a.id = r.assessment_id
+            WHERE r.organization_id = $1
+         )
+         SELECT (SELECT count(*) FROM per_subject) AS class_subjects,
+                (SELECT coalesce(min(n), 0) FROM per_subject) AS fewest_per_subject,
+                (SELECT count(*) FROM graded WHERE n = 0) AS graded_without_results,
+                (SELECT count(*) FROM scored) AS results,
+                (SELECT count(*) FROM scored
+                 WHERE pct > 100 OR pct < 0
+                    OR (grade_letter = 'A+') <> (pct >= 97)
+                    OR (grade_letter = 'F') <> (pct < 60)
+                    OR (grade_letter IN ('B+', 'B', 'B-')) <> (pct >= 80 AND pct < 90))
+                  AS off_the_scale,
+                (SELECT count(*) FROM assessment_results r
+                 JOIN assessments a ON a.id = r.assessment_id
+                 WHERE r.organization_id = $1 AND a.status <> 'graded') AS results_before_due",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(northwind)
+    .get_result(&mut conn)
+    .expect("assessment facts");
+    assert!(facts.class_subjects > 0);
+    assert!(
+        facts.fewest_per_subject >= 3,
+        "a handful of assessments in every class subject, fewest {}",
+        facts.fewest_per_subject
+    );
+    assert!(
+        facts.results > 1_000,
+        "results for the graded ones: {}",
+        facts.results
+    );
+    assert_eq!(
+        facts.graded_without_results, 0,
+        "a graded assessment has its results"
+    );
+    assert_eq!(
+        facts.results_before_due, 0,
+        "results only for graded assessments"
+    );
+    assert_eq!(facts.off_the_scale, 0, "letters follow the scores");
+}

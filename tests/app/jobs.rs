@@ -237,3 +237,58 @@ async fn uploads_left_over_a_day_are_removed_and_fresh_ones_kept() {
     assert!(!old.exists(), "the upload over a day old is gone");
     assert!(fresh.exists() && hour_old.exists(), "younger uploads stay");
 }
+
+#[actix_web::test]
+async fn a_scheduled_run_that_finds_nothing_is_counted_beside_its_task_not_listed() {
+    let app = spawn_app().await;
+    let mut conn = app.conn();
+    let mailer = Mailer::from_settings(&Settings::for_tests(app.data_dir.clone())).expect("mailer");
+    let ctx = JobContext {
+        mailer: &mailer,
+        now: Utc::now(),
+        data_dir: &app.data_dir,
+    };
+    // The demo has no roll today, so the absence alerts find no one to tell; an
+    // invoice past due gives the overdue task something to do.
+    invoice_past_due(&mut conn);
+    ensure_tasks(&mut conn).expect("the tasks");
+    let alerts = task_id(&mut conn, "absence_alerts");
+    for _ in 0..3 {
+        diesel::update(scheduled_tasks::table)
+            .set(scheduled_tasks::next_run_at.eq(Utc::now() - Duration::minutes(1)))
+            .execute(&mut conn)
+            .expect("make every task due");
+        run_due(&mut conn, &ctx, "test").expect("run");
+    }
+    let logged = |conn: &mut PgConnection, task: Uuid| -> i64 {
+        sync_logs::table
+            .filter(sync_logs::scheduled_task_id.eq(task))
+            .count()
+            .get_result(conn)
+            .expect("logs")
+    };
+    assert_eq!(logged(&mut conn, alerts), 0, "empty runs leave no log rows");
+    let overdue = task_id(&mut conn, "overdue_invoices");
+    assert_eq!(
+        logged(&mut conn, overdue),
+        1,
+        "the run that did work is logged"
+    );
+
+    let root = app.signed_in(DemoUser::Root).await;
+    let page = app.page(&root, "/admin/jobs").await;
+    let doc = scraper::Html::parse_document(&page);
+    let text = |css: &str| -> String {
+        doc.select(&scraper::Selector::parse(css).expect("selector"))
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    assert!(
+        text("#task-absence_alerts .quiet-runs").starts_with("3 runs found nothing to do since"),
+        "{}",
+        text("#task-absence_alerts")
+    );
+    let runs = text("table.sync-logs tbody");
+    assert!(runs.contains("overdue_invoices"), "{runs}");
+    assert!(!runs.contains("absence_alerts"), "{runs}");
+}

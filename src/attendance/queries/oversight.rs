@@ -1,5 +1,6 @@
-//! The oversight pages' counts: today's marks against enrolments by campus and
-//! grade, and the trend of the campus summaries.
+//! The oversight pages' counts: a day's marks against enrolments by campus and
+//! grade, the trend of the campus summaries against the same enrolments, and the
+//! latest day with daily rolls.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -28,30 +29,74 @@ pub struct CampusGradeCount {
     pub late: i64,
     #[diesel(sql_type = BigInt)]
     pub excused: i64,
+    /// Classes of the grade with students enrolled, and those whose daily roll
+    /// marks every one of them.
+    #[diesel(sql_type = BigInt)]
+    pub rolls_due: i64,
+    #[diesel(sql_type = BigInt)]
+    pub rolls_taken: i64,
 }
 
-/// Today's daily-roll marks and enrolments by campus and grade, by campus name and
+/// Who is enrolled on a day, the one definition of a day's "enrolled" behind the
+/// overview's figures, its daily rolls and its trend: the active students with an
+/// active enrolment in an active class (`enrolments!`, a CTE named `enrolment`;
+/// `$1` the organization, `$3` a campus or NULL) whose enrolment and academic year
+/// hold the day (`enrolled_on!`, the day given as SQL). The enrolments are read
+/// once, then matched against the day or days.
+macro_rules! enrolments {
+    () => {
+        "enrolment AS MATERIALIZED (
+            SELECT c.id AS class_id, c.campus_id, c.grade_id, ce.student_id,
+                   ce.enrolled_on, ce.ended_on, y.start_date, y.end_date
+            FROM class_enrollments ce
+            JOIN classes c ON c.id = ce.class_id
+            JOIN academic_years y ON y.id = c.academic_year_id
+            JOIN students s ON s.id = ce.student_id
+            WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
+              AND c.deleted_at IS NULL AND c.status = 'active'
+              AND ($3::uuid IS NULL OR c.campus_id = $3)
+              AND y.deleted_at IS NULL
+              AND s.deleted_at IS NULL AND s.status = 'active'
+         )"
+    };
+}
+
+macro_rules! enrolled_on {
+    ($day:literal) => {
+        concat!(
+            "(enrolment.enrolled_on IS NULL OR enrolment.enrolled_on <= ",
+            $day,
+            ") AND (enrolment.ended_on IS NULL OR enrolment.ended_on >= ",
+            $day,
+            ") AND ",
+            $day,
+            " BETWEEN enrolment.start_date AND enrolment.end_date"
+        )
+    };
+}
+
+/// A day's daily-roll marks and enrolments by campus and grade, by campus name and
 /// grade order.
 pub fn campus_grade_counts(
     tenant: &mut Tenant<'_>,
     date: NaiveDate,
     campus: Option<Uuid>,
 ) -> QueryResult<Vec<CampusGradeCount>> {
-    diesel::sql_query(
-        "WITH enrolled AS (
-            SELECT c.campus_id, c.grade_id, count(DISTINCT ce.student_id) AS enrolled
-            FROM class_enrollments ce
-            JOIN classes c ON c.id = ce.class_id
-            JOIN academic_years y ON y.id = c.academic_year_id
-            JOIN students s ON s.id = ce.student_id
-            WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
-              AND (ce.enrolled_on IS NULL OR ce.enrolled_on <= $2)
-              AND (ce.ended_on IS NULL OR ce.ended_on >= $2)
-              AND c.deleted_at IS NULL AND c.status = 'active'
-              AND ($3::uuid IS NULL OR c.campus_id = $3)
-              AND y.deleted_at IS NULL AND $2 BETWEEN y.start_date AND y.end_date
-              AND s.deleted_at IS NULL AND s.status = 'active'
-            GROUP BY c.campus_id, c.grade_id
+    diesel::sql_query(concat!(
+        "WITH ",
+        enrolments!(),
+        ", per_class AS (
+            SELECT class_id, campus_id, grade_id, count(DISTINCT student_id) AS enrolled
+            FROM enrolment WHERE ",
+        enrolled_on!("$2"),
+        "
+            GROUP BY class_id, campus_id, grade_id
+         ), enrolled AS (
+            SELECT campus_id, grade_id, count(DISTINCT student_id) AS enrolled
+            FROM enrolment WHERE ",
+        enrolled_on!("$2"),
+        "
+            GROUP BY campus_id, grade_id
          ), marks AS (
             SELECT se.campus_id, c.grade_id,
                    count(*) FILTER (WHERE r.status = 'present') AS present,
@@ -65,18 +110,36 @@ pub fn campus_grade_counts(
               AND se.session_type = 'daily' AND se.deleted_at IS NULL
               AND ($3::uuid IS NULL OR se.campus_id = $3)
             GROUP BY se.campus_id, c.grade_id
+         ), rolls AS (
+            -- A class's daily roll is taken once every student enrolled has a mark.
+            SELECT pc.campus_id, pc.grade_id, count(*) AS rolls_due,
+                   count(*) FILTER (WHERE coalesce(m.marked, 0) >= pc.enrolled) AS rolls_taken
+            FROM per_class pc
+            LEFT JOIN (
+                SELECT se.class_id, count(*) AS marked
+                FROM attendance_sessions se
+                JOIN attendance_records r ON r.attendance_session_id = se.id
+                     AND r.deleted_at IS NULL
+                WHERE se.organization_id = $1 AND se.session_date = $2
+                  AND se.session_type = 'daily' AND se.deleted_at IS NULL
+                GROUP BY se.class_id
+            ) m ON m.class_id = pc.class_id
+            GROUP BY pc.campus_id, pc.grade_id
          )
          SELECT campus.id AS campus_id, campus.name AS campus_name,
                 g.id AS grade_id, g.name AS grade_name,
                 coalesce(e.enrolled, 0) AS enrolled,
                 coalesce(m.present, 0) AS present, coalesce(m.absent, 0) AS absent,
-                coalesce(m.late, 0) AS late, coalesce(m.excused, 0) AS excused
+                coalesce(m.late, 0) AS late, coalesce(m.excused, 0) AS excused,
+                coalesce(ro.rolls_due, 0) AS rolls_due,
+                coalesce(ro.rolls_taken, 0) AS rolls_taken
          FROM enrolled e
          FULL JOIN marks m ON m.campus_id = e.campus_id AND m.grade_id = e.grade_id
+         LEFT JOIN rolls ro ON ro.campus_id = e.campus_id AND ro.grade_id = e.grade_id
          JOIN campuses campus ON campus.id = coalesce(e.campus_id, m.campus_id)
          JOIN grades g ON g.id = coalesce(e.grade_id, m.grade_id)
-         ORDER BY campus.name, g.sort_order NULLS LAST, g.name",
-    )
+         ORDER BY campus.name, g.sort_order NULLS LAST, g.name"
+    ))
     .bind::<SqlUuid, _>(tenant.organization())
     .bind::<Date, _>(date)
     .bind::<Nullable<SqlUuid>, _>(campus)
@@ -90,31 +153,62 @@ pub struct SummaryDay {
     #[diesel(sql_type = BigInt)]
     pub enrolled: i64,
     #[diesel(sql_type = BigInt)]
+    pub marked: i64,
+    #[diesel(sql_type = BigInt)]
     pub attended: i64,
 }
 
-/// The summaries' totals of the last `days` days up to `today` that have any,
-/// newest first.
+/// The last `days` days up to `today` that have summaries, newest first: who came
+/// (present or late, from the summaries) against who was enrolled that day, counted
+/// as [`campus_grade_counts`] counts it.
 pub fn summary_days(
     tenant: &mut Tenant<'_>,
     today: NaiveDate,
     campus: Option<Uuid>,
     days: i64,
 ) -> QueryResult<Vec<SummaryDay>> {
-    diesel::sql_query(
-        "SELECT attendance_date AS day,
-                sum(total_enrolled)::bigint AS enrolled,
-                sum(total_present + total_tardy)::bigint AS attended
-         FROM campus_attendance_summaries
-         WHERE organization_id = $1 AND deleted_at IS NULL AND attendance_date <= $2
-           AND ($3::uuid IS NULL OR campus_id = $3)
-         GROUP BY attendance_date
-         ORDER BY attendance_date DESC
-         LIMIT $4",
-    )
+    diesel::sql_query(concat!(
+        "WITH d AS (
+            SELECT attendance_date AS day, sum(total_enrolled)::bigint AS marked,
+                   sum(total_present + total_tardy)::bigint AS attended
+            FROM campus_attendance_summaries
+            WHERE organization_id = $1 AND deleted_at IS NULL AND attendance_date <= $2
+              AND ($3::uuid IS NULL OR campus_id = $3)
+            GROUP BY attendance_date
+            ORDER BY attendance_date DESC
+            LIMIT $4
+         ), ",
+        enrolments!(),
+        ", per_grade AS (
+            SELECT d.day, count(DISTINCT enrolment.student_id) AS n
+            FROM d JOIN enrolment ON ",
+        enrolled_on!("d.day"),
+        "
+            GROUP BY d.day, enrolment.campus_id, enrolment.grade_id
+         ), e AS (
+            SELECT day, sum(n) AS enrolled FROM per_grade GROUP BY day
+         )
+         SELECT d.day, coalesce(e.enrolled, 0)::bigint AS enrolled, d.marked, d.attended
+         FROM d LEFT JOIN e ON e.day = d.day
+         ORDER BY d.day DESC"
+    ))
     .bind::<SqlUuid, _>(tenant.organization())
     .bind::<Date, _>(today)
     .bind::<Nullable<SqlUuid>, _>(campus)
     .bind::<BigInt, _>(days)
     .load(tenant.conn())
+}
+
+/// The latest day up to `up_to` with a daily roll, if any.
+pub fn latest_daily_roll_day(
+    tenant: &mut Tenant<'_>,
+    up_to: NaiveDate,
+) -> QueryResult<Option<NaiveDate>> {
+    use crate::db::enums::AttendanceSessionType;
+    use crate::db::schema::attendance_sessions as s;
+    super::attendance_sessions::live(tenant)
+        .filter(s::session_type.eq(AttendanceSessionType::Daily))
+        .filter(s::session_date.le(up_to))
+        .select(diesel::dsl::max(s::session_date))
+        .first(tenant.conn())
 }

@@ -312,3 +312,101 @@ async fn a_campus_of_another_organization_is_refused_as_a_filter() {
         .await;
     expect_page(response, 400, "Choose a campus from the list.").await;
 }
+
+#[derive(QueryableByName)]
+struct DayCounts {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    attended: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    enrolled: i64,
+}
+
+#[actix_web::test]
+async fn dashboard_and_overview_agree_for_a_day_with_partial_rolls() {
+    let app = spawn_app().await;
+    let (org, tz) = northwind(&app);
+    let today = local_today(homeroom::clock::zone(&tz));
+    // Three of one campus's daily rolls are taken this morning, the others not yet.
+    let rolls = scheduled_rolls(&mut app.conn(), org, today, Scope::Organization).expect("rolls");
+    let daily: Vec<_> = rolls
+        .iter()
+        .filter(|r| r.session_type == AttendanceSessionType::Daily)
+        .collect();
+    let campus = daily.first().expect("daily rolls today").campus_id;
+    let taken: Vec<_> = daily
+        .iter()
+        .filter(|r| r.campus_id == campus)
+        .take(3)
+        .collect();
+    assert!(daily.len() > taken.len(), "some rolls stay untaken");
+    let cycle = [
+        AttendanceStatus::Present,
+        AttendanceStatus::Present,
+        AttendanceStatus::Late,
+        AttendanceStatus::Present,
+        AttendanceStatus::Absent,
+        AttendanceStatus::Excused,
+    ];
+    for roll in &taken {
+        let marks: Vec<_> = roster(&app, roll.class_id)
+            .into_iter()
+            .zip(cycle.iter().cycle().copied())
+            .collect();
+        take_roll(
+            &app,
+            org,
+            roll.campus_id,
+            roll.class_id,
+            None,
+            today,
+            &marks,
+        );
+    }
+
+    // The figure straight from the rows: present or late over everyone enrolled today.
+    let counts: DayCounts = diesel::sql_query(
+        "SELECT (SELECT count(*) FROM attendance_records r
+                 JOIN attendance_sessions s ON s.id = r.attendance_session_id
+                 WHERE s.organization_id = $1 AND s.session_date = $2
+                   AND s.session_type = 'daily' AND s.deleted_at IS NULL
+                   AND r.deleted_at IS NULL AND r.status IN ('present', 'late')) AS attended,
+                (SELECT count(*) FROM (
+                   SELECT DISTINCT c.campus_id, c.grade_id, ce.student_id
+                   FROM class_enrollments ce
+                   JOIN classes c ON c.id = ce.class_id
+                   JOIN academic_years y ON y.id = c.academic_year_id
+                   JOIN students st ON st.id = ce.student_id
+                   WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL
+                     AND ce.status = 'active'
+                     AND (ce.enrolled_on IS NULL OR ce.enrolled_on <= $2)
+                     AND (ce.ended_on IS NULL OR ce.ended_on >= $2)
+                     AND c.deleted_at IS NULL AND c.status = 'active'
+                     AND y.deleted_at IS NULL AND $2 BETWEEN y.start_date AND y.end_date
+                     AND st.deleted_at IS NULL AND st.status = 'active') e) AS enrolled",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(org)
+    .bind::<diesel::sql_types::Date, _>(today)
+    .get_result(&mut app.conn())
+    .expect("the day's counts");
+    let expected = format!(
+        "{:.1}%",
+        counts.attended as f64 * 100.0 / counts.enrolled as f64
+    );
+
+    let director = app.signed_in(DemoUser::Director).await;
+    let dashboard = app.page(&director, "/").await;
+    let overview = app.page(&director, "/attendance/overview").await;
+    let on_dashboard = stat(&dashboard, "present or late");
+    let on_overview = stat(&overview, "present or late");
+    assert_eq!(on_dashboard, on_overview, "both pages show one figure");
+    assert_eq!(on_overview, expected, "present or late over enrolled");
+    let rolls_line = format!("{} of {} daily rolls taken", taken.len(), daily.len());
+    assert!(
+        dashboard.contains(&rolls_line),
+        "{rolls_line} on the dashboard"
+    );
+    assert!(
+        overview.contains(&rolls_line),
+        "{rolls_line} on the overview"
+    );
+}

@@ -1,0 +1,128 @@
+//! A day's attendance figure, the one definition every page shows: the students
+//! marked present or late on the day's daily rolls, over the students enrolled that
+//! day (domain.md). A roll not yet taken counts nobody present, so during the
+//! morning the figure grows as rolls come in; pages show beside it how many of the
+//! day's daily rolls are taken, and a dash before the first mark.
+
+use chrono::NaiveDate;
+use diesel::QueryResult;
+
+use super::filters::Tally;
+use super::oversight::{CampusToday, today_by_campus_and_grade};
+use super::queries::oversight as queries;
+use crate::db::Tenant;
+
+/// Present or late (`attended`) over enrolled, in percent; none before any mark
+/// (`marked`) or with nobody enrolled.
+pub fn rate(attended: i64, marked: i64, enrolled: i64) -> Option<f64> {
+    (marked > 0 && enrolled > 0).then(|| attended as f64 * 100.0 / enrolled as f64)
+}
+
+/// The rate of a day's (or a campus's, or a grade's) marks.
+pub fn rate_of(tally: Tally, enrolled: i64) -> Option<f64> {
+    rate(tally.present + tally.late, tally.marked(), enrolled)
+}
+
+/// A rate as pages print it: one decimal, or a dash.
+pub fn label(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".to_owned(), |p| format!("{p:.1}%"))
+}
+
+/// One day's attendance across the campuses read.
+pub struct DayAttendance {
+    pub date: NaiveDate,
+    pub enrolled: i64,
+    pub tally: Tally,
+    /// Daily rolls fully taken, and daily rolls due (classes with students enrolled).
+    pub rolls_taken: i64,
+    pub rolls_due: i64,
+}
+
+impl DayAttendance {
+    /// Sums the campuses' rows.
+    pub fn of(date: NaiveDate, campuses: &[CampusToday]) -> DayAttendance {
+        DayAttendance {
+            date,
+            enrolled: campuses.iter().map(|c| c.campus.enrolled).sum(),
+            tally: campuses
+                .iter()
+                .fold(Tally::default(), |t, c| t.plus(c.campus.tally)),
+            rolls_taken: campuses.iter().map(|c| c.campus.rolls.0).sum(),
+            rolls_due: campuses.iter().map(|c| c.campus.rolls.1).sum(),
+        }
+    }
+
+    /// "94.2%": present or late over enrolled.
+    pub fn percentage(&self) -> String {
+        label(rate_of(self.tally, self.enrolled))
+    }
+
+    pub fn not_marked(&self) -> i64 {
+        (self.enrolled - self.tally.marked()).max(0)
+    }
+
+    /// "12 of 24 daily rolls taken".
+    pub fn rolls(&self) -> String {
+        format!(
+            "{} of {} daily roll{} taken",
+            self.rolls_taken,
+            self.rolls_due,
+            if self.rolls_due == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// The day the dashboard reports: today once a roll has marked someone, else the
+/// latest earlier day with daily rolls (before the first roll of the morning, and
+/// on a weekend, the last school day).
+pub fn latest_day(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Option<DayAttendance>> {
+    let day = DayAttendance::of(today, &today_by_campus_and_grade(tenant, today, None)?);
+    if day.tally.marked() > 0 {
+        return Ok(Some(day));
+    }
+    let Some(date) = queries::latest_daily_roll_day(tenant, today)? else {
+        return Ok(None);
+    };
+    let campuses = today_by_campus_and_grade(tenant, date, None)?;
+    Ok(Some(DayAttendance::of(date, &campuses)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tally(present: i64, late: i64, absent: i64, excused: i64) -> Tally {
+        Tally {
+            present,
+            absent,
+            late,
+            excused,
+        }
+    }
+
+    #[test]
+    fn present_and_late_count_over_everyone_enrolled() {
+        assert_eq!(label(rate_of(tally(90, 4, 5, 1), 100)), "94.0%");
+        // Two of twenty rolls taken: the figure says so rather than 95% of the few marked.
+        assert_eq!(label(rate_of(tally(18, 1, 1, 0), 400)), "4.8%");
+    }
+
+    #[test]
+    fn before_the_first_mark_the_figure_is_a_dash() {
+        assert_eq!(label(rate_of(Tally::default(), 600)), "—");
+        assert_eq!(label(rate_of(tally(1, 0, 0, 0), 0)), "—");
+    }
+
+    #[test]
+    fn the_roll_count_reads_as_a_sentence() {
+        let day = DayAttendance {
+            date: NaiveDate::from_ymd_opt(2026, 12, 2).expect("date"),
+            enrolled: 30,
+            tally: tally(10, 0, 0, 0),
+            rolls_taken: 1,
+            rolls_due: 1,
+        };
+        assert_eq!(day.rolls(), "1 of 1 daily roll taken");
+        assert_eq!(day.not_marked(), 20);
+    }
+}
