@@ -71,6 +71,7 @@ pub fn send_due_alerts(
                         subject: &subject,
                         body: &body,
                         recipients: &recipients,
+                        personal: false,
                     },
                 )?)
             };

@@ -36,6 +36,11 @@ pub struct Notice<'a> {
     /// Plain text.
     pub body: &'a str,
     pub recipients: &'a [Recipient],
+    /// Meant only for its recipients: read by its sender and recipients alone, not by
+    /// everyone who reads the school's messages (a walkthrough's ratings to the
+    /// observed teacher). An absence alert to a family is not personal: the office
+    /// follows those up.
+    pub personal: bool,
 }
 
 /// Records the notice and delivers it: in-app recipients see it at once, e-mail goes

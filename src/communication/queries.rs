@@ -33,6 +33,7 @@ pub fn insert_message(
             m::sent_at.eq(now),
             m::created_by_id.eq(notice.sent_by),
             m::updated_by_id.eq(notice.sent_by),
+            m::personal.eq(notice.personal),
         ))
         .returning(m::id)
         .get_result(tenant.conn())

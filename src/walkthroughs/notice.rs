@@ -66,6 +66,7 @@ pub fn tell_teacher(
             subject: &subject,
             body: &body,
             recipients: &recipients,
+            personal: true,
         },
     )?;
     Ok(())

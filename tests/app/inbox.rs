@@ -47,6 +47,7 @@ async fn teacher_reads_a_notice_in_the_inbox_and_a_guardian_gets_it_by_email() {
             subject: "Walkthrough in 7B",
             body: "Thank you for a calm, well-planned lesson.",
             recipients: &recipients,
+            personal: false,
         },
     )
     .expect("notify");

@@ -5,8 +5,9 @@
 //!   classroom;
 //! - attendance sessions and marks: those who oversee attendance the whole school;
 //!   a teacher the classes they teach;
-//! - messages: those who write them all; others what they wrote, what was sent
-//!   to them and what went to all staff or everyone;
+//! - messages: those who write them all but the personal ones (a walkthrough's
+//!   notice to the teacher), which only their sender and recipients read; others
+//!   what they wrote, what was sent to them and what went to all staff or everyone;
 //! - staff attendance: those who record it everyone's; others their own days;
 //! - zone check-ins and progress, safety and personality quiz answers: those who
 //!   manage them everyone's; others their own.
@@ -29,6 +30,10 @@ use crate::common::fixtures::{
     UserProgressBuilder, staff_members,
 };
 use crate::common::{DemoUser, TestApp, organization_id, spawn_app, user_id};
+use homeroom::communication::{Notice, Recipient, notify};
+use homeroom::config::Settings;
+use homeroom::db::enums::RecipientType;
+use homeroom::mail::Mailer;
 
 /// The tables whose rows are personal, and the text column that carries each row's marker.
 const PERSONAL: &[(&str, &str)] = &[
@@ -92,6 +97,13 @@ fn reach_of(who: DemoUser) -> Reach {
 
 const OWN_STAFF: &str = "SELECT id FROM staff WHERE user_id = $2 AND deleted_at IS NULL";
 
+/// The messages of the organization one who reads all messages reads: all but the
+/// personal ones they neither sent, wrote nor received. (Administrators still meet
+/// those in the audit log, which records every write.)
+const ALL_BUT_OTHERS_PERSONAL: &str = "SELECT m.id FROM messages m WHERE m.organization_id = $1 \
+     AND (NOT m.personal OR m.created_by_id = $2 OR m.sent_by_id = $2 \
+          OR m.id IN (SELECT r.message_id FROM message_recipients r WHERE r.user_id = $2))";
+
 /// The rows of `table` a person with `reach`, acting in `org`, may read.
 fn allowed(
     conn: &mut PgConnection,
@@ -110,6 +122,13 @@ fn allowed(
          AND (user_id = $2 OR (user_id IS NULL AND created_by_id = $2))"
     );
     let sql = match (table, reach) {
+        ("messages", Reach::Director | Reach::Office) => {
+            ALL_BUT_OTHERS_PERSONAL.to_owned()
+        }
+        ("message_recipients", Reach::Director | Reach::Office) => format!(
+            "SELECT id FROM message_recipients WHERE organization_id = $1 \
+             AND message_id IN ({ALL_BUT_OTHERS_PERSONAL})"
+        ),
         (_, Reach::Everything) => everything,
         ("walkthrough_checkins", Reach::Director) => 
             "SELECT w.id FROM walkthrough_checkins w WHERE w.organization_id = $1 AND ( \
@@ -126,7 +145,6 @@ fn allowed(
             "attendance_sessions" | "attendance_records" | "staff_attendance_records",
             Reach::Director | Reach::Office,
         ) => everything,
-        ("messages" | "message_recipients", Reach::Director | Reach::Office) => everything,
         ("messages", Reach::Own) => {
             "SELECT m.id FROM messages m WHERE m.organization_id = $1 AND ( \
              m.created_by_id = $2 OR m.sent_by_id = $2 OR m.audience IN ('everyone', 'staff') \
@@ -154,7 +172,8 @@ fn allowed(
 
 /// Gives every personal table rows of several people in both organizations, and
 /// writes each row's marker into its text.
-fn plant(conn: &mut PgConnection) {
+fn plant(app: &TestApp) {
+    let conn = &mut app.conn();
     let people = staff_members(
         conn,
         &[
@@ -173,12 +192,43 @@ fn plant(conn: &mut PgConnection) {
         PersonalityQuizResultBuilder::new(person, "Navigator").insert(conn);
         StaffAttendanceBuilder::new(person, worked).insert(conn);
     }
+    tell_teacher_personally(app, conn);
     for (table, column) in PERSONAL {
         let sql = format!("UPDATE {table} SET {column} = 'rowmark' || replace(id::text, '-', '')");
         diesel::sql_query(&sql)
             .execute(conn)
             .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
+}
+
+/// A personal notice from the director to the teacher, as a walkthrough sends it:
+/// only the two of them read it, not the office that reads the school's messages.
+fn tell_teacher_personally(app: &TestApp, conn: &mut PgConnection) {
+    let northwind = organization_id(conn, "Northwind Academy");
+    let teacher = user_id(conn, DemoUser::Teacher.email());
+    let director = user_id(conn, DemoUser::Director.email());
+    let mailer = Mailer::from_settings(&Settings::for_tests(app.data_dir.clone())).expect("mailer");
+    let recipients = [Recipient {
+        kind: RecipientType::Staff,
+        label: "The observed teacher".to_owned(),
+        user_id: Some(teacher),
+        email: None,
+    }];
+    let mut tenant =
+        homeroom::db::enter(conn, &homeroom::db::Actor::system(northwind)).expect("tenant");
+    notify(
+        &mut tenant,
+        &mailer,
+        &Notice {
+            campus_id: None,
+            sent_by: Some(director),
+            subject: "Walkthrough of 7B",
+            body: "Vibes: 2 of 5",
+            recipients: &recipients,
+            personal: true,
+        },
+    )
+    .expect("notify");
 }
 
 /// The ids and markers of personal rows a page shows.
@@ -448,7 +498,24 @@ async fn sweep_as(app: &TestApp, who: DemoUser) -> Sweep {
 #[actix_web::test]
 async fn every_page_shows_each_role_only_the_personal_rows_its_rule_allows() {
     let app = spawn_app().await;
-    plant(&mut app.conn());
+    plant(&app);
+    {
+        // The office reads the school's messages, but not the teacher's personal notice.
+        let mut conn = app.conn();
+        let northwind = organization_id(&mut conn, "Northwind Academy");
+        let office = user_id(&mut conn, DemoUser::Office.email());
+        let all = ids(
+            &mut conn,
+            "SELECT id FROM messages WHERE organization_id = $1 AND $2 = $2",
+            northwind,
+            office,
+        );
+        let readable = allowed(&mut conn, "messages", Reach::Office, northwind, office);
+        assert!(
+            all.difference(&readable).count() > 0,
+            "the sweep plants a personal message the office may not read"
+        );
+    }
     let mut pages = 0;
     let mut leaks = Vec::new();
     for who in DemoUser::ALL {

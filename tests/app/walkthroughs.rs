@@ -1090,3 +1090,91 @@ async fn director_records_a_walkthrough_on_a_phone_and_sees_it_in_the_teachers_t
     }
     client.close().await.expect("close the browser");
 }
+
+#[actix_web::test]
+async fn the_office_does_not_read_a_walkthrough_notice_sent_to_a_teacher() {
+    use crate::attendance::{form_fields, post_roll, teachers_roll};
+    use homeroom::attendance::alerts::send_due_alerts;
+    use homeroom::config::Settings;
+    use homeroom::mail::Mailer;
+
+    let app = spawn_app().await;
+    let director = app.signed_in(DemoUser::Director).await;
+    let lesson = demo_teacher_lesson(&app);
+    let walkthrough = record(&app, &director, &visit_fields(&lesson, "2")).await;
+    let notice: Uuid =
+        diesel::sql_query("SELECT m.id FROM messages m WHERE m.body LIKE '%' || $1 || '%'")
+            .bind::<Text, _>(walkthrough.to_string())
+            .get_result::<Id>(&mut app.conn())
+            .expect("the notice to the teacher")
+            .id;
+    let subject = format!(
+        "Walkthrough of {} on {}",
+        lesson.room,
+        lesson.date().format("%-d %B %Y")
+    );
+
+    // The teacher reads it in their inbox, and the director who sent it in the log.
+    let teacher = app.signed_in(DemoUser::Teacher).await;
+    assert!(app.page(&teacher, "/inbox").await.contains(&subject));
+    let sent = app.page(&director, &format!("/messages/{notice}")).await;
+    assert!(sent.contains("of 5"), "{sent}");
+
+    // A family's absence alert goes out the same day.
+    let roll = teachers_roll(&app);
+    let fields = form_fields(&roll, &[(roll.students[0], "absent", None)]);
+    assert_eq!(
+        post_roll(&app, &teacher, &roll, &fields).await.status(),
+        303
+    );
+    let mailer = Mailer::from_settings(&Settings::for_tests(app.data_dir.clone())).expect("mailer");
+    let run = send_due_alerts(
+        &mut app.conn(),
+        &mailer,
+        chrono::Utc::now() + Duration::minutes(60),
+    )
+    .expect("the alert job runs");
+    assert_eq!(run.sent, 1);
+    let alert: Uuid = diesel::sql_query(
+        "SELECT message_id AS id FROM absence_alerts WHERE message_id IS NOT NULL LIMIT 1",
+    )
+    .get_result::<Id>(&mut app.conn())
+    .expect("the alert's message")
+    .id;
+
+    // The office reads the school's messages, the alert among them, but not the notice.
+    let office = app.signed_in(DemoUser::Office).await;
+    let list = app.page(&office, "/messages").await;
+    assert!(list.contains(&alert.to_string()), "{list}");
+    assert!(!list.contains(&subject), "{list}");
+    assert!(!list.contains(&notice.to_string()));
+    let detail = app.get(&office, &format!("/messages/{notice}")).await;
+    assert_eq!(detail.status(), 404);
+    let body = detail.text().await.unwrap_or_default();
+    assert!(!body.contains("of 5") && !body.contains(&subject));
+    assert_eq!(
+        app.get(&office, &format!("/messages/{alert}"))
+            .await
+            .status(),
+        200
+    );
+    let alert_subject: String = {
+        use homeroom::db::schema::messages as m;
+        m::table
+            .find(alert)
+            .select(m::subject)
+            .first(&mut app.conn())
+            .expect("the alert's subject")
+    };
+    let export = app.page(&office, "/messages/export.csv").await;
+    assert!(export.contains(&alert_subject), "{export}");
+    assert!(!export.contains(&subject) && !export.contains(&notice.to_string()));
+    let recipients = app.page(&office, "/message-recipients").await;
+    assert!(!recipients.contains(&notice.to_string()));
+}
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = SqlUuid)]
+    id: Uuid,
+}
