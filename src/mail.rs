@@ -99,6 +99,22 @@ impl Mailer {
     }
 }
 
+/// Where the next link of `rest` starts: a web address, or a path of this site
+/// (`/walkthroughs/…`) at the start of a line, as notices read only in the inbox
+/// carry. `line_start`: whether `rest` begins a line.
+fn next_link(rest: &str, line_start: bool) -> Option<usize> {
+    let path = if line_start && rest.starts_with('/') {
+        Some(0)
+    } else {
+        rest.find("\n/").map(|at| at + 1)
+    };
+    ["https://", "http://"]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .chain(path)
+        .min()
+}
+
 /// Pieces of an e-mail body for display: plain text, with web addresses as links.
 pub struct BodyPiece {
     pub text: String,
@@ -108,11 +124,7 @@ pub struct BodyPiece {
 pub fn linkify(body: &str) -> Vec<BodyPiece> {
     let mut pieces = Vec::new();
     let mut rest = body;
-    while let Some(start) = ["https://", "http://"]
-        .iter()
-        .filter_map(|p| rest.find(p))
-        .min()
-    {
+    while let Some(start) = next_link(rest, pieces.is_empty()) {
         if start > 0 {
             pieces.push(BodyPiece {
                 text: rest[..start].to_owned(),
@@ -154,5 +166,16 @@ mod tests {
             ]
         );
         assert!(linkify("no links here").iter().all(|p| !p.link));
+    }
+
+    #[test]
+    fn a_site_path_on_its_own_line_becomes_a_link_and_a_slash_in_a_sentence_does_not() {
+        let pieces = linkify("Read it:\n/walkthroughs/abc\n");
+        assert!(
+            pieces
+                .iter()
+                .any(|p| p.link && p.text == "/walkthroughs/abc")
+        );
+        assert!(linkify("and/or 1/2 / 3").iter().all(|p| !p.link));
     }
 }

@@ -24,34 +24,44 @@ pub struct CommunicationCounts {
     pub events: usize,
 }
 
+/// A sent message; also the walkthroughs' notices. Unset times and authors take
+/// the table's defaults.
 #[derive(Insertable)]
 #[diesel(table_name = messages)]
-struct NewMessage {
-    id: Uuid,
-    organization_id: Uuid,
-    campus_id: Option<Uuid>,
-    sent_by_id: Option<Uuid>,
-    subject: String,
-    body: String,
-    channel: MessageChannel,
-    audience: MessageAudience,
-    status: MessageStatus,
-    sent_at: DateTime<Utc>,
-    import_hash: String,
+pub(super) struct NewMessage {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub campus_id: Option<Uuid>,
+    pub sent_by_id: Option<Uuid>,
+    pub subject: String,
+    pub body: String,
+    pub channel: MessageChannel,
+    pub audience: MessageAudience,
+    /// Meant only for its recipients (a walkthrough's notice to its teacher).
+    pub personal: bool,
+    pub status: MessageStatus,
+    pub sent_at: DateTime<Utc>,
+    pub import_hash: String,
+    pub created_at: Option<DateTime<Utc>>,
+    pub created_by_id: Option<Uuid>,
 }
 
+/// One person's copy of a message: by e-mail (`destination`) or in the inbox of `user_id`.
 #[derive(Insertable)]
 #[diesel(table_name = message_recipients)]
-struct NewRecipient {
-    id: Uuid,
-    organization_id: Uuid,
-    message_id: Uuid,
-    recipient_type: RecipientType,
-    recipient_label: String,
-    destination: String,
-    delivery_status: DeliveryStatus,
-    delivered_at: Option<DateTime<Utc>>,
-    read_at: Option<DateTime<Utc>>,
+pub(super) struct NewRecipient {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub message_id: Uuid,
+    pub recipient_type: RecipientType,
+    pub recipient_label: String,
+    pub destination: Option<String>,
+    pub user_id: Option<Uuid>,
+    pub delivery_status: DeliveryStatus,
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub read_at: Option<DateTime<Utc>>,
+    pub created_at: Option<DateTime<Utc>>,
+    pub created_by_id: Option<Uuid>,
 }
 
 #[derive(Insertable)]
@@ -146,10 +156,13 @@ pub fn create(
                 message_id: id,
                 recipient_type,
                 recipient_label: label,
-                destination,
+                destination: Some(destination),
+                user_id: None,
                 delivery_status,
                 delivered_at,
                 read_at,
+                created_at: None,
+                created_by_id: None,
             });
         }
         message_rows.push(NewMessage {
@@ -161,9 +174,12 @@ pub fn create(
             body: draft.body,
             channel: draft.channel,
             audience: draft.audience,
+            personal: false,
             status: MessageStatus::Sent,
             sent_at,
             import_hash: format!("demo:{}:message:{}", school.key, draft.slug),
+            created_at: None,
+            created_by_id: None,
         });
     }
 

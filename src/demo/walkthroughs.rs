@@ -1,4 +1,5 @@
-//! Directors' classroom walkthroughs of the last weeks, each during a real lesson.
+//! Directors' classroom walkthroughs of the last weeks, each during a real lesson,
+//! and the notice each observed teacher got in their inbox.
 
 use std::collections::HashSet;
 
@@ -11,11 +12,16 @@ use uuid::Uuid;
 
 use super::Ctx;
 use super::academics::Academics;
+use super::communication::{NewMessage, NewRecipient};
 use super::organization::Org;
 use super::people::{People, StaffMember};
 use super::support::{insert_all, new_id, pick, school_days, stream, weighted};
 use super::timetable::Lesson;
-use crate::db::schema::{frame_entries, walkthrough_checkins};
+use crate::db::enums::{
+    DeliveryStatus, MessageAudience, MessageChannel, MessageStatus, RecipientType,
+};
+use crate::db::schema::{frame_entries, message_recipients, messages, walkthrough_checkins};
+use crate::walkthroughs::notice::{Visit, compose};
 
 #[derive(Insertable)]
 #[diesel(table_name = walkthrough_checkins)]
@@ -211,7 +217,88 @@ pub fn create(
         rows,
         "walkthrough check-ins"
     );
+    tell_teachers(conn, ctx, org, people, &rows)?;
     Ok(rows.len())
+}
+
+/// The notice each observed teacher got when the visit was recorded, composed as a
+/// live walkthrough composes it, in their inbox from that moment; read once they
+/// acknowledged the visit. The link is the site's own path, as the demo's address
+/// is not known when it is seeded.
+fn tell_teachers(
+    conn: &mut PgConnection,
+    ctx: &Ctx,
+    org: &Org,
+    people: &People,
+    visits: &[NewCheckin],
+) -> anyhow::Result<()> {
+    let mut rng = stream(ctx.school.key, "walkthrough-notices");
+    let mut notices = Vec::new();
+    let mut copies = Vec::new();
+    for v in visits {
+        let Some(teacher) = people.staff.iter().find(|s| s.id == v.teacher_id) else {
+            continue;
+        };
+        let visit = Visit {
+            observer: &v.director_name,
+            classroom: &v.classroom,
+            date: v.check_in_date,
+            time: v.check_in_time,
+            ratings: [
+                v.attitude_rating,
+                v.classroom_management_rating,
+                v.cleanliness_rating,
+                v.vibes_rating,
+                v.team_dynamics_rating,
+                v.emergency_exit_rating,
+                v.lesson_plan_rating,
+            ],
+        };
+        let (subject, body) = compose(&visit, v.id, "");
+        let id = new_id(&mut rng);
+        notices.push(NewMessage {
+            id,
+            organization_id: org.id,
+            campus_id: v.campus_id,
+            sent_by_id: Some(v.created_by_id),
+            subject,
+            body,
+            channel: MessageChannel::InApp,
+            audience: MessageAudience::Custom,
+            personal: true,
+            status: MessageStatus::Sent,
+            sent_at: v.created_at,
+            import_hash: format!("demo:{}:walkthrough-notice:{}", ctx.school.key, v.id),
+            created_at: Some(v.created_at),
+            created_by_id: Some(v.created_by_id),
+        });
+        copies.push(NewRecipient {
+            id: new_id(&mut rng),
+            organization_id: org.id,
+            message_id: id,
+            recipient_type: RecipientType::Staff,
+            recipient_label: teacher.full_name(),
+            destination: None,
+            user_id: Some(teacher.user_id),
+            delivery_status: if v.acknowledged_at.is_some() {
+                DeliveryStatus::Read
+            } else {
+                DeliveryStatus::Delivered
+            },
+            delivered_at: Some(v.created_at),
+            read_at: v.acknowledged_at,
+            created_at: Some(v.created_at),
+            created_by_id: Some(v.created_by_id),
+        });
+    }
+    insert_all!(conn, messages::table, notices, "walkthrough notices");
+    insert_all!(
+        conn,
+        message_recipients::table,
+        copies,
+        "walkthrough notices' recipients"
+    );
+    Ok(())
 }
 
 /// One director's visit during a lesson on a day, rated as directors tend to rate.

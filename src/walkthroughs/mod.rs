@@ -5,7 +5,7 @@ mod forms;
 mod insight;
 mod listing;
 mod models;
-mod notice;
+pub mod notice;
 mod queries;
 mod reading;
 mod recording;

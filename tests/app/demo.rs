@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 use homeroom::db::schema::{staff, students, users};
 
-use crate::common::{TestDatabase, count};
+use crate::common::{DemoUser, TestDatabase, count};
 
 const TABLES: &[&str] = &[
     "organizations",
@@ -93,6 +93,59 @@ fn an_empty_database_is_recognised_and_a_seeded_one_is_not() {
     let mut conn = empty.connect();
     homeroom::db::migrate(&mut conn).expect("migrate");
     assert!(homeroom::demo::database_is_empty(&mut conn).expect("query"));
+}
+
+#[actix_web::test]
+async fn the_demo_teacher_has_a_notice_in_the_inbox_for_every_walkthrough_about_them() {
+    use homeroom::db::schema::walkthrough_checkins as w;
+    let app = crate::common::spawn_app().await;
+    let teacher_staff: uuid::Uuid = staff::table
+        .inner_join(users::table.on(staff::user_id.eq(users::id.nullable())))
+        .filter(users::email.eq(DemoUser::Teacher.email()))
+        .select(staff::id)
+        .first(&mut app.conn())
+        .expect("the demo teacher's staff record");
+    let visits: Vec<uuid::Uuid> = w::table
+        .filter(w::teacher_id.eq(teacher_staff))
+        .filter(w::deleted_at.is_null())
+        .select(w::id)
+        .load(&mut app.conn())
+        .expect("walkthroughs about the teacher");
+    assert!(!visits.is_empty(), "the demo teacher has been visited");
+
+    let teacher = app.signed_in(DemoUser::Teacher).await;
+    let inbox = app.page(&teacher, "/inbox").await;
+    let doc = scraper::Html::parse_document(&inbox);
+    let items = scraper::Selector::parse("ul.inbox li a").expect("selector");
+    let notices: Vec<String> = doc
+        .select(&items)
+        .filter(|a| a.text().collect::<String>().contains("Walkthrough of"))
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert_eq!(
+        notices.len(),
+        visits.len(),
+        "one notice per walkthrough about the teacher"
+    );
+
+    // A notice reads as a live one and links to its walkthrough, which opens.
+    let message = app.page(&teacher, &notices[0]).await;
+    assert!(message.contains("and recorded a walkthrough."), "{message}");
+    assert!(message.contains("Lesson plan: "), "the ratings are listed");
+    let doc = scraper::Html::parse_document(&message);
+    let link = scraper::Selector::parse(".message-body a").expect("selector");
+    let href = doc
+        .select(&link)
+        .filter_map(|a| a.value().attr("href"))
+        .find(|h| h.starts_with("/walkthroughs/"))
+        .expect("a link to the walkthrough")
+        .to_owned();
+    let id: uuid::Uuid = href["/walkthroughs/".len()..].parse().expect("an id");
+    assert!(
+        visits.contains(&id),
+        "the link names a walkthrough about the teacher"
+    );
+    assert_eq!(app.get(&teacher, &href).await.status(), 200);
 }
 
 #[derive(QueryableByName)]
