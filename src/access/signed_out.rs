@@ -12,6 +12,7 @@ use crate::forms::{self, kept};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::input;
 use crate::web::redirect::local_target;
 
 const FORM_KEPT: &str =
@@ -47,7 +48,8 @@ pub async fn sign_in_first(
     Ok(AppError::SignedOut { next: Some(next) })
 }
 
-/// The fields of a url-encoded form; `None` for any other body.
+/// The fields of a url-encoded form, read as every form is (composed; refused when
+/// one holds a control character); `None` for any other body.
 async fn form_fields(
     req: &mut ServiceRequest,
 ) -> Result<Option<Vec<(String, String)>>, actix_web::Error> {
@@ -60,5 +62,6 @@ async fn form_fields(
         return Ok(None);
     }
     let body = req.extract::<Bytes>().await?;
-    Ok(serde_urlencoded::from_bytes(&body).ok())
+    let pairs = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body).ok();
+    Ok(pairs.map(input::refuse_controls).transpose()?)
 }

@@ -246,6 +246,22 @@ async fn a_save_after_session_expiry_returns_to_the_form_with_the_typed_values_a
 }
 
 #[actix_web::test]
+async fn a_form_with_a_control_character_sent_after_its_session_ended_is_refused_and_not_kept() {
+    let app = spawn_app().await;
+    let office = app.signed_in(DemoUser::Office).await;
+    let mut form = new_student_form(&app, &office, "T-91401").await;
+    form.retain(|(k, _)| k != "first_name");
+    form.push(("first_name".to_owned(), "Zeph\u{0}yrine".to_owned()));
+    expire_sessions(&app, DemoUser::Office);
+    let response = app.post_form(&office, "/students", &pairs(&form)).await;
+    assert_eq!(response.status(), 400, "read as every form is read");
+    let page = response.text().await.expect("the error page");
+    assert!(page.contains("control characters"), "{page}");
+    assert_eq!(count(&mut app.conn(), "form_stashes"), 0, "nothing kept");
+    assert_eq!(students_numbered(&app, "T-91401"), 0, "nothing saved");
+}
+
+#[actix_web::test]
 async fn a_kept_form_comes_back_only_to_the_user_who_typed_it() {
     let app = spawn_app().await;
     let (office, refused) = save_after_expiry(&app, "T-91301").await;
