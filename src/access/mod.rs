@@ -78,9 +78,9 @@ impl Access {
         }
     }
 
-    /// How the school's pages show dates and money.
-    pub fn locale(&self) -> crate::web::format::Locale {
-        crate::web::format::Locale::new(self.time_zone, self.currency)
+    /// How the school's pages show dates and money, in the reader's language.
+    pub fn locale(&self, t: crate::i18n::Lang) -> crate::web::format::Locale {
+        crate::web::format::Locale::new(self.time_zone, self.currency, t)
     }
 
     /// The organization's calendar date now; "today" for a school is local.

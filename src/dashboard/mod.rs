@@ -129,7 +129,7 @@ fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<Dashbo
         let (outstanding, overdue) = queries::fees_outstanding(tenant, today)?;
         stats.push(Stat {
             label: t.text("dashboard-fees-outstanding"),
-            value: access.locale().money(&outstanding.unwrap_or_default()),
+            value: access.locale(t).money(&outstanding.unwrap_or_default()),
             detail: t
                 .message("dashboard-past-due")
                 .arg("count", overdue)

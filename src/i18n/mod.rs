@@ -16,6 +16,7 @@
 //! [`choose`] decides the language of a request.
 
 mod negotiate;
+mod values;
 
 #[cfg(test)]
 mod coverage;

@@ -282,7 +282,7 @@ pub fn show(field: &Field, raw: Option<&str>, title: Option<&str>, locale: &Loca
             .map_or_else(|| raw.to_owned(), |(_, l)| l.to_owned()),
         Kind::Relation(_) => title.unwrap_or(raw).to_owned(),
         Kind::Flag => if raw == "true" { "Yes" } else { "No" }.to_owned(),
-        Kind::Date => format::iso_date(raw),
+        Kind::Date => locale.iso_date(raw),
         Kind::Timestamp => format::iso_instant(raw, locale),
         Kind::Time => raw.get(..5).unwrap_or(raw).to_owned(),
         Kind::Money => raw
@@ -398,6 +398,7 @@ mod tests {
         let berlin = Locale::new(
             crate::clock::zone("Europe/Berlin"),
             format::Currency::DEFAULT,
+            crate::i18n::Lang::default(),
         );
         assert_eq!(
             show(&at, Some("2026-09-01T06:30:00"), None, &berlin),

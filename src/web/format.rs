@@ -5,42 +5,40 @@
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
-/// A school's conventions for showing values: its time zone and currency.
+/// A school's conventions for showing values, in the reader's language: its time
+/// zone and currency.
 #[derive(Clone, Copy, Debug)]
 pub struct Locale {
     pub time_zone: chrono_tz::Tz,
     pub currency: Currency,
+    pub t: crate::i18n::Lang,
 }
 
 impl Locale {
-    pub fn new(time_zone: chrono_tz::Tz, currency: Currency) -> Locale {
+    pub fn new(time_zone: chrono_tz::Tz, currency: Currency, t: crate::i18n::Lang) -> Locale {
         Locale {
             time_zone,
             currency,
+            t,
         }
     }
 
     /// An instant as the school reads it: "6 Dec 2026 14:05" in its time zone.
     pub fn instant(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&self.time_zone)
-            .format("%-d %b %Y %H:%M")
-            .to_string()
+        self.t.date_time(&at.with_timezone(&self.time_zone))
     }
 
     /// Money in the school's currency: "$895,568.00".
     pub fn money(&self, amount: &BigDecimal) -> String {
-        self.currency.show(amount)
+        self.t.money(amount, self.currency)
     }
-}
 
-/// A calendar date as the school reads it: "6 Dec 2026".
-pub fn date(day: NaiveDate) -> String {
-    day.format("%-d %b %Y").to_string()
-}
-
-/// A stored ISO date ("2026-12-06") as [`date`] shows it; other text unchanged.
-pub fn iso_date(text: &str) -> String {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_or_else(|_| text.to_owned(), date)
+    /// A stored ISO date ("2026-12-06") as the reader's language shows it; other
+    /// text unchanged.
+    pub fn iso_date(&self, text: &str) -> String {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_or_else(|_| text.to_owned(), |d| self.t.date(d))
+    }
 }
 
 /// A stored instant (RFC 3339, or `YYYY-MM-DDTHH:MM:SS` in UTC) as [`Locale::instant`]
@@ -171,11 +169,11 @@ mod tests {
 
     #[test]
     fn dates_and_instants_read_the_same_everywhere() {
-        let day = NaiveDate::from_ymd_opt(2026, 12, 6).expect("date");
-        assert_eq!(date(day), "6 Dec 2026");
-        assert_eq!(iso_date("2026-12-06"), "6 Dec 2026");
-        assert_eq!(iso_date("soon"), "soon");
-        let berlin = Locale::new(crate::clock::zone("Europe/Berlin"), Currency::DEFAULT);
+        let berlin = Locale::new(
+            crate::clock::zone("Europe/Berlin"),
+            Currency::DEFAULT,
+            crate::i18n::Lang::default(),
+        );
         assert_eq!(
             iso_instant("2026-09-01T06:30:00+00:00", &berlin),
             "1 Sep 2026 08:30"
@@ -184,5 +182,7 @@ mod tests {
             iso_instant("2026-09-01T06:30:00", &berlin),
             "1 Sep 2026 08:30"
         );
+        assert_eq!(berlin.iso_date("2026-12-06"), "6 Dec 2026");
+        assert_eq!(berlin.iso_date("soon"), "soon");
     }
 }

@@ -111,6 +111,12 @@ pub struct Page {
 }
 
 impl Page {
+    /// How this page shows dates and money: the school's zone and currency in the
+    /// reader's language.
+    pub fn locale(&self) -> crate::web::format::Locale {
+        self.access.locale(self.t)
+    }
+
     pub fn layout(&self, title: impl Into<String>) -> Layout {
         let access = &self.access;
         let entries: Vec<&MenuEntry> = self.menu.for_user(access).collect();

@@ -152,7 +152,7 @@ pub async fn trash(
             title: r.title,
             deleted: r
                 .deleted_at
-                .map(|d| when(d, r.updated_by.as_deref(), &page.access.locale()))
+                .map(|d| when(d, r.updated_by.as_deref(), &page.locale()))
                 .unwrap_or_default(),
         })
         .collect();

@@ -309,7 +309,7 @@ impl FormView {
         given: &Given,
         theirs: Row,
     ) -> Result<HttpResponse, AppError> {
-        self.conflict = conflict(res, &theirs, given, &self.inputs, &page.access.locale());
+        self.conflict = conflict(res, &theirs, given, &self.inputs, &page.locale());
         let who = theirs.updated_by.as_deref().unwrap_or("Someone");
         self.form_error = Some(format!(
             "{who} changed this {} while you were editing. Compare both versions below; saving again keeps yours.",

@@ -290,7 +290,7 @@ pub async fn list(
         Ok((rows, more, filters.transpose()?.unwrap_or_default()))
     })
     .await?;
-    let results = Results::new(res, &rows, more, &list_state, &page.access.locale());
+    let results = Results::new(res, &rows, more, &list_state, &page.locale());
     let view = ResView::new(res, &page.access);
     if fragment {
         return results_fragment(res, view, results, &list_state);

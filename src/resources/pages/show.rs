@@ -123,6 +123,7 @@ impl Ask {
         id: Uuid,
         query: &[(String, String)],
         htmx: bool,
+        locale: Locale,
     ) -> Ask {
         let readable: Vec<&'static Child> = res
             .children
@@ -146,7 +147,7 @@ impl Ask {
             can_create_child,
             fragment: htmx && asked.is_some(),
             global: access.global_access,
-            locale: access.locale(),
+            locale,
             file_kind: files::EntityKind::from_table(res.table()),
         }
     }
@@ -254,7 +255,14 @@ pub async fn show(
     query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let fragment = htmx::wants_fragment(&req);
-    let ask = Ask::new(res, &page.access, parse_id(&id)?, &query, fragment);
+    let ask = Ask::new(
+        res,
+        &page.access,
+        parse_id(&id)?,
+        &query,
+        fragment,
+        page.locale(),
+    );
     let (mut record, ask) = run_in(&state.pool, page.access.actor(), move |tenant| {
         Ok((read(tenant, res, &ask)?, ask))
     })
