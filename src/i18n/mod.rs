@@ -264,6 +264,25 @@ impl Lang {
         self.message(id).to_string()
     }
 
+    /// Whether this language, or English, has a message with this id.
+    pub fn has(&self, id: &str) -> bool {
+        [self.index, 0]
+            .iter()
+            .any(|&i| self.catalog.languages[i].bundle.has_message(id))
+    }
+
+    /// The wording of a stored choice (a PostgreSQL enum value): the message
+    /// `choice-<type>-<value>` (`choice-student_status-active`), else the value with
+    /// its underscores as spaces.
+    pub fn choice(&self, sql_type: &str, value: &str) -> String {
+        let id = format!("choice-{sql_type}-{value}");
+        if self.has(&id) {
+            self.text(&id)
+        } else {
+            value.replace('_', " ")
+        }
+    }
+
     /// A message to give variables to, shown with `{{ }}` or `to_string()`.
     pub fn message<'a>(&self, id: &'a str) -> Message<'a> {
         Message {

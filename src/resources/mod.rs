@@ -312,6 +312,17 @@ impl Field {
     }
 }
 
+impl Field {
+    /// The field's label in the reader's language.
+    pub fn label_in(&self, t: crate::i18n::Lang) -> String {
+        if t.has(self.label) {
+            t.text(self.label)
+        } else {
+            self.label.to_owned()
+        }
+    }
+}
+
 impl Child {
     pub const fn refuse(resource: &'static Resource, column: &'static str) -> Child {
         Child {
@@ -337,6 +348,21 @@ impl Resource {
     /// "Students", as the permission catalog names it.
     pub fn label(&self) -> &'static str {
         self.entity.label()
+    }
+
+    /// "Students" in the reader's language.
+    pub fn label_in(&self, t: crate::i18n::Lang) -> String {
+        t.text(self.entity.message_id())
+    }
+
+    /// "student": the noun for one record, in the reader's language.
+    pub fn singular_in(&self, _t: crate::i18n::Lang) -> String {
+        self.singular.to_owned()
+    }
+
+    /// "New student": the button and page title for a new record.
+    pub fn new_in(&self, _t: crate::i18n::Lang) -> String {
+        format!("New {}", self.singular)
     }
 
     pub fn field(&self, column: &str) -> Option<&'static Field> {
