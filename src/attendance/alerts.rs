@@ -6,9 +6,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
 pub use super::queries::alerts::{Absences, arm};
-use super::queries::alerts::{claim_due, finish, guardians};
+use super::queries::alerts::{GuardianRow, claim_due, finish, guardians};
 use crate::communication::{Notice, Recipient, notify};
 use crate::db::enums::{AbsenceAlertStatus, RecipientType};
+use crate::i18n::{self, Lang};
 
 /// What one run of the alert job did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -41,28 +42,18 @@ pub fn send_due_alerts(
                 run.withdrawn += 1;
                 continue;
             }
-            let recipients: Vec<Recipient> = guardians(tenant, alert.student_id)?
-                .into_iter()
-                .map(|g| Recipient {
-                    kind: RecipientType::Guardian,
-                    label: match g.relationship {
-                        Some(r) => format!("{} ({r})", g.full_name),
-                        None => g.full_name,
-                    },
-                    user_id: g.user_id,
-                    email: g.email,
-                })
-                .collect();
-            let message = if recipients.is_empty() {
-                // No guardian on file: the alert is settled, with nobody to tell.
-                None
-            } else {
+            let school = alert.school_language.as_deref();
+            let mut message = None;
+            // One notice per language the guardians read; the alert keeps the first (the
+            // primary contact's). No guardian on file settles it with nobody to tell.
+            for (t, recipients) in by_language(guardians(tenant, alert.student_id)?, school) {
                 let (subject, body) = alert_text(
+                    t,
                     &alert.student_name,
                     alert.alert_date,
                     &alert.organization_name,
                 );
-                Some(notify(
+                let sent = notify(
                     tenant,
                     mailer,
                     &Notice {
@@ -73,8 +64,9 @@ pub fn send_due_alerts(
                         recipients: &recipients,
                         personal: false,
                     },
-                )?)
-            };
+                )?;
+                message.get_or_insert(sent);
+            }
             finish(tenant, alert.id, AbsenceAlertStatus::Sent, message, now)?;
             run.sent += 1;
         }
@@ -82,17 +74,50 @@ pub fn send_due_alerts(
     })
 }
 
-/// The alert's subject and plain-text body.
-pub fn alert_text(student: &str, date: NaiveDate, school: &str) -> (String, String) {
-    (
-        format!(
-            "{student} was marked absent on {}",
-            date.format("%A %-d %B")
-        ),
-        format!(
-            "{student} was marked absent on {}. If you know why, please let {school} know.\n\n\
-             If {student} is at school, the roll will be corrected and no further message is sent.",
-            date.format("%A %-d %B %Y")
-        ),
-    )
+/// The guardians grouped by the language each reads: their own where known, else
+/// the school's; in the order given.
+fn by_language(guardians: Vec<GuardianRow>, school: Option<&str>) -> Vec<(Lang, Vec<Recipient>)> {
+    let school_t = i18n::choose(None, school, None);
+    let mut groups: Vec<(Lang, Vec<Recipient>)> = Vec::new();
+    for g in guardians {
+        let t = i18n::choose(g.language.as_deref(), school, None);
+        let recipient = Recipient {
+            kind: RecipientType::Guardian,
+            label: match g.relationship {
+                Some(r) => school_t
+                    .message("alert-recipient")
+                    .arg("name", g.full_name.as_str())
+                    .arg("relationship", school_t.choice("guardian_relationship", &r))
+                    .to_string(),
+                None => g.full_name,
+            },
+            user_id: g.user_id,
+            email: g.email,
+        };
+        match groups.iter_mut().find(|(l, _)| *l == t) {
+            Some((_, group)) => group.push(recipient),
+            None => groups.push((t, vec![recipient])),
+        }
+    }
+    groups
+}
+
+/// The alert's subject and plain-text body in the guardian's language `t`.
+pub fn alert_text(t: Lang, student: &str, date: NaiveDate, school: &str) -> (String, String) {
+    let subject = t
+        .message("alert-absent-subject")
+        .arg("student", student)
+        .arg("date", t.weekday_date(date))
+        .to_string();
+    let absent = t
+        .message("alert-absent-body")
+        .arg("student", student)
+        .arg("date", t.long_date(date))
+        .arg("school", school)
+        .to_string();
+    let at_school = t
+        .message("alert-absent-at-school")
+        .arg("student", student)
+        .to_string();
+    (subject, format!("{absent}\n\n{at_school}"))
 }

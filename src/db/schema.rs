@@ -643,6 +643,7 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        language -> Nullable<Text>,
     }
 }
 

@@ -365,7 +365,11 @@ struct NewGuardian {
     address: String,
     primary_contact: bool,
     import_hash: String,
+    language: Option<String>,
 }
+
+/// One household in this many reads Spanish (the rest the school's language).
+const SPANISH_EVERY: usize = 6;
 
 /// The adults of a household, shared by brothers and sisters at the school.
 struct Family {
@@ -549,7 +553,9 @@ fn create_students(
 
     let mut guardian_rows = Vec::new();
     let mut guardian_list = Vec::new();
-    for family in &families {
+    for (f, family) in families.iter().enumerate() {
+        // Some households read Spanish: their absence alerts come in Spanish.
+        let language = (f % SPANISH_EVERY == SPANISH_EVERY - 1).then(|| "es".to_owned());
         for &child in &family.children {
             for (k, (name, relationship, phone, email)) in family.adults.iter().enumerate() {
                 guardian_rows.push(NewGuardian {
@@ -563,6 +569,7 @@ fn create_students(
                     address: family.address.clone(),
                     primary_contact: k == 0,
                     import_hash: format!("demo:{}:guardian:{:04}-{}", school.key, child + 1, k + 1),
+                    language: language.clone(),
                 });
                 guardian_list.push(Guardian {
                     student: child,

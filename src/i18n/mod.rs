@@ -169,6 +169,17 @@ pub fn options(chosen: Option<&str>) -> Vec<LanguageOption> {
         .collect()
 }
 
+/// Every shipped language as `(tag, its own name)`: the choices of a record field
+/// that keeps a language (a guardian's).
+pub fn choices() -> Vec<(&'static str, &'static str)> {
+    static NAMES: LazyLock<Vec<(&'static str, String)>> =
+        LazyLock::new(|| options(None).into_iter().map(|o| (o.tag, o.name)).collect());
+    NAMES
+        .iter()
+        .map(|(tag, name)| (*tag, name.as_str()))
+        .collect()
+}
+
 /// A language picked in a form: `None` for "none chosen" (empty), else a shipped
 /// language's tag; `Err` for anything else.
 pub fn parse_choice(text: &str) -> Result<Option<&'static str>, UnknownLanguage> {

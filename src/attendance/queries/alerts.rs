@@ -61,6 +61,9 @@ pub struct DueAlert {
     pub student_name: String,
     #[diesel(sql_type = Text)]
     pub organization_name: String,
+    /// The school's language, for guardians whose own is not known.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub school_language: Option<String>,
     /// The student's latest mark that day is an unexcused absence.
     #[diesel(sql_type = Bool)]
     pub still_absent: bool,
@@ -71,7 +74,7 @@ pub struct DueAlert {
 const CLAIM_SQL: &str = "
 SELECT a.id, a.organization_id, a.campus_id, a.student_id, a.alert_date, a.created_by_id,
        concat_ws(' ', st.first_name, st.last_name) AS student_name,
-       o.name AS organization_name,
+       o.name AS organization_name, o.language AS school_language,
        coalesce((SELECT r.status = 'absent'
                  FROM attendance_records r
                  JOIN attendance_sessions s ON s.id = r.attendance_session_id
@@ -111,10 +114,13 @@ pub struct GuardianRow {
     /// A Homeroom account with the guardian's address, whose inbox shows the alert.
     #[diesel(sql_type = Nullable<SqlUuid>)]
     pub user_id: Option<Uuid>,
+    /// The language the guardian reads, when known.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub language: Option<String>,
 }
 
 const GUARDIANS_SQL: &str = "
-SELECT g.full_name, g.relationship::text AS relationship, g.email,
+SELECT g.full_name, g.relationship::text AS relationship, g.email, g.language,
        (SELECT u.id FROM users u
         WHERE u.organization_id = g.organization_id AND u.deleted_at IS NULL
           AND g.email IS NOT NULL AND lower(u.email) = lower(g.email)

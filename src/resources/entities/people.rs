@@ -126,6 +126,7 @@ pub static GUARDIANS: Resource = Resource {
         Field::email("email", "E-mail").listed(),
         Field::text("address", "Address"),
         Field::flag("primary_contact", "Primary contact"),
+        Field::choice("language", "Language", "text", crate::i18n::choices),
     ],
     // The columns of its folded search text (search index, migration 000060).
     search: &["full_name", "email", "phone"],
