@@ -64,3 +64,50 @@ check-in-marked-by-office = The office has marked you today.
 check-in-campus-starts = { $campus } starts at { $time }; later check-ins count as late.
 check-in-day-starts = The day starts at { $time }; later check-ins count as late.
 check-in-submit = Check in
+check-in-recorded = You are checked in.
+check-in-already = You had already checked in today.
+check-in-not-staff = Your account is not linked to a staff record, so there is nothing to check in. Ask the office.
+
+## Refusals of the roll's address and the tablet's requests
+
+roll-bad-date = The date must look like 2026-11-23.
+roll-future-date = A roll can be taken only for today or a day that has passed.
+roll-marks-unreadable = The marks could not be read. { $detail }
+
+## Attendance today: the campuses' daily rolls by grade, with the trend
+
+attendance-today-title = Attendance today
+attendance-today-subtitle = { $date } · daily rolls
+attendance-missing-link = Missing rolls
+attendance-chronic-link = Chronic absence
+attendance-at-a-glance = Today at a glance
+attendance-present-or-late = present or late
+attendance-of-enrolled = of { $count } enrolled
+attendance-rolls-taken = { $due ->
+    [one] { $taken } of { $due } daily roll taken
+   *[other] { $taken } of { $due } daily rolls taken
+}
+attendance-not-yet-marked = Not yet marked
+attendance-last-days = Last { $count } school days
+attendance-no-classes = No classes are running today.
+attendance-grade = Grade
+attendance-enrolled = Enrolled
+attendance-not-marked = Not marked
+attendance-rate = Attendance
+attendance-all-grades = All grades
+attendance-choose-campus = Choose a campus from the list.
+
+# The filter form of the oversight pages.
+attendance-filter-campus = Campus
+attendance-filter-all-campuses = All campuses
+attendance-filter-show = Show
+
+# The trend chart and its table.
+attendance-trend-title = Attendance over the last { $count } school days
+attendance-trend-summary = { $count } school days from { $from } to { $to }: average { $average }, lowest { $lowest }, highest { $highest }; the last day { $last }.
+attendance-trend-empty = No attendance has been recorded in this period.
+attendance-trend-point = { $date }: { $rate }
+attendance-trend-show-numbers = Show the numbers
+attendance-trend-caption = Attendance by school day
+attendance-trend-day = Day
+attendance-trend-present-or-late = Present or late

@@ -64,3 +64,50 @@ check-in-marked-by-office = Secretaría ya te ha registrado hoy.
 check-in-campus-starts = En { $campus } la jornada empieza a las { $time }; los fichajes posteriores cuentan como retraso.
 check-in-day-starts = La jornada empieza a las { $time }; los fichajes posteriores cuentan como retraso.
 check-in-submit = Fichar
+check-in-recorded = Has fichado.
+check-in-already = Ya habías fichado hoy.
+check-in-not-staff = Tu cuenta no está vinculada a una ficha de personal, así que no hay nada que fichar. Consulta con secretaría.
+
+## Rechazos de la dirección de la lista y de las peticiones de la tableta
+
+roll-bad-date = La fecha debe tener la forma 2026-11-23.
+roll-future-date = Solo se puede pasar lista de hoy o de un día ya pasado.
+roll-marks-unreadable = No se pudieron leer las marcas. { $detail }
+
+## La asistencia de hoy: las listas diarias de cada sede por grado, con la tendencia
+
+attendance-today-title = Asistencia de hoy
+attendance-today-subtitle = { $date } · listas diarias
+attendance-missing-link = Listas sin pasar
+attendance-chronic-link = Absentismo crónico
+attendance-at-a-glance = Hoy de un vistazo
+attendance-present-or-late = presentes o con retraso
+attendance-of-enrolled = de { $count } matriculados
+attendance-rolls-taken = { $due ->
+    [one] { $taken } de { $due } lista diaria pasada
+   *[other] { $taken } de { $due } listas diarias pasadas
+}
+attendance-not-yet-marked = Sin marcar todavía
+attendance-last-days = Últimos { $count } días lectivos
+attendance-no-classes = Hoy no hay clases en marcha.
+attendance-grade = Grado
+attendance-enrolled = Matriculados
+attendance-not-marked = Sin marcar
+attendance-rate = Asistencia
+attendance-all-grades = Todos los grados
+attendance-choose-campus = Elige una sede de la lista.
+
+# El formulario de filtros de las páginas de seguimiento.
+attendance-filter-campus = Sede
+attendance-filter-all-campuses = Todas las sedes
+attendance-filter-show = Mostrar
+
+# El gráfico de tendencia y su tabla.
+attendance-trend-title = Asistencia en los últimos { $count } días lectivos
+attendance-trend-summary = { $count } días lectivos del { $from } al { $to }: media { $average }, mínima { $lowest }, máxima { $highest }; el último día, { $last }.
+attendance-trend-empty = No se ha registrado asistencia en este periodo.
+attendance-trend-point = { $date }: { $rate }
+attendance-trend-show-numbers = Ver las cifras
+attendance-trend-caption = Asistencia por día lectivo
+attendance-trend-day = Día
+attendance-trend-present-or-late = Presentes o con retraso

@@ -64,3 +64,50 @@ check-in-marked-by-office = Le secrétariat vous a déjà noté aujourd'hui.
 check-in-campus-starts = À { $campus }, la journée commence à { $time } ; un pointage plus tardif compte comme un retard.
 check-in-day-starts = La journée commence à { $time } ; un pointage plus tardif compte comme un retard.
 check-in-submit = Pointer
+check-in-recorded = Votre pointage est enregistré.
+check-in-already = Vous aviez déjà pointé aujourd'hui.
+check-in-not-staff = Votre compte n'est lié à aucune fiche du personnel : il n'y a donc rien à pointer. Adressez-vous au secrétariat.
+
+## Refus de l'adresse de l'appel et des envois de la tablette
+
+roll-bad-date = La date doit s'écrire sous la forme 2026-11-23.
+roll-future-date = L'appel ne peut être fait que pour aujourd'hui ou un jour passé.
+roll-marks-unreadable = Les statuts n'ont pas pu être lus. { $detail }
+
+## Les présences du jour : les appels quotidiens par site et par niveau, avec la tendance
+
+attendance-today-title = Présences du jour
+attendance-today-subtitle = { $date } · appels du jour
+attendance-missing-link = Appels non faits
+attendance-chronic-link = Absentéisme chronique
+attendance-at-a-glance = La journée en un coup d'œil
+attendance-present-or-late = présents ou en retard
+attendance-of-enrolled = sur { $count } inscrits
+attendance-rolls-taken = { $taken ->
+    [one] { $taken } appel du jour fait sur { $due }
+   *[other] { $taken } appels du jour faits sur { $due }
+}
+attendance-not-yet-marked = Pas encore pointés
+attendance-last-days = { $count } derniers jours de classe
+attendance-no-classes = Aucune classe n'a lieu aujourd'hui.
+attendance-grade = Niveau
+attendance-enrolled = Inscrits
+attendance-not-marked = Non pointés
+attendance-rate = Présence
+attendance-all-grades = Tous les niveaux
+attendance-choose-campus = Choisissez un site dans la liste.
+
+# Le formulaire de filtre des pages de suivi.
+attendance-filter-campus = Site
+attendance-filter-all-campuses = Tous les sites
+attendance-filter-show = Afficher
+
+# Le graphique de tendance et son tableau.
+attendance-trend-title = Présence sur les { $count } derniers jours de classe
+attendance-trend-summary = { $count } jours de classe du { $from } au { $to } : moyenne { $average }, minimum { $lowest }, maximum { $highest } ; dernier jour : { $last }.
+attendance-trend-empty = Aucune présence n'a été enregistrée sur cette période.
+attendance-trend-point = { $date } : { $rate }
+attendance-trend-show-numbers = Voir les chiffres
+attendance-trend-caption = Présence par jour de classe
+attendance-trend-day = Jour
+attendance-trend-present-or-late = Présents ou en retard

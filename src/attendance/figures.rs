@@ -11,6 +11,7 @@ use super::filters::Tally;
 use super::oversight::{CampusToday, today_by_campus_and_grade};
 use super::queries::oversight as queries;
 use crate::db::Tenant;
+use crate::i18n::Lang;
 
 /// Present or late (`attended`) over enrolled, in percent; none before any mark
 /// (`marked`) or with nobody enrolled.
@@ -24,8 +25,8 @@ pub fn rate_of(tally: Tally, enrolled: i64) -> Option<f64> {
 }
 
 /// A rate as pages print it: one decimal, or a dash.
-pub fn label(rate: Option<f64>) -> String {
-    rate.map_or_else(|| "—".to_owned(), |p| format!("{p:.1}%"))
+pub fn label(t: Lang, rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".to_owned(), |p| t.percent(p, 1))
 }
 
 /// One day's attendance across the campuses read.
@@ -52,9 +53,14 @@ impl DayAttendance {
         }
     }
 
-    /// "94.2%": present or late over enrolled.
+    /// "94.2%": present or late over enrolled, as the reader's language writes it.
+    pub fn percentage_in(&self, t: Lang) -> String {
+        label(t, rate_of(self.tally, self.enrolled))
+    }
+
+    /// The percentage in English (the dashboard's card, until it passes its language).
     pub fn percentage(&self) -> String {
-        label(rate_of(self.tally, self.enrolled))
+        self.percentage_in(Lang::default())
     }
 
     pub fn not_marked(&self) -> i64 {
@@ -62,13 +68,11 @@ impl DayAttendance {
     }
 
     /// "12 of 24 daily rolls taken".
-    pub fn rolls(&self) -> String {
-        format!(
-            "{} of {} daily roll{} taken",
-            self.rolls_taken,
-            self.rolls_due,
-            if self.rolls_due == 1 { "" } else { "s" }
-        )
+    pub fn rolls(&self, t: Lang) -> String {
+        t.message("attendance-rolls-taken")
+            .arg("taken", self.rolls_taken)
+            .arg("due", self.rolls_due)
+            .to_string()
     }
 }
 
@@ -102,15 +106,17 @@ mod tests {
 
     #[test]
     fn present_and_late_count_over_everyone_enrolled() {
-        assert_eq!(label(rate_of(tally(90, 4, 5, 1), 100)), "94.0%");
+        let en = Lang::default();
+        assert_eq!(label(en, rate_of(tally(90, 4, 5, 1), 100)), "94.0%");
         // Two of twenty rolls taken: the figure says so rather than 95% of the few marked.
-        assert_eq!(label(rate_of(tally(18, 1, 1, 0), 400)), "4.8%");
+        assert_eq!(label(en, rate_of(tally(18, 1, 1, 0), 400)), "4.8%");
     }
 
     #[test]
     fn before_the_first_mark_the_figure_is_a_dash() {
-        assert_eq!(label(rate_of(Tally::default(), 600)), "—");
-        assert_eq!(label(rate_of(tally(1, 0, 0, 0), 0)), "—");
+        let en = Lang::default();
+        assert_eq!(label(en, rate_of(Tally::default(), 600)), "—");
+        assert_eq!(label(en, rate_of(tally(1, 0, 0, 0), 0)), "—");
     }
 
     #[test]
@@ -122,7 +128,7 @@ mod tests {
             rolls_taken: 1,
             rolls_due: 1,
         };
-        assert_eq!(day.rolls(), "1 of 1 daily roll taken");
+        assert_eq!(day.rolls(Lang::default()), "1 of 1 daily roll taken");
         assert_eq!(day.not_marked(), 20);
     }
 }

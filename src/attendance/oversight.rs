@@ -16,6 +16,7 @@ use super::schedule::{RollState, ScheduledRoll, Scope, scheduled_rolls};
 use super::trend::{TrendChart, TrendDay};
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::Tenant;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
@@ -67,8 +68,8 @@ pub struct GroupRow {
 
 impl GroupRow {
     /// Present and late over enrolled, as every page counts it ([`figures`]).
-    pub fn percentage(&self) -> String {
-        figures::label(figures::rate_of(self.tally, self.enrolled))
+    pub fn percentage(&self, t: Lang) -> String {
+        figures::label(t, figures::rate_of(self.tally, self.enrolled))
     }
 
     pub fn not_marked(&self) -> i64 {
@@ -100,23 +101,24 @@ async fn overview(
 ) -> Result<HttpResponse, AppError> {
     let today = page.access.today();
     let wanted = query.into_inner().campus;
+    let refusal = page.t.text("attendance-choose-campus");
     let (campuses, campus, rows, trend) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
             let campuses = filters::campuses(tenant)?;
-            let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
+            let campus = filters::parse_choice(refusal, wanted.as_deref(), &campuses)?;
             let rows = today_by_campus_and_grade(tenant, today, campus)?;
             let trend = trend(tenant, today, campus)?;
             Ok((campuses, campus, rows, trend))
         })
         .await?;
     render(&OverviewPage {
-        layout: page.layout("Attendance today"),
+        layout: page.layout(page.t.text("attendance-today-title")),
         today,
         campuses,
         campus: campus.map(|c| c.to_string()).unwrap_or_default(),
         total: DayAttendance::of(today, &rows),
         rows,
-        trend: TrendChart::new(trend),
+        trend: TrendChart::new(page.t, trend),
     })
 }
 
@@ -212,24 +214,38 @@ pub struct MissingRoll {
 }
 
 impl MissingRoll {
-    pub fn what(&self) -> String {
+    pub fn what(&self, t: Lang) -> String {
         match &self.roll.subject_name {
             Some(subject) => format!("{} · {subject}", self.roll.class_name),
-            None => format!("{} · daily roll", self.roll.class_name),
+            None => t
+                .message("roll-daily-title")
+                .arg("class", self.roll.class_name.as_str())
+                .to_string(),
         }
     }
 
-    pub fn progress(&self) -> String {
+    pub fn progress(&self, t: Lang) -> String {
         match self.roll.state {
-            RollState::Partial { marked, enrolled } => format!("{marked} of {enrolled} marked"),
-            _ => "Not taken".to_owned(),
+            RollState::Partial { marked, enrolled } => t
+                .message("attrep-missing-progress")
+                .arg("marked", marked)
+                .arg("enrolled", enrolled)
+                .to_string(),
+            _ => t.text("roll-state-not-taken"),
         }
     }
 
-    pub fn overdue(&self) -> String {
+    pub fn overdue(&self, t: Lang) -> String {
         match self.overdue_minutes {
-            m if m < 60 => format!("{m} min late"),
-            m => format!("{} h {:02} min late", m / 60, m % 60),
+            m if m < 60 => t
+                .message("attrep-overdue-minutes")
+                .arg("minutes", m)
+                .to_string(),
+            m => t
+                .message("attrep-overdue-hours")
+                .arg("hours", m / 60)
+                .arg("minutes", format!("{:02}", m % 60))
+                .to_string(),
         }
     }
 }
@@ -301,10 +317,11 @@ async fn missing(
     let today = page.access.today();
     let now = crate::clock::local_now(page.access.time_zone).time();
     let wanted = query.into_inner().campus;
+    let refusal = page.t.text("attendance-choose-campus");
     let (campuses, campus, rolls, times) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
             let campuses = filters::campuses(tenant)?;
-            let campus = filters::parse_choice("campus", wanted.as_deref(), &campuses)?;
+            let campus = filters::parse_choice(refusal, wanted.as_deref(), &campuses)?;
             let scope = campus.map_or(Scope::Organization, Scope::Campus);
             let rolls = scheduled_rolls(tenant, today, scope)?;
             let times = filters::campus_times(tenant)?;
@@ -313,7 +330,7 @@ async fn missing(
         .await?;
     let (missing, counts) = missing_rolls(rolls, &times, now);
     render(&MissingPage {
-        layout: page.layout("Missing rolls"),
+        layout: page.layout(page.t.text("attrep-missing-title")),
         today,
         now,
         campuses,
@@ -380,9 +397,10 @@ mod tests {
         let (missing, counts) = missing_rolls(rolls, &times, at(10, 45));
         assert_eq!(counts.missing, 3);
         assert_eq!(missing[0].deadline, at(9, 30));
-        assert_eq!(missing[2].progress(), "3 of 30 marked");
-        assert_eq!(missing[2].overdue(), "15 min late");
-        assert_eq!(missing[0].overdue(), "1 h 15 min late");
+        let en = Lang::default();
+        assert_eq!(missing[2].progress(en), "3 of 30 marked");
+        assert_eq!(missing[2].overdue(en), "15 min late");
+        assert_eq!(missing[0].overdue(en), "1 h 15 min late");
     }
 
     #[test]

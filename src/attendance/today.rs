@@ -3,7 +3,7 @@
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::queries::today as queries;
@@ -61,15 +61,11 @@ pub fn state_text(t: Lang, state: RollState, time_zone: chrono_tz::Tz) -> (Strin
             (text.to_string(), "partial")
         }
         RollState::Taken { at } => {
-            let time = local_time(at, time_zone);
+            let time = t.time(at.with_timezone(&time_zone).time());
             let text = t.message("roll-state-taken").arg("time", time);
             (text.to_string(), "taken")
         }
     }
-}
-
-fn local_time(at: DateTime<Utc>, time_zone: chrono_tz::Tz) -> String {
-    at.with_timezone(&time_zone).format("%H:%M").to_string()
 }
 
 fn card(t: Lang, roll: &ScheduledRoll, date: NaiveDate, time_zone: chrono_tz::Tz) -> RollCard {
@@ -78,7 +74,7 @@ fn card(t: Lang, roll: &ScheduledRoll, date: NaiveDate, time_zone: chrono_tz::Tz
         None => RollKey::Class(roll.class_id),
     };
     let when = match (roll.period_starts_at, roll.period_ends_at) {
-        (Some(from), Some(to)) => format!("{}–{}", from.format("%H:%M"), to.format("%H:%M")),
+        (Some(from), Some(to)) => format!("{}–{}", t.time(from), t.time(to)),
         _ => t.text("today-daily-roll"),
     };
     let title = match &roll.subject_name {

@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use crate::i18n::Lang;
+
 /// One school day of the trend: who was enrolled, who was marked, and who came
 /// (present or late).
 #[derive(Clone, Debug)]
@@ -19,8 +21,8 @@ impl TrendDay {
         super::figures::rate(self.attended, self.marked, self.enrolled)
     }
 
-    pub fn label(&self) -> String {
-        super::figures::label(self.percentage())
+    pub fn label(&self, t: Lang) -> String {
+        super::figures::label(t, self.percentage())
     }
 }
 
@@ -62,7 +64,7 @@ const BOTTOM: f64 = 36.0;
 impl TrendChart {
     /// Lays out the days (oldest first) on a scale from a round floor below the
     /// lowest day to 100%, so a dip from 96% to 88% is visible.
-    pub fn new(days: Vec<TrendDay>) -> TrendChart {
+    pub fn new(t: Lang, days: Vec<TrendDay>) -> TrendChart {
         let values: Vec<f64> = days.iter().filter_map(TrendDay::percentage).collect();
         let lowest = values.iter().copied().fold(100.0_f64, f64::min);
         let floor = ((lowest - 5.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
@@ -89,7 +91,11 @@ impl TrendChart {
                 d.percentage().map(|p| Point {
                     x: fmt(x_of(i)),
                     y: fmt(y_of(p)),
-                    title: format!("{}: {}", d.date.format("%a %-d %b"), d.label()),
+                    title: t
+                        .message("attendance-trend-point")
+                        .arg("date", t.date(d.date))
+                        .arg("rate", d.label(t))
+                        .to_string(),
                 })
             })
             .collect();
@@ -104,7 +110,7 @@ impl TrendChart {
         while v >= floor - 0.01 {
             ticks.push(Tick {
                 y: fmt(y_of(v)),
-                label: format!("{v:.0}%"),
+                label: t.percent(v, 0),
             });
             v -= tick_step;
         }
@@ -117,7 +123,7 @@ impl TrendChart {
             .filter(|(i, _)| *i == days.len() - 1 || days.len() - 1 - i > every / 2)
             .map(|(i, d)| DateLabel {
                 x: fmt(x_of(i)),
-                label: d.date.format("%-d %b").to_string(),
+                label: t.day_month(d.date),
                 anchor: match i {
                     _ if days.len() == 1 => "middle",
                     0 => "start",
@@ -131,15 +137,17 @@ impl TrendChart {
                 let average = values.iter().sum::<f64>() / values.len() as f64;
                 let low = values.iter().copied().fold(f64::MAX, f64::min);
                 let high = values.iter().copied().fold(f64::MIN, f64::max);
-                format!(
-                    "{} school days from {} to {}: average {average:.1}%, lowest {low:.1}%, highest {high:.1}%; the last day {}.",
-                    days.len(),
-                    first.date.format("%-d %B"),
-                    last.date.format("%-d %B %Y"),
-                    last.label()
-                )
+                t.message("attendance-trend-summary")
+                    .arg("count", days.len())
+                    .arg("from", t.day_month(first.date))
+                    .arg("to", t.date(last.date))
+                    .arg("average", t.percent(average, 1))
+                    .arg("lowest", t.percent(low, 1))
+                    .arg("highest", t.percent(high, 1))
+                    .arg("last", last.label(t))
+                    .to_string()
             }
-            _ => "No attendance has been recorded in this period.".to_owned(),
+            _ => t.text("attendance-trend-empty"),
         };
         TrendChart {
             days,
@@ -193,6 +201,7 @@ mod tests {
     #[test]
     fn thirty_days_make_thirty_points_inside_the_plot() {
         let chart = TrendChart::new(
+            Lang::default(),
             (0..30)
                 .map(|n| day(n, 100, 90 + i64::from(n % 7)))
                 .collect(),
@@ -212,14 +221,17 @@ mod tests {
 
     #[test]
     fn a_day_with_nobody_enrolled_is_left_out_of_the_line() {
-        let chart = TrendChart::new(vec![day(0, 10, 9), day(1, 0, 0), day(2, 10, 10)]);
+        let chart = TrendChart::new(
+            Lang::default(),
+            vec![day(0, 10, 9), day(1, 0, 0), day(2, 10, 10)],
+        );
         assert_eq!(chart.points.len(), 2);
-        assert_eq!(chart.days[1].label(), "—");
+        assert_eq!(chart.days[1].label(Lang::default()), "—");
     }
 
     #[test]
     fn an_empty_trend_says_so() {
-        let chart = TrendChart::new(Vec::new());
+        let chart = TrendChart::new(Lang::default(), Vec::new());
         assert!(chart.points.is_empty());
         assert_eq!(
             chart.summary,

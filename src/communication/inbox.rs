@@ -10,7 +10,7 @@ use crate::mail::{BodyPiece, linkify};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
-use crate::web::{local_time, render};
+use crate::web::render;
 
 /// How many messages the inbox lists.
 const LISTED: i64 = 200;
@@ -72,19 +72,19 @@ async fn inbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, A
         Ok(queries::inbox(tenant, LISTED)?)
     })
     .await?;
-    let tz = page.access.time_zone;
+    let locale = page.locale();
     let items = rows
         .into_iter()
         .map(|m| InboxItem {
             from: m.sender(),
-            received: local_time(tz, m.received_at),
+            received: locale.instant(m.received_at),
             unread: m.read_at.is_none(),
             id: m.id,
             subject: m.subject,
         })
         .collect();
     render(&InboxPage {
-        layout: page.layout("Inbox"),
+        layout: page.layout(page.t.text("messages-inbox-title")),
         items,
     })
 }
@@ -104,7 +104,7 @@ async fn open(
     render(&MessagePage {
         layout: page.layout(message.subject.clone()),
         from: message.sender(),
-        received: local_time(page.access.time_zone, message.received_at),
+        received: page.locale().instant(message.received_at),
         body: linkify(&message.body),
         subject: message.subject,
     })

@@ -5,6 +5,7 @@ mod common;
 
 mod admin;
 mod attendance;
+mod attendance_in_languages;
 mod attendance_oversight;
 mod browser;
 mod cli;

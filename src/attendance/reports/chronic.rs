@@ -12,6 +12,7 @@ use super::csv::csv_response;
 use crate::attendance::filters::{self, Choice};
 use crate::attendance::queries::reports as queries;
 pub use crate::attendance::queries::reports::ChronicRow;
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
@@ -29,8 +30,8 @@ impl ChronicRow {
         self.absent + self.excused
     }
 
-    pub fn rate(&self) -> String {
-        filters::percent(self.missed(), self.sessions)
+    pub fn rate(&self, t: Lang) -> String {
+        filters::percent(t, self.missed(), self.sessions)
     }
 }
 
@@ -52,7 +53,7 @@ struct ChronicPage {
     campus: String,
     grade: String,
     query: String,
-    threshold: i64,
+    threshold: String,
 }
 
 async fn load_chronic(
@@ -61,11 +62,14 @@ async fn load_chronic(
     query: ChronicQuery,
 ) -> Result<ChronicReport, AppError> {
     let today = page.access.today();
+    let t = page.t;
     crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         let campuses = filters::campuses(tenant)?;
         let grades = filters::grades(tenant)?;
-        let campus = filters::parse_choice("campus", query.campus.as_deref(), &campuses)?;
-        let grade = filters::parse_choice("grade", query.grade.as_deref(), &grades)?;
+        let refusal = t.text("attendance-choose-campus");
+        let campus = filters::parse_choice(refusal, query.campus.as_deref(), &campuses)?;
+        let refusal = t.text("attrep-choose-grade");
+        let grade = filters::parse_choice(refusal, query.grade.as_deref(), &grades)?;
         let year = filters::academic_year_on(tenant, today)?;
         let rows = match &year {
             Some(y) => queries::chronic(
@@ -105,12 +109,12 @@ pub(super) async fn chronic(
     let query =
         serde_urlencoded::to_string([("campus", &campus), ("grade", &grade)]).unwrap_or_default();
     render(&ChronicPage {
-        layout: page.layout("Chronic absence"),
+        layout: page.layout(page.t.text("attrep-chronic-title")),
         report,
         campus,
         grade,
         query,
-        threshold: CHRONIC_PERCENT,
+        threshold: page.t.percent(CHRONIC_PERCENT as f64, 0),
     })
 }
 
@@ -120,18 +124,19 @@ pub(super) async fn chronic_csv(
     query: input::Query<ChronicQuery>,
 ) -> Result<HttpResponse, AppError> {
     let report = load_chronic(&page, &state, query.into_inner()).await?;
+    let t = page.t;
     let header = [
-        "Student number",
-        "Last name",
-        "First name",
-        "Campus",
-        "Grade",
-        "Sessions",
-        "Absent",
-        "Excused",
-        "Absence rate",
+        msg("attrep-csv-student-number"),
+        msg("attrep-csv-last-name"),
+        msg("attrep-csv-first-name"),
+        msg("attrep-campus"),
+        msg("attrep-grade"),
+        msg("attrep-sessions"),
+        msg("mark-absent"),
+        msg("mark-excused"),
+        msg("attrep-csv-absence-rate"),
     ]
-    .map(str::to_owned)
+    .map(|id| t.text(id))
     .to_vec();
     let rows = report.rows.iter().map(|r| {
         vec![
@@ -143,7 +148,7 @@ pub(super) async fn chronic_csv(
             r.sessions.to_string(),
             r.absent.to_string(),
             r.excused.to_string(),
-            r.rate(),
+            r.rate(t),
         ]
     });
     csv_response(

@@ -11,16 +11,27 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::csv::{csv_response, file_safe};
-use super::{DEFAULT_RANGE_DAYS, Legend, MAX_RANGE_DAYS, legend, status_code};
-use crate::attendance::filters::{Tally, day_status, parse_date, status_class};
+use super::{DEFAULT_RANGE_DAYS, Legend, MAX_RANGE_DAYS, legend};
+use crate::attendance::filters::{
+    DateField, Tally, day_status, parse_date, status_class, status_code, status_message,
+};
 use crate::attendance::queries::reports as queries;
 use crate::db::Tenant;
 use crate::db::enums::AttendanceStatus;
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
+
+/// The order of the totals columns: present, late, absent, excused.
+const TOTALS_ORDER: [AttendanceStatus; 4] = [
+    AttendanceStatus::Present,
+    AttendanceStatus::Late,
+    AttendanceStatus::Absent,
+    AttendanceStatus::Excused,
+];
 
 #[derive(Deserialize)]
 pub struct RangeQuery {
@@ -35,7 +46,7 @@ pub struct Range {
 
 impl Range {
     /// The dates asked for, or the last two weeks; refuses a backwards or overlong range.
-    pub fn parse(query: &RangeQuery, today: NaiveDate) -> Result<Range, AppError> {
+    pub fn parse(t: Lang, query: &RangeQuery, today: NaiveDate) -> Result<Range, AppError> {
         let given = |v: &Option<String>| {
             v.as_deref()
                 .map(str::trim)
@@ -43,22 +54,21 @@ impl Range {
                 .map(str::to_owned)
         };
         let to = match given(&query.to) {
-            Some(v) => parse_date("end", &v)?,
+            Some(v) => parse_date(t, DateField::End, &v)?,
             None => today,
         };
         let from = match given(&query.from) {
-            Some(v) => parse_date("start", &v)?,
+            Some(v) => parse_date(t, DateField::Start, &v)?,
             None => to - Days::new(DEFAULT_RANGE_DAYS),
         };
         if from > to {
-            return Err(AppError::BadRequest(
-                "The start date must be on or before the end date.".to_owned(),
-            ));
+            return Err(AppError::BadRequest(t.text("attrep-range-backwards")));
         }
         if (to - from).num_days() >= MAX_RANGE_DAYS {
-            return Err(AppError::BadRequest(format!(
-                "Choose at most {MAX_RANGE_DAYS} days; the grid would be too wide to read."
-            )));
+            let message = t
+                .message("attrep-range-too-long")
+                .arg("days", MAX_RANGE_DAYS);
+            return Err(AppError::BadRequest(message.to_string()));
         }
         Ok(Range { from, to })
     }
@@ -87,6 +97,7 @@ pub struct ClassGrid {
 #[template(path = "attendance/class.html")]
 struct ClassPage {
     layout: Layout,
+    t: Lang,
     class_id: Uuid,
     range: Range,
     grid: ClassGrid,
@@ -94,16 +105,17 @@ struct ClassPage {
 }
 
 impl ClassPage {
-    fn code(&self, status: &Option<AttendanceStatus>) -> &'static str {
-        status.map_or("", status_code)
+    fn code(&self, status: &Option<AttendanceStatus>) -> String {
+        status.map_or_else(String::new, |s| status_code(self.t, s))
     }
 
     fn cell_class(&self, status: &Option<AttendanceStatus>) -> &'static str {
         status.map_or("cal-none", status_class)
     }
 
-    fn label(&self, status: &Option<AttendanceStatus>) -> &'static str {
-        status.map_or("No mark", |s| s.label())
+    fn label(&self, status: &Option<AttendanceStatus>) -> String {
+        self.t
+            .text(status.map_or(msg("attrep-no-mark"), status_message))
     }
 }
 
@@ -114,7 +126,7 @@ async fn load_class_grid(
     query: &RangeQuery,
 ) -> Result<(Uuid, Range, ClassGrid), AppError> {
     let class_id = id.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
-    let range = Range::parse(query, page.access.today())?;
+    let range = Range::parse(page.t, query, page.access.today())?;
     let (from, to) = (range.from, range.to);
     let grid = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         Ok(class_grid_data(tenant, class_id, from, to)?)
@@ -131,11 +143,17 @@ pub(super) async fn class_grid(
 ) -> Result<HttpResponse, AppError> {
     let (class_id, range, grid) = load_class_grid(&page, &state, &path, &query).await?;
     render(&ClassPage {
-        layout: page.layout(format!("Attendance of {}", grid.class_name)),
+        layout: page.layout(
+            page.t
+                .message("attrep-attendance-of")
+                .arg("name", grid.class_name.as_str())
+                .to_string(),
+        ),
+        t: page.t,
         class_id,
         range,
         grid,
-        legend: legend(),
+        legend: legend(page.t),
     })
 }
 
@@ -146,18 +164,19 @@ pub(super) async fn class_csv(
     query: input::Query<RangeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (_, range, grid) = load_class_grid(&page, &state, &path, &query).await?;
+    let t = page.t;
     let mut header = vec![
-        "Student number".to_owned(),
-        "Last name, first name".to_owned(),
+        t.text("attrep-csv-student-number"),
+        t.text("attrep-csv-name"),
     ];
     header.extend(grid.dates.iter().map(|d| d.to_string()));
-    header.extend(["Present", "Late", "Absent", "Excused"].map(str::to_owned));
+    header.extend(TOTALS_ORDER.map(|s| t.text(status_message(s))));
     let rows = grid.rows.iter().map(|r| {
         let mut row = vec![r.student_number.clone().unwrap_or_default(), r.name.clone()];
         row.extend(
             r.cells
                 .iter()
-                .map(|c| c.map(|s| s.label().to_owned()).unwrap_or_default()),
+                .map(|c| c.map(|s| t.text(status_message(s))).unwrap_or_default()),
         );
         row.extend(
             [
@@ -244,6 +263,7 @@ mod tests {
     fn range(from: Option<&str>, to: Option<&str>) -> Result<Range, AppError> {
         let today = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
         Range::parse(
+            Lang::default(),
             &RangeQuery {
                 from: from.map(str::to_owned),
                 to: to.map(str::to_owned),

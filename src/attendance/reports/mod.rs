@@ -7,10 +7,11 @@ mod class;
 mod csv;
 mod student;
 
-use super::filters::status_class;
+use super::filters::{status_class, status_code, status_message};
 use super::oversight::OVERSEE;
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::enums::AttendanceStatus;
+use crate::i18n::Lang;
 pub use chronic::{ChronicQuery, ChronicReport, ChronicRow};
 pub use class::{ClassGrid, GridRow, Range, RangeQuery};
 pub use student::{CalendarDay, MonthQuery};
@@ -53,27 +54,18 @@ pub fn routes(r: &mut Routes) {
 
 pub struct Legend {
     pub class: &'static str,
-    pub code: &'static str,
-    pub label: &'static str,
+    pub code: String,
+    pub label: String,
 }
 
-pub fn legend() -> Vec<Legend> {
+/// Each status's colour, code and name, in the reader's language.
+pub fn legend(t: Lang) -> Vec<Legend> {
     AttendanceStatus::ALL
         .iter()
         .map(|s| Legend {
             class: status_class(*s),
-            code: status_code(*s),
-            label: s.label(),
+            code: status_code(t, *s),
+            label: t.text(status_message(*s)),
         })
         .collect()
-}
-
-/// A status as a short code for narrow grid cells; the legend spells them out.
-pub fn status_code(status: AttendanceStatus) -> &'static str {
-    match status {
-        AttendanceStatus::Present => "P",
-        AttendanceStatus::Absent => "A",
-        AttendanceStatus::Late => "L",
-        AttendanceStatus::Excused => "E",
-    }
 }

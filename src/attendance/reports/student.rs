@@ -10,11 +10,14 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{Legend, legend, status_code};
-use crate::attendance::filters::{self, Tally, day_status, status_class};
+use super::{Legend, legend};
+use crate::attendance::filters::{
+    self, Tally, day_status, status_class, status_code, status_message,
+};
 use crate::attendance::queries::reports as queries;
 use crate::db::Tenant;
 use crate::db::enums::AttendanceStatus;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::input;
@@ -42,12 +45,13 @@ impl CalendarDay {
         }
     }
 
-    pub fn label(&self) -> &'static str {
-        self.status.map_or("", |s| s.label())
+    pub fn label(&self, t: Lang) -> String {
+        self.status
+            .map_or_else(String::new, |s| t.text(status_message(s)))
     }
 
-    pub fn code(&self) -> &'static str {
-        self.status.map_or("", status_code)
+    pub fn code(&self, t: Lang) -> String {
+        self.status.map_or_else(String::new, |s| status_code(t, s))
     }
 }
 
@@ -67,11 +71,18 @@ struct StudentPage {
     legend: Vec<Legend>,
 }
 
+impl StudentPage {
+    /// A month as the address writes it: `2026-11`.
+    fn month_param(&self, month: &NaiveDate) -> String {
+        format!("{:04}-{:02}", month.year(), month.month())
+    }
+}
+
 struct StudentMark {
     date: NaiveDate,
     status: AttendanceStatus,
-    minutes_late: Option<i32>,
-    subject: Option<String>,
+    /// The mark as the reader reads it: "Late 10 min (Maths)".
+    described: String,
 }
 
 /// What the calendar shows: the student, the month's marks, and the year so far.
@@ -83,21 +94,26 @@ struct Calendar {
 
 fn calendar(
     tenant: &mut Tenant<'_>,
+    t: Lang,
     student_id: Uuid,
     month: NaiveDate,
     today: NaiveDate,
 ) -> QueryResult<Calendar> {
     let student = queries::student(tenant, student_id)?;
     let next_month = month + Months::new(1);
-    let marks = student_marks(tenant, student_id, month, next_month - Days::new(1))?;
+    let marks = student_marks(tenant, t, student_id, month, next_month - Days::new(1))?;
     let year = match filters::academic_year_on(tenant, month.min(today))? {
         Some(y) => {
             let through = y.end_date.min(today);
             let mut tally = Tally::default();
-            for m in student_marks(tenant, student_id, y.start_date, through)? {
+            for m in student_marks(tenant, t, student_id, y.start_date, through)? {
                 tally.add(m.status, 1);
             }
-            Some((format!("{} to {}", y.name, through.format("%-d %B")), tally))
+            let label = t
+                .message("attrep-year-through")
+                .arg("year", y.name.as_str())
+                .arg("date", t.day_month(through));
+            Some((label.to_string(), tally))
         }
         None => None,
     };
@@ -109,14 +125,14 @@ fn calendar(
 }
 
 /// The month asked for (`2026-11`), or this month.
-fn month_of(query: &MonthQuery, today: NaiveDate) -> Result<NaiveDate, AppError> {
+fn month_of(t: Lang, query: &MonthQuery, today: NaiveDate) -> Result<NaiveDate, AppError> {
     match query
         .month
         .as_deref()
         .map(str::trim)
         .filter(|m| !m.is_empty())
     {
-        Some(m) => filters::parse_month(m),
+        Some(m) => filters::parse_month(t, m),
         None => Ok(today.with_day(1).unwrap_or(today)),
     }
 }
@@ -129,9 +145,10 @@ pub(super) async fn student_calendar(
 ) -> Result<HttpResponse, AppError> {
     let student_id = path.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
     let today = page.access.today();
-    let month = month_of(&query, today)?;
+    let t = page.t;
+    let month = month_of(t, &query, today)?;
     let found = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        Ok(calendar(tenant, student_id, month, today)?)
+        Ok(calendar(tenant, t, student_id, month, today)?)
     })
     .await?;
     let mut month_totals = Tally::default();
@@ -140,7 +157,11 @@ pub(super) async fn student_calendar(
     }
     let (first, last, number, campus_name) = found.student;
     render(&StudentPage {
-        layout: page.layout(format!("Attendance of {first} {last}")),
+        layout: page.layout(
+            t.message("attrep-attendance-of")
+                .arg("name", format!("{first} {last}"))
+                .to_string(),
+        ),
         student_name: format!("{first} {last}"),
         student_number: number,
         campus_name,
@@ -150,7 +171,7 @@ pub(super) async fn student_calendar(
         weeks: weeks_of(month, &found.marks),
         month_totals,
         year: found.year,
-        legend: legend(),
+        legend: legend(t),
     })
 }
 
@@ -186,22 +207,40 @@ fn weeks_of(month: NaiveDate, marks: &[StudentMark]) -> Vec<Vec<CalendarDay>> {
 fn describe_marks(marks: &[&StudentMark]) -> String {
     marks
         .iter()
-        .map(|m| {
-            let mut s = m.status.label().to_owned();
-            if let Some(min) = m.minutes_late {
-                s.push_str(&format!(" {min} min"));
-            }
-            if let Some(subject) = &m.subject {
-                s.push_str(&format!(" ({subject})"));
-            }
-            s
-        })
+        .map(|m| m.described.as_str())
         .collect::<Vec<_>>()
         .join(", ")
 }
 
+/// One mark as the reader reads it: its name, the minutes late, the subject.
+fn describe_mark(
+    t: Lang,
+    status: AttendanceStatus,
+    minutes_late: Option<i32>,
+    subject: Option<&str>,
+) -> String {
+    let name = t.text(status_message(status));
+    let mark = match minutes_late {
+        Some(minutes) => t
+            .message("attrep-mark-minutes")
+            .arg("mark", name)
+            .arg("minutes", minutes)
+            .to_string(),
+        None => name,
+    };
+    match subject {
+        Some(subject) => t
+            .message("attrep-mark-subject")
+            .arg("mark", mark)
+            .arg("subject", subject)
+            .to_string(),
+        None => mark,
+    }
+}
+
 fn student_marks(
     tenant: &mut Tenant<'_>,
+    t: Lang,
     student_id: Uuid,
     from: NaiveDate,
     to: NaiveDate,
@@ -211,8 +250,7 @@ fn student_marks(
         .map(|(date, status, minutes_late, subject)| StudentMark {
             date,
             status,
-            minutes_late,
-            subject,
+            described: describe_mark(t, status, minutes_late, subject.as_deref()),
         })
         .collect())
 }

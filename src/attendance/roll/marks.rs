@@ -98,10 +98,14 @@ type Read = Result<(NaiveDate, Vec<Mark>, Vec<String>), MarksRefusal>;
 
 /// Reads a request before the transaction; it is refused only once the roll is
 /// known to be the organization's.
-fn read_request(access: &Access, body: &[u8], now: DateTime<Utc>) -> Read {
-    let request = input::json::<MarksRequest>(body)
-        .map_err(|e| MarksRefusal::Unreadable(format!("The marks could not be read. {e}")))?;
-    let date = roll_date(access, Some(&request.date))
+fn read_request(t: Lang, access: &Access, body: &[u8], now: DateTime<Utc>) -> Read {
+    let request = input::json::<MarksRequest>(body).map_err(|e| {
+        let message = t
+            .message("roll-marks-unreadable")
+            .arg("detail", e.to_string());
+        MarksRefusal::Unreadable(message.to_string())
+    })?;
+    let date = roll_date(t, access, Some(&request.date))
         .map_err(|e| MarksRefusal::Unreadable(e.to_string()))?;
     let marks = marks_of(&request, now)
         .map_err(|(student, message)| MarksRefusal::Invalid(student, message))?;
@@ -118,7 +122,7 @@ async fn save_marks_request(
     let access = page.access;
     let t = page.t;
     let now = Utc::now();
-    let request = read_request(&access, &body, now);
+    let request = read_request(t, &access, &body, now);
     let alert_grace = grace(&state);
     // One transaction: the roll, the right to take it, and the save.
     let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {

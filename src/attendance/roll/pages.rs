@@ -16,8 +16,9 @@ use super::{
     take_roll,
 };
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
+use crate::attendance::filters::status_message;
 use crate::db::enums::AttendanceStatus;
-use crate::i18n::{Lang, msg};
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -49,16 +50,6 @@ pub struct Choice {
     pub value: &'static str,
     pub label: String,
     pub checked: bool,
-}
-
-/// The message id of a mark's name on the roll.
-fn mark_message(status: AttendanceStatus) -> &'static str {
-    match status {
-        AttendanceStatus::Present => msg("mark-present"),
-        AttendanceStatus::Absent => msg("mark-absent"),
-        AttendanceStatus::Late => msg("mark-late"),
-        AttendanceStatus::Excused => msg("mark-excused"),
-    }
 }
 
 pub struct RollRow {
@@ -97,17 +88,19 @@ struct DateQuery {
 }
 
 /// The roll's date: today when none is given; never a day still to come.
-pub(super) fn roll_date(access: &Access, text: Option<&str>) -> Result<NaiveDate, AppError> {
+pub(super) fn roll_date(
+    t: Lang,
+    access: &Access,
+    text: Option<&str>,
+) -> Result<NaiveDate, AppError> {
     let today = access.today();
-    let date = match text.map(str::trim).filter(|t| !t.is_empty()) {
+    let date = match text.map(str::trim).filter(|d| !d.is_empty()) {
         None => today,
-        Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map_err(|_| AppError::BadRequest("The date must look like 2026-11-23.".to_owned()))?,
+        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| AppError::BadRequest(t.text("roll-bad-date")))?,
     };
     if date > today {
-        return Err(AppError::BadRequest(
-            "A roll can be taken only for today or a day that has passed.".to_owned(),
-        ));
+        return Err(AppError::BadRequest(t.text("roll-future-date")));
     }
     Ok(date)
 }
@@ -160,7 +153,7 @@ fn rows_of(
                     .iter()
                     .map(|s| Choice {
                         value: s.as_str(),
-                        label: t.text(mark_message(*s)),
+                        label: t.text(status_message(*s)),
                         checked: input.status.as_deref() == Some(s.as_str()),
                     })
                     .collect(),
@@ -273,7 +266,7 @@ async fn show_roll(
     key: RollKey,
     query: DateQuery,
 ) -> Result<HttpResponse, AppError> {
-    let date = roll_date(&page.access, query.date.as_deref())?;
+    let date = roll_date(page.t, &page.access, query.date.as_deref())?;
     let loaded = load_roll(&state, &page.access, key, date).await?;
     roll_page(&page, key, date, &loaded, None)
 }
@@ -335,7 +328,7 @@ async fn save_form(
     key: RollKey,
     fields: Vec<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let date = roll_date(&page.access, field(&fields, "date"))?;
+    let date = roll_date(page.t, &page.access, field(&fields, "date"))?;
     let loaded = load_roll(&state, &page.access, key, date).await?;
     if !may_take(&page.access, &loaded.head) {
         return Err(AppError::Forbidden);

@@ -10,6 +10,7 @@ use super::{MyCheckIn, day_of, filters, local_time, my_check_in, queries};
 use crate::access::Access;
 use crate::db::Tenant;
 use crate::db::enums::StaffAttendanceStatus;
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -27,7 +28,7 @@ pub(super) struct CheckInForm {
 struct CheckInFragment {
     check_in: MyCheckIn,
     csrf_token: String,
-    t: crate::i18n::Lang,
+    t: Lang,
 }
 
 enum CheckInOutcome {
@@ -92,20 +93,15 @@ pub(super) async fn check_in(
             t: page.t,
         });
     }
-    say(&session, outcome);
+    say(page.t, &session, outcome);
     Ok(see_other(&back))
 }
 
-fn say(session: &Session, outcome: CheckInOutcome) {
-    match outcome {
-        CheckInOutcome::NotStaff => flash::push(
-            session,
-            Level::Error,
-            "Your account is not linked to a staff record, so there is nothing to check in. Ask the office.",
-        ),
-        CheckInOutcome::Recorded => flash::push(session, Level::Success, "You are checked in."),
-        CheckInOutcome::Already => {
-            flash::push(session, Level::Info, "You had already checked in today.")
-        }
-    }
+fn say(t: Lang, session: &Session, outcome: CheckInOutcome) {
+    let (level, id) = match outcome {
+        CheckInOutcome::NotStaff => (Level::Error, msg("check-in-not-staff")),
+        CheckInOutcome::Recorded => (Level::Success, msg("check-in-recorded")),
+        CheckInOutcome::Already => (Level::Info, msg("check-in-already")),
+    };
+    flash::push(session, level, t.text(id));
 }

@@ -70,11 +70,16 @@ impl MyCheckIn {
 
     /// The message id of the status shown on the card.
     pub fn status_message(&self) -> &'static str {
-        match self.status {
-            Some(StaffAttendanceStatus::Present) | None => crate::i18n::msg("mark-present"),
-            Some(StaffAttendanceStatus::Late) => crate::i18n::msg("mark-late"),
-            Some(StaffAttendanceStatus::Absent) => crate::i18n::msg("mark-absent"),
-        }
+        status_message(self.status.unwrap_or(StaffAttendanceStatus::Present))
+    }
+}
+
+/// The message id of a staff mark's name: "Present", "Late", "Absent".
+pub fn status_message(status: StaffAttendanceStatus) -> &'static str {
+    match status {
+        StaffAttendanceStatus::Present => crate::i18n::msg("mark-present"),
+        StaffAttendanceStatus::Late => crate::i18n::msg("mark-late"),
+        StaffAttendanceStatus::Absent => crate::i18n::msg("mark-absent"),
     }
 }
 

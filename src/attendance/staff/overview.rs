@@ -48,7 +48,7 @@ pub(super) async fn overview(
     })
     .await?;
     render(&OverviewPage {
-        layout: page.layout("Staff attendance"),
+        layout: page.layout(page.t.text("attrep-staff-title")),
         today,
         check_in,
         campuses,

@@ -9,11 +9,11 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{
-    MyCheckIn, day_of, filters, local_time, my_check_in, queries, staff_name, status_badge,
-};
+use super::{MyCheckIn, day_of, filters, local_time, my_check_in, queries, status_badge};
+use crate::access::display_name;
 use crate::db::Tenant;
 use crate::db::enums::StaffAttendanceStatus;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -55,6 +55,7 @@ struct SheetPage {
 #[derive(Template)]
 #[template(path = "attendance/staff_row.html")]
 struct RowFragment {
+    t: Lang,
     campus_id: Uuid,
     row: StaffRow,
     statuses: &'static [StaffAttendanceStatus],
@@ -70,6 +71,7 @@ fn find_campus(tenant: &mut Tenant<'_>, id: &str) -> Result<(Uuid, String), AppE
 /// The sheet's rows of `date` (or the one row of `only`).
 fn sheet_rows(
     tenant: &mut Tenant<'_>,
+    t: Lang,
     campus: Uuid,
     date: NaiveDate,
     only: Option<Uuid>,
@@ -79,10 +81,14 @@ fn sheet_rows(
         .into_iter()
         .map(|r| StaffRow {
             staff_id: r.id,
-            name: staff_name(r.first_name.as_deref(), r.last_name.as_deref()),
+            name: display_name(
+                r.first_name.as_deref(),
+                r.last_name.as_deref(),
+                &t.text("attrep-unnamed-staff"),
+            ),
             role: r
                 .job_title
-                .unwrap_or_else(|| r.staff_type.label().to_owned()),
+                .unwrap_or_else(|| t.choice("staff_type", r.staff_type.as_str())),
             status: r.status,
             checked_in_at: r.checked_in_at.map(|at| local_time(time_zone, at)),
         })
@@ -96,19 +102,24 @@ pub(super) async fn campus_sheet(
 ) -> Result<HttpResponse, AppError> {
     let access = page.access.clone();
     let today = access.today();
+    let t = page.t;
     let id = path.into_inner();
     let back = format!("/attendance/campuses/{id}/staff");
     let (campus, times, rows, check_in) =
         crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
             let campus = find_campus(tenant, &id)?;
             let times = filters::times_of(tenant, Some(campus.0))?;
-            let rows = sheet_rows(tenant, campus.0, today, None)?;
+            let rows = sheet_rows(tenant, t, campus.0, today, None)?;
             let check_in = my_check_in(tenant, &access, &back)?;
             Ok((campus, times, rows, check_in))
         })
         .await?;
     render(&SheetPage {
-        layout: page.layout(format!("Staff attendance · {}", campus.1)),
+        layout: page.layout(
+            t.message("attrep-staff-sheet-title")
+                .arg("campus", campus.1.as_str())
+                .to_string(),
+        ),
         campus_id: campus.0,
         campus_name: campus.1,
         today,
@@ -129,6 +140,7 @@ pub(super) struct MarkForm {
 /// and the staff member's row as it now stands.
 fn mark_today(
     tenant: &mut Tenant<'_>,
+    t: Lang,
     id: &str,
     form: &MarkForm,
 ) -> Result<(Uuid, StaffRow), AppError> {
@@ -144,10 +156,10 @@ fn mark_today(
         .status
         .as_deref()
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| AppError::BadRequest("Choose present, late or absent.".to_owned()))?;
+        .ok_or_else(|| AppError::BadRequest(t.text("attrep-staff-choose-status")))?;
     let today = tenant.today();
     queries::mark(tenant, campus_id, day_of(&who, today, status, None))?;
-    let row = sheet_rows(tenant, campus_id, today, Some(staff_id))?
+    let row = sheet_rows(tenant, t, campus_id, today, Some(staff_id))?
         .pop()
         .ok_or(AppError::NotFound)?;
     Ok((campus_id, row))
@@ -163,13 +175,15 @@ pub(super) async fn mark(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let form = form.into_inner();
+    let t = page.t;
     let (campus_id, row) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-            mark_today(tenant, &id, &form)
+            mark_today(tenant, t, &id, &form)
         })
         .await?;
     if htmx::wants_fragment(&req) {
         return render(&RowFragment {
+            t,
             campus_id,
             row,
             statuses: StaffAttendanceStatus::ALL,
@@ -177,8 +191,11 @@ pub(super) async fn mark(
         });
     }
     if let Some(status) = row.status {
-        let marked = format!("{} is marked {}.", row.name, status.label().to_lowercase());
-        flash::push(&session, Level::Success, marked);
+        let marked = t
+            .message("attrep-staff-marked")
+            .arg("name", row.name.as_str())
+            .arg("status", status.as_str());
+        flash::push(&session, Level::Success, marked.to_string());
     }
     Ok(see_other(&format!(
         "/attendance/campuses/{campus_id}/staff#staff-{}",
