@@ -146,7 +146,7 @@ async fn a_class_grid_and_a_students_calendar_read_in_spanish() {
             "Tarde 10 min",
             "Mes anterior",
         ],
-        &["totals", "Academic year", "Late", "Marks", "previous month"],
+        &["totals", "Academic year", "Late", "Marks", "Previous month"],
     );
 }
 
@@ -340,4 +340,138 @@ async fn each_guardian_hears_of_an_absence_in_their_language_else_the_schools() 
 struct N {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     n: i64,
+}
+
+// ------------------------------------------------------------ a guardian's language
+
+fn guardian_language(app: &TestApp, id: &str) -> Option<String> {
+    crate::resources::value_of(
+        &mut app.conn(),
+        &format!("SELECT language AS value FROM guardians WHERE id = '{id}'"),
+    )
+}
+
+async fn post_fields(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post_form(client, path, &refs).await
+}
+
+#[actix_web::test]
+async fn the_office_records_the_language_a_guardian_reads() {
+    let app = spawn_app().await;
+    let office = app.signed_in(DemoUser::Office).await;
+    let id = crate::resources::id_of(
+        &mut app.conn(),
+        "SELECT id FROM guardians WHERE language IS NULL AND deleted_at IS NULL \
+         ORDER BY full_name LIMIT 1",
+    );
+    let record = format!("/guardians/{id}");
+    let edit = format!("{record}/edit");
+    let form = app.page(&office, &edit).await;
+    assert!(
+        form.contains(r#"<option value="es">Español</option>"#),
+        "the languages Homeroom ships are offered: {form}"
+    );
+
+    let fields = crate::resources::form_fields(&app, &office, &edit, &record).await;
+    let chosen = crate::resources::with(fields, "language", "es");
+    let response = post_fields(&app, &office, &record, &chosen).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(guardian_language(&app, &id).as_deref(), Some("es"));
+    let shown = app.page(&office, &record).await;
+    assert!(shown.contains("Español"), "the record shows the language");
+
+    // A language Homeroom does not ship is refused, and the stored one stays.
+    let fields = crate::resources::form_fields(&app, &office, &edit, &record).await;
+    let unknown = crate::resources::with(fields, "language", "tlh");
+    let response = post_fields(&app, &office, &record, &unknown).await;
+    crate::common::expect_page(response, 422, "Choose one of: English").await;
+    assert_eq!(guardian_language(&app, &id).as_deref(), Some("es"));
+}
+
+#[actix_web::test]
+async fn a_guardians_language_comes_in_with_a_csv_import() {
+    let app = spawn_app().await;
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let exported = app
+        .get(&admin, "/guardians/export.csv")
+        .await
+        .text()
+        .await
+        .expect("the guardians' CSV");
+    // The first guardian again under a new name, reading Spanish, named as people write it.
+    let mut reader = ::csv::Reader::from_reader(exported.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    let at = |name: &str| header.iter().position(|c| c == name).expect(name);
+    let mut row: Vec<String> = reader
+        .records()
+        .next()
+        .expect("a guardian")
+        .expect("a row")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    row[at("full_name")] = "Inés Duarte".to_owned();
+    row[at("language")] = "Español".to_owned();
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    writer.write_record(&header).expect("header");
+    writer.write_record(&row).expect("row");
+    let csv = String::from_utf8(writer.into_inner().expect("the CSV")).expect("UTF-8");
+    let (status, preview) =
+        crate::resources::csv::upload_to(&app, &admin, "/guardians", &csv).await;
+    assert_eq!(status, 200, "{preview}");
+    let started =
+        crate::resources::csv::commit_to(&app, &admin, "/guardians", &preview, false).await;
+    crate::resources::csv::finished(&app, &admin, started).await;
+    let id = crate::resources::id_of(
+        &mut app.conn(),
+        "SELECT id FROM guardians WHERE full_name = 'Inés Duarte'",
+    );
+    assert_eq!(guardian_language(&app, &id).as_deref(), Some("es"));
+}
+
+// ------------------------------------------------------------------- on a phone
+
+#[actix_web::test]
+async fn the_attendance_pages_fit_a_phone_in_spanish() {
+    use crate::browser::{
+        PHONE, assert_no_sideways_scrolling, browser_speaking, open, screenshot, sign_in,
+        start_driver,
+    };
+    let app = spawn_app().await;
+    let roll = teachers_roll(&app);
+    reads(&app, DemoUser::Director, "es");
+    let driver = start_driver();
+    let client = browser_speaking(&driver, PHONE, "es-ES,es").await;
+    sign_in(
+        &client,
+        &app.url("/login"),
+        DemoUser::Director.email(),
+        "h1",
+    )
+    .await;
+    let pages = [
+        ("overview", "/attendance/overview".to_owned()),
+        ("missing", "/attendance/missing".to_owned()),
+        ("class", format!("/attendance/classes/{}", roll.class_id)),
+        (
+            "student",
+            format!("/attendance/students/{}", roll.students[0]),
+        ),
+        ("staff", "/attendance/staff".to_owned()),
+    ];
+    for (name, path) in pages {
+        open(&client, &app.url(&path), "h1").await;
+        assert_no_sideways_scrolling(&client, &path).await;
+        screenshot(&client, &format!("attendance-spanish/{name}-390")).await;
+    }
+    client.close().await.expect("close the browser");
 }
