@@ -12,7 +12,7 @@ walk-area-lesson-plan = Planificación de la clase
 walk-overall = General
 
 ## Títulos y palabras comunes
-walk-list-title = Visitas al aula
+walk-list-title = Visitas de aula
 walk-new-title = Nueva visita
 walk-edit-title = Modificar la visita
 walk-detail-title = Visita · { $teacher }
@@ -187,8 +187,8 @@ walk-last-term = Trimestre anterior: { $term }, { $count ->
 }.
 walk-no-last-term = No hay ningún trimestre anterior registrado.
 walk-no-terms = No hay ningún curso registrado, así que no hay trimestres que comparar.
-walk-last-term-column = Trimestre anterior
-walk-this-term-column = Este trimestre
+walk-last-term-column = Antes
+walk-this-term-column = Ahora
 walk-change-column = Cambio
 walk-coverage-heading = Sin visita en los últimos { $days } días
 walk-days = Días

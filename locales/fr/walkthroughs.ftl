@@ -187,9 +187,9 @@ walk-last-term = Trimestre précédent : { $term }, { $count ->
 }.
 walk-no-last-term = Aucun trimestre antérieur n'est enregistré.
 walk-no-terms = Aucune année scolaire n'est enregistrée ; il n'y a donc pas de trimestres à comparer.
-walk-last-term-column = Trimestre précédent
-walk-this-term-column = Ce trimestre
-walk-change-column = Évolution
+walk-last-term-column = Avant
+walk-this-term-column = Actuel
+walk-change-column = Écart
 walk-coverage-heading = Pas de visite depuis { $days } jours
 walk-days = Jours
 walk-show = Afficher

@@ -127,7 +127,7 @@ impl Walkthrough {
         one_decimal(t, f64::from(sum) / 7.0)
     }
 
-    /// When the visit happened: "Mon 30 Nov 2026, 10:35" in the reader's language.
+    /// When the visit happened, in the reader's language: "Mon 30 Nov 2026 10:35".
     pub fn when(&self, t: &Lang) -> String {
         t.message("walk-when")
             .arg("weekday", t.weekday_short(self.check_in_date))

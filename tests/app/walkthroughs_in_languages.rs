@@ -199,7 +199,7 @@ async fn a_director_in_spanish_records_a_walkthrough_and_reads_every_page_in_spa
 
     assert_has(
         &list,
-        &["<h1>Visitas al aula</h1>", "Todos los docentes", &day],
+        &["<h1>Visitas de aula</h1>", "Todos los docentes", &day],
         "the Spanish list",
     );
     assert_lacks(&list, ENGLISH_LIST, "the Spanish list");
@@ -390,5 +390,49 @@ async fn the_dashboard_reads_its_date_times_and_event_kinds_in_spanish_and_frenc
             html.contains(&t.long_date(today)),
             "the {tag} dashboard shows the day in its language"
         );
+    }
+}
+
+#[actix_web::test]
+async fn the_spanish_and_french_pages_fit_a_phone_a_tablet_and_a_desktop() {
+    use crate::browser::{
+        DESKTOP, PHONE, TABLET, assert_no_sideways_scrolling, browser_speaking, open, resize,
+        screenshot, sign_in, start_driver,
+    };
+
+    let app = spawn_app().await;
+    let lesson = find_lesson(&app, None, None);
+    let director = app.signed_in(DemoUser::Director).await;
+    let id = record(&app, &director, &visit_fields(&lesson, "4")).await;
+    let pages = [
+        ("form", "/walkthroughs/new".to_owned()),
+        ("detail", format!("/walkthroughs/{id}")),
+        ("list", "/walkthroughs".to_owned()),
+        (
+            "trend",
+            format!("/walkthroughs/teachers/{}", lesson.teacher_id),
+        ),
+        (
+            "campus",
+            format!("/walkthroughs/campuses/{}", lesson.campus_id),
+        ),
+        ("dashboard", "/".to_owned()),
+    ];
+    for tag in ["es", "fr"] {
+        set_user_language(&app, DemoUser::Director.email(), Some(tag));
+        let driver = start_driver();
+        let client = browser_speaking(&driver, PHONE, tag).await;
+        let login = app.url("/login");
+        sign_in(&client, &login, DemoUser::Director.email(), "main").await;
+        for size in [PHONE, TABLET, DESKTOP] {
+            resize(&client, size).await;
+            for (name, path) in &pages {
+                open(&client, &app.url(path), &format!("html[lang={tag}] main")).await;
+                let page = format!("{path} in {tag} at {} px", size.0);
+                assert_no_sideways_scrolling(&client, &page).await;
+                screenshot(&client, &format!("walkthroughs-{tag}/{name}-{}", size.0)).await;
+            }
+        }
+        let _ = client.close().await;
     }
 }
