@@ -77,7 +77,7 @@
     if (form.getAttribute("data-draft-restore") === "true") {
       if (restore(form, key)) {
         // The words come from the page, in the reader's language.
-        announce(form, form.getAttribute("data-draft-restored") || "");
+        announce(form, form.getAttribute("data-t-draft-restored") || "");
         // Once htmx is ready, ask the timetable about the restored classroom again.
         document.addEventListener("DOMContentLoaded", function () {
           var room = form.querySelector("#classroom");

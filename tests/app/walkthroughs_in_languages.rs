@@ -121,7 +121,7 @@ async fn a_director_in_french_records_a_walkthrough_and_reads_it_in_french() {
             "Abandonner le brouillon",
             "Commencez à taper la salle",
             // The script's words come from the page.
-            "data-draft-restored=",
+            "data-t-draft-restored=",
             "Brouillon restauré\u{a0}: vous pouvez reprendre",
         ],
         "the French form",
@@ -396,9 +396,10 @@ async fn the_dashboard_reads_its_date_times_and_event_kinds_in_spanish_and_frenc
 #[actix_web::test]
 async fn the_spanish_and_french_pages_fit_a_phone_a_tablet_and_a_desktop() {
     use crate::browser::{
-        DESKTOP, PHONE, TABLET, assert_no_sideways_scrolling, browser_speaking, open, resize,
-        screenshot, sign_in, start_driver,
+        DESKTOP, PHONE, TABLET, assert_no_sideways_scrolling, browser_speaking, open, read_text,
+        resize, screenshot, sign_in, start_driver,
     };
+    use fantoccini::Locator;
 
     let app = spawn_app().await;
     let lesson = find_lesson(&app, None, None);
@@ -433,6 +434,21 @@ async fn the_spanish_and_french_pages_fit_a_phone_a_tablet_and_a_desktop() {
                 screenshot(&client, &format!("walkthroughs-{tag}/{name}-{}", size.0)).await;
             }
         }
+        // A draft kept in the browser is announced in the reader's language.
+        resize(&client, PHONE).await;
+        open(&client, &app.url("/walkthroughs/new"), "#overall_notes").await;
+        let notes = client
+            .find(Locator::Css("#overall_notes"))
+            .await
+            .expect("the notes");
+        notes.send_keys("Quiet class.").await.expect("type notes");
+        open(&client, &app.url("/walkthroughs/new"), "#overall_notes").await;
+        let status = read_text(
+            &client,
+            "return document.querySelector('.draft-status').textContent;",
+        )
+        .await;
+        assert_eq!(status, language(tag).text("walk-draft-restored"));
         let _ = client.close().await;
     }
 }
