@@ -26,3 +26,15 @@ dashboard-present-or-late = present or late
 dashboard-no-attendance = No attendance has been taken yet.
 dashboard-coming-up = Coming up
 dashboard-no-events = No upcoming events.
+dashboard-hours = { $start }–{ $end }
+dashboard-event-day = { $weekday } { $day }
+
+## Kinds of event Homeroom knows; a kind a school typed stays as typed.
+dashboard-event-event = Event
+dashboard-event-meeting = Meeting
+dashboard-event-deadline = Deadline
+dashboard-event-drill = Drill
+dashboard-event-holiday = Holiday
+dashboard-event-exam = Exam
+dashboard-event-trip = Trip
+dashboard-event-sports = Sports

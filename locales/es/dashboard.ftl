@@ -26,3 +26,15 @@ dashboard-present-or-late = presentes o con retraso
 dashboard-no-attendance = Todavía no se ha pasado lista.
 dashboard-coming-up = Próximamente
 dashboard-no-events = No hay eventos próximos.
+dashboard-hours = { $start }–{ $end }
+dashboard-event-day = { $weekday } { $day }
+
+## Tipos de evento que Homeroom conoce; un tipo que escribió el centro queda tal cual.
+dashboard-event-event = Evento
+dashboard-event-meeting = Reunión
+dashboard-event-deadline = Fecha límite
+dashboard-event-drill = Simulacro
+dashboard-event-holiday = Festivo
+dashboard-event-exam = Examen
+dashboard-event-trip = Excursión
+dashboard-event-sports = Deportes

@@ -26,3 +26,15 @@ dashboard-present-or-late = présents ou en retard
 dashboard-no-attendance = Aucun appel n'a encore été fait.
 dashboard-coming-up = À venir
 dashboard-no-events = Aucun événement à venir.
+dashboard-hours = { $start }–{ $end }
+dashboard-event-day = { $weekday } { $day }
+
+## Types d'événement que Homeroom connaît ; un type saisi par l'établissement reste tel quel.
+dashboard-event-event = Événement
+dashboard-event-meeting = Réunion
+dashboard-event-deadline = Échéance
+dashboard-event-drill = Exercice incendie
+dashboard-event-holiday = Jour férié
+dashboard-event-exam = Examen
+dashboard-event-trip = Sortie
+dashboard-event-sports = Sport

@@ -13,7 +13,7 @@ use crate::access::{Access, Action, Entity, Gate, MenuEntry, MenuGroup, Permissi
 use crate::attendance::figures::DayAttendance;
 use crate::communication::queries::{Event, upcoming_events};
 use crate::db::Tenant;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
@@ -65,6 +65,28 @@ struct DashboardPage {
     attendance: Option<Option<DayAttendance>>,
     events: Option<Vec<Event>>,
     check_in: Option<crate::attendance::staff::MyCheckIn>,
+}
+
+/// The kinds of event Homeroom names in every language, with their message ids.
+const EVENT_KINDS: [(&str, &str); 8] = [
+    ("event", msg("dashboard-event-event")),
+    ("meeting", msg("dashboard-event-meeting")),
+    ("deadline", msg("dashboard-event-deadline")),
+    ("drill", msg("dashboard-event-drill")),
+    ("holiday", msg("dashboard-event-holiday")),
+    ("exam", msg("dashboard-event-exam")),
+    ("trip", msg("dashboard-event-trip")),
+    ("sports", msg("dashboard-event-sports")),
+];
+
+/// An event's kind in the reader's language when it is one Homeroom knows; a kind
+/// the school typed otherwise stays as typed.
+fn event_kind(t: &Lang, kind: &str) -> String {
+    let known = kind.trim();
+    EVENT_KINDS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(known))
+        .map_or_else(|| kind.to_owned(), |(_, id)| t.text(id))
 }
 
 async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {

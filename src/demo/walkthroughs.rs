@@ -21,7 +21,7 @@ use crate::db::enums::{
     DeliveryStatus, MessageAudience, MessageChannel, MessageStatus, RecipientType,
 };
 use crate::db::schema::{frame_entries, message_recipients, messages, walkthrough_checkins};
-use crate::walkthroughs::notice::{Visit, compose};
+use crate::walkthroughs::notice::{Visit, compose, teachers_language};
 
 #[derive(Insertable)]
 #[diesel(table_name = walkthrough_checkins)]
@@ -235,6 +235,9 @@ fn tell_teachers(
     let mut rng = stream(ctx.school.key, "walkthrough-notices");
     let mut notices = Vec::new();
     let mut copies = Vec::new();
+    // The demo's teachers and school choose no language: their notices read as a
+    // live one would for them.
+    let t = teachers_language(None, None);
     for v in visits {
         let Some(teacher) = people.staff.iter().find(|s| s.id == v.teacher_id) else {
             continue;
@@ -254,7 +257,7 @@ fn tell_teachers(
                 v.lesson_plan_rating,
             ],
         };
-        let (subject, body) = compose(&visit, v.id, "");
+        let (subject, body) = compose(&visit, v.id, "", &t);
         let id = new_id(&mut rng);
         notices.push(NewMessage {
             id,

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::models::{DIMENSIONS, Walkthrough};
 use super::queries::{RoomOption, TeacherOption};
+use crate::i18n::{Lang, msg};
 use crate::web::form::FieldErrors;
 
 /// Clock differences between a phone and the server that still count as "now".
@@ -125,25 +126,29 @@ pub fn parse_time(value: &str) -> Option<NaiveTime> {
         .ok()
 }
 
-/// Checks every field; the errors name each field that cannot be used.
+/// The longest classroom name.
+const CLASSROOM_MAX: usize = 100;
+
+/// Checks every field; the errors, in the reader's language, name each field that
+/// cannot be used.
 pub fn check(
     values: &WalkthroughValues,
     rooms: &[RoomOption],
     teachers: &[TeacherOption],
     time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
+    t: &Lang,
 ) -> Result<CheckedWalkthrough, FieldErrors> {
     let mut errors = FieldErrors::default();
     let classroom = errors.check(
         "classroom",
         match values.classroom.trim() {
-            "" => Err("Choose the classroom you are in.".to_owned()),
-            c if c.chars().count() > 100 => {
-                Err("The classroom can be at most 100 characters.".to_owned())
-            }
-            c if c.chars().any(char::is_control) => {
-                Err("The classroom cannot contain line breaks or tabs.".to_owned())
-            }
+            "" => Err(t.text("walk-error-classroom")),
+            c if c.chars().count() > CLASSROOM_MAX => Err(t
+                .message("walk-error-classroom-long")
+                .arg("max", CLASSROOM_MAX)
+                .to_string()),
+            c if c.chars().any(char::is_control) => Err(t.text("walk-error-classroom-control")),
             c => Ok(c.to_owned()),
         },
     );
@@ -154,59 +159,48 @@ pub fn check(
     let teacher = errors.check(
         "teacher",
         if values.teacher.trim().is_empty() {
-            Err("Choose the teacher you observed.".to_owned())
+            Err(t.text("walk-error-teacher"))
         } else {
             find_teacher(teachers, &values.teacher)
                 .cloned()
-                .ok_or_else(|| "Choose a teacher from the list.".to_owned())
+                .ok_or_else(|| t.text("walk-error-teacher-unknown"))
         },
     );
     let date = errors.check(
         "check_in_date",
-        parse_date(&values.check_in_date)
-            .ok_or_else(|| "Enter the date of the visit, like 2026-03-14.".to_owned()),
+        parse_date(&values.check_in_date).ok_or_else(|| t.text("walk-error-date")),
     );
     let time = errors.check(
         "check_in_time",
-        parse_time(&values.check_in_time)
-            .ok_or_else(|| "Enter the time of the visit, like 10:35.".to_owned()),
+        parse_time(&values.check_in_time).ok_or_else(|| t.text("walk-error-time")),
     );
     if let (Some(date), Some(time)) = (date, time) {
         let (today, _) = local_now(time_zone);
         if date > today {
-            errors.add(
-                "check_in_date",
-                "This date is in the future. Enter the day of the visit.",
-            );
+            errors.add("check_in_date", t.text("walk-error-date-future"));
         } else if instant(time_zone, date, time)
             .is_some_and(|at| at > now + chrono::Duration::minutes(CLOCK_SKEW_MINUTES))
         {
-            errors.add(
-                "check_in_time",
-                "This time is still to come. Enter when the visit happened.",
-            );
+            errors.add("check_in_time", t.text("walk-error-time-future"));
         }
     }
     let mut ratings = [0; 7];
     let mut comments: [Option<String>; 7] = Default::default();
     for (i, d) in DIMENSIONS.iter().enumerate() {
-        if let Some(r) = errors.check(d.rating_field, rating(&values.ratings[i], d.label)) {
+        let rated = rating(&values.ratings[i]).map_err(|id| t.message(id).arg("area", d.key));
+        if let Some(r) = errors.check(d.rating_field, rated.map_err(|m| m.to_string())) {
             ratings[i] = r;
         }
-        if let Some(c) = errors.check(
-            d.comment_field,
-            notes(
-                &values.comments[i],
-                &format!("The {} comment", d.label.to_lowercase()),
-                COMMENT_MAX,
-            ),
-        ) {
+        let comment = notes(&values.comments[i], COMMENT_MAX)
+            .map_err(|problem| problem.say(t, COMMENT_MESSAGES, COMMENT_MAX, Some(d.key)));
+        if let Some(c) = errors.check(d.comment_field, comment) {
             comments[i] = c;
         }
     }
     let overall_notes = errors.check(
         "overall_notes",
-        notes(&values.overall_notes, "The overall notes", NOTES_MAX),
+        notes(&values.overall_notes, NOTES_MAX)
+            .map_err(|problem| problem.say(t, NOTES_MESSAGES, NOTES_MAX, None)),
     );
     match (classroom, teacher, date, time, overall_notes) {
         (Some(classroom), Some(teacher), Some(date), Some(time), Some(overall_notes))
@@ -227,27 +221,62 @@ pub fn check(
     }
 }
 
-fn rating(value: &str, label: &str) -> Result<i32, String> {
+/// A rating from 1 to 5, or the id of the message saying what is wrong (its
+/// variable `area` is the area's key).
+fn rating(value: &str) -> Result<i32, &'static str> {
     match value.trim().parse::<i32>() {
         Ok(r) if (1..=5).contains(&r) => Ok(r),
-        Ok(_) => Err(format!("Rate {} from 1 to 5.", label.to_lowercase())),
-        Err(_) => Err(format!("Choose a rating for {}.", label.to_lowercase())),
+        Ok(_) => Err(msg("walk-error-rating-range")),
+        Err(_) => Err(msg("walk-error-rating-missing")),
+    }
+}
+
+/// What is wrong with free text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotesProblem {
+    TooLong,
+    Unstorable,
+}
+
+/// The ids of the messages for a [`NotesProblem`]: too long, then unstorable.
+pub type NotesMessages = [&'static str; 2];
+
+const COMMENT_MESSAGES: NotesMessages = [
+    msg("walk-error-comment-long"),
+    msg("walk-error-comment-unstorable"),
+];
+const NOTES_MESSAGES: NotesMessages = [
+    msg("walk-error-notes-long"),
+    msg("walk-error-notes-unstorable"),
+];
+
+impl NotesProblem {
+    /// The problem in the reader's language, from the messages of the field (their
+    /// variables: `max`, and `area` for an area's comment).
+    pub fn say(&self, t: &Lang, ids: NotesMessages, max: usize, area: Option<&str>) -> String {
+        let id = match self {
+            NotesProblem::TooLong => ids[0],
+            NotesProblem::Unstorable => ids[1],
+        };
+        let mut message = t.message(id).arg("max", t.number(max as i64));
+        if let Some(area) = area {
+            message = message.arg("area", area);
+        }
+        message.to_string()
     }
 }
 
 /// Free text that may run over several lines.
-pub fn notes(value: &str, label: &str, max: usize) -> Result<Option<String>, String> {
+pub fn notes(value: &str, max: usize) -> Result<Option<String>, NotesProblem> {
     let text = value.trim();
     if text.chars().count() > max {
-        return Err(format!("{label} can be at most {max} characters."));
+        return Err(NotesProblem::TooLong);
     }
     if text
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(format!(
-            "{label} contains characters that cannot be stored."
-        ));
+        return Err(NotesProblem::Unstorable);
     }
     Ok((!text.is_empty()).then(|| text.replace("\r\n", "\n")))
 }
@@ -274,6 +303,7 @@ mod tests {
             campus_id: None,
             user_id: None,
             email: None,
+            language: None,
         }
     }
 
@@ -290,17 +320,18 @@ mod tests {
 
     #[test]
     fn ratings_outside_one_to_five_are_refused() {
-        assert_eq!(rating("5", "Vibes"), Ok(5));
-        assert!(rating("0", "Vibes").is_err());
-        assert!(rating("6", "Vibes").is_err());
-        assert!(rating("", "Vibes").is_err());
+        assert_eq!(rating("5"), Ok(5));
+        assert!(rating("0").is_err());
+        assert!(rating("6").is_err());
+        assert!(rating("").is_err());
     }
 
     #[test]
     fn a_full_form_checks_and_a_future_visit_does_not() {
         let teachers = [teacher("Ada Byron", "Ada Byron")];
         let now = Utc::now();
-        let checked = check(&filled(), &[], &teachers, chrono_tz::UTC, now).expect("valid");
+        let en = Lang::default();
+        let checked = check(&filled(), &[], &teachers, chrono_tz::UTC, now, &en).expect("valid");
         assert_eq!(checked.ratings, [4; 7]);
         assert_eq!(checked.classroom, "N-12");
 
@@ -308,7 +339,7 @@ mod tests {
         future.check_in_date = (now + chrono::Duration::days(2))
             .format("%Y-%m-%d")
             .to_string();
-        let errors = check(&future, &[], &teachers, chrono_tz::UTC, now).expect_err("future");
+        let errors = check(&future, &[], &teachers, chrono_tz::UTC, now, &en).expect_err("future");
         assert!(errors.get("check_in_date").is_some());
     }
 
@@ -326,10 +357,7 @@ mod tests {
 
     #[test]
     fn notes_keep_their_lines() {
-        assert_eq!(
-            notes("one\r\ntwo ", "Notes", 20),
-            Ok(Some("one\ntwo".to_owned()))
-        );
-        assert!(notes("a\u{7}", "Notes", 20).is_err());
+        assert_eq!(notes("one\r\ntwo ", 20), Ok(Some("one\ntwo".to_owned())));
+        assert_eq!(notes("a\u{7}", 20), Err(NotesProblem::Unstorable));
     }
 }

@@ -1,21 +1,24 @@
 //! What a walkthrough is: the seven areas a director rates, and a stored visit.
 
+use bigdecimal::BigDecimal;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::db::schema::walkthrough_checkins;
+use crate::i18n::{Lang, msg};
 
 /// One of the seven areas a director rates from 1 to 5.
 pub struct Dimension {
     pub key: &'static str,
+    /// The id of the area's name, shown in the reader's language.
     pub label: &'static str,
     pub rating_field: &'static str,
     pub comment_field: &'static str,
 }
 
 macro_rules! dimension {
-    ($key:literal, $label:literal) => {
+    ($key:literal, $label:expr) => {
         Dimension {
             key: $key,
             label: $label,
@@ -26,13 +29,16 @@ macro_rules! dimension {
 }
 
 pub const DIMENSIONS: [Dimension; 7] = [
-    dimension!("attitude", "Attitude"),
-    dimension!("classroom_management", "Classroom management"),
-    dimension!("cleanliness", "Cleanliness"),
-    dimension!("vibes", "Vibes"),
-    dimension!("team_dynamics", "Team dynamics"),
-    dimension!("emergency_exit", "Emergency exit"),
-    dimension!("lesson_plan", "Lesson plan"),
+    dimension!("attitude", msg("walk-area-attitude")),
+    dimension!(
+        "classroom_management",
+        msg("walk-area-classroom-management")
+    ),
+    dimension!("cleanliness", msg("walk-area-cleanliness")),
+    dimension!("vibes", msg("walk-area-vibes")),
+    dimension!("team_dynamics", msg("walk-area-team-dynamics")),
+    dimension!("emergency_exit", msg("walk-area-emergency-exit")),
+    dimension!("lesson_plan", msg("walk-area-lesson-plan")),
 ];
 
 /// A stored visit, as the pages read it.
@@ -69,6 +75,7 @@ pub struct Walkthrough {
 
 /// One rated area of a visit, for the detail page.
 pub struct Area {
+    /// The id of the area's name.
     pub label: &'static str,
     pub rating: i32,
     pub comment: Option<String>,
@@ -114,18 +121,30 @@ impl Walkthrough {
             .collect()
     }
 
-    /// The mean of the seven ratings, one decimal.
-    pub fn average(&self) -> String {
+    /// The mean of the seven ratings, one decimal, as the reader writes numbers.
+    pub fn average(&self, t: &Lang) -> String {
         let sum: i32 = self.ratings().iter().sum();
-        format!("{:.1}", f64::from(sum) / 7.0)
+        one_decimal(t, f64::from(sum) / 7.0)
     }
 
-    pub fn when(&self) -> String {
-        format!(
-            "{} {}",
-            self.check_in_date.format("%a %-d %b %Y"),
-            self.check_in_time.format("%H:%M")
-        )
+    /// When the visit happened, in the reader's language: "Mon 30 Nov 2026 10:35".
+    pub fn when(&self, t: &Lang) -> String {
+        t.message("walk-when")
+            .arg("weekday", t.weekday_short(self.check_in_date))
+            .arg("date", t.date(self.check_in_date))
+            .arg("time", t.time(self.check_in_time))
+            .to_string()
+    }
+}
+
+/// A rating average with one decimal, as the reader writes numbers: "3.4", "3,4".
+pub fn one_decimal(t: &Lang, value: f64) -> String {
+    let tenths = (value * 10.0).round();
+    // Averages of ratings from 1 to 5 are small; anything else shows as it is.
+    if tenths.is_finite() && tenths.abs() < 1e12 {
+        t.decimal(&BigDecimal::new((tenths as i64).into(), 1), 1)
+    } else {
+        format!("{value:.1}")
     }
 }
 

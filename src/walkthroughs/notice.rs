@@ -1,8 +1,9 @@
 //! Tells the observed teacher about a new walkthrough: in their inbox, and by
 //! e-mail when they have an address. The demo's walkthroughs compose their notices
-//! here too, so a seeded inbox reads as a live one.
+//! here too, so a seeded inbox reads as a live one. A notice is written in the
+//! teacher's language: their own choice, else the school's.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use uuid::Uuid;
 
 use super::models::DIMENSIONS;
@@ -11,6 +12,7 @@ use super::viewer::Viewer;
 use crate::communication::{self, Notice, Recipient};
 use crate::db::Tenant;
 use crate::db::enums::RecipientType;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 
@@ -24,34 +26,48 @@ pub struct Visit<'a> {
     pub ratings: [i32; 7],
 }
 
-/// The notice's subject and body. `site` goes before the walkthrough's path in the
-/// link: the public address for a notice that is also e-mailed, empty for one that
-/// is only read in the inbox.
-pub fn compose(visit: &Visit, walkthrough: Uuid, site: &str) -> (String, String) {
-    let subject = format!(
-        "Walkthrough of {} on {}",
-        visit.classroom,
-        visit.date.format("%-d %B %Y")
-    );
-    let mut body = format!(
-        "{} visited {} at {} on {} and recorded a walkthrough.\n\n",
-        visit.observer,
-        visit.classroom,
-        visit.time.format("%H:%M"),
-        visit.date.format("%A %-d %B %Y"),
-    );
+/// The notice's subject and body in the teacher's language `t`. `site` goes before
+/// the walkthrough's path in the link: the public address for a notice that is also
+/// e-mailed, empty for one that is only read in the inbox.
+pub fn compose(visit: &Visit, walkthrough: Uuid, site: &str, t: &Lang) -> (String, String) {
+    let subject = t
+        .message("walk-notice-subject")
+        .arg("classroom", visit.classroom)
+        .arg("day", visit.date.day())
+        .arg("month", t.month(visit.date))
+        .arg("year", visit.date.year().to_string())
+        .to_string();
+    let mut lines = vec![
+        t.message("walk-notice-visited")
+            .arg("observer", visit.observer)
+            .arg("classroom", visit.classroom)
+            .arg("time", t.time(visit.time))
+            .arg("date", t.long_date(visit.date))
+            .to_string(),
+        String::new(),
+    ];
     for (d, r) in DIMENSIONS.iter().zip(visit.ratings) {
-        body.push_str(&format!("{}: {r} of 5\n", d.label));
+        let area = t.text(d.label);
+        let line = t.message("walk-notice-rating").arg("area", area);
+        lines.push(line.arg("rating", r).to_string());
     }
-    body.push_str(&format!(
-        "\nRead it and acknowledge it, with a reply if you like:\n{site}/walkthroughs/{walkthrough}\n"
-    ));
-    (subject, body)
+    lines.push(String::new());
+    lines.push(t.text("walk-notice-read"));
+    lines.push(format!("{site}/walkthroughs/{walkthrough}"));
+    lines.push(String::new());
+    (subject, lines.join("\n"))
 }
 
+/// The language of a notice to a teacher: theirs, else the school's.
+pub fn teachers_language(teacher: Option<&str>, school: Option<&str>) -> Lang {
+    crate::i18n::choose(teacher, school, None)
+}
+
+/// Tells the teacher, in their language (`school_language` when they chose none).
 pub fn tell_teacher(
     tenant: &mut Tenant<'_>,
     state: &AppState,
+    school_language: Option<&str>,
     viewer: &Viewer,
     walkthrough: Uuid,
     teacher: &TeacherOption,
@@ -75,7 +91,8 @@ pub fn tell_teacher(
             w.lesson_plan_rating,
         ],
     };
-    let (subject, body) = compose(&visit, walkthrough, &state.public_url);
+    let t = teachers_language(teacher.language.as_deref(), school_language);
+    let (subject, body) = compose(&visit, walkthrough, &state.public_url, &t);
     let recipients = [Recipient {
         kind: RecipientType::Staff,
         label: teacher.name.clone(),

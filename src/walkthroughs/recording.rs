@@ -1,6 +1,7 @@
 //! A director records a visit: the choices the form offers, what the timetable
 //! suggests for the classroom and time, and saving a new or changed walkthrough.
 
+use chrono::NaiveTime;
 use uuid::Uuid;
 
 use super::forms::{self, CheckedWalkthrough, WalkthroughValues};
@@ -9,6 +10,7 @@ use super::queries::{self, RoomOption, TeacherOption, WalkthroughChanges};
 use super::viewer::Viewer;
 use crate::access::Access;
 use crate::db::Tenant;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::form::FieldErrors;
@@ -22,7 +24,8 @@ pub enum Suggestion {
         teacher: String,
         class_name: String,
         subject: String,
-        hours: String,
+        starts_at: NaiveTime,
+        ends_at: NaiveTime,
     },
     /// A timetable room with no lesson at that time.
     NoLesson { room: String },
@@ -94,11 +97,8 @@ fn suggest(
                 teacher: teacher.label.clone(),
                 class_name: lesson.class_name,
                 subject: lesson.subject,
-                hours: format!(
-                    "{}–{}",
-                    lesson.starts_at.format("%H:%M"),
-                    lesson.ends_at.format("%H:%M")
-                ),
+                starts_at: lesson.starts_at,
+                ends_at: lesson.ends_at,
             }
         }
         None => Suggestion::NoLesson {
@@ -165,6 +165,7 @@ fn check(
     tenant: &Tenant<'_>,
     values: WalkthroughValues,
     data: FormData,
+    t: &Lang,
 ) -> Result<(CheckedWalkthrough, FormData), Saved> {
     match forms::check(
         &values,
@@ -172,28 +173,39 @@ fn check(
         &data.teachers,
         tenant.time_zone(),
         crate::clock::now(),
+        t,
     ) {
         Ok(checked) => Ok((checked, data)),
         Err(errors) => Err(Saved::Refused(Box::new((values, errors, data)))),
     }
 }
 
-/// Stores a new visit and tells the observed teacher.
+/// Stores a new visit and tells the observed teacher; `t` is the director's language.
 pub fn create(
     tenant: &mut Tenant<'_>,
     access: &Access,
     state: &AppState,
     mut values: WalkthroughValues,
+    t: &Lang,
 ) -> Result<Saved, AppError> {
     let data = form_data(tenant, access, &mut values, false)?;
-    let (checked, data) = match check(tenant, values, data) {
+    let (checked, data) = match check(tenant, values, data, t) {
         Ok(checked) => checked,
         Err(refused) => return Ok(refused),
     };
     let teacher = checked.teacher.clone();
     let changes = changes_from(tenant, &data.viewer, checked)?;
     let id = queries::insert(tenant, &data.viewer, &changes)?;
-    super::notice::tell_teacher(tenant, state, &data.viewer, id, &teacher, &changes)?;
+    let school_language = access.school_language.as_deref();
+    super::notice::tell_teacher(
+        tenant,
+        state,
+        school_language,
+        &data.viewer,
+        id,
+        &teacher,
+        &changes,
+    )?;
     Ok(Saved::Done(id))
 }
 
@@ -238,6 +250,7 @@ pub fn save_edit(
     id: Uuid,
     hours: u32,
     mut values: WalkthroughValues,
+    t: &Lang,
 ) -> Result<Saved, AppError> {
     let w = editable_visit(tenant, access, id, hours)?;
     let mut data = form_data(tenant, access, &mut values, false)?;
@@ -253,9 +266,10 @@ pub fn save_edit(
             campus_id,
             user_id: None,
             email: None,
+            language: None,
         });
     }
-    let (checked, data) = match check(tenant, values, data) {
+    let (checked, data) = match check(tenant, values, data, t) {
         Ok(checked) => checked,
         Err(refused) => return Ok(refused),
     };

@@ -76,7 +76,8 @@
     var key = form.getAttribute("data-draft");
     if (form.getAttribute("data-draft-restore") === "true") {
       if (restore(form, key)) {
-        announce(form, "Draft restored: you can carry on where you left off.");
+        // The words come from the page, in the reader's language.
+        announce(form, form.getAttribute("data-t-draft-restored") || "");
         // Once htmx is ready, ask the timetable about the restored classroom again.
         document.addEventListener("DOMContentLoaded", function () {
           var room = form.querySelector("#classroom");

@@ -39,3 +39,4 @@ mod text_input;
 mod values;
 mod visibility;
 mod walkthroughs;
+mod walkthroughs_in_languages;

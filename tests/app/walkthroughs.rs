@@ -29,28 +29,28 @@ const AREAS: [&str; 7] = [
 #[derive(QueryableByName, Clone, Debug)]
 pub(crate) struct Lesson {
     #[diesel(sql_type = Text)]
-    room: String,
+    pub(crate) room: String,
     #[diesel(sql_type = SqlUuid)]
-    campus_id: Uuid,
+    pub(crate) campus_id: Uuid,
     #[diesel(sql_type = Text)]
     day: String,
     #[diesel(sql_type = Time)]
     starts_at: NaiveTime,
     #[diesel(sql_type = SqlUuid)]
-    teacher_id: Uuid,
+    pub(crate) teacher_id: Uuid,
     #[diesel(sql_type = Text)]
-    teacher_name: String,
+    pub(crate) teacher_name: String,
     #[diesel(sql_type = SqlUuid)]
     class_id: Uuid,
     #[diesel(sql_type = Nullable<Text>)]
     teacher_email: Option<String>,
     #[diesel(sql_type = Nullable<SqlUuid>)]
-    teacher_user_id: Option<Uuid>,
+    pub(crate) teacher_user_id: Option<Uuid>,
 }
 
 impl Lesson {
     /// The latest past date on the lesson's weekday (never today, so never the future).
-    fn date(&self) -> NaiveDate {
+    pub(crate) fn date(&self) -> NaiveDate {
         let today = homeroom::clock::now().date_naive() - Duration::days(1);
         (0..7)
             .map(|k| today - Duration::days(k))
@@ -138,14 +138,14 @@ pub(crate) fn visit_fields(lesson: &Lesson, rating: &str) -> Vec<(String, String
     fields
 }
 
-fn with(fields: &[(String, String)], name: &str, value: &str) -> Vec<(String, String)> {
+pub(crate) fn with(fields: &[(String, String)], name: &str, value: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> =
         fields.iter().filter(|(k, _)| k != name).cloned().collect();
     out.push((name.to_owned(), value.to_owned()));
     out
 }
 
-async fn post(
+pub(crate) async fn post(
     app: &TestApp,
     client: &reqwest::Client,
     form_page: &str,
@@ -160,7 +160,11 @@ async fn post(
 }
 
 /// Records a walkthrough through the form and returns its id.
-async fn record(app: &TestApp, client: &reqwest::Client, fields: &[(String, String)]) -> Uuid {
+pub(crate) async fn record(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields: &[(String, String)],
+) -> Uuid {
     let response = post(app, client, "/walkthroughs/new", "/walkthroughs", fields).await;
     assert_eq!(response.status(), 303, "the walkthrough is saved");
     let location = response.headers()["location"]
@@ -598,7 +602,7 @@ fn own_walkthroughs(app: &TestApp, email: &str) -> Vec<Uuid> {
 }
 
 /// The demo teacher's staff record and one of their lessons.
-fn demo_teacher_lesson(app: &TestApp) -> Lesson {
+pub(crate) fn demo_teacher_lesson(app: &TestApp) -> Lesson {
     let mut conn = app.conn();
     diesel::sql_query(
         "SELECT p.room, t.campus_id, p.day_of_week::text AS day, p.starts_at, \

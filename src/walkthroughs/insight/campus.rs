@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::{averages, one_decimal};
 use crate::access::Access;
 use crate::db::Tenant;
+use crate::i18n::Lang;
 use crate::walkthroughs::models::{DIMENSIONS, Walkthrough};
 use crate::walkthroughs::queries::{self, CampusRow, TeacherOption};
 use crate::walkthroughs::viewer::{Scope, Viewer};
@@ -15,15 +16,23 @@ use crate::web::error::AppError;
 /// The coverage window when none (or no valid one) is asked for.
 const DEFAULT_DAYS: i64 = 30;
 
+/// The longest coverage window, two years.
+const MOST_DAYS: i64 = 730;
+
 /// The coverage window asked for, in days, and the message when it was not valid.
-pub fn coverage_days(asked: Option<&str>) -> (i64, Option<String>) {
+pub fn coverage_days(asked: Option<&str>, t: &Lang) -> (i64, Option<String>) {
     match asked.map(str::trim) {
         None | Some("") => (DEFAULT_DAYS, None),
         Some(text) => match text.parse::<i64>() {
-            Ok(d) if (1..=730).contains(&d) => (d, None),
+            Ok(d) if (1..=MOST_DAYS).contains(&d) => (d, None),
             _ => (
                 DEFAULT_DAYS,
-                Some("Enter a number of days from 1 to 730; showing 30.".to_owned()),
+                Some(
+                    t.message("walk-error-days")
+                        .arg("most", MOST_DAYS)
+                        .arg("days", DEFAULT_DAYS)
+                        .to_string(),
+                ),
             ),
         },
     }
@@ -38,6 +47,7 @@ pub struct TermColumn {
 
 /// One area's average this term and last, and which way it went.
 pub struct TermRow {
+    /// The id of the area's name.
     pub label: &'static str,
     pub this: String,
     pub last: String,
@@ -62,6 +72,7 @@ pub fn campus_report(
     access: &Access,
     campus_id: Uuid,
     days: i64,
+    t: Lang,
 ) -> Result<CampusReport, AppError> {
     let viewer = Viewer::load(tenant, access)?;
     let campus = queries::campus(tenant, campus_id)?;
@@ -76,7 +87,7 @@ pub fn campus_report(
     let teachers = queries::teachers_in_reach(tenant, &viewer, Some(campus_id))?;
     let today = tenant.today();
     Ok(CampusReport::new(
-        campus, &years, &visits, teachers, today, days,
+        campus, &years, &visits, teachers, today, days, &t,
     ))
 }
 
@@ -88,14 +99,16 @@ impl CampusReport {
         teachers: Vec<TeacherOption>,
         today: NaiveDate,
         days: i64,
+        t: &Lang,
     ) -> CampusReport {
-        let terms = terms(years);
+        let terms = terms(years, t);
         let (this, last) = this_and_last(&terms, today);
         let this_term = this.map(|t| term_column(t, visits));
         let last_term = last.map(|t| term_column(t, visits));
         let rows = term_rows(
             this_term.as_ref().and_then(|c| c.averages),
             last_term.as_ref().and_then(|c| c.averages),
+            t,
         );
         let last_visits: Vec<(Uuid, NaiveDate)> = visits
             .iter()
@@ -132,7 +145,7 @@ fn term_column(term: &Term, visits: &[Walkthrough]) -> TermColumn {
 }
 
 /// Each area's average this term against last term.
-fn term_rows(now: Option<[f64; 7]>, before: Option<[f64; 7]>) -> Vec<TermRow> {
+fn term_rows(now: Option<[f64; 7]>, before: Option<[f64; 7]>, t: &Lang) -> Vec<TermRow> {
     DIMENSIONS
         .iter()
         .enumerate()
@@ -140,13 +153,14 @@ fn term_rows(now: Option<[f64; 7]>, before: Option<[f64; 7]>) -> Vec<TermRow> {
             let this = now.map(|a| a[i]);
             let last = before.map(|a| a[i]);
             let (change, trend) = match (this, last) {
-                (Some(t), Some(l)) => change(t, l),
+                (Some(now), Some(before)) => change(now, before, t),
                 _ => ("—".to_owned(), "same"),
             };
+            let shown = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| one_decimal(t, v));
             TermRow {
                 label: d.label,
-                this: this.map_or_else(|| "—".to_owned(), one_decimal),
-                last: last.map_or_else(|| "—".to_owned(), one_decimal),
+                this: shown(this),
+                last: shown(last),
                 change,
                 trend,
             }
@@ -155,14 +169,15 @@ fn term_rows(now: Option<[f64; 7]>, before: Option<[f64; 7]>) -> Vec<TermRow> {
 }
 
 /// The change from `last` to `this`, one decimal with its sign, and its direction.
-fn change(this: f64, last: f64) -> (String, &'static str) {
+fn change(this: f64, last: f64, t: &Lang) -> (String, &'static str) {
     let delta = ((this - last) * 10.0).round() / 10.0;
+    let shown = one_decimal(t, delta.abs());
     if delta > 0.0 {
-        (format!("+{delta:.1}"), "up")
+        (format!("+{shown}"), "up")
     } else if delta < 0.0 {
-        (format!("{delta:.1}"), "down")
+        (format!("-{shown}"), "down")
     } else {
-        ("0.0".to_owned(), "same")
+        (shown, "same")
     }
 }
 
@@ -176,7 +191,7 @@ pub struct Term {
 }
 
 /// The terms of the given academic years (name, start, end), in date order.
-pub fn terms(years: &[(String, NaiveDate, NaiveDate)]) -> Vec<Term> {
+pub fn terms(years: &[(String, NaiveDate, NaiveDate)], t: &Lang) -> Vec<Term> {
     let mut terms = Vec::new();
     for (name, start, end) in years {
         if end < start {
@@ -184,13 +199,13 @@ pub fn terms(years: &[(String, NaiveDate, NaiveDate)]) -> Vec<Term> {
         }
         let middle = *start + Duration::days((*end - *start).num_days() / 2);
         terms.push(Term {
-            label: format!("{name}, first term"),
+            label: t.message("walk-term-first").arg("year", name).to_string(),
             start: *start,
             end: middle,
         });
         if middle < *end {
             terms.push(Term {
-                label: format!("{name}, second term"),
+                label: t.message("walk-term-second").arg("year", name).to_string(),
                 start: middle + Duration::days(1),
                 end: *end,
             });
@@ -267,7 +282,7 @@ mod tests {
             ("2025-2026".to_owned(), date(2025, 8, 15), date(2026, 6, 30)),
             ("2026-2027".to_owned(), date(2026, 8, 15), date(2027, 6, 30)),
         ];
-        let all = terms(&years);
+        let all = terms(&years, &Lang::default());
         assert_eq!(all.len(), 4);
         let (this, last) = this_and_last(&all, date(2026, 11, 23));
         assert_eq!(

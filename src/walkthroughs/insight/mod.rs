@@ -5,6 +5,7 @@ pub mod campus;
 pub mod teacher;
 
 use super::models::Walkthrough;
+pub use super::models::one_decimal;
 
 /// Averages of the seven areas over a set of visits, one decimal; `None` without visits.
 pub fn averages(visits: &[&Walkthrough]) -> Option<[f64; 7]> {
@@ -18,8 +19,4 @@ pub fn averages(visits: &[&Walkthrough]) -> Option<[f64; 7]> {
         }
     }
     Some(sums.map(|s| s as f64 / visits.len() as f64))
-}
-
-pub fn one_decimal(value: f64) -> String {
-    format!("{value:.1}")
 }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::{averages, one_decimal};
 use crate::access::Access;
 use crate::db::Tenant;
+use crate::i18n::{Lang, msg};
 use crate::walkthroughs::models::{DIMENSIONS, Walkthrough};
 use crate::walkthroughs::queries;
 use crate::walkthroughs::viewer::{Scope, Viewer};
@@ -18,6 +19,7 @@ const COMMENTS_SHOWN: usize = 10;
 /// One comment of a visit, on one area or on the whole.
 pub struct Comment {
     pub date: NaiveDate,
+    /// The id of the area's name ("Overall" for the visit's notes).
     pub area: &'static str,
     pub text: String,
     pub director: String,
@@ -45,6 +47,7 @@ pub fn teacher_trend(
     tenant: &mut Tenant<'_>,
     access: &Access,
     staff_id: Uuid,
+    t: Lang,
 ) -> Result<TeacherTrend, AppError> {
     let viewer = Viewer::load(tenant, access)?;
     let (name, campus) = queries::staff_member(tenant, staff_id)?;
@@ -57,16 +60,16 @@ pub fn teacher_trend(
         return Err(AppError::NotFound);
     }
     let visits = queries::of_teacher(tenant, staff_id)?;
-    Ok(TeacherTrend::new(name, viewer.is_observer(), visits))
+    Ok(TeacherTrend::new(name, viewer.is_observer(), visits, t))
 }
 
 impl TeacherTrend {
     /// The trend of `visits`, given oldest first.
-    fn new(name: String, observer: bool, mut visits: Vec<Walkthrough>) -> TeacherTrend {
-        let periods = periods(&visits);
-        let chart = chart(&periods);
+    fn new(name: String, observer: bool, mut visits: Vec<Walkthrough>, t: Lang) -> TeacherTrend {
+        let periods = periods(&visits, &t);
+        let chart = chart(&periods, &t);
         let all: Vec<&Walkthrough> = visits.iter().collect();
-        let overall = averages(&all).map(|a| a.iter().map(|v| one_decimal(*v)).collect());
+        let overall = averages(&all).map(|a| a.iter().map(|v| one_decimal(&t, *v)).collect());
         visits.reverse();
         let comments = latest_comments(&visits, COMMENTS_SHOWN);
         TeacherTrend {
@@ -86,7 +89,7 @@ fn latest_comments(visits: &[Walkthrough], most: usize) -> Vec<Comment> {
     let mut comments = Vec::new();
     for w in visits {
         let areas = DIMENSIONS.iter().map(|d| d.label).zip(w.comments());
-        let overall = std::iter::once(("Overall", w.overall_notes.as_ref()));
+        let overall = std::iter::once((msg("walk-overall"), w.overall_notes.as_ref()));
         for (area, text) in areas.chain(overall) {
             if let Some(text) = text {
                 comments.push(Comment {
@@ -105,28 +108,57 @@ fn latest_comments(visits: &[Walkthrough], most: usize) -> Vec<Comment> {
 
 /// One stretch of time on the chart: a week, or a month for longer histories.
 pub struct Period {
+    /// "Week of 16 Nov", or "Nov 2026" for a month, in the reader's language.
     pub label: String,
+    /// "16 Nov" for a week, "Nov 2026" for a month.
+    pub short: String,
+    pub weekly: bool,
     pub visits: usize,
     pub averages: [f64; 7],
+    /// The averages as the reader writes numbers.
+    pub shown: [String; 7],
 }
 
 impl Period {
-    /// "16 Nov" for a week, "Nov 2026" for a month.
-    pub fn short_label(&self) -> String {
-        self.label.trim_start_matches("Week of ").to_owned()
+    fn new(start: NaiveDate, weekly: bool, visits: usize, averages: [f64; 7], t: &Lang) -> Period {
+        let short = if weekly {
+            t.day_month(start)
+        } else {
+            t.message("walk-period-month")
+                .arg("month", t.month_short(start))
+                .arg("year", start.year().to_string())
+                .to_string()
+        };
+        let label = if weekly {
+            t.message("walk-period-week").arg("day", &short).to_string()
+        } else {
+            short.clone()
+        };
+        Period {
+            label,
+            short,
+            weekly,
+            visits,
+            averages,
+            shown: averages.map(|a| one_decimal(t, a)),
+        }
+    }
+
+    pub fn short_label(&self) -> &str {
+        &self.short
     }
 
     pub fn is_week(&self) -> bool {
-        self.label.starts_with("Week of ")
+        self.weekly
     }
 
-    pub fn average(&self, area: &usize) -> String {
-        one_decimal(self.averages[*area])
+    pub fn average(&self, area: &usize) -> &str {
+        self.shown.get(*area).map_or("", String::as_str)
     }
 }
 
 /// Visits (any order) grouped into weeks, or months once they span more than four.
-pub fn periods(visits: &[Walkthrough]) -> Vec<Period> {
+pub fn periods(visits: &[Walkthrough], t: &Lang) -> Vec<Period> {
     let (Some(first), Some(last)) = (
         visits.iter().map(|w| w.check_in_date).min(),
         visits.iter().map(|w| w.check_in_date).max(),
@@ -151,15 +183,8 @@ pub fn periods(visits: &[Walkthrough]) -> Vec<Period> {
                 .iter()
                 .filter(|w| start_of(w.check_in_date) == start)
                 .collect();
-            Some(Period {
-                label: if monthly {
-                    start.format("%b %Y").to_string()
-                } else {
-                    format!("Week of {}", start.format("%-d %b"))
-                },
-                visits: within.len(),
-                averages: averages(&within)?,
-            })
+            let averages = averages(&within)?;
+            Some(Period::new(start, !monthly, within.len(), averages, t))
         })
         .collect()
 }
@@ -176,6 +201,7 @@ pub struct Chart {
 }
 
 pub struct Series {
+    /// The id of the area's name.
     pub label: &'static str,
     /// CSS class that colours the line and its legend entry.
     pub class: String,
@@ -199,7 +225,7 @@ const BOTTOM: f64 = 30.0;
 /// Points of equal value sit side by side instead of hiding each other.
 const DODGE: f64 = 4.0;
 
-pub fn chart(periods: &[Period]) -> Chart {
+pub fn chart(periods: &[Period], t: &Lang) -> Chart {
     let plot_w = f64::from(WIDTH) - LEFT - RIGHT - 8.0 * DODGE;
     let plot_h = f64::from(HEIGHT) - TOP - BOTTOM;
     let n = periods.len();
@@ -238,7 +264,12 @@ pub fn chart(periods: &[Period]) -> Chart {
                     .map(|((px, py), p)| Point {
                         x: format!("{px:.1}"),
                         y: format!("{py:.1}"),
-                        title: format!("{}, {}: {:.1}", dim.label, p.label, p.averages[d]),
+                        title: t
+                            .message("walk-chart-point")
+                            .arg("area", t.text(dim.label))
+                            .arg("period", &p.label)
+                            .arg("average", &p.shown[d])
+                            .to_string(),
                     })
                     .collect(),
             }
@@ -250,7 +281,7 @@ pub fn chart(periods: &[Period]) -> Chart {
         .iter()
         .enumerate()
         .filter(|(i, _)| i % step == 0)
-        .map(|(i, p)| (x(i), p.short_label()))
+        .map(|(i, p)| (x(i), p.short.clone()))
         .collect();
     Chart {
         width: WIDTH,

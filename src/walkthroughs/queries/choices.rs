@@ -64,6 +64,8 @@ pub struct TeacherOption {
     pub campus_id: Option<Uuid>,
     pub user_id: Option<Uuid>,
     pub email: Option<String>,
+    /// The language the teacher's account chose, for what they are told.
+    pub language: Option<String>,
 }
 
 #[derive(Queryable)]
@@ -77,6 +79,7 @@ struct TeacherRow {
     staff_email: Option<String>,
     user_email: Option<String>,
     disabled: Option<bool>,
+    language: Option<String>,
 }
 
 /// Teachers (by staff type, or because they teach a class) of the campuses in reach.
@@ -113,6 +116,7 @@ pub fn teachers_in_reach(
             staff::email,
             users::email.nullable(),
             users::disabled.nullable(),
+            users::language.nullable(),
         ))
         .load(tenant.conn())?;
     let mut teachers: Vec<TeacherOption> = rows.into_iter().map(teacher_option).collect();
@@ -152,6 +156,7 @@ fn teacher_option(row: TeacherRow) -> TeacherOption {
             .staff_email
             .or(row.user_email)
             .filter(|e| !e.trim().is_empty()),
+        language: row.language,
     }
 }
 

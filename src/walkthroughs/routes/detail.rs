@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::{draft_key, script_url};
 use crate::access::{Action, Entity};
+use crate::i18n::msg;
 use crate::state::AppState;
 use crate::walkthroughs::forms;
 use crate::walkthroughs::models::{Walkthrough, rating_badge};
@@ -36,6 +37,8 @@ struct DetailPage {
     w: Walkthrough,
     may_edit: bool,
     edit_until: String,
+    /// The day the teacher acknowledged the visit, at the school.
+    acknowledged_on: Option<String>,
     may_delete: bool,
     may_acknowledge: bool,
     reply: String,
@@ -63,13 +66,18 @@ fn detail_page(
     let may_edit =
         page.can(Action::Update, Entity::WalkthroughCheckins) && editable(&viewer, &w, hours);
     let edit_until = (w.created_at + chrono::Duration::hours(i64::from(hours)))
-        .with_timezone(&page.access.time_zone)
-        .format("%a %-d %b %H:%M")
-        .to_string();
+        .with_timezone(&page.access.time_zone);
+    let edit_until = page.t.date_time(&edit_until);
+    let acknowledged_on = w.acknowledged_at.map(|at| {
+        page.t
+            .date(at.with_timezone(&page.access.time_zone).date_naive())
+    });
+    let title = page.t.message("walk-detail-title");
     DetailPage {
-        layout: page.layout(format!("Walkthrough · {}", w.teacher_name)),
+        layout: page.layout(title.arg("teacher", &w.teacher_name).to_string()),
         may_edit,
         edit_until,
+        acknowledged_on,
         may_delete: viewer.may_delete,
         may_acknowledge: viewer.is_observed(&w) && w.acknowledged_at.is_none(),
         reply,
@@ -116,27 +124,27 @@ pub(super) async fn acknowledge(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let reply = form.into_inner().reply;
-    let checked = forms::notes(&reply, "Your reply", REPLY_MAX);
+    let checked = forms::notes(&reply, REPLY_MAX).map_err(|problem| {
+        let ids = [
+            msg("walk-error-reply-long"),
+            msg("walk-error-reply-unstorable"),
+        ];
+        problem.say(&page.t, ids, REPLY_MAX, None)
+    });
     let access = page.access.clone();
     let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
         reading::acknowledge(tenant, &access, id, checked)
     })
     .await?;
     let (level, message) = match outcome {
-        Acknowledged::Done => (
-            Level::Success,
-            "Thank you. The director can see that you have read it.",
-        ),
-        Acknowledged::Already => (
-            Level::Info,
-            "You had already acknowledged this walkthrough.",
-        ),
+        Acknowledged::Done => (Level::Success, msg("walk-acknowledged")),
+        Acknowledged::Already => (Level::Info, msg("walk-already-acknowledged")),
         Acknowledged::Refused(detail, error) => {
             let page_of = detail_page(&page, &state, *detail, reply, Some(error), None);
             return render_as(&page_of, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    flash::push(&session, level, message);
+    flash::push(&session, level, page.t.text(message));
     Ok(see_other(&format!("/walkthroughs/{id}")))
 }
 
@@ -151,10 +159,6 @@ pub(super) async fn delete_walkthrough(
         reading::delete(tenant, id)
     })
     .await?;
-    flash::push(
-        &session,
-        Level::Success,
-        "Walkthrough deleted. It no longer shows anywhere; the record itself is kept.",
-    );
+    flash::push(&session, Level::Success, page.t.text("walk-deleted"));
     Ok(see_other("/walkthroughs"))
 }

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::{draft_key, script_url};
 use crate::forms::once::{self, Once, Owner};
 use crate::forms::{Guard, RestoreQuery, kept};
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
 use crate::walkthroughs::forms::WalkthroughValues;
 use crate::walkthroughs::models::DIMENSIONS;
@@ -24,6 +25,7 @@ use crate::web::layout::{Layout, Page};
 use crate::web::{render, render_as, see_other};
 
 struct AreaField {
+    /// The id of the area's name.
     label: &'static str,
     key: &'static str,
     rating_field: &'static str,
@@ -63,6 +65,8 @@ const SCORES: [&str; 5] = ["1", "2", "3", "4", "5"];
 #[template(path = "walkthroughs/form.html")]
 struct FormPage {
     layout: Layout,
+    /// The reader's language, also for the teacher field htmx refreshes alone.
+    t: Lang,
     heading: &'static str,
     action: String,
     cancel: String,
@@ -84,12 +88,14 @@ struct FormPage {
 #[derive(Template)]
 #[template(path = "walkthroughs/form.html", block = "teacher_field")]
 struct TeacherField {
+    t: Lang,
     values: WalkthroughValues,
     errors: FieldErrors,
     teachers: Vec<TeacherOption>,
     suggestion: Suggestion,
 }
 
+/// Which form: its heading and button are message ids.
 struct FormMode {
     heading: &'static str,
     action: String,
@@ -103,10 +109,10 @@ impl FormMode {
     /// A new visit's form; `given` is what it was sent or restored with (its token goes on).
     fn new(given: &[(String, String)]) -> FormMode {
         FormMode {
-            heading: "New walkthrough",
+            heading: msg("walk-new-title"),
             action: "/walkthroughs".to_owned(),
             cancel: "/walkthroughs".to_owned(),
-            submit_label: "Save walkthrough",
+            submit_label: msg("walk-save"),
             walkthrough: None,
             guard: Guard::new_record("/walkthroughs/new", given),
         }
@@ -114,10 +120,10 @@ impl FormMode {
 
     fn edit(id: Uuid) -> FormMode {
         FormMode {
-            heading: "Change walkthrough",
+            heading: msg("walk-edit-title"),
             action: format!("/walkthroughs/{id}"),
             cancel: format!("/walkthroughs/{id}"),
-            submit_label: "Save changes",
+            submit_label: msg("walk-save-changes"),
             walkthrough: Some(id),
             guard: Guard::edit(format!("/walkthroughs/{id}/edit")),
         }
@@ -133,7 +139,8 @@ fn form_page(
 ) -> FormPage {
     let restore_draft = errors.is_empty();
     FormPage {
-        layout: page.layout(mode.heading),
+        layout: page.layout(page.t.text(mode.heading)),
+        t: page.t,
         heading: mode.heading,
         action: mode.action,
         cancel: mode.cancel,
@@ -162,7 +169,7 @@ fn saved(
 ) -> Result<HttpResponse, AppError> {
     match saved {
         Saved::Done(id) => {
-            flash::push(session, Level::Success, done);
+            flash::push(session, Level::Success, page.t.text(done));
             let which = if mode.walkthrough.is_some() {
                 "edit"
             } else {
@@ -242,6 +249,7 @@ pub(super) async fn suggest_teacher(
     })
     .await?;
     render(&TeacherField {
+        t: page.t,
         values,
         errors: FieldErrors::default(),
         teachers: data.teachers,
@@ -259,12 +267,13 @@ pub(super) async fn create_walkthrough(
     let values = WalkthroughValues::from_fields(&form);
     let token = once::token_in(&form).map(str::to_owned);
     let state_for_work = state.clone();
+    let t = page.t;
     let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
         once::create_once(
             tenant,
             Owner::of(tenant),
             token.as_deref(),
-            |tenant| recording::create(tenant, &access, &state_for_work, values),
+            |tenant| recording::create(tenant, &access, &state_for_work, values, &t),
             |saved| match saved {
                 Saved::Done(id) => Some(format!("/walkthroughs/{id}")),
                 Saved::Refused(_) => None,
@@ -276,7 +285,7 @@ pub(super) async fn create_walkthrough(
         Once::Created(outcome) => outcome,
         Once::AlreadySaved(visit) => return Ok(once::already_saved(&session, &visit)),
     };
-    let done = "Walkthrough saved. The teacher has been told.";
+    let done = msg("walk-saved");
     saved(&page, &session, outcome, FormMode::new(&form), done)
 }
 
@@ -318,15 +327,11 @@ pub(super) async fn save_edit(
     let access = page.access.clone();
     let hours = state.settings.walkthrough_edit_hours;
     let values = WalkthroughValues::from_fields(&form);
+    let t = page.t;
     let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        recording::save_edit(tenant, &access, id, hours, values)
+        recording::save_edit(tenant, &access, id, hours, values, &t)
     })
     .await?;
-    saved(
-        &page,
-        &session,
-        outcome,
-        FormMode::edit(id),
-        "Changes saved.",
-    )
+    let done = msg("walk-changes-saved");
+    saved(&page, &session, outcome, FormMode::edit(id), done)
 }

@@ -27,6 +27,8 @@ struct TeacherPage {
     overall: Option<Vec<String>>,
     labels: Vec<&'static str>,
     periods: Vec<Period>,
+    /// Whether the periods are weeks (else months).
+    weekly: bool,
     chart: Chart,
     comments: Vec<Comment>,
     observer: bool,
@@ -39,8 +41,9 @@ pub(super) async fn teacher_trend(
 ) -> Result<HttpResponse, AppError> {
     let staff_id = path.into_inner();
     let access = page.access.clone();
+    let t = page.t;
     let trend = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        teacher::teacher_trend(tenant, &access, staff_id)
+        teacher::teacher_trend(tenant, &access, staff_id, t)
     })
     .await?;
     let TeacherTrend {
@@ -53,11 +56,17 @@ pub(super) async fn teacher_trend(
         observer,
     } = trend;
     render(&TeacherPage {
-        layout: page.layout(format!("Walkthroughs · {name}")),
+        layout: page.layout(
+            page.t
+                .message("walk-trend-title")
+                .arg("name", &name)
+                .to_string(),
+        ),
         name,
         visits,
         overall,
         labels: DIMENSIONS.iter().map(|d| d.label).collect(),
+        weekly: periods.first().is_some_and(Period::is_week),
         periods,
         chart,
         comments,
@@ -91,10 +100,11 @@ pub(super) async fn campus_insight(
     query: input::Query<CampusQuery>,
 ) -> Result<HttpResponse, AppError> {
     let campus_id = path.into_inner();
-    let (days, days_error) = coverage_days(query.days.as_deref());
+    let t = page.t;
+    let (days, days_error) = coverage_days(query.days.as_deref(), &t);
     let access = page.access.clone();
     let report = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        campus::campus_report(tenant, &access, campus_id, days)
+        campus::campus_report(tenant, &access, campus_id, days, t)
     })
     .await?;
     let CampusReport {
@@ -106,7 +116,12 @@ pub(super) async fn campus_insight(
         teacher_count,
     } = report;
     render(&CampusPage {
-        layout: page.layout(format!("Walkthroughs · {}", campus.name)),
+        layout: page.layout(
+            page.t
+                .message("walk-campus-title")
+                .arg("campus", &campus.name)
+                .to_string(),
+        ),
         campus,
         this_term,
         last_term,

@@ -2,10 +2,11 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::walkthroughs::forms;
 use crate::walkthroughs::listing::{Listing, listing};
@@ -88,6 +89,9 @@ fn opt_value<T: ToString>(value: Option<T>) -> String {
 }
 
 struct Results {
+    /// The reader's language and time zone, also for the rows htmx swaps alone.
+    t: Lang,
+    time_zone: chrono_tz::Tz,
     rows: Vec<Walkthrough>,
     filtered: bool,
     observer: bool,
@@ -96,14 +100,21 @@ struct Results {
 }
 
 impl Results {
-    fn of(filter: &ListFilter, listing: &mut Listing) -> Results {
+    fn of(page: &Page, filter: &ListFilter, listing: &mut Listing) -> Results {
         Results {
+            t: page.t,
+            time_zone: page.access.time_zone,
             rows: std::mem::take(&mut listing.rows),
             filtered: filter.is_filtered(),
             observer: listing.viewer.is_observer(),
             previous: (filter.page > 1).then(|| filter.link(filter.page - 1)),
             next: listing.more.then(|| filter.link(filter.page + 1)),
         }
+    }
+
+    /// The day of an instant at the school.
+    fn on_day(&self, at: &DateTime<Utc>) -> String {
+        self.t.date(at.with_timezone(&self.time_zone).date_naive())
     }
 }
 
@@ -167,12 +178,12 @@ pub(super) async fn list(
             Ok((filter, listing))
         })
         .await?;
-    let results = Results::of(&filter, &mut listing);
+    let results = Results::of(&page, &filter, &mut listing);
     if fragment {
         return render(&ListResults { results });
     }
     render(&ListPage::new(
-        page.layout("Walkthroughs"),
+        page.layout(page.t.text("walk-list-title")),
         &filter,
         listing,
         results,
