@@ -64,7 +64,7 @@ fn invoice_issued_on(app: &TestApp, day: chrono::NaiveDate) -> Uuid {
              AND deleted_at IS NULL ORDER BY invoice_number LIMIT 1"
         ),
     );
-    diesel::sql_query("UPDATE invoices SET issue_date = $1 WHERE id = $2::uuid")
+    diesel::sql_query("UPDATE invoices SET issue_date = $1, due_date = greatest(due_date, $1) WHERE id = $2::uuid")
         .bind::<Date, _>(day)
         .bind::<Text, _>(&id)
         .execute(&mut app.conn())
