@@ -39,6 +39,8 @@ pub struct Access {
     pub time_zone: chrono_tz::Tz,
     /// The school's currency, for money on its pages.
     pub currency: crate::web::format::Currency,
+    /// The first day of the school's week, for its calendars.
+    pub week_start: chrono::Weekday,
     pub global_access: bool,
     pub permissions: PermissionSet,
     pub session_id: Uuid,
@@ -81,6 +83,7 @@ impl Access {
     /// How the school's pages show dates and money, in the reader's language.
     pub fn locale(&self, t: crate::i18n::Lang) -> crate::web::format::Locale {
         crate::web::format::Locale::new(self.time_zone, self.currency, t)
+            .with_week_start(self.week_start)
     }
 
     /// The organization's calendar date now; "today" for a school is local.
@@ -137,6 +140,7 @@ impl Access {
                 organizations::name,
                 organizations::time_zone,
                 organizations::currency,
+                organizations::week_start,
                 users::language,
                 organizations::language,
             ))
@@ -165,6 +169,8 @@ impl Access {
             organization_name: row.organization_name,
             time_zone: crate::clock::zone(&row.time_zone),
             currency: crate::web::format::Currency::or_default(&row.currency),
+            week_start: crate::web::format::iso_weekday(row.week_start)
+                .unwrap_or(chrono::Weekday::Mon),
             global_access: row.global_access.unwrap_or(false),
             permissions,
             session_id: row.session_id,
@@ -194,6 +200,7 @@ struct SessionRow {
     organization_name: String,
     time_zone: String,
     currency: String,
+    week_start: i16,
     language: Option<String>,
     school_language: Option<String>,
 }

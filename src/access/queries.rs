@@ -46,3 +46,16 @@ pub fn set_school_language(tenant: &mut Tenant<'_>, language: Option<&str>) -> Q
         .execute(tenant.conn())?;
     Ok(())
 }
+
+/// The first day of the tenant's school week: an ISO weekday, 1 Monday … 7 Sunday.
+pub fn set_week_start(tenant: &mut Tenant<'_>, week_start: i16) -> QueryResult<()> {
+    let id = tenant.organization();
+    let by = tenant.user();
+    diesel::update(live_organizations().filter(organizations::id.eq(id)))
+        .set((
+            organizations::week_start.eq(week_start),
+            organizations::updated_by_id.eq(by),
+        ))
+        .execute(tenant.conn())?;
+    Ok(())
+}

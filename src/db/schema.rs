@@ -762,6 +762,7 @@ diesel::table! {
         updated_by_id -> Nullable<Uuid>,
         currency -> Text,
         language -> Nullable<Text>,
+        week_start -> Int2,
     }
 }
 

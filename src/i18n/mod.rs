@@ -63,6 +63,8 @@ struct Language {
     id: LanguageIdentifier,
     bundle: FluentBundle<FluentResource>,
     plurals: Option<PluralRules>,
+    /// Its dates, numbers and money, made on first use.
+    formats: std::sync::OnceLock<values::Formats>,
 }
 
 impl Catalog {
@@ -213,6 +215,7 @@ impl Language {
             id,
             bundle,
             plurals,
+            formats: std::sync::OnceLock::new(),
         })
     }
 }

@@ -1,17 +1,20 @@
-//! Values as the school reads them: one date format ("6 Dec 2026"), instants in the
-//! school's time zone, money grouped with the school's currency. Pages use these;
-//! form inputs and CSV exports keep ISO dates and plain numbers, which machines read.
+//! Values as the school reads them, in the reader's language (`i18n::values`):
+//! instants in the school's time zone, money in the school's currency, weeks from the
+//! school's first weekday. Pages use these; form inputs and CSV exports keep ISO
+//! dates and plain numbers, which machines read.
 
 use bigdecimal::BigDecimal;
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc, Weekday};
 
 /// A school's conventions for showing values, in the reader's language: its time
-/// zone and currency.
+/// zone, currency and first day of the week.
 #[derive(Clone, Copy, Debug)]
 pub struct Locale {
     pub time_zone: chrono_tz::Tz,
     pub currency: Currency,
     pub t: crate::i18n::Lang,
+    /// The day the school's calendars start their weeks on (Monday unless set).
+    pub week_start: Weekday,
 }
 
 impl Locale {
@@ -20,7 +23,19 @@ impl Locale {
             time_zone,
             currency,
             t,
+            week_start: Weekday::Mon,
         }
+    }
+
+    /// The same conventions with weeks starting on `week_start`.
+    pub fn with_week_start(self, week_start: Weekday) -> Locale {
+        Locale { week_start, ..self }
+    }
+
+    /// The first day of the school's week that holds `day`.
+    pub fn week_of(&self, day: NaiveDate) -> NaiveDate {
+        let back = day.weekday().days_since(self.week_start);
+        day.checked_sub_days(Days::new(back.into())).unwrap_or(day)
     }
 
     /// An instant as the school reads it: "6 Dec 2026 14:05" in its time zone.
@@ -56,31 +71,20 @@ pub fn iso_instant(text: &str, locale: &Locale) -> String {
     at.map_or_else(|| text.to_owned(), |at| locale.instant(at))
 }
 
+/// A stored ISO weekday number (1 Monday … 7 Sunday), or `None` for anything else.
+pub fn iso_weekday(number: i16) -> Option<Weekday> {
+    let from_monday = u8::try_from(number).ok()?.checked_sub(1)?;
+    Weekday::try_from(from_monday).ok()
+}
+
 /// A count with its noun: "1 row", "3 rows".
 pub fn count(n: i64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// An ISO 4217 currency: three capital letters.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Currency([u8; 3]);
-
-/// Symbols people recognise without the code; others are written with their code.
-const SYMBOLS: &[(&str, &str)] = &[
-    ("USD", "$"),
-    ("EUR", "€"),
-    ("GBP", "£"),
-    ("JPY", "¥"),
-    ("INR", "₹"),
-    ("KRW", "₩"),
-    ("NGN", "₦"),
-    ("PHP", "₱"),
-    ("ILS", "₪"),
-    ("VND", "₫"),
-];
-
-/// Currencies counted without minor units.
-const WHOLE_UNITS: &[&str] = &["JPY", "KRW", "VND", "CLP", "ISK", "UGX"];
 
 impl Currency {
     pub const DEFAULT: Currency = Currency(*b"USD");
@@ -102,69 +106,40 @@ impl Currency {
     pub fn code(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("USD")
     }
-
-    /// `$1,250.00`, `€1,250.00`, `CHF 1,250.00`, `¥1,250`.
-    pub fn show(&self, amount: &BigDecimal) -> String {
-        let code = self.code();
-        let scale = if WHOLE_UNITS.contains(&code) { 0 } else { 2 };
-        let grouped = grouped(amount, scale);
-        let (sign, digits) = grouped
-            .strip_prefix('-')
-            .map_or(("", grouped.as_str()), |d| ("-", d));
-        match SYMBOLS.iter().find(|(c, _)| *c == code) {
-            Some((_, symbol)) => format!("{sign}{symbol}{digits}"),
-            None => format!("{sign}{code}\u{a0}{digits}"),
-        }
-    }
-}
-
-/// `1,234,567.50`: thousands grouped, `scale` decimals, rounded half to even.
-pub fn grouped(amount: &BigDecimal, scale: i64) -> String {
-    let fixed = amount
-        .with_scale_round(scale, bigdecimal::RoundingMode::HalfEven)
-        .to_string();
-    let (sign, digits) = fixed
-        .strip_prefix('-')
-        .map_or(("", fixed.as_str()), |d| ("-", d));
-    let (whole, cents) = digits.split_once('.').unwrap_or((digits, ""));
-    let mut out = String::from(sign);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    // Zero prints without its decimals; every amount shows `scale` of them.
-    let scale = usize::try_from(scale).unwrap_or(0);
-    if scale > 0 {
-        out.push('.');
-        out.push_str(&format!("{cents:0<scale$}"));
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
-    fn amount(s: &str) -> BigDecimal {
-        BigDecimal::from_str(s).expect("decimal")
+    #[test]
+    fn a_currency_is_three_capital_letters() {
+        assert_eq!(
+            Currency::parse("EUR").map(|c| c.code().to_owned()),
+            Some("EUR".to_owned())
+        );
+        assert!(Currency::parse("usd").is_none());
+        assert!(Currency::parse("DOLLAR").is_none());
+        assert_eq!(Currency::or_default("").code(), "USD");
     }
 
     #[test]
-    fn money_is_grouped_with_the_currency_symbol_or_code() {
-        let usd = Currency::DEFAULT;
-        assert_eq!(usd.show(&amount("0")), "$0.00");
-        assert_eq!(usd.show(&amount("895568")), "$895,568.00");
-        assert_eq!(usd.show(&amount("999.999")), "$1,000.00");
-        assert_eq!(usd.show(&amount("-1200")), "-$1,200.00");
-        let chf = Currency::parse("CHF").expect("code");
-        assert_eq!(chf.show(&amount("1250.5")), "CHF\u{a0}1,250.50");
-        let yen = Currency::parse("JPY").expect("code");
-        assert_eq!(yen.show(&amount("1250")), "¥1,250");
-        assert!(Currency::parse("usd").is_none());
-        assert!(Currency::parse("DOLLAR").is_none());
+    fn a_week_starts_on_the_school_first_weekday() {
+        let wednesday = NaiveDate::from_ymd_opt(2026, 12, 2).expect("a date");
+        let school = Locale::new(
+            chrono_tz::UTC,
+            Currency::DEFAULT,
+            crate::i18n::Lang::default(),
+        );
+        assert_eq!(school.week_of(wednesday).to_string(), "2026-11-30");
+        let sunday_first = school.with_week_start(Weekday::Sun);
+        assert_eq!(sunday_first.week_of(wednesday).to_string(), "2026-11-29");
+        let sunday = NaiveDate::from_ymd_opt(2026, 11, 29).expect("a date");
+        assert_eq!(sunday_first.week_of(sunday), sunday);
+        assert_eq!(iso_weekday(1), Some(Weekday::Mon));
+        assert_eq!(iso_weekday(7), Some(Weekday::Sun));
+        assert_eq!(iso_weekday(0), None);
+        assert_eq!(iso_weekday(9), None);
     }
 
     #[test]

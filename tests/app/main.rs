@@ -12,6 +12,7 @@ mod cli;
 mod database_faults;
 mod demo;
 mod files;
+mod formats;
 mod forms;
 mod hardening;
 mod health;

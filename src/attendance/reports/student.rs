@@ -20,6 +20,7 @@ use crate::db::enums::AttendanceStatus;
 use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
+use crate::web::format::Locale;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
@@ -168,21 +169,21 @@ pub(super) async fn student_calendar(
         month,
         previous: month - Months::new(1),
         next: month + Months::new(1),
-        weeks: weeks_of(month, &found.marks),
+        weeks: weeks_of(month, &found.marks, &page.locale()),
         month_totals,
         year: found.year,
         legend: legend(t),
     })
 }
 
-/// The month's weeks, Monday first, each day with its marks.
-fn weeks_of(month: NaiveDate, marks: &[StudentMark]) -> Vec<Vec<CalendarDay>> {
+/// The month's weeks, from the school's first weekday, each day with its marks.
+fn weeks_of(month: NaiveDate, marks: &[StudentMark], locale: &Locale) -> Vec<Vec<CalendarDay>> {
     let mut by_day: BTreeMap<NaiveDate, Vec<&StudentMark>> = BTreeMap::new();
     for m in marks {
         by_day.entry(m.date).or_default().push(m);
     }
     let next_month = month + Months::new(1);
-    let first_cell = month - Days::new(month.weekday().num_days_from_monday().into());
+    let first_cell = locale.week_of(month);
     let mut weeks = Vec::new();
     let mut day = first_cell;
     while day < next_month {
