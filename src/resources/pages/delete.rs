@@ -40,8 +40,13 @@ impl DeletePage {
         found: Consequences,
     ) -> DeletePage {
         DeletePage {
-            layout: page.layout(format!("Delete {title}")),
-            res: ResView::new(res, &page.access),
+            layout: page.layout(
+                page.t
+                    .message("engine-delete-title")
+                    .arg("title", &title)
+                    .to_string(),
+            ),
+            res: ResView::new(res, &page.access, page.t),
             id,
             title,
             blockers: found.blockers,
@@ -86,7 +91,10 @@ pub async fn delete(
     flash::push(
         &session,
         Level::Success,
-        format!("Deleted {title}. It is in the trash, where you can restore it."),
+        page.t
+            .message("engine-deleted")
+            .arg("title", title)
+            .to_string(),
     );
     Ok(see_other(res.path()))
 }
@@ -106,7 +114,8 @@ pub async fn restore(
     .await?;
     match outcome {
         Ok(title) => {
-            flash::push(&session, Level::Success, format!("Restored {title}."));
+            let message = page.t.message("engine-restored").arg("title", title);
+            flash::push(&session, Level::Success, message.to_string());
             Ok(see_other(&format!("{}/{id}", res.path())))
         }
         Err(message) => {
@@ -157,9 +166,14 @@ pub async fn trash(
         })
         .collect();
     let link = |p: i64| format!("{}/trash?page={p}", res.path());
+    let view = ResView::new(res, &page.access, page.t);
+    let title = page
+        .t
+        .message("engine-trash-title")
+        .arg("records", &view.label);
     render(&TrashPage {
-        layout: page.layout(format!("Trash · {}", res.label())),
-        res: ResView::new(res, &page.access),
+        layout: page.layout(title.to_string()),
+        res: view,
         rows,
         previous: (at > 1).then(|| link(at - 1)),
         next: more.then(|| link(at + 1)),
