@@ -5,6 +5,10 @@
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
+use crate::browser::{
+    DESKTOP, PHONE, TABLET, assert_no_sideways_scrolling, open, resize, screenshot,
+    signed_in_browser,
+};
 use crate::common::{DemoUser, TestApp, count, expect_page, spawn_app};
 use crate::resources::csv::{send_upload, upload_to};
 use crate::resources::id_of;
@@ -252,4 +256,29 @@ async fn an_import_preview_in_spanish_counts_its_rows_with_the_right_plural() {
         "El archivo termina dentro de una celda entre comillas: falta la comilla de cierre.",
     )
     .await;
+}
+
+#[actix_web::test]
+async fn the_spanish_record_pages_fit_a_phone_a_tablet_and_a_desktop() {
+    let app = spawn_app().await;
+    set_user_language(&app, DemoUser::Admin, Some("es"));
+    let invoice = id_of(
+        &mut app.conn(),
+        &format!("SELECT id FROM invoices WHERE organization_id = {NW} ORDER BY id LIMIT 1"),
+    );
+    let (_driver, client) = signed_in_browser(&app, PHONE, DemoUser::Admin.email(), "h1").await;
+    let pages = [
+        ("students", "/students".to_owned()),
+        ("student-form", "/students/new".to_owned()),
+        ("student-import", "/students/import".to_owned()),
+        ("invoice", format!("/invoices/{invoice}")),
+    ];
+    for size in [PHONE, TABLET, DESKTOP] {
+        resize(&client, size).await;
+        for (name, path) in &pages {
+            open(&client, &app.url(path), "h1").await;
+            screenshot(&client, &format!("records-es/{name}-{}", size.0)).await;
+            assert_no_sideways_scrolling(&client, &format!("{path} at {}px", size.0)).await;
+        }
+    }
 }
