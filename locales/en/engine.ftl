@@ -153,3 +153,14 @@ engine-import-finished = Import finished: { $read ->
    *[other] { $read } rows
 } read, { $added } added, { $updated } updated.
 engine-import-open-list = Open the list
+
+## What stands in the way of a delete, and what goes with it
+
+engine-delete-blocked = This { $record } still has { $what }. Move them elsewhere or delete them first.
+engine-delete-cascades = Its { $what } will be deleted with it (and come back if you restore it).
+engine-delete-count = { $count ->
+    [one] { $count } { $record }
+   *[other] { $count } { $records }
+}
+engine-list-and = { $first } and { $last }
+engine-list-comma = {", "}

@@ -157,3 +157,11 @@ engine-import-finished = Importación terminada: { $read ->
    *[other] { $updated } actualizadas
 }.
 engine-import-open-list = Abrir la lista
+
+## Lo que impide eliminar un registro, y lo que se elimina con él
+
+engine-delete-blocked = «{ $title }» todavía tiene registros vinculados: { $what }. Muévelos a otro sitio o elimínalos primero.
+engine-delete-cascades = También se eliminarán sus registros vinculados: { $what } (y volverán si lo restauras).
+engine-delete-count = { $records } ({ $count })
+engine-list-and = { $first } y { $last }
+engine-list-comma = {", "}

@@ -219,30 +219,11 @@ pub fn save(
     Ok((saved, current))
 }
 
-/// What stands in the way of deleting a record, and what would go with it.
+/// What stands in the way of deleting a record, and what would go with it: how
+/// many live records of each kind point at it (only kinds with some).
 pub struct Consequences {
-    pub blockers: Option<String>,
-    pub cascades: Option<String>,
-}
-
-/// "312 students and 4 classes".
-fn counted(parts: &[(i64, &Resource)]) -> Option<String> {
-    let words: Vec<String> = parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, r)| {
-            if *n == 1 {
-                format!("1 {}", r.singular)
-            } else {
-                format!("{n} {}", r.label().to_lowercase())
-            }
-        })
-        .collect();
-    match words.as_slice() {
-        [] => None,
-        [one] => Some(one.clone()),
-        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
-    }
+    pub blocking: Vec<(i64, &'static Resource)>,
+    pub cascading: Vec<(i64, &'static Resource)>,
 }
 
 /// The live records that point at this one, told as what deleting it would do.
@@ -251,26 +232,21 @@ pub fn consequences(
     res: &'static Resource,
     id: Uuid,
 ) -> diesel::QueryResult<Consequences> {
-    let mut blocking = Vec::new();
-    let mut cascading = Vec::new();
+    let mut found = Consequences {
+        blocking: Vec::new(),
+        cascading: Vec::new(),
+    };
     for child in res.children {
         let n = store::count_children(tenant, child, false, id)?;
+        if n == 0 {
+            continue;
+        }
         match child.on_delete {
-            OnDelete::Refuse => blocking.push((n, child.resource)),
-            OnDelete::Cascade => cascading.push((n, child.resource)),
+            OnDelete::Refuse => found.blocking.push((n, child.resource)),
+            OnDelete::Cascade => found.cascading.push((n, child.resource)),
         }
     }
-    Ok(Consequences {
-        blockers: counted(&blocking).map(|what| {
-            format!(
-                "This {} still has {what}. Move them elsewhere or delete them first.",
-                res.singular
-            )
-        }),
-        cascades: counted(&cascading).map(|what| {
-            format!("Its {what} will be deleted with it (and come back if you restore it).")
-        }),
-    })
+    Ok(found)
 }
 
 /// A delete asked for: the record, what stands in its way, and whether it went.
@@ -290,7 +266,7 @@ pub fn delete(
 ) -> Result<Deletion, AppError> {
     let row = live(tenant, res, id)?;
     let consequences = consequences(tenant, res, id)?;
-    if consequences.blockers.is_some() {
+    if !consequences.blocking.is_empty() {
         return Ok(Deletion {
             row,
             consequences,

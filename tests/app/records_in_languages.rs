@@ -282,3 +282,45 @@ async fn the_spanish_record_pages_fit_a_phone_a_tablet_and_a_desktop() {
         }
     }
 }
+
+#[actix_web::test]
+async fn a_student_with_invoices_is_kept_from_the_trash_in_spanish() {
+    let app = spawn_app().await;
+    let id = id_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT s.id FROM students s WHERE s.organization_id = {NW} AND s.deleted_at IS NULL \
+             AND EXISTS (SELECT 1 FROM invoices i WHERE i.student_id = s.id AND i.deleted_at IS NULL) \
+             ORDER BY s.id LIMIT 1"
+        ),
+    );
+    let page = format!("/students/{id}/delete");
+
+    let admin = admin_reading(&app, None).await;
+    let html = app.page(&admin, &page).await;
+    assert!(html.contains("This student still has "), "{html}");
+    assert!(html.contains("Move them elsewhere or delete them first."));
+
+    let admin = admin_reading(&app, Some("es")).await;
+    let html = app.page(&admin, &page).await;
+    assert!(
+        html.contains("todavía tiene registros vinculados: "),
+        "{html}"
+    );
+    assert!(html.contains("facturas ("), "the invoices are counted");
+    assert!(html.contains("Muévelos a otro sitio o elimínalos primero."));
+    assert!(!html.contains("Move them elsewhere"));
+
+    // Asking anyway is refused in Spanish, and the student stays.
+    let refused = app.submit(&admin, &page, &page, &[]).await;
+    expect_page(refused, 409, "Muévelos a otro sitio o elimínalos primero.").await;
+    let live = crate::resources::value_of(
+        &mut app.conn(),
+        &format!("SELECT (deleted_at IS NULL)::text AS value FROM students WHERE id = '{id}'"),
+    );
+    assert_eq!(
+        live.as_deref(),
+        Some("true"),
+        "the student is not in the trash"
+    );
+}

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::{ResView, parse_id, when};
 use crate::db::UserId;
+use crate::i18n::Lang;
 use crate::resources::Resource;
 use crate::resources::engine::{self, Consequences};
 use crate::resources::store::{self, ListState};
@@ -48,9 +49,46 @@ impl DeletePage {
             ),
             res: ResView::new(res, &page.access, page.t),
             id,
+            blockers: (!found.blocking.is_empty()).then(|| {
+                page.t
+                    .message("engine-delete-blocked")
+                    .arg("record", res.singular_in(page.t))
+                    .arg("title", &title)
+                    .arg("what", counted(&found.blocking, page.t))
+                    .to_string()
+            }),
+            cascades: (!found.cascading.is_empty()).then(|| {
+                page.t
+                    .message("engine-delete-cascades")
+                    .arg("what", counted(&found.cascading, page.t))
+                    .to_string()
+            }),
             title,
-            blockers: found.blockers,
-            cascades: found.cascades,
+        }
+    }
+}
+
+/// "312 students and 4 classes", in the reader's language.
+fn counted(parts: &[(i64, &'static Resource)], t: Lang) -> String {
+    let mut words = parts.iter().map(|(n, r)| {
+        t.message("engine-delete-count")
+            .arg("count", *n)
+            .arg("record", r.singular_in(t))
+            .arg("records", r.label_in(t).to_lowercase())
+            .to_string()
+    });
+    let first = words.next().unwrap_or_default();
+    let rest: Vec<String> = words.collect();
+    match rest.split_last() {
+        None => first,
+        Some((last, middle)) => {
+            let head = std::iter::once(first)
+                .chain(middle.iter().cloned())
+                .collect::<Vec<_>>();
+            t.message("engine-list-and")
+                .arg("first", head.join(&t.text("engine-list-comma")))
+                .arg("last", last.as_str())
+                .to_string()
         }
     }
 }
