@@ -164,3 +164,9 @@ engine-delete-count = { $count ->
 }
 engine-list-and = { $first } and { $last }
 engine-list-comma = {", "}
+
+## Why a record stays in the trash
+
+engine-restore-parent-first = Restore its { $record } first: it is in the trash.
+engine-restore-refused-because = It could not be restored: { $message }
+engine-restore-refused = It could not be restored.

@@ -165,3 +165,9 @@ engine-delete-cascades = También se eliminarán sus registros vinculados: { $wh
 engine-delete-count = { $records } ({ $count })
 engine-list-and = { $first } y { $last }
 engine-list-comma = {", "}
+
+## Por qué un registro se queda en la papelera
+
+engine-restore-parent-first = Primero restaura el registro de { $records } al que pertenece: está en la papelera.
+engine-restore-refused-because = No se ha podido restaurar: { $message }
+engine-restore-refused = No se ha podido restaurar.

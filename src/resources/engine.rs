@@ -285,6 +285,14 @@ pub fn delete(
     })
 }
 
+/// Why a record cannot come back from the trash.
+pub enum NotRestored {
+    /// The record it belongs to, of this kind, is in the trash.
+    ParentInTrash(&'static Resource),
+    /// It breaks a rule against the rows now live: the rule's message, if any.
+    Refused(Option<String>),
+}
+
 /// Brings a record back from the trash: its title, or why it cannot come back
 /// (its parent is in the trash, or it breaks a rule against the rows now live).
 pub fn restore(
@@ -292,7 +300,7 @@ pub fn restore(
     res: &'static Resource,
     by: UserId,
     id: Uuid,
-) -> Result<Result<String, String>, AppError> {
+) -> Result<Result<String, NotRestored>, AppError> {
     let row = store::find(tenant, res, id)?;
     if row.deleted_at.is_none() {
         return Ok(Ok(row.title));
@@ -304,14 +312,11 @@ pub fn restore(
     if let Some((column, _)) = errors.first()
         && let Some(Kind::Relation(target)) = res.field(column).map(|f| &f.kind)
     {
-        return Ok(Err(format!(
-            "Restore its {} first: it is in the trash.",
-            target.singular
-        )));
+        return Ok(Err(NotRestored::ParentInTrash(target)));
     }
     check(tenant, res, Some(id), &row.raw, &mut errors)?;
     if let Some((_, message)) = errors.first() {
-        return Ok(Err(format!("It could not be restored: {message}")));
+        return Ok(Err(NotRestored::Refused(Some(message.to_owned()))));
     }
     store::act_as(tenant, by)?;
     let restored = tenant.transaction(|tenant| {
@@ -322,9 +327,8 @@ pub fn restore(
         Ok(_) => Ok(Ok(row.title)),
         Err(e) => {
             refused_write(res, e, &mut errors)?;
-            Ok(Err(errors.first().map_or_else(
-                || "It could not be restored.".to_owned(),
-                |(_, m)| format!("It could not be restored: {m}"),
+            Ok(Err(NotRestored::Refused(
+                errors.first().map(|(_, m)| m.to_owned()),
             )))
         }
     }

@@ -324,3 +324,63 @@ async fn a_student_with_invoices_is_kept_from_the_trash_in_spanish() {
         "the student is not in the trash"
     );
 }
+
+#[actix_web::test]
+async fn a_guardian_whose_student_is_in_the_trash_stays_there_with_a_spanish_reason() {
+    let app = spawn_app().await;
+    let admin = admin_reading(&app, Some("es")).await;
+    // Marks, results and invoices keep a student from being deleted; guardians go along.
+    let guardian = id_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT g.id FROM guardians g WHERE g.organization_id = {NW} \
+             AND g.deleted_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM attendance_records r WHERE r.student_id = g.student_id AND r.deleted_at IS NULL) \
+             AND NOT EXISTS (SELECT 1 FROM assessment_results r WHERE r.student_id = g.student_id AND r.deleted_at IS NULL) \
+             AND NOT EXISTS (SELECT 1 FROM invoices r WHERE r.student_id = g.student_id AND r.deleted_at IS NULL) \
+             ORDER BY g.id LIMIT 1"
+        ),
+    );
+    let student = crate::resources::value_of(
+        &mut app.conn(),
+        &format!("SELECT student_id::text AS value FROM guardians WHERE id = '{guardian}'"),
+    )
+    .expect("the guardian's student");
+    let warning = app
+        .page(&admin, &format!("/students/{student}/delete"))
+        .await;
+    assert!(
+        warning.contains("También se eliminarán sus registros vinculados: "),
+        "{warning}"
+    );
+    let deleted = app
+        .submit(&admin, "/", &format!("/students/{student}/delete"), &[])
+        .await;
+    assert_eq!(deleted.status(), 303);
+    let list = app.page(&admin, "/students").await;
+    assert!(list.contains("Está en la papelera, desde donde puedes restaurarlo."));
+
+    let refused = app
+        .submit(&admin, "/", &format!("/guardians/{guardian}/restore"), &[])
+        .await;
+    assert_eq!(refused.status(), 303);
+    let trash = app.page(&admin, "/guardians/trash").await;
+    assert!(
+        trash.contains(
+            "Primero restaura el registro de Alumnos al que pertenece: está en la papelera."
+        ),
+        "{trash}"
+    );
+    assert!(!trash.contains("Restore its"));
+    let stays = crate::resources::value_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT (deleted_at IS NOT NULL)::text AS value FROM guardians WHERE id = '{guardian}'"
+        ),
+    );
+    assert_eq!(
+        stays.as_deref(),
+        Some("true"),
+        "the guardian stays in the trash"
+    );
+}

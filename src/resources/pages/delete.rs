@@ -11,7 +11,7 @@ use super::{ResView, parse_id, when};
 use crate::db::UserId;
 use crate::i18n::Lang;
 use crate::resources::Resource;
-use crate::resources::engine::{self, Consequences};
+use crate::resources::engine::{self, Consequences, NotRestored};
 use crate::resources::store::{self, ListState};
 use crate::state::AppState;
 use crate::web::db::run_in;
@@ -156,10 +156,26 @@ pub async fn restore(
             flash::push(&session, Level::Success, message.to_string());
             Ok(see_other(&format!("{}/{id}", res.path())))
         }
-        Err(message) => {
-            flash::push(&session, Level::Error, message);
+        Err(why) => {
+            flash::push(&session, Level::Error, not_restored(&why, page.t));
             Ok(see_other(&format!("{}/trash", res.path())))
         }
+    }
+}
+
+/// Why a record stays in the trash, in the reader's language.
+fn not_restored(why: &NotRestored, t: Lang) -> String {
+    match why {
+        NotRestored::ParentInTrash(parent) => t
+            .message("engine-restore-parent-first")
+            .arg("record", parent.singular_in(t))
+            .arg("records", parent.label_in(t))
+            .to_string(),
+        NotRestored::Refused(Some(message)) => t
+            .message("engine-restore-refused-because")
+            .arg("message", message.as_str())
+            .to_string(),
+        NotRestored::Refused(None) => t.text("engine-restore-refused"),
     }
 }
 
