@@ -4,6 +4,7 @@
 use std::io::Cursor;
 
 use super::FileError;
+use crate::i18n::msg;
 
 /// A type Homeroom accepts, as recognised from the content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,9 +68,7 @@ pub fn recognise(name: &str, bytes: &[u8], images_only: bool) -> Result<Accepted
             },
             image: false,
         }),
-        None => Err(FileError::Refused(
-            "a kind of file we cannot recognise".to_owned(),
-        )),
+        None => Err(FileError::Refused(msg("files-kind-unknown").to_owned())),
     }?;
     if images_only && !accepted.image {
         return Err(FileError::NotAnImage);
@@ -91,25 +90,25 @@ fn is_plain_text(bytes: &[u8]) -> bool {
             .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
 }
 
-/// Says in plain words what a refused file is.
-fn describe(mime: &str) -> &str {
+/// The message saying in plain words what a refused file is ("a web page").
+fn describe(mime: &str) -> &'static str {
     match mime {
-        "text/html" | "text/xml" | "application/xml" => "a web page",
-        "text/x-shellscript" => "a script",
+        "text/html" | "text/xml" | "application/xml" => msg("files-kind-web-page"),
+        "text/x-shellscript" => msg("files-kind-script"),
         "application/x-executable"
         | "application/vnd.microsoft.portable-executable"
         | "application/x-mach-binary"
         | "application/x-msdownload"
-        | "application/vnd.android.package-archive" => "a program",
+        | "application/vnd.android.package-archive" => msg("files-kind-program"),
         "application/zip"
         | "application/x-rar-compressed"
         | "application/x-7z-compressed"
         | "application/gzip"
-        | "application/x-tar" => "an archive",
-        m if m.starts_with("image/") => "an image type we do not show",
-        m if m.starts_with("video/") => "a video",
-        m if m.starts_with("audio/") => "a sound recording",
-        _ => "a kind of file we do not accept",
+        | "application/x-tar" => msg("files-kind-archive"),
+        m if m.starts_with("image/") => msg("files-kind-image"),
+        m if m.starts_with("video/") => msg("files-kind-video"),
+        m if m.starts_with("audio/") => msg("files-kind-audio"),
+        _ => msg("files-kind-other"),
     }
 }
 
@@ -157,6 +156,7 @@ pub fn thumbnail_type(bytes: &[u8]) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn png(width: u32, height: u32) -> Vec<u8> {
         let picture = image::RgbImage::from_pixel(width, height, image::Rgb([30, 90, 160]));
@@ -179,13 +179,13 @@ mod tests {
         let page = b"<!DOCTYPE html><html><script>alert(1)</script></html>";
         assert!(matches!(
             recognise("photo.png", page, false),
-            Err(FileError::Refused(what)) if what == "a web page"
+            Err(FileError::Refused(what)) if Lang::default().text(&what) == "a web page"
         ));
         let mut elf = b"\x7fELF\x02\x01\x01".to_vec();
         elf.resize(64, 0);
         assert!(matches!(
             recognise("photo.png", &elf, false),
-            Err(FileError::Refused(what)) if what == "a program"
+            Err(FileError::Refused(what)) if Lang::default().text(&what) == "a program"
         ));
     }
 

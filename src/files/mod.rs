@@ -18,6 +18,7 @@ use uuid::Uuid;
 
 use crate::access::Entity;
 use crate::db::Tenant;
+use crate::i18n::{Lang, msg};
 use crate::web::error::AppError;
 use crate::web::input;
 
@@ -125,13 +126,14 @@ impl Purpose {
         Purpose::ALL.into_iter().find(|p| p.as_str() == value)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Purpose::Photo => "Photo",
-            Purpose::Attachment => "Attachment",
-            Purpose::Proof => "Proof of payment",
-            Purpose::File => "Document file",
-        }
+    /// "Photo", "Proof of payment", … in the reader's language.
+    pub fn label(self, t: &Lang) -> String {
+        t.text(match self {
+            Purpose::Photo => msg("files-purpose-photo"),
+            Purpose::Attachment => msg("files-purpose-attachment"),
+            Purpose::Proof => msg("files-purpose-proof"),
+            Purpose::File => msg("files-purpose-file"),
+        })
     }
 
     pub fn images_only(self) -> bool {
@@ -164,9 +166,17 @@ pub struct Upload {
 pub enum FileError {
     #[error("Choose a file to upload.")]
     Empty,
-    #[error("The file is larger than {limit}, the most one upload may hold.")]
-    TooLarge { limit: String },
-    #[error("This file is {0}. Homeroom accepts {summary}.", summary = content::ACCEPTED_SUMMARY)]
+    #[error(
+        "The file is larger than {}, the most one upload may hold.",
+        size_label(*.max_bytes, Lang::default())
+    )]
+    TooLarge { max_bytes: usize },
+    /// Holds the message id saying what the file is ("a web page").
+    #[error(
+        "This file is {}. Homeroom accepts {summary}.",
+        Lang::default().text(.0),
+        summary = content::ACCEPTED_SUMMARY
+    )]
     Refused(String),
     #[error("A photo must be {summary}.", summary = content::IMAGE_SUMMARY)]
     NotAnImage,
@@ -224,6 +234,47 @@ impl FileError {
     pub fn log_storage_fault(&self) {
         if let FileError::StorageFull(cause) | FileError::StorageUnwritable(cause) = self {
             tracing::warn!(error = %cause, "an upload could not be stored");
+        }
+    }
+
+    /// What the user is told, in their language; a fault's message stays as
+    /// [`Display`](std::fmt::Display) gives it.
+    pub fn message(&self, t: Lang) -> String {
+        match self {
+            FileError::Empty => t.text("files-error-empty"),
+            FileError::TooLarge { max_bytes } => t
+                .message("files-error-too-large")
+                .arg("limit", size_label(*max_bytes, t))
+                .to_string(),
+            FileError::Refused(what) => t
+                .message("files-error-refused")
+                .arg("what", t.text(what))
+                .to_string(),
+            FileError::NotAnImage => t.text("files-error-not-an-image"),
+            FileError::Unreadable(why) => t
+                .message("files-error-unreadable")
+                .arg("why", why.as_str())
+                .to_string(),
+            FileError::MisleadingName => t.text("files-error-misleading-name"),
+            FileError::StorageFull(_) => t.text("files-error-storage-full"),
+            FileError::StorageUnwritable(_) => t.text("files-error-storage-unwritable"),
+            other => other.to_string(),
+        }
+    }
+
+    /// The error as a handler's answer, its message in the reader's language.
+    pub fn into_app_error(self, t: Lang) -> AppError {
+        match self {
+            FileError::StorageFull(_) | FileError::StorageUnwritable(_) => {
+                let message = self.message(t);
+                match AppError::from(self) {
+                    AppError::InsufficientStorage(_) => AppError::InsufficientStorage(message),
+                    AppError::StorageUnavailable(_) => AppError::StorageUnavailable(message),
+                    other => other,
+                }
+            }
+            e if e.is_for_user() => AppError::BadRequest(e.message(t)),
+            e => e.into(),
         }
     }
 
@@ -292,19 +343,19 @@ impl StoredFile {
     }
 
     /// A short word for the kind of file, shown where there is no thumbnail.
-    pub fn type_label(&self) -> &'static str {
-        match self.content_type.as_deref().unwrap_or_default() {
-            "application/pdf" => "PDF",
-            "text/csv" => "CSV",
-            "text/plain" => "Text",
-            t if t.starts_with("image/") => "Image",
+    pub fn type_label(&self, lang: &Lang) -> String {
+        lang.text(match self.content_type.as_deref().unwrap_or_default() {
+            "application/pdf" => msg("files-type-pdf"),
+            "text/csv" => msg("files-type-csv"),
+            "text/plain" => msg("files-type-text"),
+            t if t.starts_with("image/") => msg("files-type-image"),
             t if t.contains("word") || t.contains("opendocument.text") || t.contains("rtf") => {
-                "Document"
+                msg("files-type-document")
             }
-            t if t.contains("excel") || t.contains("sheet") => "Spreadsheet",
-            t if t.contains("powerpoint") || t.contains("presentation") => "Slides",
-            _ => "File",
-        }
+            t if t.contains("excel") || t.contains("sheet") => msg("files-type-spreadsheet"),
+            t if t.contains("powerpoint") || t.contains("presentation") => msg("files-type-slides"),
+            _ => msg("files-type-file"),
+        })
     }
 
     pub fn owner(&self) -> Option<(EntityKind, Uuid)> {
@@ -315,14 +366,32 @@ impl StoredFile {
     }
 
     /// "240 KB", "3.1 MB".
-    pub fn size_label(&self) -> String {
-        let bytes = f64::from(self.size_in_bytes.unwrap_or(0));
-        if bytes < 1024.0 * 1024.0 {
-            format!("{} KB", (bytes / 1024.0).ceil())
-        } else {
-            format!("{:.1} MB", bytes / (1024.0 * 1024.0))
-        }
+    pub fn size_label(&self, t: &Lang) -> String {
+        size_label(
+            usize::try_from(self.size_in_bytes.unwrap_or(0)).unwrap_or(0),
+            *t,
+        )
     }
+}
+
+/// A size as people read it, in their language: "10 MB", "3.1 MB", or "240 KB"
+/// below a megabyte.
+pub fn size_label(bytes: usize, t: Lang) -> String {
+    const MB: usize = 1024 * 1024;
+    if bytes < MB {
+        let kb = i64::try_from(bytes.div_ceil(1024)).unwrap_or(i64::MAX);
+        return t
+            .message("files-size-kb")
+            .arg("size", t.number(kb))
+            .to_string();
+    }
+    let size = if bytes.is_multiple_of(MB) {
+        t.number(i64::try_from(bytes / MB).unwrap_or(i64::MAX))
+    } else {
+        let tenths = i64::try_from((bytes * 10).div_ceil(MB)).unwrap_or(i64::MAX);
+        t.decimal(&bigdecimal::BigDecimal::new(tenths.into(), 1), 1)
+    };
+    t.message("files-size-mb").arg("size", size).to_string()
 }
 
 /// An upload to keep for one record.
@@ -345,7 +414,7 @@ pub fn store(
     let upload = new.upload;
     if upload.bytes.len() > files.max_bytes {
         return Err(FileError::TooLarge {
-            limit: files.limit_label(),
+            max_bytes: files.max_bytes,
         });
     }
     let accepted = content::recognise(&upload.name, &upload.bytes, new.purpose.images_only())?;
@@ -394,7 +463,7 @@ pub struct UploadForm {
     files: Vec<(String, Upload)>,
     /// File fields whose file was over the limit (read and dropped).
     oversized: Vec<String>,
-    limit: String,
+    max_bytes: usize,
 }
 
 impl UploadForm {
@@ -409,7 +478,7 @@ impl UploadForm {
     pub fn file(&self, name: &str) -> Result<&Upload, FileError> {
         if self.oversized.iter().any(|n| n == name) {
             return Err(FileError::TooLarge {
-                limit: self.limit.clone(),
+                max_bytes: self.max_bytes,
             });
         }
         let upload = self
@@ -436,7 +505,7 @@ pub async fn read_form(
     files: &FileStore,
 ) -> Result<UploadForm, FileError> {
     let mut out = UploadForm {
-        limit: files.limit_label(),
+        max_bytes: files.max_bytes,
         ..UploadForm::default()
     };
     let mut parts = 0;

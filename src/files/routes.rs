@@ -15,6 +15,7 @@ use uuid::Uuid;
 use super::{EntityKind, FileStore, NewFile, Purpose, StoredFile};
 use crate::access::{Access, Action, Entity, Gate, Permission, Routes};
 use crate::db::Tenant;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -41,7 +42,7 @@ pub struct UploadField {
     /// Where to go after a successful upload (a local path).
     pub return_to: String,
     pub csrf_token: String,
-    /// "10 MB": the most one upload may hold.
+    /// "10 MB": the most one upload may hold, in the reader's language.
     pub limit: String,
     pub error: Option<String>,
 }
@@ -53,6 +54,7 @@ impl UploadField {
         kind: EntityKind,
         record_id: Uuid,
         return_to: String,
+        t: Lang,
     ) -> UploadField {
         UploadField {
             kind,
@@ -60,7 +62,7 @@ impl UploadField {
             purpose: kind.purpose(),
             return_to,
             csrf_token: access.csrf_token.clone(),
-            limit: FileStore::new(settings).limit_label(),
+            limit: super::size_label(FileStore::new(settings).max_bytes, t),
             error: None,
         }
     }
@@ -93,16 +95,16 @@ fn files_path(kind: EntityKind, id: Uuid) -> String {
     format!("/files?entity_type={}&entity_id={id}", kind.table())
 }
 
-fn parse_kind(value: Option<&str>) -> Result<EntityKind, AppError> {
+fn parse_kind(value: Option<&str>, t: Lang) -> Result<EntityKind, AppError> {
     value
         .and_then(EntityKind::from_table)
-        .ok_or_else(|| AppError::BadRequest("Files belong to students, staff, invoices, payments, assessments or documents; this address names none of them.".to_owned()))
+        .ok_or_else(|| AppError::BadRequest(t.text("files-error-no-kind")))
 }
 
-fn parse_record_id(value: Option<&str>) -> Result<Uuid, AppError> {
+fn parse_record_id(value: Option<&str>, t: Lang) -> Result<Uuid, AppError> {
     value
         .and_then(|v| Uuid::parse_str(v.trim()).ok())
-        .ok_or_else(|| AppError::BadRequest("This address does not name a record.".to_owned()))
+        .ok_or_else(|| AppError::BadRequest(t.text("files-error-no-record")))
 }
 
 #[derive(Deserialize)]
@@ -123,14 +125,23 @@ fn load_page(
     let files = super::files_of(tenant, kind, record_id)?;
     let can_update = page.can(Action::Update, kind.entity());
     let here = files_path(kind, record_id);
+    let title = page.t.message("files-title").arg("record", &label);
     Ok(RecordFilesPage {
-        layout: page.layout(format!("Files of {label}")),
+        layout: page.layout(title.to_string()),
         kind,
         record_id,
         label,
         files,
-        upload: can_update
-            .then(|| UploadField::new(&page.access, settings, kind, record_id, here.clone())),
+        upload: can_update.then(|| {
+            UploadField::new(
+                &page.access,
+                settings,
+                kind,
+                record_id,
+                here.clone(),
+                page.t,
+            )
+        }),
         can_remove: can_update,
         return_to: here,
     })
@@ -141,8 +152,8 @@ async fn record_files(
     state: web::Data<AppState>,
     query: input::Query<RecordQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let kind = parse_kind(query.entity_type.as_deref())?;
-    let record_id = parse_record_id(query.entity_id.as_deref())?;
+    let kind = parse_kind(query.entity_type.as_deref(), page.t)?;
+    let record_id = parse_record_id(query.entity_id.as_deref(), page.t)?;
     page.access
         .require(Permission::new(Action::Read, kind.entity()))?;
     let state2 = state.clone();
@@ -154,15 +165,22 @@ async fn record_files(
 }
 
 /// The purpose an upload names: the one its kind of record takes, or a bad request.
-fn chosen_purpose(kind: EntityKind, value: Option<&str>) -> Result<Purpose, AppError> {
+fn chosen_purpose(kind: EntityKind, value: Option<&str>, t: Lang) -> Result<Purpose, AppError> {
     match value.filter(|p| !p.is_empty()) {
         None => Ok(kind.purpose()),
         Some(p) if Purpose::parse(p) == Some(kind.purpose()) => Ok(kind.purpose()),
-        Some(_) => Err(AppError::BadRequest(format!(
-            "A {} takes a file as its {}.",
-            kind.entity().label().to_lowercase().trim_end_matches('s'),
-            kind.purpose().label().to_lowercase()
-        ))),
+        Some(_) => {
+            let records = t.text(kind.entity().message_id());
+            let message = t
+                .message("files-error-wrong-purpose")
+                .arg(
+                    "record",
+                    records.to_lowercase().trim_end_matches('s').to_owned(),
+                )
+                .arg("records", records)
+                .arg("purpose", kind.purpose().label(&t).to_lowercase());
+            Err(AppError::BadRequest(message.to_string()))
+        }
     }
 }
 
@@ -207,7 +225,7 @@ fn keep(
                 .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
             let mut view = load_page(tenant, page, &state.settings, kind, record_id)?;
             if let Some(upload) = view.upload.as_mut() {
-                upload.error = Some(e.to_string());
+                upload.error = Some(e.message(page.t));
                 upload.return_to = target.return_to;
             }
             Ok(Err((status, view)))
@@ -226,10 +244,13 @@ async fn upload(
 ) -> Result<HttpResponse, AppError> {
     let files = FileStore::new(&state.settings);
     let multipart = actix_multipart::Multipart::new(req.headers(), payload);
-    let form = super::read_form(multipart, &files).await?;
-    let kind = parse_kind(form.field("entity_type"))?;
-    let record_id = parse_record_id(form.field("entity_id"))?;
-    let purpose = chosen_purpose(kind, form.field("purpose"))?;
+    let t = page.t;
+    let form = super::read_form(multipart, &files)
+        .await
+        .map_err(|e| e.into_app_error(t))?;
+    let kind = parse_kind(form.field("entity_type"), t)?;
+    let record_id = parse_record_id(form.field("entity_id"), t)?;
+    let purpose = chosen_purpose(kind, form.field("purpose"), t)?;
     page.access
         .require(Permission::new(Action::Update, kind.entity()))?;
     let return_to = form
@@ -249,7 +270,11 @@ async fn upload(
     .await?;
     match outcome {
         Ok(stored) => {
-            let message = format!("{} saved: {}.", purpose.label(), stored.name);
+            let message = t
+                .message("files-saved")
+                .arg("purpose", purpose.label(&t))
+                .arg("name", stored.name)
+                .to_string();
             flash::push(&session, Level::Success, message);
             Ok(see_other(&return_to))
         }
@@ -419,16 +444,14 @@ async fn delete(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let user = page.access.user_id;
+    let t = page.t;
     let removed = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         let stored = find_allowed(tenant, &page.access, &id, Action::Update)?;
         super::remove(tenant, stored.id, user)?.ok_or(AppError::NotFound)
     })
     .await?;
-    flash::push(
-        &session,
-        Level::Success,
-        format!("Removed {}.", removed.name),
-    );
+    let message = t.message("files-removed").arg("name", &removed.name);
+    flash::push(&session, Level::Success, message.to_string());
     let back = form
         .into_inner()
         .return_to

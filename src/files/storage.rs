@@ -24,18 +24,6 @@ impl FileStore {
         }
     }
 
-    /// The limit as people read it: "10 MB", or "200 KB" below a megabyte.
-    pub fn limit_label(&self) -> String {
-        const MB: usize = 1024 * 1024;
-        if self.max_bytes >= MB && self.max_bytes.is_multiple_of(MB) {
-            format!("{} MB", self.max_bytes / MB)
-        } else if self.max_bytes >= MB {
-            format!("{:.1} MB", self.max_bytes as f64 / MB as f64)
-        } else {
-            format!("{} KB", self.max_bytes.div_ceil(1024))
-        }
-    }
-
     /// A fresh key: the organization, a two-letter shard, 64 random hex characters.
     pub fn new_key(&self, organization_id: Uuid) -> String {
         let random = crate::auth::session::random_key();

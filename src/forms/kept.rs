@@ -9,6 +9,7 @@ use super::once::Owner;
 use super::queries;
 use crate::auth::csrf;
 use crate::db::Tenant;
+use crate::i18n::Lang;
 use crate::web::error::encode_query_value;
 use crate::web::flash::{Flash, Level};
 
@@ -50,27 +51,40 @@ impl Restored {
         }
     }
 
-    /// The fields to show: those restored, else `otherwise`; and what the page says.
+    /// The fields to show: those restored, else `otherwise`; and what the page says,
+    /// in English.
     pub fn or(self, otherwise: Vec<(String, String)>) -> (Vec<(String, String)>, Option<Flash>) {
-        let notice = self.notice();
+        self.or_in(otherwise, Lang::default())
+    }
+
+    /// [`Restored::or`], the page saying it in the reader's language `t`.
+    pub fn or_in(
+        self,
+        otherwise: Vec<(String, String)>,
+        t: Lang,
+    ) -> (Vec<(String, String)>, Option<Flash>) {
+        let notice = self.notice_in(t);
         match self {
             Restored::Fields(fields) => (fields, notice),
             _ => (otherwise, notice),
         }
     }
 
-    /// What the page says about it.
+    /// What the page says about it, in English.
     pub fn notice(&self) -> Option<Flash> {
+        self.notice_in(Lang::default())
+    }
+
+    /// What the page says about it, in the reader's language.
+    pub fn notice_in(&self, t: Lang) -> Option<Flash> {
         let message = match self {
             Restored::NotAsked => return None,
-            Restored::Fields(_) => "Restored what you typed; check it and save.",
-            Restored::Gone => {
-                "What you typed could not be brought back: it is kept for an hour, for the person who typed it. The form opens empty."
-            }
+            Restored::Fields(_) => t.text("forms-restored"),
+            Restored::Gone => t.text("forms-restore-gone"),
         };
         Some(Flash {
             level: Level::Info,
-            message: message.to_owned(),
+            message,
         })
     }
 }

@@ -9,6 +9,7 @@ use diesel::PgConnection;
 use super::queries::{self, Claim};
 use crate::access::Access;
 use crate::db::{OrganizationId, Tenant, UserId};
+use crate::i18n::Lang;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::see_other;
@@ -106,8 +107,7 @@ where
         Claim::Taken(Some(page)) => return Ok(Once::AlreadySaved(page)),
         Claim::Taken(None) => {
             return Err(AppError::BadRequest(
-                "This form is being saved already. Open the list to find it before sending it again."
-                    .to_owned(),
+                Lang::default().text("forms-being-saved"),
             ));
         }
     }
@@ -117,13 +117,15 @@ where
     Ok(Once::Created(created))
 }
 
-/// The answer to a resubmit: the record made the first time, and why nothing new was.
+/// The answer to a resubmit: the record made the first time, and why nothing new
+/// was, in English.
 pub fn already_saved(session: &Session, record_page: &str) -> HttpResponse {
-    flash::push(
-        session,
-        Level::Info,
-        "Already saved: this form was sent before, so nothing new was added. Here is what was saved.",
-    );
+    already_saved_in(session, record_page, Lang::default())
+}
+
+/// [`already_saved`], saying it in the reader's language `t`.
+pub fn already_saved_in(session: &Session, record_page: &str, t: Lang) -> HttpResponse {
+    flash::push(session, Level::Info, t.text("forms-already-saved"));
     see_other(record_page)
 }
 

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use super::store::{self, Sql};
 use super::{Kind, Resource, values};
 use crate::db::Tenant;
+use crate::i18n::msg;
 use crate::web::format::Locale;
 
 /// Names the user behind the rest of this transaction's writes.
@@ -47,7 +48,10 @@ struct Entry {
 pub struct Change {
     pub at: String,
     pub who: String,
-    pub action: &'static str,
+    /// "Created", "Changed", "Deleted" or "Restored", in the reader's language.
+    pub action: String,
+    /// The record was created by this change: its fields have no value before.
+    pub created: bool,
     /// (field, before, after), in the form's order.
     pub fields: Vec<(String, String, String)>,
 }
@@ -103,21 +107,23 @@ pub fn history(
                         Some(value).filter(|v| !v.is_empty())
                     };
                     Some((
-                        f.label.to_owned(),
+                        f.label_in(locale.t),
                         shown("from").unwrap_or_else(|| "—".to_owned()),
                         shown("to").unwrap_or_else(|| "—".to_owned()),
                     ))
                 })
                 .collect();
+            let t = locale.t;
             Change {
                 at: locale.instant(e.created_at),
-                who: e.who.unwrap_or_else(|| "The system".to_owned()),
-                action: match e.action.as_str() {
-                    "create" => "Created",
-                    "delete" => "Deleted",
-                    "restore" => "Restored",
-                    _ => "Changed",
-                },
+                who: e.who.unwrap_or_else(|| t.text("engine-history-system")),
+                action: t.text(match e.action.as_str() {
+                    "create" => msg("engine-history-created"),
+                    "delete" => msg("engine-history-deleted"),
+                    "restore" => msg("engine-history-restored"),
+                    _ => msg("engine-history-changed"),
+                }),
+                created: e.action == "create",
                 fields,
             }
         })

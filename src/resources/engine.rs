@@ -219,30 +219,11 @@ pub fn save(
     Ok((saved, current))
 }
 
-/// What stands in the way of deleting a record, and what would go with it.
+/// What stands in the way of deleting a record, and what would go with it: how
+/// many live records of each kind point at it (only kinds with some).
 pub struct Consequences {
-    pub blockers: Option<String>,
-    pub cascades: Option<String>,
-}
-
-/// "312 students and 4 classes".
-fn counted(parts: &[(i64, &Resource)]) -> Option<String> {
-    let words: Vec<String> = parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, r)| {
-            if *n == 1 {
-                format!("1 {}", r.singular)
-            } else {
-                format!("{n} {}", r.label().to_lowercase())
-            }
-        })
-        .collect();
-    match words.as_slice() {
-        [] => None,
-        [one] => Some(one.clone()),
-        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
-    }
+    pub blocking: Vec<(i64, &'static Resource)>,
+    pub cascading: Vec<(i64, &'static Resource)>,
 }
 
 /// The live records that point at this one, told as what deleting it would do.
@@ -251,26 +232,21 @@ pub fn consequences(
     res: &'static Resource,
     id: Uuid,
 ) -> diesel::QueryResult<Consequences> {
-    let mut blocking = Vec::new();
-    let mut cascading = Vec::new();
+    let mut found = Consequences {
+        blocking: Vec::new(),
+        cascading: Vec::new(),
+    };
     for child in res.children {
         let n = store::count_children(tenant, child, false, id)?;
+        if n == 0 {
+            continue;
+        }
         match child.on_delete {
-            OnDelete::Refuse => blocking.push((n, child.resource)),
-            OnDelete::Cascade => cascading.push((n, child.resource)),
+            OnDelete::Refuse => found.blocking.push((n, child.resource)),
+            OnDelete::Cascade => found.cascading.push((n, child.resource)),
         }
     }
-    Ok(Consequences {
-        blockers: counted(&blocking).map(|what| {
-            format!(
-                "This {} still has {what}. Move them elsewhere or delete them first.",
-                res.singular
-            )
-        }),
-        cascades: counted(&cascading).map(|what| {
-            format!("Its {what} will be deleted with it (and come back if you restore it).")
-        }),
-    })
+    Ok(found)
 }
 
 /// A delete asked for: the record, what stands in its way, and whether it went.
@@ -290,7 +266,7 @@ pub fn delete(
 ) -> Result<Deletion, AppError> {
     let row = live(tenant, res, id)?;
     let consequences = consequences(tenant, res, id)?;
-    if consequences.blockers.is_some() {
+    if !consequences.blocking.is_empty() {
         return Ok(Deletion {
             row,
             consequences,
@@ -309,6 +285,14 @@ pub fn delete(
     })
 }
 
+/// Why a record cannot come back from the trash.
+pub enum NotRestored {
+    /// The record it belongs to, of this kind, is in the trash.
+    ParentInTrash(&'static Resource),
+    /// It breaks a rule against the rows now live: the rule's message, if any.
+    Refused(Option<String>),
+}
+
 /// Brings a record back from the trash: its title, or why it cannot come back
 /// (its parent is in the trash, or it breaks a rule against the rows now live).
 pub fn restore(
@@ -316,7 +300,7 @@ pub fn restore(
     res: &'static Resource,
     by: UserId,
     id: Uuid,
-) -> Result<Result<String, String>, AppError> {
+) -> Result<Result<String, NotRestored>, AppError> {
     let row = store::find(tenant, res, id)?;
     if row.deleted_at.is_none() {
         return Ok(Ok(row.title));
@@ -328,14 +312,11 @@ pub fn restore(
     if let Some((column, _)) = errors.first()
         && let Some(Kind::Relation(target)) = res.field(column).map(|f| &f.kind)
     {
-        return Ok(Err(format!(
-            "Restore its {} first: it is in the trash.",
-            target.singular
-        )));
+        return Ok(Err(NotRestored::ParentInTrash(target)));
     }
     check(tenant, res, Some(id), &row.raw, &mut errors)?;
     if let Some((_, message)) = errors.first() {
-        return Ok(Err(format!("It could not be restored: {message}")));
+        return Ok(Err(NotRestored::Refused(Some(message.to_owned()))));
     }
     store::act_as(tenant, by)?;
     let restored = tenant.transaction(|tenant| {
@@ -346,9 +327,8 @@ pub fn restore(
         Ok(_) => Ok(Ok(row.title)),
         Err(e) => {
             refused_write(res, e, &mut errors)?;
-            Ok(Err(errors.first().map_or_else(
-                || "It could not be restored.".to_owned(),
-                |(_, m)| format!("It could not be restored: {m}"),
+            Ok(Err(NotRestored::Refused(
+                errors.first().map(|(_, m)| m.to_owned()),
             )))
         }
     }

@@ -10,6 +10,7 @@ use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamptz, Uuid as SqlU
 use uuid::Uuid;
 
 use crate::db::{Tenant, UserId};
+use crate::i18n::{Lang, msg};
 use crate::web::form::FieldErrors;
 use crate::web::format::Locale;
 
@@ -769,12 +770,23 @@ fn set_deleted(
 }
 
 /// Turns each relation input (an id, or a record's exact name) into the id of a
-/// live record of this organization, or a message.
+/// live record of this organization, or a message in English.
 pub fn resolve_relations(
     tenant: &mut Tenant<'_>,
     res: &Resource,
     values: &mut [Option<String>],
     errors: &mut FieldErrors,
+) -> QueryResult<()> {
+    resolve_relations_in(tenant, res, values, errors, Lang::default())
+}
+
+/// [`resolve_relations`] with its messages in the reader's language.
+pub fn resolve_relations_in(
+    tenant: &mut Tenant<'_>,
+    res: &Resource,
+    values: &mut [Option<String>],
+    errors: &mut FieldErrors,
+    t: Lang,
 ) -> QueryResult<()> {
     for (field, value) in res.fields.iter().zip(values.iter_mut()) {
         let (Kind::Relation(target), Some(given)) = (&field.kind, value.as_ref()) else {
@@ -782,7 +794,7 @@ pub fn resolve_relations(
         };
         match resolve(tenant, target, given)? {
             Ok(id) => *value = Some(id.to_string()),
-            Err(message) => errors.add(field.column, message),
+            Err(why) => errors.add(field.column, why.message(t, target, given)),
         }
     }
     Ok(())
@@ -793,7 +805,7 @@ pub fn resolve(
     tenant: &mut Tenant<'_>,
     target: &Resource,
     given: &str,
-) -> QueryResult<Result<Uuid, String>> {
+) -> QueryResult<Result<Uuid, Unresolved>> {
     #[derive(QueryableByName)]
     struct Id {
         #[diesel(sql_type = SqlUuid)]
@@ -821,15 +833,33 @@ pub fn resolve(
         .collect();
     Ok(match found.as_slice() {
         [id] => Ok(*id),
-        [] => Err(format!(
-            "No {} “{given}” here. Choose one from the list.",
-            target.singular
-        )),
-        _ => Err(format!(
-            "More than one {} is called “{given}”. Choose one from the list.",
-            target.singular
-        )),
+        [] => Err(Unresolved::None),
+        _ => Err(Unresolved::Many),
     })
+}
+
+/// Why a name typed for a relation names no one record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unresolved {
+    /// No record of the target is called that.
+    None,
+    /// More than one is.
+    Many,
+}
+
+impl Unresolved {
+    /// What the form or the import says about `given`, in the reader's language.
+    pub fn message(self, t: Lang, target: &Resource, given: &str) -> String {
+        let id = match self {
+            Unresolved::None => msg("engine-relation-none"),
+            Unresolved::Many => msg("engine-relation-many"),
+        };
+        t.message(id)
+            .arg("record", target.singular_in(t))
+            .arg("records", target.label_in(t))
+            .arg("given", given)
+            .to_string()
+    }
 }
 
 #[derive(QueryableByName)]

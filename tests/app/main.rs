@@ -26,6 +26,7 @@ mod outbox;
 mod pages;
 mod passwords;
 mod profile;
+mod records_in_languages;
 mod redirects;
 mod resources;
 mod routes;

@@ -9,8 +9,9 @@ use uuid::Uuid;
 
 use super::csv::uncell;
 use crate::db::{OrganizationId, Tenant};
+use crate::i18n::Lang;
 use crate::resources::engine::{self, parse_fields};
-use crate::resources::store;
+use crate::resources::store::{self, Unresolved};
 use crate::resources::{Kind, Resource, values};
 use crate::web::form::FieldErrors;
 
@@ -54,18 +55,18 @@ fn import_hash(res: &Resource, org: OrganizationId, values: &[Option<String>]) -
     hex::encode(hasher.finalize())
 }
 
+/// The file read against `res`, its messages in the reader's language `t`.
 pub fn analyze(
     tenant: &mut Tenant<'_>,
     res: &'static Resource,
     records: &[Vec<String>],
+    t: Lang,
 ) -> QueryResult<Analysis> {
     let Some((header, data)) = records.split_first() else {
         return Ok(Analysis {
             headers: Vec::new(),
             mapped: vec![false; res.fields.len()],
-            file_errors: vec![
-                "The file is empty. Export a list to see the columns it needs.".to_owned(),
-            ],
+            file_errors: vec![t.text("engine-import-empty-file")],
             rows: Vec::new(),
         });
     };
@@ -73,17 +74,22 @@ pub fn analyze(
         .iter()
         .map(|h| {
             let h = h.trim();
-            res.fields
-                .iter()
-                .position(|f| f.column.eq_ignore_ascii_case(h) || f.label.eq_ignore_ascii_case(h))
+            res.fields.iter().position(|f| {
+                f.column.eq_ignore_ascii_case(h)
+                    || f.label.eq_ignore_ascii_case(h)
+                    || f.label_in(t).to_lowercase() == h.to_lowercase()
+            })
         })
         .collect();
     let headers = header
         .iter()
         .zip(&targets)
-        .map(|(h, t)| {
-            let to = t.map_or("not imported", |i| res.fields[i].label);
-            (h.trim().to_owned(), to.to_owned())
+        .map(|(h, to)| {
+            let to = to.map_or_else(
+                || t.text("engine-import-not-imported"),
+                |i| res.fields[i].label_in(t),
+            );
+            (h.trim().to_owned(), to)
         })
         .collect();
     let mapped: Vec<bool> = (0..res.fields.len())
@@ -94,21 +100,27 @@ pub fn analyze(
         .iter()
         .zip(&mapped)
         .filter(|(f, m)| f.required && !**m)
-        .map(|(f, _)| format!("The file has no column for {} ({}).", f.label, f.column))
+        .map(|(f, _)| {
+            t.message("engine-import-no-column")
+                .arg("field", f.label_in(t))
+                .arg("column", f.column)
+                .to_string()
+        })
         .collect();
     for column in res.natural_key {
         if let Some(i) = res.fields.iter().position(|f| f.column == *column)
             && !mapped[i]
         {
-            file_errors.push(format!(
-                "The file has no column for {}, which tells rows apart.",
-                res.fields[i].label
-            ));
+            file_errors.push(
+                t.message("engine-import-no-key-column")
+                    .arg("field", res.fields[i].label_in(t))
+                    .to_string(),
+            );
         }
     }
     file_errors.dedup();
 
-    let mut resolved: HashMap<(usize, String), Result<Uuid, String>> = HashMap::new();
+    let mut resolved: HashMap<(usize, String), Result<Uuid, Unresolved>> = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut rows = Vec::with_capacity(data.len());
     for (n, record) in data.iter().enumerate() {
@@ -131,7 +143,7 @@ pub fn analyze(
             }
             match &resolved[&key] {
                 Ok(id) => values[i] = Some(id.to_string()),
-                Err(message) => errors.add(field.column, message.clone()),
+                Err(why) => errors.add(field.column, why.message(t, target, &name)),
             }
         }
         values::check_rules(res, &values, &mut errors);
@@ -140,18 +152,18 @@ pub fn analyze(
                 && values[i].is_none()
                 && mapped[i]
             {
-                let label = res.fields[i].label;
-                errors.add(
-                    res.fields[i].column,
-                    format!("{label} is needed to match this row on a later import."),
-                );
+                let message = t
+                    .message("engine-import-key-needed")
+                    .arg("field", res.fields[i].label_in(t));
+                errors.add(res.fields[i].column, message.to_string());
             }
         }
         let hash = import_hash(res, tenant.organization(), &values);
         if errors.is_empty()
             && let Some(first) = seen.insert(hash.clone(), line)
         {
-            errors.add("", format!("Line {first} is the same record."));
+            let message = t.message("engine-import-same-as-line").arg("line", first);
+            errors.add("", message.to_string());
         }
         if errors.is_empty() && res.hooks.check.is_some() {
             let found = store::find_by_key(tenant, res, &hash, &values)?;
@@ -160,7 +172,11 @@ pub fn analyze(
         let messages = errors
             .iter()
             .map(|(column, message)| match res.field(column) {
-                Some(f) => format!("{}: {message}", f.label),
+                Some(f) => t
+                    .message("engine-import-field-error")
+                    .arg("field", f.label_in(t))
+                    .arg("message", message)
+                    .to_string(),
                 None => message.to_owned(),
             })
             .collect();

@@ -1,9 +1,21 @@
 //! Reading an uploaded CSV file into rows of cells.
 
+use crate::i18n::Lang;
 use crate::web::input;
 
+/// A file that ends inside a quoted cell: its closing quote is missing.
+#[derive(Debug, PartialEq, Eq)]
+pub struct OpenQuote;
+
+impl OpenQuote {
+    /// What the upload form says about it, in the reader's language.
+    pub fn message(&self, t: Lang) -> String {
+        t.text("engine-import-open-quote")
+    }
+}
+
 /// Reads CSV (RFC 4180: quoted cells may hold commas, quotes and line breaks).
-pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, OpenQuote> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut cell = String::new();
@@ -33,7 +45,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
         }
     }
     if quoted {
-        return Err("The file ends inside a quoted cell; a closing quote is missing.".to_owned());
+        return Err(OpenQuote);
     }
     if !cell.is_empty() || !record.is_empty() {
         record.push(cell);

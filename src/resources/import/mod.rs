@@ -28,11 +28,11 @@ use super::Resource;
 use crate::db::enums::SyncStatus;
 use crate::db::{OrganizationId, UserId};
 use crate::files::FileError;
+use crate::i18n::Lang;
 use crate::resources::queries::imports;
 use crate::state::AppState;
 use crate::web::db::run_in;
 use crate::web::error::AppError;
-use crate::web::format;
 use crate::web::input;
 use crate::web::layout::Page;
 use crate::web::{htmx, render, render_as, see_other};
@@ -78,19 +78,20 @@ fn refused(
 /// A commit is a small url-encoded form; anything longer is not one Homeroom sent.
 const COMMIT_FORM_LIMIT: usize = 64 * 1024;
 
-async fn read_form_body(mut body: web::Payload) -> Result<Vec<(String, String)>, AppError> {
+async fn read_form_body(
+    mut body: web::Payload,
+    t: Lang,
+) -> Result<Vec<(String, String)>, AppError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| AppError::BadRequest(e.to_string()))?;
         if bytes.len() + chunk.len() > COMMIT_FORM_LIMIT {
-            return Err(AppError::BadRequest(
-                "The form could not be read.".to_owned(),
-            ));
+            return Err(AppError::BadRequest(t.text("engine-form-unreadable")));
         }
         bytes.extend_from_slice(&chunk);
     }
     let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-        .map_err(|_| AppError::BadRequest("The form could not be read.".to_owned()))?;
+        .map_err(|_| AppError::BadRequest(t.text("engine-form-unreadable")))?;
     input::refuse_controls(form)
 }
 
@@ -109,7 +110,7 @@ pub async fn receive(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|t| t.starts_with("multipart/form-data"));
     if !is_upload {
-        let form = read_form_body(body).await?;
+        let form = read_form_body(body, page.t).await?;
         return commit(res, &page, &state, &form).await;
     }
     let store = crate::files::FileStore::new(&state.settings);
@@ -134,8 +135,8 @@ fn upload_refused(
         _ if !e.is_for_user() => Err(AppError::Internal(anyhow::anyhow!(
             "reading an import: {e}"
         ))),
-        FileError::Empty => refused(res, page, "Choose a CSV file to import."),
-        e => refused(res, page, e.to_string()),
+        FileError::Empty => refused(res, page, page.t.text("engine-import-choose-file")),
+        e => refused(res, page, e.message(page.t)),
     }
 }
 
@@ -146,12 +147,13 @@ async fn analyze_file(
     state: &AppState,
     text: String,
 ) -> Result<Result<Analysis, String>, AppError> {
+    let t = page.t;
     let records = match parse_csv(&text) {
         Ok(r) => r,
-        Err(message) => return Ok(Err(message)),
+        Err(open) => return Ok(Err(open.message(t))),
     };
     let analysis = run_in(&state.pool, page.access.actor(), move |tenant| {
-        Ok(analyze(tenant, res, &records)?)
+        Ok(analyze(tenant, res, &records, t)?)
     })
     .await?;
     Ok(Ok(analysis))
@@ -164,15 +166,11 @@ async fn preview(
     file: &crate::files::Upload,
 ) -> Result<HttpResponse, AppError> {
     let Ok(text) = String::from_utf8(file.bytes.clone()) else {
-        return refused(
-            res,
-            page,
-            "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.",
-        );
+        return refused(res, page, page.t.text("engine-import-not-utf8"));
     };
     // The preview reads it against the records; a file that is no CSV goes no further.
-    if let Err(message) = parse_csv(&text) {
-        return refused(res, page, message);
+    if let Err(open) = parse_csv(&text) {
+        return refused(res, page, open.message(page.t));
     }
     let id = Uuid::new_v4();
     let org = OrganizationId::new(page.access.organization_id);
@@ -189,22 +187,17 @@ async fn preview(
 }
 
 /// Why an analysed file is not imported as it is, if it is not.
-fn not_importable(analysis: &Analysis, good_rows_only: bool) -> Option<String> {
+fn not_importable(analysis: &Analysis, good_rows_only: bool, t: Lang) -> Option<String> {
     if !analysis.file_errors.is_empty() {
-        return Some("Nothing was imported: the file itself has problems.".to_owned());
+        return Some(t.text("engine-import-file-has-problems"));
     }
     (analysis.bad() > 0 && !good_rows_only).then(|| {
-        format!(
-            "Nothing was imported: {} of {} {}. Fix them and upload the file again, or choose to import only the good rows.",
-            analysis.bad(),
-            format::count(analysis.rows.len() as i64, "row", "rows"),
-            if analysis.bad() == 1 { "has problems" } else { "have problems" }
-        )
+        t.message("engine-import-rows-have-problems")
+            .arg("bad", analysis.bad())
+            .arg("total", analysis.rows.len())
+            .to_string()
     })
 }
-
-/// An upload whose file went (committed already, or cleared as old).
-const GONE: &str = "That upload is no longer here. Choose the file again.";
 
 /// A kept upload of this organization, read against the resource again; or why not.
 async fn stored(
@@ -216,7 +209,8 @@ async fn stored(
     let org = OrganizationId::new(page.access.organization_id);
     let path = uploads::upload_path(&state.settings, res, org, upload);
     let Ok(text) = std::fs::read_to_string(&path) else {
-        return Ok(Err(GONE.to_owned()));
+        // Committed already, or cleared as old.
+        return Ok(Err(page.t.text("engine-import-gone")));
     };
     Ok(analyze_file(res, page, state, text)
         .await?
@@ -238,7 +232,7 @@ async fn commit(
         Ok(found) => found,
         Err(message) => return refused(res, page, message),
     };
-    if let Some(message) = not_importable(&analysis, get("good_rows") == Some("on")) {
+    if let Some(message) = not_importable(&analysis, get("good_rows") == Some("on"), page.t) {
         let name = get("file_name").unwrap_or("").to_owned();
         let view = import_page(res, page, Some((upload, name, analysis)), Some(message));
         return render_as(&view, StatusCode::UNPROCESSABLE_ENTITY);

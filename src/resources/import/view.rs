@@ -7,11 +7,11 @@ use uuid::Uuid;
 
 use super::analysis::Analysis;
 use crate::db::enums::SyncStatus;
+use crate::i18n::Lang;
 use crate::resources::Resource;
 use crate::resources::pages::ResView;
 use crate::resources::queries::imports::LogRow;
 use crate::web::error::AppError;
-use crate::web::format;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
@@ -29,12 +29,13 @@ pub struct BadRow {
 #[template(path = "resources/import.html")]
 pub struct ImportPage {
     layout: Layout,
+    t: Lang,
     res: ResView,
     upload: String,
     file_name: String,
     message: Option<String>,
     headers: Vec<(String, String)>,
-    columns: Vec<&'static str>,
+    columns: Vec<String>,
     preview: Vec<Vec<String>>,
     file_errors: Vec<String>,
     bad: Vec<BadRow>,
@@ -49,9 +50,15 @@ pub fn import_page(
     upload: Option<(Uuid, String, Analysis)>,
     message: Option<String>,
 ) -> ImportPage {
+    let t = page.t;
+    let res_view = ResView::new(res, &page.access, t);
+    let title = t
+        .message("engine-import-title")
+        .arg("records", res_view.label.to_lowercase());
     let mut view = ImportPage {
-        layout: page.layout(format!("Import {}", res.label().to_lowercase())),
-        res: ResView::new(res, &page.access),
+        layout: page.layout(title.to_string()),
+        t,
+        res: res_view,
         upload: String::new(),
         file_name: String::new(),
         message,
@@ -75,7 +82,7 @@ pub fn import_page(
             .collect();
         view.upload = id.to_string();
         view.file_name = name;
-        view.columns = shown.iter().map(|i| res.fields[*i].label).collect();
+        view.columns = shown.iter().map(|i| res.fields[*i].label_in(t)).collect();
         view.preview = analysis
             .rows
             .iter()
@@ -103,17 +110,20 @@ pub fn import_page(
 impl ImportPage {
     /// "10 rows, 1 with problems".
     fn summary(&self) -> String {
-        let rows = format::count(self.total as i64, "row", "rows");
-        format!("{rows}, {} with problems", self.bad_count)
+        self.t
+            .message("engine-import-summary")
+            .arg("total", self.total)
+            .arg("bad", self.bad_count)
+            .to_string()
     }
 
     /// "Import the 1 good row and leave out the rest".
     fn import_good(&self) -> String {
-        let good = self.total.saturating_sub(self.bad_count) as i64;
-        format!(
-            "Import the {} and leave out the rest",
-            format::count(good, "good row", "good rows")
-        )
+        let good = self.total.saturating_sub(self.bad_count);
+        self.t
+            .message("engine-import-good-only")
+            .arg("good", good)
+            .to_string()
     }
 }
 
@@ -121,6 +131,7 @@ impl ImportPage {
 #[template(path = "resources/import_progress.html")]
 pub struct ProgressPage {
     pub layout: Layout,
+    pub t: Lang,
     pub res: ResView,
     pub progress: Progress,
 }
@@ -128,6 +139,7 @@ pub struct ProgressPage {
 #[derive(Template)]
 #[template(path = "resources/import_progress.html", block = "progress")]
 pub struct ProgressFragment {
+    pub t: Lang,
     pub res: ResView,
     pub progress: Progress,
 }
@@ -153,18 +165,20 @@ pub struct Rerun {
 
 impl Progress {
     /// "Imported 3 of 10 rows…".
-    fn so_far(&self) -> String {
-        let total = format::count(self.total.into(), "row", "rows");
-        format!("Imported {} of {total}…", self.processed)
+    fn so_far(&self, t: &Lang) -> String {
+        t.message("engine-import-so-far")
+            .arg("done", self.processed)
+            .arg("total", self.total)
+            .to_string()
     }
 
     /// "Import finished: 1 row read, 1 added, 0 updated."
-    fn finished(&self) -> String {
-        let read = format::count(self.processed.into(), "row", "rows");
-        format!(
-            "Import finished: {read} read, {} added, {} updated.",
-            self.created, self.updated
-        )
+    fn finished(&self, t: &Lang) -> String {
+        t.message("engine-import-finished")
+            .arg("read", self.processed)
+            .arg("added", self.created)
+            .arg("updated", self.updated)
+            .to_string()
     }
 
     /// A run's progress from its log; `total` is the count of good rows its page was
@@ -196,15 +210,21 @@ impl Progress {
         page: &Page,
         fragment: bool,
     ) -> Result<HttpResponse, AppError> {
-        let view = ResView::new(res, &page.access);
+        let t = page.t;
+        let view = ResView::new(res, &page.access, t);
         if fragment {
             return render(&ProgressFragment {
+                t,
                 res: view,
                 progress: self,
             });
         }
+        let title = t
+            .message("engine-importing-title")
+            .arg("records", view.label.to_lowercase());
         render(&ProgressPage {
-            layout: page.layout(format!("Importing {}", res.label().to_lowercase())),
+            layout: page.layout(title.to_string()),
+            t,
             res: view,
             progress: self,
         })

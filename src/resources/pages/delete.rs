@@ -9,8 +9,9 @@ use uuid::Uuid;
 
 use super::{ResView, parse_id, when};
 use crate::db::UserId;
+use crate::i18n::Lang;
 use crate::resources::Resource;
-use crate::resources::engine::{self, Consequences};
+use crate::resources::engine::{self, Consequences, NotRestored};
 use crate::resources::store::{self, ListState};
 use crate::state::AppState;
 use crate::web::db::run_in;
@@ -40,12 +41,54 @@ impl DeletePage {
         found: Consequences,
     ) -> DeletePage {
         DeletePage {
-            layout: page.layout(format!("Delete {title}")),
-            res: ResView::new(res, &page.access),
+            layout: page.layout(
+                page.t
+                    .message("engine-delete-title")
+                    .arg("title", &title)
+                    .to_string(),
+            ),
+            res: ResView::new(res, &page.access, page.t),
             id,
+            blockers: (!found.blocking.is_empty()).then(|| {
+                page.t
+                    .message("engine-delete-blocked")
+                    .arg("record", res.singular_in(page.t))
+                    .arg("title", &title)
+                    .arg("what", counted(&found.blocking, page.t))
+                    .to_string()
+            }),
+            cascades: (!found.cascading.is_empty()).then(|| {
+                page.t
+                    .message("engine-delete-cascades")
+                    .arg("what", counted(&found.cascading, page.t))
+                    .to_string()
+            }),
             title,
-            blockers: found.blockers,
-            cascades: found.cascades,
+        }
+    }
+}
+
+/// "312 students and 4 classes", in the reader's language.
+fn counted(parts: &[(i64, &'static Resource)], t: Lang) -> String {
+    let mut words = parts.iter().map(|(n, r)| {
+        t.message("engine-delete-count")
+            .arg("count", *n)
+            .arg("record", r.singular_in(t))
+            .arg("records", r.label_in(t).to_lowercase())
+            .to_string()
+    });
+    let first = words.next().unwrap_or_default();
+    let rest: Vec<String> = words.collect();
+    match rest.split_last() {
+        None => first,
+        Some((last, middle)) => {
+            let head = std::iter::once(first)
+                .chain(middle.iter().cloned())
+                .collect::<Vec<_>>();
+            t.message("engine-list-and")
+                .arg("first", head.join(&t.text("engine-list-comma")))
+                .arg("last", last.as_str())
+                .to_string()
         }
     }
 }
@@ -86,7 +129,10 @@ pub async fn delete(
     flash::push(
         &session,
         Level::Success,
-        format!("Deleted {title}. It is in the trash, where you can restore it."),
+        page.t
+            .message("engine-deleted")
+            .arg("title", title)
+            .to_string(),
     );
     Ok(see_other(res.path()))
 }
@@ -106,13 +152,30 @@ pub async fn restore(
     .await?;
     match outcome {
         Ok(title) => {
-            flash::push(&session, Level::Success, format!("Restored {title}."));
+            let message = page.t.message("engine-restored").arg("title", title);
+            flash::push(&session, Level::Success, message.to_string());
             Ok(see_other(&format!("{}/{id}", res.path())))
         }
-        Err(message) => {
-            flash::push(&session, Level::Error, message);
+        Err(why) => {
+            flash::push(&session, Level::Error, not_restored(&why, page.t));
             Ok(see_other(&format!("{}/trash", res.path())))
         }
+    }
+}
+
+/// Why a record stays in the trash, in the reader's language.
+fn not_restored(why: &NotRestored, t: Lang) -> String {
+    match why {
+        NotRestored::ParentInTrash(parent) => t
+            .message("engine-restore-parent-first")
+            .arg("record", parent.singular_in(t))
+            .arg("records", parent.label_in(t))
+            .to_string(),
+        NotRestored::Refused(Some(message)) => t
+            .message("engine-restore-refused-because")
+            .arg("message", message.as_str())
+            .to_string(),
+        NotRestored::Refused(None) => t.text("engine-restore-refused"),
     }
 }
 
@@ -157,9 +220,14 @@ pub async fn trash(
         })
         .collect();
     let link = |p: i64| format!("{}/trash?page={p}", res.path());
+    let view = ResView::new(res, &page.access, page.t);
+    let title = page
+        .t
+        .message("engine-trash-title")
+        .arg("records", &view.label);
     render(&TrashPage {
-        layout: page.layout(format!("Trash · {}", res.label())),
-        res: ResView::new(res, &page.access),
+        layout: page.layout(title.to_string()),
+        res: view,
         rows,
         previous: (at > 1).then(|| link(at - 1)),
         next: more.then(|| link(at + 1)),

@@ -12,6 +12,7 @@ use super::{Opt, PICKER_SIZE, parse_id};
 use crate::db::{Tenant, UserId};
 use crate::forms::once::{self, Once, Owner};
 use crate::forms::{Guard, kept};
+use crate::i18n::Lang;
 use crate::resources::engine::{self, Draft, Given, Saved, given_value};
 use crate::resources::store::{self, Row};
 use crate::resources::{Kind, Resource, values};
@@ -27,7 +28,7 @@ use crate::web::{render_as, see_other};
 
 pub struct InputView {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     /// text, email, textarea, select, relation, date, time, datetime-local, number, money, checkbox, json
     pub kind: &'static str,
     pub value: String,
@@ -39,7 +40,7 @@ pub struct InputView {
 }
 
 pub struct ConflictRow {
-    pub label: &'static str,
+    pub label: String,
     pub theirs: String,
     pub yours: String,
 }
@@ -64,6 +65,7 @@ fn inputs(
     res: &'static Resource,
     given: &[(String, String)],
     errors: &FieldErrors,
+    t: Lang,
 ) -> diesel::QueryResult<Vec<InputView>> {
     let mut views = Vec::new();
     for field in res.fields.iter().filter(|f| !res.is_derived(f.column)) {
@@ -81,12 +83,9 @@ fn inputs(
             Kind::Integer { .. } => ("number", Vec::new(), String::new()),
             Kind::Money | Kind::Decimal => ("money", Vec::new(), String::new()),
             Kind::Flag => ("checkbox", Vec::new(), String::new()),
-            Kind::Choice { choices, .. } => (
+            Kind::Choice { .. } => (
                 "select",
-                choices()
-                    .into_iter()
-                    .map(|(v, l)| Opt::pair(v, l, &value))
-                    .collect(),
+                Opt::fixed(&field.kind, &value, t).unwrap_or_default(),
                 String::new(),
             ),
             Kind::Relation(target) => {
@@ -100,7 +99,7 @@ fn inputs(
         };
         views.push(InputView {
             name: field.column,
-            label: field.label,
+            label: field.label_in(t),
             kind,
             value,
             search,
@@ -146,12 +145,15 @@ impl FormView {
     ) -> Result<HttpResponse, AppError> {
         let (heading, target, guard) = match &self.editing {
             Some((id, title)) => (
-                format!("Edit {title}"),
+                page.t
+                    .message("engine-edit-title")
+                    .arg("title", title)
+                    .to_string(),
                 format!("{}/{id}", res.path()),
                 Guard::edit(format!("{}/{id}/edit", res.path())),
             ),
             None => (
-                format!("New {}", res.singular),
+                res.new_in(page.t),
                 res.path().to_owned(),
                 Guard::new_record(format!("{}/new", res.path()), &self.given),
             ),
@@ -186,11 +188,12 @@ pub async fn new_form(
         .cloned()
         .collect();
     let restore = crate::forms::field(&query, "restore").map(str::to_owned);
+    let t = page.t;
     let (given, notice, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
         let form_page = format!("{}/new", res.path());
         let restored = kept::restore(tenant, &form_page, restore.as_deref())?;
-        let (given, notice) = restored.or(presets);
-        let inputs = inputs(tenant, res, &given, &FieldErrors::default())?;
+        let (given, notice) = restored.or_in(presets, t);
+        let inputs = inputs(tenant, res, &given, &FieldErrors::default(), t)?;
         Ok((given, notice, inputs))
     })
     .await?;
@@ -212,12 +215,13 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
     let restore = query.into_inner().restore;
+    let t = page.t;
     let (row, given, notice, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
         let row = engine::live(tenant, res, id)?;
         let form_page = format!("{}/{id}/edit", res.path());
         let restored = kept::restore(tenant, &form_page, restore.as_deref())?;
-        let (given, notice) = restored.or(given_from_row(res, &row, tenant.time_zone()));
-        let inputs = inputs(tenant, res, &given, &FieldErrors::default())?;
+        let (given, notice) = restored.or_in(given_from_row(res, &row, tenant.time_zone()), t);
+        let inputs = inputs(tenant, res, &given, &FieldErrors::default(), t)?;
         Ok((row, given, notice, inputs))
     })
     .await?;
@@ -274,7 +278,7 @@ fn conflict(
             let yours_input = given_value(given, f.column);
             let stored_input = values::input_value(f, theirs.raw(i), locale.time_zone);
             (yours_input.trim() != stored_input.trim()).then(|| ConflictRow {
-                label: f.label,
+                label: f.label_in(locale.t),
                 theirs: theirs.shown(res, i, locale),
                 yours: inputs
                     .iter()
@@ -294,10 +298,11 @@ impl FormView {
         page: &Page,
         errors: &FieldErrors,
     ) -> Result<HttpResponse, AppError> {
-        self.form_error = Some(errors.get("").map_or_else(
-            || "Some fields need your attention. Nothing was saved yet.".to_owned(),
-            str::to_owned,
-        ));
+        self.form_error = Some(
+            errors
+                .get("")
+                .map_or_else(|| page.t.text("engine-form-invalid"), str::to_owned),
+        );
         self.render(res, page, StatusCode::UNPROCESSABLE_ENTITY)
     }
 
@@ -310,11 +315,18 @@ impl FormView {
         theirs: Row,
     ) -> Result<HttpResponse, AppError> {
         self.conflict = conflict(res, &theirs, given, &self.inputs, &page.locale());
-        let who = theirs.updated_by.as_deref().unwrap_or("Someone");
-        self.form_error = Some(format!(
-            "{who} changed this {} while you were editing. Compare both versions below; saving again keeps yours.",
-            res.singular
-        ));
+        let t = page.t;
+        let who = theirs
+            .updated_by
+            .clone()
+            .unwrap_or_else(|| t.text("engine-someone"));
+        self.form_error = Some(
+            t.message("engine-form-stale")
+                .arg("who", who)
+                .arg("record", res.singular_in(t))
+                .arg("title", &theirs.title)
+                .to_string(),
+        );
         self.stamp = theirs.stamp;
         self.render(res, page, StatusCode::CONFLICT)
     }
@@ -328,6 +340,7 @@ fn save_once(
     tenant: &mut Tenant<'_>,
     res: &'static Resource,
     draft: Draft<'_>,
+    t: Lang,
 ) -> Result<Once<Outcome>, AppError> {
     let token = match draft.id {
         None => once::token_in(draft.given),
@@ -350,8 +363,8 @@ fn save_once(
     };
     let inputs = match &saved {
         Saved::Done(_) => Vec::new(),
-        Saved::Invalid(errors) => inputs(tenant, res, form, errors)?,
-        Saved::Stale(_) => inputs(tenant, res, form, &FieldErrors::default())?,
+        Saved::Invalid(errors) => inputs(tenant, res, form, errors, t)?,
+        Saved::Stale(_) => inputs(tenant, res, form, &FieldErrors::default(), t)?,
     };
     Ok(Once::Created((saved, current, inputs)))
 }
@@ -366,18 +379,23 @@ async fn save(
 ) -> Result<HttpResponse, AppError> {
     let by = UserId::new(page.access.user_id);
     let form = given.clone();
+    let t = page.t;
     let made = run_in(&state.pool, page.access.actor(), move |tenant| {
-        save_once(tenant, res, Draft::new(id, &form, by))
+        save_once(tenant, res, Draft::new(id, &form, by), t)
     })
     .await?;
     let (saved, current, inputs) = match made {
         Once::Created(made) => made,
-        Once::AlreadySaved(record) => return Ok(once::already_saved(&session, &record)),
+        Once::AlreadySaved(record) => return Ok(once::already_saved_in(&session, &record, t)),
     };
-    let done = match current {
-        Some(_) => format!("Saved the {}.", res.singular),
-        None => format!("Added the {}.", res.singular),
-    };
+    let records = res.label_in(t);
+    let done = match &current {
+        Some(row) => t.message("engine-saved-record").arg("title", &row.title),
+        None => t.message("engine-added-record"),
+    }
+    .arg("record", res.singular_in(t))
+    .arg("records", records)
+    .to_string();
     let view = FormView {
         editing: current.map(|r| (r.id, r.title)),
         stamp: given_value(&given, "updated_at").to_owned(),

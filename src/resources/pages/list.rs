@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::{Opt, PICKER_SIZE, ResView};
 use crate::db::Tenant;
+use crate::i18n::{Lang, msg};
 use crate::resources::store::{self, ListState, Row};
 use crate::resources::{Field, Kind, Resource};
 use crate::state::AppState;
@@ -19,7 +20,7 @@ use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render};
 
 pub struct Column {
-    pub label: &'static str,
+    pub label: String,
     /// The address sorting by this column (the other way when it already sorts).
     pub sort_href: Option<String>,
     /// "ascending" / "descending" when the list is sorted by it.
@@ -54,7 +55,7 @@ fn listed<'a>(
 /// A column's header: sortable when the list is, by `field`.
 fn column(
     res: &'static Resource,
-    label: &'static str,
+    label: String,
     field: Option<&Field>,
     state: Option<&ListState>,
 ) -> Column {
@@ -89,9 +90,9 @@ pub fn table(
     let name_sort = fields
         .iter()
         .find(|f| f.sort && (f.naming || f.column == res.title));
-    let name = column(res, "Name", name_sort, state);
+    let name = column(res, locale.t.text("engine-column-name"), name_sort, state);
     let columns = listed(res, back)
-        .map(|(_, f)| column(res, f.label, Some(f), state))
+        .map(|(_, f)| column(res, f.label_in(locale.t), Some(f), state))
         .collect();
     let rows = rows
         .iter()
@@ -112,7 +113,7 @@ pub fn table(
 
 pub struct FilterView {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     /// "select", or "range" with `input` the input type of both ends.
     pub kind: &'static str,
     pub input: &'static str,
@@ -133,6 +134,7 @@ fn filter_views(
     res: &Resource,
     state: &ListState,
     query: &[(String, String)],
+    t: Lang,
 ) -> diesel::QueryResult<Vec<FilterView>> {
     let mut views = Vec::new();
     for column in res.filters {
@@ -143,21 +145,10 @@ fn filter_views(
         let mut search = String::new();
         let mut options_href = None;
         let (kind, input, options) = match &field.kind {
-            Kind::Choice { choices, .. } => (
+            Kind::Choice { .. } | Kind::Flag => (
                 "select",
                 "",
-                choices()
-                    .into_iter()
-                    .map(|(v, l)| Opt::pair(v, l, selected))
-                    .collect(),
-            ),
-            Kind::Flag => (
-                "select",
-                "",
-                [("true", "Yes"), ("false", "No")]
-                    .into_iter()
-                    .map(|(v, l)| Opt::pair(v, l, selected))
-                    .collect(),
+                Opt::fixed(&field.kind, selected, t).unwrap_or_default(),
             ),
             Kind::Relation(target) => {
                 let current = Uuid::parse_str(selected).ok();
@@ -187,7 +178,7 @@ fn filter_views(
         let (from, to) = state.range(column);
         views.push(FilterView {
             name: field.column,
-            label: field.label,
+            label: field.label_in(t),
             kind,
             input,
             options,
@@ -231,6 +222,7 @@ impl Results {
 #[template(path = "resources/list.html")]
 struct ListPage {
     layout: Layout,
+    t: Lang,
     res: ResView,
     q: String,
     sort: String,
@@ -242,6 +234,7 @@ struct ListPage {
 #[derive(Template)]
 #[template(path = "resources/list.html", block = "results")]
 struct ListResults {
+    t: Lang,
     res: ResView,
     results: Results,
 }
@@ -253,6 +246,7 @@ fn results_fragment(
     view: ResView,
     results: Results,
     state: &ListState,
+    t: Lang,
 ) -> Result<HttpResponse, AppError> {
     let query = state.query(state.sort, state.page);
     let address = if query.is_empty() {
@@ -260,7 +254,11 @@ fn results_fragment(
     } else {
         format!("{}?{query}", res.path())
     };
-    let mut response = render(&ListResults { res: view, results })?;
+    let mut response = render(&ListResults {
+        t,
+        res: view,
+        results,
+    })?;
     if let Ok(value) = HeaderValue::from_str(&address) {
         response
             .headers_mut()
@@ -284,19 +282,21 @@ pub async fn list(
     let fragment = htmx::wants_fragment(&req);
     let st = list_state.clone();
     let pairs = query.into_inner();
+    let t = page.t;
     let (rows, more, filters) = run_in(&state.pool, page.access.actor(), move |tenant| {
         let (rows, more) = store::list(tenant, res, false, &st)?;
-        let filters = (!fragment).then(|| filter_views(tenant, res, &st, &pairs));
+        let filters = (!fragment).then(|| filter_views(tenant, res, &st, &pairs, t));
         Ok((rows, more, filters.transpose()?.unwrap_or_default()))
     })
     .await?;
     let results = Results::new(res, &rows, more, &list_state, &page.locale());
-    let view = ResView::new(res, &page.access);
+    let view = ResView::new(res, &page.access, t);
     if fragment {
-        return results_fragment(res, view, results, &list_state);
+        return results_fragment(res, view, results, &list_state, t);
     }
     render(&ListPage {
-        layout: page.layout(res.label()),
+        layout: page.layout(view.label.clone()),
+        t,
         res: view,
         q: list_state.q.clone(),
         sort: list_state.sort_param(),
@@ -310,7 +310,7 @@ pub async fn list(
 #[template(path = "resources/options.html")]
 struct OptionsFragment {
     /// The empty choice: "Choose…" in a form, "Any" in a list's filter.
-    blank: &'static str,
+    blank: String,
     options: Vec<Opt>,
 }
 
@@ -333,7 +333,11 @@ pub async fn options(
     })
     .await?;
     render(&OptionsFragment {
-        blank: if filter { "Any" } else { "Choose…" },
+        blank: page.t.text(if filter {
+            msg("engine-filter-any")
+        } else {
+            msg("engine-choose")
+        }),
         options: found.into_iter().map(|c| Opt::of(c, current)).collect(),
     })
 }

@@ -16,9 +16,10 @@ use actix_web::HttpResponse;
 use askama::Template;
 use uuid::Uuid;
 
-use super::{Mode, Resource, entities};
+use super::{Kind, Mode, Resource, entities};
 use crate::access::catalog::EntityGroup;
 use crate::access::{Access, Action};
+use crate::i18n::{Lang, msg};
 use crate::web::error::AppError;
 use crate::web::format::Locale;
 use crate::web::layout::{Layout, Page};
@@ -27,10 +28,14 @@ use crate::web::render;
 /// How many choices a relation's select holds before typing narrows them.
 const PICKER_SIZE: i64 = 100;
 
-/// What every engine page says about its resource.
+/// What every engine page says about its resource, in the reader's language.
 pub struct ResView {
-    pub label: &'static str,
-    pub singular: &'static str,
+    /// "Students".
+    pub label: String,
+    /// "student", for the English sentences that name one record.
+    pub singular: String,
+    /// "New student".
+    pub new_label: String,
     pub path: &'static str,
     pub can_create: bool,
     pub can_update: bool,
@@ -42,10 +47,11 @@ pub struct ResView {
 }
 
 impl ResView {
-    pub fn new(res: &'static Resource, access: &Access) -> ResView {
+    pub fn new(res: &'static Resource, access: &Access, t: Lang) -> ResView {
         ResView {
-            label: res.label(),
-            singular: res.singular,
+            label: res.label_in(t),
+            singular: res.singular_in(t),
+            new_label: res.new_in(t),
             path: res.path(),
             can_create: res.allows(access, Action::Create),
             can_update: res.allows(access, Action::Update),
@@ -80,24 +86,72 @@ impl Opt {
             selected: value == current,
         }
     }
+
+    /// The choices of a field that takes one of a fixed list (a stored choice, or
+    /// yes/no), worded in the reader's language; `None` for any other field.
+    fn fixed(kind: &Kind, current: &str, t: Lang) -> Option<Vec<Opt>> {
+        match kind {
+            Kind::Choice { sql_type, choices } => Some(
+                choices()
+                    .into_iter()
+                    .map(|(v, l)| Opt::pair(v, &choice_label(t, sql_type, v, l), current))
+                    .collect(),
+            ),
+            Kind::Flag => Some(
+                [("true", msg("engine-yes")), ("false", msg("engine-no"))]
+                    .into_iter()
+                    .map(|(v, id)| Opt::pair(v, &t.text(id), current))
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// A stored choice's wording in the reader's language, or its description's own
+/// label while no language has a message for it.
+fn choice_label(t: Lang, sql_type: &str, value: &str, label: &str) -> String {
+    if t.has(&format!("choice-{sql_type}-{value}")) {
+        t.choice(sql_type, value)
+    } else {
+        label.to_owned()
+    }
 }
 
 fn parse_id(id: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(id).map_err(|_| AppError::NotFound)
 }
 
-/// "3 Nov 2026 14:05 by Ada Lovelace", in the school's time zone.
+/// "3 Nov 2026 14:05 by Ada Lovelace", in the school's time zone and the reader's language.
 fn when(at: chrono::DateTime<chrono::Utc>, who: Option<&str>, locale: &Locale) -> String {
     let at = locale.instant(at);
     match who {
-        Some(who) => format!("{at} by {who}"),
-        None => at.to_string(),
+        Some(who) => locale
+            .t
+            .message("engine-when-by")
+            .arg("at", at)
+            .arg("who", who)
+            .to_string(),
+        None => at,
     }
 }
 
 pub struct IndexGroup {
-    pub label: &'static str,
-    pub links: Vec<(&'static str, &'static str)>,
+    pub label: String,
+    pub links: Vec<(String, &'static str)>,
+}
+
+/// A group of the records index in the reader's language.
+fn group_label(group: EntityGroup, t: Lang) -> String {
+    t.text(match group {
+        EntityGroup::People => msg("engine-group-people"),
+        EntityGroup::Academics => msg("engine-group-academics"),
+        EntityGroup::Attendance => msg("engine-group-attendance"),
+        EntityGroup::Finance => msg("engine-group-finance"),
+        EntityGroup::Communication => msg("engine-group-communication"),
+        EntityGroup::Modules => msg("engine-group-modules"),
+        EntityGroup::System => msg("engine-group-system"),
+    })
 }
 
 #[derive(Template)]
@@ -109,20 +163,21 @@ struct IndexPage {
 
 /// Every kind of record the user may read, grouped as the role editor groups them.
 pub async fn index(page: Page) -> Result<HttpResponse, AppError> {
+    let t = page.t;
     let groups = EntityGroup::ALL
         .iter()
         .map(|g| IndexGroup {
-            label: g.label(),
+            label: group_label(*g, t),
             links: entities::ALL
                 .iter()
                 .filter(|r| r.entity.group() == *g && r.allows(&page.access, Action::Read))
-                .map(|r| (r.label(), r.path()))
+                .map(|r| (r.label_in(t), r.path()))
                 .collect(),
         })
         .filter(|g| !g.links.is_empty())
         .collect();
     render(&IndexPage {
-        layout: page.layout("Records"),
+        layout: page.layout(t.text("engine-records")),
         groups,
     })
 }

@@ -10,6 +10,7 @@ use super::{ResView, parse_id, when};
 use crate::access::{Access, Action, Entity};
 use crate::db::Tenant;
 use crate::files;
+use crate::i18n::Lang;
 use crate::resources::audit::{self, Change};
 use crate::resources::store::{self, Filter, ListState, Row};
 use crate::resources::{Child, Kind, Resource};
@@ -22,19 +23,19 @@ use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render};
 
 pub struct Fact {
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub href: Option<String>,
 }
 
 pub struct TabLink {
-    pub label: &'static str,
+    pub label: String,
     pub href: String,
     pub current: bool,
 }
 
 pub struct TabView {
-    pub label: &'static str,
+    pub label: String,
     pub table: Table,
     pub total: i64,
     pub all_href: String,
@@ -45,6 +46,7 @@ pub struct TabView {
 #[template(path = "resources/detail.html")]
 struct DetailPage {
     layout: Layout,
+    t: Lang,
     res: ResView,
     id: Uuid,
     title: String,
@@ -56,7 +58,7 @@ struct DetailPage {
     tab: Option<TabView>,
     history: Vec<Change>,
     files: Option<FilesView>,
-    elsewhere: Option<(&'static str, String)>,
+    elsewhere: Option<(String, String)>,
 }
 
 /// A record's attached files on its page, with the upload form for those who may attach.
@@ -68,15 +70,15 @@ pub struct FilesView {
 }
 
 /// Where the workflow that owns these records acts on this one, if it has a page.
-fn elsewhere(res: &Resource, id: Uuid) -> Option<(&'static str, String)> {
+fn elsewhere(res: &Resource, id: Uuid, t: Lang) -> Option<(String, String)> {
     match res.entity {
-        Entity::WalkthroughCheckins => {
-            Some(("Open in walkthroughs", format!("/walkthroughs/{id}")))
-        }
-        Entity::ScheduledTasks | Entity::SyncLogs => Some((
-            "Enable, disable or run tasks in Jobs",
-            "/admin/jobs".to_owned(),
+        Entity::WalkthroughCheckins => Some((
+            t.text("engine-open-in-walkthroughs"),
+            format!("/walkthroughs/{id}"),
         )),
+        Entity::ScheduledTasks | Entity::SyncLogs => {
+            Some((t.text("engine-open-in-jobs"), "/admin/jobs".to_owned()))
+        }
         _ => None,
     }
 }
@@ -84,6 +86,7 @@ fn elsewhere(res: &Resource, id: Uuid) -> Option<(&'static str, String)> {
 #[derive(Template)]
 #[template(path = "resources/tab.html")]
 struct TabFragment {
+    t: Lang,
     tab: Option<TabView>,
 }
 
@@ -92,7 +95,7 @@ fn facts(res: &'static Resource, row: &Row, locale: &Locale) -> Vec<Fact> {
         .iter()
         .enumerate()
         .map(|(i, f)| Fact {
-            label: f.label,
+            label: f.label_in(locale.t),
             value: row.shown(res, i, locale),
             href: match f.kind {
                 Kind::Relation(target) => row.raw(i).map(|id| format!("{}/{id}", target.path())),
@@ -157,7 +160,7 @@ impl Ask {
             .iter()
             .enumerate()
             .map(|(i, c)| TabLink {
-                label: c.resource.label(),
+                label: c.resource.label_in(self.locale.t),
                 href: format!("{}/{}?tab={}", res.path(), self.id, c.resource.table()),
                 current: i == self.current,
             })
@@ -179,7 +182,7 @@ fn tab(tenant: &mut Tenant<'_>, ask: &Ask, child: &'static Child) -> Result<TabV
     };
     let (rows, _) = store::list(tenant, child.resource, false, &st)?;
     Ok(TabView {
-        label: child.resource.label(),
+        label: child.resource.label_in(ask.locale.t),
         table: table(child.resource, &rows, None, Some(child.column), &ask.locale),
         total: store::count_children(tenant, child, ask.global, id)?,
         all_href: format!("{}?{}", child.resource.path(), st.query(None, 1)),
@@ -240,6 +243,7 @@ fn files_view(
                 kind,
                 ask.id,
                 here.clone(),
+                page.t,
             )
         }),
         return_to: here,
@@ -267,15 +271,18 @@ pub async fn show(
         Ok((read(tenant, res, &ask)?, ask))
     })
     .await?;
+    let t = page.t;
     if ask.fragment {
-        return render(&TabFragment { tab: record.tab });
+        return render(&TabFragment { t, tab: record.tab });
     }
     let locale = ask.locale;
     let files = files_view(res, &page, &state, &ask, &mut record);
     let (row, tab, history) = (record.row, record.tab, record.history);
+    let view = ResView::new(res, &page.access, t);
     render(&DetailPage {
-        layout: page.layout(format!("{} · {}", row.title, res.label())),
-        res: ResView::new(res, &page.access),
+        layout: page.layout(format!("{} · {}", row.title, view.label)),
+        t,
+        res: view,
         id: ask.id,
         title: row.title.clone(),
         deleted: row.deleted_at.is_some(),
@@ -286,6 +293,6 @@ pub async fn show(
         files,
         tab,
         history,
-        elsewhere: elsewhere(res, ask.id),
+        elsewhere: elsewhere(res, ask.id, t),
     })
 }

@@ -1,0 +1,386 @@
+//! The record engine's pages in the reader's language: the student list, an
+//! invoice's page, the new-student form and an import, in English, Spanish and
+//! French (which reads this area's words in English, on a French page).
+
+use diesel::prelude::*;
+use diesel::sql_types::{Nullable, Text};
+
+use crate::browser::{
+    DESKTOP, PHONE, TABLET, assert_no_sideways_scrolling, open, resize, screenshot,
+    signed_in_browser,
+};
+use crate::common::{DemoUser, TestApp, count, expect_page, spawn_app};
+use crate::resources::csv::{send_upload, upload_to};
+use crate::resources::id_of;
+
+const NW: &str = "(SELECT id FROM organizations WHERE name = 'Northwind Academy')";
+
+/// Sets a user's own language, as their profile would (NULL for none).
+fn set_user_language(app: &TestApp, who: DemoUser, language: Option<&str>) {
+    diesel::sql_query("UPDATE users SET language = $1 WHERE email = $2")
+        .bind::<Nullable<Text>, _>(language)
+        .bind::<Text, _>(who.email())
+        .execute(&mut app.conn())
+        .expect("set the user's language");
+}
+
+/// The administrator, signed in reading `language` (English when none).
+async fn admin_reading(app: &TestApp, language: Option<&str>) -> reqwest::Client {
+    set_user_language(app, DemoUser::Admin, language);
+    app.signed_in(DemoUser::Admin).await
+}
+
+fn northwind_students(app: &TestApp) -> i64 {
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    diesel::sql_query(format!(
+        "SELECT count(*) AS n FROM students WHERE organization_id = {NW} AND deleted_at IS NULL"
+    ))
+    .get_result::<N>(&mut app.conn())
+    .expect("the students")
+    .n
+}
+
+#[actix_web::test]
+async fn the_student_list_reads_in_english_spanish_and_french() {
+    let app = spawn_app().await;
+    let english = [
+        ">Import CSV<",
+        ">Export CSV<",
+        ">Trash<",
+        ">Search<",
+        ">Filter<",
+        ">Any<",
+        ">Records<",
+    ];
+
+    let admin = admin_reading(&app, None).await;
+    let html = app.page(&admin, "/students").await;
+    assert!(html.contains(r#"<html lang="en""#));
+    for phrase in english {
+        assert!(html.contains(phrase), "the English list says {phrase}");
+    }
+    // Northwind's students fill more than one page.
+    let paged = html.contains(">Next<");
+    assert!(paged || northwind_students(&app) <= 50, "the pager");
+
+    let admin = admin_reading(&app, Some("es")).await;
+    let html = app.page(&admin, "/students").await;
+    assert!(html.contains(r#"<html lang="es" dir="ltr">"#));
+    for phrase in [
+        "<h1>Alumnos</h1>",
+        ">Importar CSV<",
+        ">Exportar CSV<",
+        ">Papelera<",
+        ">Buscar<",
+        ">Filtrar<",
+        ">Cualquiera<",
+        ">Registros<",
+        r#"aria-label="Páginas""#,
+    ] {
+        assert!(html.contains(phrase), "the Spanish list says {phrase}");
+    }
+    for phrase in english {
+        assert!(!html.contains(phrase), "no English {phrase} is left");
+    }
+    assert!(!html.contains(r#"aria-label="Pages""#));
+    assert_eq!(html.contains(">Siguiente<"), paged, "the pager");
+    assert!(!html.contains(">Next<"));
+
+    // A search that finds no one says so in Spanish.
+    let html = app.page(&admin, "/students?q=zzqxv").await;
+    assert!(
+        html.contains("Ningún resultado en alumnos. Prueba con menos palabras."),
+        "the empty state"
+    );
+    assert!(html.contains(">Quitar los filtros<"));
+    assert!(!html.contains("No students match"));
+
+    // The trash reads in Spanish too.
+    let html = app.page(&admin, "/students/trash").await;
+    assert!(html.contains("<h1>Papelera: Alumnos</h1>"), "{html}");
+    assert!(!html.contains("Trash:"));
+
+    // French ships no words for this area yet: a French page with English words.
+    let admin = admin_reading(&app, Some("fr")).await;
+    let response = app.get(&admin, "/students").await;
+    let html = expect_page(response, 200, r#"<html lang="fr" dir="ltr">"#).await;
+    assert!(html.contains("<h1>Élèves</h1>"), "the menu's word for them");
+    assert!(
+        html.contains(">Import CSV<"),
+        "this area falls back to English"
+    );
+}
+
+#[actix_web::test]
+async fn an_invoice_reads_in_english_spanish_and_french() {
+    let app = spawn_app().await;
+    let id = id_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT id FROM invoices WHERE organization_id = {NW} AND deleted_at IS NULL \
+             ORDER BY id LIMIT 1"
+        ),
+    );
+    let page = format!("/invoices/{id}");
+    let english = [
+        ">Details<",
+        ">History<",
+        ">Edit<",
+        ">Delete<",
+        ">Last changed<",
+        ">Files<",
+        ">Upload<",
+        ">Add a file<",
+    ];
+
+    let admin = admin_reading(&app, None).await;
+    let html = app.page(&admin, &page).await;
+    for phrase in english {
+        assert!(html.contains(phrase), "the English invoice says {phrase}");
+    }
+
+    let admin = admin_reading(&app, Some("es")).await;
+    let html = app.page(&admin, &page).await;
+    assert!(html.contains(r#"<html lang="es" dir="ltr">"#));
+    for phrase in [
+        ">Facturas<",
+        ">Datos<",
+        ">Historial<",
+        ">Editar<",
+        ">Eliminar<",
+        ">Último cambio<",
+        ">Archivos<",
+        ">Subir<",
+        ">Añadir un archivo<",
+        "Una foto, un PDF, un archivo de texto o CSV, o un documento de ofimática, de hasta",
+    ] {
+        assert!(html.contains(phrase), "the Spanish invoice says {phrase}");
+    }
+    for phrase in english {
+        assert!(!html.contains(phrase), "no English {phrase} is left");
+    }
+
+    // Deleting asks in Spanish, naming the invoice rather than a gendered noun.
+    let html = app.page(&admin, &format!("{page}/delete")).await;
+    assert!(html.contains("¿Eliminar «"), "{html}");
+    assert!(
+        html.contains(">Conservar<") || html.contains(">Volver a «"),
+        "{html}"
+    );
+    assert!(!html.contains(">Keep it<") && !html.contains(">Back to "));
+
+    let admin = admin_reading(&app, Some("fr")).await;
+    let response = app.get(&admin, &page).await;
+    let html = expect_page(response, 200, r#"<html lang="fr" dir="ltr">"#).await;
+    assert!(html.contains(">Factures<"), "the menu's word for them");
+    assert!(
+        html.contains(">Details<"),
+        "this area falls back to English"
+    );
+}
+
+#[actix_web::test]
+async fn a_new_student_without_a_last_name_comes_back_in_spanish_with_what_was_typed() {
+    let app = spawn_app().await;
+    let admin = admin_reading(&app, Some("es")).await;
+    let before = count(&mut app.conn(), "students");
+    let form = app.page(&admin, "/students/new").await;
+    for phrase in [">Guardar<", ">Cancelar<", ">Volver<", "(opcional)"] {
+        assert!(form.contains(phrase), "the Spanish form says {phrase}");
+    }
+    for phrase in [">Save<", ">Cancel<", "(optional)", "Type to find…"] {
+        assert!(!form.contains(phrase), "no English {phrase} is left");
+    }
+    let response = app
+        .submit(
+            &admin,
+            "/students/new",
+            "/students",
+            &[("first_name", "Marisol"), ("last_name", "")],
+        )
+        .await;
+    let html = expect_page(
+        response,
+        422,
+        "Revisa los campos marcados. Todavía no se ha guardado nada.",
+    )
+    .await;
+    assert!(!html.contains("Some fields need your attention"));
+    assert!(
+        html.contains(r#"value="Marisol""#),
+        "what was typed is kept"
+    );
+    assert!(
+        html.contains(r#"aria-describedby="last_name-error""#),
+        "the empty last name is marked"
+    );
+    assert_eq!(count(&mut app.conn(), "students"), before, "nothing stored");
+}
+
+#[actix_web::test]
+async fn an_import_preview_in_spanish_counts_its_rows_with_the_right_plural() {
+    let app = spawn_app().await;
+    let admin = admin_reading(&app, Some("es")).await;
+    let form = app.page(&admin, "/students/import").await;
+    assert!(form.contains("<h1>Importar alumnos</h1>"), "{form}");
+    assert!(form.contains(">Vista previa<"));
+    assert!(!form.contains("Upload a CSV file"));
+
+    let csv = "student_number,first_name,last_name,campus_id,status\r\n\
+               NW-990001,Ada,Quince,North Campus,active\r\n\
+               NW-990002,Bo,Quince,Nowhere Campus,active\r\n";
+    let (status, preview) = upload_to(&app, &admin, "/students", csv).await;
+    assert_eq!(status, 200);
+    assert!(preview.contains("2 filas, 1 con problemas"), "{preview}");
+    assert!(preview.contains("Importar la única fila correcta y dejar fuera las demás"));
+    assert!(preview.contains("<strong>Línea 3</strong>"));
+    assert!(preview.contains(">Primeras filas<"));
+    assert!(!preview.contains("with problems"));
+    assert!(!preview.contains("<strong>Line 3</strong>"));
+
+    let csv = "student_number,first_name,last_name,campus_id,status\r\n\
+               NW-990003,Cy,Quince,North Campus,active\r\n";
+    let (_, preview) = upload_to(&app, &admin, "/students", csv).await;
+    assert!(preview.contains("1 fila, 0 con problemas"), "{preview}");
+    assert!(!preview.contains("1 filas"));
+
+    // A file that is no CSV is refused in Spanish, and nothing is imported.
+    let refused = send_upload(&app, &admin, "/students", "a,b\r\n\"open").await;
+    expect_page(
+        refused,
+        422,
+        "El archivo termina dentro de una celda entre comillas: falta la comilla de cierre.",
+    )
+    .await;
+}
+
+#[actix_web::test]
+async fn the_spanish_record_pages_fit_a_phone_a_tablet_and_a_desktop() {
+    let app = spawn_app().await;
+    set_user_language(&app, DemoUser::Admin, Some("es"));
+    let invoice = id_of(
+        &mut app.conn(),
+        &format!("SELECT id FROM invoices WHERE organization_id = {NW} ORDER BY id LIMIT 1"),
+    );
+    let (_driver, client) = signed_in_browser(&app, PHONE, DemoUser::Admin.email(), "h1").await;
+    let pages = [
+        ("students", "/students".to_owned()),
+        ("student-form", "/students/new".to_owned()),
+        ("student-import", "/students/import".to_owned()),
+        ("invoice", format!("/invoices/{invoice}")),
+    ];
+    for size in [PHONE, TABLET, DESKTOP] {
+        resize(&client, size).await;
+        for (name, path) in &pages {
+            open(&client, &app.url(path), "h1").await;
+            screenshot(&client, &format!("records-es/{name}-{}", size.0)).await;
+            assert_no_sideways_scrolling(&client, &format!("{path} at {}px", size.0)).await;
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_student_with_invoices_is_kept_from_the_trash_in_spanish() {
+    let app = spawn_app().await;
+    let id = id_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT s.id FROM students s WHERE s.organization_id = {NW} AND s.deleted_at IS NULL \
+             AND EXISTS (SELECT 1 FROM invoices i WHERE i.student_id = s.id AND i.deleted_at IS NULL) \
+             ORDER BY s.id LIMIT 1"
+        ),
+    );
+    let page = format!("/students/{id}/delete");
+
+    let admin = admin_reading(&app, None).await;
+    let html = app.page(&admin, &page).await;
+    assert!(html.contains("This student still has "), "{html}");
+    assert!(html.contains("Move them elsewhere or delete them first."));
+
+    let admin = admin_reading(&app, Some("es")).await;
+    let html = app.page(&admin, &page).await;
+    assert!(
+        html.contains("todavía tiene registros vinculados: "),
+        "{html}"
+    );
+    assert!(html.contains("facturas ("), "the invoices are counted");
+    assert!(html.contains("Muévelos a otro sitio o elimínalos primero."));
+    assert!(!html.contains("Move them elsewhere"));
+
+    // Asking anyway is refused in Spanish, and the student stays.
+    let refused = app.submit(&admin, &page, &page, &[]).await;
+    expect_page(refused, 409, "Muévelos a otro sitio o elimínalos primero.").await;
+    let live = crate::resources::value_of(
+        &mut app.conn(),
+        &format!("SELECT (deleted_at IS NULL)::text AS value FROM students WHERE id = '{id}'"),
+    );
+    assert_eq!(
+        live.as_deref(),
+        Some("true"),
+        "the student is not in the trash"
+    );
+}
+
+#[actix_web::test]
+async fn a_guardian_whose_student_is_in_the_trash_stays_there_with_a_spanish_reason() {
+    let app = spawn_app().await;
+    let admin = admin_reading(&app, Some("es")).await;
+    // Marks, results and invoices keep a student from being deleted; guardians go along.
+    let guardian = id_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT g.id FROM guardians g WHERE g.organization_id = {NW} \
+             AND g.deleted_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM attendance_records r WHERE r.student_id = g.student_id AND r.deleted_at IS NULL) \
+             AND NOT EXISTS (SELECT 1 FROM assessment_results r WHERE r.student_id = g.student_id AND r.deleted_at IS NULL) \
+             AND NOT EXISTS (SELECT 1 FROM invoices r WHERE r.student_id = g.student_id AND r.deleted_at IS NULL) \
+             ORDER BY g.id LIMIT 1"
+        ),
+    );
+    let student = crate::resources::value_of(
+        &mut app.conn(),
+        &format!("SELECT student_id::text AS value FROM guardians WHERE id = '{guardian}'"),
+    )
+    .expect("the guardian's student");
+    let warning = app
+        .page(&admin, &format!("/students/{student}/delete"))
+        .await;
+    assert!(
+        warning.contains("También se eliminarán sus registros vinculados: "),
+        "{warning}"
+    );
+    let deleted = app
+        .submit(&admin, "/", &format!("/students/{student}/delete"), &[])
+        .await;
+    assert_eq!(deleted.status(), 303);
+    let list = app.page(&admin, "/students").await;
+    assert!(list.contains("Está en la papelera, desde donde puedes restaurarlo."));
+
+    let refused = app
+        .submit(&admin, "/", &format!("/guardians/{guardian}/restore"), &[])
+        .await;
+    assert_eq!(refused.status(), 303);
+    let trash = app.page(&admin, "/guardians/trash").await;
+    assert!(
+        trash.contains(
+            "Primero restaura el registro de Alumnos al que pertenece: está en la papelera."
+        ),
+        "{trash}"
+    );
+    assert!(!trash.contains("Restore its"));
+    let stays = crate::resources::value_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT (deleted_at IS NOT NULL)::text AS value FROM guardians WHERE id = '{guardian}'"
+        ),
+    );
+    assert_eq!(
+        stays.as_deref(),
+        Some("true"),
+        "the guardian stays in the trash"
+    );
+}
