@@ -103,7 +103,7 @@ pub fn history(
                         Some(value).filter(|v| !v.is_empty())
                     };
                     Some((
-                        f.label.to_owned(),
+                        f.label_in(locale.t),
                         shown("from").unwrap_or_else(|| "—".to_owned()),
                         shown("to").unwrap_or_else(|| "—".to_owned()),
                     ))

@@ -58,6 +58,7 @@ pub fn analyze(
     tenant: &mut Tenant<'_>,
     res: &'static Resource,
     records: &[Vec<String>],
+    lang: crate::i18n::Lang,
 ) -> QueryResult<Analysis> {
     let Some((header, data)) = records.split_first() else {
         return Ok(Analysis {
@@ -73,16 +74,14 @@ pub fn analyze(
         .iter()
         .map(|h| {
             let h = h.trim();
-            res.fields
-                .iter()
-                .position(|f| f.column.eq_ignore_ascii_case(h) || f.label.eq_ignore_ascii_case(h))
+            res.fields.iter().position(|f| f.is_named(h))
         })
         .collect();
     let headers = header
         .iter()
         .zip(&targets)
         .map(|(h, t)| {
-            let to = t.map_or("not imported", |i| res.fields[i].label);
+            let to = t.map_or("not imported".to_owned(), |i| res.fields[i].label_in(lang));
             (h.trim().to_owned(), to.to_owned())
         })
         .collect();
@@ -94,7 +93,13 @@ pub fn analyze(
         .iter()
         .zip(&mapped)
         .filter(|(f, m)| f.required && !**m)
-        .map(|(f, _)| format!("The file has no column for {} ({}).", f.label, f.column))
+        .map(|(f, _)| {
+            format!(
+                "The file has no column for {} ({}).",
+                f.label_in(lang),
+                f.column
+            )
+        })
         .collect();
     for column in res.natural_key {
         if let Some(i) = res.fields.iter().position(|f| f.column == *column)
@@ -102,7 +107,7 @@ pub fn analyze(
         {
             file_errors.push(format!(
                 "The file has no column for {}, which tells rows apart.",
-                res.fields[i].label
+                res.fields[i].label_in(lang)
             ));
         }
     }
@@ -119,7 +124,7 @@ pub fn analyze(
             .filter_map(|(t, v)| t.map(|i| (res.fields[i].column.to_owned(), uncell(v).to_owned())))
             .collect();
         let mut errors = FieldErrors::default();
-        let mut values = parse_fields(res, &given, tenant.time_zone(), &mut errors);
+        let mut values = parse_fields(res, &given, tenant.time_zone(), lang, &mut errors);
         for (i, field) in res.fields.iter().enumerate() {
             let (Kind::Relation(target), Some(name)) = (&field.kind, values[i].clone()) else {
                 continue;
@@ -134,13 +139,13 @@ pub fn analyze(
                 Err(message) => errors.add(field.column, message.clone()),
             }
         }
-        values::check_rules(res, &values, &mut errors);
+        values::check_rules(res, &values, lang, &mut errors);
         for column in res.natural_key {
             if let Some(i) = res.fields.iter().position(|f| f.column == *column)
                 && values[i].is_none()
                 && mapped[i]
             {
-                let label = res.fields[i].label;
+                let label = res.fields[i].label_in(lang);
                 errors.add(
                     res.fields[i].column,
                     format!("{label} is needed to match this row on a later import."),
@@ -155,12 +160,12 @@ pub fn analyze(
         }
         if errors.is_empty() && res.hooks.check.is_some() {
             let found = store::find_by_key(tenant, res, &hash, &values)?;
-            engine::check(tenant, res, found, &values, &mut errors)?;
+            engine::check(tenant, res, found, &values, lang, &mut errors)?;
         }
         let messages = errors
             .iter()
             .map(|(column, message)| match res.field(column) {
-                Some(f) => format!("{}: {message}", f.label),
+                Some(f) => format!("{}: {message}", f.label_in(lang)),
                 None => message.to_owned(),
             })
             .collect();

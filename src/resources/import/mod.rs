@@ -150,8 +150,9 @@ async fn analyze_file(
         Ok(r) => r,
         Err(message) => return Ok(Err(message)),
     };
+    let t = page.t;
     let analysis = run_in(&state.pool, page.access.actor(), move |tenant| {
-        Ok(analyze(tenant, res, &records)?)
+        Ok(analyze(tenant, res, &records, t)?)
     })
     .await?;
     Ok(Ok(analysis))

@@ -34,7 +34,7 @@ pub struct ImportPage {
     file_name: String,
     message: Option<String>,
     headers: Vec<(String, String)>,
-    columns: Vec<&'static str>,
+    columns: Vec<String>,
     preview: Vec<Vec<String>>,
     file_errors: Vec<String>,
     bad: Vec<BadRow>,
@@ -75,7 +75,10 @@ pub fn import_page(
             .collect();
         view.upload = id.to_string();
         view.file_name = name;
-        view.columns = shown.iter().map(|i| res.fields[*i].label).collect();
+        view.columns = shown
+            .iter()
+            .map(|i| res.fields[*i].label_in(page.t))
+            .collect();
         view.preview = analysis
             .rows
             .iter()

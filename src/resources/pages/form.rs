@@ -12,6 +12,7 @@ use super::{Opt, PICKER_SIZE, parse_id};
 use crate::db::{Tenant, UserId};
 use crate::forms::once::{self, Once, Owner};
 use crate::forms::{Guard, kept};
+use crate::i18n::Lang;
 use crate::resources::engine::{self, Draft, Given, Saved, given_value};
 use crate::resources::store::{self, Row};
 use crate::resources::{Kind, Resource, values};
@@ -27,7 +28,7 @@ use crate::web::{render_as, see_other};
 
 pub struct InputView {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     /// text, email, textarea, select, relation, date, time, datetime-local, number, money, checkbox, json
     pub kind: &'static str,
     pub value: String,
@@ -39,7 +40,7 @@ pub struct InputView {
 }
 
 pub struct ConflictRow {
-    pub label: &'static str,
+    pub label: String,
     pub theirs: String,
     pub yours: String,
 }
@@ -64,6 +65,7 @@ fn inputs(
     res: &'static Resource,
     given: &[(String, String)],
     errors: &FieldErrors,
+    t: Lang,
 ) -> diesel::QueryResult<Vec<InputView>> {
     let mut views = Vec::new();
     for field in res.fields.iter().filter(|f| !res.is_derived(f.column)) {
@@ -81,11 +83,11 @@ fn inputs(
             Kind::Integer { .. } => ("number", Vec::new(), String::new()),
             Kind::Money | Kind::Decimal => ("money", Vec::new(), String::new()),
             Kind::Flag => ("checkbox", Vec::new(), String::new()),
-            Kind::Choice { choices, .. } => (
+            Kind::Choice { sql_type, choices } => (
                 "select",
                 choices()
                     .into_iter()
-                    .map(|(v, l)| Opt::pair(v, l, &value))
+                    .map(|(v, _)| Opt::pair(v, &t.choice(sql_type, v), &value))
                     .collect(),
                 String::new(),
             ),
@@ -100,7 +102,7 @@ fn inputs(
         };
         views.push(InputView {
             name: field.column,
-            label: field.label,
+            label: field.label_in(t),
             kind,
             value,
             search,
@@ -190,7 +192,7 @@ pub async fn new_form(
         let form_page = format!("{}/new", res.path());
         let restored = kept::restore(tenant, &form_page, restore.as_deref())?;
         let (given, notice) = restored.or(presets);
-        let inputs = inputs(tenant, res, &given, &FieldErrors::default())?;
+        let inputs = inputs(tenant, res, &given, &FieldErrors::default(), page.t)?;
         Ok((given, notice, inputs))
     })
     .await?;
@@ -217,7 +219,7 @@ pub async fn edit_form(
         let form_page = format!("{}/{id}/edit", res.path());
         let restored = kept::restore(tenant, &form_page, restore.as_deref())?;
         let (given, notice) = restored.or(given_from_row(res, &row, tenant.time_zone()));
-        let inputs = inputs(tenant, res, &given, &FieldErrors::default())?;
+        let inputs = inputs(tenant, res, &given, &FieldErrors::default(), page.t)?;
         Ok((row, given, notice, inputs))
     })
     .await?;
@@ -274,7 +276,7 @@ fn conflict(
             let yours_input = given_value(given, f.column);
             let stored_input = values::input_value(f, theirs.raw(i), locale.time_zone);
             (yours_input.trim() != stored_input.trim()).then(|| ConflictRow {
-                label: f.label,
+                label: f.label_in(locale.t),
                 theirs: theirs.shown(res, i, locale),
                 yours: inputs
                     .iter()
@@ -333,7 +335,7 @@ fn save_once(
         None => once::token_in(draft.given),
         Some(_) => None,
     };
-    let form = draft.given;
+    let (form, t) = (draft.given, draft.t);
     let made = once::create_once(
         tenant,
         Owner::of(tenant),
@@ -350,8 +352,8 @@ fn save_once(
     };
     let inputs = match &saved {
         Saved::Done(_) => Vec::new(),
-        Saved::Invalid(errors) => inputs(tenant, res, form, errors)?,
-        Saved::Stale(_) => inputs(tenant, res, form, &FieldErrors::default())?,
+        Saved::Invalid(errors) => inputs(tenant, res, form, errors, t)?,
+        Saved::Stale(_) => inputs(tenant, res, form, &FieldErrors::default(), t)?,
     };
     Ok(Once::Created((saved, current, inputs)))
 }
@@ -367,7 +369,7 @@ async fn save(
     let by = UserId::new(page.access.user_id);
     let form = given.clone();
     let made = run_in(&state.pool, page.access.actor(), move |tenant| {
-        save_once(tenant, res, Draft::new(id, &form, by))
+        save_once(tenant, res, Draft::new(id, &form, by, page.t))
     })
     .await?;
     let (saved, current, inputs) = match made {

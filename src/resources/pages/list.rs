@@ -19,7 +19,7 @@ use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render};
 
 pub struct Column {
-    pub label: &'static str,
+    pub label: String,
     /// The address sorting by this column (the other way when it already sorts).
     pub sort_href: Option<String>,
     /// "ascending" / "descending" when the list is sorted by it.
@@ -54,7 +54,7 @@ fn listed<'a>(
 /// A column's header: sortable when the list is, by `field`.
 fn column(
     res: &'static Resource,
-    label: &'static str,
+    label: String,
     field: Option<&Field>,
     state: Option<&ListState>,
 ) -> Column {
@@ -89,9 +89,9 @@ pub fn table(
     let name_sort = fields
         .iter()
         .find(|f| f.sort && (f.naming || f.column == res.title));
-    let name = column(res, "Name", name_sort, state);
+    let name = column(res, "Name".to_owned(), name_sort, state);
     let columns = listed(res, back)
-        .map(|(_, f)| column(res, f.label, Some(f), state))
+        .map(|(_, f)| column(res, f.label_in(locale.t), Some(f), state))
         .collect();
     let rows = rows
         .iter()
@@ -112,7 +112,7 @@ pub fn table(
 
 pub struct FilterView {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     /// "select", or "range" with `input` the input type of both ends.
     pub kind: &'static str,
     pub input: &'static str,
@@ -133,6 +133,7 @@ fn filter_views(
     res: &Resource,
     state: &ListState,
     query: &[(String, String)],
+    t: crate::i18n::Lang,
 ) -> diesel::QueryResult<Vec<FilterView>> {
     let mut views = Vec::new();
     for column in res.filters {
@@ -143,12 +144,12 @@ fn filter_views(
         let mut search = String::new();
         let mut options_href = None;
         let (kind, input, options) = match &field.kind {
-            Kind::Choice { choices, .. } => (
+            Kind::Choice { sql_type, choices } => (
                 "select",
                 "",
                 choices()
                     .into_iter()
-                    .map(|(v, l)| Opt::pair(v, l, selected))
+                    .map(|(v, _)| Opt::pair(v, &t.choice(sql_type, v), selected))
                     .collect(),
             ),
             Kind::Flag => (
@@ -187,7 +188,7 @@ fn filter_views(
         let (from, to) = state.range(column);
         views.push(FilterView {
             name: field.column,
-            label: field.label,
+            label: field.label_in(t),
             kind,
             input,
             options,
@@ -283,10 +284,10 @@ pub async fn list(
     };
     let fragment = htmx::wants_fragment(&req);
     let st = list_state.clone();
-    let pairs = query.into_inner();
+    let (pairs, t) = (query.into_inner(), page.t);
     let (rows, more, filters) = run_in(&state.pool, page.access.actor(), move |tenant| {
         let (rows, more) = store::list(tenant, res, false, &st)?;
-        let filters = (!fragment).then(|| filter_views(tenant, res, &st, &pairs));
+        let filters = (!fragment).then(|| filter_views(tenant, res, &st, &pairs, t));
         Ok((rows, more, filters.transpose()?.unwrap_or_default()))
     })
     .await?;

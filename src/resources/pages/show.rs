@@ -22,7 +22,7 @@ use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render};
 
 pub struct Fact {
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub href: Option<String>,
 }
@@ -92,7 +92,7 @@ fn facts(res: &'static Resource, row: &Row, locale: &Locale) -> Vec<Fact> {
         .iter()
         .enumerate()
         .map(|(i, f)| Fact {
-            label: f.label,
+            label: f.label_in(locale.t),
             value: row.shown(res, i, locale),
             href: match f.kind {
                 Kind::Relation(target) => row.raw(i).map(|id| format!("{}/{id}", target.path())),
