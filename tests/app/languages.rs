@@ -44,7 +44,7 @@ fn escaped(text: &str) -> String {
 }
 
 /// Sets a user's own language, as their profile would (NULL for none).
-fn set_user_language(app: &TestApp, email: &str, language: Option<&str>) {
+pub(crate) fn set_user_language(app: &TestApp, email: &str, language: Option<&str>) {
     diesel::sql_query("UPDATE users SET language = $1 WHERE email = $2")
         .bind::<Nullable<Text>, _>(language)
         .bind::<Text, _>(email)

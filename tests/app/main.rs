@@ -24,6 +24,7 @@ mod outbox;
 mod pages;
 mod passwords;
 mod profile;
+mod record_vocabulary;
 mod redirects;
 mod resources;
 mod routes;
