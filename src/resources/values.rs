@@ -367,7 +367,7 @@ pub fn show(field: &Field, raw: Option<&str>, title: Option<&str>, locale: &Loca
 
 /// A stored number (`85.50`) as the reader's language writes it, with its
 /// decimals: `85,50` in Spanish; what does not parse stays as it is.
-pub fn decimal_in(t: Lang, raw: &str) -> String {
+fn decimal_in(t: Lang, raw: &str) -> String {
     raw.parse::<BigDecimal>().map_or_else(
         |_| raw.to_owned(),
         |n| t.decimal(&n, n.fractional_digit_count().max(0)),

@@ -13,7 +13,6 @@ use crate::db::enums::{
     DayOfWeek, GradeLetter, TimetableStatus,
 };
 use crate::i18n::{Lang, msg};
-use crate::resources::values::decimal_in;
 use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule, queries, store};
 use crate::web::form::FieldErrors;
 
@@ -419,9 +418,7 @@ fn check_result(
     if let Some(score) = res.value(values, "score")
         && let Some(max) = queries::max_score_below(tenant, assessment, score)?
     {
-        let message = t
-            .message("record-check-score-max")
-            .arg("max", decimal_in(t, &max));
+        let message = t.message("record-check-score-max").arg("max", &max);
         errors.add("score", message.to_string());
     }
     Ok(())

@@ -12,7 +12,6 @@ use crate::db::Tenant;
 use crate::db::enums::{BillingCycle, InvoiceStatus, PaymentMethod};
 use crate::i18n::{Lang, msg};
 use crate::resources::queries::{self, Figures, InvoiceForm};
-use crate::resources::values::decimal_in;
 use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule};
 use crate::web::form::FieldErrors;
 
@@ -232,8 +231,8 @@ fn check_invoice(
     } else if f.overpaid {
         let message = t
             .message("record-check-overpaid")
-            .arg("paid", decimal_in(t, &f.paid))
-            .arg("total", decimal_in(t, &f.total));
+            .arg("paid", &f.paid)
+            .arg("total", &f.total);
         errors.add("subtotal", message.to_string());
     }
     Ok(())
@@ -282,9 +281,10 @@ fn check_payment(
     } else if open.status == "void" {
         errors.add("invoice_id", t.text("record-check-invoice-void"));
     } else if open.over {
+        // The balance as the amount field takes it, ready to type.
         let message = t
             .message("record-check-over-balance")
-            .arg("balance", decimal_in(t, &open.balance));
+            .arg("balance", &open.balance);
         errors.add("amount", message.to_string());
     }
     Ok(())
