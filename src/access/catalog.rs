@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::i18n::msg;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Action {
     Create,
@@ -45,6 +47,12 @@ macro_rules! entities {
             /// The message id of its name in the reader's language: `entity-students`.
             pub fn message_id(self) -> &'static str {
                 match self { $(Entity::$variant => concat!("entity-", $table)),+ }
+            }
+
+            /// The id of its name for the entities the menu does not name (users,
+            /// roles, …): `records-entity-users`.
+            fn record_message_id(self) -> &'static str {
+                match self { $(Entity::$variant => concat!("records-entity-", $table)),+ }
             }
         }
     };
@@ -109,6 +117,23 @@ pub enum EntityGroup {
     System,
 }
 
+impl Entity {
+    /// "Students", "Alumnos": its name in the reader's language, as the menu
+    /// names it, else as the record pages do.
+    pub fn label_in(self, t: crate::i18n::Lang) -> String {
+        if t.has(self.message_id()) {
+            t.text(self.message_id())
+        } else {
+            t.text(self.record_message_id())
+        }
+    }
+
+    /// The ids its name may have: the menu's, then the record pages' (for the coverage test).
+    pub fn message_ids(self) -> [&'static str; 2] {
+        [self.message_id(), self.record_message_id()]
+    }
+}
+
 impl EntityGroup {
     pub const ALL: [EntityGroup; 7] = [
         EntityGroup::People,
@@ -120,6 +145,25 @@ impl EntityGroup {
         EntityGroup::System,
     ];
 
+    /// The message id of its name: `records-group-people`.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            EntityGroup::People => msg("records-group-people"),
+            EntityGroup::Academics => msg("records-group-academics"),
+            EntityGroup::Attendance => msg("records-group-attendance"),
+            EntityGroup::Finance => msg("records-group-finance"),
+            EntityGroup::Communication => msg("records-group-communication"),
+            EntityGroup::Modules => msg("records-group-modules"),
+            EntityGroup::System => msg("records-group-system"),
+        }
+    }
+
+    /// Its name in the reader's language.
+    pub fn label_in(self, t: crate::i18n::Lang) -> String {
+        t.text(self.message_id())
+    }
+
+    /// Its name in English, for logs.
     pub fn label(self) -> &'static str {
         match self {
             EntityGroup::People => "People",

@@ -38,10 +38,14 @@ impl std::error::Error for UnknownEnumValue {}
 macro_rules! db_enums {
     ($(
         $(#[$meta:meta])*
-        $name:ident => $sql_type:tt {
+        $name:ident => $sql_name:literal in $sql_type:tt {
             $($variant:ident = $db:tt => $label:tt,)+
         }
-    )+) => {$(
+    )+) => {
+        /// Every enum's PostgreSQL type name with its database values, for the
+        /// messages that word them (`choice-<type>-<value>`).
+        pub const CHOICES: &[(&str, &[&str])] = &[$(($sql_name, &[$($db),+])),+];
+        $(
         $(#[$meta])*
         #[derive(
             diesel_derive_enum::DbEnum,
@@ -77,11 +81,20 @@ macro_rules! db_enums {
                 }
             }
 
-            /// The wording shown to people.
+            /// The English wording, for logs and machine-read text; people read
+            /// [`Self::label_in`].
             pub fn label(&self) -> &'static str {
                 match self {
                     $(Self::$variant => $label,)+
                 }
+            }
+
+            /// The PostgreSQL type name: `student_status`.
+            pub const SQL_TYPE: &'static str = $sql_name;
+
+            /// The wording in the reader's language: `choice-<type>-<value>`.
+            pub fn label_in(&self, t: crate::i18n::Lang) -> String {
+                t.choice(Self::SQL_TYPE, self.as_str())
             }
         }
 
@@ -111,7 +124,7 @@ macro_rules! db_enums {
 
 db_enums! {
     /// students.gender
-    StudentGender => "crate::db::schema::sql_types::StudentGender" {
+    StudentGender => "student_gender" in "crate::db::schema::sql_types::StudentGender" {
         Female = "female" => "Female",
         Male = "male" => "Male",
         NonBinary = "non_binary" => "Non-binary",
@@ -119,7 +132,7 @@ db_enums! {
     }
 
     /// students.status
-    StudentStatus => "crate::db::schema::sql_types::StudentStatus" {
+    StudentStatus => "student_status" in "crate::db::schema::sql_types::StudentStatus" {
         Applicant = "applicant" => "Applicant",
         Active = "active" => "Active",
         Inactive = "inactive" => "Inactive",
@@ -129,7 +142,7 @@ db_enums! {
     }
 
     /// guardians.relationship
-    GuardianRelationship => "crate::db::schema::sql_types::GuardianRelationship" {
+    GuardianRelationship => "guardian_relationship" in "crate::db::schema::sql_types::GuardianRelationship" {
         Mother = "mother" => "Mother",
         Father = "father" => "Father",
         Guardian = "guardian" => "Guardian",
@@ -139,7 +152,7 @@ db_enums! {
     }
 
     /// staff.staff_type
-    StaffType => "crate::db::schema::sql_types::StaffType" {
+    StaffType => "staff_type" in "crate::db::schema::sql_types::StaffType" {
         Teacher = "teacher" => "Teacher",
         Director = "director" => "Director",
         Administrator = "administrator" => "Administrator",
@@ -148,20 +161,20 @@ db_enums! {
     }
 
     /// staff.status
-    StaffStatus => "crate::db::schema::sql_types::StaffStatus" {
+    StaffStatus => "staff_status" in "crate::db::schema::sql_types::StaffStatus" {
         Active = "active" => "Active",
         OnLeave = "on_leave" => "On leave",
         Inactive = "inactive" => "Inactive",
     }
 
     /// classes.status
-    ClassStatus => "crate::db::schema::sql_types::ClassStatus" {
+    ClassStatus => "class_status" in "crate::db::schema::sql_types::ClassStatus" {
         Active = "active" => "Active",
         Archived = "archived" => "Archived",
     }
 
     /// class_enrollments.status
-    ClassEnrollmentStatus => "crate::db::schema::sql_types::ClassEnrollmentStatus" {
+    ClassEnrollmentStatus => "class_enrollment_status" in "crate::db::schema::sql_types::ClassEnrollmentStatus" {
         Active = "active" => "Active",
         Completed = "completed" => "Completed",
         Dropped = "dropped" => "Dropped",
@@ -169,20 +182,20 @@ db_enums! {
     }
 
     /// class_subjects.status
-    ClassSubjectStatus => "crate::db::schema::sql_types::ClassSubjectStatus" {
+    ClassSubjectStatus => "class_subject_status" in "crate::db::schema::sql_types::ClassSubjectStatus" {
         Active = "active" => "Active",
         Inactive = "inactive" => "Inactive",
     }
 
     /// timetables.status
-    TimetableStatus => "crate::db::schema::sql_types::TimetableStatus" {
+    TimetableStatus => "timetable_status" in "crate::db::schema::sql_types::TimetableStatus" {
         Draft = "draft" => "Draft",
         Published = "published" => "Published",
         Archived = "archived" => "Archived",
     }
 
     /// timetable_periods.day_of_week
-    DayOfWeek => "crate::db::schema::sql_types::DayOfWeek" {
+    DayOfWeek => "day_of_week" in "crate::db::schema::sql_types::DayOfWeek" {
         Monday = "monday" => "Monday",
         Tuesday = "tuesday" => "Tuesday",
         Wednesday = "wednesday" => "Wednesday",
@@ -193,7 +206,7 @@ db_enums! {
     }
 
     /// assessments.assessment_type
-    AssessmentType => "crate::db::schema::sql_types::AssessmentType" {
+    AssessmentType => "assessment_type" in "crate::db::schema::sql_types::AssessmentType" {
         Homework = "homework" => "Homework",
         Quiz = "quiz" => "Quiz",
         Test = "test" => "Test",
@@ -203,7 +216,7 @@ db_enums! {
     }
 
     /// assessments.status
-    AssessmentStatus => "crate::db::schema::sql_types::AssessmentStatus" {
+    AssessmentStatus => "assessment_status" in "crate::db::schema::sql_types::AssessmentStatus" {
         Draft = "draft" => "Draft",
         Published = "published" => "Published",
         Graded = "graded" => "Graded",
@@ -211,7 +224,7 @@ db_enums! {
     }
 
     /// assessment_results.grade_letter, best first
-    GradeLetter => "crate::db::schema::sql_types::GradeLetter" {
+    GradeLetter => "grade_letter" in "crate::db::schema::sql_types::GradeLetter" {
         APlus = "A+" => "A+",
         A = "A" => "A",
         AMinus = "A-" => "A-",
@@ -228,14 +241,14 @@ db_enums! {
     }
 
     /// attendance_sessions.session_type
-    AttendanceSessionType => "crate::db::schema::sql_types::AttendanceSessionType" {
+    AttendanceSessionType => "attendance_session_type" in "crate::db::schema::sql_types::AttendanceSessionType" {
         Daily = "daily" => "Daily",
         Period = "period" => "Period",
         Event = "event" => "Event",
     }
 
     /// attendance_records.status
-    AttendanceStatus => "crate::db::schema::sql_types::AttendanceStatus" {
+    AttendanceStatus => "attendance_status" in "crate::db::schema::sql_types::AttendanceStatus" {
         Present = "present" => "Present",
         Absent = "absent" => "Absent",
         Late = "late" => "Late",
@@ -243,14 +256,14 @@ db_enums! {
     }
 
     /// staff_attendance_records.status
-    StaffAttendanceStatus => "crate::db::schema::sql_types::StaffAttendanceStatus" {
+    StaffAttendanceStatus => "staff_attendance_status" in "crate::db::schema::sql_types::StaffAttendanceStatus" {
         Present = "present" => "Present",
         Late = "late" => "Late",
         Absent = "absent" => "Absent",
     }
 
     /// fee_plans.billing_cycle
-    BillingCycle => "crate::db::schema::sql_types::BillingCycle" {
+    BillingCycle => "billing_cycle" in "crate::db::schema::sql_types::BillingCycle" {
         OneTime = "one_time" => "One-time",
         Monthly = "monthly" => "Monthly",
         Quarterly = "quarterly" => "Quarterly",
@@ -259,7 +272,7 @@ db_enums! {
     }
 
     /// invoices.status
-    InvoiceStatus => "crate::db::schema::sql_types::InvoiceStatus" {
+    InvoiceStatus => "invoice_status" in "crate::db::schema::sql_types::InvoiceStatus" {
         Draft = "draft" => "Draft",
         Issued = "issued" => "Issued",
         PartiallyPaid = "partially_paid" => "Partially paid",
@@ -269,7 +282,7 @@ db_enums! {
     }
 
     /// payments.method
-    PaymentMethod => "crate::db::schema::sql_types::PaymentMethod" {
+    PaymentMethod => "payment_method" in "crate::db::schema::sql_types::PaymentMethod" {
         Cash = "cash" => "Cash",
         Card = "card" => "Card",
         BankTransfer = "bank_transfer" => "Bank transfer",
@@ -279,14 +292,14 @@ db_enums! {
     }
 
     /// messages.channel
-    MessageChannel => "crate::db::schema::sql_types::MessageChannel" {
+    MessageChannel => "message_channel" in "crate::db::schema::sql_types::MessageChannel" {
         InApp = "in_app" => "In-app",
         Email = "email" => "Email",
         Sms = "sms" => "SMS",
     }
 
     /// messages.audience
-    MessageAudience => "crate::db::schema::sql_types::MessageAudience" {
+    MessageAudience => "message_audience" in "crate::db::schema::sql_types::MessageAudience" {
         Everyone = "everyone" => "Everyone",
         Staff = "staff" => "Staff",
         Guardians = "guardians" => "Guardians",
@@ -298,7 +311,7 @@ db_enums! {
     }
 
     /// messages.status
-    MessageStatus => "crate::db::schema::sql_types::MessageStatus" {
+    MessageStatus => "message_status" in "crate::db::schema::sql_types::MessageStatus" {
         Draft = "draft" => "Draft",
         Queued = "queued" => "Queued",
         Sending = "sending" => "Sending",
@@ -307,7 +320,7 @@ db_enums! {
     }
 
     /// message_recipients.recipient_type
-    RecipientType => "crate::db::schema::sql_types::RecipientType" {
+    RecipientType => "recipient_type" in "crate::db::schema::sql_types::RecipientType" {
         User = "user" => "User",
         Staff = "staff" => "Staff member",
         Guardian = "guardian" => "Guardian",
@@ -315,7 +328,7 @@ db_enums! {
     }
 
     /// message_recipients.delivery_status
-    DeliveryStatus => "crate::db::schema::sql_types::DeliveryStatus" {
+    DeliveryStatus => "delivery_status" in "crate::db::schema::sql_types::DeliveryStatus" {
         Pending = "pending" => "Pending",
         Sent = "sent" => "Sent",
         Delivered = "delivered" => "Delivered",
@@ -324,7 +337,7 @@ db_enums! {
     }
 
     /// documents.entity_type
-    DocumentEntityType => "crate::db::schema::sql_types::DocumentEntityType" {
+    DocumentEntityType => "document_entity_type" in "crate::db::schema::sql_types::DocumentEntityType" {
         Organization = "organization" => "Organization",
         Campus = "campus" => "Campus",
         Student = "student" => "Student",
@@ -334,7 +347,7 @@ db_enums! {
     }
 
     /// documents.category
-    DocumentCategory => "crate::db::schema::sql_types::DocumentCategory" {
+    DocumentCategory => "document_category" in "crate::db::schema::sql_types::DocumentCategory" {
         Enrollment = "enrollment" => "Enrollment",
         Medical = "medical" => "Medical",
         Academic = "academic" => "Academic",
@@ -345,14 +358,14 @@ db_enums! {
     }
 
     /// login_history.login_method
-    LoginMethod => "crate::db::schema::sql_types::LoginMethod" {
+    LoginMethod => "login_method" in "crate::db::schema::sql_types::LoginMethod" {
         Password = "password" => "Password",
         MagicLink = "magic_link" => "Magic link",
         Sso = "sso" => "Single sign-on",
     }
 
     /// audit_log.action
-    AuditAction => "crate::db::schema::sql_types::AuditAction" {
+    AuditAction => "audit_action" in "crate::db::schema::sql_types::AuditAction" {
         Create = "create" => "Created",
         Update = "update" => "Updated",
         Delete = "delete" => "Deleted",
@@ -360,28 +373,28 @@ db_enums! {
     }
 
     /// scheduled_tasks.status
-    TaskStatus => "crate::db::schema::sql_types::TaskStatus" {
+    TaskStatus => "task_status" in "crate::db::schema::sql_types::TaskStatus" {
         Idle = "idle" => "Idle",
         Running = "running" => "Running",
         Failed = "failed" => "Failed",
     }
 
     /// sync_logs.status
-    SyncStatus => "crate::db::schema::sql_types::SyncStatus" {
+    SyncStatus => "sync_status" in "crate::db::schema::sql_types::SyncStatus" {
         Running = "running" => "Running",
         Success = "success" => "Succeeded",
         Failed = "failed" => "Failed",
     }
 
     /// `email_outbox.status`: kept for the outbox, or handed to the SMTP server.
-    EmailStatus => "crate::db::schema::sql_types::EmailStatus" {
+    EmailStatus => "email_status" in "crate::db::schema::sql_types::EmailStatus" {
         Stored = "stored" => "In the outbox",
         Sent = "sent" => "Sent",
         Failed = "failed" => "Failed",
     }
 
     /// `absence_alerts.status`: waiting out its grace period, sent, or not needed after all.
-    AbsenceAlertStatus => "crate::db::schema::sql_types::AbsenceAlertStatus" {
+    AbsenceAlertStatus => "absence_alert_status" in "crate::db::schema::sql_types::AbsenceAlertStatus" {
         Pending = "pending" => "Pending",
         Sent = "sent" => "Sent",
         Withdrawn = "withdrawn" => "Withdrawn",

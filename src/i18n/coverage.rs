@@ -102,7 +102,42 @@ fn used_ids() -> BTreeMap<String, String> {
             .entry(group.label().to_owned())
             .or_insert_with(|| "the menu's groups".to_owned());
     }
+    for (id, place) in run_time_ids() {
+        found.entry(id).or_insert(place);
+    }
     found
+}
+
+/// Ids made at run time from data: every stored choice's wording
+/// (`choice-<type>-<value>`, values written as ids; grade letters such as `A+` are
+/// shown as written), every record table's nouns (`record-<table>-one`, `-new`),
+/// and the names of entities the menu does not name (`records-entity-<table>`).
+fn run_time_ids() -> Vec<(String, String)> {
+    let mut ids = Vec::new();
+    for (sql_type, values) in crate::db::enums::CHOICES {
+        for value in *values {
+            let id = format!("choice-{sql_type}-{value}");
+            if is_id(&id) {
+                ids.push((id, format!("the enum {sql_type} (db/enums.rs)")));
+            }
+        }
+    }
+    for res in crate::resources::entities::ALL {
+        for form in ["one", "new"] {
+            ids.push((
+                res.noun_id(form),
+                format!("the record engine ({})", res.table()),
+            ));
+        }
+    }
+    let english = super::Lang::default();
+    for entity in crate::access::Entity::ALL {
+        let [menu, records] = entity.message_ids();
+        if !english.has(menu) {
+            ids.push((records.to_owned(), format!("the entity {}", entity.table())));
+        }
+    }
+    ids
 }
 
 /// `language → area → ids` of the shipped message files.

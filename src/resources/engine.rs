@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::store::{self, Row, Write};
 use super::{Field, Kind, OnDelete, Resource, values};
 use crate::db::{Tenant, UserId};
+use crate::i18n::Lang;
 use crate::web::error::AppError;
 use crate::web::form::FieldErrors;
 
@@ -28,6 +29,7 @@ pub fn parse_fields(
     res: &Resource,
     given: &[(String, String)],
     tz: chrono_tz::Tz,
+    t: Lang,
     errors: &mut FieldErrors,
 ) -> Vec<Option<String>> {
     res.fields
@@ -41,7 +43,7 @@ pub fn parse_fields(
             if matches!(field.kind, Kind::Relation(_)) && input.trim().is_empty() {
                 input = given_value(given, &format!("{}__q", field.column));
             }
-            match values::parse(field, input, tz) {
+            match values::parse(field, input, tz, t) {
                 Ok(v) => v,
                 Err(message) => {
                     errors.add(field.column, message);
@@ -71,10 +73,11 @@ pub fn check(
     res: &Resource,
     id: Option<Uuid>,
     values: &[Option<String>],
+    t: Lang,
     errors: &mut FieldErrors,
 ) -> diesel::QueryResult<()> {
     match res.hooks.check {
-        Some(check) => check(tenant, id, values, errors),
+        Some(check) => check(tenant, id, values, t, errors),
         None => Ok(()),
     }
 }
@@ -114,7 +117,7 @@ pub fn refused_write(res: &Resource, e: DbError, errors: &mut FieldErrors) -> Re
                     format!(
                         "Another {} already has this {}.",
                         res.singular,
-                        f.label.to_lowercase()
+                        f.label_in(Lang::default()).to_lowercase()
                     ),
                 ),
                 None => errors.add(
@@ -129,7 +132,10 @@ pub fn refused_write(res: &Resource, e: DbError, errors: &mut FieldErrors) -> Re
                 .constraint_name()
                 .and_then(|c| constraint_field(res, c));
             match field {
-                Some(f) => errors.add(f.column, format!("{} is out of range.", f.label)),
+                Some(f) => errors.add(
+                    f.column,
+                    format!("{} is out of range.", f.label_in(Lang::default())),
+                ),
                 None => errors.add("", "Some values do not fit together. Check the form."),
             }
             Ok(())
@@ -147,16 +153,18 @@ pub fn live(tenant: &mut Tenant<'_>, res: &Resource, id: Uuid) -> Result<Row, Ap
     Ok(row)
 }
 
-/// A form sent for a new record (`id` is `None`) or an edit, by the user `by`.
+/// A form sent for a new record (`id` is `None`) or an edit, by the user `by`,
+/// who reads its messages in `t`.
 pub struct Draft<'a> {
     pub id: Option<Uuid>,
     pub given: &'a [(String, String)],
     pub by: UserId,
+    pub t: Lang,
 }
 
 impl<'a> Draft<'a> {
-    pub fn new(id: Option<Uuid>, given: &'a [(String, String)], by: UserId) -> Draft<'a> {
-        Draft { id, given, by }
+    pub fn new(id: Option<Uuid>, given: &'a [(String, String)], by: UserId, t: Lang) -> Draft<'a> {
+        Draft { id, given, by, t }
     }
 }
 
@@ -181,14 +189,14 @@ pub fn save(
     };
     store::act_as(tenant, draft.by)?;
     let mut errors = FieldErrors::default();
-    let mut parsed = parse_fields(res, draft.given, tenant.time_zone(), &mut errors);
+    let mut parsed = parse_fields(res, draft.given, tenant.time_zone(), draft.t, &mut errors);
     store::resolve_relations(tenant, res, &mut parsed, &mut errors)?;
     if errors.is_empty() {
         fill(tenant, res, draft.id, &mut parsed)?;
     }
-    values::check_rules(res, &parsed, &mut errors);
+    values::check_rules(res, &parsed, draft.t, &mut errors);
     if errors.is_empty() {
-        check(tenant, res, draft.id, &parsed, &mut errors)?;
+        check(tenant, res, draft.id, &parsed, draft.t, &mut errors)?;
     }
     if !errors.is_empty() {
         return Ok((Saved::Invalid(errors), current));
@@ -300,6 +308,7 @@ pub fn restore(
     res: &'static Resource,
     by: UserId,
     id: Uuid,
+    t: Lang,
 ) -> Result<Result<String, NotRestored>, AppError> {
     let row = store::find(tenant, res, id)?;
     if row.deleted_at.is_none() {
@@ -314,7 +323,7 @@ pub fn restore(
     {
         return Ok(Err(NotRestored::ParentInTrash(target)));
     }
-    check(tenant, res, Some(id), &row.raw, &mut errors)?;
+    check(tenant, res, Some(id), &row.raw, t, &mut errors)?;
     if let Some((_, message)) = errors.first() {
         return Ok(Err(NotRestored::Refused(Some(message.to_owned()))));
     }

@@ -14,6 +14,11 @@
 //!    `::flag`, `::json`) and `.required()`, `.listed()`, `.sortable()`; the columns
 //!    searched, the fields offered as filters, the default order, the natural key
 //!    (what makes a CSV row the same record again), and the rules between fields.
+//!    A field's label is a message id, `msg("field-first-name")`: reuse the id of
+//!    the same word where one exists, else add it to `locales/*/records.ftl`, where
+//!    the table's nouns (`record-<table>-one`, `record-<table>-new`) and, for a new
+//!    enum, its values (`choice-<type>-<value>`) go too; the coverage test names
+//!    what is missing.
 //!    A table whose rows depend on other rows gets [`Hooks`] (derived columns, checks
 //!    across rows, follow-up writes): functions of the write's `&mut Tenant`, whose
 //!    queries go in `queries.rs`.
@@ -57,7 +62,8 @@ use crate::web::form::FieldErrors;
 pub struct Resource {
     /// The permission entity; its table is the table these pages edit.
     pub entity: Entity,
-    /// "student": for "New student", "Delete this student?".
+    /// "student", in English for logs; people read [`Resource::singular_in`] and
+    /// [`Resource::new_in`] (messages `record-<table>-one` and `record-<table>-new`).
     pub singular: &'static str,
     /// SQL naming one row, over the table's own columns: `concat_ws(' ', first_name, last_name)`.
     pub title: &'static str,
@@ -83,8 +89,14 @@ pub struct Resource {
 /// Completes a parsed row (the id when editing, the values by field position).
 pub type Fill = fn(&mut Tenant<'_>, Option<Uuid>, &mut [Option<String>]) -> QueryResult<()>;
 /// Checks a parsed row (the id when editing) against other rows, adding messages per field.
-pub type Check =
-    fn(&mut Tenant<'_>, Option<Uuid>, &[Option<String>], &mut FieldErrors) -> QueryResult<()>;
+/// Its messages are in the reader's language (`Lang`).
+pub type Check = fn(
+    &mut Tenant<'_>,
+    Option<Uuid>,
+    &[Option<String>],
+    crate::i18n::Lang,
+    &mut FieldErrors,
+) -> QueryResult<()>;
 /// Follows a written row (its id, an edited row's previous values).
 pub type AfterWrite = fn(&mut Tenant<'_>, Uuid, Option<&[Option<String>]>) -> QueryResult<()>;
 
@@ -130,6 +142,7 @@ pub enum Mode {
 /// One column as people see and edit it.
 pub struct Field {
     pub column: &'static str,
+    /// The message id of its label (`field-first-name`); people read [`Field::label_in`].
     pub label: &'static str,
     pub kind: Kind,
     pub required: bool,
@@ -148,7 +161,8 @@ pub enum Kind {
     },
     LongText,
     Email,
-    /// A PostgreSQL enum: its type name and `(database value, label)` pairs.
+    /// A PostgreSQL enum: its type name and `(database value, English label)` pairs;
+    /// people read each value as `t.choice(sql_type, value)`.
     Choice {
         sql_type: &'static str,
         choices: fn() -> Vec<(&'static str, &'static str)>,
@@ -313,13 +327,23 @@ impl Field {
 }
 
 impl Field {
-    /// The field's label in the reader's language.
+    /// The field's label in the reader's language (`label` is its message id).
     pub fn label_in(&self, t: crate::i18n::Lang) -> String {
         if t.has(self.label) {
             t.text(self.label)
         } else {
             self.label.to_owned()
         }
+    }
+
+    /// Whether a CSV file's column header names this field: its column, or its
+    /// label in any shipped language (`First name`, `Nombre`), case aside.
+    pub fn is_named(&self, header: &str) -> bool {
+        let header = header.trim();
+        self.column.eq_ignore_ascii_case(header)
+            || crate::i18n::Catalog::shipped()
+                .languages()
+                .any(|t| self.label_in(t).to_lowercase() == header.to_lowercase())
     }
 }
 
@@ -352,17 +376,24 @@ impl Resource {
 
     /// "Students" in the reader's language.
     pub fn label_in(&self, t: crate::i18n::Lang) -> String {
-        t.text(self.entity.message_id())
+        self.entity.label_in(t)
     }
 
-    /// "student": the noun for one record, in the reader's language.
-    pub fn singular_in(&self, _t: crate::i18n::Lang) -> String {
-        self.singular.to_owned()
+    /// "student": the noun for one record, in the reader's language
+    /// (`record-<table>-one`).
+    pub fn singular_in(&self, t: crate::i18n::Lang) -> String {
+        t.text(&self.noun_id("one"))
     }
 
-    /// "New student": the button and page title for a new record.
-    pub fn new_in(&self, _t: crate::i18n::Lang) -> String {
-        format!("New {}", self.singular)
+    /// "New student", "Nuevo alumno", "Nueva factura": the button and page title
+    /// for a new record (`record-<table>-new`, whole, as nouns have genders).
+    pub fn new_in(&self, t: crate::i18n::Lang) -> String {
+        t.text(&self.noun_id("new"))
+    }
+
+    /// The ids of the messages naming this table's records: `record-students-one`.
+    pub fn noun_id(&self, form: &str) -> String {
+        format!("record-{}-{form}", self.table())
     }
 
     pub fn field(&self, column: &str) -> Option<&'static Field> {

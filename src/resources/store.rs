@@ -221,7 +221,11 @@ impl ListState {
         let fields: &'static [Field] = res.fields;
         let mut filters = Vec::new();
         for field in fields {
-            let parsed = |v: &str| values::parse(field, v, time_zone).ok().flatten();
+            let parsed = |v: &str| {
+                values::parse(field, v, time_zone, crate::i18n::Lang::default())
+                    .ok()
+                    .flatten()
+            };
             match field.kind {
                 Kind::Date | Kind::Timestamp | Kind::Integer { .. } => {
                     let from = get(&format!("{}_from", field.column)).and_then(parsed);

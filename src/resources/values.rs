@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 use super::{Field, Kind, Resource, Rule};
 use crate::auth::accounts::looks_like_email;
+use crate::i18n::{Lang, Message, msg};
 use crate::web::form::FieldErrors;
 use crate::web::format::{self, Locale};
 use crate::web::input;
@@ -39,96 +40,102 @@ pub fn read_sql(field: &Field) -> String {
     }
 }
 
-/// One field's input as its canonical text (`None` when left empty), or the message.
-/// Relations come back as given; [`super::store::resolve_relations`] checks them.
+/// A message about a field in the reader's language: `$label` is its label as
+/// written, `$lower` the same in lower case (for English, mid-sentence).
+fn about<'a>(t: Lang, id: &'a str, label: &str) -> Message<'a> {
+    t.message(id)
+        .arg("label", label.to_owned())
+        .arg("lower", label.to_lowercase())
+}
+
+/// One field's input as its canonical text (`None` when left empty), or the message
+/// in the reader's language. Relations come back as given;
+/// [`super::store::resolve_relations`] checks them.
 pub fn parse(
     field: &Field,
     input: &str,
     time_zone: chrono_tz::Tz,
+    t: Lang,
 ) -> Result<Option<String>, String> {
-    let label = field.label;
+    let label = field.label_in(t);
+    let label = label.as_str();
+    let refuse = |id: &str| Err(about(t, id, label).to_string());
     let text = input.trim();
     if text.is_empty() {
         return match field.kind {
             Kind::Flag => Ok(Some("false".to_owned())),
-            _ if field.required => Err(format!("Enter the {}.", label.to_lowercase())),
+            _ if field.required => refuse(msg("value-required")),
             _ => Ok(None),
         };
     }
     // Every kind, relations and e-mail addresses included: NUL never reaches a query.
     let long = matches!(field.kind, Kind::LongText | Kind::Json);
-    if let Some(problem) = input::unstorable(text, long) {
-        return Err(problem.message(label));
+    match input::unstorable(text, long) {
+        Some(input::Unstorable::LineBreak) => return refuse(msg("value-line-break")),
+        Some(_) => return refuse(msg("value-unstorable")),
+        None => {}
     }
     let value = match &field.kind {
         Kind::Text { max } => {
             if input::changes_direction(text) {
-                return Err(input::direction_message(label));
+                return refuse(msg("value-direction"));
             }
-            within(text, *max, label)?
+            within(text, *max, label, t)?
         }
-        Kind::LongText => within(&input::normalize(text), 10_000, label)?,
+        Kind::LongText => within(&input::normalize(text), 10_000, label, t)?,
         Kind::Email => {
-            let address = within(text, 320, label)?.to_lowercase();
+            let address = within(text, 320, label, t)?.to_lowercase();
             if !looks_like_email(&address) {
-                return Err("Enter an e-mail address like name@school.org.".to_owned());
+                return refuse(msg("value-email"));
             }
             address
         }
-        Kind::Choice { choices, .. } => {
-            let all = choices();
-            let found = all
-                .iter()
-                .find(|(value, shown)| *value == text || shown.eq_ignore_ascii_case(text))
-                .map(|(value, _)| (*value).to_owned());
-            match found {
-                Some(value) => value,
-                None => {
-                    let names: Vec<&str> = all.iter().map(|(_, l)| *l).collect();
-                    return Err(format!("Choose one of: {}.", names.join(", ")));
-                }
-            }
-        }
-        Kind::Relation(_) => within(text, 300, label)?,
-        Kind::Date => parse_date(text)
-            .ok_or_else(|| format!("Enter {} as a date like 2026-09-01.", label.to_lowercase()))?
-            .format("%Y-%m-%d")
-            .to_string(),
-        Kind::Time => NaiveTime::parse_from_str(text, "%H:%M")
+        Kind::Choice { sql_type, choices } => choice(text, sql_type, choices(), t)?,
+        Kind::Relation(_) => within(text, 300, label, t)?,
+        Kind::Date => match parse_date(text) {
+            Some(day) => day.format("%Y-%m-%d").to_string(),
+            None => return refuse(msg("value-date")),
+        },
+        Kind::Time => match NaiveTime::parse_from_str(text, "%H:%M")
             .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
-            .map_err(|_| format!("Enter {} as a time like 08:30.", label.to_lowercase()))?
-            .format("%H:%M:%S")
-            .to_string(),
-        Kind::Timestamp => parse_instant(text, time_zone).ok_or_else(|| {
-            format!(
-                "Enter {} as a date and time like 2026-09-01 08:30.",
-                label.to_lowercase()
-            )
-        })?,
+        {
+            Ok(at) => at.format("%H:%M:%S").to_string(),
+            Err(_) => return refuse(msg("value-time")),
+        },
+        Kind::Timestamp => match parse_instant(text, time_zone) {
+            Some(at) => at,
+            None => return refuse(msg("value-timestamp")),
+        },
         Kind::Integer { min, max } => {
-            let n: i64 = text
-                .parse()
-                .map_err(|_| format!("{label} must be a whole number."))?;
+            let Ok(n) = text.parse::<i64>() else {
+                return refuse(msg("value-whole-number"));
+            };
             if n < *min || n > *max {
-                return Err(format!("{label} must be between {min} and {max}."));
+                let message = about(t, msg("value-between"), label)
+                    .arg("min", min)
+                    .arg("max", max);
+                return Err(message.to_string());
             }
             n.to_string()
         }
-        Kind::Money => amount(text, label, "9999999999.99")?,
-        Kind::Decimal => amount(text, label, "99999.99")?,
-        Kind::Flag => match text.to_ascii_lowercase().as_str() {
-            "on" | "true" | "yes" | "1" | "t" => "true".to_owned(),
-            "off" | "false" | "no" | "0" | "f" => "false".to_owned(),
-            _ => return Err(format!("{label} must be yes or no.")),
+        Kind::Money => amount(text, label, "9999999999.99", t)?,
+        Kind::Decimal => amount(text, label, "99999.99", t)?,
+        Kind::Flag => match flag(text, t) {
+            Some(on) => on.to_string(),
+            None => return refuse(msg("value-yes-or-no")),
         },
         Kind::Json => {
-            let parsed: serde_json::Value = serde_json::from_str(text)
-                .map_err(|e| format!("{label} is not valid JSON: {e}."))?;
+            let parsed: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+                about(t, msg("value-json"), label)
+                    .arg("problem", e.to_string())
+                    .to_string()
+            })?;
             // An escaped NUL (`\u0000`) is valid JSON that jsonb refuses.
-            let parsed: serde_json::Value = input::json(parsed.to_string().as_bytes())
-                .map_err(|_| input::Unstorable::Control.message(label))?;
+            let Ok(parsed) = input::json::<serde_json::Value>(parsed.to_string().as_bytes()) else {
+                return refuse(msg("value-unstorable"));
+            };
             if !(parsed.is_object() || parsed.is_array()) {
-                return Err(format!("{label} must be a JSON object or list."));
+                return refuse(msg("value-json-shape"));
             }
             parsed.to_string()
         }
@@ -136,9 +143,48 @@ pub fn parse(
     Ok(Some(value))
 }
 
-fn within(text: &str, max: usize, label: &str) -> Result<String, String> {
+/// A choice given as its stored value, or as its wording in English (what older
+/// files hold) or in the reader's language, case aside.
+fn choice(
+    text: &str,
+    sql_type: &str,
+    all: Vec<(&'static str, &'static str)>,
+    t: Lang,
+) -> Result<String, String> {
+    let found = all.iter().find(|(value, english)| {
+        *value == text
+            || english.eq_ignore_ascii_case(text)
+            || t.choice(sql_type, value).to_lowercase() == text.to_lowercase()
+    });
+    match found {
+        Some((value, _)) => Ok((*value).to_owned()),
+        None => {
+            let names: Vec<String> = all.iter().map(|(v, _)| t.choice(sql_type, v)).collect();
+            Err(t
+                .message("value-choice")
+                .arg("choices", names.join(", "))
+                .to_string())
+        }
+    }
+}
+
+/// A yes-or-no as forms, files and people write it, in English or the reader's language.
+fn flag(text: &str, t: Lang) -> Option<bool> {
+    let text = text.to_lowercase();
+    match text.as_str() {
+        "on" | "true" | "yes" | "1" | "t" => Some(true),
+        "off" | "false" | "no" | "0" | "f" => Some(false),
+        _ if text == t.text("value-yes").to_lowercase() => Some(true),
+        _ if text == t.text("value-no").to_lowercase() => Some(false),
+        _ => None,
+    }
+}
+
+fn within(text: &str, max: usize, label: &str, t: Lang) -> Result<String, String> {
     if text.chars().count() > max {
-        Err(format!("{label} can be at most {max} characters."))
+        Err(about(t, msg("value-too-long"), label)
+            .arg("max", max)
+            .to_string())
     } else {
         Ok(text.to_owned())
     }
@@ -168,33 +214,73 @@ fn parse_instant(text: &str, time_zone: chrono_tz::Tz) -> Option<String> {
     Some(at.with_timezone(&chrono::Utc).to_rfc3339())
 }
 
+/// An amount as people type it, with the decimal point or the decimal comma:
+/// `1,250.50`, `1.250,50`, `1 250,5` and `1250,5` are all 1250.50. A lone comma
+/// followed by three digits groups thousands (`1,250` is 1250), as before.
+fn plain_number(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+        .collect();
+    let decimal = match (kept.rfind('.'), kept.rfind(',')) {
+        (Some(dot), Some(comma)) => Some(dot.max(comma)),
+        (None, Some(comma)) if kept.matches(',').count() == 1 => {
+            let after = kept.len() - comma - 1;
+            (after != 3).then_some(comma)
+        }
+        (Some(dot), None) if kept.matches('.').count() == 1 => Some(dot),
+        _ => None,
+    };
+    kept.char_indices()
+        .filter_map(|(i, c)| match c {
+            '.' | ',' if Some(i) == decimal => Some('.'),
+            '.' | ',' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// A non-negative amount with at most two decimals, up to `max`.
-fn amount(text: &str, label: &str, max: &str) -> Result<String, String> {
-    let cleaned: String = text.chars().filter(|c| *c != ',').collect();
-    let n: BigDecimal = cleaned
+fn amount(text: &str, label: &str, max: &str, t: Lang) -> Result<String, String> {
+    let refuse = |id: &str| about(t, id, label).to_string();
+    let n: BigDecimal = plain_number(text)
         .parse()
-        .map_err(|_| format!("{label} must be a number like 1250.00."))?;
+        .map_err(|_| refuse(msg("value-amount")))?;
     if n < 0 {
-        return Err(format!("{label} cannot be negative."));
+        return Err(refuse(msg("value-negative")));
     }
     if n.fractional_digit_count() > 2 {
-        return Err(format!("{label} can have at most two decimals."));
+        return Err(refuse(msg("value-decimals")));
     }
     let limit: BigDecimal = max.parse().unwrap_or_default();
     if n > limit {
-        return Err(format!("{label} can be at most {max}."));
+        return Err(about(t, msg("value-too-large"), label)
+            .arg("max", t.decimal(&limit, 2))
+            .to_string());
     }
     Ok(n.with_scale(2).to_string())
 }
 
-/// Checks the rules between fields of one parsed row.
-pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut FieldErrors) {
+/// Checks the rules between fields of one parsed row, with messages in the reader's language.
+pub fn check_rules(
+    resource: &Resource,
+    values: &[Option<String>],
+    t: Lang,
+    errors: &mut FieldErrors,
+) {
     let at = |column: &str| {
         resource
             .fields
             .iter()
             .position(|f| f.column == column)
             .and_then(|i| values.get(i).cloned().flatten())
+    };
+    // A message about `field`, naming `other` (another field) as the rule needs.
+    let between = |id: &'static str, field: &Field, other: &Field| {
+        let other = other.label_in(t);
+        about(t, id, &field.label_in(t))
+            .arg("other_lower", other.to_lowercase())
+            .arg("other", other)
     };
     for rule in resource.rules {
         match rule {
@@ -205,7 +291,7 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
                 {
                     errors.add(
                         lf.column,
-                        format!("{} cannot be before {}.", lf.label, ef.label.to_lowercase()),
+                        between(msg("value-not-before"), lf, ef).to_string(),
                     );
                 }
             }
@@ -215,14 +301,8 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
                     && v > l
                     && let (Some(f), Some(lf)) = (resource.field(field), resource.field(limit))
                 {
-                    errors.add(
-                        f.column,
-                        format!(
-                            "{} cannot be more than {} ({l}).",
-                            f.label,
-                            lf.label.to_lowercase()
-                        ),
-                    );
+                    let message = between(msg("value-not-more-than"), f, lf).arg("limit", l);
+                    errors.add(f.column, message.to_string());
                 }
             }
             Rule::TimeZone(column) => {
@@ -230,12 +310,8 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
                     && value.parse::<chrono_tz::Tz>().is_err()
                     && let Some(f) = resource.field(column)
                 {
-                    errors.add(
-                        f.column,
-                        format!(
-                            "“{value}” is not a time zone. Write it as Region/City, such as Europe/Lisbon or America/New_York."
-                        ),
-                    );
+                    let message = t.message("value-time-zone").arg("value", value);
+                    errors.add(f.column, message.to_string());
                 }
             }
             Rule::Currency(column) => {
@@ -243,12 +319,8 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
                     && format::Currency::parse(&value).is_none()
                     && let Some(f) = resource.field(column)
                 {
-                    errors.add(
-                        f.column,
-                        format!(
-                            "“{value}” is not a currency code. Write its three capital letters, such as USD, EUR or GBP."
-                        ),
-                    );
+                    let message = t.message("value-currency").arg("value", value);
+                    errors.add(f.column, message.to_string());
                 }
             }
             Rule::JsonObject(column) => {
@@ -256,13 +328,8 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
                     && !value.trim_start().starts_with('{')
                     && let Some(field) = resource.field(column)
                 {
-                    errors.add(
-                        field.column,
-                        format!(
-                            "{} must be a JSON object, written {{ \"name\": value, … }}.",
-                            field.label
-                        ),
-                    );
+                    let message = about(t, msg("value-json-object"), &field.label_in(t));
+                    errors.add(field.column, message.to_string());
                 }
             }
         }
@@ -270,26 +337,41 @@ pub fn check_rules(resource: &Resource, values: &[Option<String>], errors: &mut 
 }
 
 /// A stored value as people read it (`raw` as read by [`read_sql`], or as the
-/// audit trail keeps it): every page that shows a record's value shows it so.
+/// audit trail keeps it), in the reader's language: every page that shows a
+/// record's value shows it so.
 pub fn show(field: &Field, raw: Option<&str>, title: Option<&str>, locale: &Locale) -> String {
     let Some(raw) = raw else {
         return String::new();
     };
+    let t = locale.t;
     match &field.kind {
-        Kind::Choice { choices, .. } => choices()
-            .into_iter()
-            .find(|(v, _)| *v == raw)
-            .map_or_else(|| raw.to_owned(), |(_, l)| l.to_owned()),
+        Kind::Choice { sql_type, .. } => t.choice(sql_type, raw),
         Kind::Relation(_) => title.unwrap_or(raw).to_owned(),
-        Kind::Flag => if raw == "true" { "Yes" } else { "No" }.to_owned(),
+        Kind::Flag => t.text(if raw == "true" {
+            "value-yes"
+        } else {
+            "value-no"
+        }),
         Kind::Date => locale.iso_date(raw),
         Kind::Timestamp => format::iso_instant(raw, locale),
-        Kind::Time => raw.get(..5).unwrap_or(raw).to_owned(),
+        Kind::Time => NaiveTime::parse_from_str(raw, "%H:%M:%S")
+            .or_else(|_| NaiveTime::parse_from_str(raw, "%H:%M"))
+            .map_or_else(|_| raw.to_owned(), |at| t.time(at)),
         Kind::Money => raw
             .parse::<BigDecimal>()
             .map_or_else(|_| raw.to_owned(), |amount| locale.money(&amount)),
+        Kind::Decimal => decimal_in(t, raw),
         _ => raw.to_owned(),
     }
+}
+
+/// A stored number (`85.50`) as the reader's language writes it, with its
+/// decimals: `85,50` in Spanish; what does not parse stays as it is.
+fn decimal_in(t: Lang, raw: &str) -> String {
+    raw.parse::<BigDecimal>().map_or_else(
+        |_| raw.to_owned(),
+        |n| t.decimal(&n, n.fractional_digit_count().max(0)),
+    )
 }
 
 /// A stored value as a form input holds it.
@@ -325,25 +407,139 @@ mod tests {
         STUDENTS.field(column).expect("field")
     }
 
+    fn en() -> Lang {
+        Lang::default()
+    }
+
+    fn es() -> Lang {
+        crate::i18n::Catalog::shipped()
+            .find("es")
+            .expect("Spanish ships")
+    }
+
+    #[test]
+    fn a_spanish_reader_is_told_what_is_wrong_in_spanish_naming_the_field() {
+        assert_eq!(
+            parse(field("date_of_birth"), "09/03/2014", chrono_tz::UTC, es()),
+            Err("Escriba «Fecha de nacimiento» como una fecha, por ejemplo 2026-09-01.".to_owned())
+        );
+        assert_eq!(
+            parse(field("last_name"), " ", chrono_tz::UTC, es()),
+            Err("Rellene el campo «Apellidos».".to_owned())
+        );
+        let refused = parse(field("status"), "expelled", chrono_tz::UTC, es());
+        assert_eq!(
+            refused,
+            Err("Elija una de estas opciones: Solicitante, Activo, Inactivo, Egresado, Trasladado, Dado de baja.".to_owned())
+        );
+        // The same mistakes in English read as they always have.
+        assert_eq!(
+            parse(field("date_of_birth"), "09/03/2014", chrono_tz::UTC, en()),
+            Err("Enter date of birth as a date like 2026-09-01.".to_owned())
+        );
+        assert_eq!(
+            parse(field("last_name"), " ", chrono_tz::UTC, en()),
+            Err("Enter the last name.".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_choice_is_taken_as_its_value_or_its_wording_in_english_or_the_readers_language() {
+        for text in ["withdrawn", "Withdrawn", "dado de baja"] {
+            assert_eq!(
+                parse(field("status"), text, chrono_tz::UTC, es()),
+                Ok(Some("withdrawn".to_owned())),
+                "{text}"
+            );
+        }
+        let primary = crate::resources::entities::people::GUARDIANS
+            .field("primary_contact")
+            .expect("field");
+        assert_eq!(
+            parse(primary, "Sí", chrono_tz::UTC, es()),
+            Ok(Some("true".to_owned()))
+        );
+    }
+
+    #[test]
+    fn stored_values_read_in_the_readers_language() {
+        let spanish = Locale::new(chrono_tz::UTC, format::Currency::DEFAULT, es());
+        assert_eq!(
+            show(field("status"), Some("withdrawn"), None, &spanish),
+            "Dado de baja"
+        );
+        assert_eq!(
+            show(field("gender"), Some("non_binary"), None, &spanish),
+            "No binario"
+        );
+        let primary = crate::resources::entities::people::GUARDIANS
+            .field("primary_contact")
+            .expect("field");
+        assert_eq!(show(primary, Some("true"), None, &spanish), "Sí");
+        let english = Locale::new(chrono_tz::UTC, format::Currency::DEFAULT, en());
+        assert_eq!(
+            show(field("status"), Some("withdrawn"), None, &english),
+            "Withdrawn"
+        );
+        assert_eq!(show(primary, Some("false"), None, &english), "No");
+    }
+
+    #[test]
+    fn amounts_are_read_with_a_decimal_point_or_a_decimal_comma() {
+        let fee = Field::money("amount", "Amount");
+        for (typed, stored) in [
+            ("1250,5", "1250.50"),
+            ("1.250,50", "1250.50"),
+            ("1 250,50", "1250.50"),
+            ("1,250.50", "1250.50"),
+            ("1,250", "1250.00"),
+            ("12.5", "12.50"),
+        ] {
+            assert_eq!(
+                parse(&fee, typed, chrono_tz::UTC, es()),
+                Ok(Some(stored.to_owned())),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_two_fields_of_a_table_share_a_label_in_any_language() {
+        for res in crate::resources::entities::ALL {
+            for t in crate::i18n::Catalog::shipped().languages() {
+                let mut seen = std::collections::BTreeSet::new();
+                for f in res.fields {
+                    let label = f.label_in(t).to_lowercase();
+                    assert!(
+                        seen.insert(label.clone()),
+                        "{} has two fields labelled {label} in {}",
+                        res.table(),
+                        t.tag()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn dates_enums_and_emails_parse_into_their_domain() {
         assert_eq!(
-            parse(field("date_of_birth"), "2014-03-09", chrono_tz::UTC),
+            parse(field("date_of_birth"), "2014-03-09", chrono_tz::UTC, en()),
             Ok(Some("2014-03-09".to_owned()))
         );
-        assert!(parse(field("date_of_birth"), "09/03/2014", chrono_tz::UTC).is_err());
+        assert!(parse(field("date_of_birth"), "09/03/2014", chrono_tz::UTC, en()).is_err());
         assert_eq!(
-            parse(field("status"), "Active", chrono_tz::UTC),
+            parse(field("status"), "Active", chrono_tz::UTC, en()),
             Ok(Some("active".to_owned()))
         );
-        assert!(parse(field("status"), "expelled", chrono_tz::UTC).is_err());
+        assert!(parse(field("status"), "expelled", chrono_tz::UTC, en()).is_err());
         assert_eq!(
-            parse(field("email"), " Ana@School.ORG ", chrono_tz::UTC),
+            parse(field("email"), " Ana@School.ORG ", chrono_tz::UTC, en()),
             Ok(Some("ana@school.org".to_owned()))
         );
-        assert!(parse(field("email"), "not an address", chrono_tz::UTC).is_err());
-        assert!(parse(field("first_name"), "  ", chrono_tz::UTC).is_err());
-        assert_eq!(parse(field("phone"), "", chrono_tz::UTC), Ok(None));
+        assert!(parse(field("email"), "not an address", chrono_tz::UTC, en()).is_err());
+        assert!(parse(field("first_name"), "  ", chrono_tz::UTC, en()).is_err());
+        assert_eq!(parse(field("phone"), "", chrono_tz::UTC, en()), Ok(None));
     }
 
     #[test]
@@ -352,24 +548,24 @@ mod tests {
             .field("student_id")
             .expect("field");
         assert_eq!(
-            parse(guardian, "Ana\0", chrono_tz::UTC),
+            parse(guardian, "Ana\0", chrono_tz::UTC, en()),
             Err("Student contains characters that cannot be stored.".to_owned())
         );
-        assert!(parse(field("email"), "a\0@b.org", chrono_tz::UTC).is_err());
+        assert!(parse(field("email"), "a\0@b.org", chrono_tz::UTC, en()).is_err());
         assert_eq!(
-            parse(field("first_name"), "Ana\tMaria", chrono_tz::UTC),
+            parse(field("first_name"), "Ana\tMaria", chrono_tz::UTC, en()),
             Err("First name cannot contain line breaks or tabs.".to_owned())
         );
         let notes = Field::long_text("notes", "Notes");
         assert_eq!(
-            parse(&notes, "two\r\nlines\tok", chrono_tz::UTC),
+            parse(&notes, "two\r\nlines\tok", chrono_tz::UTC, en()),
             Ok(Some("two\nlines\tok".to_owned()))
         );
-        assert!(parse(&notes, "bell\u{7}", chrono_tz::UTC).is_err());
+        assert!(parse(&notes, "bell\u{7}", chrono_tz::UTC, en()).is_err());
         let settings = Field::json("settings", "Settings");
-        assert!(parse(&settings, r#"{"a":"\u0000"}"#, chrono_tz::UTC).is_err());
+        assert!(parse(&settings, r#"{"a":"\u0000"}"#, chrono_tz::UTC, en()).is_err());
         assert_eq!(
-            parse(field("last_name"), "Ana\u{202E}lirpa", chrono_tz::UTC),
+            parse(field("last_name"), "Ana\u{202E}lirpa", chrono_tz::UTC, en()),
             Err(
                 "Last name cannot contain characters that change the direction of text.".to_owned()
             )
@@ -380,20 +576,25 @@ mod tests {
     fn money_is_never_negative_and_keeps_two_decimals() {
         let fee = Field::money("amount", "Amount");
         assert_eq!(
-            parse(&fee, "1,250.5", chrono_tz::UTC),
+            parse(&fee, "1,250.5", chrono_tz::UTC, en()),
             Ok(Some("1250.50".to_owned()))
         );
-        assert!(parse(&fee, "-3", chrono_tz::UTC).is_err());
-        assert!(parse(&fee, "1.005", chrono_tz::UTC).is_err());
-        assert!(parse(&fee, "ten", chrono_tz::UTC).is_err());
+        assert!(parse(&fee, "-3", chrono_tz::UTC, en()).is_err());
+        assert!(parse(&fee, "1.005", chrono_tz::UTC, en()).is_err());
+        assert!(parse(&fee, "ten", chrono_tz::UTC, en()).is_err());
     }
 
     #[test]
     fn local_times_are_stored_in_utc_and_shown_in_the_school_zone() {
         let at = Field::timestamp("due_at", "Due");
-        let stored = parse(&at, "2026-09-01T08:30", crate::clock::zone("Europe/Berlin"))
-            .expect("parses")
-            .expect("a value");
+        let stored = parse(
+            &at,
+            "2026-09-01T08:30",
+            crate::clock::zone("Europe/Berlin"),
+            en(),
+        )
+        .expect("parses")
+        .expect("a value");
         assert_eq!(stored, "2026-09-01T06:30:00+00:00");
         let berlin = Locale::new(
             crate::clock::zone("Europe/Berlin"),

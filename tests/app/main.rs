@@ -26,6 +26,7 @@ mod outbox;
 mod pages;
 mod passwords;
 mod profile;
+mod record_vocabulary;
 mod records_in_languages;
 mod redirects;
 mod resources;

@@ -12,6 +12,7 @@ use crate::db::enums::{
     AssessmentStatus, AssessmentType, ClassEnrollmentStatus, ClassStatus, ClassSubjectStatus,
     DayOfWeek, GradeLetter, TimetableStatus,
 };
+use crate::i18n::{Lang, msg};
 use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule, queries, store};
 use crate::web::form::FieldErrors;
 
@@ -20,10 +21,17 @@ pub static ACADEMIC_YEARS: Resource = Resource {
     singular: "academic year",
     title: "name",
     fields: &[
-        Field::text("name", "Name").max(100).required().sortable(),
-        Field::date("start_date", "Starts on").required().sortable(),
-        Field::date("end_date", "Ends on").required().sortable(),
-        Field::flag("current", "Current year").listed(),
+        Field::text("name", msg("field-name"))
+            .max(100)
+            .required()
+            .sortable(),
+        Field::date("start_date", msg("field-starts-on"))
+            .required()
+            .sortable(),
+        Field::date("end_date", msg("field-ends-on"))
+            .required()
+            .sortable(),
+        Field::flag("current", msg("field-current-year")).listed(),
     ],
     search: &["name"],
     filters: &["current", "start_date"],
@@ -43,10 +51,13 @@ pub static GRADES: Resource = Resource {
     singular: "grade",
     title: "name",
     fields: &[
-        Field::text("name", "Name").max(100).required().sortable(),
-        Field::text("code", "Code").max(20).sortable(),
-        Field::integer("sort_order", "Order", 0, 1000).sortable(),
-        Field::long_text("description", "Description"),
+        Field::text("name", msg("field-name"))
+            .max(100)
+            .required()
+            .sortable(),
+        Field::text("code", msg("field-code")).max(20).sortable(),
+        Field::integer("sort_order", msg("field-order"), 0, 1000).sortable(),
+        Field::long_text("description", msg("field-description")),
     ],
     search: &["name", "code"],
     filters: &[],
@@ -63,9 +74,12 @@ pub static SUBJECTS: Resource = Resource {
     singular: "subject",
     title: "name",
     fields: &[
-        Field::text("name", "Name").max(100).required().sortable(),
-        Field::text("code", "Code").max(20).sortable(),
-        Field::long_text("description", "Description"),
+        Field::text("name", msg("field-name"))
+            .max(100)
+            .required()
+            .sortable(),
+        Field::text("code", msg("field-code")).max(20).sortable(),
+        Field::long_text("description", msg("field-description")),
     ],
     search: &["name", "code"],
     filters: &[],
@@ -82,22 +96,36 @@ pub static CLASSES: Resource = Resource {
     singular: "class",
     title: class_name!(""),
     fields: &[
-        Field::text("name", "Name").max(100).required().naming(),
-        Field::text("section", "Section").max(20).naming(),
-        Field::relation("campus_id", "Campus", &CAMPUSES)
+        Field::text("name", msg("field-name"))
+            .max(100)
+            .required()
+            .naming(),
+        Field::text("section", msg("field-section"))
+            .max(20)
+            .naming(),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES)
             .required()
             .listed(),
-        Field::relation("academic_year_id", "Academic year", &ACADEMIC_YEARS)
-            .required()
-            .listed(),
-        Field::relation("grade_id", "Grade", &GRADES)
+        Field::relation(
+            "academic_year_id",
+            msg("field-academic-year"),
+            &ACADEMIC_YEARS,
+        )
+        .required()
+        .listed(),
+        Field::relation("grade_id", msg("field-grade"), &GRADES)
             .required()
             .sortable(),
-        Field::relation("homeroom_teacher_id", "Homeroom teacher", &STAFF),
-        Field::integer("capacity", "Capacity", 0, 1000),
-        Field::choice("status", "Status", "class_status", choices!(ClassStatus))
-            .required()
-            .sortable(),
+        Field::relation("homeroom_teacher_id", msg("field-homeroom-teacher"), &STAFF),
+        Field::integer("capacity", msg("field-capacity"), 0, 1000),
+        Field::choice(
+            "status",
+            msg("field-status"),
+            "class_status",
+            choices!(ClassStatus),
+        )
+        .required()
+        .sortable(),
     ],
     search: &["name", "section"],
     filters: &["status", "campus_id", "academic_year_id", "grade_id"],
@@ -118,17 +146,17 @@ pub static CLASS_ENROLLMENTS: Resource = Resource {
     singular: "class enrolment",
     title: "(SELECT concat_ws(' ', s.first_name, s.last_name) FROM students s WHERE s.id = student_id)",
     fields: &[
-        Field::relation("student_id", "Student", &STUDENTS)
+        Field::relation("student_id", msg("field-student"), &STUDENTS)
             .required()
             .listed(),
-        Field::relation("class_id", "Class", &CLASSES)
+        Field::relation("class_id", msg("field-class"), &CLASSES)
             .required()
             .listed(),
-        Field::date("enrolled_on", "Enrolled on").sortable(),
-        Field::date("ended_on", "Ended on"),
+        Field::date("enrolled_on", msg("field-enrolled-on")).sortable(),
+        Field::date("ended_on", msg("field-ended-on")),
         Field::choice(
             "status",
-            "Status",
+            msg("field-status"),
             "class_enrollment_status",
             choices!(ClassEnrollmentStatus),
         )
@@ -158,16 +186,16 @@ pub static CLASS_SUBJECTS: Resource = Resource {
         ", sj.name) FROM classes c, subjects sj WHERE c.id = class_id AND sj.id = subject_id)"
     ),
     fields: &[
-        Field::relation("class_id", "Class", &CLASSES)
+        Field::relation("class_id", msg("field-class"), &CLASSES)
             .required()
             .listed(),
-        Field::relation("subject_id", "Subject", &SUBJECTS)
+        Field::relation("subject_id", msg("field-subject"), &SUBJECTS)
             .required()
             .listed(),
-        Field::relation("teacher_id", "Teacher", &STAFF).listed(),
+        Field::relation("teacher_id", msg("field-teacher"), &STAFF).listed(),
         Field::choice(
             "status",
-            "Status",
+            msg("field-status"),
             "class_subject_status",
             choices!(ClassSubjectStatus),
         )
@@ -192,18 +220,25 @@ pub static TIMETABLES: Resource = Resource {
     singular: "timetable",
     title: "name",
     fields: &[
-        Field::text("name", "Name").max(100).required().sortable(),
-        Field::relation("campus_id", "Campus", &CAMPUSES)
+        Field::text("name", msg("field-name"))
+            .max(100)
+            .required()
+            .sortable(),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES)
             .required()
             .listed(),
-        Field::relation("academic_year_id", "Academic year", &ACADEMIC_YEARS)
-            .required()
-            .listed(),
-        Field::date("effective_from", "In effect from").sortable(),
-        Field::date("effective_to", "In effect until"),
+        Field::relation(
+            "academic_year_id",
+            msg("field-academic-year"),
+            &ACADEMIC_YEARS,
+        )
+        .required()
+        .listed(),
+        Field::date("effective_from", msg("field-in-effect-from")).sortable(),
+        Field::date("effective_to", msg("field-in-effect-until")),
         Field::choice(
             "status",
-            "Status",
+            msg("field-status"),
             "timetable_status",
             choices!(TimetableStatus),
         )
@@ -229,18 +264,31 @@ pub static TIMETABLE_PERIODS: Resource = Resource {
     title: "(SELECT concat_ws(' ', sj.name, initcap(day_of_week::text), to_char(starts_at, 'HH24:MI')) \
             FROM class_subjects cs JOIN subjects sj ON sj.id = cs.subject_id WHERE cs.id = class_subject_id)",
     fields: &[
-        Field::relation("timetable_id", "Timetable", &TIMETABLES)
+        Field::relation("timetable_id", msg("field-timetable"), &TIMETABLES)
             .required()
             .listed(),
-        Field::relation("class_subject_id", "Class subject", &CLASS_SUBJECTS)
-            .required()
-            .listed(),
-        Field::choice("day_of_week", "Day", "day_of_week", choices!(DayOfWeek))
+        Field::relation(
+            "class_subject_id",
+            msg("field-class-subject"),
+            &CLASS_SUBJECTS,
+        )
+        .required()
+        .listed(),
+        Field::choice(
+            "day_of_week",
+            msg("field-day"),
+            "day_of_week",
+            choices!(DayOfWeek),
+        )
+        .required()
+        .sortable(),
+        Field::time("starts_at", msg("field-starts-at"))
             .required()
             .sortable(),
-        Field::time("starts_at", "Starts at").required().sortable(),
-        Field::time("ends_at", "Ends at").required().listed(),
-        Field::text("room", "Room").max(50).listed(),
+        Field::time("ends_at", msg("field-ends-at"))
+            .required()
+            .listed(),
+        Field::text("room", msg("field-room")).max(50).listed(),
     ],
     search: &["room"],
     filters: &["day_of_week", "timetable_id", "class_subject_id"],
@@ -265,30 +313,37 @@ pub static ASSESSMENTS: Resource = Resource {
     singular: "assessment",
     title: "name",
     fields: &[
-        Field::text("name", "Name").max(200).required().sortable(),
-        Field::relation("class_subject_id", "Class subject", &CLASS_SUBJECTS)
+        Field::text("name", msg("field-name"))
+            .max(200)
             .required()
-            .listed(),
+            .sortable(),
+        Field::relation(
+            "class_subject_id",
+            msg("field-class-subject"),
+            &CLASS_SUBJECTS,
+        )
+        .required()
+        .listed(),
         Field::choice(
             "assessment_type",
-            "Type",
+            msg("field-type"),
             "assessment_type",
             choices!(AssessmentType),
         )
         .required()
         .sortable(),
-        Field::timestamp("assigned_at", "Assigned"),
-        Field::timestamp("due_at", "Due").sortable(),
-        Field::decimal("max_score", "Highest score"),
+        Field::timestamp("assigned_at", msg("field-assigned")),
+        Field::timestamp("due_at", msg("field-due")).sortable(),
+        Field::decimal("max_score", msg("field-highest-score")),
         Field::choice(
             "status",
-            "Status",
+            msg("field-status"),
             "assessment_status",
             choices!(AssessmentStatus),
         )
         .required()
         .sortable(),
-        Field::long_text("instructions", "Instructions"),
+        Field::long_text("instructions", msg("field-instructions")),
     ],
     search: &["name"],
     filters: &["assessment_type", "status", "class_subject_id", "due_at"],
@@ -308,21 +363,21 @@ pub static ASSESSMENT_RESULTS: Resource = Resource {
     singular: "assessment result",
     title: "(SELECT concat_ws(' ', s.first_name, s.last_name) FROM students s WHERE s.id = student_id)",
     fields: &[
-        Field::relation("assessment_id", "Assessment", &ASSESSMENTS)
+        Field::relation("assessment_id", msg("field-assessment"), &ASSESSMENTS)
             .required()
             .listed(),
-        Field::relation("student_id", "Student", &STUDENTS)
+        Field::relation("student_id", msg("field-student"), &STUDENTS)
             .required()
             .listed(),
-        Field::decimal("score", "Score").sortable(),
+        Field::decimal("score", msg("field-score")).sortable(),
         Field::choice(
             "grade_letter",
-            "Grade",
+            msg("field-grade-letter"),
             "grade_letter",
             choices!(GradeLetter),
         )
         .sortable(),
-        Field::long_text("remarks", "Remarks"),
+        Field::long_text("remarks", msg("field-remarks")),
     ],
     search: &[],
     filters: &["grade_letter", "assessment_id", "student_id"],
@@ -342,6 +397,7 @@ fn check_result(
     tenant: &mut Tenant<'_>,
     id: Option<Uuid>,
     values: &[Option<String>],
+    t: Lang,
     errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let res = &ASSESSMENT_RESULTS;
@@ -357,15 +413,13 @@ fn check_result(
         id,
         &[("assessment_id", assessment), ("student_id", student)],
     )? {
-        errors.add(
-            "student_id",
-            "This student already has a result for this assessment.",
-        );
+        errors.add("student_id", t.text("record-check-result-taken"));
     }
     if let Some(score) = res.value(values, "score")
         && let Some(max) = queries::max_score_below(tenant, assessment, score)?
     {
-        errors.add("score", format!("Score cannot be more than {max}."));
+        let message = t.message("record-check-score-max").arg("max", &max);
+        errors.add("score", message.to_string());
     }
     Ok(())
 }

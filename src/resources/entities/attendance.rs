@@ -12,6 +12,7 @@ use crate::attendance::summary::refresh_summaries;
 use crate::choices;
 use crate::db::Tenant;
 use crate::db::enums::{AttendanceSessionType, AttendanceStatus, StaffAttendanceStatus};
+use crate::i18n::{Lang, msg};
 use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule, queries, store};
 use crate::web::form::FieldErrors;
 
@@ -24,22 +25,28 @@ pub static ATTENDANCE_SESSIONS: Resource = Resource {
         " FROM classes c WHERE c.id = class_id), session_date::text)"
     ),
     fields: &[
-        Field::relation("class_id", "Class", &CLASSES)
+        Field::relation("class_id", msg("field-class"), &CLASSES)
             .required()
             .listed(),
-        Field::relation("class_subject_id", "Class subject", &CLASS_SUBJECTS),
-        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
-        Field::date("session_date", "Date").required().sortable(),
+        Field::relation(
+            "class_subject_id",
+            msg("field-class-subject"),
+            &CLASS_SUBJECTS,
+        ),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES).listed(),
+        Field::date("session_date", msg("field-date"))
+            .required()
+            .sortable(),
         Field::choice(
             "session_type",
-            "Roll",
+            msg("field-roll"),
             "attendance_session_type",
             choices!(AttendanceSessionType),
         )
         .required()
         .sortable(),
-        Field::relation("taken_by_id", "Taken by", &STAFF).listed(),
-        Field::long_text("notes", "Notes"),
+        Field::relation("taken_by_id", msg("field-taken-by"), &STAFF).listed(),
+        Field::long_text("notes", msg("field-notes")),
     ],
     search: &[],
     filters: &["session_type", "class_id", "campus_id", "session_date"],
@@ -66,22 +73,26 @@ pub static ATTENDANCE_RECORDS: Resource = Resource {
     singular: "attendance record",
     title: "(SELECT concat_ws(' ', s.first_name, s.last_name) FROM students s WHERE s.id = student_id)",
     fields: &[
-        Field::relation("attendance_session_id", "Session", &ATTENDANCE_SESSIONS)
-            .required()
-            .listed(),
-        Field::relation("student_id", "Student", &STUDENTS)
+        Field::relation(
+            "attendance_session_id",
+            msg("field-session"),
+            &ATTENDANCE_SESSIONS,
+        )
+        .required()
+        .listed(),
+        Field::relation("student_id", msg("field-student"), &STUDENTS)
             .required()
             .listed(),
         Field::choice(
             "status",
-            "Mark",
+            msg("field-mark"),
             "attendance_status",
             choices!(AttendanceStatus),
         )
         .required()
         .sortable(),
-        Field::integer("minutes_late", "Minutes late", 0, 600).listed(),
-        Field::long_text("remarks", "Remarks"),
+        Field::integer("minutes_late", msg("field-minutes-late"), 0, 600).listed(),
+        Field::long_text("remarks", msg("field-remarks")),
     ],
     search: &[],
     filters: &["status", "attendance_session_id", "student_id"],
@@ -102,25 +113,25 @@ pub static CAMPUS_ATTENDANCE_CONFIG: Resource = Resource {
     singular: "campus attendance setting",
     title: "campus_key",
     fields: &[
-        Field::relation("campus_id", "Campus", &CAMPUSES)
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES)
             .required()
             .listed(),
-        Field::text("campus_key", "Campus code").sortable(),
-        Field::time("school_starts_at", "School starts at")
+        Field::text("campus_key", msg("field-campus-code")).sortable(),
+        Field::time("school_starts_at", msg("field-school-starts-at"))
             .required()
             .listed(),
-        Field::time("daily_roll_deadline", "Daily roll due by")
+        Field::time("daily_roll_deadline", msg("field-daily-roll-due-by"))
             .required()
             .listed(),
         Field::integer(
             "period_roll_grace_minutes",
-            "Minutes to take a period roll",
+            msg("field-minutes-to-take-a-period-roll"),
             0,
             600,
         )
         .required()
         .listed(),
-        Field::text("attendance_link", "Attendance link").max(500),
+        Field::text("attendance_link", msg("field-attendance-link")).max(500),
     ],
     search: &["campus_key"],
     filters: &["campus_id"],
@@ -144,20 +155,22 @@ pub static STAFF_ATTENDANCE_RECORDS: Resource = Resource {
     singular: "staff attendance record",
     title: "concat_ws(' ', user_name, attendance_date::text)",
     fields: &[
-        Field::relation("staff_id", "Staff member", &STAFF).required(),
-        Field::text("user_name", "Name").sortable(),
-        Field::date("attendance_date", "Date").required().sortable(),
+        Field::relation("staff_id", msg("field-staff-member"), &STAFF).required(),
+        Field::text("user_name", msg("field-name")).sortable(),
+        Field::date("attendance_date", msg("field-date"))
+            .required()
+            .sortable(),
         Field::choice(
             "status",
-            "Status",
+            msg("field-status"),
             "staff_attendance_status",
             choices!(StaffAttendanceStatus),
         )
         .required()
         .sortable(),
-        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
-        Field::timestamp("checked_in_at", "Checked in at").listed(),
-        Field::long_text("note", "Note"),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES).listed(),
+        Field::timestamp("checked_in_at", msg("field-checked-in-at")).listed(),
+        Field::long_text("note", msg("field-note")),
     ],
     search: &["user_name", "note"],
     filters: &["status", "staff_id", "campus_id", "attendance_date"],
@@ -180,15 +193,15 @@ pub static CAMPUS_ATTENDANCE_SUMMARIES: Resource = Resource {
     singular: "campus attendance summary",
     title: "concat_ws(' ', campus_key, attendance_date::text)",
     fields: &[
-        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
-        Field::text("campus_key", "Campus code"),
-        Field::date("attendance_date", "Date").sortable(),
-        Field::integer("total_enrolled", "Marked", 0, i32::MAX as i64).listed(),
-        Field::integer("total_present", "Present", 0, i32::MAX as i64).listed(),
-        Field::integer("total_absent", "Absent", 0, i32::MAX as i64).listed(),
-        Field::integer("total_tardy", "Late", 0, i32::MAX as i64).listed(),
-        Field::decimal("attendance_percentage", "Attendance %").sortable(),
-        Field::long_text("notes", "Notes"),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES).listed(),
+        Field::text("campus_key", msg("field-campus-code")),
+        Field::date("attendance_date", msg("field-date")).sortable(),
+        Field::integer("total_enrolled", msg("field-marked"), 0, i32::MAX as i64).listed(),
+        Field::integer("total_present", msg("field-present"), 0, i32::MAX as i64).listed(),
+        Field::integer("total_absent", msg("field-absent"), 0, i32::MAX as i64).listed(),
+        Field::integer("total_tardy", msg("field-late"), 0, i32::MAX as i64).listed(),
+        Field::decimal("attendance_percentage", msg("field-attendance-percent")).sortable(),
+        Field::long_text("notes", msg("field-notes")),
     ],
     search: &["campus_key"],
     filters: &["campus_id", "attendance_date"],
@@ -220,6 +233,7 @@ fn check_session(
     tenant: &mut Tenant<'_>,
     _id: Option<Uuid>,
     values: &[Option<String>],
+    t: Lang,
     errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let res = &ATTENDANCE_SESSIONS;
@@ -231,7 +245,7 @@ fn check_session(
         if of.map(|c| c.to_string()).as_deref() != Some(class) {
             errors.add(
                 "class_subject_id",
-                "This subject is not taught in the chosen class.",
+                t.text("record-check-subject-not-in-class"),
             );
         }
     }
@@ -278,14 +292,12 @@ fn check_record(
     tenant: &mut Tenant<'_>,
     id: Option<Uuid>,
     values: &[Option<String>],
+    t: Lang,
     errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let res = &ATTENDANCE_RECORDS;
     if res.value(values, "minutes_late").is_some() && res.value(values, "status") != Some("late") {
-        errors.add(
-            "minutes_late",
-            "Minutes late can only be given with a late mark.",
-        );
+        errors.add("minutes_late", t.text("record-check-minutes-late"));
     }
     if let (Some(session), Some(student)) = (
         res.value(values, "attendance_session_id"),
@@ -296,10 +308,7 @@ fn check_record(
         id,
         &[("attendance_session_id", session), ("student_id", student)],
     )? {
-        errors.add(
-            "student_id",
-            "This student already has a mark in this session. Edit that mark instead.",
-        );
+        errors.add("student_id", t.text("record-check-mark-taken"));
     }
     Ok(())
 }
@@ -361,6 +370,7 @@ fn check_staff_record(
     tenant: &mut Tenant<'_>,
     id: Option<Uuid>,
     values: &[Option<String>],
+    t: Lang,
     errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let res = &STAFF_ATTENDANCE_RECORDS;
@@ -373,10 +383,7 @@ fn check_staff_record(
         id,
         &[("staff_id", staff), ("attendance_date", date)],
     )? {
-        errors.add(
-            "attendance_date",
-            "This staff member already has a record for this day. Edit that one instead.",
-        );
+        errors.add("attendance_date", t.text("record-check-staff-day-taken"));
     }
     Ok(())
 }

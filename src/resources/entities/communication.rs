@@ -6,6 +6,7 @@ use crate::choices;
 use crate::db::enums::{
     DeliveryStatus, MessageAudience, MessageChannel, MessageStatus, RecipientType,
 };
+use crate::i18n::msg;
 use crate::resources::{Child, Field, Hooks, Mode, Resource};
 
 pub static MESSAGES: Resource = Resource {
@@ -13,11 +14,13 @@ pub static MESSAGES: Resource = Resource {
     singular: "message",
     title: "subject",
     fields: &[
-        Field::text("subject", "Subject").required().sortable(),
-        Field::long_text("body", "Message").required(),
+        Field::text("subject", msg("field-message-subject"))
+            .required()
+            .sortable(),
+        Field::long_text("body", msg("field-message")).required(),
         Field::choice(
             "channel",
-            "Sent by",
+            msg("field-sent-by"),
             "message_channel",
             choices!(MessageChannel),
         )
@@ -25,22 +28,22 @@ pub static MESSAGES: Resource = Resource {
         .listed(),
         Field::choice(
             "audience",
-            "To",
+            msg("field-to"),
             "message_audience",
             choices!(MessageAudience),
         )
         .required()
         .listed(),
-        Field::relation("campus_id", "Campus", &CAMPUSES),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES),
         Field::choice(
             "status",
-            "Status",
+            msg("field-status"),
             "message_status",
             choices!(MessageStatus),
         )
         .required()
         .sortable(),
-        Field::timestamp("sent_at", "Sent at").sortable(),
+        Field::timestamp("sent_at", msg("field-sent-at")).sortable(),
     ],
     search: &["subject", "body"],
     filters: &["status", "channel", "audience", "campus_id"],
@@ -58,25 +61,25 @@ pub static MESSAGE_RECIPIENTS: Resource = Resource {
     singular: "message recipient",
     title: "coalesce(recipient_label, destination, recipient_type::text)",
     fields: &[
-        Field::relation("message_id", "Message", &MESSAGES).listed(),
+        Field::relation("message_id", msg("field-message"), &MESSAGES).listed(),
         Field::choice(
             "recipient_type",
-            "Recipient",
+            msg("field-recipient"),
             "recipient_type",
             choices!(RecipientType),
         )
         .listed(),
-        Field::text("recipient_label", "Name"),
-        Field::text("destination", "Address").listed(),
+        Field::text("recipient_label", msg("field-name")),
+        Field::text("destination", msg("field-address")).listed(),
         Field::choice(
             "delivery_status",
-            "Delivery",
+            msg("field-delivery"),
             "delivery_status",
             choices!(DeliveryStatus),
         )
         .sortable(),
-        Field::timestamp("delivered_at", "Delivered at").sortable(),
-        Field::timestamp("read_at", "Read at"),
+        Field::timestamp("delivered_at", msg("field-delivered-at")).sortable(),
+        Field::timestamp("read_at", msg("field-read-at")),
     ],
     search: &["recipient_label", "destination"],
     filters: &["delivery_status", "recipient_type", "message_id"],
@@ -93,14 +96,18 @@ pub static COMMUNICATION_EVENTS: Resource = Resource {
     singular: "event",
     title: "title",
     fields: &[
-        Field::text("title", "Title").required().sortable(),
-        Field::date("event_date", "Date").required().sortable(),
-        Field::text("event_type", "Kind of event")
+        Field::text("title", msg("field-title"))
+            .required()
+            .sortable(),
+        Field::date("event_date", msg("field-date"))
+            .required()
+            .sortable(),
+        Field::text("event_type", msg("field-kind-of-event"))
             .max(100)
             .required()
             .listed(),
-        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
-        Field::json("roles", "Roles invited (a JSON list)"),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES).listed(),
+        Field::json("roles", msg("field-roles-invited-json")),
     ],
     search: &["title", "event_type"],
     filters: &["event_date", "campus_id"],

@@ -10,6 +10,7 @@ use crate::access::Entity;
 use crate::choices;
 use crate::db::Tenant;
 use crate::db::enums::{BillingCycle, InvoiceStatus, PaymentMethod};
+use crate::i18n::{Lang, msg};
 use crate::resources::queries::{self, Figures, InvoiceForm};
 use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule};
 use crate::web::form::FieldErrors;
@@ -19,20 +20,30 @@ pub static FEE_PLANS: Resource = Resource {
     singular: "fee plan",
     title: "name",
     fields: &[
-        Field::text("name", "Name").max(200).required().sortable(),
-        Field::relation("academic_year_id", "Academic year", &ACADEMIC_YEARS).listed(),
-        Field::relation("grade_id", "Grade", &GRADES).listed(),
+        Field::text("name", msg("field-name"))
+            .max(200)
+            .required()
+            .sortable(),
+        Field::relation(
+            "academic_year_id",
+            msg("field-academic-year"),
+            &ACADEMIC_YEARS,
+        )
+        .listed(),
+        Field::relation("grade_id", msg("field-grade"), &GRADES).listed(),
         Field::choice(
             "billing_cycle",
-            "Billed",
+            msg("field-billed"),
             "billing_cycle",
             choices!(BillingCycle),
         )
         .required()
         .sortable(),
-        Field::money("total_amount", "Amount").required().sortable(),
-        Field::flag("active", "Active").listed(),
-        Field::long_text("notes", "Notes"),
+        Field::money("total_amount", msg("field-amount"))
+            .required()
+            .sortable(),
+        Field::flag("active", msg("field-active")).listed(),
+        Field::long_text("notes", msg("field-notes")),
     ],
     search: &["name"],
     filters: &["billing_cycle", "active", "academic_year_id", "grade_id"],
@@ -49,30 +60,34 @@ pub static INVOICES: Resource = Resource {
     singular: "invoice",
     title: "invoice_number",
     fields: &[
-        Field::text("invoice_number", "Invoice number")
+        Field::text("invoice_number", msg("field-invoice-number"))
             .max(40)
             .sortable(),
-        Field::relation("student_id", "Student", &STUDENTS)
+        Field::relation("student_id", msg("field-student"), &STUDENTS)
             .required()
             .listed(),
-        Field::relation("campus_id", "Campus", &CAMPUSES),
-        Field::relation("fee_plan_id", "Fee plan", &FEE_PLANS),
-        Field::date("issue_date", "Issued on").required().sortable(),
-        Field::date("due_date", "Due on").required().sortable(),
-        Field::money("subtotal", "Subtotal").required(),
-        Field::money("discount_amount", "Discount"),
-        Field::money("tax_amount", "Tax"),
-        Field::money("total_amount", "Total").listed(),
-        Field::money("balance_due", "Balance due").sortable(),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES),
+        Field::relation("fee_plan_id", msg("field-fee-plan"), &FEE_PLANS),
+        Field::date("issue_date", msg("field-issued-on"))
+            .required()
+            .sortable(),
+        Field::date("due_date", msg("field-due-on"))
+            .required()
+            .sortable(),
+        Field::money("subtotal", msg("field-subtotal")).required(),
+        Field::money("discount_amount", msg("field-discount")),
+        Field::money("tax_amount", msg("field-tax")),
+        Field::money("total_amount", msg("field-total")).listed(),
+        Field::money("balance_due", msg("field-balance-due")).sortable(),
         Field::choice(
             "status",
-            "Status",
+            msg("field-status"),
             "invoice_status",
             choices!(InvoiceStatus),
         )
         .required()
         .sortable(),
-        Field::long_text("notes", "Notes"),
+        Field::long_text("notes", msg("field-notes")),
     ],
     search: &["invoice_number", "notes"],
     filters: &[
@@ -103,25 +118,29 @@ pub static PAYMENTS: Resource = Resource {
     singular: "payment",
     title: "receipt_number",
     fields: &[
-        Field::text("receipt_number", "Receipt number")
+        Field::text("receipt_number", msg("field-receipt-number"))
             .max(40)
             .sortable(),
-        Field::relation("invoice_id", "Invoice", &INVOICES)
+        Field::relation("invoice_id", msg("field-invoice"), &INVOICES)
             .required()
             .listed(),
-        Field::timestamp("paid_at", "Paid at").required().sortable(),
-        Field::money("amount", "Amount").required().sortable(),
+        Field::timestamp("paid_at", msg("field-paid-at"))
+            .required()
+            .sortable(),
+        Field::money("amount", msg("field-amount"))
+            .required()
+            .sortable(),
         Field::choice(
             "method",
-            "Method",
+            msg("field-method"),
             "payment_method",
             choices!(PaymentMethod),
         )
         .required()
         .sortable(),
-        Field::relation("received_by_id", "Received by", &STAFF),
-        Field::text("reference_code", "Reference").max(100),
-        Field::long_text("notes", "Notes"),
+        Field::relation("received_by_id", msg("field-received-by"), &STAFF),
+        Field::text("reference_code", msg("field-reference")).max(100),
+        Field::long_text("notes", msg("field-notes")),
     ],
     search: &["receipt_number", "reference_code"],
     filters: &["method", "invoice_id", "paid_at"],
@@ -201,24 +220,20 @@ fn check_invoice(
     tenant: &mut Tenant<'_>,
     id: Option<Uuid>,
     values: &[Option<String>],
+    t: Lang,
     errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let Some(f) = figures(tenant, id, values)? else {
         return Ok(());
     };
     if f.negative {
-        errors.add(
-            "discount_amount",
-            "The discount cannot be more than the subtotal plus tax.",
-        );
+        errors.add("discount_amount", t.text("record-check-discount"));
     } else if f.overpaid {
-        errors.add(
-            "subtotal",
-            format!(
-                "Payments of {} are recorded on this invoice, more than its new total of {}.",
-                f.paid, f.total
-            ),
-        );
+        let message = t
+            .message("record-check-overpaid")
+            .arg("paid", &f.paid)
+            .arg("total", &f.total);
+        errors.add("subtotal", message.to_string());
     }
     Ok(())
 }
@@ -247,6 +262,7 @@ fn check_payment(
     tenant: &mut Tenant<'_>,
     id: Option<Uuid>,
     values: &[Option<String>],
+    t: Lang,
     errors: &mut FieldErrors,
 ) -> QueryResult<()> {
     let res = &PAYMENTS;
@@ -259,22 +275,17 @@ fn check_payment(
         return Ok(());
     };
     if open.nothing {
-        errors.add("amount", "Amount must be more than 0.");
+        errors.add("amount", t.text("record-check-amount-zero"));
     } else if open.status == "draft" {
-        errors.add(
-            "invoice_id",
-            "This invoice is still a draft. Issue it before recording payments.",
-        );
+        errors.add("invoice_id", t.text("record-check-invoice-draft"));
     } else if open.status == "void" {
-        errors.add("invoice_id", "This invoice is void and takes no payments.");
+        errors.add("invoice_id", t.text("record-check-invoice-void"));
     } else if open.over {
-        errors.add(
-            "amount",
-            format!(
-                "The invoice's balance is {}. A payment cannot be more than that.",
-                open.balance
-            ),
-        );
+        // The balance as the amount field takes it, ready to type.
+        let message = t
+            .message("record-check-over-balance")
+            .arg("balance", &open.balance);
+        errors.add("amount", message.to_string());
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use super::people::{CAMPUSES, STAFF};
 use crate::access::Entity;
 use crate::choices;
 use crate::db::enums::{DocumentCategory, DocumentEntityType};
+use crate::i18n::msg;
 use crate::resources::{Field, Hooks, Mode, Resource, Rule};
 
 /// Install-wide: every school reads it, only a global user changes it.
@@ -14,12 +15,12 @@ pub static CONTENT_CATALOG: Resource = Resource {
     singular: "catalog entry",
     title: "content_type",
     fields: &[
-        Field::text("content_type", "Content type")
+        Field::text("content_type", msg("field-content-type"))
             .max(100)
             .required()
             .sortable(),
-        Field::json("payload", "Content (a JSON object)").required(),
-        Field::flag("active", "Active").listed(),
+        Field::json("payload", msg("field-content-json")).required(),
+        Field::flag("active", msg("field-active")).listed(),
     ],
     search: &["content_type"],
     filters: &["active"],
@@ -39,10 +40,10 @@ pub static DOCUMENTS: Resource = Resource {
     singular: "document",
     title: "name",
     fields: &[
-        Field::text("name", "Name").required().sortable(),
+        Field::text("name", msg("field-name")).required().sortable(),
         Field::choice(
             "category",
-            "Category",
+            msg("field-category"),
             "document_category",
             choices!(DocumentCategory),
         )
@@ -50,16 +51,16 @@ pub static DOCUMENTS: Resource = Resource {
         .sortable(),
         Field::choice(
             "entity_type",
-            "About",
+            msg("field-about"),
             "document_entity_type",
             choices!(DocumentEntityType),
         )
         .required()
         .listed(),
-        Field::text("entity_reference", "Reference"),
-        Field::relation("campus_id", "Campus", &CAMPUSES),
-        Field::timestamp("uploaded_at", "Received at").sortable(),
-        Field::long_text("notes", "Notes"),
+        Field::text("entity_reference", msg("field-reference")),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES),
+        Field::timestamp("uploaded_at", msg("field-received-at")).sortable(),
+        Field::long_text("notes", msg("field-notes")),
     ],
     search: &["name", "entity_reference", "notes"],
     filters: &["category", "entity_type", "campus_id"],
@@ -76,21 +77,23 @@ pub static FRAME_ENTRIES: Resource = Resource {
     singular: "frame entry",
     title: "concat_ws(' · ', week_of, author)",
     fields: &[
-        Field::text("week_of", "Week of")
+        Field::text("week_of", msg("field-week-of"))
             .max(50)
             .required()
             .sortable(),
-        Field::text("posted_date", "Posted on").max(50).required(),
-        Field::text("author", "Author")
+        Field::text("posted_date", msg("field-posted-on"))
+            .max(50)
+            .required(),
+        Field::text("author", msg("field-author"))
             .max(100)
             .required()
             .sortable(),
-        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
-        Field::long_text("formal", "Formal").required(),
-        Field::long_text("recognition", "Recognition").required(),
-        Field::long_text("application", "Application").required(),
-        Field::long_text("management", "Management").required(),
-        Field::long_text("emotional", "Emotional").required(),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES).listed(),
+        Field::long_text("formal", msg("field-formal")).required(),
+        Field::long_text("recognition", msg("field-recognition")).required(),
+        Field::long_text("application", msg("field-application")).required(),
+        Field::long_text("management", msg("field-management")).required(),
+        Field::long_text("emotional", msg("field-emotional")).required(),
     ],
     search: &["week_of", "author", "formal", "recognition"],
     filters: &["campus_id"],
@@ -108,18 +111,18 @@ pub static USER_PROGRESS: Resource = Resource {
     singular: "progress entry",
     title: "concat_ws(' · ', (SELECT coalesce(nullif(concat_ws(' ', u.first_name, u.last_name), ''), u.email) FROM users u WHERE u.id = user_id), progress_type, item_id)",
     fields: &[
-        Field::text("progress_type", "Kind of progress")
+        Field::text("progress_type", msg("field-kind-of-progress"))
             .max(100)
             .required()
             .sortable(),
-        Field::text("item_id", "Item")
+        Field::text("item_id", msg("field-item"))
             .max(200)
             .required()
             .sortable(),
-        Field::text("value", "Value").listed(),
-        Field::integer("score", "Score", 0, 100_000).sortable(),
-        Field::relation("campus_id", "Campus", &CAMPUSES),
-        Field::json("metadata", "Details (JSON)"),
+        Field::text("value", msg("field-value")).listed(),
+        Field::integer("score", msg("field-score"), 0, 100_000).sortable(),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES),
+        Field::json("metadata", msg("field-details-json")),
     ],
     search: &["progress_type", "item_id", "value"],
     filters: &["campus_id", "score"],
@@ -136,31 +139,35 @@ pub static SAFETY_QUIZ_RESULTS: Resource = Resource {
     singular: "safety quiz result",
     title: "concat_ws(' · ', user_name, quiz_title)",
     fields: &[
-        Field::text("user_name", "Taken by")
+        Field::text("user_name", msg("field-taken-by"))
             .max(200)
             .required()
             .sortable(),
-        Field::text("user_role", "Role")
+        Field::text("user_role", msg("field-role"))
             .max(100)
             .required()
             .listed(),
-        Field::text("quiz_id", "Quiz code").max(100).required(),
-        Field::text("quiz_title", "Quiz").required().sortable(),
-        Field::text("week_of", "Week of")
+        Field::text("quiz_id", msg("field-quiz-code"))
+            .max(100)
+            .required(),
+        Field::text("quiz_title", msg("field-quiz"))
+            .required()
+            .sortable(),
+        Field::text("week_of", msg("field-week-of"))
             .max(50)
             .required()
             .sortable(),
-        Field::integer("score", "Score", 0, 1000)
+        Field::integer("score", msg("field-score"), 0, 1000)
             .required()
             .sortable(),
-        Field::integer("total_questions", "Questions", 1, 1000)
+        Field::integer("total_questions", msg("field-questions"), 1, 1000)
             .required()
             .listed(),
-        Field::json("answers", "Answers (JSON)").required(),
-        Field::timestamp("completed_at", "Completed at")
+        Field::json("answers", msg("field-answers-json")).required(),
+        Field::timestamp("completed_at", msg("field-completed-at"))
             .required()
             .sortable(),
-        Field::relation("campus_id", "Campus", &CAMPUSES),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES),
     ],
     search: &["user_name", "quiz_title", "week_of"],
     filters: &["campus_id", "score", "completed_at"],
@@ -180,15 +187,15 @@ pub static PERSONALITY_QUIZ_RESULTS: Resource = Resource {
     singular: "personality quiz result",
     title: "concat_ws(' · ', (SELECT coalesce(nullif(concat_ws(' ', u.first_name, u.last_name), ''), u.email) FROM users u WHERE u.id = user_id), personality_type)",
     fields: &[
-        Field::text("personality_type", "Personality type")
+        Field::text("personality_type", msg("field-personality-type"))
             .max(100)
             .required()
             .sortable(),
-        Field::json("quiz_answers", "Answers (JSON)").required(),
-        Field::timestamp("completed_at", "Completed at")
+        Field::json("quiz_answers", msg("field-answers-json")).required(),
+        Field::timestamp("completed_at", msg("field-completed-at"))
             .required()
             .sortable(),
-        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES).listed(),
     ],
     search: &["personality_type"],
     filters: &["campus_id", "completed_at"],
@@ -206,39 +213,62 @@ pub static WALKTHROUGH_CHECKINS: Resource = Resource {
     singular: "walkthrough check-in",
     title: "concat_ws(' · ', teacher_name, classroom, check_in_date::text)",
     fields: &[
-        Field::date("check_in_date", "Date").required().sortable(),
-        Field::time("check_in_time", "Time").required(),
-        Field::text("teacher_name", "Teacher").required().sortable(),
-        Field::relation("teacher_id", "Teacher's staff record", &STAFF),
-        Field::text("classroom", "Classroom").required().listed(),
-        Field::relation("class_id", "Class", &CLASSES),
-        Field::text("director_name", "Director").required().listed(),
-        Field::relation("director_id", "Director's staff record", &STAFF),
-        Field::relation("campus_id", "Campus", &CAMPUSES),
-        Field::integer("attitude_rating", "Attitude (1–5)", 1, 5).required(),
-        Field::long_text("attitude_comment", "Attitude comment"),
+        Field::date("check_in_date", msg("field-date"))
+            .required()
+            .sortable(),
+        Field::time("check_in_time", msg("field-time")).required(),
+        Field::text("teacher_name", msg("field-teacher"))
+            .required()
+            .sortable(),
+        Field::relation("teacher_id", msg("field-teacher-staff-record"), &STAFF),
+        Field::text("classroom", msg("field-classroom"))
+            .required()
+            .listed(),
+        Field::relation("class_id", msg("field-class"), &CLASSES),
+        Field::text("director_name", msg("field-director"))
+            .required()
+            .listed(),
+        Field::relation("director_id", msg("field-director-staff-record"), &STAFF),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES),
+        Field::integer("attitude_rating", msg("field-attitude-rating"), 1, 5).required(),
+        Field::long_text("attitude_comment", msg("field-attitude-comment")),
         Field::integer(
             "classroom_management_rating",
-            "Classroom management (1–5)",
+            msg("field-classroom-management-rating"),
             1,
             5,
         )
         .required(),
         Field::long_text(
             "classroom_management_comment",
-            "Classroom management comment",
+            msg("field-classroom-management-comment"),
         ),
-        Field::integer("cleanliness_rating", "Cleanliness (1–5)", 1, 5).required(),
-        Field::long_text("cleanliness_comment", "Cleanliness comment"),
-        Field::integer("vibes_rating", "Atmosphere (1–5)", 1, 5).required(),
-        Field::long_text("vibes_comment", "Atmosphere comment"),
-        Field::integer("team_dynamics_rating", "Team dynamics (1–5)", 1, 5).required(),
-        Field::long_text("team_dynamics_comment", "Team dynamics comment"),
-        Field::integer("emergency_exit_rating", "Emergency exit (1–5)", 1, 5).required(),
-        Field::long_text("emergency_exit_comment", "Emergency exit comment"),
-        Field::integer("lesson_plan_rating", "Lesson plan (1–5)", 1, 5).required(),
-        Field::long_text("lesson_plan_comment", "Lesson plan comment"),
-        Field::long_text("overall_notes", "Overall notes"),
+        Field::integer("cleanliness_rating", msg("field-cleanliness-rating"), 1, 5).required(),
+        Field::long_text("cleanliness_comment", msg("field-cleanliness-comment")),
+        Field::integer("vibes_rating", msg("field-atmosphere-rating"), 1, 5).required(),
+        Field::long_text("vibes_comment", msg("field-atmosphere-comment")),
+        Field::integer(
+            "team_dynamics_rating",
+            msg("field-team-dynamics-rating"),
+            1,
+            5,
+        )
+        .required(),
+        Field::long_text("team_dynamics_comment", msg("field-team-dynamics-comment")),
+        Field::integer(
+            "emergency_exit_rating",
+            msg("field-emergency-exit-rating"),
+            1,
+            5,
+        )
+        .required(),
+        Field::long_text(
+            "emergency_exit_comment",
+            msg("field-emergency-exit-comment"),
+        ),
+        Field::integer("lesson_plan_rating", msg("field-lesson-plan-rating"), 1, 5).required(),
+        Field::long_text("lesson_plan_comment", msg("field-lesson-plan-comment")),
+        Field::long_text("overall_notes", msg("field-overall-notes")),
     ],
     search: &["teacher_name", "classroom", "director_name"],
     filters: &["check_in_date", "campus_id", "teacher_id", "class_id"],

@@ -8,6 +8,7 @@ use crate::choices;
 use crate::db::enums::{
     GuardianRelationship, StaffStatus, StaffType, StudentGender, StudentStatus,
 };
+use crate::i18n::msg;
 use crate::resources::{Child, Field, Hooks, Mode, Resource};
 
 pub static CAMPUSES: Resource = Resource {
@@ -15,16 +16,16 @@ pub static CAMPUSES: Resource = Resource {
     singular: "campus",
     title: "name",
     fields: &[
-        Field::text("name", "Name").required().sortable(),
-        Field::text("code", "Code").max(20).sortable(),
-        Field::text("address", "Address"),
-        Field::text("phone", "Phone").max(40),
-        Field::email("email", "E-mail").listed(),
-        Field::text("mascot", "Mascot").max(80),
-        Field::text("color", "Colour").max(40),
-        Field::long_text("description", "Description"),
-        Field::flag("is_online", "Online campus"),
-        Field::flag("active", "Active").sortable(),
+        Field::text("name", msg("field-name")).required().sortable(),
+        Field::text("code", msg("field-code")).max(20).sortable(),
+        Field::text("address", msg("field-address")),
+        Field::text("phone", msg("field-phone")).max(40),
+        Field::email("email", msg("field-email")).listed(),
+        Field::text("mascot", msg("field-mascot")).max(80),
+        Field::text("color", msg("field-colour")).max(40),
+        Field::long_text("description", msg("field-description")),
+        Field::flag("is_online", msg("field-online-campus")),
+        Field::flag("active", msg("field-campus-active")).sortable(),
     ],
     search: &["name", "code", "address"],
     filters: &["active", "is_online"],
@@ -45,40 +46,40 @@ pub static STUDENTS: Resource = Resource {
     singular: "student",
     title: "concat_ws(' ', first_name, last_name)",
     fields: &[
-        Field::text("student_number", "Student number")
+        Field::text("student_number", msg("field-student-number"))
             .max(40)
             .sortable(),
-        Field::text("first_name", "First name")
+        Field::text("first_name", msg("field-first-name"))
             .max(100)
             .required()
             .naming(),
-        Field::text("last_name", "Last name")
+        Field::text("last_name", msg("field-last-name"))
             .max(100)
             .required()
             .sortable()
             .naming(),
         Field::choice(
             "gender",
-            "Gender",
+            msg("field-gender"),
             "student_gender",
             choices!(StudentGender),
         ),
-        Field::date("date_of_birth", "Date of birth"),
-        Field::relation("campus_id", "Campus", &CAMPUSES)
+        Field::date("date_of_birth", msg("field-date-of-birth")),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES)
             .required()
             .listed(),
-        Field::date("enrollment_date", "Enrolled on").sortable(),
+        Field::date("enrollment_date", msg("field-enrolled-on")).sortable(),
         Field::choice(
             "status",
-            "Status",
+            msg("field-status"),
             "student_status",
             choices!(StudentStatus),
         )
         .required()
         .sortable(),
-        Field::email("email", "E-mail"),
-        Field::text("phone", "Phone").max(40),
-        Field::text("address", "Address"),
+        Field::email("email", msg("field-email")),
+        Field::text("phone", msg("field-phone")).max(40),
+        Field::text("address", msg("field-address")),
     ],
     // The columns of its folded search text (search index, migration 000060).
     search: &[
@@ -108,25 +109,30 @@ pub static GUARDIANS: Resource = Resource {
     singular: "guardian",
     title: "full_name",
     fields: &[
-        Field::text("full_name", "Full name")
+        Field::text("full_name", msg("field-full-name"))
             .max(200)
             .required()
             .sortable(),
-        Field::relation("student_id", "Student", &STUDENTS)
+        Field::relation("student_id", msg("field-student"), &STUDENTS)
             .required()
             .listed(),
         Field::choice(
             "relationship",
-            "Relationship",
+            msg("field-relationship"),
             "guardian_relationship",
             choices!(GuardianRelationship),
         )
         .listed(),
-        Field::text("phone", "Phone").max(40).listed(),
-        Field::email("email", "E-mail").listed(),
-        Field::text("address", "Address"),
-        Field::flag("primary_contact", "Primary contact"),
-        Field::choice("language", "Language", "text", crate::i18n::choices),
+        Field::text("phone", msg("field-phone")).max(40).listed(),
+        Field::email("email", msg("field-email")).listed(),
+        Field::text("address", msg("field-address")),
+        Field::flag("primary_contact", msg("field-primary-contact")),
+        Field::choice(
+            "language",
+            msg("field-language"),
+            "text",
+            crate::i18n::choices,
+        ),
     ],
     // The columns of its folded search text (search index, migration 000060).
     search: &["full_name", "email", "phone"],
@@ -144,34 +150,39 @@ pub static STAFF: Resource = Resource {
     singular: "staff member",
     title: "concat_ws(' ', first_name, last_name)",
     fields: &[
-        Field::text("employee_number", "Employee number")
+        Field::text("employee_number", msg("field-employee-number"))
             .max(40)
             .sortable(),
-        Field::text("first_name", "First name")
+        Field::text("first_name", msg("field-first-name"))
             .max(100)
             .required()
             .naming(),
-        Field::text("last_name", "Last name")
+        Field::text("last_name", msg("field-last-name"))
             .max(100)
             .required()
             .sortable()
             .naming(),
-        Field::email("email", "E-mail").listed(),
-        Field::text("phone", "Phone").max(40),
-        Field::text("job_title", "Job title").max(100),
+        Field::email("email", msg("field-email")).listed(),
+        Field::text("phone", msg("field-phone")).max(40),
+        Field::text("job_title", msg("field-job-title")).max(100),
         Field::choice(
             "staff_type",
-            "Staff type",
+            msg("field-staff-type"),
             "staff_type",
             choices!(StaffType),
         )
         .required()
         .sortable(),
-        Field::relation("campus_id", "Campus", &CAMPUSES).listed(),
-        Field::date("hire_date", "Hired on"),
-        Field::choice("status", "Status", "staff_status", choices!(StaffStatus))
-            .required()
-            .sortable(),
+        Field::relation("campus_id", msg("field-campus"), &CAMPUSES).listed(),
+        Field::date("hire_date", msg("field-hired-on")),
+        Field::choice(
+            "status",
+            msg("field-status"),
+            "staff_status",
+            choices!(StaffStatus),
+        )
+        .required()
+        .sortable(),
     ],
     // The columns of its folded search text (search index, migration 000060).
     search: &[

@@ -7,6 +7,7 @@ use diesel::QueryResult;
 use uuid::Uuid;
 
 use crate::db::Tenant;
+use crate::i18n::msg;
 use crate::resources::{Child, Field, Hooks, Mode, Resource, Rule};
 use crate::web::format::Currency;
 
@@ -28,15 +29,15 @@ pub static ORGANIZATIONS: Resource = Resource {
     singular: "organization",
     title: "name",
     fields: &[
-        Field::text("name", "Name").required().sortable(),
-        Field::text("time_zone", "Time zone")
+        Field::text("name", msg("field-name")).required().sortable(),
+        Field::text("time_zone", msg("field-time-zone"))
             .max(64)
             .required()
             .sortable(),
-        Field::email("email_sender", "Sends e-mail as").listed(),
-        Field::text("brand_color", "Brand colour").max(20),
-        Field::json("settings", "Settings (a JSON object)").required(),
-        Field::text("currency", "Currency code").max(3),
+        Field::email("email_sender", msg("field-sends-email-as")).listed(),
+        Field::text("brand_color", msg("field-brand-colour")).max(20),
+        Field::json("settings", msg("field-settings-json")).required(),
+        Field::text("currency", msg("field-currency-code")).max(3),
     ],
     search: &["name"],
     filters: &[],
@@ -74,13 +75,19 @@ pub static LOGIN_HISTORY: Resource = Resource {
     singular: "sign-in",
     title: concat!("coalesce(", user_named!("user_id"), ", email)"),
     fields: &[
-        Field::timestamp("created_at", "When").sortable(),
-        Field::email("email", "E-mail").sortable(),
-        Field::flag("success", "Signed in").listed(),
-        Field::text("failure_reason", "Why refused").listed(),
-        Field::choice("login_method", "How", "login_method", choices!(LoginMethod)).listed(),
-        Field::text("ip_address", "IP address"),
-        Field::text("user_agent", "Browser"),
+        Field::timestamp("created_at", msg("field-when")).sortable(),
+        Field::email("email", msg("field-email")).sortable(),
+        Field::flag("success", msg("field-signed-in")).listed(),
+        Field::text("failure_reason", msg("field-why-refused")).listed(),
+        Field::choice(
+            "login_method",
+            msg("field-how"),
+            "login_method",
+            choices!(LoginMethod),
+        )
+        .listed(),
+        Field::text("ip_address", msg("field-ip-address")),
+        Field::text("user_agent", msg("field-browser")),
     ],
     search: &["email", "ip_address"],
     filters: &["success", "login_method"],
@@ -103,12 +110,18 @@ pub static AUDIT_LOG: Resource = Resource {
         ", 'The system'), table_name)"
     ),
     fields: &[
-        Field::timestamp("created_at", "When").sortable(),
-        Field::text("table_name", "Table"),
-        Field::choice("action", "Change", "audit_action", choices!(AuditAction)).listed(),
-        Field::text("row_id", "Record id"),
-        Field::json("changes", "Changed values"),
-        Field::text("ip_address", "IP address"),
+        Field::timestamp("created_at", msg("field-when")).sortable(),
+        Field::text("table_name", msg("field-table")),
+        Field::choice(
+            "action",
+            msg("field-change"),
+            "audit_action",
+            choices!(AuditAction),
+        )
+        .listed(),
+        Field::text("row_id", msg("field-record-id")),
+        Field::json("changes", msg("field-changed-values")),
+        Field::text("ip_address", msg("field-ip-address")),
     ],
     search: &["table_name"],
     filters: &["action"],
@@ -128,15 +141,21 @@ pub static SCHEDULED_TASKS: Resource = Resource {
     singular: "scheduled task",
     title: "coalesce(description, task_type)",
     fields: &[
-        Field::text("task_type", "Task").sortable(),
-        Field::text("description", "Description"),
-        Field::flag("enabled", "Enabled").listed(),
-        Field::integer("interval_minutes", "Every (minutes)", 1, 1_000_000).listed(),
-        Field::choice("status", "Status", "task_status", choices!(TaskStatus)).sortable(),
-        Field::timestamp("last_run_at", "Last run").sortable(),
-        Field::timestamp("next_run_at", "Next run").sortable(),
-        Field::json("config", "Settings"),
-        Field::text("locked_by", "Running on"),
+        Field::text("task_type", msg("field-task")).sortable(),
+        Field::text("description", msg("field-description")),
+        Field::flag("enabled", msg("field-enabled")).listed(),
+        Field::integer("interval_minutes", msg("field-every-minutes"), 1, 1_000_000).listed(),
+        Field::choice(
+            "status",
+            msg("field-status"),
+            "task_status",
+            choices!(TaskStatus),
+        )
+        .sortable(),
+        Field::timestamp("last_run_at", msg("field-last-run")).sortable(),
+        Field::timestamp("next_run_at", msg("field-next-run")).sortable(),
+        Field::json("config", msg("field-settings")),
+        Field::text("locked_by", msg("field-running-on")),
     ],
     search: &["task_type", "description"],
     filters: &["enabled", "status"],
@@ -155,15 +174,25 @@ pub static SYNC_LOGS: Resource = Resource {
     singular: "sync log",
     title: "concat_ws(' · ', sync_type, to_char(started_at, 'YYYY-MM-DD HH24:MI'))",
     fields: &[
-        Field::text("sync_type", "Kind").sortable(),
-        Field::relation("scheduled_task_id", "Scheduled task", &SCHEDULED_TASKS),
-        Field::choice("status", "Status", "sync_status", choices!(SyncStatus)).sortable(),
-        Field::timestamp("started_at", "Started").sortable(),
-        Field::timestamp("completed_at", "Finished"),
-        Field::integer("records_processed", "Processed", 0, i64::MAX).listed(),
-        Field::integer("records_created", "Created", 0, i64::MAX),
-        Field::integer("records_updated", "Updated", 0, i64::MAX),
-        Field::long_text("error_message", "Error"),
+        Field::text("sync_type", msg("field-kind")).sortable(),
+        Field::relation(
+            "scheduled_task_id",
+            msg("field-scheduled-task"),
+            &SCHEDULED_TASKS,
+        ),
+        Field::choice(
+            "status",
+            msg("field-status"),
+            "sync_status",
+            choices!(SyncStatus),
+        )
+        .sortable(),
+        Field::timestamp("started_at", msg("field-started")).sortable(),
+        Field::timestamp("completed_at", msg("field-finished")),
+        Field::integer("records_processed", msg("field-processed"), 0, i64::MAX).listed(),
+        Field::integer("records_created", msg("field-created"), 0, i64::MAX),
+        Field::integer("records_updated", msg("field-updated"), 0, i64::MAX),
+        Field::long_text("error_message", msg("field-error")),
     ],
     search: &["sync_type", "error_message"],
     filters: &["status", "scheduled_task_id"],

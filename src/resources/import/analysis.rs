@@ -74,11 +74,7 @@ pub fn analyze(
         .iter()
         .map(|h| {
             let h = h.trim();
-            res.fields.iter().position(|f| {
-                f.column.eq_ignore_ascii_case(h)
-                    || f.label.eq_ignore_ascii_case(h)
-                    || f.label_in(t).to_lowercase() == h.to_lowercase()
-            })
+            res.fields.iter().position(|f| f.is_named(h))
         })
         .collect();
     let headers = header
@@ -131,7 +127,7 @@ pub fn analyze(
             .filter_map(|(t, v)| t.map(|i| (res.fields[i].column.to_owned(), uncell(v).to_owned())))
             .collect();
         let mut errors = FieldErrors::default();
-        let mut values = parse_fields(res, &given, tenant.time_zone(), &mut errors);
+        let mut values = parse_fields(res, &given, tenant.time_zone(), t, &mut errors);
         for (i, field) in res.fields.iter().enumerate() {
             let (Kind::Relation(target), Some(name)) = (&field.kind, values[i].clone()) else {
                 continue;
@@ -146,7 +142,7 @@ pub fn analyze(
                 Err(why) => errors.add(field.column, why.message(t, target, &name)),
             }
         }
-        values::check_rules(res, &values, &mut errors);
+        values::check_rules(res, &values, t, &mut errors);
         for column in res.natural_key {
             if let Some(i) = res.fields.iter().position(|f| f.column == *column)
                 && values[i].is_none()
@@ -167,7 +163,7 @@ pub fn analyze(
         }
         if errors.is_empty() && res.hooks.check.is_some() {
             let found = store::find_by_key(tenant, res, &hash, &values)?;
-            engine::check(tenant, res, found, &values, &mut errors)?;
+            engine::check(tenant, res, found, &values, t, &mut errors)?;
         }
         let messages = errors
             .iter()

@@ -152,6 +152,7 @@ async fn analyze_file(
         Ok(r) => r,
         Err(open) => return Ok(Err(open.message(t))),
     };
+    let t = page.t;
     let analysis = run_in(&state.pool, page.access.actor(), move |tenant| {
         Ok(analyze(tenant, res, &records, t)?)
     })

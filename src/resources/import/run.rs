@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::analysis::{Analysis, Checked};
 use crate::db::enums::SyncStatus;
 use crate::db::{Actor, OrganizationId, PgConn, PgPool, UserId};
+use crate::i18n::Lang;
 use crate::resources::queries::imports;
 use crate::resources::store::{self, Write};
 use crate::resources::{Resource, engine};
@@ -193,9 +194,18 @@ impl Batch {
             let mut values = row.values.clone();
             engine::fill(tenant, res, found, &mut values)?;
             let mut errors = FieldErrors::default();
-            engine::check(tenant, res, found, &values, &mut errors)?;
+            engine::check(
+                tenant,
+                res,
+                found,
+                &values,
+                crate::i18n::Lang::default(),
+                &mut errors,
+            )?;
             if let Some((column, message)) = errors.first() {
-                let label = res.field(column).map_or("", |f| f.label);
+                let label = res
+                    .field(column)
+                    .map_or(String::new(), |f| f.label_in(Lang::default()));
                 return Err(diesel::result::Error::QueryBuilderError(
                     format!("Line {}: {label} {message}", row.line).into(),
                 ));

@@ -147,7 +147,7 @@ pub async fn restore(
     let id = parse_id(&id)?;
     let by = UserId::new(page.access.user_id);
     let outcome = run_in(&state.pool, page.access.actor(), move |tenant| {
-        engine::restore(tenant, res, by, id)
+        engine::restore(tenant, res, by, id, page.t)
     })
     .await?;
     match outcome {

@@ -340,13 +340,12 @@ fn save_once(
     tenant: &mut Tenant<'_>,
     res: &'static Resource,
     draft: Draft<'_>,
-    t: Lang,
 ) -> Result<Once<Outcome>, AppError> {
     let token = match draft.id {
         None => once::token_in(draft.given),
         Some(_) => None,
     };
-    let form = draft.given;
+    let (form, t) = (draft.given, draft.t);
     let made = once::create_once(
         tenant,
         Owner::of(tenant),
@@ -381,7 +380,7 @@ async fn save(
     let form = given.clone();
     let t = page.t;
     let made = run_in(&state.pool, page.access.actor(), move |tenant| {
-        save_once(tenant, res, Draft::new(id, &form, by), t)
+        save_once(tenant, res, Draft::new(id, &form, by, t))
     })
     .await?;
     let (saved, current, inputs) = match made {
