@@ -13,7 +13,7 @@ use crate::browser::{TABLET, browser_speaking, screenshot, sign_in, start_driver
 use crate::common::{DEMO_PASSWORD, DemoUser, TestApp, spawn_app};
 
 /// A browser-like client whose browser asks for `accept_language`.
-fn client_speaking(accept_language: &str) -> reqwest::Client {
+pub(crate) fn client_speaking(accept_language: &str) -> reqwest::Client {
     let mut headers = HeaderMap::new();
     headers.insert(
         ACCEPT_LANGUAGE,
@@ -39,12 +39,12 @@ async fn signed_in_speaking(
 }
 
 /// `text` as the page's HTML writes it.
-fn escaped(text: &str) -> String {
+pub(crate) fn escaped(text: &str) -> String {
     text.replace('\'', "&#39;").replace('"', "&#34;")
 }
 
 /// Sets a user's own language, as their profile would (NULL for none).
-fn set_user_language(app: &TestApp, email: &str, language: Option<&str>) {
+pub(crate) fn set_user_language(app: &TestApp, email: &str, language: Option<&str>) {
     diesel::sql_query("UPDATE users SET language = $1 WHERE email = $2")
         .bind::<Nullable<Text>, _>(language)
         .bind::<Text, _>(email)
@@ -53,7 +53,7 @@ fn set_user_language(app: &TestApp, email: &str, language: Option<&str>) {
 }
 
 /// Sets the demo school's language, as its settings would (NULL for none).
-fn set_school_language(app: &TestApp, language: Option<&str>) {
+pub(crate) fn set_school_language(app: &TestApp, language: Option<&str>) {
     diesel::sql_query("UPDATE organizations SET language = $1 WHERE name LIKE 'Northwind%'")
         .bind::<Nullable<Text>, _>(language)
         .execute(&mut app.conn())
