@@ -29,3 +29,4 @@ error-query-unreadable = This address has a parameter we cannot read ({ $cause }
 error-field-line-breaks = { $label } cannot contain line breaks or tabs.
 error-field-controls = { $label } contains characters that cannot be stored.
 error-field-direction = { $label } cannot contain characters that change the direction of text.
+error-session-ended-form-kept = Your session ended — sign in again and your form will come back as you left it.

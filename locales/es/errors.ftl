@@ -29,3 +29,4 @@ error-query-unreadable = Esta dirección tiene un parámetro que no podemos leer
 error-field-line-breaks = «{ $label }» no puede contener saltos de línea ni tabulaciones.
 error-field-controls = «{ $label }» contiene caracteres que no se pueden guardar.
 error-field-direction = «{ $label }» no puede contener caracteres que cambian la dirección del texto.
+error-session-ended-form-kept = Tu sesión ha terminado: vuelve a iniciar sesión y tu formulario volverá tal como lo dejaste.

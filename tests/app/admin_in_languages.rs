@@ -314,3 +314,19 @@ async fn the_reset_e_mail_reads_the_schools_language_unless_the_user_chose_their
     assert_eq!(subject, "Choose a new Homeroom password");
     assert!(body.contains("Choose a new password here within the next hour:"));
 }
+
+#[actix_web::test]
+async fn a_spanish_speaking_administrator_searches_people_in_spanish() {
+    let app = spawn_app().await;
+    let admin = spanish_admin(&app).await;
+    let html = app.page(&admin, "/search?q=zzqxv").await;
+    assert_spanish(
+        &html,
+        &[
+            "<h1>Buscar personas</h1>",
+            "Nombre, número o correo",
+            "Nadie coincide con «zzqxv».",
+        ],
+        &["Search people", "No one matches"],
+    );
+}
