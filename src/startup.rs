@@ -78,23 +78,26 @@ impl Application {
         });
 
         let server = HttpServer::new(move || {
-            let flash_store = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
-                .cookie_name("homeroom_flash".to_owned())
-                .cookie_secure(secure)
-                .cookie_http_only(true)
-                .cookie_same_site(SameSite::Lax)
-                .cookie_content_security(CookieContentSecurity::Private)
-                .build();
+            let flash_store =
+                SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+                    .cookie_name("homeroom_flash".to_owned())
+                    .cookie_secure(secure)
+                    .cookie_http_only(true)
+                    .cookie_same_site(SameSite::Lax)
+                    .cookie_content_security(CookieContentSecurity::Private)
+                    .build();
             App::new()
                 .app_data(state.clone())
-                .app_data(web::FormConfig::default().limit(256 * 1024).error_handler(|err, _| {
-                    AppError::BadRequest(format!(
-                        "The form could not be read ({err}). Go back, check what you entered and send it again."
-                    ))
-                    .into()
-                }))
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(256 * 1024)
+                        .error_handler(|err, _| crate::web::input::unreadable_form(&err).into()),
+                )
                 .configure(|cfg| routes().register(cfg))
-                .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }))
+                .default_service(web::to(|| async {
+                    Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+                }))
+                .wrap(from_fn(crate::web::error::speak_errors))
                 .wrap(flash_store)
                 .wrap(from_fn(crate::web::limits::refuse_oversized))
                 .wrap(Compress::default())

@@ -10,3 +10,37 @@ signin-forgot-password = Mot de passe oublié ?
 signin-wrong-credentials = Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte. Vérifiez-les et réessayez.
 signin-account-disabled = Ce compte est désactivé. Demandez à un administrateur de le réactiver.
 signin-no-organization = Ce compte n'appartient encore à aucune organisation. Demandez à un administrateur de l'y ajouter.
+
+# La seconde étape, un mot de passe oublié, choisir un mot de passe, un blocage.
+
+signin-code-title = Connexion en deux étapes
+signin-code-label = Code de votre application d'authentification
+signin-code-hint = Le code à 6 chiffres qu'elle affiche maintenant, ou l'un de vos codes de secours.
+signin-code-continue = Continuer
+signin-code-someone-else = Se connecter avec un autre compte
+signin-code-wrong = Ce code n'a pas fonctionné. Saisissez le code à 6 chiffres affiché maintenant par votre application, ou l'un de vos codes de secours.
+signin-code-expired = Votre connexion a pris trop de temps. Connectez-vous à nouveau.
+signin-signed-out = Vous êtes déconnecté.
+signin-locked = { $minutes ->
+    [one] Ce compte est bloqué pendant { $minutes } minute après trop de tentatives de connexion échouées. Réessayez ensuite, ou utilisez « Mot de passe oublié ? » pour en choisir un nouveau.
+   *[other] Ce compte est bloqué pendant { $minutes } minutes après trop de tentatives de connexion échouées. Réessayez ensuite, ou utilisez « Mot de passe oublié ? » pour en choisir un nouveau.
+}
+password-forgot-intro = Saisissez l'adresse e-mail avec laquelle vous vous connectez. Nous vous enverrons un lien pour choisir un nouveau mot de passe.
+password-forgot-send = Envoyer le lien
+password-forgot-bad-email = Saisissez l'adresse e-mail avec laquelle vous vous connectez, par exemple nom@ecole.fr.
+password-forgot-sent = Si un compte existe pour { $email }, nous lui avons envoyé un lien pour choisir un nouveau mot de passe. Le lien ne fonctionne qu'une fois, dans l'heure qui vient.
+password-forgot-nothing-arrived = Rien reçu ? Vérifiez le dossier des indésirables, ou adressez-vous à l'administrateur de votre établissement.
+password-back-to-sign-in = Retour à la connexion
+password-set-title = Choisissez votre mot de passe
+password-set-intro = Pour le compte Homeroom { $email }. Utilisez au moins 10 caractères ; quelques mots sans rapport entre eux font un bon mot de passe.
+password-new = Nouveau mot de passe
+password-again = Le même mot de passe, à nouveau
+password-set-save = Enregistrer le mot de passe
+password-set-done = Votre mot de passe est enregistré. Connectez-vous avec votre adresse e-mail et le nouveau mot de passe.
+password-link-expired = Ce lien a expiré ou a déjà été utilisé.
+password-link-expired-help = Les liens pour choisir un mot de passe ne servent qu'une fois : un lien de réinitialisation pendant une heure, une invitation pendant sept jours. Vous pouvez demander un nouveau lien, ou demander à l'administrateur de votre établissement de vous inviter à nouveau.
+password-link-new = M'envoyer un nouveau lien
+password-too-short = Utilisez au moins { $min } caractères.
+password-too-long = Utilisez au plus { $max } caractères.
+password-guessable = Ce mot de passe est trop facile à deviner.
+password-mismatch = Les deux mots de passe ne sont pas identiques. Saisissez deux fois le nouveau mot de passe.

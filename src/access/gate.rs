@@ -269,11 +269,30 @@ impl Routes {
 pub const MFA_ENROLMENT_PATHS: &[&str] = &["/profile/mfa", "/profile/mfa/confirm", "/logout"];
 
 /// Loads the session for gated routes, checks the permission, and checks the CSRF
-/// token of every unsafe request, before the handler runs.
+/// token of every unsafe request, before the handler runs. A refusal is answered
+/// here, with the request, so its page reads in the user's language.
 async fn enforce(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    match check(&mut req).await {
+        Ok(None) => next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body),
+        Ok(Some(answer)) => Ok(req.into_response(answer).map_into_right_body()),
+        // Built whole, as `into_response` would drop the error the page is made from.
+        Err(refused) => {
+            let (request, _) = req.into_parts();
+            let answer = HttpResponse::from_error(refused);
+            Ok(ServiceResponse::new(request, answer).map_into_right_body())
+        }
+    }
+}
+
+/// What to answer instead of the page, if anything: sign-in, setting up two-step
+/// sign-in, or a refusal.
+async fn check(req: &mut ServiceRequest) -> Result<Option<HttpResponse>, Error> {
     let gate = req.app_data::<Gate>().copied().unwrap_or(Gate::SignedIn);
     let state = req
         .app_data::<web::Data<AppState>>()
@@ -282,21 +301,19 @@ async fn enforce(
 
     let expected_csrf = match gate {
         Gate::Public => csrf::cookie_token(req.request()),
-        Gate::SignedIn | Gate::Requires(_) => match admit(&mut req, &state, gate).await? {
+        Gate::SignedIn | Gate::Requires(_) => match admit(req, &state, gate).await? {
             Ok(token) => Some(token),
-            Err(answer) => return Ok(req.into_response(answer).map_into_right_body()),
+            Err(answer) => return Ok(Some(answer)),
         },
     };
 
     if !is_safe(req.method()) {
-        let presented = presented_csrf(&mut req).await?;
+        let presented = presented_csrf(req).await?;
         if !csrf::matches(expected_csrf.as_deref(), presented.as_deref()) {
             return Err(AppError::CsrfRejected.into());
         }
     }
-    next.call(req)
-        .await
-        .map(ServiceResponse::map_into_left_body)
+    Ok(None)
 }
 
 /// Loads the session of a gated route and checks its permission: the session's CSRF
@@ -313,13 +330,13 @@ async fn admit(
     if access.must_enrol_mfa && !MFA_ENROLMENT_PATHS.contains(&req.path()) {
         return Ok(Err(see_other(MFA_ENROLMENT_PATHS[0])));
     }
-    if let Gate::Requires(permission) = gate
-        && !access.can(permission)
-    {
+    let forbidden = matches!(gate, Gate::Requires(permission) if !access.can(permission));
+    let token = access.csrf_token.clone();
+    // Kept even when refused, so the refusal reads in the user's language.
+    req.extensions_mut().insert(access);
+    if forbidden {
         return Err(AppError::Forbidden.into());
     }
-    let token = access.csrf_token.clone();
-    req.extensions_mut().insert(access);
     Ok(Ok(token))
 }
 

@@ -9,14 +9,14 @@ use actix_web::web::Bytes;
 
 use crate::auth::session;
 use crate::forms::{self, kept};
+use crate::i18n::msg;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
 use crate::web::input;
 use crate::web::redirect::local_target;
 
-const FORM_KEPT: &str =
-    "Your session ended — sign in again and your form will come back as you left it.";
+const FORM_KEPT: &str = msg("error-session-ended-form-kept");
 
 /// Where to send a visitor without a session: sign-in, then back to the page, or to
 /// the form they were sending with what they typed.
@@ -44,7 +44,8 @@ pub async fn sign_in_first(
         Ok(kept::keep(conn, owner, &page, &fields)?)
     })
     .await?;
-    flash::push(&req.get_session(), Level::Info, FORM_KEPT);
+    let said = crate::web::layout::lang_of(req.request()).text(FORM_KEPT);
+    flash::push(&req.get_session(), Level::Info, said);
     Ok(AppError::SignedOut { next: Some(next) })
 }
 

@@ -2,38 +2,72 @@
 //! queries can use, or a message to show next to it.
 
 use crate::auth::accounts::looks_like_email;
+use crate::i18n::{Lang, msg};
 use crate::web::input;
 
+/// A form field: its label and what to say when it is left empty (message ids).
+#[derive(Clone, Copy)]
+pub struct Field {
+    pub label: &'static str,
+    pub missing: &'static str,
+}
+
+pub const FIRST_NAME: Field = Field {
+    label: msg("admin-first-name"),
+    missing: msg("admin-first-name-missing"),
+};
+pub const LAST_NAME: Field = Field {
+    label: msg("admin-last-name"),
+    missing: msg("admin-last-name-missing"),
+};
+pub const EMAIL: Field = Field {
+    label: msg("admin-email-address"),
+    missing: msg("admin-email-missing"),
+};
+pub const ROLE_NAME: Field = Field {
+    label: msg("admin-role-name"),
+    missing: msg("admin-role-name-missing"),
+};
+pub const ROLE_DESCRIPTION: Field = Field {
+    label: msg("admin-role-description"),
+    missing: msg("admin-role-description"),
+};
+
 /// Trimmed text that must be given and fit in `max` characters.
-pub fn required(value: &str, label: &str, max: usize) -> Result<String, String> {
-    match optional(value, label, max)? {
+pub fn required(t: Lang, value: &str, field: Field, max: usize) -> Result<String, String> {
+    match optional(t, value, field, max)? {
         Some(text) => Ok(text),
-        None => Err(format!("Enter the {}.", label.to_lowercase())),
+        None => Err(t.text(field.missing)),
     }
 }
 
 /// Trimmed text that may be left empty, at most `max` characters.
-pub fn optional(value: &str, label: &str, max: usize) -> Result<Option<String>, String> {
+pub fn optional(t: Lang, value: &str, field: Field, max: usize) -> Result<Option<String>, String> {
     let text = value.trim();
+    let label = t.text(field.label);
     if text.chars().count() > max {
-        return Err(format!("{label} can be at most {max} characters."));
+        return Err(t
+            .message(msg("admin-field-too-long"))
+            .arg("label", &label)
+            .arg("max", max)
+            .to_string());
     }
     if let Some(problem) = input::unstorable(text, false) {
-        return Err(problem.message(label));
+        return Err(problem.message_in(t, &label));
     }
     if input::changes_direction(text) {
-        return Err(input::direction_message(label));
+        return Err(input::direction_message_in(t, &label));
     }
     Ok((!text.is_empty()).then(|| text.to_owned()))
 }
 
 /// An e-mail address as stored: trimmed and in lower case, so sign-in matches it.
-pub fn email(value: &str) -> Result<String, String> {
-    let address = required(value, "E-mail address", 320)?.to_lowercase();
+pub fn email(t: Lang, value: &str) -> Result<String, String> {
+    let address = required(t, value, EMAIL, 320)?.to_lowercase();
     if looks_like_email(&address) {
         Ok(address)
     } else {
-        Err("Enter an e-mail address like name@school.org.".to_owned())
+        Err(t.text(msg("admin-email-invalid")))
     }
 }
 
@@ -51,25 +85,26 @@ mod tests {
 
     #[test]
     fn text_is_trimmed_and_bounded() {
-        assert_eq!(required("  Ada ", "First name", 10), Ok("Ada".to_owned()));
+        let en = Lang::default();
+        assert_eq!(required(en, "  Ada ", FIRST_NAME, 10), Ok("Ada".to_owned()));
         assert_eq!(
-            required("   ", "First name", 10),
+            required(en, "   ", FIRST_NAME, 10),
             Err("Enter the first name.".to_owned())
         );
         assert_eq!(
-            required("abcdefghijk", "Name", 10),
+            required(en, "abcdefghijk", ROLE_NAME, 10),
             Err("Name can be at most 10 characters.".to_owned())
         );
-        assert!(optional("a\tb", "Description", 10).is_err());
-        assert_eq!(optional("", "Description", 10), Ok(None));
+        assert!(optional(en, "a\tb", ROLE_DESCRIPTION, 10).is_err());
+        assert_eq!(optional(en, "", ROLE_DESCRIPTION, 10), Ok(None));
     }
 
     #[test]
     fn emails_are_kept_in_lower_case() {
         assert_eq!(
-            email(" Ada@School.Example "),
+            email(Lang::default(), " Ada@School.Example "),
             Ok("ada@school.example".to_owned())
         );
-        assert!(email("ada@school").is_err());
+        assert!(email(Lang::default(), "ada@school").is_err());
     }
 }

@@ -14,8 +14,9 @@ use super::safeguards::{ChangeError, guarded};
 use crate::access::catalog::EntityGroup;
 use crate::access::{Access, Action, Permission, PermissionSet};
 use crate::db::{Tenant, UserId};
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
-use crate::web::error::AppError;
+use crate::web::error::{AppError, Refusal};
 use crate::web::flash::{self, Level};
 use crate::web::input;
 use crate::web::layout::Page;
@@ -81,9 +82,8 @@ pub struct GridChange {
 impl GridChange {
     pub fn from_form(fields: &[(String, String)]) -> Result<GridChange, AppError> {
         let parse = |name: &str| {
-            Permission::parse(name).ok_or_else(|| {
-                AppError::BadRequest("The form named a permission that does not exist.".to_owned())
-            })
+            Permission::parse(name)
+                .ok_or_else(|| AppError::Refused(Refusal::new(msg("admin-permission-unknown"))))
         };
         let mut ticked = PermissionSet::default();
         let mut only = None;
@@ -141,14 +141,22 @@ impl Grid {
         self.grantee.change(conn, &added, &removed, by)
     }
 
-    fn cell(&self, permission: Permission, saved: bool, error: Option<String>) -> GridCell {
+    fn cell(
+        &self,
+        t: Lang,
+        permission: Permission,
+        saved: bool,
+        error: Option<String>,
+    ) -> GridCell {
+        let records = t.text(permission.entity.message_id()).to_lowercase();
         GridCell {
+            t,
             name: permission.name(),
-            label: format!(
-                "{} {}",
-                action_label(permission.action),
-                permission.entity.label().to_lowercase()
-            ),
+            label: t
+                .message(msg("admin-permission-label"))
+                .arg("action", action_name(permission.action))
+                .arg("records", &records)
+                .to_string(),
             url: self.url(),
             checked: self.own.contains(permission) || self.inherited.contains(permission),
             inherited: self.inherited.contains(permission),
@@ -159,24 +167,25 @@ impl Grid {
     }
 
     /// The grid for a page.
-    pub fn view(&self) -> GridView {
+    pub fn view(&self, t: Lang) -> GridView {
         let groups = EntityGroup::ALL
             .iter()
             .map(|&group| GridGroup {
-                label: group.label(),
+                label: t.text(group_label(group)),
                 rows: group
                     .entities()
                     .map(|entity| GridRow {
-                        label: entity.label(),
+                        label: t.text(entity.message_id()),
                         cells: Action::ALL
                             .iter()
-                            .map(|&a| self.cell(Permission::new(a, entity), false, None))
+                            .map(|&a| self.cell(t, Permission::new(a, entity), false, None))
                             .collect(),
                     })
                     .collect(),
             })
             .collect();
         GridView {
+            t,
             url: self.url(),
             groups,
             editable: !self.changeable.is_empty(),
@@ -185,16 +194,31 @@ impl Grid {
     }
 }
 
-fn action_label(action: Action) -> &'static str {
+/// The action as `admin-permission-label` chooses its wording.
+fn action_name(action: Action) -> &'static str {
     match action {
-        Action::Create => "Create",
-        Action::Read => "Read",
-        Action::Update => "Update",
-        Action::Delete => "Delete",
+        Action::Create => "create",
+        Action::Read => "read",
+        Action::Update => "update",
+        Action::Delete => "delete",
+    }
+}
+
+/// The heading of a group of records in the grid (a message id).
+fn group_label(group: EntityGroup) -> &'static str {
+    match group {
+        EntityGroup::People => msg("admin-group-people"),
+        EntityGroup::Academics => msg("admin-group-academics"),
+        EntityGroup::Attendance => msg("admin-group-attendance"),
+        EntityGroup::Finance => msg("admin-group-finance"),
+        EntityGroup::Communication => msg("admin-group-communication"),
+        EntityGroup::Modules => msg("admin-group-modules"),
+        EntityGroup::System => msg("admin-group-system"),
     }
 }
 
 pub struct GridView {
+    pub t: Lang,
     pub url: String,
     pub groups: Vec<GridGroup>,
     /// Whether any box can be changed, so the grid offers its Save button.
@@ -204,16 +228,17 @@ pub struct GridView {
 }
 
 pub struct GridGroup {
-    pub label: &'static str,
+    pub label: String,
     pub rows: Vec<GridRow>,
 }
 
 pub struct GridRow {
-    pub label: &'static str,
+    pub label: String,
     pub cells: Vec<GridCell>,
 }
 
 pub struct GridCell {
+    pub t: Lang,
     pub name: String,
     pub label: String,
     pub url: String,
@@ -248,12 +273,12 @@ pub trait GridPage: 'static {
 /// the reason it was refused.
 fn save<P: GridPage>(
     tenant: &mut Tenant<'_>,
-    access: &Access,
+    (access, t): (&Access, Lang),
     id: Uuid,
     change: GridChange,
 ) -> Result<(Grid, Option<String>), AppError> {
     let by = UserId::new(access.user_id);
-    let outcome = guarded(tenant, access, |tenant| {
+    let outcome = guarded(tenant, access, t, |tenant| {
         let grid = P::grid(tenant, access, id)?;
         let desired = grid.desired(&change)?;
         grid.write(tenant.conn(), &desired, by)
@@ -281,19 +306,19 @@ pub async fn post<P: GridPage>(
     let id = id.into_inner();
     let change = GridChange::from_form(&form)?;
     let toggled = change.only.filter(|_| htmx::wants_fragment(&req));
-    let access = page.access.clone();
+    let (access, t) = (page.access.clone(), page.t);
     let (grid, refusal) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        save::<P>(tenant, &access, id, change)
+        save::<P>(tenant, (&access, t), id, change)
     })
     .await?;
     if let Some(permission) = toggled {
-        let cell = grid.cell(permission, refusal.is_none(), refusal);
+        let cell = grid.cell(t, permission, refusal.is_none(), refusal);
         return render(&CellFragment { cell });
     }
     match refusal {
         Some(reason) => P::refused(&page, &state, id, reason).await,
         None => {
-            flash::push(&session, Level::Success, "Permissions saved.");
+            flash::push(&session, Level::Success, t.text("admin-permissions-saved"));
             Ok(see_other(&grid.page_url))
         }
     }
@@ -374,7 +399,7 @@ mod tests {
         let fields = vec![("permission".to_owned(), "FLY_STUDENTS".to_owned())];
         assert!(matches!(
             GridChange::from_form(&fields),
-            Err(AppError::BadRequest(_))
+            Err(AppError::Refused(_))
         ));
     }
 }

@@ -11,6 +11,7 @@ use crate::db::enums::EmailStatus;
 use crate::mail::{BodyPiece, linkify};
 use crate::state::AppState;
 use crate::web::error::AppError;
+use crate::web::format::Locale;
 use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
@@ -43,6 +44,7 @@ pub struct OutboxEmail {
 #[template(path = "admin/outbox.html")]
 struct OutboxPage {
     layout: Layout,
+    locale: Locale,
     emails: Vec<OutboxEmail>,
     uses_smtp: bool,
 }
@@ -56,7 +58,8 @@ async fn outbox(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, 
     })
     .await?;
     render(&OutboxPage {
-        layout: page.layout("Outbox"),
+        layout: page.layout(page.t.text("admin-outbox-title")),
+        locale: page.locale(),
         emails: rows.into_iter().map(OutboxEmail::from).collect(),
         uses_smtp: state.mailer.uses_smtp(),
     })

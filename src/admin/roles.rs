@@ -23,6 +23,7 @@ use crate::access::{
 use crate::db::{Tenant, UserId};
 use crate::forms::Guard;
 use crate::forms::once::{self, Once, Owner};
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -115,14 +116,14 @@ async fn list(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, Ap
         })
         .collect();
     render(&RolesPage {
-        layout: page.layout("Roles"),
+        layout: page.layout(page.t.text("admin-roles-title")),
         roles,
         may_create: may_edit_roles(&page.access, Action::Create),
         global: page.access.global_access,
     })
 }
 
-const NAME_TAKEN: &str = "Another role already has this name.";
+const NAME_TAKEN: &str = msg("admin-role-name-taken");
 
 /// A role's name, description and MFA requirement as typed, for the form.
 #[derive(Deserialize, Default)]
@@ -151,18 +152,19 @@ impl RoleForm {
     fn parse(
         &self,
         conn: &mut PgConnection,
+        t: Lang,
         except: Option<Uuid>,
     ) -> QueryResult<Result<RoleInput, FieldErrors>> {
         let mut errors = FieldErrors::default();
-        let name = errors.check("name", forms::required(&self.name, "Name", 60));
+        let name = errors.check("name", forms::required(t, &self.name, forms::ROLE_NAME, 60));
         let description = errors.check(
             "description",
-            forms::optional(&self.description, "Description", 300),
+            forms::optional(t, &self.description, forms::ROLE_DESCRIPTION, 300),
         );
         if let Some(name) = &name
             && queries::role_name_taken(conn, name, except)?
         {
-            errors.add("name", NAME_TAKEN);
+            errors.add("name", t.text(NAME_TAKEN));
         }
         Ok(match (name, description) {
             (Some(name), Some(description)) if errors.is_empty() => Ok(RoleInput {
@@ -178,11 +180,11 @@ impl RoleForm {
 /// Writes a usable form with `save`; a name taken meanwhile becomes a field error too.
 fn save_role<T>(
     conn: &mut PgConnection,
-    values: &RoleForm,
+    (values, t): (&RoleForm, Lang),
     except: Option<Uuid>,
     save: impl FnOnce(&mut PgConnection, &RoleInput) -> QueryResult<T>,
 ) -> Result<Result<T, FieldErrors>, AppError> {
-    let input = match values.parse(conn, except)? {
+    let input = match values.parse(conn, t, except)? {
         Ok(input) => input,
         Err(errors) => return Ok(Err(errors)),
     };
@@ -190,7 +192,7 @@ fn save_role<T>(
         Ok(saved) => Ok(Ok(saved)),
         Err(e) if forms::is_unique_violation(&e) => {
             let mut errors = FieldErrors::default();
-            errors.add("name", NAME_TAKEN);
+            errors.add("name", t.text(NAME_TAKEN));
             Ok(Err(errors))
         }
         Err(e) => Err(e.into()),
@@ -209,7 +211,7 @@ struct NewRolePage {
 async fn new_role(page: Page) -> Result<HttpResponse, AppError> {
     require_role_editor(&page.access, Action::Create)?;
     render(&NewRolePage {
-        layout: page.layout("New role"),
+        layout: page.layout(page.t.text("admin-role-new-title")),
         values: RoleForm::default(),
         errors: FieldErrors::default(),
         guard: Guard::token_only(""),
@@ -220,7 +222,7 @@ async fn new_role(page: Page) -> Result<HttpResponse, AppError> {
 fn create_role_once(
     conn: &mut PgConnection,
     values: &RoleForm,
-    access: &Access,
+    (access, t): (&Access, Lang),
 ) -> Result<Once<Result<Uuid, FieldErrors>>, AppError> {
     let by = UserId::new(access.user_id);
     once::create_once(
@@ -228,7 +230,7 @@ fn create_role_once(
         Some(Owner::signed_in(access)),
         once::usable(&values.form_token),
         |conn| {
-            save_role(conn, values, None, |c, input| {
+            save_role(conn, (values, t), None, |c, input| {
                 queries::insert_role(c, input, by)
             })
         },
@@ -243,10 +245,10 @@ async fn create_role(
     form: input::Form<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
     require_role_editor(&page.access, Action::Create)?;
-    let (values, access) = (form.into_inner(), page.access.clone());
+    let (values, access, t) = (form.into_inner(), page.access.clone(), page.t);
     // Roles are install-wide: no organization's row-level security applies.
     let (values, outcome) = crate::web::db::run(&state.pool, move |conn| {
-        let outcome = create_role_once(conn, &values, &access)?;
+        let outcome = create_role_once(conn, &values, (&access, t))?;
         Ok((values, outcome))
     })
     .await?;
@@ -254,13 +256,16 @@ async fn create_role(
         Once::AlreadySaved(role) => Ok(once::already_saved(&session, &role)),
         Once::Created(Ok(id)) => {
             let name = values.name.trim();
-            let message = format!("Role “{name}” created. Tick what it may do.");
+            let message = t
+                .message("admin-role-created")
+                .arg("name", name)
+                .to_string();
             flash::push(&session, Level::Success, message);
             Ok(see_other(&format!("/admin/roles/{id}")))
         }
         Once::Created(Err(errors)) => render_as(
             &NewRolePage {
-                layout: page.layout("New role"),
+                layout: page.layout(t.text("admin-role-new-title")),
                 guard: Guard::token_only(&values.form_token),
                 values,
                 errors,
@@ -335,7 +340,7 @@ async fn role_page(
             may_delete: may_edit_roles(&page.access, Action::Delete) && !details.role.builtin(),
             users_here: details.users_here,
             users_everywhere: details.users_everywhere,
-            grid: details.grid.view(),
+            grid: details.grid.view(page.t),
             role: details.role,
             values,
             errors,
@@ -363,11 +368,11 @@ async fn update_role(
     require_role_editor(&page.access, Action::Update)?;
     let id = id.into_inner();
     let values = form.into_inner();
-    let by = UserId::new(page.access.user_id);
+    let (by, t) = (UserId::new(page.access.user_id), page.t);
     // Roles are install-wide: no organization's row-level security applies.
     let (values, outcome) = crate::web::db::run(&state.pool, move |conn| {
         queries::find_role(conn, id)?;
-        let outcome = save_role(conn, &values, Some(id), |conn, input| {
+        let outcome = save_role(conn, (&values, t), Some(id), |conn, input| {
             queries::update_role(conn, id, input, by)
         })?;
         Ok((values, outcome))
@@ -375,7 +380,7 @@ async fn update_role(
     .await?;
     match outcome {
         Ok(_) => {
-            flash::push(&session, Level::Success, "Role saved.");
+            flash::push(&session, Level::Success, t.text("admin-role-saved"));
             Ok(see_other(&format!("/admin/roles/{id}")))
         }
         Err(errors) => {
@@ -430,15 +435,19 @@ async fn delete_role(
 ) -> Result<HttpResponse, AppError> {
     require_role_editor(&page.access, Action::Delete)?;
     let id = id.into_inner();
-    let by = UserId::new(page.access.user_id);
+    let (by, t) = (UserId::new(page.access.user_id), page.t);
     // Roles are install-wide: no organization's row-level security applies.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| delete_unused(conn, id, by))
+        conn.transaction(|conn| delete_unused(conn, t, id, by))
     })
     .await?;
     match outcome {
         Ok(name) => {
-            flash::push(&session, Level::Success, format!("Role “{name}” deleted."));
+            let message = t
+                .message("admin-role-deleted")
+                .arg("name", &name)
+                .to_string();
+            flash::push(&session, Level::Success, message);
             Ok(see_other("/admin/roles"))
         }
         Err(reason) => role_page(&page, &state, id, StatusCode::CONFLICT, None, Some(reason)).await,
@@ -448,30 +457,27 @@ async fn delete_role(
 /// Deletes a role nobody holds that did not come with Homeroom; its name, or why not.
 fn delete_unused(
     conn: &mut PgConnection,
+    t: Lang,
     id: Uuid,
     by: UserId,
 ) -> Result<Result<String, String>, AppError> {
     let role = queries::find_role(conn, id)?;
     if role.builtin() {
-        return Ok(Err(format!(
-            "“{}” comes with Homeroom and cannot be deleted. You can change its permissions instead.",
-            role.name
-        )));
+        return Ok(Err(t
+            .message("admin-role-builtin")
+            .arg("name", &role.name)
+            .to_string()));
     }
     let holders = queries::users_per_role_everywhere(conn)?
         .get(&id)
         .copied()
         .unwrap_or(0);
     if holders > 0 {
-        return Ok(Err(format!(
-            "“{}” cannot be deleted while {holders} {} it. Give them another role first.",
-            role.name,
-            if holders == 1 {
-                "user has"
-            } else {
-                "users have"
-            }
-        )));
+        return Ok(Err(t
+            .message("admin-role-held")
+            .arg("name", &role.name)
+            .arg("count", holders)
+            .to_string()));
     }
     queries::delete_role(conn, id, by)?;
     Ok(Ok(role.name))

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use super::queries;
 use crate::access::{Access, Action, Entity, Permission};
 use crate::db::Tenant;
+use crate::i18n::{Lang, msg};
 use crate::web::error::AppError;
 
 pub const MANAGE_USERS: Permission = Permission::new(Action::Update, Entity::Users);
@@ -31,26 +32,27 @@ impl From<AppError> for ChangeError {
     }
 }
 
-/// Runs `change` in one transaction, rolled back with the reason if it would lock people out.
+/// Runs `change` in one transaction, rolled back with the reason (in `t`) if it would
+/// lock people out.
 /// The checks look at the whole install: roles and global access span every school.
 pub fn guarded<T>(
     tenant: &mut Tenant<'_>,
     editor: &Access,
+    t: Lang,
     change: impl FnOnce(&mut Tenant<'_>) -> Result<T, ChangeError>,
 ) -> Result<Result<T, String>, AppError> {
     let outcome = tenant.transaction(|tenant| {
         let roles_had_an_administrator = anyone_changes_roles(tenant.conn())?;
         let value = change(tenant)?;
-        if editor.can(MANAGE_USERS) && !queries::holds(tenant.conn(), editor.user_id, MANAGE_USERS)? {
+        if editor.can(MANAGE_USERS) && !queries::holds(tenant.conn(), editor.user_id, MANAGE_USERS)?
+        {
             return Err(ChangeError::Refused(
-                "That would take away your own permission to manage users. Ask another administrator to make this change."
-                    .to_owned(),
+                t.text(msg("admin-refused-own-permission")),
             ));
         }
         if roles_had_an_administrator && !anyone_changes_roles(tenant.conn())? {
             return Err(ChangeError::Refused(
-                "That would leave no active user with global access who can change roles. Give another Super Administrator that permission first."
-                    .to_owned(),
+                t.text(msg("admin-refused-last-role-changer")),
             ));
         }
         Ok(value)

@@ -13,6 +13,7 @@ use crate::config::Settings;
 use crate::db::enums::LoginMethod;
 use crate::db::lower;
 use crate::db::schema::{login_history, users};
+use crate::i18n::{Lang, msg};
 use crate::web::error::error_page;
 
 /// Why an attempt failed, as stored in `login_history.failure_reason`.
@@ -139,35 +140,26 @@ pub fn rate_limited(
 }
 
 /// The 429 answer: what happened, when to try again, and nothing recorded.
-pub fn too_many_attempts(retry_after_seconds: i64) -> HttpResponse {
+pub fn too_many_attempts(t: Lang, retry_after_seconds: i64) -> HttpResponse {
     let minutes = (retry_after_seconds + 59) / 60;
-    let message = format!(
-        "There have been too many sign-in attempts from your network. Wait {} and try again.",
-        minutes_text(minutes)
-    );
-    let mut response = error_page(StatusCode::TOO_MANY_REQUESTS, "Too many attempts", &message);
+    let message = t
+        .message(msg("error-too-many-attempts"))
+        .arg("minutes", minutes)
+        .to_string();
+    let title = t.text(msg("error-too-many-attempts-title"));
+    let mut response = error_page(t, StatusCode::TOO_MANY_REQUESTS, &title, &message);
     if let Ok(value) = header::HeaderValue::from_str(&retry_after_seconds.to_string()) {
         response.headers_mut().insert(header::RETRY_AFTER, value);
     }
     response
 }
 
-fn minutes_text(minutes: i64) -> String {
-    if minutes == 1 {
-        "1 minute".to_owned()
-    } else {
-        format!("{minutes} minutes")
-    }
-}
-
 /// The message for a locked account, saying when it opens again.
-pub fn locked_message(until: DateTime<Utc>) -> String {
+pub fn locked_message(t: Lang, until: DateTime<Utc>) -> String {
     let minutes = ((until - Utc::now()).num_seconds() + 59).max(60) / 60;
-    format!(
-        "This account is locked for {} after too many failed sign-in attempts. \
-         Try again then, or use \"Forgot your password?\" to choose a new one.",
-        minutes_text(minutes)
-    )
+    t.message(msg("signin-locked"))
+        .arg("minutes", minutes)
+        .to_string()
 }
 
 /// Whether an account is locked now; the time it opens again.

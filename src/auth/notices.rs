@@ -57,23 +57,21 @@ pub fn send_lock_notice(
                 organizations::time_zone.nullable(),
             ))
             .first(conn)?;
-    let opens = crate::web::local_time(
-        crate::clock::zone(time_zone.as_deref().unwrap_or("UTC")),
-        until,
-    );
+    let t = super::queries::recipient_language(conn, user_id)?;
+    let zone = crate::clock::zone(time_zone.as_deref().unwrap_or("UTC"));
+    let opens = until.with_timezone(&zone);
+    let (day, time) = (t.day_month(opens.date_naive()), t.time(opens.time()));
     mailer.send(
         conn,
         &Email {
             organization_id,
             to: address,
-            subject: "Your Homeroom account is locked for now".to_owned(),
-            body: format!(
-                "There have been too many failed attempts to sign in to your Homeroom account, \
-                 so it is locked until {opens}. Until then even the right password is refused.\n\n\
-                 If these attempts were not yours, someone may be guessing your password: \
-                 after {opens}, sign in and change it, or use \"Forgot your password?\" \
-                 on the sign-in page to choose a new one.\n"
-            ),
+            subject: t.text("email-locked-subject"),
+            body: t
+                .message("email-locked-body")
+                .arg("day", &day)
+                .arg("time", &time)
+                .to_string(),
             sent_by: None,
         },
     )?;

@@ -7,6 +7,8 @@ use argon2::password_hash::{
 };
 use argon2::{Algorithm, Argon2, Params, Version};
 
+use crate::i18n::{Lang, msg};
+
 /// argon2id at OWASP's recommended minimum: 19 MiB of memory, 2 passes, 1 lane.
 const MEMORY_KIB: u32 = 19 * 1024;
 const PASSES: u32 = 2;
@@ -51,11 +53,23 @@ pub fn verify(stored: Option<&str>, password: &str) -> bool {
 /// The rules a new password must meet, as a message for the form: long enough,
 /// and not guessable (zxcvbn's dictionaries of common passwords, names and patterns).
 pub fn check_new(password: &str) -> Result<(), String> {
+    check_new_in(Lang::default(), password)
+}
+
+/// [`check_new`] with its message in the reader's language. The guessing library's
+/// own advice is English, so only English readers get it.
+pub fn check_new_in(t: Lang, password: &str) -> Result<(), String> {
     if password.chars().count() < MIN_LENGTH {
-        return Err(format!("Use at least {MIN_LENGTH} characters."));
+        return Err(t
+            .message(msg("password-too-short"))
+            .arg("min", MIN_LENGTH)
+            .to_string());
     }
     if password.len() > 1024 {
-        return Err("Use at most 1024 characters.".to_owned());
+        return Err(t
+            .message(msg("password-too-long"))
+            .arg("max", 1024)
+            .to_string());
     }
     // zxcvbn's matching grows quickly with length; the first 100 characters decide.
     let judged: String = password.chars().take(100).collect();
@@ -63,8 +77,8 @@ pub fn check_new(password: &str) -> Result<(), String> {
     if estimate.score() >= zxcvbn::Score::Three {
         return Ok(());
     }
-    let mut message = "This password is too easy to guess.".to_owned();
-    if let Some(feedback) = estimate.feedback() {
+    let mut message = t.text(msg("password-guessable"));
+    if let Some(feedback) = estimate.feedback().filter(|_| t == Lang::default()) {
         if let Some(warning) = feedback.warning() {
             message = format!("{message} {warning}");
         }
@@ -89,13 +103,12 @@ impl NewPasswordErrors {
 }
 
 /// `check_new`, and that the second typing is the same as the first.
-pub fn check_new_typed_twice(password: &str, again: &str) -> NewPasswordErrors {
-    let rules = check_new(password).err();
+pub fn check_new_typed_twice(t: Lang, password: &str, again: &str) -> NewPasswordErrors {
+    let rules = check_new_in(t, password).err();
     let mismatch = rules.is_none() && password != again;
     NewPasswordErrors {
         password: rules,
-        again: mismatch
-            .then(|| "The two passwords are not the same. Type the new password twice.".to_owned()),
+        again: mismatch.then(|| t.text(msg("password-mismatch"))),
     }
 }
 
@@ -107,8 +120,8 @@ pub struct NewPassword {
 }
 
 impl NewPassword {
-    pub fn typed_twice(password: &str, again: &str) -> anyhow::Result<NewPassword> {
-        let errors = check_new_typed_twice(password, again);
+    pub fn typed_twice(t: Lang, password: &str, again: &str) -> anyhow::Result<NewPassword> {
+        let errors = check_new_typed_twice(t, password, again);
         let hash = if errors.any() {
             None
         } else {
@@ -124,18 +137,26 @@ mod tests {
 
     #[test]
     fn only_a_new_password_without_messages_is_hashed() {
-        let good =
-            NewPassword::typed_twice("violet tractor harbour 42", "violet tractor harbour 42")
-                .expect("hash");
+        let good = NewPassword::typed_twice(
+            Lang::default(),
+            "violet tractor harbour 42",
+            "violet tractor harbour 42",
+        )
+        .expect("hash");
         assert!(!good.errors.any());
         assert!(verify(good.hash.as_deref(), "violet tractor harbour 42"));
 
-        let mismatch = NewPassword::typed_twice("violet tractor harbour 42", "violet tractor")
-            .expect("no hash needed");
+        let mismatch = NewPassword::typed_twice(
+            Lang::default(),
+            "violet tractor harbour 42",
+            "violet tractor",
+        )
+        .expect("no hash needed");
         assert!(mismatch.errors.again.is_some());
         assert_eq!(mismatch.hash, None);
 
-        let short = NewPassword::typed_twice("short", "short").expect("no hash needed");
+        let short =
+            NewPassword::typed_twice(Lang::default(), "short", "short").expect("no hash needed");
         assert!(short.errors.password.is_some());
         assert_eq!(short.hash, None);
     }

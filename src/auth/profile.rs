@@ -373,7 +373,7 @@ async fn change_password(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let new = NewPassword::typed_twice(&form.new_password, &form.new_password_again)?;
+    let new = NewPassword::typed_twice(page.t, &form.new_password, &form.new_password_again)?;
     let access = page.access.clone();
     let this_session = ThisSession::of(&req);
     // One's own account and sessions: no row-level security.

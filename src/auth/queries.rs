@@ -7,8 +7,9 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::db::schema::{roles, users};
+use crate::db::schema::{organizations, roles, users};
 use crate::db::{OrganizationId, lower};
+use crate::i18n::{self, Lang};
 
 /// An account that may be signing in, found by its e-mail address.
 #[derive(Queryable)]
@@ -50,6 +51,16 @@ pub fn email_and_lock(
         .find(user)
         .select((users::email, users::locked_until))
         .first(conn)
+}
+
+/// The language to write to an account's owner in: their own, else their school's.
+pub fn recipient_language(conn: &mut PgConnection, user: Uuid) -> QueryResult<Lang> {
+    let (own, school): (Option<String>, Option<String>) = users::table
+        .left_join(organizations::table.on(organizations::id.nullable().eq(users::organization_id)))
+        .filter(users::id.eq(user))
+        .select((users::language, organizations::language.nullable()))
+        .first(conn)?;
+    Ok(i18n::choose(own.as_deref(), school.as_deref(), None))
 }
 
 /// An account's e-mail address, if the account is there.

@@ -46,17 +46,15 @@ fn public_layout(
     title: &str,
 ) -> (Layout, Option<actix_web::cookie::Cookie<'static>>) {
     let (token, cookie) = csrf::public_token(req, state.settings.secure_cookies);
-    (
-        Layout::public(lang_of(req), title, token, Vec::new()),
-        cookie,
-    )
+    let t = lang_of(req);
+    (Layout::public(t, t.text(title), token, Vec::new()), cookie)
 }
 
 async fn forgot_form(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let (layout, cookie) = public_layout(&req, &state, "Forgot your password?");
+    let (layout, cookie) = public_layout(&req, &state, "signin-forgot-password");
     let page = ForgotPage {
         layout,
         email: String::new(),
@@ -79,13 +77,13 @@ async fn forgot(
     form: input::Form<ForgotForm>,
 ) -> Result<HttpResponse, AppError> {
     let email = form.into_inner().email.trim().to_lowercase();
-    let (layout, cookie) = public_layout(&req, &state, "Forgot your password?");
+    let (layout, cookie) = public_layout(&req, &state, "signin-forgot-password");
     if !looks_like_email(&email) {
-        let error = "Enter the email address you sign in with, like name@school.org.";
+        let error = layout.t.text("password-forgot-bad-email");
         let page = ForgotPage {
             layout,
             email,
-            error: Some(error.to_owned()),
+            error: Some(error),
             sent: false,
         };
         return render_public(&page, StatusCode::UNPROCESSABLE_ENTITY, cookie);
@@ -99,7 +97,9 @@ async fn forgot(
     })
     .await?;
     match asked {
-        ResetRequest::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
+        ResetRequest::RateLimited(retry_after) => {
+            Ok(attempts::too_many_attempts(layout.t, retry_after))
+        }
         ResetRequest::Recorded(account) => {
             send_reset_link_after_reply(&state, account);
             let page = ForgotPage {
@@ -160,17 +160,14 @@ fn send_reset_link(
 ) -> Result<(), AppError> {
     let token = tokens::issue_password_token(conn, user_id, PasswordToken::Reset)?;
     let link = tokens::password_link(public_url, &token);
+    let t = queries::recipient_language(conn, user_id)?;
     mailer.send(
         conn,
         &Email {
             organization_id,
             to: address,
-            subject: "Choose a new Homeroom password".to_owned(),
-            body: format!(
-                "Someone (hopefully you) asked to reset the password of your Homeroom account.\n\n\
-                 Choose a new password here within the next hour:\n{link}\n\n\
-                 If you did not ask for this, ignore this e-mail: your password stays as it is.\n"
-            ),
+            subject: t.text("email-reset-subject"),
+            body: t.message("email-reset-body").arg("link", &link).to_string(),
             sent_by: None,
         },
     )?;
@@ -194,7 +191,7 @@ fn set_password_page(
     errors: NewPasswordErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let (layout, cookie) = public_layout(req, state, "Choose your password");
+    let (layout, cookie) = public_layout(req, state, "password-set-title");
     let status = page_status(email.is_some(), status);
     render_public(
         &SetPasswordPage {
@@ -292,7 +289,7 @@ async fn set(
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let form = form.into_inner();
-    let new = NewPassword::typed_twice(&form.password, &form.password_again)?;
+    let new = NewPassword::typed_twice(lang_of(&req), &form.password, &form.password_again)?;
     // A password link names an account, not an organization: no row-level security.
     let used = crate::web::db::run(&state.pool, move |conn| {
         Ok(use_link(conn, &token, new.hash)?)
@@ -300,11 +297,8 @@ async fn set(
     .await?;
     match used {
         LinkUse::PasswordSet => {
-            flash::push(
-                &session,
-                Level::Success,
-                "Your password is set. Sign in with your email and the new password.",
-            );
+            let said = lang_of(&req).text("password-set-done");
+            flash::push(&session, Level::Success, said);
             Ok(see_other("/login"))
         }
         LinkUse::Form(email) => set_password_page(

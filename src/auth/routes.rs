@@ -131,7 +131,9 @@ async fn login(
             signed_in_at(&landing, &new_session, &state)
         }
         SignIn::SecondStep(pending) => signed_in_at(&code_page(next.as_deref()), &pending, &state),
-        SignIn::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
+        SignIn::RateLimited(retry_after) => {
+            Ok(attempts::too_many_attempts(lang_of(&req), retry_after))
+        }
         SignIn::Refused(refusal) => {
             let page = LoginPage::again(&req, &state, email, next, keep_signed_in);
             refused(&state, page, refusal)
@@ -363,13 +365,9 @@ async fn code_form(
         return Ok(see_other("/login"));
     }
     let (token, cookie) = csrf::public_token(&req, state.settings.secure_cookies);
+    let t = lang_of(&req);
     let page = CodePage {
-        layout: Layout::public(
-            lang_of(&req),
-            "Two-step sign-in",
-            token,
-            flash::take(&session),
-        ),
+        layout: Layout::public(t, t.text("signin-code-title"), token, flash::take(&session)),
         next: local_next(query.into_inner().next),
         error: None,
     };
@@ -388,8 +386,8 @@ enum SecondStep {
     Wrong,
     /// The pending session is gone (too slow, or never there): start again.
     Expired,
-    /// The account is locked: the message to show, and the account if it has just locked.
-    Locked(String, Option<(Uuid, DateTime<Utc>)>),
+    /// The account is locked until then, and the account if it has just locked.
+    Locked(DateTime<Utc>, Option<(Uuid, DateTime<Utc>)>),
     RateLimited(i64),
 }
 
@@ -415,15 +413,18 @@ async fn code(
             &new_session,
             &state,
         ),
-        SecondStep::RateLimited(retry_after) => Ok(attempts::too_many_attempts(retry_after)),
+        SecondStep::RateLimited(retry_after) => {
+            Ok(attempts::too_many_attempts(lang_of(&req), retry_after))
+        }
         SecondStep::Expired => Ok(back_to_sign_in(
             &session,
             Level::Info,
-            "Your sign-in took too long to finish. Sign in again.",
+            lang_of(&req).text(msg("signin-code-expired")),
         )),
-        SecondStep::Locked(message, lock_started) => {
+        SecondStep::Locked(until, lock_started) => {
             notices::after_lock(&state, lock_started);
             // Whoever reaches the second step knows the password, so may learn of the lock.
+            let message = attempts::locked_message(lang_of(&req), until);
             Ok(back_to_sign_in(&session, Level::Error, message))
         }
         SecondStep::Wrong => wrong_code(&req, &state, next),
@@ -439,13 +440,11 @@ fn back_to_sign_in(session: &Session, level: Level, message: impl Into<String>) 
 /// The code page again, saying the code did not work.
 fn wrong_code(req: &HttpRequest, state: &AppState, next: String) -> Result<HttpResponse, AppError> {
     let (token, _) = csrf::public_token(req, state.settings.secure_cookies);
+    let t = lang_of(req);
     let page = CodePage {
-        layout: Layout::public(lang_of(req), "Two-step sign-in", token, Vec::new()),
+        layout: Layout::public(t, t.text("signin-code-title"), token, Vec::new()),
         next,
-        error: Some(
-            "That code did not work. Enter the 6-digit code your app shows now, or one of your recovery codes."
-                .to_owned(),
-        ),
+        error: Some(t.text("signin-code-wrong")),
     };
     render_as(&page, StatusCode::UNAUTHORIZED)
 }
@@ -478,16 +477,13 @@ fn second_step(
     if let Some(until) = attempts::locked(locked_until) {
         attempt.record(conn, Err(Failure::Locked))?;
         session::revoke(conn, key)?;
-        return Ok(SecondStep::Locked(attempts::locked_message(until), None));
+        return Ok(SecondStep::Locked(until, None));
     }
     if mfa::check_code(conn, pending.user_id, code)? == CodeCheck::Wrong {
         attempt.record(conn, Err(Failure::WrongCode))?;
         if let Some(until) = attempts::count_failure(conn, settings, Some(pending.user_id))? {
             session::revoke(conn, key)?;
-            return Ok(SecondStep::Locked(
-                attempts::locked_message(until),
-                Some((pending.user_id, until)),
-            ));
+            return Ok(SecondStep::Locked(until, Some((pending.user_id, until))));
         }
         return Ok(SecondStep::Wrong);
     }
@@ -532,7 +528,8 @@ async fn logout(
         // Sessions are the sign-in's own table, without row-level security.
         crate::web::db::run(&state.pool, move |conn| Ok(session::revoke(conn, &key)?)).await?;
     }
-    flash::push(&session, Level::Info, "You have signed out.");
+    let t = lang_of(&req);
+    flash::push(&session, Level::Info, t.text("signin-signed-out"));
     let mut response = see_other("/login");
     response
         .add_cookie(&session::removal_cookie(state.settings.secure_cookies))

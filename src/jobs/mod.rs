@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 use crate::db::PgPool;
 use crate::db::enums::{SyncStatus, TaskStatus};
+use crate::i18n::{Lang, msg};
 
 use crate::db::schema::{scheduled_tasks, sync_logs};
 use crate::mail::Mailer;
@@ -73,6 +74,17 @@ impl Task {
             Task::AbsenceAlerts => "absence_alerts",
             Task::InterruptedImports => "interrupted_imports",
             Task::UploadCleanup => "upload_cleanup",
+        }
+    }
+
+    /// What the task does, as the jobs page tells it (a message id).
+    pub fn description_id(self) -> &'static str {
+        match self {
+            Task::SessionCleanup => msg("jobs-task-session-cleanup"),
+            Task::OverdueInvoices => msg("jobs-task-overdue-invoices"),
+            Task::AbsenceAlerts => msg("jobs-task-absence-alerts"),
+            Task::InterruptedImports => msg("jobs-task-interrupted-imports"),
+            Task::UploadCleanup => msg("jobs-task-upload-cleanup"),
         }
     }
 
@@ -314,27 +326,39 @@ pub fn quiet_runs(
     last: Option<DateTime<Utc>>,
     time_zone: chrono_tz::Tz,
 ) -> Option<String> {
+    quiet_runs_in(Lang::default(), runs, since, last, time_zone)
+}
+
+/// [`quiet_runs`] in the reader's language.
+pub fn quiet_runs_in(
+    t: Lang,
+    runs: i32,
+    since: Option<DateTime<Utc>>,
+    last: Option<DateTime<Utc>>,
+    time_zone: chrono_tz::Tz,
+) -> Option<String> {
     let (since, last) = (since?, last?);
     if runs <= 0 {
         return None;
     }
-    let mut count = String::new();
-    let digits = runs.to_string();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            count.push(',');
-        }
-        count.push(c);
-    }
-    let when = |at| crate::web::local_time(time_zone, at);
-    Some(match runs {
-        1 => format!("1 run found nothing to do, at {}", when(last)),
-        _ => format!(
-            "{count} runs found nothing to do since {}, the last at {}",
-            when(since),
-            when(last)
-        ),
-    })
+    let (since, last) = (when(t, time_zone, since), when(t, time_zone, last));
+    Some(
+        t.message(msg("jobs-quiet-runs"))
+            .arg("count", runs)
+            .arg("runs", t.number(i64::from(runs)))
+            .arg("since", &since)
+            .arg("last", &last)
+            .to_string(),
+    )
+}
+
+/// An instant of a task as the school reads it, day and time: "2 Dec 09:00".
+pub fn when(t: Lang, time_zone: chrono_tz::Tz, at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&time_zone);
+    t.message(msg("jobs-when"))
+        .arg("day", t.day_month(local.date_naive()))
+        .arg("time", t.time(local.time()))
+        .to_string()
 }
 
 /// Runs one task at once, whether due or not (the "Run now" button).

@@ -12,6 +12,7 @@ use super::{JobContext, RunResult, Task};
 use crate::access::{Access, Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::enums::{SyncStatus, TaskStatus};
 use crate::db::{OrganizationId, UserId};
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -77,18 +78,21 @@ fn scope(access: &Access) -> TaskScope {
 }
 
 impl TaskRow {
-    fn of(task: TaskColumns, tz: chrono_tz::Tz) -> TaskRow {
-        let when = |at: DateTime<Utc>| crate::web::local_time(tz, at);
-        let quiet = super::quiet_runs(task.quiet_runs, task.quiet_since, task.last_quiet_at, tz);
+    fn of(task: TaskColumns, tz: chrono_tz::Tz, t: Lang) -> TaskRow {
+        let when = |at: DateTime<Utc>| super::when(t, tz, at);
+        let quiet =
+            super::quiet_runs_in(t, task.quiet_runs, task.quiet_since, task.last_quiet_at, tz);
+        // Homeroom's own tasks are described in the reader's language; others as stored.
+        let description = match Task::from_type(&task.task_type) {
+            Some(known) => t.text(known.description_id()),
+            None => task.description.unwrap_or_default(),
+        };
         TaskRow {
             id: task.id,
-            description: task
-                .description
-                .or_else(|| Task::from_type(&task.task_type).map(|t| t.description().to_owned()))
-                .unwrap_or_default(),
+            description,
             task_type: task.task_type,
             enabled: task.enabled,
-            interval: every(task.interval_minutes),
+            interval: every(t, task.interval_minutes),
             last_run: task.last_run_at.map(when),
             next_run: when(task.next_run_at),
             status: task.status,
@@ -98,15 +102,20 @@ impl TaskRow {
 }
 
 impl LogRow {
-    fn of(log: LogColumns, tz: chrono_tz::Tz) -> LogRow {
+    fn of(log: LogColumns, tz: chrono_tz::Tz, t: Lang) -> LogRow {
+        let took = |c: DateTime<Utc>| (c - log.started_at).num_milliseconds().max(0);
         LogRow {
             sync_type: log.sync_type,
             status: log.status,
-            started: crate::web::local_time(tz, log.started_at),
-            took: log
-                .completed_at
-                .map(|c| format!("{} ms", (c - log.started_at).num_milliseconds().max(0)))
-                .unwrap_or_else(|| "running".to_owned()),
+            started: super::when(t, tz, log.started_at),
+            took: log.completed_at.map_or_else(
+                || t.text("jobs-state-running"),
+                |c| {
+                    t.message("jobs-took-ms")
+                        .arg("ms", t.number(took(c)))
+                        .to_string()
+                },
+            ),
             processed: log.processed,
             created: log.created,
             updated: log.updated,
@@ -126,23 +135,27 @@ async fn jobs(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, Ap
         ))
     })
     .await?;
-    let tz = page.access.time_zone;
+    let (tz, t) = (page.access.time_zone, page.t);
     render(&JobsPage {
         can_change: page.can(Action::Update, Entity::ScheduledTasks),
-        layout: page.layout("Jobs"),
-        tasks: tasks.into_iter().map(|t| TaskRow::of(t, tz)).collect(),
-        logs: logs.into_iter().map(|l| LogRow::of(l, tz)).collect(),
+        layout: page.layout(t.text("jobs-title")),
+        tasks: tasks
+            .into_iter()
+            .map(|task| TaskRow::of(task, tz, t))
+            .collect(),
+        logs: logs.into_iter().map(|l| LogRow::of(l, tz, t)).collect(),
     })
 }
 
-/// "every 60 minutes", "every 24 hours".
-fn every(minutes: i32) -> String {
-    match minutes {
-        m if m % (24 * 60) == 0 && m > 24 * 60 => format!("every {} days", m / (24 * 60)),
-        m if m == 24 * 60 => "daily".to_owned(),
-        m if m % 60 == 0 => format!("every {} h", m / 60),
-        m => format!("every {m} min"),
-    }
+/// "every 5 min", "every 2 h", "daily", "every 7 days".
+fn every(t: Lang, minutes: i32) -> String {
+    let (id, count) = match minutes {
+        m if m % (24 * 60) == 0 && m > 24 * 60 => (msg("jobs-every-days"), m / (24 * 60)),
+        m if m == 24 * 60 => (msg("jobs-daily"), 1),
+        m if m % 60 == 0 => (msg("jobs-every-hours"), m / 60),
+        m => (msg("jobs-every-minutes"), m),
+    };
+    t.message(id).arg("count", count).to_string()
 }
 
 /// The task's type when the signed-in user may manage it, else not found.
@@ -157,7 +170,7 @@ async fn set_enabled(
     id: Uuid,
     enabled: bool,
 ) -> Result<HttpResponse, AppError> {
-    let access = page.access.clone();
+    let (access, t) = (page.access.clone(), page.t);
     // A task may be the install's own, and tasks have no row-level security.
     let task_type = crate::web::db::run(&state.pool, move |conn| {
         let task_type = visible_task(conn, &access, id)?;
@@ -165,11 +178,11 @@ async fn set_enabled(
         Ok(task_type)
     })
     .await?;
-    let message = if enabled {
-        format!("{task_type} is enabled and runs on its schedule again.")
-    } else {
-        format!("{task_type} is disabled: it runs only when you press Run now.")
+    let id = match enabled {
+        true => msg("jobs-enabled"),
+        false => msg("jobs-disabled"),
     };
+    let message = t.message(id).arg("task", &task_type).to_string();
     flash::push(&session, Level::Success, message);
     Ok(see_other("/admin/jobs"))
 }
@@ -198,7 +211,7 @@ async fn run_now(
     session: Session,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let (access, id) = (page.access.clone(), *id);
+    let (access, id, t) = (page.access.clone(), *id, page.t);
     let mailer = state.mailer.clone();
     let data_dir = state.settings.data_dir.clone();
     // The runner acts for the task's own organization (or the install) itself.
@@ -211,7 +224,7 @@ async fn run_now(
         run_visible(conn, &access, &ctx, id)
     })
     .await?;
-    let (level, message) = run_report(&task_type, result);
+    let (level, message) = run_report(t, &task_type, result);
     flash::push(&session, level, message);
     Ok(see_other("/admin/jobs"))
 }
@@ -229,23 +242,30 @@ fn run_visible(
 }
 
 /// What the jobs page says of a "Run now", and whether it went well.
-fn run_report(task_type: &str, result: RunResult) -> (Level, String) {
+fn run_report(t: Lang, task_type: &str, result: RunResult) -> (Level, String) {
+    let said = |m: crate::i18n::Message| m.arg("task", task_type).to_string();
     match result {
         RunResult::Ran(o) => (
             Level::Success,
-            format!(
-                "{task_type} ran: {} processed, {} created, {} updated.",
-                o.processed, o.created, o.updated
+            said(
+                t.message(msg("jobs-ran"))
+                    .arg("processed", i64::from(o.processed))
+                    .arg("created", i64::from(o.created))
+                    .arg("updated", i64::from(o.updated)),
             ),
         ),
-        RunResult::Failed(error) => (Level::Error, format!("{task_type} failed: {error}")),
-        RunResult::Busy(holder) => (
+        RunResult::Failed(error) => (
             Level::Error,
-            format!(
-                "{task_type} is running right now{}; try again when it has finished.",
-                holder.map(|h| format!(" on {h}")).unwrap_or_default()
+            said(t.message(msg("jobs-failed")).arg("error", error.as_str())),
+        ),
+        RunResult::Busy(Some(holder)) => (
+            Level::Error,
+            said(
+                t.message(msg("jobs-busy-on"))
+                    .arg("holder", holder.as_str()),
             ),
         ),
+        RunResult::Busy(None) => (Level::Error, said(t.message(msg("jobs-busy")))),
     }
 }
 
@@ -262,18 +282,26 @@ mod tests {
             updated: 2,
         });
         assert_eq!(
-            run_report("outbox", ran),
+            run_report(Lang::default(), "outbox", ran),
             (
                 Level::Success,
                 "outbox ran: 3 processed, 1 created, 2 updated.".to_owned()
             )
         );
         assert_eq!(
-            run_report("outbox", RunResult::Failed("no mail server".to_owned())),
+            run_report(
+                Lang::default(),
+                "outbox",
+                RunResult::Failed("no mail server".to_owned())
+            ),
             (Level::Error, "outbox failed: no mail server".to_owned())
         );
         assert_eq!(
-            run_report("outbox", RunResult::Busy(Some("web-2:41".to_owned()))),
+            run_report(
+                Lang::default(),
+                "outbox",
+                RunResult::Busy(Some("web-2:41".to_owned()))
+            ),
             (
                 Level::Error,
                 "outbox is running right now on web-2:41; try again when it has finished."
@@ -281,7 +309,7 @@ mod tests {
             )
         );
         assert_eq!(
-            run_report("outbox", RunResult::Busy(None)).1,
+            run_report(Lang::default(), "outbox", RunResult::Busy(None)).1,
             "outbox is running right now; try again when it has finished."
         );
     }

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::access::{Entity, Gate, Routes};
 use crate::db::text::Whole;
 use crate::files::EntityKind;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::{AppError, encode_query_value};
 use crate::web::htmx::wants_fragment;
@@ -163,6 +164,8 @@ impl SearchQuery {
 
 /// What the results list says, besides the groups.
 pub struct Results {
+    /// The reader's language.
+    pub t: Lang,
     pub query: String,
     pub groups: Vec<Group>,
     /// The list under the header's box, rather than the full page.
@@ -241,6 +244,7 @@ async fn search(
         Vec::new()
     };
     let results = Results {
+        t: page.t,
         query: text,
         groups,
         dropdown,
@@ -255,10 +259,13 @@ fn show(page: Page, results: Results) -> Result<HttpResponse, AppError> {
     if results.dropdown {
         return render(&ResultsFragment { results });
     }
+    let t = page.t;
     let title = if results.query.is_empty() {
-        "Search".to_owned()
+        t.text("search-title")
     } else {
-        format!("Search: {}", results.query)
+        t.message("search-title-for")
+            .arg("query", results.query.as_str())
+            .to_string()
     };
     render(&SearchPage {
         layout: page.layout(title),

@@ -1,10 +1,15 @@
 //! One error type for handlers. Each kind answers with a friendly page (or a
 //! redirect to sign in); the cause of a 500 goes to the log, never to the user.
 
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::http::header;
+use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
+
+use crate::i18n::{Lang, msg};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -20,6 +25,9 @@ pub enum AppError {
     SignedOut { next: Option<String> },
     #[error("{0}")]
     BadRequest(String),
+    /// A bad request explained by a message, shown in the reader's language.
+    #[error("{0}")]
+    Refused(Refusal),
     /// The database cannot be reached; the request may be retried.
     #[error("database unavailable: {0}")]
     Unavailable(String),
@@ -92,9 +100,47 @@ impl From<askama::Error> for AppError {
     }
 }
 
+/// Why a request is refused: a message id and its variables, worded where it is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    id: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Refusal {
+    /// The refusal `id` (written `msg("error-…")`).
+    pub fn new(id: &'static str) -> Refusal {
+        Refusal {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Gives the message a variable.
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Refusal {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The refusal in the reader's language.
+    pub fn in_lang(&self, t: Lang) -> String {
+        self.args
+            .iter()
+            .fold(t.message(self.id), |m, (name, value)| m.arg(name, value))
+            .to_string()
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::default()))
+    }
+}
+
 #[derive(Template)]
 #[template(path = "errors/error.html")]
 struct ErrorPage<'a> {
+    t: Lang,
     css: &'a str,
     status: u16,
     title: &'a str,
@@ -107,7 +153,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::SignedOut { .. } => StatusCode::SEE_OTHER,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::Refused(_) => StatusCode::BAD_REQUEST,
             AppError::Unavailable(_) | AppError::StorageUnavailable(_) => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
@@ -117,21 +163,30 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        self.response_in(Lang::default())
+    }
+}
+
+impl AppError {
+    /// The error's page in the reader's language (or the sign-in redirect).
+    pub fn response_in(&self, t: Lang) -> HttpResponse {
         let (title, message) = match self {
             AppError::SignedOut { next } => return sign_in_redirect(next.as_deref()),
             AppError::NotFound => (
-                "Page not found",
-                "We could not find that page. It may have moved, or the record may have been removed.",
+                t.text(msg("error-not-found-title")),
+                t.text(msg("error-not-found")),
             ),
             AppError::Forbidden => (
-                "Not allowed",
-                "Your account does not have permission for this page. Ask an administrator if you need it.",
+                t.text(msg("error-forbidden-title")),
+                t.text(msg("error-forbidden")),
             ),
-            AppError::CsrfRejected => (
-                "This form has expired",
-                "For your safety the form could not be accepted. Go back, reload the page and try again.",
-            ),
-            AppError::BadRequest(msg) => ("Something is not right", msg.as_str()),
+            AppError::CsrfRejected => (t.text(msg("error-csrf-title")), t.text(msg("error-csrf"))),
+            AppError::BadRequest(message) => {
+                (t.text(msg("error-bad-request-title")), message.clone())
+            }
+            AppError::Refused(refusal) => {
+                (t.text(msg("error-bad-request-title")), refusal.in_lang(t))
+            }
             AppError::Unavailable(cause) => {
                 // A restart is logged once by its supervisor, not by every request meanwhile.
                 if cause.starts_with(crate::db::RESTARTING) {
@@ -140,9 +195,10 @@ impl ResponseError for AppError {
                     tracing::warn!(%cause, "database unavailable");
                 }
                 let mut response = error_page(
+                    t,
                     self.status_code(),
-                    "Temporarily unavailable",
-                    "Homeroom cannot reach its database right now. Nothing was lost; please try again in a few seconds.",
+                    &t.text(msg("error-unavailable-title")),
+                    &t.text(msg("error-unavailable")),
                 );
                 response.headers_mut().insert(
                     header::RETRY_AFTER,
@@ -150,22 +206,46 @@ impl ResponseError for AppError {
                 );
                 return response;
             }
-            AppError::InsufficientStorage(msg) => ("Storage full", msg.as_str()),
-            AppError::StorageUnavailable(msg) => ("Cannot save files right now", msg.as_str()),
+            AppError::InsufficientStorage(message) => {
+                (t.text(msg("error-storage-full-title")), message.clone())
+            }
+            AppError::StorageUnavailable(message) => (
+                t.text(msg("error-storage-unavailable-title")),
+                message.clone(),
+            ),
             AppError::Internal(cause) => {
                 tracing::error!(cause = ?cause, "internal error");
                 (
-                    "Something went wrong",
-                    "An unexpected error stopped this page. It has been logged; please try again.",
+                    t.text(msg("error-internal-title")),
+                    t.text(msg("error-internal")),
                 )
             }
         };
-        error_page(self.status_code(), title, message)
+        error_page(t, self.status_code(), &title, &message)
     }
 }
 
-pub fn error_page(status: StatusCode, title: &str, message: &str) -> HttpResponse {
+/// Shows an error's page in the language of whoever asked: the user's, the school's,
+/// else the browser's (the error itself knows no request).
+pub async fn speak_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let response = next.call(req).await?;
+    let Some(error) = response
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<AppError>())
+    else {
+        return Ok(response.map_into_left_body());
+    };
+    let page = error.response_in(super::layout::lang_of(response.request()));
+    Ok(response.into_response(page).map_into_right_body())
+}
+
+pub fn error_page(t: Lang, status: StatusCode, title: &str, message: &str) -> HttpResponse {
     let page = ErrorPage {
+        t,
         css: &super::assets::ASSETS.css,
         status: status.as_u16(),
         title,

@@ -25,7 +25,8 @@ use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::error::AppError;
+use super::error::{AppError, Refusal};
+use crate::i18n::{Lang, msg};
 
 /// Composed (NFC), with `\r\n` and a lone `\r` written as `\n`.
 pub fn normalize(text: &str) -> Cow<'_, str> {
@@ -61,10 +62,16 @@ pub enum Unstorable {
 impl Unstorable {
     /// The message shown against the field.
     pub fn message(self, label: &str) -> String {
-        match self {
-            Unstorable::LineBreak => format!("{label} cannot contain line breaks or tabs."),
-            Unstorable::Control => format!("{label} contains characters that cannot be stored."),
-        }
+        self.message_in(Lang::default(), label)
+    }
+
+    /// The message shown against the field, in the reader's language.
+    pub fn message_in(self, t: Lang, label: &str) -> String {
+        let id = match self {
+            Unstorable::LineBreak => msg("error-field-line-breaks"),
+            Unstorable::Control => msg("error-field-controls"),
+        };
+        t.message(id).arg("label", label).to_string()
     }
 }
 
@@ -91,11 +98,22 @@ pub fn changes_direction(text: &str) -> bool {
 
 /// The message for a name that [`changes_direction`].
 pub fn direction_message(label: &str) -> String {
-    format!("{label} cannot contain characters that change the direction of text.")
+    direction_message_in(Lang::default(), label)
 }
 
-const FORM_REFUSED: &str = "A field of this form contains characters that cannot be stored \
-     (control characters such as NUL). Nothing was saved: go back, remove them and send the form again.";
+/// [`direction_message`] in the reader's language.
+pub fn direction_message_in(t: Lang, label: &str) -> String {
+    t.message(msg("error-field-direction"))
+        .arg("label", label)
+        .to_string()
+}
+
+const FORM_REFUSED: &str = msg("error-form-controls");
+
+/// A form that could not be read into its fields, with the reader's cause.
+pub fn unreadable_form(cause: &impl std::fmt::Display) -> AppError {
+    AppError::Refused(Refusal::new(msg("error-form-unreadable")).arg("cause", cause.to_string()))
+}
 
 /// The pairs of a query string, each name and value composed and without control
 /// characters. Bytes that are not UTF-8 (`%FF`) read as U+FFFD.
@@ -138,9 +156,7 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
         let read = read_pairs(&query_pairs(req.query_string()))
             .map(Query)
             .map_err(|e| {
-                AppError::BadRequest(format!(
-                    "This address has a parameter we cannot read ({e})."
-                ))
+                AppError::Refused(Refusal::new(msg("error-query-unreadable")).arg("cause", e))
             });
         std::future::ready(read)
     }
@@ -186,7 +202,7 @@ pub fn refuse_controls(pairs: Vec<(String, String)>) -> Result<Vec<(String, Stri
         .iter()
         .any(|(k, v)| unstorable(k, false).is_some() || unstorable(v, true).is_some())
     {
-        return Err(AppError::BadRequest(FORM_REFUSED.to_owned()));
+        return Err(AppError::Refused(Refusal::new(FORM_REFUSED)));
     }
     Ok(pairs)
 }
@@ -217,12 +233,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Form<T> {
         let pairs = form_pairs(req, payload);
         Box::pin(async move {
             let pairs = refuse_controls(pairs.await?)?;
-            read_pairs(&pairs).map(Form).map_err(|e| {
-                AppError::BadRequest(format!(
-                    "The form could not be read ({e}). Go back, check what you entered and send it again."
-                ))
-                .into()
-            })
+            read_pairs(&pairs)
+                .map(Form)
+                .map_err(|e| unreadable_form(&e).into())
         })
     }
 }

@@ -12,6 +12,7 @@ use actix_web::http::header::HeaderMap;
 use actix_web::middleware::Next;
 
 use super::error::error_page;
+use crate::i18n::msg;
 
 /// The longest address served: links and bookmarks of Homeroom stay far below it.
 pub const MAX_URI_BYTES: usize = 8 * 1024;
@@ -37,15 +38,10 @@ impl TooLarge {
 
     fn explain(&self) -> (&'static str, &'static str) {
         match self {
-            TooLarge::Uri => (
-                "Address too long",
-                "This address is too long for Homeroom to open. Go back and search or filter \
-                 with fewer words.",
-            ),
+            TooLarge::Uri => (msg("error-uri-too-long-title"), msg("error-uri-too-long")),
             TooLarge::Headers => (
-                "Request too large",
-                "Your browser sent more than Homeroom accepts, usually too many cookies for \
-                 this site. Clear this site's cookies and sign in again.",
+                msg("error-headers-too-large-title"),
+                msg("error-headers-too-large"),
             ),
         }
     }
@@ -78,7 +74,8 @@ pub async fn refuse_oversized(
     let uri_bytes = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
     if let Some(refused) = too_large(uri_bytes, req.headers()) {
         let (title, message) = refused.explain();
-        let response = error_page(refused.status(), title, message);
+        let t = super::layout::lang_of(req.request());
+        let response = error_page(t, refused.status(), &t.text(title), &t.text(message));
         return Ok(req.into_response(response).map_into_right_body());
     }
     next.call(req)

@@ -27,7 +27,7 @@ fn failure_reasons(app: &TestApp) -> Vec<Option<String>> {
 }
 
 /// The outbox rows to `to`: (subject, body).
-fn emails_to(app: &TestApp, to: &str) -> Vec<(String, String)> {
+pub(crate) fn emails_to(app: &TestApp, to: &str) -> Vec<(String, String)> {
     email_outbox::table
         .filter(email_outbox::to_address.eq(to))
         .order(email_outbox::created_at.asc())

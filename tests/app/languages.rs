@@ -13,7 +13,7 @@ use crate::browser::{TABLET, browser_speaking, screenshot, sign_in, start_driver
 use crate::common::{DEMO_PASSWORD, DemoUser, TestApp, spawn_app};
 
 /// A browser-like client whose browser asks for `accept_language`.
-fn client_speaking(accept_language: &str) -> reqwest::Client {
+pub(crate) fn client_speaking(accept_language: &str) -> reqwest::Client {
     let mut headers = HeaderMap::new();
     headers.insert(
         ACCEPT_LANGUAGE,

@@ -4,6 +4,7 @@
 mod common;
 
 mod admin;
+mod admin_in_languages;
 mod attendance;
 mod attendance_in_languages;
 mod attendance_oversight;

@@ -15,6 +15,7 @@ use crate::admin::queries::{self, UserRow};
 use crate::admin::safeguards::{ChangeError, guarded};
 use crate::auth::session;
 use crate::db::Tenant;
+use crate::i18n::{self, Lang};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -29,7 +30,7 @@ type Outcome = Result<String, Refusal>;
 /// lock people out.
 fn change_guarded(
     tenant: &mut Tenant<'_>,
-    access: &Access,
+    (access, t): (&Access, Lang),
     id: Uuid,
     change: impl FnOnce(&mut Tenant<'_>, &Access, &UserRow) -> Result<Outcome, AppError>,
 ) -> Result<Outcome, AppError> {
@@ -38,7 +39,7 @@ fn change_guarded(
         return Err(AppError::Forbidden);
     }
     let mut refusal = None;
-    let done = guarded(tenant, access, |tenant| {
+    let done = guarded(tenant, access, t, |tenant| {
         match change(tenant, access, &user)? {
             Ok(message) => Ok(message),
             Err(reason) => {
@@ -66,9 +67,9 @@ async fn change_user<F>(
 where
     F: FnOnce(&mut Tenant<'_>, &Access, &UserRow) -> Result<Outcome, AppError> + Send + 'static,
 {
-    let access = page.access.clone();
+    let (access, t) = (page.access.clone(), page.t);
     let outcome = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        change_guarded(tenant, &access, id, change)
+        change_guarded(tenant, (&access, t), id, change)
     })
     .await?;
     match outcome {
@@ -94,15 +95,20 @@ pub(super) async fn change_role(
     form: input::Form<RoleChoice>,
 ) -> Result<HttpResponse, AppError> {
     let chosen = form.into_inner().role;
-    let value = chosen.clone();
+    let (value, t) = (chosen.clone(), page.t);
     let target = (id.into_inner(), chosen);
     change_user(page, state, session, target, move |tenant, access, user| {
-        let role = match chosen_role(tenant, access, &value)? {
+        let role = match chosen_role(tenant, (access, t), &value)? {
             Ok(role) => role,
             Err(message) => return Ok(Err(Refusal::Role(message))),
         };
         queries::set_user_role(tenant, user.id, role.id)?;
-        Ok(Ok(format!("{} is now {}.", user.name(), role.name)))
+        let done = t
+            .message("admin-user-role-changed")
+            .arg("name", user.name())
+            .arg("role", &role.name)
+            .to_string();
+        Ok(Ok(done))
     })
     .await
 }
@@ -111,25 +117,26 @@ pub(super) async fn change_role(
 /// signed out at once.
 fn set_disabled_now(
     tenant: &mut Tenant<'_>,
-    access: &Access,
+    (access, t): (&Access, Lang),
     user: &UserRow,
     disabled: bool,
 ) -> Result<Outcome, AppError> {
     if disabled && user.id == access.user_id {
-        return Ok(Err(Refusal::Conflict(
-            "You cannot disable your own account. Ask another administrator if it should be."
-                .to_owned(),
-        )));
+        return Ok(Err(Refusal::Conflict(t.text("admin-user-disable-self"))));
     }
     queries::set_user_disabled(tenant, user.id, disabled)?;
+    let name = user.name();
     if !disabled {
-        return Ok(Ok(format!("{} can sign in again.", user.name())));
+        return Ok(Ok(t
+            .message("admin-user-enabled")
+            .arg("name", &name)
+            .to_string()));
     }
     session::revoke_all_for_user(tenant.conn(), user.id)?;
-    Ok(Ok(format!(
-        "{} is disabled and signed out everywhere.",
-        user.name()
-    )))
+    Ok(Ok(t
+        .message("admin-user-disabled")
+        .arg("name", &name)
+        .to_string()))
 }
 
 pub(super) async fn set_disabled<const DISABLED: bool>(
@@ -138,9 +145,9 @@ pub(super) async fn set_disabled<const DISABLED: bool>(
     session: Session,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let target = (id.into_inner(), String::new());
-    change_user(page, state, session, target, |tenant, access, user| {
-        set_disabled_now(tenant, access, user, DISABLED)
+    let (target, t) = ((id.into_inner(), String::new()), page.t);
+    change_user(page, state, session, target, move |tenant, access, user| {
+        set_disabled_now(tenant, (access, t), user, DISABLED)
     })
     .await
 }
@@ -149,25 +156,27 @@ pub(super) async fn set_disabled<const DISABLED: bool>(
 fn invite_again(
     tenant: &mut Tenant<'_>,
     state: &AppState,
-    access: &Access,
+    (access, t): (&Access, Lang),
     user: &UserRow,
 ) -> Result<Outcome, AppError> {
     let refusal = match user.status() {
         UserStatus::Invited => None,
-        UserStatus::Disabled => {
-            Some("Enable the account before sending a new invitation.".to_owned())
-        }
-        UserStatus::Active => Some(format!(
-            "{} has already chosen a password, so there is no invitation to send.",
-            user.name()
-        )),
+        UserStatus::Disabled => Some(t.text("admin-invite-again-disabled")),
+        UserStatus::Active => Some(
+            t.message("admin-invite-again-active")
+                .arg("name", user.name())
+                .to_string(),
+        ),
     };
     if let Some(reason) = refusal {
         return Ok(Err(Refusal::Conflict(reason)));
     }
     let role_name = match user.role_id {
         Some(role) => queries::find_role(tenant.conn(), role)?.name,
-        None => "a member of staff".to_owned(),
+        // The invitee reads the school's language, as the invitation does.
+        None => {
+            i18n::choose(None, access.school_language.as_deref(), None).text("admin-invite-no-role")
+        }
     };
     let invitee = Invitee {
         id: user.id,
@@ -176,10 +185,10 @@ fn invite_again(
         role_name,
     };
     send_invitation(tenant, state, access, &invitee)?;
-    Ok(Ok(format!(
-        "A new invitation went to {}. The earlier link no longer works.",
-        user.email
-    )))
+    Ok(Ok(t
+        .message("admin-invite-again-sent")
+        .arg("email", &user.email)
+        .to_string()))
 }
 
 pub(super) async fn resend_invitation(
@@ -188,10 +197,10 @@ pub(super) async fn resend_invitation(
     session: Session,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let app = state.clone();
+    let (app, t) = (state.clone(), page.t);
     let target = (id.into_inner(), String::new());
     change_user(page, state, session, target, move |tenant, access, user| {
-        invite_again(tenant, &app, access, user)
+        invite_again(tenant, &app, (access, t), user)
     })
     .await
 }
@@ -203,6 +212,7 @@ pub(super) async fn revoke_session(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, AppError> {
     let (id, session_id) = path.into_inner();
+    let t = page.t;
     change_user(
         page,
         state,
@@ -212,9 +222,7 @@ pub(super) async fn revoke_session(
             if !session::revoke_by_id(tenant.conn(), user.id, session_id)? {
                 return Err(AppError::NotFound);
             }
-            Ok(Ok(
-                "The session is ended; that device is signed out.".to_owned()
-            ))
+            Ok(Ok(t.text("admin-session-ended")))
         },
     )
     .await

@@ -16,6 +16,7 @@ use crate::auth::tokens::{self, PasswordToken};
 use crate::db::Tenant;
 use crate::forms::Guard;
 use crate::forms::once::{self, Once, Owner};
+use crate::i18n::{self, Lang, msg};
 use crate::mail::Email;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -25,7 +26,7 @@ use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render, render_as, see_other};
 
-const EMAIL_TAKEN: &str = "Someone already has an account with this e-mail address.";
+const EMAIL_TAKEN: &str = msg("admin-email-taken");
 
 #[derive(Deserialize, Default)]
 pub(super) struct InviteForm {
@@ -62,24 +63,24 @@ impl InviteForm {
     fn parse(
         &self,
         tenant: &mut Tenant<'_>,
-        access: &Access,
+        (access, t): (&Access, Lang),
     ) -> diesel::QueryResult<Result<Invitation, FieldErrors>> {
         let mut errors = FieldErrors::default();
         let first = errors.check(
             "first_name",
-            forms::required(&self.first_name, "First name", 100),
+            forms::required(t, &self.first_name, forms::FIRST_NAME, 100),
         );
         let last = errors.check(
             "last_name",
-            forms::required(&self.last_name, "Last name", 100),
+            forms::required(t, &self.last_name, forms::LAST_NAME, 100),
         );
-        let email = errors.check("email", forms::email(&self.email));
+        let email = errors.check("email", forms::email(t, &self.email));
         if let Some(email) = &email
             && queries::email_taken(tenant, email)?
         {
-            errors.add("email", EMAIL_TAKEN);
+            errors.add("email", t.text(EMAIL_TAKEN));
         }
-        let role = errors.check("role", chosen_role(tenant, access, &self.role)?);
+        let role = errors.check("role", chosen_role(tenant, (access, t), &self.role)?);
         Ok(match (first, last, email, role) {
             (Some(first_name), Some(last_name), Some(email), Some(role)) if errors.is_empty() => {
                 Ok(Invitation {
@@ -114,7 +115,7 @@ pub(super) async fn invite_form(
     })
     .await?;
     render(&InvitePage {
-        layout: page.layout("Invite a user"),
+        layout: page.layout(page.t.text("admin-invite-title")),
         values: InviteForm::default(),
         errors: FieldErrors::default(),
         roles,
@@ -132,25 +133,28 @@ pub(super) fn send_invitation(
     let token = tokens::issue_password_token(tenant.conn(), invitee.id, PasswordToken::Invitation)?;
     let link = tokens::password_link(&state.public_url, &token);
     let days = PasswordToken::Invitation.valid_for().num_days();
-    let body = format!(
-        "Hello {first},\n\n\
-         {inviter} has invited you to Homeroom at {organization}, where you will sign in as {role}.\n\n\
-         Choose your password here to start (the link works once, for {days} days):\n\
-         {link}\n\n\
-         Your sign-in name is this e-mail address: {email}\n\n\
-         If you were not expecting this invitation, you can ignore this e-mail.\n",
-        first = invitee.first_name,
-        inviter = access.display_name,
-        organization = access.organization_name,
-        role = invitee.role_name,
-        email = invitee.email,
-    );
+    // The invitee has chosen no language yet: they read the school's.
+    let t = i18n::choose(None, access.school_language.as_deref(), None);
+    let organization = &access.organization_name;
+    let body = t
+        .message("email-invite-body")
+        .arg("first", &invitee.first_name)
+        .arg("inviter", &access.display_name)
+        .arg("organization", organization)
+        .arg("role", &invitee.role_name)
+        .arg("days", days)
+        .arg("link", &link)
+        .arg("email", &invitee.email)
+        .to_string();
     state.mailer.send(
         tenant.conn(),
         &Email {
             organization_id: Some(access.organization_id),
             to: invitee.email.clone(),
-            subject: format!("You're invited to Homeroom at {}", access.organization_name),
+            subject: t
+                .message("email-invite-subject")
+                .arg("organization", organization)
+                .to_string(),
             body,
             sent_by: Some(access.user_id),
         },
@@ -165,10 +169,10 @@ type Refused = (FieldErrors, Vec<RoleRow>);
 fn create(
     tenant: &mut Tenant<'_>,
     state: &AppState,
-    access: &Access,
+    (access, t): (&Access, Lang),
     values: &InviteForm,
 ) -> Result<Result<Invitee, Refused>, AppError> {
-    let invitation = match values.parse(tenant, access)? {
+    let invitation = match values.parse(tenant, (access, t))? {
         Ok(invitation) => invitation,
         Err(errors) => return Ok(Err((errors, assignable_roles(tenant, access)?))),
     };
@@ -177,7 +181,7 @@ fn create(
         // Someone took the address between the check and the insert.
         Err(e) if forms::is_unique_violation(&e) => {
             let mut errors = FieldErrors::default();
-            errors.add("email", EMAIL_TAKEN);
+            errors.add("email", t.text(EMAIL_TAKEN));
             Ok(Err((errors, assignable_roles(tenant, access)?)))
         }
         Err(e) => Err(e.into()),
@@ -213,12 +217,13 @@ pub(super) async fn invite(
     form: input::Form<InviteForm>,
 ) -> Result<HttpResponse, AppError> {
     let (values, access, app) = (form.into_inner(), page.access.clone(), state.clone());
+    let t = page.t;
     let (values, outcome) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
         let outcome = once::create_once(
             tenant,
             Some(Owner::signed_in(&access)),
             once::usable(&values.form_token),
-            |tenant| create(tenant, &app, &access, &values),
+            |tenant| create(tenant, &app, (&access, t), &values),
             |made| made.as_ref().ok().map(|i| format!("/admin/users/{}", i.id)),
         )?;
         Ok((values, outcome))
@@ -230,13 +235,16 @@ pub(super) async fn invite(
     };
     match outcome {
         Ok(invitee) => {
-            let message = format!("Invitation sent to {}.", invitee.email);
+            let message = t
+                .message("admin-invite-sent")
+                .arg("email", &invitee.email)
+                .to_string();
             flash::push(&session, Level::Success, message);
             Ok(see_other(&format!("/admin/users/{}", invitee.id)))
         }
         Err((errors, roles)) => render_as(
             &InvitePage {
-                layout: page.layout("Invite a user"),
+                layout: page.layout(t.text("admin-invite-title")),
                 guard: Guard::token_only(&values.form_token),
                 values,
                 errors,

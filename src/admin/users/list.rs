@@ -9,8 +9,10 @@ use super::UserStatus;
 use crate::access::{Action, Entity};
 use crate::admin::queries::{self, RoleRow, UserRow, UserSearch};
 use crate::db::Tenant;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::error::AppError;
+use crate::web::format::Locale;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
 use crate::web::{htmx, render};
@@ -132,6 +134,8 @@ struct Results {
 #[template(path = "admin/users.html")]
 struct UsersPage {
     layout: Layout,
+    t: Lang,
+    locale: Locale,
     organization: String,
     q: String,
     role: String,
@@ -146,6 +150,7 @@ struct UsersPage {
 #[derive(Template)]
 #[template(path = "admin/users.html", block = "results")]
 struct UsersResults {
+    locale: Locale,
     results: Results,
 }
 
@@ -168,10 +173,15 @@ pub(super) async fn list(
         })
         .await?;
     if fragment {
-        return render(&UsersResults { results });
+        return render(&UsersResults {
+            locale: page.locale(),
+            results,
+        });
     }
     render(&UsersPage {
-        layout: page.layout("Users"),
+        layout: page.layout(page.t.text("admin-users-title")),
+        t: page.t,
+        locale: page.locale(),
         organization: page.access.organization_name.clone(),
         role: filter.role_value(),
         status: filter.status_value(),

@@ -15,6 +15,7 @@ use super::requires;
 use super::safeguards::MANAGE_USERS;
 use crate::access::{Access, Action, Entity, MenuEntry, MenuGroup, Routes, display_name};
 use crate::db::Tenant;
+use crate::i18n::{Lang, msg};
 
 pub use changes::UserGrid;
 
@@ -84,11 +85,12 @@ impl UserStatus {
         }
     }
 
+    /// The status's message id.
     pub fn label(self) -> &'static str {
         match self {
-            UserStatus::Active => "Active",
-            UserStatus::Invited => "Invited",
-            UserStatus::Disabled => "Disabled",
+            UserStatus::Active => msg("admin-status-active"),
+            UserStatus::Invited => msg("admin-status-invited"),
+            UserStatus::Disabled => msg("admin-status-disabled"),
         }
     }
 
@@ -149,14 +151,14 @@ fn assignable_roles(tenant: &mut Tenant<'_>, access: &Access) -> diesel::QueryRe
 /// A role chosen in a form, if it is one this person may hand out.
 fn chosen_role(
     tenant: &mut Tenant<'_>,
-    access: &Access,
+    (access, t): (&Access, Lang),
     value: &str,
 ) -> diesel::QueryResult<Result<RoleRow, String>> {
     let Ok(id) = Uuid::parse_str(value.trim()) else {
-        return Ok(Err("Choose a role.".to_owned()));
+        return Ok(Err(t.text("admin-role-missing")));
     };
     Ok(assignable_roles(tenant, access)?
         .into_iter()
         .find(|r| r.id == id)
-        .ok_or_else(|| "Choose one of the roles in the list.".to_owned()))
+        .ok_or_else(|| t.text("admin-role-unknown")))
 }

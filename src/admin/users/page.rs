@@ -10,8 +10,10 @@ use crate::access::{Access, Action, Entity, Permission};
 use crate::admin::grid::{GridPage, GridView};
 use crate::admin::queries::{self, LoginRow, RoleRow, SessionRow, UserRow};
 use crate::db::Tenant;
+use crate::i18n::{Lang, msg};
 use crate::state::AppState;
 use crate::web::error::AppError;
+use crate::web::format::Locale;
 use crate::web::layout::{Layout, Page};
 use crate::web::render_as;
 
@@ -22,18 +24,20 @@ pub(super) enum Refusal {
 }
 
 impl LoginRow {
-    /// `wrong_password` → "Wrong password".
-    pub fn reason(&self) -> String {
-        let text = self
-            .failure_reason
-            .as_deref()
-            .unwrap_or("failed")
-            .replace('_', " ");
-        let mut chars = text.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        }
+    /// Why the attempt failed, in the reader's language: `wrong_password` → "Wrong password".
+    pub fn reason(&self, t: &Lang) -> String {
+        let id = match self.failure_reason.as_deref() {
+            Some("unknown_email") => msg("admin-failure-unknown-email"),
+            Some("wrong_password") => msg("admin-failure-wrong-password"),
+            Some("wrong_mfa_code") => msg("admin-failure-wrong-code"),
+            Some("locked") => msg("admin-failure-locked"),
+            Some("disabled") => msg("admin-failure-disabled"),
+            Some("no_organization") => msg("admin-failure-no-organization"),
+            Some("reset_requested") => msg("admin-failure-reset-requested"),
+            Some("wrong_current_password") => msg("admin-failure-wrong-current-password"),
+            _ => msg("admin-failure-other"),
+        };
+        t.text(id)
     }
 }
 
@@ -41,6 +45,7 @@ impl LoginRow {
 #[template(path = "admin/user.html")]
 struct UserPage {
     layout: Layout,
+    locale: Locale,
     user: UserRow,
     name: String,
     status: UserStatus,
@@ -66,10 +71,14 @@ struct Details {
     history: Option<Vec<LoginRow>>,
 }
 
-fn details(tenant: &mut Tenant<'_>, access: &Access, id: Uuid) -> Result<Details, AppError> {
+fn details(
+    tenant: &mut Tenant<'_>,
+    (access, t): (&Access, Lang),
+    id: Uuid,
+) -> Result<Details, AppError> {
     let user = queries::find_user(tenant, id)?;
     let roles = assignable_roles(tenant, access)?;
-    let grid = UserGrid::grid(tenant, access, id)?.view();
+    let grid = UserGrid::grid(tenant, access, id)?.view(t);
     let sessions = match access.can_read(Entity::AuthRefreshTokens) {
         true => Some(queries::active_sessions(tenant, id)?),
         false => None,
@@ -113,9 +122,9 @@ pub(super) async fn user_page(
     id: Uuid,
     refusal: Option<(Refusal, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let access = page.access.clone();
+    let (access, t) = (page.access.clone(), page.t);
     let found = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        details(tenant, &access, id)
+        details(tenant, (&access, t), id)
     })
     .await?;
     let (access, user) = (&page.access, found.user);
@@ -124,6 +133,7 @@ pub(super) async fn user_page(
     let name = user.name();
     let page = UserPage {
         layout: page.layout(name.clone()),
+        locale: page.locale(),
         name,
         status: user.status(),
         may_manage: may_manage(access, &user),
