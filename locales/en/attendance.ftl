@@ -44,6 +44,8 @@ roll-row-not-yet-saved = Not yet saved
 roll-row-not-saved = Not saved
 roll-row-other-refused = Not saved: another mark was refused
 roll-row-minutes-range = Minutes late: 0 to 600
+roll-signed-out = Your session ended. The marks not yet saved are kept on this device.
+roll-sign-in-again = Sign in again to send them.
 roll-waiting = { $count ->
     [one] { $count } mark not yet saved
    *[other] { $count } marks not yet saved

@@ -44,6 +44,8 @@ roll-row-not-yet-saved = Aún sin guardar
 roll-row-not-saved = No guardado
 roll-row-other-refused = No guardado: se rechazó otra marca
 roll-row-minutes-range = Minutos de retraso: de 0 a 600
+roll-signed-out = Tu sesión ha terminado. Las marcas aún sin guardar se conservan en este dispositivo.
+roll-sign-in-again = Vuelve a iniciar sesión para enviarlas.
 roll-waiting = { $count ->
     [one] { $count } marca aún sin guardar
    *[other] { $count } marcas aún sin guardar

@@ -44,6 +44,8 @@ roll-row-not-yet-saved = Pas encore enregistré
 roll-row-not-saved = Non enregistré
 roll-row-other-refused = Non enregistré : un autre statut a été refusé
 roll-row-minutes-range = Minutes de retard : de 0 à 600
+roll-signed-out = Votre session a pris fin. Les statuts pas encore enregistrés sont gardés sur cet appareil.
+roll-sign-in-again = Reconnectez-vous pour les envoyer.
 roll-waiting = { $count ->
     [one] { $count } statut pas encore enregistré
    *[other] { $count } statuts pas encore enregistrés

@@ -58,11 +58,6 @@ impl DayAttendance {
         label(t, rate_of(self.tally, self.enrolled))
     }
 
-    /// The percentage in English (the dashboard's card, until it passes its language).
-    pub fn percentage(&self) -> String {
-        self.percentage_in(Lang::default())
-    }
-
     pub fn not_marked(&self) -> i64 {
         (self.enrolled - self.tally.marked()).max(0)
     }

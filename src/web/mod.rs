@@ -46,10 +46,3 @@ pub fn see_other(location: &str) -> HttpResponse {
         .insert_header((header::LOCATION, location))
         .finish()
 }
-
-/// An instant as the school reads it: "3 Nov 14:05" in its time zone.
-pub fn local_time(time_zone: chrono_tz::Tz, at: chrono::DateTime<chrono::Utc>) -> String {
-    at.with_timezone(&time_zone)
-        .format("%-d %b %H:%M")
-        .to_string()
-}

@@ -128,10 +128,9 @@
     if (!banner) return;
     var link = document.createElement('a');
     link.href = '/login?next=' + encodeURIComponent(window.location.pathname + window.location.search);
-    link.textContent = 'Sign in again';
-    banner.textContent = 'Your session ended. The marks not yet saved are kept on this device. ';
+    link.textContent = words('sign-in-again');
+    banner.textContent = words('signed-out') + ' ';
     banner.appendChild(link);
-    banner.appendChild(document.createTextNode(' and they will be sent.'));
     banner.hidden = false;
   }
 

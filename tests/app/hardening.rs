@@ -86,7 +86,13 @@ async fn a_locked_account_answers_like_a_wrong_password_and_its_owner_is_told_by
     );
     let (subject, body) = &emails[0];
     assert_eq!(subject, "Your Homeroom account is locked for now");
-    let opens = homeroom::web::local_time(homeroom::clock::zone("Pacific/Auckland"), locked_until);
+    let opens = locked_until.with_timezone(&homeroom::clock::zone("Pacific/Auckland"));
+    let t = homeroom::i18n::Lang::default();
+    let opens = format!(
+        "{} {}",
+        t.day_month(opens.date_naive()),
+        t.time(opens.time())
+    );
     assert!(body.contains(&format!("locked until {opens}")), "{body}");
 
     // A quarter of an hour later:
