@@ -1,8 +1,12 @@
 //! The profile pages in Spanish and French: the profile itself, setting up two-step
 //! sign-in, and a password change refused with its messages in the reader's language.
 
+use fantoccini::Locator;
+
+use crate::browser::{assert_no_sideways_scrolling, screenshot, signed_in_browser};
 use crate::common::{DEMO_PASSWORD, DemoUser, TestApp, spawn_app};
-use crate::languages::{escaped, set_user_language};
+use crate::languages::set_user_language;
+use crate::walkthroughs_in_languages::{assert_has, assert_lacks};
 
 /// English on the profile page that a translated page must not show.
 const ENGLISH_PROFILE: &[&str] = &[
@@ -33,18 +37,6 @@ const ENGLISH_MFA: &[&str] = &[
     "Code from the app",
     "QR code for your authenticator app",
 ];
-
-fn assert_has(html: &str, words: &[&str], page: &str) {
-    for word in words {
-        assert!(html.contains(&escaped(word)), "{page} says {word:?}");
-    }
-}
-
-fn assert_lacks(html: &str, words: &[&str], page: &str) {
-    for word in words {
-        assert!(!html.contains(word), "{page} still says {word:?}");
-    }
-}
 
 async fn teacher_reading(app: &TestApp, language: &str) -> reqwest::Client {
     set_user_language(app, DemoUser::Teacher.email(), Some(language));
@@ -212,4 +204,31 @@ async fn a_refused_password_change_is_explained_in_spanish_and_in_french() {
         .sign_in(&again, DemoUser::Teacher.email(), DEMO_PASSWORD)
         .await;
     assert_eq!(response.status(), 303);
+}
+
+#[actix_web::test]
+async fn the_spanish_profile_and_set_up_fit_a_phone() {
+    let app = spawn_app().await;
+    set_user_language(&app, DemoUser::Teacher.email(), Some("es"));
+    let (_driver, client) = signed_in_browser(
+        &app,
+        (390, 844),
+        DemoUser::Teacher.email(),
+        ".roll-cards, .empty",
+    )
+    .await;
+    for (path, name) in [
+        ("/profile", "profile-es-phone"),
+        ("/profile/mfa", "mfa-set-up-es-phone"),
+    ] {
+        client.goto(&app.url(path)).await.expect("open the page");
+        client
+            .wait()
+            .for_element(Locator::Css("h1"))
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_no_sideways_scrolling(&client, path).await;
+        screenshot(&client, name).await;
+    }
+    client.close().await.expect("close the browser");
 }
