@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -16,7 +17,7 @@ use super::queries::{self, Details};
 use super::routes::with_session;
 use super::session::{self, NewSession, SessionSummary};
 use crate::access::{Access, Gate, MenuEntry, MenuGroup, Routes};
-use crate::i18n::{Catalog, LanguageOption};
+use crate::i18n::{Catalog, Lang, LanguageOption};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -63,20 +64,23 @@ pub struct DetailsErrors {
 
 const NAME_MAX: usize = 100;
 
-fn parse_name(raw: &str) -> Result<Option<String>, String> {
+fn parse_name(t: Lang, raw: &str) -> Result<Option<String>, String> {
     let name = raw.trim();
     if name.chars().count() > NAME_MAX {
-        return Err(format!("Use at most {NAME_MAX} characters."));
+        return Err(t
+            .message("profile-name-too-long")
+            .arg("max", NAME_MAX)
+            .to_string());
     }
     if name.chars().any(char::is_control) || input::changes_direction(name) {
-        return Err("Use letters, spaces and punctuation only.".to_owned());
+        return Err(t.text("profile-name-characters"));
     }
     Ok((!name.is_empty()).then(|| name.to_owned()))
 }
 
 /// A phone number as people write it: digits with spaces, dashes, dots, brackets
 /// and a leading +, 7 to 15 digits (the international maximum).
-fn parse_phone(raw: &str) -> Result<Option<String>, String> {
+fn parse_phone(t: Lang, raw: &str) -> Result<Option<String>, String> {
     let phone = raw.trim();
     if phone.is_empty() {
         return Ok(None);
@@ -85,23 +89,22 @@ fn parse_phone(raw: &str) -> Result<Option<String>, String> {
         c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')') || (c == '+' && i == 0)
     });
     if !allowed {
-        return Err("Use digits, spaces and + - ( ) only, like +44 20 7946 0958.".to_owned());
+        return Err(t.text("profile-phone-characters"));
     }
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     if !(7..=15).contains(&digits) {
-        return Err("A phone number has 7 to 15 digits.".to_owned());
+        return Err(t.text("profile-phone-digits"));
     }
     Ok(Some(phone.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
-impl TryFrom<&DetailsForm> for Details {
-    type Error = DetailsErrors;
-
-    fn try_from(form: &DetailsForm) -> Result<Details, DetailsErrors> {
+impl DetailsForm {
+    /// The details to store, or a message in `t` for each field that is wrong.
+    fn check(&self, t: Lang) -> Result<Details, DetailsErrors> {
         match (
-            parse_name(&form.first_name),
-            parse_name(&form.last_name),
-            parse_phone(&form.phone),
+            parse_name(t, &self.first_name),
+            parse_name(t, &self.last_name),
+            parse_phone(t, &self.phone),
         ) {
             (Ok(first_name), Ok(last_name), Ok(phone)) => Ok(Details {
                 first_name,
@@ -148,11 +151,16 @@ pub struct SessionView {
     pub current: bool,
 }
 
-impl From<&SessionSummary> for SessionView {
-    fn from(s: &SessionSummary) -> SessionView {
+impl SessionView {
+    /// A session as `t` reads it, its times in the school's zone.
+    fn of(s: &SessionSummary, t: Lang, zone: Tz) -> SessionView {
+        let when = |at: &DateTime<Utc>| t.date_time(&at.with_timezone(&zone));
         SessionView {
-            device: device(s.user_agent.as_deref()),
-            ip_address: s.ip_address.clone().unwrap_or_else(|| "unknown".to_owned()),
+            device: device(t, s.user_agent.as_deref()),
+            ip_address: s
+                .ip_address
+                .clone()
+                .unwrap_or_else(|| t.text("profile-ip-unknown")),
             last_seen: when(&s.last_seen_at),
             signed_in: when(&s.created_at),
             current: s.current,
@@ -204,14 +212,18 @@ async fn profile_page(
     let (details, details_errors) = typed.unwrap_or((stored.details, DetailsErrors::default()));
     render_as(
         &ProfilePage {
-            layout: page.layout("Your profile"),
+            layout: page.layout(page.t.text("profile-title")),
             email: page.access.email.clone(),
             details,
             details_errors,
             password_errors,
             mfa_enabled: stored.mfa_enabled,
             recovery_codes_left: stored.recovery_codes_left,
-            sessions: stored.sessions.iter().map(SessionView::from).collect(),
+            sessions: stored
+                .sessions
+                .iter()
+                .map(|s| SessionView::of(s, page.t, page.access.time_zone))
+                .collect(),
             languages: crate::i18n::options(page.access.language.as_deref()),
             school_language: page
                 .access
@@ -235,7 +247,7 @@ async fn save_details(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let details = match Details::try_from(&form) {
+    let details = match form.check(page.t) {
         Ok(details) => details,
         Err(errors) => {
             return profile_page(
@@ -253,7 +265,11 @@ async fn save_details(
         Ok(queries::save_details(conn, user_id, details)?)
     })
     .await?;
-    flash::push(&session, Level::Success, "Your details are saved.");
+    flash::push(
+        &session,
+        Level::Success,
+        page.t.text("profile-details-saved"),
+    );
     Ok(see_other("/profile"))
 }
 
@@ -330,6 +346,7 @@ struct PasswordForm {
 /// rotates this one; or the message for the current password (`None`: only the new
 /// password was wrong).
 fn new_password(
+    t: Lang,
     conn: &mut PgConnection,
     access: &Access,
     this_session: &ThisSession,
@@ -339,9 +356,7 @@ fn new_password(
     // The person is signed in already: a wrong current password is a slip, not a
     // guess at someone's account, so it never locks it; a long run of them pauses the form.
     if attempts::profile_tries_used_up(conn, access.user_id)? {
-        return Ok(Err(Some(
-            "That was the wrong current password too many times. Wait a quarter of an hour and try again.".to_owned(),
-        )));
+        return Ok(Err(Some(t.text("profile-current-password-tries"))));
     }
     if !password_matches(conn, access.user_id, current_password)? {
         Attempt {
@@ -351,7 +366,7 @@ fn new_password(
             client: &this_session.client,
         }
         .record(conn, Err(Failure::WrongCurrentPassword))?;
-        return Ok(Err(Some("That is not your current password.".to_owned())));
+        return Ok(Err(Some(t.text("profile-current-password-wrong"))));
     }
     let Some(new_hash) = new_hash else {
         return Ok(Err(None));
@@ -376,9 +391,11 @@ async fn change_password(
     let new = NewPassword::typed_twice(page.t, &form.new_password, &form.new_password_again)?;
     let access = page.access.clone();
     let this_session = ThisSession::of(&req);
+    let t = page.t;
     // One's own account and sessions: no row-level security.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
         new_password(
+            t,
             conn,
             &access,
             &this_session,
@@ -392,7 +409,7 @@ async fn change_password(
             flash::push(
                 &session,
                 Level::Success,
-                "Your password is changed. Other devices have been signed out.",
+                page.t.text("profile-password-changed"),
             );
             with_session(see_other("/profile"), rotated.as_ref(), &state)
         }
@@ -421,11 +438,11 @@ async fn sign_out_others(
         )?)
     })
     .await?;
-    let message = match ended {
-        0 => "There were no other sessions to sign out.".to_owned(),
-        1 => "Signed out of 1 other session.".to_owned(),
-        n => format!("Signed out of {n} other sessions."),
-    };
+    let message = page
+        .t
+        .message("profile-signed-out-others")
+        .arg("count", ended)
+        .to_string();
     flash::push(&session, Level::Success, message);
     Ok(see_other("/profile"))
 }
@@ -444,7 +461,7 @@ async fn sign_out_everywhere(
     flash::push(
         &session,
         Level::Info,
-        "You have signed out everywhere, on this device too.",
+        page.t.text("profile-signed-out-everywhere"),
     );
     let mut response = see_other("/login");
     response
@@ -482,7 +499,7 @@ async fn mfa_page_with(
     let rejected = error.is_some();
     render_as(
         &MfaPage {
-            layout: page.layout("Two-step sign-in"),
+            layout: page.layout(page.t.text("profile-mfa-heading")),
             enabled: stored.mfa_enabled,
             required: stored.role_requires_mfa,
             recovery_codes_left: stored.recovery_codes_left,
@@ -540,14 +557,9 @@ async fn confirm_mfa(
     })
     .await?;
     let Some((codes, rotated)) = outcome else {
-        return mfa_page_with(
-            &page,
-            &state,
-            Some("That code did not match. Enter the 6-digit code your app shows now.".to_owned()),
-        )
-        .await;
+        return mfa_page_with(&page, &state, Some(page.t.text("profile-mfa-code-wrong"))).await;
     };
-    let mut layout = page.layout("Your recovery codes");
+    let mut layout = page.layout(page.t.text("profile-recovery-title"));
     if let Some(new_session) = &rotated {
         layout.csrf_token = new_session.csrf_token.clone();
     }
@@ -560,6 +572,7 @@ async fn confirm_mfa(
 
 /// Turns two-step sign-in off once proven and rotates the session; or why not.
 fn mfa_off(
+    t: Lang,
     conn: &mut PgConnection,
     access: &Access,
     this_session: &ThisSession,
@@ -567,9 +580,7 @@ fn mfa_off(
 ) -> Result<Result<Option<NewSession>, String>, AppError> {
     let stored = load(conn, access)?;
     if stored.role_requires_mfa {
-        return Ok(Err(
-            "Your role requires two-step sign-in, so it stays on.".to_owned()
-        ));
+        return Ok(Err(t.text("profile-mfa-role-requires")));
     }
     let proven = if form.code.trim().is_empty() {
         password_matches(conn, access.user_id, &form.password)?
@@ -577,10 +588,7 @@ fn mfa_off(
         mfa::check_code(conn, access.user_id, &form.code)? != mfa::CodeCheck::Wrong
     };
     if !proven {
-        return Ok(Err(
-            "Enter a current code from your app, or your password, to turn two-step sign-in off."
-                .to_owned(),
-        ));
+        return Ok(Err(t.text("profile-mfa-prove")));
     }
     let rotated = conn.transaction(|conn| {
         mfa::disable(conn, access.user_id)?;
@@ -600,29 +608,25 @@ async fn disable_mfa(
     let form = form.into_inner();
     let access = page.access.clone();
     let this_session = ThisSession::of(&req);
+    let t = page.t;
     // One's own account and its second factor: no row-level security.
     let outcome = crate::web::db::run(&state.pool, move |conn| {
-        mfa_off(conn, &access, &this_session, &form)
+        mfa_off(t, conn, &access, &this_session, &form)
     })
     .await?;
     match outcome {
         Ok(rotated) => {
-            flash::push(&session, Level::Info, "Two-step sign-in is off.");
+            flash::push(&session, Level::Info, page.t.text("profile-mfa-turned-off"));
             with_session(see_other("/profile"), rotated.as_ref(), &state)
         }
         Err(message) => mfa_page_with(&page, &state, Some(message)).await,
     }
 }
 
-/// "12 Nov 08:15 UTC" for the sessions table.
-fn when(at: &DateTime<Utc>) -> String {
-    at.format("%-d %b %H:%M UTC").to_string()
-}
-
 /// A short description of a browser from its user agent, for people to recognise.
-fn device(user_agent: Option<&str>) -> String {
+fn device(t: Lang, user_agent: Option<&str>) -> String {
     let Some(ua) = user_agent.filter(|u| !u.trim().is_empty()) else {
-        return "Unknown device".to_owned();
+        return t.text("profile-device-unknown");
     };
     let browser = [
         ("Edg/", "Edge"),
@@ -646,7 +650,11 @@ fn device(user_agent: Option<&str>) -> String {
     .find(|(marker, _)| ua.contains(marker))
     .map(|(_, name)| *name);
     match (browser, system) {
-        (Some(b), Some(s)) => format!("{b} on {s}"),
+        (Some(b), Some(s)) => t
+            .message("profile-device-browser-on")
+            .arg("browser", b)
+            .arg("system", s)
+            .to_string(),
         (Some(b), None) => b.to_owned(),
         (None, Some(s)) => s.to_owned(),
         (None, None) => ua.chars().take(60).collect(),
@@ -668,7 +676,9 @@ mod tests {
     #[test]
     fn details_are_trimmed_and_empty_fields_become_nothing() {
         assert_eq!(
-            Details::try_from(&form("  Ada ", "", " +44 20  7946 0958 ")).ok(),
+            form("  Ada ", "", " +44 20  7946 0958 ")
+                .check(Lang::default())
+                .ok(),
             Some(Details {
                 first_name: Some("Ada".to_owned()),
                 last_name: None,
@@ -679,21 +689,24 @@ mod tests {
 
     #[test]
     fn bad_phone_numbers_and_long_names_get_a_message_each() {
-        let errors =
-            Details::try_from(&form(&"x".repeat(101), "Ok", "call me")).expect_err("errors");
+        let errors = form(&"x".repeat(101), "Ok", "call me")
+            .check(Lang::default())
+            .expect_err("errors");
         assert_eq!(
             errors.first_name.as_deref(),
             Some("Use at most 100 characters.")
         );
         assert!(errors.last_name.is_none());
         assert!(errors.phone.is_some());
-        let short = Details::try_from(&form("", "", "12-34")).expect_err("errors");
+        let short = form("", "", "12-34")
+            .check(Lang::default())
+            .expect_err("errors");
         assert_eq!(
             short.phone.as_deref(),
             Some("A phone number has 7 to 15 digits.")
         );
         assert!(
-            Details::try_from(&form("", "", "555 0100 +1")).is_err(),
+            form("", "", "555 0100 +1").check(Lang::default()).is_err(),
             "+ only first"
         );
     }
@@ -701,11 +714,14 @@ mod tests {
     #[test]
     fn devices_are_named_from_the_user_agent() {
         assert_eq!(
-            device(Some(
-                "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1"
-            )),
+            device(
+                Lang::default(),
+                Some(
+                    "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1"
+                )
+            ),
             "Safari on iPad"
         );
-        assert_eq!(device(None), "Unknown device");
+        assert_eq!(device(Lang::default(), None), "Unknown device");
     }
 }

@@ -27,6 +27,7 @@ mod outbox;
 mod pages;
 mod passwords;
 mod profile;
+mod profile_in_languages;
 mod record_vocabulary;
 mod records_in_languages;
 mod redirects;

@@ -29,13 +29,13 @@ fn language(tag: &str) -> Lang {
     homeroom::i18n::choose(Some(tag), None, None)
 }
 
-fn assert_has(html: &str, words: &[&str], page: &str) {
+pub(crate) fn assert_has(html: &str, words: &[&str], page: &str) {
     for word in words {
         assert!(html.contains(&escaped(word)), "{page} says {word:?}");
     }
 }
 
-fn assert_lacks(html: &str, words: &[&str], page: &str) {
+pub(crate) fn assert_lacks(html: &str, words: &[&str], page: &str) {
     for word in words {
         assert!(!html.contains(word), "{page} still says {word:?}");
     }
