@@ -148,7 +148,7 @@ impl Grid {
         saved: bool,
         error: Option<String>,
     ) -> GridCell {
-        let records = t.text(permission.entity.message_id()).to_lowercase();
+        let records = permission.entity.label_in(t).to_lowercase();
         GridCell {
             t,
             name: permission.name(),
@@ -175,7 +175,7 @@ impl Grid {
                 rows: group
                     .entities()
                     .map(|entity| GridRow {
-                        label: t.text(entity.message_id()),
+                        label: entity.label_in(t),
                         cells: Action::ALL
                             .iter()
                             .map(|&a| self.cell(t, Permission::new(a, entity), false, None))

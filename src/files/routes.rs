@@ -170,7 +170,7 @@ fn chosen_purpose(kind: EntityKind, value: Option<&str>, t: Lang) -> Result<Purp
         None => Ok(kind.purpose()),
         Some(p) if Purpose::parse(p) == Some(kind.purpose()) => Ok(kind.purpose()),
         Some(_) => {
-            let records = t.text(kind.entity().message_id());
+            let records = kind.entity().label_in(t);
             let message = t
                 .message("files-error-wrong-purpose")
                 .arg(

@@ -154,12 +154,15 @@ fn choice(
     let found = all.iter().find(|(value, english)| {
         *value == text
             || english.eq_ignore_ascii_case(text)
-            || t.choice(sql_type, value).to_lowercase() == text.to_lowercase()
+            || choice_label(t, sql_type, value, english).to_lowercase() == text.to_lowercase()
     });
     match found {
         Some((value, _)) => Ok((*value).to_owned()),
         None => {
-            let names: Vec<String> = all.iter().map(|(v, _)| t.choice(sql_type, v)).collect();
+            let names: Vec<String> = all
+                .iter()
+                .map(|(v, l)| choice_label(t, sql_type, v, l))
+                .collect();
             Err(t
                 .message("value-choice")
                 .arg("choices", names.join(", "))
@@ -345,7 +348,13 @@ pub fn show(field: &Field, raw: Option<&str>, title: Option<&str>, locale: &Loca
     };
     let t = locale.t;
     match &field.kind {
-        Kind::Choice { sql_type, .. } => t.choice(sql_type, raw),
+        Kind::Choice { sql_type, choices } => {
+            let label = choices()
+                .into_iter()
+                .find(|(v, _)| *v == raw)
+                .map(|(_, l)| l);
+            choice_label(t, sql_type, raw, label.unwrap_or(raw))
+        }
         Kind::Relation(_) => title.unwrap_or(raw).to_owned(),
         Kind::Flag => t.text(if raw == "true" {
             "value-yes"
@@ -396,6 +405,17 @@ fn local_time(utc: &str, time_zone: chrono_tz::Tz) -> Option<String> {
             .format("%Y-%m-%d %H:%M")
             .to_string(),
     )
+}
+
+/// A stored choice's wording in the reader's language (`choice-<type>-<value>`), or
+/// its description's own label where no language has a message for it (a language
+/// a guardian reads is named in itself: "Español").
+pub fn choice_label(t: Lang, sql_type: &str, value: &str, label: &str) -> String {
+    if t.has(&format!("choice-{sql_type}-{value}")) {
+        t.choice(sql_type, value)
+    } else {
+        label.to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -126,6 +126,17 @@ async fn an_invoice_reads_in_english_spanish_and_french() {
         ),
     );
     let page = format!("/invoices/{id}");
+    // A school that bills in euros, and an invoice with an amount and a date to read.
+    diesel::sql_query(format!(
+        "UPDATE organizations SET currency = 'EUR' WHERE id = {NW}"
+    ))
+    .execute(&mut app.conn())
+    .expect("bill in euros");
+    diesel::sql_query(format!(
+        "UPDATE invoices SET subtotal = 1234.50, discount_amount = 0, tax_amount = 0, total_amount = 1234.50, issue_date = '2026-12-06', due_date = '2027-01-06' WHERE id = '{id}'"
+    ))
+    .execute(&mut app.conn())
+    .expect("an invoice of 1234.50 issued on 6 December");
     let english = [
         ">Details<",
         ">History<",
@@ -142,6 +153,8 @@ async fn an_invoice_reads_in_english_spanish_and_french() {
     for phrase in english {
         assert!(html.contains(phrase), "the English invoice says {phrase}");
     }
+    assert!(html.contains("€1,234.50"), "English money");
+    assert!(html.contains("6 Dec 2026"), "English date");
 
     let admin = admin_reading(&app, Some("es")).await;
     let html = app.page(&admin, &page).await;
@@ -163,6 +176,8 @@ async fn an_invoice_reads_in_english_spanish_and_french() {
     for phrase in english {
         assert!(!html.contains(phrase), "no English {phrase} is left");
     }
+    assert!(html.contains("1234,50\u{a0}€"), "Spanish money");
+    assert!(html.contains("6 dic 2026"), "Spanish date");
 
     // Deleting asks in Spanish, naming the invoice rather than a gendered noun.
     let html = app.page(&admin, &format!("{page}/delete")).await;
@@ -181,6 +196,8 @@ async fn an_invoice_reads_in_english_spanish_and_french() {
         html.contains(">Details<"),
         "this area falls back to English"
     );
+    assert!(html.contains("1\u{202f}234,50\u{a0}€"), "French money");
+    assert!(html.contains("6 déc. 2026"), "French date");
 }
 
 #[actix_web::test]

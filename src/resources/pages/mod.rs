@@ -94,7 +94,13 @@ impl Opt {
             Kind::Choice { sql_type, choices } => Some(
                 choices()
                     .into_iter()
-                    .map(|(v, l)| Opt::pair(v, &choice_label(t, sql_type, v, l), current))
+                    .map(|(v, l)| {
+                        Opt::pair(
+                            v,
+                            &crate::resources::values::choice_label(t, sql_type, v, l),
+                            current,
+                        )
+                    })
                     .collect(),
             ),
             Kind::Flag => Some(
@@ -105,16 +111,6 @@ impl Opt {
             ),
             _ => None,
         }
-    }
-}
-
-/// A stored choice's wording in the reader's language, or its description's own
-/// label while no language has a message for it.
-fn choice_label(t: Lang, sql_type: &str, value: &str, label: &str) -> String {
-    if t.has(&format!("choice-{sql_type}-{value}")) {
-        t.choice(sql_type, value)
-    } else {
-        label.to_owned()
     }
 }
 
