@@ -170,3 +170,9 @@ engine-list-comma = {", "}
 engine-restore-parent-first = Restore its { $record } first: it is in the trash.
 engine-restore-refused-because = It could not be restored: { $message }
 engine-restore-refused = It could not be restored.
+
+# A write the database refused, shown on the form.
+engine-refused-unique = Another { $record } already has this { $field }.
+engine-refused-same = Another { $record } is the same as this one.
+engine-refused-range = { $field } is out of range.
+engine-refused-check = Some values do not fit together. Check the form.

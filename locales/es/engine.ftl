@@ -171,3 +171,9 @@ engine-list-comma = {", "}
 engine-restore-parent-first = Primero restaura el registro de { $records } al que pertenece: está en la papelera.
 engine-restore-refused-because = No se ha podido restaurar: { $message }
 engine-restore-refused = No se ha podido restaurar.
+
+# Una escritura que la base de datos rechazó, mostrada en el formulario.
+engine-refused-unique = Ya existe otro registro con este valor de «{ $field }».
+engine-refused-same = Ya existe un registro igual a este.
+engine-refused-range = «{ $field }» está fuera del rango permitido.
+engine-refused-check = Algunos valores no encajan entre sí. Revisa el formulario.

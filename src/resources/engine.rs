@@ -105,7 +105,12 @@ fn constraint_field(res: &Resource, constraint: &str) -> Option<&'static Field> 
 }
 
 /// A write refused by the database, as a message on the form; other errors pass on.
-pub fn refused_write(res: &Resource, e: DbError, errors: &mut FieldErrors) -> Result<(), DbError> {
+pub fn refused_write(
+    res: &Resource,
+    e: DbError,
+    t: Lang,
+    errors: &mut FieldErrors,
+) -> Result<(), DbError> {
     match &e {
         DbError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
             let field = info
@@ -114,15 +119,16 @@ pub fn refused_write(res: &Resource, e: DbError, errors: &mut FieldErrors) -> Re
             match field {
                 Some(f) => errors.add(
                     f.column,
-                    format!(
-                        "Another {} already has this {}.",
-                        res.singular,
-                        f.label_in(Lang::default()).to_lowercase()
-                    ),
+                    t.message("engine-refused-unique")
+                        .arg("record", res.singular_in(t))
+                        .arg("field", f.label_in(t).to_lowercase())
+                        .to_string(),
                 ),
                 None => errors.add(
                     "",
-                    format!("Another {} is the same as this one.", res.singular),
+                    t.message("engine-refused-same")
+                        .arg("record", res.singular_in(t))
+                        .to_string(),
                 ),
             }
             Ok(())
@@ -134,9 +140,11 @@ pub fn refused_write(res: &Resource, e: DbError, errors: &mut FieldErrors) -> Re
             match field {
                 Some(f) => errors.add(
                     f.column,
-                    format!("{} is out of range.", f.label_in(Lang::default())),
+                    t.message("engine-refused-range")
+                        .arg("field", f.label_in(t))
+                        .to_string(),
                 ),
-                None => errors.add("", "Some values do not fit together. Check the form."),
+                None => errors.add("", t.text("engine-refused-check")),
             }
             Ok(())
         }
@@ -220,7 +228,7 @@ pub fn save(
         (Ok(None), Some(row)) => Saved::Stale(store::find(tenant, res, row.id)?),
         (Ok(None), None) => return Err(AppError::NotFound),
         (Err(e), _) => {
-            refused_write(res, e, &mut errors)?;
+            refused_write(res, e, draft.t, &mut errors)?;
             Saved::Invalid(errors)
         }
     };
@@ -335,7 +343,7 @@ pub fn restore(
     match restored {
         Ok(_) => Ok(Ok(row.title)),
         Err(e) => {
-            refused_write(res, e, &mut errors)?;
+            refused_write(res, e, t, &mut errors)?;
             Ok(Err(NotRestored::Refused(
                 errors.first().map(|(_, m)| m.to_owned()),
             )))

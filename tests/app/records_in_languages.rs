@@ -401,3 +401,45 @@ async fn a_guardian_whose_student_is_in_the_trash_stays_there_with_a_spanish_rea
         "the guardian stays in the trash"
     );
 }
+
+#[actix_web::test]
+async fn an_invoice_given_another_invoices_number_is_refused_in_spanish_and_kept() {
+    let app = spawn_app().await;
+    let admin = admin_reading(&app, Some("es")).await;
+    let ids = |n: i64| {
+        id_of(
+            &mut app.conn(),
+            &format!(
+                "SELECT id FROM invoices WHERE organization_id = {NW} AND deleted_at IS NULL \
+                 ORDER BY id OFFSET {n} LIMIT 1"
+            ),
+        )
+    };
+    let (first, second) = (ids(0), ids(1));
+    let taken = crate::resources::value_of(
+        &mut app.conn(),
+        &format!("SELECT invoice_number AS value FROM invoices WHERE id = '{second}'"),
+    )
+    .expect("the second invoice's number");
+    let own = crate::resources::value_of(
+        &mut app.conn(),
+        &format!("SELECT invoice_number AS value FROM invoices WHERE id = '{first}'"),
+    );
+    let record = format!("/invoices/{first}");
+    let fields =
+        crate::resources::form_fields(&app, &admin, &format!("{record}/edit"), &record).await;
+    let fields = crate::resources::with(fields, "invoice_number", &taken);
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let response = app.post_form(&admin, &record, &refs).await;
+    let html = expect_page(response, 422, "Ya existe otro registro con este valor de").await;
+    assert!(!html.contains("Another invoice"), "no English refusal");
+    assert!(html.contains(&taken), "what was typed is kept");
+    let stored = crate::resources::value_of(
+        &mut app.conn(),
+        &format!("SELECT invoice_number AS value FROM invoices WHERE id = '{first}'"),
+    );
+    assert_eq!(stored, own, "nothing stored");
+}
