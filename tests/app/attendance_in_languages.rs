@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::attendance::{form_fields, post_roll, teachers_roll};
 use crate::common::{DemoUser, TestApp, spawn_app};
+use crate::languages::set_school_language;
 
 /// Sets the user's own language before they sign in, as their profile would.
 fn reads(app: &TestApp, who: DemoUser, language: &str) {
@@ -203,13 +204,6 @@ async fn the_inbox_and_a_notice_read_in_spanish() {
 }
 
 // ------------------------------------------------------------------ absence alerts
-
-fn set_school_language(app: &TestApp, language: Option<&str>) {
-    diesel::sql_query("UPDATE organizations SET language = $1 WHERE name LIKE 'Northwind%'")
-        .bind::<Nullable<Text>, _>(language)
-        .execute(&mut app.conn())
-        .expect("set the school's language");
-}
 
 /// Gives the student exactly these guardians (name, e-mail, language).
 fn guardians_of(app: &TestApp, student: Uuid, guardians: &[(&str, &str, Option<&str>)]) {

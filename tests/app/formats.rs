@@ -5,21 +5,14 @@
 //! not one.
 
 use diesel::prelude::*;
-use diesel::sql_types::{Date, Nullable, SmallInt, Text};
+use diesel::sql_types::{Date, SmallInt, Text};
 use uuid::Uuid;
 
 use crate::common::{DemoUser, TestApp, expect_page, spawn_app};
+use crate::languages::set_user_language;
 
 /// The demo school's rows.
 const NORTHWIND: &str = "(SELECT id FROM organizations WHERE name LIKE 'Northwind%')";
-
-fn set_user_language(app: &TestApp, who: DemoUser, language: Option<&str>) {
-    diesel::sql_query("UPDATE users SET language = $1 WHERE email = $2")
-        .bind::<Nullable<Text>, _>(language)
-        .bind::<Text, _>(who.email())
-        .execute(&mut app.conn())
-        .expect("set the user's language");
-}
 
 fn set_school(app: &TestApp, column: &str, value: &str) {
     diesel::sql_query(format!(
@@ -107,7 +100,7 @@ fn sunday_6_december() -> chrono::NaiveDate {
 async fn a_french_director_reads_fees_in_euros_and_an_invoice_date_in_french() {
     let app = spawn_app().await;
     set_school(&app, "currency", "EUR");
-    set_user_language(&app, DemoUser::Director, Some("fr"));
+    set_user_language(&app, DemoUser::Director.email(), Some("fr"));
     let invoice = invoice_issued_on(&app, sunday_6_december());
     let director = app.signed_in(DemoUser::Director).await;
 
@@ -133,7 +126,7 @@ async fn a_french_director_reads_fees_in_euros_and_an_invoice_date_in_french() {
 async fn a_spanish_director_reads_fees_and_an_invoice_date_in_spanish() {
     let app = spawn_app().await;
     set_school(&app, "currency", "EUR");
-    set_user_language(&app, DemoUser::Director, Some("es"));
+    set_user_language(&app, DemoUser::Director.email(), Some("es"));
     let invoice = invoice_issued_on(&app, sunday_6_december());
     let director = app.signed_in(DemoUser::Director).await;
 
@@ -238,7 +231,7 @@ async fn a_school_whose_week_starts_on_sunday_sees_its_calendar_start_on_sunday(
     assert_eq!(first_week(&html), ["", "", "1", "2", "3", "4", "5"]);
 
     // A Spanish reader sees the same week with Spanish names.
-    set_user_language(&app, DemoUser::Director, Some("es"));
+    set_user_language(&app, DemoUser::Director.email(), Some("es"));
     let html = app.page(&director, &path).await;
     assert_eq!(
         weekday_heads(&html)[0],
@@ -287,7 +280,7 @@ async fn the_school_settings_set_the_first_day_of_the_week_and_refuse_a_ninth_da
     assert_eq!(stored_week_start(&app), "7", "the old day is kept");
 
     // In Spanish, the page and its refusal are Spanish.
-    set_user_language(&app, DemoUser::Admin, Some("es"));
+    set_user_language(&app, DemoUser::Admin.email(), Some("es"));
     let html = app.page(&admin, settings).await;
     assert!(html.contains("Primer día de la semana"));
     assert!(html.contains(r#"<option value="7" selected>domingo</option>"#));
@@ -308,7 +301,7 @@ async fn the_school_settings_set_the_first_day_of_the_week_and_refuse_a_ninth_da
 #[actix_web::test]
 async fn the_organization_chooser_speaks_french() {
     let app = spawn_app().await;
-    set_user_language(&app, DemoUser::Root, Some("fr"));
+    set_user_language(&app, DemoUser::Root.email(), Some("fr"));
     let root = app.signed_in(DemoUser::Root).await;
     let html = app.page(&root, "/organization").await;
     assert!(html.contains("Choisir une organisation"));

@@ -3,30 +3,21 @@
 //! French (which reads this area's words in English, on a French page).
 
 use diesel::prelude::*;
-use diesel::sql_types::{Nullable, Text};
 
 use crate::browser::{
     DESKTOP, PHONE, TABLET, assert_no_sideways_scrolling, open, resize, screenshot,
     signed_in_browser,
 };
 use crate::common::{DemoUser, TestApp, count, expect_page, spawn_app};
+use crate::languages::set_user_language;
 use crate::resources::csv::{send_upload, upload_to};
 use crate::resources::id_of;
 
 const NW: &str = "(SELECT id FROM organizations WHERE name = 'Northwind Academy')";
 
-/// Sets a user's own language, as their profile would (NULL for none).
-fn set_user_language(app: &TestApp, who: DemoUser, language: Option<&str>) {
-    diesel::sql_query("UPDATE users SET language = $1 WHERE email = $2")
-        .bind::<Nullable<Text>, _>(language)
-        .bind::<Text, _>(who.email())
-        .execute(&mut app.conn())
-        .expect("set the user's language");
-}
-
 /// The administrator, signed in reading `language` (English when none).
 async fn admin_reading(app: &TestApp, language: Option<&str>) -> reqwest::Client {
-    set_user_language(app, DemoUser::Admin, language);
+    set_user_language(app, DemoUser::Admin.email(), language);
     app.signed_in(DemoUser::Admin).await
 }
 
@@ -278,7 +269,7 @@ async fn an_import_preview_in_spanish_counts_its_rows_with_the_right_plural() {
 #[actix_web::test]
 async fn the_spanish_record_pages_fit_a_phone_a_tablet_and_a_desktop() {
     let app = spawn_app().await;
-    set_user_language(&app, DemoUser::Admin, Some("es"));
+    set_user_language(&app, DemoUser::Admin.email(), Some("es"));
     let invoice = id_of(
         &mut app.conn(),
         &format!("SELECT id FROM invoices WHERE organization_id = {NW} ORDER BY id LIMIT 1"),
