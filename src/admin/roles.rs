@@ -253,7 +253,7 @@ async fn create_role(
     })
     .await?;
     match outcome {
-        Once::AlreadySaved(role) => Ok(once::already_saved(&session, &role)),
+        Once::AlreadySaved(role) => Ok(once::already_saved(&session, &role, page.t)),
         Once::Created(Ok(id)) => {
             let name = values.name.trim();
             let message = t

@@ -52,31 +52,21 @@ impl Restored {
     }
 
     /// The fields to show: those restored, else `otherwise`; and what the page says,
-    /// in English.
-    pub fn or(self, otherwise: Vec<(String, String)>) -> (Vec<(String, String)>, Option<Flash>) {
-        self.or_in(otherwise, Lang::default())
-    }
-
-    /// [`Restored::or`], the page saying it in the reader's language `t`.
-    pub fn or_in(
+    /// in the reader's language `t`.
+    pub fn or(
         self,
         otherwise: Vec<(String, String)>,
         t: Lang,
     ) -> (Vec<(String, String)>, Option<Flash>) {
-        let notice = self.notice_in(t);
+        let notice = self.notice(t);
         match self {
             Restored::Fields(fields) => (fields, notice),
             _ => (otherwise, notice),
         }
     }
 
-    /// What the page says about it, in English.
-    pub fn notice(&self) -> Option<Flash> {
-        self.notice_in(Lang::default())
-    }
-
     /// What the page says about it, in the reader's language.
-    pub fn notice_in(&self, t: Lang) -> Option<Flash> {
+    pub fn notice(&self, t: Lang) -> Option<Flash> {
         let message = match self {
             Restored::NotAsked => return None,
             Restored::Fields(_) => t.text("forms-restored"),

@@ -118,13 +118,8 @@ where
 }
 
 /// The answer to a resubmit: the record made the first time, and why nothing new
-/// was, in English.
-pub fn already_saved(session: &Session, record_page: &str) -> HttpResponse {
-    already_saved_in(session, record_page, Lang::default())
-}
-
-/// [`already_saved`], saying it in the reader's language `t`.
-pub fn already_saved_in(session: &Session, record_page: &str, t: Lang) -> HttpResponse {
+/// was, in the reader's language `t`.
+pub fn already_saved(session: &Session, record_page: &str, t: Lang) -> HttpResponse {
     flash::push(session, Level::Info, t.text("forms-already-saved"));
     see_other(record_page)
 }

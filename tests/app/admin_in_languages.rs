@@ -330,3 +330,50 @@ async fn a_spanish_speaking_administrator_searches_people_in_spanish() {
         &["Search people", "No one matches"],
     );
 }
+
+#[actix_web::test]
+async fn an_invitation_sent_twice_is_made_once_and_says_so_in_spanish() {
+    let app = spawn_app().await;
+    let admin = spanish_admin(&app).await;
+    let fields =
+        crate::resources::form_fields(&app, &admin, "/admin/users/new", "/admin/users").await;
+    let role = crate::resources::value_of(
+        &mut app.conn(),
+        "SELECT id::text AS value FROM roles WHERE name = 'Teacher' LIMIT 1",
+    )
+    .expect("the teacher role");
+    let mut fields = crate::resources::with(fields, "first_name", "Inés");
+    fields = crate::resources::with(fields, "last_name", "Duarte");
+    fields = crate::resources::with(fields, "email", "ines.duarte@northwind.test");
+    fields = crate::resources::with(fields, "role", &role);
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+
+    let first = app.post_form(&admin, "/admin/users", &refs).await;
+    assert_eq!(first.status(), 303);
+    let again = app.post_form(&admin, "/admin/users", &refs).await;
+    assert_eq!(again.status(), 303);
+    let header = |r: &reqwest::Response| {
+        r.headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        header(&again),
+        header(&first),
+        "back to the user made first"
+    );
+    let users = users::table
+        .filter(users::email.eq("ines.duarte@northwind.test"))
+        .count()
+        .get_result::<i64>(&mut app.conn())
+        .expect("count the invited");
+    assert_eq!(users, 1, "one account");
+    let page = app.page(&admin, &header(&again)).await;
+    assert!(page.contains("Ya estaba guardado"), "{page}");
+    assert!(!page.contains("Already saved"));
+}

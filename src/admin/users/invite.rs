@@ -231,7 +231,7 @@ pub(super) async fn invite(
     .await?;
     let outcome = match outcome {
         Once::Created(outcome) => outcome,
-        Once::AlreadySaved(user) => return Ok(once::already_saved(&session, &user)),
+        Once::AlreadySaved(user) => return Ok(once::already_saved(&session, &user, page.t)),
     };
     match outcome {
         Ok(invitee) => {

@@ -192,7 +192,7 @@ pub async fn new_form(
     let (given, notice, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
         let form_page = format!("{}/new", res.path());
         let restored = kept::restore(tenant, &form_page, restore.as_deref())?;
-        let (given, notice) = restored.or_in(presets, t);
+        let (given, notice) = restored.or(presets, t);
         let inputs = inputs(tenant, res, &given, &FieldErrors::default(), t)?;
         Ok((given, notice, inputs))
     })
@@ -220,7 +220,7 @@ pub async fn edit_form(
         let row = engine::live(tenant, res, id)?;
         let form_page = format!("{}/{id}/edit", res.path());
         let restored = kept::restore(tenant, &form_page, restore.as_deref())?;
-        let (given, notice) = restored.or_in(given_from_row(res, &row, tenant.time_zone()), t);
+        let (given, notice) = restored.or(given_from_row(res, &row, tenant.time_zone()), t);
         let inputs = inputs(tenant, res, &given, &FieldErrors::default(), t)?;
         Ok((row, given, notice, inputs))
     })
@@ -385,7 +385,7 @@ async fn save(
     .await?;
     let (saved, current, inputs) = match made {
         Once::Created(made) => made,
-        Once::AlreadySaved(record) => return Ok(once::already_saved_in(&session, &record, t)),
+        Once::AlreadySaved(record) => return Ok(once::already_saved(&session, &record, t)),
     };
     let records = res.label_in(t);
     let done = match &current {

@@ -192,12 +192,12 @@ pub(super) async fn new_form(
     state: web::Data<AppState>,
     query: input::Query<RestoreQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let access = page.access.clone();
+    let (access, t) = (page.access.clone(), page.t);
     let restore = query.into_inner().restore;
     let (given, notice, values, data) =
         crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
             let restored = kept::restore(tenant, "/walkthroughs/new", restore.as_deref())?;
-            let (given, notice) = restored.or(Vec::new());
+            let (given, notice) = restored.or(Vec::new(), t);
             let mut values = if given.is_empty() {
                 WalkthroughValues::now(access.time_zone)
             } else {
@@ -283,7 +283,7 @@ pub(super) async fn create_walkthrough(
     .await?;
     let outcome = match outcome {
         Once::Created(outcome) => outcome,
-        Once::AlreadySaved(visit) => return Ok(once::already_saved(&session, &visit)),
+        Once::AlreadySaved(visit) => return Ok(once::already_saved(&session, &visit, page.t)),
     };
     let done = msg("walk-saved");
     saved(&page, &session, outcome, FormMode::new(&form), done)
@@ -296,7 +296,7 @@ pub(super) async fn edit_form(
     query: input::Query<RestoreQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let access = page.access.clone();
+    let (access, t) = (page.access.clone(), page.t);
     let hours = state.settings.walkthrough_edit_hours;
     let restore = query.into_inner().restore;
     let (notice, values, data) =
@@ -307,7 +307,7 @@ pub(super) async fn edit_form(
             let values = restored
                 .fields()
                 .map_or(stored, WalkthroughValues::from_fields);
-            Ok((restored.notice(), values, data))
+            Ok((restored.notice(t), values, data))
         })
         .await?;
     let errors = FieldErrors::default();
