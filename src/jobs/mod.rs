@@ -319,18 +319,8 @@ fn run_claimed(
 }
 
 /// "1,440 runs found nothing to do since 5 Dec 10:31, the last at 6 Dec 10:30", in
-/// the school's time zone; none before the first such run.
+/// the reader's language `t` and the school's time zone; none before the first such run.
 pub fn quiet_runs(
-    runs: i32,
-    since: Option<DateTime<Utc>>,
-    last: Option<DateTime<Utc>>,
-    time_zone: chrono_tz::Tz,
-) -> Option<String> {
-    quiet_runs_in(Lang::default(), runs, since, last, time_zone)
-}
-
-/// [`quiet_runs`] in the reader's language.
-pub fn quiet_runs_in(
     t: Lang,
     runs: i32,
     since: Option<DateTime<Utc>>,
@@ -443,13 +433,16 @@ mod tests {
     #[test]
     fn quiet_runs_are_told_as_a_count_since_the_first() {
         let at = |h, m| Utc.with_ymd_and_hms(2026, 12, 2, h, m, 0).single();
-        assert_eq!(quiet_runs(0, None, None, chrono_tz::UTC), None);
         assert_eq!(
-            quiet_runs(1, at(9, 0), at(9, 0), chrono_tz::UTC).as_deref(),
+            quiet_runs(Lang::default(), 0, None, None, chrono_tz::UTC),
+            None
+        );
+        assert_eq!(
+            quiet_runs(Lang::default(), 1, at(9, 0), at(9, 0), chrono_tz::UTC).as_deref(),
             Some("1 run found nothing to do, at 2 Dec 09:00")
         );
         assert_eq!(
-            quiet_runs(1440, at(9, 0), at(10, 30), chrono_tz::UTC).as_deref(),
+            quiet_runs(Lang::default(), 1440, at(9, 0), at(10, 30), chrono_tz::UTC).as_deref(),
             Some("1,440 runs found nothing to do since 2 Dec 09:00, the last at 2 Dec 10:30")
         );
     }

@@ -80,8 +80,7 @@ fn scope(access: &Access) -> TaskScope {
 impl TaskRow {
     fn of(task: TaskColumns, tz: chrono_tz::Tz, t: Lang) -> TaskRow {
         let when = |at: DateTime<Utc>| super::when(t, tz, at);
-        let quiet =
-            super::quiet_runs_in(t, task.quiet_runs, task.quiet_since, task.last_quiet_at, tz);
+        let quiet = super::quiet_runs(t, task.quiet_runs, task.quiet_since, task.last_quiet_at, tz);
         // Homeroom's own tasks are described in the reader's language; others as stored.
         let description = match Task::from_type(&task.task_type) {
             Some(known) => t.text(known.description_id()),

@@ -198,7 +198,7 @@ pub fn save(
     store::act_as(tenant, draft.by)?;
     let mut errors = FieldErrors::default();
     let mut parsed = parse_fields(res, draft.given, tenant.time_zone(), draft.t, &mut errors);
-    store::resolve_relations(tenant, res, &mut parsed, &mut errors)?;
+    store::resolve_relations(tenant, res, &mut parsed, &mut errors, draft.t)?;
     if errors.is_empty() {
         fill(tenant, res, draft.id, &mut parsed)?;
     }
@@ -325,7 +325,7 @@ pub fn restore(
     // A record whose parent is in the trash would point at nothing live.
     let mut links = row.raw.clone();
     let mut errors = FieldErrors::default();
-    store::resolve_relations(tenant, res, &mut links, &mut errors)?;
+    store::resolve_relations(tenant, res, &mut links, &mut errors, t)?;
     if let Some((column, _)) = errors.first()
         && let Some(Kind::Relation(target)) = res.field(column).map(|f| &f.kind)
     {

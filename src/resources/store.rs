@@ -773,19 +773,9 @@ fn set_deleted(
     Ok(true)
 }
 
-/// Turns each relation input (an id, or a record's exact name) into the id of a
-/// live record of this organization, or a message in English.
+/// Resolves each relation typed by name to its record's id, its messages in the
+/// reader's language `t`.
 pub fn resolve_relations(
-    tenant: &mut Tenant<'_>,
-    res: &Resource,
-    values: &mut [Option<String>],
-    errors: &mut FieldErrors,
-) -> QueryResult<()> {
-    resolve_relations_in(tenant, res, values, errors, Lang::default())
-}
-
-/// [`resolve_relations`] with its messages in the reader's language.
-pub fn resolve_relations_in(
     tenant: &mut Tenant<'_>,
     res: &Resource,
     values: &mut [Option<String>],

@@ -230,6 +230,33 @@ async fn a_new_student_without_a_last_name_comes_back_in_spanish_with_what_was_t
 }
 
 #[actix_web::test]
+async fn a_campus_typed_that_the_school_does_not_have_is_refused_in_spanish() {
+    let app = spawn_app().await;
+    let admin = admin_reading(&app, Some("es")).await;
+    let before = count(&mut app.conn(), "students");
+    let response = app
+        .submit(
+            &admin,
+            "/students/new",
+            "/students",
+            &[
+                ("first_name", "Marisol"),
+                ("last_name", "Quiroga"),
+                ("status", "active"),
+                ("campus_id__q", "Atlantis Campus"),
+            ],
+        )
+        .await;
+    let html = expect_page(response, 422, "No hay ningún registro «Atlantis Campus»").await;
+    assert!(!html.contains("No campus"), "no English refusal");
+    assert!(
+        html.contains(r#"value="Quiroga""#),
+        "what was typed is kept"
+    );
+    assert_eq!(count(&mut app.conn(), "students"), before, "nothing stored");
+}
+
+#[actix_web::test]
 async fn an_import_preview_in_spanish_counts_its_rows_with_the_right_plural() {
     let app = spawn_app().await;
     let admin = admin_reading(&app, Some("es")).await;
