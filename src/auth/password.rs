@@ -56,8 +56,8 @@ pub fn check_new(password: &str) -> Result<(), String> {
     check_new_in(Lang::default(), password)
 }
 
-/// [`check_new`] with its message in the reader's language. The guessing library's
-/// own advice is English, so only English readers get it.
+/// [`check_new`] with its message in the reader's language, the guessing library's
+/// advice included.
 pub fn check_new_in(t: Lang, password: &str) -> Result<(), String> {
     if password.chars().count() < MIN_LENGTH {
         return Err(t
@@ -78,15 +78,55 @@ pub fn check_new_in(t: Lang, password: &str) -> Result<(), String> {
         return Ok(());
     }
     let mut message = t.text(msg("password-guessable"));
-    if let Some(feedback) = estimate.feedback().filter(|_| t == Lang::default()) {
-        if let Some(warning) = feedback.warning() {
-            message = format!("{message} {warning}");
-        }
-        for suggestion in feedback.suggestions() {
-            message = format!("{message} {suggestion}");
+    if let Some(feedback) = estimate.feedback() {
+        let advice = feedback.warning().map(warning_id).into_iter();
+        for id in advice.chain(feedback.suggestions().iter().copied().map(suggestion_id)) {
+            message.push(' ');
+            message.push_str(&t.text(id));
         }
     }
     Err(message)
+}
+
+/// The message that says a guessing library's warning in the reader's language.
+fn warning_id(warning: zxcvbn::feedback::Warning) -> &'static str {
+    use zxcvbn::feedback::Warning as W;
+    match warning {
+        W::StraightRowsOfKeysAreEasyToGuess => msg("password-advice-key-rows"),
+        W::ShortKeyboardPatternsAreEasyToGuess => msg("password-advice-key-patterns"),
+        W::RepeatsLikeAaaAreEasyToGuess => msg("password-advice-repeats"),
+        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => msg("password-advice-repeated-runs"),
+        W::ThisIsATop10Password => msg("password-advice-top-10"),
+        W::ThisIsATop100Password => msg("password-advice-top-100"),
+        W::ThisIsACommonPassword => msg("password-advice-common"),
+        W::ThisIsSimilarToACommonlyUsedPassword => msg("password-advice-similar"),
+        W::SequencesLikeAbcAreEasyToGuess => msg("password-advice-sequences"),
+        W::RecentYearsAreEasyToGuess => msg("password-advice-recent-years"),
+        W::AWordByItselfIsEasyToGuess => msg("password-advice-one-word"),
+        W::DatesAreOftenEasyToGuess => msg("password-advice-dates"),
+        W::NamesAndSurnamesByThemselvesAreEasyToGuess => msg("password-advice-names"),
+        W::CommonNamesAndSurnamesAreEasyToGuess => msg("password-advice-common-names"),
+    }
+}
+
+/// The message that says a guessing library's suggestion in the reader's language.
+fn suggestion_id(suggestion: zxcvbn::feedback::Suggestion) -> &'static str {
+    use zxcvbn::feedback::Suggestion as S;
+    match suggestion {
+        S::UseAFewWordsAvoidCommonPhrases => msg("password-advice-use-words"),
+        S::NoNeedForSymbolsDigitsOrUppercaseLetters => msg("password-advice-no-symbols-needed"),
+        S::AddAnotherWordOrTwo => msg("password-advice-add-words"),
+        S::CapitalizationDoesntHelpVeryMuch => msg("password-advice-capitals"),
+        S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => msg("password-advice-all-capitals"),
+        S::ReversedWordsArentMuchHarderToGuess => msg("password-advice-reversed"),
+        S::PredictableSubstitutionsDontHelpVeryMuch => msg("password-advice-substitutions"),
+        S::UseALongerKeyboardPatternWithMoreTurns => msg("password-advice-longer-pattern"),
+        S::AvoidRepeatedWordsAndCharacters => msg("password-advice-avoid-repeats"),
+        S::AvoidSequences => msg("password-advice-avoid-sequences"),
+        S::AvoidRecentYears => msg("password-advice-avoid-recent-years"),
+        S::AvoidYearsThatAreAssociatedWithYou => msg("password-advice-avoid-your-years"),
+        S::AvoidDatesAndYearsThatAreAssociatedWithYou => msg("password-advice-avoid-your-dates"),
+    }
 }
 
 /// A new password typed twice, as forms ask for it: a message for each field that is wrong.
@@ -134,6 +174,33 @@ impl NewPassword {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_guessable_password_is_explained_with_advice_in_the_readers_language() {
+        let english = check_new_in(Lang::default(), "password123").expect_err("guessable");
+        assert!(english.starts_with("This password is too easy to guess. "));
+        assert!(
+            english.contains("This is a very common password."),
+            "{english}"
+        );
+
+        let spanish = check_new_in(crate::i18n::choose(Some("es"), None, None), "password123")
+            .expect_err("guessable");
+        assert!(spanish.starts_with("Esta contraseña es demasiado fácil de adivinar. "));
+        assert!(
+            spanish.contains("Es una contraseña muy común."),
+            "{spanish}"
+        );
+        assert!(!spanish.contains("password."), "{spanish}");
+
+        let french = check_new_in(crate::i18n::choose(Some("fr"), None, None), "qwertyuiop")
+            .expect_err("guessable");
+        assert!(
+            french.contains("Ce mot de passe est trop facile à deviner."),
+            "{french}"
+        );
+        assert!(!french.contains("easy to guess"), "{french}");
+    }
 
     #[test]
     fn only_a_new_password_without_messages_is_hashed() {
