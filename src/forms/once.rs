@@ -10,7 +10,8 @@ use super::queries::{self, Claim};
 use crate::access::Access;
 use crate::db::{OrganizationId, Tenant, UserId};
 use crate::i18n::Lang;
-use crate::web::error::AppError;
+use crate::i18n::msg;
+use crate::web::error::{AppError, Refusal};
 use crate::web::flash::{self, Level};
 use crate::web::see_other;
 
@@ -106,9 +107,7 @@ where
         Claim::First => {}
         Claim::Taken(Some(page)) => return Ok(Once::AlreadySaved(page)),
         Claim::Taken(None) => {
-            return Err(AppError::BadRequest(
-                Lang::default().text("forms-being-saved"),
-            ));
+            return Err(AppError::Refused(Refusal::new(msg("forms-being-saved"))));
         }
     }
     let created = create(conn)?;

@@ -441,16 +441,16 @@ mod tests {
     fn a_spanish_reader_is_told_what_is_wrong_in_spanish_naming_the_field() {
         assert_eq!(
             parse(field("date_of_birth"), "09/03/2014", chrono_tz::UTC, es()),
-            Err("Escriba «Fecha de nacimiento» como una fecha, por ejemplo 2026-09-01.".to_owned())
+            Err("Escribe «Fecha de nacimiento» como una fecha, por ejemplo 2026-09-01.".to_owned())
         );
         assert_eq!(
             parse(field("last_name"), " ", chrono_tz::UTC, es()),
-            Err("Rellene el campo «Apellidos».".to_owned())
+            Err("Rellena el campo «Apellidos».".to_owned())
         );
         let refused = parse(field("status"), "expelled", chrono_tz::UTC, es());
         assert_eq!(
             refused,
-            Err("Elija una de estas opciones: Solicitante, Activo, Inactivo, Egresado, Trasladado, Dado de baja.".to_owned())
+            Err("Elige una de estas opciones: Solicitante, Activo, Inactivo, Egresado, Trasladado, Dado de baja.".to_owned())
         );
         // The same mistakes in English read as they always have.
         assert_eq!(

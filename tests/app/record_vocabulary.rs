@@ -93,9 +93,9 @@ async fn a_refused_value_is_explained_in_spanish_and_nothing_is_stored() {
         .await;
     let html = expect_page(response, 422, "value=\"Marisol\"").await;
     for message in [
-        "Rellene el campo «Apellidos».",
-        "Escriba «Fecha de nacimiento» como una fecha, por ejemplo 2026-09-01.",
-        "Elija una de estas opciones: Solicitante, Activo,",
+        "Rellena el campo «Apellidos».",
+        "Escribe «Fecha de nacimiento» como una fecha, por ejemplo 2026-09-01.",
+        "Elige una de estas opciones: Solicitante, Activo,",
     ] {
         assert!(html.contains(message), "the form says {message:?}");
     }
