@@ -94,8 +94,10 @@ impl Application {
                         .error_handler(|err, _| crate::web::input::unreadable_form(&err).into()),
                 )
                 .configure(|cfg| routes().register(cfg))
-                .default_service(web::to(|| async {
-                    Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+                .default_service(web::to(|req, state| async {
+                    Err::<actix_web::HttpResponse, _>(
+                        crate::access::gate::unmatched(req, state).await,
+                    )
                 }))
                 .wrap(from_fn(crate::web::error::speak_errors))
                 .wrap(flash_store)

@@ -7,7 +7,8 @@ use actix_web::http::Method;
 use actix_web::middleware::{Next, from_fn};
 use actix_web::web::{self, Bytes};
 use actix_web::{
-    Error, FromRequest, Handler, HttpMessage, HttpResponse, Responder, ResponseError, guard,
+    Error, FromRequest, Handler, HttpMessage, HttpRequest, HttpResponse, Responder, ResponseError,
+    guard,
 };
 
 use diesel::{PgConnection, QueryResult};
@@ -341,12 +342,26 @@ async fn admit(
 }
 
 async fn load_access(req: &ServiceRequest, state: &AppState) -> Result<Option<Access>, AppError> {
-    let Some(key) = session::key_from_request(req.request()) else {
+    load_access_of(req.request(), state).await
+}
+
+async fn load_access_of(req: &HttpRequest, state: &AppState) -> Result<Option<Access>, AppError> {
+    let Some(key) = session::key_from_request(req) else {
         return Ok(None);
     };
     let idle = state.settings.session_idle;
     // Who is asking decides the organization, so this runs before any: no row-level security.
     crate::web::db::run(&state.pool, move |conn| Ok(Access::load(conn, &key, idle)?)).await
+}
+
+/// The answer to a path no route serves: "not found", in the language of whoever is
+/// signed in (their own, else their school's), else the browser's.
+pub async fn unmatched(req: HttpRequest, state: web::Data<AppState>) -> AppError {
+    // A session that cannot be read leaves the browser's language; the answer stays 404.
+    if let Ok(Some(access)) = load_access_of(&req, &state).await {
+        req.extensions_mut().insert(access);
+    }
+    AppError::NotFound
 }
 
 fn is_safe(method: &Method) -> bool {

@@ -253,6 +253,15 @@ async fn not_found_and_not_allowed_pages_are_in_the_readers_language() {
         ],
         &["Page not found", "Go to the dashboard"],
     );
+    // A path no route serves reads in the signed-in user's language too, not the browser's.
+    let nowhere = app.get(&admin, "/no-such-page/at-all").await;
+    assert_eq!(nowhere.status(), 404);
+    let html = nowhere.text().await.expect("the error page");
+    assert_spanish(
+        &html,
+        &["Página no encontrada", "No encontramos esa página."],
+        &["Page not found"],
+    );
 
     set_user_language(&app, DemoUser::Teacher.email(), Some("es"));
     let teacher = app.signed_in(DemoUser::Teacher).await;
