@@ -176,3 +176,10 @@ engine-refused-unique = Another { $record } already has this { $field }.
 engine-refused-same = Another { $record } is the same as this one.
 engine-refused-range = { $field } is out of range.
 engine-refused-check = Some values do not fit together. Check the form.
+# Why an import's run stopped at a row: $field is the field's label, $problem what is wrong.
+engine-import-line-problem = Line { $line }, { $field }: { $problem }
+# Why an import's run stopped when its server stopped while it ran.
+engine-import-interrupted = { $rows ->
+    [one] it was interrupted after { $rows } row, when the server running it stopped.
+   *[other] it was interrupted after { $rows } rows, when the server running it stopped.
+}

@@ -177,3 +177,10 @@ engine-refused-unique = Ya existe otro registro con este valor de «{ $field }»
 engine-refused-same = Ya existe un registro igual a este.
 engine-refused-range = «{ $field }» está fuera del rango permitido.
 engine-refused-check = Algunos valores no encajan entre sí. Revisa el formulario.
+# Why an import's run stopped at a row: $field is the field's label, $problem what is wrong.
+engine-import-line-problem = Línea { $line }, { $field }: { $problem }
+# Why an import's run stopped when its server stopped while it ran.
+engine-import-interrupted = { $rows ->
+    [one] se interrumpió tras { $rows } fila, cuando se detuvo el servidor que la ejecutaba.
+   *[other] se interrumpió tras { $rows } filas, cuando se detuvo el servidor que la ejecutaba.
+}

@@ -10,7 +10,7 @@ use crate::browser::{
 };
 use crate::common::{DemoUser, TestApp, count, expect_page, spawn_app};
 use crate::languages::set_user_language;
-use crate::resources::csv::{send_upload, upload_to};
+use crate::resources::csv::{commit_to, send_upload, upload_to};
 use crate::resources::id_of;
 
 const NW: &str = "(SELECT id FROM organizations WHERE name = 'Northwind Academy')";
@@ -460,4 +460,55 @@ async fn an_invoice_given_another_invoices_number_is_refused_in_spanish_and_kept
         &format!("SELECT invoice_number AS value FROM invoices WHERE id = '{first}'"),
     );
     assert_eq!(stored, own, "nothing stored");
+}
+
+#[actix_web::test]
+async fn an_import_that_stops_at_a_row_says_why_in_the_importers_language() {
+    let app = spawn_app().await;
+    let admin = admin_reading(&app, Some("es")).await;
+    let found = crate::resources::value_of(
+        &mut app.conn(),
+        &format!(
+            "SELECT invoice_number || ' ' || round(balance_due * 0.6, 2)::text AS value \
+             FROM invoices WHERE organization_id = {NW} AND status = 'issued' \
+             AND balance_due > 10 AND deleted_at IS NULL ORDER BY invoice_number LIMIT 1"
+        ),
+    )
+    .expect("an issued invoice");
+    let (invoice, part) = found.split_once(' ').expect("number and amount");
+    // Each payment fits the balance alone, so the preview passes both; together they
+    // are more than it, so the run stops at the second.
+    let csv = format!(
+        "receipt_number,invoice_id,paid_at,amount,method\r\n\
+         RCPT-STOP-1,{invoice},2026-12-01 09:00,{part},cash\r\n\
+         RCPT-STOP-2,{invoice},2026-12-01 09:05,{part},cash\r\n"
+    );
+    let (status, preview) = upload_to(&app, &admin, "/payments", &csv).await;
+    assert_eq!(status, 200);
+    assert!(preview.contains("2 filas, 0 con problemas"), "{preview}");
+    let started = commit_to(&app, &admin, "/payments", &preview, false).await;
+    assert_eq!(started.status(), 303, "the import starts");
+    let location = started.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let mut page = String::new();
+    for _ in 0..300 {
+        page = app.page(&admin, &location).await;
+        if !page.contains("every 1s") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        page.contains("La importación se detuvo y no se guardó nada: Línea 3, Importe: "),
+        "{page}"
+    );
+    assert!(page.contains("Un pago no puede superarlo."), "{page}");
+    assert!(!page.contains("Line 3"), "{page}");
+    let receipts = count(
+        &mut app.conn(),
+        "payments WHERE receipt_number LIKE 'RCPT-STOP-%'",
+    );
+    assert_eq!(receipts, 0, "nothing was saved");
 }

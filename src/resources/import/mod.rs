@@ -238,7 +238,8 @@ async fn commit(
         let view = import_page(res, page, Some((upload, name, analysis)), Some(message));
         return render_as(&view, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let batch = Batch::good_rows(res, org, UserId::new(page.access.user_id), analysis);
+    let by = UserId::new(page.access.user_id);
+    let batch = Batch::good_rows(res, org, by, analysis, page.t);
     let total = batch.rows.len();
     let log = start(state, batch, upload, path).await?;
     let watch = format!("{}/import/{log}?rows={total}", res.path());

@@ -97,18 +97,31 @@ impl Drop for RunLock {
 /// no connection holds: their server stopped while they ran, and their one
 /// transaction went with it. Returns how many.
 pub fn mark_interrupted(conn: &mut PgConnection, only: Option<Uuid>) -> QueryResult<usize> {
-    diesel::sql_query(
+    diesel::sql_query(format!(
         "UPDATE sync_logs SET status = 'failed', completed_at = now(), \
              records_processed = 0, records_created = 0, records_updated = 0, \
-             error_message = format('it was interrupted after %s rows, when the server running \
-                 it stopped.', records_processed) \
+             error_message = format('{INTERRUPTED_AFTER}%s{INTERRUPTED_ROWS}', records_processed) \
          WHERE status = 'running' AND sync_type LIKE 'import:%' \
            AND ($1::uuid IS NULL OR id = $1) \
-           AND pg_try_advisory_xact_lock($2, hashtext(id::text))",
-    )
+           AND pg_try_advisory_xact_lock($2, hashtext(id::text))"
+    ))
     .bind::<diesel::sql_types::Nullable<diesel::sql_types::Uuid>, _>(only)
     .bind::<diesel::sql_types::Integer, _>(RUN_LOCK)
     .execute(conn)
+}
+
+/// How an interrupted run's log says so (the log is the install's, in English),
+/// around the count of rows it had reached.
+const INTERRUPTED_AFTER: &str = "it was interrupted after ";
+const INTERRUPTED_ROWS: &str = " rows, when the server running it stopped.";
+
+/// The rows an interrupted run had reached, when `error` is how its log says so.
+pub fn interrupted_after(error: &str) -> Option<i64> {
+    error
+        .strip_prefix(INTERRUPTED_AFTER)?
+        .strip_suffix(INTERRUPTED_ROWS)?
+        .parse()
+        .ok()
 }
 
 /// The good rows of a preview, to write as one run.
@@ -119,6 +132,8 @@ pub struct Batch {
     pub rows: Vec<Checked>,
     /// Which fields the file has a column for.
     pub mapped: Vec<bool>,
+    /// The language of whoever runs it, in which its log says why it stopped.
+    pub t: Lang,
 }
 
 impl Batch {
@@ -128,6 +143,7 @@ impl Batch {
         organization: OrganizationId,
         by: UserId,
         analysis: Analysis,
+        t: Lang,
     ) -> Batch {
         Batch {
             res,
@@ -139,6 +155,7 @@ impl Batch {
                 .filter(|r| r.errors.is_empty())
                 .collect(),
             mapped: analysis.mapped,
+            t,
         }
     }
 
@@ -166,11 +183,27 @@ impl Batch {
             Err(e) => (
                 SyncStatus::Failed,
                 imports::Counts::default(),
-                Some(e.to_string()),
+                Some(self.why_stopped(e)),
             ),
         };
         let _ = imports::finish(&mut run.conn, log, status, counts, error);
         status
+    }
+
+    /// Why the run stopped, as its importer reads it: a row's problem, a write the
+    /// database refused, or (a fault) what the database said.
+    fn why_stopped(&self, e: diesel::result::Error) -> String {
+        if let diesel::result::Error::QueryBuilderError(problem) = &e {
+            return problem.to_string();
+        }
+        let mut errors = FieldErrors::default();
+        match engine::refused_write(self.res, e, self.t, &mut errors) {
+            Ok(()) => errors
+                .first()
+                .map(|(_, message)| message.to_owned())
+                .unwrap_or_default(),
+            Err(fault) => fault.to_string(),
+        }
     }
 
     fn write_all(
@@ -194,20 +227,20 @@ impl Batch {
             let mut values = row.values.clone();
             engine::fill(tenant, res, found, &mut values)?;
             let mut errors = FieldErrors::default();
-            engine::check(
-                tenant,
-                res,
-                found,
-                &values,
-                crate::i18n::Lang::default(),
-                &mut errors,
-            )?;
+            engine::check(tenant, res, found, &values, self.t, &mut errors)?;
             if let Some((column, message)) = errors.first() {
-                let label = res
-                    .field(column)
-                    .map_or(String::new(), |f| f.label_in(Lang::default()));
+                let problem = self
+                    .t
+                    .message("engine-import-line-problem")
+                    .arg("line", row.line)
+                    .arg(
+                        "field",
+                        res.field(column)
+                            .map_or(String::new(), |f| f.label_in(self.t)),
+                    )
+                    .arg("problem", message);
                 return Err(diesel::result::Error::QueryBuilderError(
-                    format!("Line {}: {label} {message}", row.line).into(),
+                    problem.to_string().into(),
                 ));
             }
             match found {

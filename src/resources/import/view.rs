@@ -172,6 +172,18 @@ impl Progress {
             .to_string()
     }
 
+    /// Why a failed run stopped, in the reader's language.
+    fn reason(&self, t: &Lang) -> String {
+        let error = self.error.as_deref().unwrap_or_default();
+        match super::run::interrupted_after(error) {
+            Some(rows) => t
+                .message("engine-import-interrupted")
+                .arg("rows", rows)
+                .to_string(),
+            None => error.to_owned(),
+        }
+    }
+
     /// "Import finished: 1 row read, 1 added, 0 updated."
     fn finished(&self, t: &Lang) -> String {
         t.message("engine-import-finished")
@@ -228,5 +240,46 @@ impl Progress {
             res: view,
             progress: self,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failed(error: &str) -> Progress {
+        Progress {
+            href: String::new(),
+            running: false,
+            failed: true,
+            processed: 0,
+            total: 12,
+            created: 0,
+            updated: 0,
+            error: Some(error.to_owned()),
+            rerun: None,
+        }
+    }
+
+    #[test]
+    fn an_interrupted_run_is_explained_in_the_readers_language() {
+        let logged =
+            failed("it was interrupted after 1000 rows, when the server running it stopped.");
+        let spanish = crate::i18n::choose(Some("es"), None, None);
+        assert_eq!(
+            logged.reason(&spanish),
+            "se interrumpió tras 1000 filas, cuando se detuvo el servidor que la ejecutaba."
+        );
+        assert_eq!(
+            failed("it was interrupted after 1 rows, when the server running it stopped.")
+                .reason(&Lang::default()),
+            "it was interrupted after 1 row, when the server running it stopped."
+        );
+        // Any other reason is shown as the run wrote it.
+        let other = failed("Línea 3, Importe: El saldo de la factura es 5,00 €.");
+        assert_eq!(
+            other.reason(&spanish),
+            "Línea 3, Importe: El saldo de la factura es 5,00 €."
+        );
     }
 }
