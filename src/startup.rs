@@ -16,7 +16,6 @@ use crate::access::{RouteInfo, Routes};
 use crate::config::Settings;
 use crate::db::PgPool;
 use crate::state::AppState;
-use crate::web::error::AppError;
 
 /// Every route of the application, each with its gate.
 pub fn routes() -> Routes {
