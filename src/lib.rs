@@ -4,6 +4,7 @@ pub mod access;
 pub mod admin;
 pub mod attendance;
 pub mod auth;
+pub mod backup;
 pub mod clock;
 pub mod communication;
 pub mod config;

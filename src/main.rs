@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use homeroom::backup::{self, BackupSettings};
 use homeroom::config::Settings;
 use homeroom::db::{self, Database, local::DataDirLock};
 use homeroom::{access, auth, demo, startup, telemetry};
@@ -54,14 +55,40 @@ enum Command {
         #[arg(long)]
         super_admin: bool,
     },
+    /// Write one archive of the database and the uploaded files.
+    ///
+    /// Without --out, a dated archive goes into HOMEROOM_BACKUP_DIR (default
+    /// <data dir>/backups), which keeps the newest HOMEROOM_BACKUP_KEEP (default 7).
+    Backup {
+        /// The archive to write (a .tar.gz).
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Bring an archive made by `backup` back into an empty data directory.
+    ///
+    /// With DATABASE_URL, into that empty database (and the data directory's files).
+    Restore {
+        /// The archive made by `homeroom backup`.
+        file: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    telemetry::init(match cli.command {
-        Command::Serve { .. } => "info",
-        _ => "warn",
-    });
+    let log_format = match telemetry::LogFormat::from_env() {
+        Ok(format) => format,
+        Err(message) => {
+            eprintln!("homeroom: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    telemetry::init_as(
+        match cli.command {
+            Command::Serve { .. } => "info",
+            _ => "warn",
+        },
+        log_format,
+    );
     let settings = match Settings::from_env() {
         Ok(s) => s,
         Err(message) => {
@@ -78,6 +105,8 @@ fn main() -> ExitCode {
             organization,
             super_admin,
         } => create_admin(settings, &email, &organization, super_admin),
+        Command::Backup { out } => backup(settings, out.as_deref()),
+        Command::Restore { file } => restore(settings, &file),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -108,6 +137,7 @@ fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
         None => Some(DataDirLock::acquire(&settings.data_dir)?),
         Some(_) => None,
     };
+    let backups = BackupSettings::from_env(&settings)?;
     let (mut database, pool) = prepare(&settings)?;
     if with_demo {
         let mut conn = pool.get()?;
@@ -119,6 +149,7 @@ fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
     }
     // From here on, a managed database that dies is brought back while requests get 503s.
     database.supervise()?;
+    backup::start_nightly(database.url().to_owned(), settings.clone(), backups);
     let shown = display_url(&settings.bind);
     homeroom::jobs::start_scheduler(
         pool.clone(),
@@ -237,4 +268,33 @@ fn read_password() -> anyhow::Result<String> {
         std::io::stdin().lock().read_line(&mut line)?;
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
+}
+
+fn backup(settings: Settings, out: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let backups = BackupSettings::from_env(&settings)?;
+    let (path, manifest) = backup::backup(&settings, &backups, out)?;
+    let rows: i64 = manifest.tables.values().sum();
+    println!(
+        "Wrote {}: {} tables, {rows} rows, {} files ({} bytes), migration {}.",
+        path.display(),
+        manifest.tables.len(),
+        manifest.files,
+        manifest.file_bytes,
+        manifest.migration
+    );
+    Ok(())
+}
+
+fn restore(settings: Settings, file: &std::path::Path) -> anyhow::Result<()> {
+    let manifest = backup::restore(&settings, file)?;
+    let rows: i64 = manifest.tables.values().sum();
+    println!(
+        "Restored the backup of {} (Homeroom {}): {} tables, {rows} rows, {} files into {}. `homeroom serve` applies any newer migrations at start.",
+        manifest.created_at.to_rfc3339(),
+        manifest.homeroom_version,
+        manifest.tables.len(),
+        manifest.files,
+        settings.data_dir.display()
+    );
+    Ok(())
 }

@@ -6,6 +6,12 @@
 //! `postgres/` (PGDATA), `run/` (socket directory), `postgres.log` (server log),
 //! `homeroom.lock` (held by a running `homeroom serve`), `postgres.start.lock`
 //! (serialises concurrent starts).
+//!
+//! As root, the server runs as the `postgres` user, which cannot enter a data
+//! directory under a private home such as /root. Then the server's own files
+//! (`postgres/`, `run/`) live in a directory of their own under
+//! /var/lib/homeroom/clusters, and `postgres` in the data directory is a symbolic
+//! link to them; everything else stays in the data directory.
 
 use std::ffi::{CString, OsStr, OsString};
 use std::fs::{self, DirBuilder, File, OpenOptions, TryLockError};
@@ -24,6 +30,8 @@ use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
 use tracing::{debug, info, warn};
 
 const PG_BIN_ENV: &str = "HOMEROOM_PG_BIN";
+/// Where a root-run Homeroom keeps the server's files of a data directory the `postgres` user cannot reach.
+const RELOCATED_ROOT: &str = "/var/lib/homeroom/clusters";
 const DEBIAN_PG_ROOT: &str = "/usr/lib/postgresql";
 /// The server's OS user when Homeroom runs as root, and the database superuser name.
 const POSTGRES_USER: &str = "postgres";
@@ -160,6 +168,9 @@ fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> LocalD
 #[derive(Debug)]
 pub struct LocalCluster {
     data_dir: PathBuf,
+    /// Holds `pgdata` and, unless its path is too long, the socket: the data
+    /// directory, or the directory a root-run Homeroom keeps them in instead.
+    home: PathBuf,
     pgdata: PathBuf,
     socket_dir: PathBuf,
     log_path: PathBuf,
@@ -177,10 +188,12 @@ impl LocalCluster {
         fs::create_dir_all(data_dir).map_err(io_err("create the data directory", data_dir))?;
         let data_dir =
             fs::canonicalize(data_dir).map_err(io_err("resolve the data directory", data_dir))?;
+        let home = server_home(&data_dir)?;
         let mut cluster = LocalCluster {
-            pgdata: data_dir.join("postgres"),
-            socket_dir: socket_dir_for(&data_dir),
+            pgdata: home.join("postgres"),
+            socket_dir: socket_dir_for(&home),
             log_path: data_dir.join("postgres.log"),
+            home,
             data_dir,
             options,
             owned: false,
@@ -209,7 +222,7 @@ impl LocalCluster {
         let bin_dir = find_bin_dir(cluster_major_version(&cluster.pgdata).as_deref())?;
         debug!(bin_dir = %bin_dir.display(), "PostgreSQL server programs");
         if run_as.switch_user {
-            check_reachable(&cluster.data_dir, &run_as)?;
+            check_reachable(&cluster.home, &run_as)?;
         }
         prepare_private_dir(&cluster.socket_dir, &run_as)?;
 
@@ -412,7 +425,7 @@ impl LocalCluster {
         }
         info!(data_dir = %self.data_dir.display(), "creating the PostgreSQL cluster (initdb)");
         // initdb works in a scratch directory renamed into place, so an interrupted run leaves no half cluster.
-        let scratch = self.data_dir.join("postgres.initdb-tmp");
+        let scratch = self.home.join("postgres.initdb-tmp");
         let result = match self.run_initdb(bin_dir, &scratch, run_as, options, "C.UTF-8") {
             // Some systems lack the C.UTF-8 locale.
             Err(LocalDbError::InitDb { .. }) => {
@@ -427,9 +440,9 @@ impl LocalCluster {
         fs::rename(&scratch, &self.pgdata).map_err(io_err("move into place", &self.pgdata))?;
         if options.durable {
             // Makes the rename itself durable.
-            File::open(&self.data_dir)
+            File::open(&self.home)
                 .and_then(|d| d.sync_all())
-                .map_err(io_err("sync", &self.data_dir))?;
+                .map_err(io_err("sync", &self.home))?;
         }
         Ok(())
     }
@@ -457,7 +470,7 @@ impl LocalCluster {
         if !options.durable {
             cmd.arg("--no-sync");
         }
-        cmd.current_dir(&self.data_dir).stdin(Stdio::null());
+        cmd.current_dir(&self.home).stdin(Stdio::null());
         run_as.apply(&mut cmd);
         let output = cmd.output().map_err(|cause| LocalDbError::Spawn {
             program: initdb.clone(),
@@ -514,7 +527,7 @@ impl LocalCluster {
         for setting in server_settings(&self.socket_dir, options, major) {
             cmd.arg("-c").arg(setting);
         }
-        cmd.current_dir(&self.data_dir)
+        cmd.current_dir(&self.home)
             .stdin(Stdio::null())
             .stdout(log)
             .stderr(log_err)
@@ -799,6 +812,17 @@ fn lookup_user(name: &str) -> Option<(u32, u32)> {
 
 /// Fails with a clear message when the server user cannot enter every directory down to `data_dir`.
 fn check_reachable(data_dir: &Path, run_as: &RunAs) -> Result<(), LocalDbError> {
+    match blocked_ancestor(data_dir, run_as) {
+        None => Ok(()),
+        Some(blocked) => Err(LocalDbError::DataDirUnreachable {
+            data_dir: data_dir.to_path_buf(),
+            blocked,
+        }),
+    }
+}
+
+/// The first directory on the way to `dir` that the server user may not enter, if any.
+fn blocked_ancestor(dir: &Path, run_as: &RunAs) -> Option<PathBuf> {
     let searchable = |dir: &Path| -> Option<bool> {
         let mut cmd = Command::new("test");
         cmd.arg("-x")
@@ -816,20 +840,82 @@ fn check_reachable(data_dir: &Path, run_as: &RunAs) -> Result<(), LocalDbError> 
             }
         }
     };
-    match searchable(data_dir) {
-        Some(true) | None => return Ok(()),
+    match searchable(dir) {
+        Some(true) | None => return None,
         Some(false) => {}
     }
-    let mut ancestors: Vec<&Path> = data_dir.ancestors().collect();
+    let mut ancestors: Vec<&Path> = dir.ancestors().collect();
     ancestors.reverse();
     let blocked = ancestors
         .into_iter()
-        .find(|dir| searchable(dir) == Some(false))
-        .unwrap_or(data_dir);
-    Err(LocalDbError::DataDirUnreachable {
-        data_dir: data_dir.to_path_buf(),
-        blocked: blocked.to_path_buf(),
-    })
+        .find(|d| searchable(d) == Some(false))
+        .unwrap_or(dir);
+    Some(blocked.to_path_buf())
+}
+
+/// Where the server's files of `data_dir` live (see the module comment): the data
+/// directory itself, or, for root with a data directory the `postgres` user cannot
+/// enter and no cluster in it yet, a directory under [`RELOCATED_ROOT`] named by a
+/// hash of its path, linked from `<data_dir>/postgres`.
+fn server_home(data_dir: &Path) -> Result<PathBuf, LocalDbError> {
+    let link = data_dir.join("postgres");
+    if let Ok(target) = fs::read_link(&link) {
+        let target = if target.is_absolute() {
+            target
+        } else {
+            data_dir.join(target)
+        };
+        return Ok(target
+            .parent()
+            .map_or_else(|| data_dir.to_path_buf(), Path::to_path_buf));
+    }
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 || fs::symlink_metadata(&link).is_ok() {
+        return Ok(data_dir.to_path_buf());
+    }
+    // Without a `postgres` user the start fails later with its own message.
+    let Some((uid, gid)) = lookup_user(POSTGRES_USER) else {
+        return Ok(data_dir.to_path_buf());
+    };
+    let run_as = RunAs {
+        uid,
+        gid,
+        switch_user: true,
+    };
+    let Some(blocked) = blocked_ancestor(data_dir, &run_as) else {
+        return Ok(data_dir.to_path_buf());
+    };
+    let home = Path::new(RELOCATED_ROOT)
+        .join(format!("{:016x}", fnv1a64(data_dir.as_os_str().as_bytes())));
+    if fs::symlink_metadata(&home).is_ok() {
+        // Left by an earlier data directory at this path that was removed since: not
+        // this one's data. Moved aside, never deleted.
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let aside = home.with_extension(format!("orphaned-{stamp}"));
+        fs::rename(&home, &aside).map_err(io_err("move aside", &home))?;
+        warn!(
+            "{} held the database of an earlier data directory at {}; moved it to {}",
+            home.display(),
+            data_dir.display(),
+            aside.display()
+        );
+    }
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o755)
+        .create(&home)
+        .map_err(io_err("create", &home))?;
+    std::os::unix::fs::symlink(home.join("postgres"), &link)
+        .map_err(io_err("create the link", &link))?;
+    warn!(
+        "The `postgres` system user, which runs the database server for root, cannot enter {}, so the database is kept in {} (linked from {}).",
+        blocked.display(),
+        home.display(),
+        link.display()
+    );
+    Ok(home)
 }
 
 /// `<data_dir>/run`, or a short directory under /tmp when the socket path would be too long.
@@ -994,6 +1080,16 @@ fn database_exists(conn: &mut PgConnection, name: &str) -> Result<bool, diesel::
 }
 
 /// The server programs' folder, by the rules in `locate_bin_dir`.
+/// A PostgreSQL client program (`pg_dump`, `pg_restore`) from the newest server
+/// programs found as for the managed cluster, else its bare name, found on `PATH`.
+pub fn client_program(name: &str) -> PathBuf {
+    find_bin_dir(None)
+        .ok()
+        .map(|dir| dir.join(name))
+        .filter(|path| path.is_file())
+        .unwrap_or_else(|| PathBuf::from(name))
+}
+
 fn find_bin_dir(cluster_major: Option<&str>) -> Result<PathBuf, LocalDbError> {
     let explicit = std::env::var_os(PG_BIN_ENV)
         .filter(|v| !v.is_empty())
@@ -1330,6 +1426,7 @@ mod tests {
     fn cluster_with_socket(dir: &str) -> LocalCluster {
         LocalCluster {
             data_dir: PathBuf::from("/x"),
+            home: PathBuf::from("/x"),
             pgdata: PathBuf::from("/x/postgres"),
             socket_dir: PathBuf::from(dir),
             log_path: PathBuf::from("/x/postgres.log"),

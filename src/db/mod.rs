@@ -122,12 +122,44 @@ pub fn build_pool(url: &str, size: u32) -> anyhow::Result<PgPool> {
     PgPool::build(url, size, Arc::default())
 }
 
-/// Applies pending migrations and returns the names of those applied.
+/// Applies pending migrations and returns the names of those applied. A database
+/// that a newer Homeroom has migrated (it holds migrations this binary does not
+/// know) is refused, so an older binary never runs against a schema it cannot read.
 pub fn migrate(conn: &mut PgConnection) -> anyhow::Result<Vec<String>> {
+    let known = known_migrations()?;
+    let unknown: Vec<String> = conn
+        .applied_migrations()
+        .map_err(|e| anyhow::anyhow!("reading the applied migrations: {e}"))?
+        .iter()
+        .map(|v| v.to_string())
+        .filter(|v| !known.contains(v))
+        .collect();
+    if !unknown.is_empty() {
+        anyhow::bail!(
+            "this database was migrated by a newer Homeroom (it has {} migration(s) this version, {}, does not know: {}). Run the newer version again, or restore a backup made before the upgrade with `homeroom restore`.",
+            unknown.len(),
+            env!("CARGO_PKG_VERSION"),
+            unknown.join(", ")
+        );
+    }
     let applied = conn
         .run_pending_migrations(MIGRATIONS)
         .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))?;
     Ok(applied.iter().map(|m| m.to_string()).collect())
+}
+
+/// The versions of the migrations built into this binary, oldest first
+/// (`20261122000014` for `2026-11-22-000014_…`), as the database records them.
+pub fn known_migrations() -> anyhow::Result<Vec<String>> {
+    use diesel::migration::MigrationSource;
+    let migrations = MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS)
+        .map_err(|e| anyhow::anyhow!("reading the built-in migrations: {e}"))?;
+    let mut versions: Vec<String> = migrations
+        .iter()
+        .map(|m| m.name().version().to_string())
+        .collect();
+    versions.sort();
+    Ok(versions)
 }
 
 /// Whose work a transaction does: one organization, and either a signed-in user

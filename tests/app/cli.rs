@@ -26,7 +26,14 @@ fn every_command_explains_itself() {
         .expect("run homeroom --help");
     assert!(top.status.success());
     let text = String::from_utf8_lossy(&top.stdout);
-    for command in ["serve", "migrate", "seed-demo", "create-admin"] {
+    for command in [
+        "serve",
+        "migrate",
+        "seed-demo",
+        "create-admin",
+        "backup",
+        "restore",
+    ] {
         assert!(text.contains(command), "--help lists {command}");
         let help = homeroom()
             .args([command, "--help"])

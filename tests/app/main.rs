@@ -23,6 +23,7 @@ mod jobs;
 mod languages;
 mod long_urls;
 mod mfa;
+mod operations;
 mod outbox;
 mod pages;
 mod passwords;
