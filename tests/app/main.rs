@@ -37,6 +37,7 @@ mod schema;
 mod screen_sweep;
 mod search;
 mod sessions;
+mod setup_checklist;
 mod sign_in;
 mod storage_errors;
 mod tenancy;
