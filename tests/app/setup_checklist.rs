@@ -312,6 +312,32 @@ async fn today_tells_a_teacher_without_a_staff_record_to_ask_their_administrator
 }
 
 #[actix_web::test]
+async fn today_tells_a_teacher_when_no_published_timetable_covers_the_day() {
+    let app = spawn_app().await;
+    let teacher_user = crate::common::user_id(&mut app.conn(), DemoUser::Teacher.email());
+    // The school takes its timetable back to draft; the teacher keeps only subject lessons.
+    diesel::sql_query("UPDATE timetables SET status = 'draft'")
+        .execute(&mut app.conn())
+        .expect("unpublish the timetables");
+    diesel::sql_query(
+        "UPDATE classes SET homeroom_teacher_id = NULL WHERE homeroom_teacher_id IN \
+         (SELECT id FROM staff WHERE user_id = $1)",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(teacher_user)
+    .execute(&mut app.conn())
+    .expect("no homeroom class");
+    let teacher = app.signed_in(DemoUser::Teacher).await;
+
+    let today = expect_page(app.get(&teacher, "/today").await, 200, "Today").await;
+    assert!(
+        today.contains(
+            "No published timetable covers today; ask your administrator to publish one."
+        )
+    );
+    assert!(!today.contains("class=\"roll-card"), "no roll to open");
+}
+
+#[actix_web::test]
 async fn today_shows_an_administrator_without_a_staff_record_where_to_link_it() {
     let app = spawn_app().await;
     let admin = new_school_administrator(&app).await;
