@@ -19,6 +19,7 @@ pub mod mail;
 pub mod resources;
 pub mod school;
 pub mod search;
+pub mod setup;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -92,6 +92,8 @@ struct OverviewPage {
     total: DayAttendance,
     rows: Vec<CampusToday>,
     trend: TrendChart,
+    /// Said instead of an empty table when the school has no class at all.
+    no_classes: Option<crate::setup::Notice>,
 }
 
 async fn overview(
@@ -102,13 +104,14 @@ async fn overview(
     let today = page.access.today();
     let wanted = query.into_inner().campus;
     let refusal = page.t.text("attendance-choose-campus");
-    let (campuses, campus, rows, trend) =
+    let (campuses, campus, rows, trend, no_classes) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
             let campuses = filters::campuses(tenant)?;
             let campus = filters::parse_choice(refusal, wanted.as_deref(), &campuses)?;
             let rows = today_by_campus_and_grade(tenant, today, campus)?;
             let trend = trend(tenant, today, campus)?;
-            Ok((campuses, campus, rows, trend))
+            let no_classes = rows.is_empty() && !crate::setup::queries::any_class(tenant)?;
+            Ok((campuses, campus, rows, trend, no_classes))
         })
         .await?;
     render(&OverviewPage {
@@ -119,6 +122,7 @@ async fn overview(
         total: DayAttendance::of(today, &rows),
         rows,
         trend: TrendChart::new(page.t, trend),
+        no_classes: no_classes.then(|| crate::setup::NO_CLASSES.notice(page.t, &page.access)),
     })
 }
 

@@ -65,6 +65,7 @@ struct DashboardPage {
     attendance: Option<Option<DayAttendance>>,
     events: Option<Vec<Event>>,
     check_in: Option<crate::attendance::staff::MyCheckIn>,
+    setup: Option<crate::setup::Checklist>,
 }
 
 /// The kinds of event Homeroom names in every language, with their message ids.
@@ -112,6 +113,7 @@ async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpRespons
         attendance: data.attendance,
         events: data.events,
         check_in: data.check_in,
+        setup: data.setup,
     })
 }
 
@@ -122,6 +124,7 @@ struct DashboardData {
     attendance: Option<Option<DayAttendance>>,
     events: Option<Vec<Event>>,
     check_in: Option<crate::attendance::staff::MyCheckIn>,
+    setup: Option<crate::setup::Checklist>,
 }
 
 /// What the user may read of the school today: one query per section they may see.
@@ -189,6 +192,7 @@ fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<Dashbo
         None
     };
     let check_in = crate::attendance::staff::my_check_in(tenant, access, "/")?;
+    let setup = crate::setup::checklist(tenant, access, t)?;
     Ok(DashboardData {
         today,
         stats,
@@ -196,5 +200,6 @@ fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<Dashbo
         attendance,
         events,
         check_in,
+        setup,
     })
 }

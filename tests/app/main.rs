@@ -38,6 +38,7 @@ mod schema;
 mod screen_sweep;
 mod search;
 mod sessions;
+mod setup_checklist;
 mod sign_in;
 mod storage_errors;
 mod tenancy;

@@ -78,6 +78,8 @@ struct RollPage {
     marked: usize,
     error: Option<String>,
     roll_js: String,
+    /// What the page says when nobody is enrolled, with the link to enrol them.
+    no_students: Option<crate::setup::Notice>,
 }
 
 const QUICK_MINUTES: [&str; 3] = ["5", "10", "15"];
@@ -255,6 +257,10 @@ fn roll_page(
             marked,
             error: sent.map(|s| s.error),
             roll_js: crate::web::assets::ASSETS.roll_js.clone(),
+            no_students: loaded.roster.is_empty().then(|| {
+                let href = format!("/class-enrollments/new?class_id={}", loaded.head.class_id);
+                crate::setup::NO_STUDENTS_IN_CLASS.notice_at(page.t, &page.access, href)
+            }),
         },
         status,
     )

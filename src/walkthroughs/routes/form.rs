@@ -77,6 +77,8 @@ struct FormPage {
     scores: [&'static str; 5],
     rooms: Vec<RoomOption>,
     teachers: Vec<TeacherOption>,
+    /// Said when there is nobody to visit, with the link to add the staff.
+    no_teachers: Option<crate::setup::Notice>,
     suggestion: Suggestion,
     draft_key: String,
     restore_draft: bool,
@@ -150,6 +152,8 @@ fn form_page(
         values,
         errors,
         rooms: data.rooms,
+        no_teachers: (data.teachers.is_empty())
+            .then(|| crate::setup::NO_TEACHERS.notice(page.t, &page.access)),
         teachers: data.teachers,
         suggestion: data.suggestion,
         draft_key: draft_key(data.viewer.user_id, mode.walkthrough),
