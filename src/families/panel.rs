@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::queries::{self, Kin};
 use crate::access::Entity;
 use crate::db::Tenant;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 pub struct Panel {
     pub heading: String,
@@ -33,18 +33,18 @@ pub fn of_record(
     let (students, heading, empty) = match entity {
         Entity::Students => (
             queries::siblings(tenant, id)?,
-            "fam-siblings-heading",
-            "fam-siblings-none",
+            msg("fam-siblings-heading"),
+            msg("fam-siblings-none"),
         ),
         Entity::Families => (
             queries::children(tenant, id)?,
-            "fam-children-heading",
-            "fam-children-none",
+            msg("fam-children-heading"),
+            msg("fam-children-none"),
         ),
         Entity::GuardianPeople => (
             queries::children_of_person(tenant, id)?,
-            "fam-children-heading",
-            "fam-children-none",
+            msg("fam-children-heading"),
+            msg("fam-children-none"),
         ),
         _ => return Ok(None),
     };
