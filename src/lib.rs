@@ -11,6 +11,7 @@ pub mod config;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
+pub mod families;
 pub mod files;
 pub mod forms;
 pub mod i18n;

@@ -66,6 +66,8 @@ entities! {
     Campuses => "campuses", "Campuses";
     Students => "students", "Students";
     Guardians => "guardians", "Guardians";
+    GuardianPeople => "guardian_people", "Parents and guardians";
+    Families => "families", "Families";
     Staff => "staff", "Staff";
     AcademicYears => "academic_years", "Academic years";
     Grades => "grades", "Grades";
@@ -189,7 +191,12 @@ impl Entity {
     pub fn group(self) -> EntityGroup {
         use Entity as E;
         match self {
-            E::Campuses | E::Students | E::Guardians | E::Staff => EntityGroup::People,
+            E::Campuses
+            | E::Students
+            | E::Guardians
+            | E::GuardianPeople
+            | E::Families
+            | E::Staff => EntityGroup::People,
             E::AcademicYears
             | E::Grades
             | E::Subjects

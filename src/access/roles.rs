@@ -20,7 +20,14 @@ pub enum BuiltinRole {
 use Action::{Create, Delete, Read, Update};
 use Entity as E;
 
-const PEOPLE: &[Entity] = &[E::Campuses, E::Students, E::Guardians, E::Staff];
+const PEOPLE: &[Entity] = &[
+    E::Campuses,
+    E::Students,
+    E::Guardians,
+    E::GuardianPeople,
+    E::Families,
+    E::Staff,
+];
 const ACADEMICS: &[Entity] = &[
     E::AcademicYears,
     E::Grades,
@@ -172,6 +179,8 @@ impl BuiltinRole {
                     &[
                         E::Students,
                         E::Guardians,
+                        E::GuardianPeople,
+                        E::Families,
                         E::Campuses,
                         E::AcademicYears,
                         E::Grades,
@@ -182,7 +191,17 @@ impl BuiltinRole {
                 grant(&[E::Documents], &[Create, Read]);
             }
             BuiltinRole::FrontOffice => {
-                grant(&[E::Students, E::Guardians, E::Documents, E::File], all);
+                grant(
+                    &[
+                        E::Students,
+                        E::Guardians,
+                        E::GuardianPeople,
+                        E::Families,
+                        E::Documents,
+                        E::File,
+                    ],
+                    all,
+                );
                 grant(&[E::Messages], &[Create, Read, Update]);
                 grant(&[E::ClassEnrollments], &[Create, Read, Update]);
                 grant(&[E::MessageRecipients, E::CommunicationEvents], &[Read]);

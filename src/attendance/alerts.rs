@@ -6,9 +6,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
 pub use super::queries::alerts::{Absences, arm};
-use super::queries::alerts::{GuardianRow, claim_due, finish, guardians};
+use super::queries::alerts::{claim_due, finish};
 use crate::communication::{Notice, Recipient, notify};
+use crate::db::StudentId;
 use crate::db::enums::{AbsenceAlertStatus, RecipientType};
+use crate::families::recipients::{GuardianPerson, Purpose, guardians_of};
 use crate::i18n::{self, Lang};
 
 /// What one run of the alert job did.
@@ -46,7 +48,10 @@ pub fn send_due_alerts(
             let mut message = None;
             // One notice per language the guardians read; the alert keeps the first (the
             // primary contact's). No guardian on file settles it with nobody to tell.
-            for (t, recipients) in by_language(guardians(tenant, alert.student_id)?, school) {
+            // Each guardian person once, however many times they are linked to the child.
+            let student = [StudentId::new(alert.student_id)];
+            let guardians = guardians_of(tenant, &student, Purpose::Messages)?;
+            for (t, recipients) in by_language(guardians, school) {
                 let (subject, body) = alert_text(
                     t,
                     &alert.student_name,
@@ -76,7 +81,10 @@ pub fn send_due_alerts(
 
 /// The guardians grouped by the language each reads: their own where known, else
 /// the school's; in the order given.
-fn by_language(guardians: Vec<GuardianRow>, school: Option<&str>) -> Vec<(Lang, Vec<Recipient>)> {
+fn by_language(
+    guardians: Vec<GuardianPerson>,
+    school: Option<&str>,
+) -> Vec<(Lang, Vec<Recipient>)> {
     let school_t = i18n::choose(None, school, None);
     let mut groups: Vec<(Lang, Vec<Recipient>)> = Vec::new();
     for g in guardians {

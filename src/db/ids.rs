@@ -73,6 +73,10 @@ typed_id!(
     /// A person who signs in.
     UserId
 );
+typed_id!(
+    /// A student of the organization.
+    StudentId
+);
 
 #[cfg(test)]
 mod tests {

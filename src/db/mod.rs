@@ -19,7 +19,7 @@ use uuid::Uuid;
 use chrono_tz::Tz;
 
 use crate::config::Settings;
-pub use ids::{OrganizationId, UserId};
+pub use ids::{OrganizationId, StudentId, UserId};
 use local::{ClusterOptions, LocalCluster};
 pub use pool::{DatabaseState, DatabaseStatus, PgConn, PgPool, RESTARTING};
 pub use supervisor::Backoff;

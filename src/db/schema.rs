@@ -538,6 +538,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    families (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        name -> Text,
+        address -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
     file (id) {
         id -> Uuid,
         organization_id -> Uuid,
@@ -624,6 +640,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    guardian_people (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        family_id -> Nullable<Uuid>,
+        full_name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        address -> Nullable<Text>,
+        language -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
     use diesel::sql_types::*;
     use super::sql_types::GuardianRelationship;
 
@@ -644,6 +679,12 @@ diesel::table! {
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
         language -> Nullable<Text>,
+        person_id -> Nullable<Uuid>,
+        lives_with -> Bool,
+        emergency_contact -> Bool,
+        receives_invoices -> Bool,
+        receives_messages -> Bool,
+        pickup_allowed -> Bool,
     }
 }
 
@@ -763,6 +804,7 @@ diesel::table! {
         currency -> Text,
         language -> Nullable<Text>,
         week_start -> Int2,
+        student_number_pattern -> Text,
     }
 }
 
@@ -953,6 +995,15 @@ diesel::table! {
         updated_by_id -> Nullable<Uuid>,
         staff_id -> Nullable<Uuid>,
         checked_in_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    student_number_counters (organization_id, year) {
+        organization_id -> Uuid,
+        year -> Int4,
+        last_value -> Int4,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -1229,6 +1280,10 @@ diesel::joinable!(form_tokens -> users (user_id));
 diesel::joinable!(frame_entries -> campuses (campus_id));
 diesel::joinable!(frame_entries -> organizations (organization_id));
 diesel::joinable!(grades -> organizations (organization_id));
+diesel::joinable!(families -> organizations (organization_id));
+diesel::joinable!(guardian_people -> families (family_id));
+diesel::joinable!(guardian_people -> organizations (organization_id));
+diesel::joinable!(guardians -> guardian_people (person_id));
 diesel::joinable!(guardians -> organizations (organization_id));
 diesel::joinable!(guardians -> students (student_id));
 diesel::joinable!(invoices -> campuses (campus_id));
@@ -1257,6 +1312,7 @@ diesel::joinable!(staff -> organizations (organization_id));
 diesel::joinable!(staff_attendance_records -> campuses (campus_id));
 diesel::joinable!(staff_attendance_records -> organizations (organization_id));
 diesel::joinable!(staff_attendance_records -> staff (staff_id));
+diesel::joinable!(student_number_counters -> organizations (organization_id));
 diesel::joinable!(students -> campuses (campus_id));
 diesel::joinable!(students -> organizations (organization_id));
 diesel::joinable!(subjects -> organizations (organization_id));
@@ -1296,11 +1352,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     documents,
     email_outbox,
     fee_plans,
+    families,
     file,
     form_stashes,
     form_tokens,
     frame_entries,
     grades,
+    guardian_people,
     guardians,
     invoices,
     login_history,
@@ -1316,6 +1374,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     scheduled_tasks,
     staff,
     staff_attendance_records,
+    student_number_counters,
     students,
     subjects,
     sync_logs,

@@ -216,6 +216,7 @@ fn drafts<'a>(ctx: &Ctx, plan: &Plan, people: &'a People) -> anyhow::Result<Vec<
     let evening = ctx.today + TimeDelta::days(10);
 
     let guardians = |keep: &dyn Fn(usize) -> bool| -> Audience {
+        let mut once = std::collections::HashSet::new();
         people
             .guardians
             .iter()
@@ -224,6 +225,8 @@ fn drafts<'a>(ctx: &Ctx, plan: &Plan, people: &'a People) -> anyhow::Result<Vec<
                     && people.students[g.student].status == crate::db::enums::StudentStatus::Active
             })
             .filter(|g| keep(g.student))
+            // A parent of several children hears once.
+            .filter(|g| once.insert(g.email.clone()))
             .map(|g| {
                 (
                     RecipientType::Guardian,

@@ -10,6 +10,7 @@ mod academics;
 mod assessments;
 mod attendance;
 mod communication;
+mod families;
 mod finance;
 mod names;
 mod organization;

@@ -366,6 +366,9 @@ struct NewGuardian {
     primary_contact: bool,
     import_hash: String,
     language: Option<String>,
+    person_id: Uuid,
+    emergency_contact: bool,
+    receives_invoices: bool,
 }
 
 /// One household in this many reads Spanish (the rest the school's language).
@@ -551,11 +554,28 @@ fn create_students(
         pupils.push(pupil);
     }
 
+    // Some households read Spanish: their absence alerts come in Spanish.
+    let spanish = |f: usize| (f % SPANISH_EVERY == SPANISH_EVERY - 1).then_some("es");
+    let households: Vec<super::families::Household> = families
+        .iter()
+        .enumerate()
+        .map(|(f, family)| super::families::Household {
+            last_name: &family.last_name,
+            address: &family.address,
+            adults: family
+                .adults
+                .iter()
+                .map(|(name, _, phone, email)| (name.as_str(), phone.as_str(), email.as_str()))
+                .collect(),
+            language: spanish(f),
+        })
+        .collect();
+    insert_all!(conn, students::table, student_rows, "students");
+    let people = super::families::create(conn, school.key, org.id, &households)?;
     let mut guardian_rows = Vec::new();
     let mut guardian_list = Vec::new();
     for (f, family) in families.iter().enumerate() {
-        // Some households read Spanish: their absence alerts come in Spanish.
-        let language = (f % SPANISH_EVERY == SPANISH_EVERY - 1).then(|| "es".to_owned());
+        let language = spanish(f).map(str::to_owned);
         for &child in &family.children {
             for (k, (name, relationship, phone, email)) in family.adults.iter().enumerate() {
                 guardian_rows.push(NewGuardian {
@@ -570,6 +590,9 @@ fn create_students(
                     primary_contact: k == 0,
                     import_hash: format!("demo:{}:guardian:{:04}-{}", school.key, child + 1, k + 1),
                     language: language.clone(),
+                    person_id: people[f][k],
+                    emergency_contact: k == 0,
+                    receives_invoices: k == 0,
                 });
                 guardian_list.push(Guardian {
                     student: child,
@@ -580,7 +603,6 @@ fn create_students(
             }
         }
     }
-    insert_all!(conn, students::table, student_rows, "students");
     insert_all!(conn, guardians::table, guardian_rows, "guardians");
     Ok((pupils, guardian_list))
 }

@@ -7,7 +7,7 @@ use diesel::result::{DatabaseErrorKind, Error as DbError};
 use uuid::Uuid;
 
 use super::store::{self, Row, Write};
-use super::{Field, Kind, OnDelete, Resource, values};
+use super::{Field, Kind, OnDelete, Resource, Warning, values};
 use crate::db::{Tenant, UserId};
 use crate::i18n::Lang;
 use crate::web::error::AppError;
@@ -37,6 +37,12 @@ pub fn parse_fields(
         .map(|field| {
             if res.is_derived(field.column) {
                 return None;
+            }
+            // A field no input names (an unmapped import column) takes its default.
+            if let Some(default) = field.default
+                && !given.iter().any(|(k, _)| k == field.column)
+            {
+                return Some(default.to_owned());
             }
             let mut input = given_value(given, field.column);
             // Without JavaScript a relation can be typed by name or id instead of picked.
@@ -81,6 +87,22 @@ pub fn check(
         None => Ok(()),
     }
 }
+
+/// What to say before writing a new row that may repeat another, if anything.
+pub fn warn(
+    tenant: &mut Tenant<'_>,
+    res: &Resource,
+    values: &[Option<String>],
+    t: Lang,
+) -> diesel::QueryResult<Option<Warning>> {
+    match res.hooks.warn {
+        Some(warn) => warn(tenant, values, t),
+        None => Ok(None),
+    }
+}
+
+/// The tick with which a user goes on past a [`Warning`].
+pub const CONFIRM_WARNING: &str = "confirm_warning";
 
 /// Brings what depends on a written row up to date.
 pub fn after_write(
@@ -182,6 +204,8 @@ pub enum Saved {
     Invalid(FieldErrors),
     /// Someone else changed the record since the form was opened: theirs, as it is now.
     Stale(Row),
+    /// A new record that may repeat another, sent without the confirming tick.
+    Unconfirmed(Warning),
 }
 
 /// Parses, completes and checks a form's record, then writes it with what follows
@@ -208,6 +232,12 @@ pub fn save(
     }
     if !errors.is_empty() {
         return Ok((Saved::Invalid(errors), current));
+    }
+    if draft.id.is_none()
+        && given_value(draft.given, CONFIRM_WARNING).is_empty()
+        && let Some(warning) = warn(tenant, res, &parsed, draft.t)?
+    {
+        return Ok((Saved::Unconfirmed(warning), current));
     }
     let before = current.as_ref().map(|row| row.raw.clone());
     // A form without a readable stamp counts as stale, never as a blind overwrite.

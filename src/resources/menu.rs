@@ -5,6 +5,7 @@
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Routes};
 
 use super::{Mode, Resource, entities};
+use crate::i18n::msg;
 
 /// Record links follow the pages a module registers in the same group, except a
 /// directory of people, which leads its group.
@@ -17,6 +18,8 @@ fn place(entity: Entity) -> (MenuGroup, Option<&'static str>) {
     use MenuGroup as G;
     match entity {
         E::Students | E::Guardians => (G::StudentsAndFamilies, None),
+        E::GuardianPeople => (G::StudentsAndFamilies, Some(msg("fam-nav-people"))),
+        E::Families => (G::StudentsAndFamilies, Some(msg("fam-nav-families"))),
         E::AttendanceSessions | E::AttendanceRecords | E::CampusAttendanceConfig => {
             (G::Attendance, None)
         }

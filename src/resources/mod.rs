@@ -99,6 +99,22 @@ pub type Check = fn(
 ) -> QueryResult<()>;
 /// Follows a written row (its id, an edited row's previous values).
 pub type AfterWrite = fn(&mut Tenant<'_>, Uuid, Option<&[Option<String>]>) -> QueryResult<()>;
+/// Looks at a new row that breaks no rule but may be a mistake (the same student
+/// entered twice): what to tell the user, who then confirms with a tick.
+pub type Warn =
+    fn(&mut Tenant<'_>, &[Option<String>], crate::i18n::Lang) -> QueryResult<Option<Warning>>;
+
+/// Said about a new record before it is written: the form needs a tick to go on,
+/// an import lists it beside the row.
+#[derive(Clone, Debug)]
+pub struct Warning {
+    pub message: String,
+    /// The record it may repeat, and the link's words.
+    pub href: String,
+    pub link: String,
+    /// The tick's words: "This is another student: add them anyway".
+    pub confirm: String,
+}
 
 /// What a table needs beyond its own row. Every function runs inside the write's
 /// transaction, for forms and imports alike.
@@ -112,6 +128,8 @@ pub struct Hooks {
     pub check: Option<Check>,
     /// Keeps what depends on the row current after a create, edit, delete or restore.
     pub after_write: Option<AfterWrite>,
+    /// A new row that may repeat another: warned about, written once confirmed.
+    pub warn: Option<Warn>,
 }
 
 impl Hooks {
@@ -120,6 +138,7 @@ impl Hooks {
         fill: None,
         check: None,
         after_write: None,
+        warn: None,
     };
 }
 
@@ -152,6 +171,9 @@ pub struct Field {
     /// Part of the record's name: shown in the list's leading Name column, not in a
     /// column of its own; when sortable, that column sorts by it.
     pub naming: bool,
+    /// The value of a new record's field that no input names (preset on the new
+    /// form, taken by an import without the column).
+    pub default: Option<&'static str>,
 }
 
 /// What a column holds, which decides its input, parsing and SQL cast.
@@ -243,6 +265,7 @@ impl Field {
             list: false,
             sort: false,
             naming: false,
+            default: None,
         }
     }
     pub const fn text(column: &'static str, label: &'static str) -> Field {
@@ -314,6 +337,13 @@ impl Field {
     pub const fn naming(self) -> Field {
         Field {
             naming: true,
+            ..self
+        }
+    }
+    /// The value when no input names the field (see [`Field::default`]).
+    pub const fn or(self, value: &'static str) -> Field {
+        Field {
+            default: Some(value),
             ..self
         }
     }

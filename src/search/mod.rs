@@ -59,9 +59,13 @@ impl PersonKind {
         self.entity().label()
     }
 
-    /// The person's own page (architecture.md's URL scheme).
+    /// The person's own page (architecture.md's URL scheme); a guardian's is the
+    /// person's, with all their children, not one link's.
     pub fn path(self, id: Uuid) -> String {
-        format!("/{}/{id}", self.entity().table())
+        match self {
+            PersonKind::Guardian => format!("/guardian-people/{id}"),
+            _ => format!("/{}/{id}", self.entity().table()),
+        }
     }
 
     /// The record kind whose photo a person of this kind has.
@@ -101,11 +105,12 @@ impl PersonKind {
                 detail: "concat_ws(' · ', employee_number, job_title, email)",
                 order: "lower(last_name) NULLS LAST, lower(first_name), id",
             },
+            // Each parent once, however many children they have (guardian_people).
             PersonKind::Guardian => SearchSpec {
-                table: "guardians",
+                table: "guardian_people",
                 columns: &["full_name", "email", "phone"],
                 name: "full_name",
-                detail: "concat_ws(' · ', initcap(relationship::text), email, phone)",
+                detail: "concat_ws(' · ', email, phone)",
                 order: "lower(full_name), id",
             },
         }
@@ -298,7 +303,10 @@ mod tests {
     #[test]
     fn people_link_to_their_own_pages() {
         let id = Uuid::nil();
-        assert_eq!(PersonKind::Guardian.path(id), format!("/guardians/{id}"));
+        assert_eq!(
+            PersonKind::Guardian.path(id),
+            format!("/guardian-people/{id}")
+        );
         assert_eq!(PersonKind::Staff.path(id), format!("/staff/{id}"));
     }
 }

@@ -12,6 +12,7 @@ mod browser;
 mod cli;
 mod database_faults;
 mod demo;
+mod families;
 mod files;
 mod formats;
 mod forms;

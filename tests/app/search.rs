@@ -48,7 +48,11 @@ fn a_guardian_with_email(app: &TestApp) -> (Uuid, String, String) {
         .filter(guardians::deleted_at.is_null())
         .filter(guardians::email.is_not_null())
         .order(guardians::email)
-        .select((guardians::id, guardians::full_name, guardians::email))
+        .select((
+            guardians::person_id.assume_not_null(),
+            guardians::full_name,
+            guardians::email,
+        ))
         .first(&mut conn)
         .expect("a demo guardian with an e-mail");
     (id, name, email.expect("an e-mail"))
@@ -172,7 +176,7 @@ async fn administrator_finds_a_guardian_by_email() {
     let (id, name, email) = a_guardian_with_email(&app);
     let found = dropdown(&app, &admin, &email.to_uppercase()).await;
     assert!(
-        found.contains(&format!("href=\"/guardians/{id}\"")),
+        found.contains(&format!("href=\"/guardian-people/{id}\"")),
         "{found}"
     );
     assert!(found.contains(&name));
@@ -224,7 +228,7 @@ async fn people_the_user_may_not_read_stay_out_of_the_results() {
     }
     let teacher = app.signed_in(DemoUser::Teacher).await;
     let found = dropdown(&app, &teacher, &email).await;
-    assert!(!found.contains("href=\"/guardians/"), "{found}");
+    assert!(!found.contains("href=\"/guardian-people/"), "{found}");
     assert!(found.contains("No one matches"));
     let (id, _, _, number) = a_student(&app);
     assert!(
@@ -307,7 +311,7 @@ async fn office_finds_a_student_from_the_header_on_a_tablet_and_a_phone() {
         hit.attr("href")
             .await
             .expect("link")
-            .is_some_and(|h| h.starts_with("/students/") || h.starts_with("/guardians/"))
+            .is_some_and(|h| h.starts_with("/students/") || h.starts_with("/guardian-people/"))
     );
     client
         .wait()

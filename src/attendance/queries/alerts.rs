@@ -103,40 +103,6 @@ pub fn claim_due(
         .load(conn)
 }
 
-#[derive(QueryableByName)]
-pub struct GuardianRow {
-    #[diesel(sql_type = Text)]
-    pub full_name: String,
-    #[diesel(sql_type = Nullable<Text>)]
-    pub relationship: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
-    pub email: Option<String>,
-    /// A Homeroom account with the guardian's address, whose inbox shows the alert.
-    #[diesel(sql_type = Nullable<SqlUuid>)]
-    pub user_id: Option<Uuid>,
-    /// The language the guardian reads, when known.
-    #[diesel(sql_type = Nullable<Text>)]
-    pub language: Option<String>,
-}
-
-const GUARDIANS_SQL: &str = "
-SELECT g.full_name, g.relationship::text AS relationship, g.email, g.language,
-       (SELECT u.id FROM users u
-        WHERE u.organization_id = g.organization_id AND u.deleted_at IS NULL
-          AND g.email IS NOT NULL AND lower(u.email) = lower(g.email)
-        LIMIT 1) AS user_id
-FROM guardians g
-WHERE g.student_id = $1 AND g.deleted_at IS NULL
-ORDER BY g.primary_contact DESC, g.full_name
-";
-
-/// A student's guardians, the primary contact first.
-pub fn guardians(tenant: &mut Tenant<'_>, student_id: Uuid) -> QueryResult<Vec<GuardianRow>> {
-    prepared(GUARDIANS_SQL)
-        .bind::<SqlUuid, _>(student_id)
-        .load(tenant.conn())
-}
-
 /// Settles an alert: sent (with its message) or withdrawn.
 pub fn finish(
     tenant: &mut Tenant<'_>,

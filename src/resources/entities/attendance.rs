@@ -64,6 +64,7 @@ pub static ATTENDANCE_SESSIONS: Resource = Resource {
         fill: Some(fill_session),
         check: Some(check_session),
         after_write: Some(session_written),
+        warn: None,
     },
     mode: Mode::Tenant,
 };

@@ -109,6 +109,7 @@ pub static INVOICES: Resource = Resource {
         fill: Some(fill_invoice),
         check: Some(check_invoice),
         after_write: None,
+        warn: None,
     },
     mode: Mode::Tenant,
 };
@@ -153,6 +154,7 @@ pub static PAYMENTS: Resource = Resource {
         fill: Some(fill_payment),
         check: Some(check_payment),
         after_write: Some(payment_written),
+        warn: None,
     },
     mode: Mode::Tenant,
 };

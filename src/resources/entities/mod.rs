@@ -40,6 +40,8 @@ pub static ALL: &[&Resource] = &[
     &people::CAMPUSES,
     &people::STUDENTS,
     &people::GUARDIANS,
+    &people::GUARDIAN_PEOPLE,
+    &people::FAMILIES,
     &people::STAFF,
     &academics::ACADEMIC_YEARS,
     &academics::GRADES,

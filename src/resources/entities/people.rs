@@ -5,11 +5,15 @@ use super::attendance::{ATTENDANCE_RECORDS, STAFF_ATTENDANCE_RECORDS};
 use super::finance::INVOICES;
 use crate::access::Entity;
 use crate::choices;
+use crate::db::Tenant;
 use crate::db::enums::{
     GuardianRelationship, StaffStatus, StaffType, StudentGender, StudentStatus,
 };
 use crate::i18n::msg;
 use crate::resources::{Child, Field, Hooks, Mode, Resource};
+use crate::web::form::FieldErrors;
+use diesel::QueryResult;
+use uuid::Uuid;
 
 pub static CAMPUSES: Resource = Resource {
     entity: Entity::Campuses,
@@ -69,6 +73,7 @@ pub static STUDENTS: Resource = Resource {
             .required()
             .listed(),
         Field::date("enrollment_date", msg("field-enrolled-on")).sortable(),
+        // A student entered through the records is at school; admissions enter applicants.
         Field::choice(
             "status",
             msg("field-status"),
@@ -76,7 +81,8 @@ pub static STUDENTS: Resource = Resource {
             choices!(StudentStatus),
         )
         .required()
-        .sortable(),
+        .sortable()
+        .or("active"),
         Field::email("email", msg("field-email")),
         Field::text("phone", msg("field-phone")).max(40),
         Field::text("address", msg("field-address")),
@@ -101,17 +107,32 @@ pub static STUDENTS: Resource = Resource {
     ],
     rules: &[],
     mode: Mode::Tenant,
-    hooks: &Hooks::NONE,
+    hooks: &Hooks {
+        after_write: Some(student_written),
+        warn: Some(crate::families::duplicates::same_student),
+        ..Hooks::NONE
+    },
 };
+
+/// A student left without a number gets the organization's next one.
+fn student_written(
+    tenant: &mut Tenant<'_>,
+    id: Uuid,
+    _before: Option<&[Option<String>]>,
+) -> QueryResult<()> {
+    crate::families::numbers::assign(tenant, id)
+}
 
 pub static GUARDIANS: Resource = Resource {
     entity: Entity::Guardians,
     singular: "guardian",
     title: "full_name",
     fields: &[
+        // A parent already on file is picked rather than typed again; the database
+        // links a typed one to the person with the same e-mail, or name and phone.
+        Field::relation("person_id", msg("fam-field-person"), &GUARDIAN_PEOPLE),
         Field::text("full_name", msg("field-full-name"))
             .max(200)
-            .required()
             .sortable(),
         Field::relation("student_id", msg("field-student"), &STUDENTS)
             .required()
@@ -127,6 +148,17 @@ pub static GUARDIANS: Resource = Resource {
         Field::email("email", msg("field-email")).listed(),
         Field::text("address", msg("field-address")),
         Field::flag("primary_contact", msg("field-primary-contact")),
+        Field::flag("lives_with", msg("fam-field-lives-with"))
+            .listed()
+            .or("true"),
+        Field::flag("emergency_contact", msg("fam-field-emergency-contact")).listed(),
+        Field::flag("receives_invoices", msg("fam-field-receives-invoices")).listed(),
+        Field::flag("receives_messages", msg("fam-field-receives-messages"))
+            .listed()
+            .or("true"),
+        Field::flag("pickup_allowed", msg("fam-field-pickup-allowed"))
+            .listed()
+            .or("true"),
         Field::choice(
             "language",
             msg("field-language"),
@@ -140,6 +172,80 @@ pub static GUARDIANS: Resource = Resource {
     order: &["full_name"],
     natural_key: &["student_id", "full_name"],
     children: &[],
+    rules: &[],
+    mode: Mode::Tenant,
+    hooks: &Hooks {
+        check: Some(check_guardian),
+        ..Hooks::NONE
+    },
+};
+
+/// A link names its person: picked, or typed by name.
+fn check_guardian(
+    _tenant: &mut Tenant<'_>,
+    _id: Option<Uuid>,
+    values: &[Option<String>],
+    t: crate::i18n::Lang,
+    errors: &mut FieldErrors,
+) -> QueryResult<()> {
+    if GUARDIANS.value(values, "person_id").is_none()
+        && GUARDIANS.value(values, "full_name").is_none()
+    {
+        errors.add("full_name", t.text("fam-person-or-name"));
+    }
+    Ok(())
+}
+
+/// A parent or guardian once, however many children they have at the school.
+pub static GUARDIAN_PEOPLE: Resource = Resource {
+    entity: Entity::GuardianPeople,
+    singular: "parent or guardian",
+    title: "full_name",
+    fields: &[
+        Field::text("full_name", msg("field-full-name"))
+            .max(200)
+            .required()
+            .sortable(),
+        Field::relation("family_id", msg("fam-field-family"), &FAMILIES).listed(),
+        Field::email("email", msg("field-email")).listed(),
+        Field::text("phone", msg("field-phone")).max(40).listed(),
+        Field::text("address", msg("field-address")),
+        Field::choice(
+            "language",
+            msg("field-language"),
+            "text",
+            crate::i18n::choices,
+        ),
+    ],
+    // The columns of its folded search text (search index, migration 000120).
+    search: &["full_name", "email", "phone"],
+    filters: &["family_id"],
+    order: &["full_name"],
+    natural_key: &["full_name", "email"],
+    children: &[Child::refuse(&GUARDIANS, "person_id")],
+    rules: &[],
+    mode: Mode::Tenant,
+    hooks: &Hooks::NONE,
+};
+
+/// A household: the parents and guardians who live together, and through them the children.
+pub static FAMILIES: Resource = Resource {
+    entity: Entity::Families,
+    singular: "family",
+    title: "name",
+    fields: &[
+        Field::text("name", msg("fam-field-family-name"))
+            .max(200)
+            .required()
+            .sortable(),
+        Field::text("address", msg("field-address")).listed(),
+        Field::long_text("notes", msg("fam-field-notes")),
+    ],
+    search: &["name", "address"],
+    filters: &[],
+    order: &["name"],
+    natural_key: &["name", "address"],
+    children: &[Child::refuse(&GUARDIAN_PEOPLE, "family_id")],
     rules: &[],
     mode: Mode::Tenant,
     hooks: &Hooks::NONE,

@@ -22,6 +22,8 @@ pub struct Checked {
     pub inputs: Vec<String>,
     pub values: Vec<Option<String>>,
     pub errors: Vec<String>,
+    /// Written all the same, but worth a look (the same student twice).
+    pub warnings: Vec<String>,
     pub hash: String,
 }
 
@@ -161,9 +163,16 @@ pub fn analyze(
             let message = t.message("engine-import-same-as-line").arg("line", first);
             errors.add("", message.to_string());
         }
-        if errors.is_empty() && res.hooks.check.is_some() {
+        let mut warnings = Vec::new();
+        if errors.is_empty() && (res.hooks.check.is_some() || res.hooks.warn.is_some()) {
             let found = store::find_by_key(tenant, res, &hash, &values)?;
             engine::check(tenant, res, found, &values, t, &mut errors)?;
+            if errors.is_empty()
+                && found.is_none()
+                && let Some(warning) = engine::warn(tenant, res, &values, t)?
+            {
+                warnings.push(warning.message);
+            }
         }
         let messages = errors
             .iter()
@@ -191,6 +200,7 @@ pub fn analyze(
                 .collect(),
             values,
             errors: messages,
+            warnings,
             hash,
         });
     }

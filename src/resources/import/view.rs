@@ -39,6 +39,8 @@ pub struct ImportPage {
     preview: Vec<Vec<String>>,
     file_errors: Vec<String>,
     bad: Vec<BadRow>,
+    /// Rows written all the same, with what to look at.
+    warned: Vec<BadRow>,
     bad_count: usize,
     total: usize,
     required: Vec<&'static str>,
@@ -67,6 +69,7 @@ pub fn import_page(
         preview: Vec::new(),
         file_errors: Vec::new(),
         bad: Vec::new(),
+        warned: Vec::new(),
         bad_count: 0,
         total: 0,
         required: res
@@ -99,6 +102,16 @@ pub fn import_page(
             .map(|r| BadRow {
                 line: r.line,
                 errors: r.errors.clone(),
+            })
+            .collect();
+        view.warned = analysis
+            .rows
+            .iter()
+            .filter(|r| r.errors.is_empty() && !r.warnings.is_empty())
+            .take(LISTED_ERRORS)
+            .map(|r| BadRow {
+                line: r.line,
+                errors: r.warnings.clone(),
             })
             .collect();
         view.headers = analysis.headers;

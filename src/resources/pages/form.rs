@@ -15,7 +15,7 @@ use crate::forms::{Guard, kept};
 use crate::i18n::Lang;
 use crate::resources::engine::{self, Draft, Given, Saved, given_value};
 use crate::resources::store::{self, Row};
-use crate::resources::{Kind, Resource, values};
+use crate::resources::{Kind, Resource, Warning, values};
 use crate::state::AppState;
 use crate::web::db::run_in;
 use crate::web::error::AppError;
@@ -57,6 +57,8 @@ struct FormPage {
     inputs: Vec<InputView>,
     form_error: Option<String>,
     conflict: Vec<ConflictRow>,
+    /// A new record that may repeat another: said above the form, with the tick to go on.
+    warning: Option<Warning>,
 }
 
 /// The form's inputs, with the choices of its relations and the messages against them.
@@ -134,6 +136,7 @@ struct FormView {
     given: Given,
     /// Said above the form: its input restored after signing in, or not.
     notice: Option<Flash>,
+    warning: Option<Warning>,
 }
 
 impl FormView {
@@ -170,6 +173,7 @@ impl FormView {
             inputs: self.inputs,
             form_error: self.form_error,
             conflict: self.conflict,
+            warning: self.warning,
         };
         render_as(&page, status)
     }
@@ -182,11 +186,22 @@ pub async fn new_form(
     query: input::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     // Links from a parent's tab preset the relation (`/guardians/new?student_id=…`).
-    let presets: Given = query
+    let mut presets: Given = query
         .iter()
         .filter(|(k, _)| res.field(k).is_some())
         .cloned()
         .collect();
+    for field in res.fields {
+        if let Some(default) = field.default
+            && !presets.iter().any(|(k, _)| k == field.column)
+        {
+            let shown = match field.kind {
+                Kind::Flag if default == "true" => "on",
+                _ => default,
+            };
+            presets.push((field.column.to_owned(), shown.to_owned()));
+        }
+    }
     let restore = crate::forms::field(&query, "restore").map(str::to_owned);
     let t = page.t;
     let (given, notice, inputs) = run_in(&state.pool, page.access.actor(), move |tenant| {
@@ -363,7 +378,9 @@ fn save_once(
     let inputs = match &saved {
         Saved::Done(_) => Vec::new(),
         Saved::Invalid(errors) => inputs(tenant, res, form, errors, t)?,
-        Saved::Stale(_) => inputs(tenant, res, form, &FieldErrors::default(), t)?,
+        Saved::Stale(_) | Saved::Unconfirmed(_) => {
+            inputs(tenant, res, form, &FieldErrors::default(), t)?
+        }
     };
     Ok(Once::Created((saved, current, inputs)))
 }
@@ -409,5 +426,10 @@ async fn save(
         }
         Saved::Invalid(errors) => view.invalid(res, &page, &errors),
         Saved::Stale(theirs) => view.stale(res, &page, &given, theirs),
+        Saved::Unconfirmed(warning) => FormView {
+            warning: Some(warning),
+            ..view
+        }
+        .render(res, &page, StatusCode::UNPROCESSABLE_ENTITY),
     }
 }

@@ -59,6 +59,7 @@ struct DetailPage {
     history: Vec<Change>,
     files: Option<FilesView>,
     elsewhere: Option<(String, String)>,
+    family: Option<crate::families::panel::Panel>,
 }
 
 /// A record's attached files on its page, with the upload form for those who may attach.
@@ -117,6 +118,8 @@ struct Ask {
     global: bool,
     file_kind: Option<files::EntityKind>,
     locale: Locale,
+    /// Whether the reader may read students, and so the family panel.
+    reads_students: bool,
 }
 
 impl Ask {
@@ -150,6 +153,7 @@ impl Ask {
             can_create_child,
             fragment: htmx && asked.is_some(),
             global: access.global_access,
+            reads_students: access.can_read(Entity::Students),
             locale,
             file_kind: files::EntityKind::from_table(res.table()),
         }
@@ -198,6 +202,7 @@ struct Record {
     tab: Option<TabView>,
     history: Vec<Change>,
     attached: Option<Vec<files::StoredFile>>,
+    family: Option<crate::families::panel::Panel>,
 }
 
 fn read(tenant: &mut Tenant<'_>, res: &'static Resource, ask: &Ask) -> Result<Record, AppError> {
@@ -215,11 +220,17 @@ fn read(tenant: &mut Tenant<'_>, res: &'static Resource, ask: &Ask) -> Result<Re
     } else {
         audit::history(tenant, res, ask.id, &ask.locale)?
     };
+    let family = if ask.fragment || !ask.reads_students {
+        None
+    } else {
+        crate::families::panel::of_record(tenant, res.entity, ask.id, ask.locale.t)?
+    };
     Ok(Record {
         row,
         tab,
         history,
         attached,
+        family,
     })
 }
 
@@ -277,7 +288,7 @@ pub async fn show(
     }
     let locale = ask.locale;
     let files = files_view(res, &page, &state, &ask, &mut record);
-    let (row, tab, history) = (record.row, record.tab, record.history);
+    let (row, tab, history, family) = (record.row, record.tab, record.history, record.family);
     let view = ResView::new(res, &page.access, t);
     render(&DetailPage {
         layout: page.layout(format!("{} · {}", row.title, view.label)),
@@ -294,5 +305,6 @@ pub async fn show(
         tab,
         history,
         elsewhere: elsewhere(res, ask.id, t),
+        family,
     })
 }

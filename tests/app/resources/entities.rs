@@ -97,6 +97,33 @@ const SAMPLES: &[Sample] = &[
         edit: ("phone", "+1 555 0199"),
     },
     Sample {
+        path: "/guardian-people",
+        table: "guardian_people",
+        form: |_| {
+            vec![
+                ("full_name", "Perpetua Lindqvist".into()),
+                ("email", "perpetua.lindqvist@family.test".into()),
+                ("phone", "+1 555 0171".into()),
+            ]
+        },
+        search: "Lindqvist",
+        filter: None,
+        edit: ("phone", "+1 555 0177"),
+    },
+    Sample {
+        path: "/families",
+        table: "families",
+        form: |_| {
+            vec![
+                ("name", "Oduya-Lindqvist".into()),
+                ("address", "4 Quay Row".into()),
+            ]
+        },
+        search: "Oduya",
+        filter: None,
+        edit: ("address", "12 Harbour Lane"),
+    },
+    Sample {
         path: "/staff",
         table: "staff",
         form: |c| {
