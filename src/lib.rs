@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod files;
 pub mod forms;
+pub mod gradebook;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

@@ -15,6 +15,7 @@ mod demo;
 mod files;
 mod formats;
 mod forms;
+mod gradebook;
 mod hardening;
 mod health;
 mod inbox;
