@@ -42,6 +42,7 @@ pub static ALL: &[&Resource] = &[
     &people::GUARDIANS,
     &people::STAFF,
     &academics::ACADEMIC_YEARS,
+    &academics::ACADEMIC_TERMS,
     &academics::GRADES,
     &academics::SUBJECTS,
     &academics::CLASSES,
