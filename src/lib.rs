@@ -14,6 +14,7 @@ pub mod demo;
 pub mod families;
 pub mod files;
 pub mod forms;
+pub mod gradebook;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

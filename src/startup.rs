@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
     crate::walkthroughs::routes(&mut r);
     crate::resources::routes(&mut r);
     crate::attendance::routes(&mut r);
+    crate::gradebook::routes(&mut r);
     r
 }
 

@@ -4,6 +4,8 @@
 ## A record of each table: the noun mid-sentence, and the title of a new one.
 record-academic_years-one = academic year
 record-academic_years-new = New academic year
+record-academic_terms-one = term
+record-academic_terms-new = New term
 record-assessment_results-one = assessment result
 record-assessment_results-new = New assessment result
 record-assessments-one = assessment
@@ -89,6 +91,9 @@ records-group-finance = Finance
 records-group-communication = Communication
 records-group-modules = Product modules
 records-group-system = System
+records-entity-academic_terms = Terms
+records-entity-grading_scale_bands = Grading scale
+records-entity-assessment_weights = Assessment weights
 records-entity-absence_alerts = Absence alerts
 records-entity-families = Families
 records-entity-guardian_people = Parents and guardians
@@ -153,6 +158,8 @@ choice-assessment_status-draft = Draft
 choice-assessment_status-published = Published
 choice-assessment_status-graded = Graded
 choice-assessment_status-closed = Closed
+choice-result_mark-excused = Excused
+choice-result_mark-missing = Missing
 choice-attendance_session_type-daily = Daily
 choice-attendance_session_type-period = Period
 choice-attendance_session_type-event = Event

@@ -4,6 +4,8 @@
 ## A record of each table: the noun mid-sentence, and the title of a new one.
 record-academic_years-one = curso escolar
 record-academic_years-new = Nuevo curso escolar
+record-academic_terms-one = periodo
+record-academic_terms-new = Nuevo periodo
 record-assessment_results-one = resultado de evaluación
 record-assessment_results-new = Nuevo resultado de evaluación
 record-assessments-one = evaluación
@@ -89,6 +91,9 @@ records-group-finance = Finanzas
 records-group-communication = Comunicación
 records-group-modules = Módulos
 records-group-system = Sistema
+records-entity-academic_terms = Periodos
+records-entity-grading_scale_bands = Escala de calificación
+records-entity-assessment_weights = Ponderaciones de evaluación
 records-entity-absence_alerts = Avisos de ausencia
 records-entity-families = Familias
 records-entity-guardian_people = Padres y tutores
@@ -153,6 +158,8 @@ choice-assessment_status-draft = Borrador
 choice-assessment_status-published = Publicada
 choice-assessment_status-graded = Calificada
 choice-assessment_status-closed = Cerrada
+choice-result_mark-excused = Exento
+choice-result_mark-missing = No entregado
 choice-attendance_session_type-daily = Diaria
 choice-attendance_session_type-period = Por hora de clase
 choice-attendance_session_type-event = Actividad

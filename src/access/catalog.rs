@@ -105,6 +105,9 @@ entities! {
     SyncLogs => "sync_logs", "Sync logs";
     EmailOutbox => "email_outbox", "Sent e-mail";
     AbsenceAlerts => "absence_alerts", "Absence alerts";
+    AcademicTerms => "academic_terms", "Terms";
+    GradingScaleBands => "grading_scale_bands", "Grading scale";
+    AssessmentWeights => "assessment_weights", "Assessment weights";
 }
 
 /// Where an entity sits on the role editor's grid: related records side by side.
@@ -206,7 +209,10 @@ impl Entity {
             | E::Timetables
             | E::TimetablePeriods
             | E::Assessments
-            | E::AssessmentResults => EntityGroup::Academics,
+            | E::AssessmentResults
+            | E::AcademicTerms
+            | E::GradingScaleBands
+            | E::AssessmentWeights => EntityGroup::Academics,
             E::AttendanceSessions
             | E::AttendanceRecords
             | E::CampusAttendanceConfig

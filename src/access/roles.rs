@@ -39,6 +39,9 @@ const ACADEMICS: &[Entity] = &[
     E::TimetablePeriods,
     E::Assessments,
     E::AssessmentResults,
+    E::AcademicTerms,
+    E::GradingScaleBands,
+    E::AssessmentWeights,
 ];
 const ATTENDANCE: &[Entity] = &[
     E::AttendanceSessions,
@@ -153,6 +156,8 @@ impl BuiltinRole {
                     &[Create, Read, Update],
                 );
                 grant(&[E::Assessments, E::AssessmentResults], all);
+                // A teacher weighs the kinds of assessment of the subjects they teach.
+                grant(&[E::AssessmentWeights], &[Create, Read, Update]);
                 grant(&[E::StaffAttendanceRecords], &[Create, Read]);
                 grant(
                     &[

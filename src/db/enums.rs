@@ -240,6 +240,12 @@ db_enums! {
         F = "F" => "F",
     }
 
+    /// assessment_results.mark: a result given instead of a score
+    ResultMark => "result_mark" in "crate::db::schema::sql_types::ResultMark" {
+        Excused = "excused" => "Excused",
+        Missing = "missing" => "Missing",
+    }
+
     /// attendance_sessions.session_type
     AttendanceSessionType => "attendance_session_type" in "crate::db::schema::sql_types::AttendanceSessionType" {
         Daily = "daily" => "Daily",
@@ -460,6 +466,7 @@ mod tests {
             AssessmentType,
             AssessmentStatus,
             GradeLetter,
+            ResultMark,
             AttendanceSessionType,
             AttendanceStatus,
             StaffAttendanceStatus,

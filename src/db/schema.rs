@@ -98,6 +98,10 @@ pub mod sql_types {
     pub struct RecipientType;
 
     #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "result_mark"))]
+    pub struct ResultMark;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
     #[diesel(postgres_type(name = "staff_attendance_status"))]
     pub struct StaffAttendanceStatus;
 
@@ -154,6 +158,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    academic_terms (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        academic_year_id -> Uuid,
+        name -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
     academic_years (id) {
         id -> Uuid,
         organization_id -> Uuid,
@@ -173,6 +194,7 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
     use super::sql_types::GradeLetter;
+    use super::sql_types::ResultMark;
 
     assessment_results (id) {
         id -> Uuid,
@@ -182,6 +204,26 @@ diesel::table! {
         score -> Nullable<Numeric>,
         grade_letter -> Nullable<GradeLetter>,
         remarks -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+        mark -> Nullable<ResultMark>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::AssessmentType;
+
+    assessment_weights (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        class_subject_id -> Nullable<Uuid>,
+        assessment_type -> AssessmentType,
+        weight_percent -> Numeric,
         import_hash -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
@@ -212,7 +254,7 @@ diesel::table! {
         updated_at -> Timestamptz,
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
-        updated_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,        academic_term_id -> Nullable<Uuid>,
     }
 }
 
@@ -613,6 +655,24 @@ diesel::table! {
         management -> Text,
         emotional -> Text,
         author -> Text,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::GradeLetter;
+
+    grading_scale_bands (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        grade_letter -> GradeLetter,
+        min_percent -> Numeric,
         import_hash -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
@@ -1229,10 +1289,15 @@ diesel::joinable!(absence_alerts -> campuses (campus_id));
 diesel::joinable!(absence_alerts -> messages (message_id));
 diesel::joinable!(absence_alerts -> organizations (organization_id));
 diesel::joinable!(absence_alerts -> students (student_id));
+diesel::joinable!(academic_terms -> academic_years (academic_year_id));
+diesel::joinable!(academic_terms -> organizations (organization_id));
 diesel::joinable!(academic_years -> organizations (organization_id));
 diesel::joinable!(assessment_results -> assessments (assessment_id));
 diesel::joinable!(assessment_results -> organizations (organization_id));
 diesel::joinable!(assessment_results -> students (student_id));
+diesel::joinable!(assessment_weights -> class_subjects (class_subject_id));
+diesel::joinable!(assessment_weights -> organizations (organization_id));
+diesel::joinable!(assessments -> academic_terms (academic_term_id));
 diesel::joinable!(assessments -> class_subjects (class_subject_id));
 diesel::joinable!(assessments -> organizations (organization_id));
 diesel::joinable!(attendance_records -> attendance_sessions (attendance_session_id));
@@ -1284,6 +1349,7 @@ diesel::joinable!(families -> organizations (organization_id));
 diesel::joinable!(guardian_people -> families (family_id));
 diesel::joinable!(guardian_people -> organizations (organization_id));
 diesel::joinable!(guardians -> guardian_people (person_id));
+diesel::joinable!(grading_scale_bands -> organizations (organization_id));
 diesel::joinable!(guardians -> organizations (organization_id));
 diesel::joinable!(guardians -> students (student_id));
 diesel::joinable!(invoices -> campuses (campus_id));
@@ -1334,8 +1400,10 @@ diesel::joinable!(walkthrough_checkins -> organizations (organization_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     absence_alerts,
+    academic_terms,
     academic_years,
     assessment_results,
+    assessment_weights,
     assessments,
     attendance_records,
     attendance_sessions,
@@ -1357,6 +1425,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     form_stashes,
     form_tokens,
     frame_entries,
+    grading_scale_bands,
     grades,
     guardian_people,
     guardians,

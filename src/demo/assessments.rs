@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use bigdecimal::BigDecimal;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use diesel::prelude::*;
 use rand::Rng;
 use uuid::Uuid;
@@ -15,8 +15,10 @@ use super::people::People;
 use super::plan::Plan;
 use super::spec::SUBJECTS;
 use super::support::{copy_all, insert_all, instant, money, new_id, school_days, stream, time};
+use super::terms::DemoTerm;
 use crate::db::enums::{AssessmentStatus, AssessmentType, GradeLetter};
 use crate::db::schema::{assessment_results, assessments};
+use crate::gradebook::Scale;
 
 pub struct AssessmentCounts {
     pub assessments: usize,
@@ -35,6 +37,7 @@ struct NewAssessment {
     due_at: DateTime<Utc>,
     max_score: BigDecimal,
     status: AssessmentStatus,
+    academic_term_id: Option<Uuid>,
     import_hash: String,
 }
 
@@ -71,16 +74,33 @@ pub fn create(
     plan: &Plan,
     people: &People,
     academics: &Academics,
+    terms: &[DemoTerm],
 ) -> anyhow::Result<AssessmentCounts> {
     let school = ctx.school;
     let per_subject = school.assessments_per_subject;
-    let days = school_days(ctx.year_start, ctx.today - TimeDelta::days(1));
+    let yesterday = ctx.today - TimeDelta::days(1);
+    let days = school_days(ctx.year_start, yesterday);
     if per_subject == 0 || days.is_empty() {
         return Ok(AssessmentCounts {
             assessments: 0,
             results: 0,
         });
     }
+    // The current term's school days so far get the later half of the assessments,
+    // so every gradebook opens on a term with results.
+    let current = terms.iter().find(|t| t.holds(yesterday));
+    let (before, mut now): (Vec<NaiveDate>, Vec<NaiveDate>) = days
+        .iter()
+        .partition(|d| current.is_none_or(|t| !t.holds(**d)));
+    if now.is_empty() {
+        now.clone_from(&days);
+    }
+    let late = if before.is_empty() {
+        per_subject
+    } else {
+        per_subject.div_ceil(2)
+    };
+    let early = per_subject - late;
     let rosters = people.rosters(plan.classes.len());
     // How well each student does, in percent, drawn apart from the assessments.
     let mut ability_rng = stream(school.key, "assessment-ability");
@@ -90,6 +110,7 @@ pub fn create(
         .map(|_| ability_rng.random_range(55..=97))
         .collect();
 
+    let scale = Scale::usual();
     let mut rng = stream(school.key, "assessments");
     let mut assessment_rows = Vec::new();
     let mut result_rows = Vec::new();
@@ -100,11 +121,18 @@ pub fn create(
             .map_or(planned.subject, |s| s.name);
         for k in 0..per_subject {
             let (kind, max) = KINDS[k % KINDS.len()];
-            // Spread over the year so far, each subject a little apart from the others.
-            let day = days[((k * days.len() + cs % 5) / per_subject).min(days.len() - 1)];
+            let (window, i, n) = if k < early {
+                (&before, k, early)
+            } else {
+                (&now, k - early, late)
+            };
+            // Spread over the window, each subject a little apart from the others.
+            let day = window[((i * window.len() + cs % 5) / n).min(window.len() - 1)];
+            let due = (day + TimeDelta::days(DAYS_TO_DUE)).min(yesterday).max(day);
             let assigned_at = instant(day, time(9, 0)?, ctx.now);
-            let due_at = instant(day + TimeDelta::days(DAYS_TO_DUE), time(9, 0)?, ctx.now);
-            let graded = day + TimeDelta::days(DAYS_TO_DUE) < ctx.today;
+            let due_at = instant(due, time(9, 0)?, ctx.now);
+            // The last one a subject sets is still out, when it sets a few.
+            let graded = !(per_subject >= 3 && k + 1 == per_subject);
             let id = new_id(&mut rng);
             assessment_rows.push(NewAssessment {
                 id,
@@ -120,6 +148,7 @@ pub fn create(
                 } else {
                     AssessmentStatus::Published
                 },
+                academic_term_id: terms.iter().find(|t| t.holds(day)).map(|t| t.id),
                 import_hash: format!("demo:{}:assessment:{cs}:{k}", school.key),
             });
             if !graded {
@@ -134,7 +163,7 @@ pub fn create(
                     student_id: people.students[student].id,
                     // Hundredths of a point: max × percent.
                     score: money(max * percent),
-                    grade_letter: letter(percent),
+                    grade_letter: scale.letter(&BigDecimal::from(percent)),
                     remarks: (percent < 50).then_some("Please see me about this one."),
                 });
             }
@@ -157,41 +186,4 @@ pub fn create(
         assessments: assessment_rows.len(),
         results: result_rows.len(),
     })
-}
-
-/// The letter of a percentage: 97 and up A+, then steps of about three points.
-fn letter(percent: i64) -> GradeLetter {
-    use GradeLetter::*;
-    const STEPS: [(i64, GradeLetter); 12] = [
-        (97, APlus),
-        (93, A),
-        (90, AMinus),
-        (87, BPlus),
-        (83, B),
-        (80, BMinus),
-        (77, CPlus),
-        (73, C),
-        (70, CMinus),
-        (67, DPlus),
-        (63, D),
-        (60, DMinus),
-    ];
-    STEPS
-        .iter()
-        .find(|(floor, _)| percent >= *floor)
-        .map_or(F, |&(_, l)| l)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn letters_follow_the_usual_scale() {
-        assert_eq!(letter(100), GradeLetter::APlus);
-        assert_eq!(letter(93), GradeLetter::A);
-        assert_eq!(letter(85), GradeLetter::B);
-        assert_eq!(letter(60), GradeLetter::DMinus);
-        assert_eq!(letter(59), GradeLetter::F);
-    }
 }

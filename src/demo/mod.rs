@@ -18,6 +18,7 @@ mod people;
 mod plan;
 mod spec;
 mod support;
+mod terms;
 mod timetable;
 mod walkthroughs;
 
@@ -291,7 +292,8 @@ fn build_school(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<SchoolCoun
         plan.classes.len()
     ));
     let attendance = attendance::create(conn, ctx, &org, &plan, &people, &academics)?;
-    let assessments = assessments::create(conn, ctx, &org, &plan, &people, &academics)?;
+    let terms = terms::create(conn, ctx, &org, &academics)?;
+    let assessments = assessments::create(conn, ctx, &org, &plan, &people, &academics, &terms)?;
     let finance = finance::create(conn, ctx, &org, &people, &academics)?;
     ctx.progress.say(format_args!(
         "{name}: {} invoices, {} payments",

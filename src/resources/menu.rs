@@ -42,6 +42,7 @@ fn place(entity: Entity) -> (MenuGroup, Option<&'static str>) {
         | E::SafetyQuizResults
         | E::PersonalityQuizResults => (G::Staff, None),
         E::StaffAttendanceRecords => (G::Staff, Some("nav-staff-attendance-records")),
+        E::AcademicTerms => (G::Academics, Some(crate::i18n::msg("grade-nav-terms"))),
         _ => (G::Administration, None),
     }
 }

@@ -42,6 +42,16 @@ const FILES: &[Asset] = &[
         body: include_bytes!("../../static/js/roll.js"),
     },
     Asset {
+        path: "/static/css/gradebook.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../../static/css/gradebook.css"),
+    },
+    Asset {
+        path: "/static/js/gradebook.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../static/js/gradebook.js"),
+    },
+    Asset {
         path: "/static/favicon.svg",
         content_type: "image/svg+xml",
         body: include_bytes!("../../static/favicon.svg"),

@@ -16,6 +16,7 @@ mod families;
 mod files;
 mod formats;
 mod forms;
+mod gradebook;
 mod hardening;
 mod health;
 mod inbox;

@@ -227,10 +227,11 @@ fn rust_enums_match_the_database_enums() {
         SyncStatus => "sync_status",
         EmailStatus => "email_status",
         AbsenceAlertStatus => "absence_alert_status",
+        ResultMark => "result_mark",
     );
     assert_eq!(
         in_db.len(),
-        32,
+        33,
         "every database enum has a Rust counterpart"
     );
 }

@@ -772,37 +772,52 @@ async fn trend_and_coverage_pages_show_the_right_numbers() {
         "latest comments"
     );
 
-    // Last term holds one visit rated 1 everywhere. Terms are halves of academic
-    // years: before the current year's midpoint, last term is the second half of a
-    // previous year (added here); after it, the current year's first half.
+    // Last term holds one visit rated 1 everywhere. Terms are those set on the
+    // academic year's page (the demo sets three); when today is in the first, last
+    // term is the second half of a previous year without terms (added here).
     let mut conn = app.conn();
-    let (name, start, end): (String, NaiveDate, NaiveDate) = {
+    let (year_id, name, start): (uuid::Uuid, String, NaiveDate) = {
         use homeroom::db::schema::{academic_years as y, campuses};
         y::table
             .inner_join(campuses::table.on(campuses::organization_id.eq(y::organization_id)))
             .filter(campuses::id.eq(lesson.campus_id))
             .filter(y::current.eq(true))
-            .select((y::name, y::start_date, y::end_date))
+            .select((y::id, y::name, y::start_date))
             .first(&mut conn)
             .expect("the current academic year")
     };
-    let middle = start + Duration::days((end - start).num_days() / 2);
+    let set: Vec<(String, NaiveDate, NaiveDate)> = {
+        use homeroom::db::schema::academic_terms as t;
+        t::table
+            .filter(t::academic_year_id.eq(year_id))
+            .filter(t::deleted_at.is_null())
+            .order(t::starts_on)
+            .select((t::name, t::starts_on, t::ends_on))
+            .load(&mut conn)
+            .expect("the year's terms")
+    };
+    assert!(set.len() >= 2, "the demo year has terms");
     let today = homeroom::clock::now().date_naive();
-    let (old_visit, last_term) = if today <= middle {
-        let org = organization_of_campus(&mut conn, lesson.campus_id);
-        AcademicYearBuilder::new(
-            org,
-            "Previous year",
-            start - Duration::days(365),
-            start - Duration::days(40),
-        )
-        .insert(&mut conn);
-        (
-            start - Duration::days(60),
-            "Previous year, second term".to_owned(),
-        )
-    } else {
-        (middle - Duration::days(10), format!("{name}, first term"))
+    let current = set
+        .iter()
+        .rposition(|(_, from, _)| *from <= today)
+        .expect("a term has begun");
+    let (old_visit, last_term) = match current.checked_sub(1).map(|i| &set[i]) {
+        Some((term, _, until)) => (*until - Duration::days(10), format!("{name}, {term}")),
+        None => {
+            let org = organization_of_campus(&mut conn, lesson.campus_id);
+            AcademicYearBuilder::new(
+                org,
+                "Previous year",
+                start - Duration::days(365),
+                start - Duration::days(40),
+            )
+            .insert(&mut conn);
+            (
+                start - Duration::days(60),
+                "Previous year, second term".to_owned(),
+            )
+        }
     };
     let other = find_lesson(&app, Some(lesson.campus_id), Some(lesson.teacher_id));
     WalkthroughBuilder::at_campus(lesson.campus_id)

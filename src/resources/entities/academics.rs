@@ -37,7 +37,10 @@ pub static ACADEMIC_YEARS: Resource = Resource {
     filters: &["current", "start_date"],
     order: &["start_date"],
     natural_key: &["name"],
-    children: &[Child::refuse(&CLASSES, "academic_year_id")],
+    children: &[
+        Child::cascade(&ACADEMIC_TERMS, "academic_year_id"),
+        Child::refuse(&CLASSES, "academic_year_id"),
+    ],
     rules: &[Rule::NotBefore {
         later: "end_date",
         earlier: "start_date",
@@ -45,6 +48,78 @@ pub static ACADEMIC_YEARS: Resource = Resource {
     mode: Mode::Tenant,
     hooks: &Hooks::NONE,
 };
+
+/// The parts of a year that assessments and report cards count in.
+pub static ACADEMIC_TERMS: Resource = Resource {
+    entity: Entity::AcademicTerms,
+    singular: "term",
+    title: "name",
+    fields: &[
+        Field::relation(
+            "academic_year_id",
+            msg("field-academic-year"),
+            &ACADEMIC_YEARS,
+        )
+        .required()
+        .listed(),
+        Field::text("name", msg("field-name"))
+            .max(100)
+            .required()
+            .sortable(),
+        Field::date("starts_on", msg("field-starts-on"))
+            .required()
+            .sortable(),
+        Field::date("ends_on", msg("field-ends-on"))
+            .required()
+            .sortable(),
+    ],
+    search: &["name"],
+    filters: &["academic_year_id", "starts_on"],
+    order: &["starts_on"],
+    natural_key: &["academic_year_id", "name"],
+    children: &[],
+    rules: &[Rule::NotBefore {
+        later: "ends_on",
+        earlier: "starts_on",
+    }],
+    mode: Mode::Tenant,
+    hooks: &Hooks {
+        check: Some(check_term),
+        ..Hooks::NONE
+    },
+};
+
+/// A term inside its year that meets no other term of the year.
+fn check_term(
+    tenant: &mut Tenant<'_>,
+    id: Option<Uuid>,
+    values: &[Option<String>],
+    t: Lang,
+    errors: &mut FieldErrors,
+) -> QueryResult<()> {
+    let res = &ACADEMIC_TERMS;
+    let date = |column| {
+        res.value(values, column)
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    };
+    let year = res
+        .value(values, "academic_year_id")
+        .and_then(|y| y.parse::<Uuid>().ok());
+    let (Some(year), Some(starts_on), Some(ends_on)) = (year, date("starts_on"), date("ends_on"))
+    else {
+        return Ok(());
+    };
+    let term = crate::gradebook::terms::TermDates {
+        year,
+        starts_on,
+        ends_on,
+        except: id,
+    };
+    if let Some(message) = crate::gradebook::terms::check(tenant, &term, t)? {
+        errors.add("starts_on", message);
+    }
+    Ok(())
+}
 
 pub static GRADES: Resource = Resource {
     entity: Entity::Grades,
@@ -387,10 +462,37 @@ pub static ASSESSMENT_RESULTS: Resource = Resource {
     rules: &[],
     mode: Mode::Tenant,
     hooks: &Hooks {
+        derived: &["grade_letter"],
+        fill: Some(fill_result),
         check: Some(check_result),
         ..Hooks::NONE
     },
 };
+
+/// A result's letter comes from its score and the school's grading scale.
+fn fill_result(
+    tenant: &mut Tenant<'_>,
+    _id: Option<Uuid>,
+    values: &mut [Option<String>],
+) -> QueryResult<()> {
+    let res = &ASSESSMENT_RESULTS;
+    let letter = match (
+        res.value(values, "assessment_id")
+            .and_then(|a| a.parse::<Uuid>().ok()),
+        res.value(values, "score").map(str::to_owned),
+    ) {
+        (Some(assessment), Some(score)) => {
+            crate::gradebook::letter_for(tenant, assessment, &score)?
+        }
+        _ => None,
+    };
+    res.set(
+        values,
+        "grade_letter",
+        letter.map(|l| l.as_str().to_owned()),
+    );
+    Ok(())
+}
 
 /// A score within the assessment's highest score, one result per student.
 fn check_result(

@@ -44,6 +44,7 @@ pub static ALL: &[&Resource] = &[
     &people::FAMILIES,
     &people::STAFF,
     &academics::ACADEMIC_YEARS,
+    &academics::ACADEMIC_TERMS,
     &academics::GRADES,
     &academics::SUBJECTS,
     &academics::CLASSES,

@@ -80,6 +80,11 @@ fn elsewhere(res: &Resource, id: Uuid, t: Lang) -> Option<(String, String)> {
         Entity::ScheduledTasks | Entity::SyncLogs => {
             Some((t.text("engine-open-in-jobs"), "/admin/jobs".to_owned()))
         }
+        Entity::ClassSubjects => Some((t.text("grade-open-gradebook"), format!("/gradebook/{id}"))),
+        Entity::Classes => Some((
+            t.text("grade-open-gradebooks"),
+            format!("/gradebook?class={id}"),
+        )),
         _ => None,
     }
 }

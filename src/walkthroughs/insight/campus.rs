@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::{averages, one_decimal};
 use crate::access::Access;
 use crate::db::Tenant;
+use crate::gradebook::Term as SetTerm;
 use crate::i18n::Lang;
 use crate::walkthroughs::models::{DIMENSIONS, Walkthrough};
 use crate::walkthroughs::queries::{self, CampusRow, TeacherOption};
@@ -83,25 +84,30 @@ pub fn campus_report(
         Scope::Observed(_) => return Err(AppError::Forbidden),
     }
     let years = queries::academic_years(tenant)?;
+    let set = crate::gradebook::queries::all_terms(tenant)?;
     let visits = queries::at_campus(tenant, campus_id)?;
     let teachers = queries::teachers_in_reach(tenant, &viewer, Some(campus_id))?;
     let today = tenant.today();
     Ok(CampusReport::new(
-        campus, &years, &visits, teachers, today, days, &t,
+        campus,
+        (&years, &set),
+        &visits,
+        teachers,
+        (today, days),
+        &t,
     ))
 }
 
 impl CampusReport {
     fn new(
         campus: CampusRow,
-        years: &[(String, NaiveDate, NaiveDate)],
+        (years, set): (&[YearDates], &[(String, SetTerm)]),
         visits: &[Walkthrough],
         teachers: Vec<TeacherOption>,
-        today: NaiveDate,
-        days: i64,
+        (today, days): (NaiveDate, i64),
         t: &Lang,
     ) -> CampusReport {
-        let terms = terms(years, t);
+        let terms = terms(years, set, t);
         let (this, last) = this_and_last(&terms, today);
         let this_term = this.map(|t| term_column(t, visits));
         let last_term = last.map(|t| term_column(t, visits));
@@ -181,8 +187,11 @@ fn change(this: f64, last: f64, t: &Lang) -> (String, &'static str) {
     }
 }
 
-/// A school term. Homeroom counts two terms per academic year: its first half
-/// (start to midpoint) and its second half (the day after, to the end).
+/// An academic year's name, first and last day.
+type YearDates = (String, NaiveDate, NaiveDate);
+
+/// A school term: one the school set on the year's page, or, for a year without
+/// any, its first half (start to midpoint) or its second (the day after, to the end).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term {
     pub label: String,
@@ -190,10 +199,32 @@ pub struct Term {
     pub end: NaiveDate,
 }
 
-/// The terms of the given academic years (name, start, end), in date order.
-pub fn terms(years: &[(String, NaiveDate, NaiveDate)], t: &Lang) -> Vec<Term> {
+/// The terms of the given academic years (name, start, end), in date order: those
+/// set for a year (by its name), else its two halves.
+pub fn terms(
+    years: &[(String, NaiveDate, NaiveDate)],
+    set: &[(String, SetTerm)],
+    t: &Lang,
+) -> Vec<Term> {
     let mut terms = Vec::new();
     for (name, start, end) in years {
+        let own: Vec<Term> = set
+            .iter()
+            .filter(|(year, _)| year == name)
+            .map(|(_, term)| Term {
+                label: t
+                    .message("grade-term-of-year")
+                    .arg("year", name)
+                    .arg("term", term.name.as_str())
+                    .to_string(),
+                start: term.starts_on,
+                end: term.ends_on,
+            })
+            .collect();
+        if !own.is_empty() {
+            terms.extend(own);
+            continue;
+        }
         if end < start {
             continue;
         }
@@ -282,7 +313,7 @@ mod tests {
             ("2025-2026".to_owned(), date(2025, 8, 15), date(2026, 6, 30)),
             ("2026-2027".to_owned(), date(2026, 8, 15), date(2027, 6, 30)),
         ];
-        let all = terms(&years, &Lang::default());
+        let all = terms(&years, &[], &Lang::default());
         assert_eq!(all.len(), 4);
         let (this, last) = this_and_last(&all, date(2026, 11, 23));
         assert_eq!(
@@ -294,6 +325,31 @@ mod tests {
             Some("2025-2026, second term")
         );
         assert_eq!(this.map(|t| t.end), Some(date(2027, 1, 21)));
+    }
+
+    #[test]
+    fn a_year_with_terms_set_counts_in_those_terms() {
+        let years = vec![("2026-2027".to_owned(), date(2026, 8, 15), date(2027, 6, 30))];
+        let set: Vec<(String, SetTerm)> = [
+            ("Term 1", date(2026, 8, 15), date(2026, 10, 31)),
+            ("Term 2", date(2026, 11, 1), date(2027, 2, 28)),
+        ]
+        .into_iter()
+        .map(|(name, starts_on, ends_on)| {
+            let term = SetTerm {
+                id: Uuid::nil(),
+                name: name.to_owned(),
+                starts_on,
+                ends_on,
+            };
+            ("2026-2027".to_owned(), term)
+        })
+        .collect();
+        let all = terms(&years, &set, &Lang::default());
+        let (this, last) = this_and_last(&all, date(2026, 12, 2));
+        assert_eq!(this.map(|t| t.start), Some(date(2026, 11, 1)));
+        assert_eq!(last.map(|t| t.end), Some(date(2026, 10, 31)));
+        assert_eq!(this.map(|t| t.label.as_str()), Some("2026-2027, Term 2"));
     }
 
     #[test]

@@ -157,6 +157,31 @@ const SAMPLES: &[Sample] = &[
         edit: ("end_date", "2032-07-15"),
     },
     Sample {
+        path: "/academic-terms",
+        table: "academic_terms",
+        // The demo year's terms fill it, so the new term goes in a year of its own.
+        form: |c| {
+            let year = id_of(
+                c,
+                &format!(
+                    "WITH y AS (INSERT INTO academic_years (organization_id, name, start_date, end_date) \
+                     SELECT {NW}, '2040–2041', '2040-09-01', '2041-06-30' ON CONFLICT DO NOTHING RETURNING id) \
+                     SELECT id FROM y UNION ALL SELECT id FROM academic_years \
+                     WHERE organization_id = {NW} AND name = '2040–2041' LIMIT 1"
+                ),
+            );
+            vec![
+                ("academic_year_id", year),
+                ("name", "Autumn Intensive".into()),
+                ("starts_on", "2040-09-01".into()),
+                ("ends_on", "2040-11-30".into()),
+            ]
+        },
+        search: "Intensive",
+        filter: Some(("starts_on_from=2040-01-01", "starts_on_to=2039-12-31")),
+        edit: ("ends_on", "2040-12-15"),
+    },
+    Sample {
         path: "/grades",
         table: "grades",
         form: |_| {
@@ -464,10 +489,19 @@ const SAMPLES: &[Sample] = &[
         table: "assessment_results",
         form: |c| {
             vec![
-                ("assessment_id", first(c, "assessments")),
+                // Out of 10, 6.10 is 61 %: a D- on the school's scale.
+                (
+                    "assessment_id",
+                    id_of(
+                        c,
+                        &format!(
+                            "SELECT id FROM assessments WHERE organization_id = {NW} \
+                             AND max_score = 10 AND deleted_at IS NULL ORDER BY id LIMIT 1"
+                        ),
+                    ),
+                ),
                 ("student_id", lone_student(c)),
-                ("score", "1.50".into()),
-                ("grade_letter", "D-".into()),
+                ("score", "6.10".into()),
             ]
         },
         search: "Okafor-Lindqvist",
