@@ -163,3 +163,17 @@ admin-outbox-smtp = E-mail goes out through the configured SMTP server; this is 
 admin-outbox-no-smtp = No SMTP server is configured (HOMEROOM_SMTP_URL), so e-mail stays here instead of being sent.
 admin-outbox-none = Nothing has been sent yet. Invitations and password resets appear here.
 admin-outbox-to = to { $address }
+
+admin-staff-record = Staff record
+admin-staff-none = Not linked to a staff record.
+admin-staff-pick = Staff record
+admin-staff-choose = Choose a staff record
+admin-staff-link = Link
+admin-staff-unlink = Unlink the staff record
+admin-staff-none-linked = This user is not linked to a staff record.
+admin-note-head = Notes
+admin-note-hint = Only those who manage users see these notes.
+admin-note-label = Notes on this user
+admin-note-save = Save the notes
+admin-note-saved = The notes on { $name } are saved.
+admin-note-too-long = Notes may be at most { $max } characters long.

@@ -163,3 +163,17 @@ admin-outbox-smtp = El correo sale por el servidor SMTP configurado; esto es su 
 admin-outbox-no-smtp = No hay ningún servidor SMTP configurado (HOMEROOM_SMTP_URL), así que el correo se queda aquí en lugar de enviarse.
 admin-outbox-none = Todavía no se ha enviado nada. Aquí aparecen las invitaciones y los restablecimientos de contraseña.
 admin-outbox-to = para { $address }
+
+admin-staff-record = Ficha de personal
+admin-staff-none = No está vinculado a ninguna ficha de personal.
+admin-staff-pick = Ficha de personal
+admin-staff-choose = Elija una ficha de personal
+admin-staff-link = Vincular
+admin-staff-unlink = Desvincular la ficha de personal
+admin-staff-none-linked = Este usuario no está vinculado a ninguna ficha de personal.
+admin-note-head = Notas
+admin-note-hint = Solo quienes gestionan usuarios ven estas notas.
+admin-note-label = Notas sobre este usuario
+admin-note-save = Guardar las notas
+admin-note-saved = Las notas sobre { $name } se han guardado.
+admin-note-too-long = Las notas pueden tener como máximo { $max } caracteres.

@@ -38,6 +38,7 @@ mod screen_sweep;
 mod search;
 mod sessions;
 mod sign_in;
+mod staff_accounts;
 mod storage_errors;
 mod tenancy;
 mod text_input;
