@@ -177,3 +177,7 @@ admin-note-label = Notes on this user
 admin-note-save = Save the notes
 admin-note-saved = The notes on { $name } are saved.
 admin-note-too-long = Notes may be at most { $max } characters long.
+admin-guide-head = Guide for this role
+admin-guide-hint = A document for the people of this school with this role (what a front-office user does, say): they download it from their profile.
+admin-guide-none = No guide yet.
+admin-guide-yours = Your role's guide

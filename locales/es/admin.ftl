@@ -177,3 +177,7 @@ admin-note-label = Notas sobre este usuario
 admin-note-save = Guardar las notas
 admin-note-saved = Las notas sobre { $name } se han guardado.
 admin-note-too-long = Las notas pueden tener como máximo { $max } caracteres.
+admin-guide-head = Guía de este rol
+admin-guide-hint = Un documento para las personas de este centro con este rol (lo que hace la secretaría, por ejemplo): lo descargan desde su perfil.
+admin-guide-none = Todavía no hay guía.
+admin-guide-yours = La guía de su rol

@@ -4,9 +4,11 @@
 //! from nothing to its teacher's first roll.
 
 mod bulk;
+mod guide;
 mod links;
 mod new_school;
 mod notes;
+mod screens;
 
 use diesel::prelude::*;
 use homeroom::db::schema::{email_outbox, staff};
