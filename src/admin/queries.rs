@@ -171,6 +171,27 @@ pub fn set_user_disabled(tenant: &mut Tenant<'_>, id: Uuid, disabled: bool) -> Q
         .execute(tenant.conn())
 }
 
+/// A user's notes, which only those who manage users read.
+pub fn user_notes(tenant: &mut Tenant<'_>, id: Uuid) -> QueryResult<Option<String>> {
+    users::live(tenant)
+        .filter(schema::users::id.eq(id))
+        .select(schema::users::notes)
+        .first(tenant.conn())
+}
+
+/// Replaces a user's notes (none when empty); the trail records that they changed.
+pub fn set_user_notes(
+    tenant: &mut Tenant<'_>,
+    id: Uuid,
+    notes: Option<&str>,
+) -> QueryResult<usize> {
+    use schema::users as u;
+    let by = tenant.user();
+    diesel::update(users::live(tenant).filter(u::id.eq(id)))
+        .set((u::notes.eq(notes), u::updated_by_id.eq(by)))
+        .execute(tenant.conn())
+}
+
 #[derive(Queryable)]
 pub struct SessionRow {
     pub id: Uuid,

@@ -21,6 +21,7 @@ use crate::access::{
     Access, Action, Entity, MenuEntry, MenuGroup, Permission, PermissionSet, Routes,
 };
 use crate::db::{Tenant, UserId};
+use crate::files;
 use crate::forms::Guard;
 use crate::forms::once::{self, Once, Owner};
 use crate::i18n::{Lang, msg};
@@ -290,6 +291,11 @@ struct RolePage {
     grid: GridView,
     /// Why the last change was refused.
     notice: Option<String>,
+    /// The school's guide for this role, and the upload form for those who may change roles.
+    guide: Vec<files::StoredFile>,
+    guide_upload: Option<files::routes::UploadField>,
+    /// This page, where removing a guide comes back to.
+    here: String,
 }
 
 /// What the role page shows besides the role itself.
@@ -298,6 +304,7 @@ struct RoleDetails {
     grid: Grid,
     users_here: i64,
     users_everywhere: i64,
+    guide: Vec<files::StoredFile>,
 }
 
 fn role_details(
@@ -308,7 +315,9 @@ fn role_details(
     let role = queries::find_role(tenant.conn(), id)?;
     let grid = RoleGrid::grid(tenant, access, id)?;
     let holders = |counts: std::collections::HashMap<Uuid, i64>| counts.get(&id).copied();
+    let guide = files::files_of(tenant, files::EntityKind::Role, id)?;
     Ok(RoleDetails {
+        guide,
         users_here: holders(queries::users_per_role_here(tenant)?).unwrap_or(0),
         users_everywhere: holders(queries::users_per_role_everywhere(tenant.conn())?).unwrap_or(0),
         role,
@@ -345,6 +354,21 @@ async fn role_page(
             values,
             errors,
             notice,
+            guide: details.guide,
+            here: format!("/admin/roles/{id}"),
+            guide_upload: page
+                .access
+                .can(Permission::new(Action::Update, Entity::Roles))
+                .then(|| {
+                    files::routes::UploadField::new(
+                        &page.access,
+                        &state.settings,
+                        files::EntityKind::Role,
+                        id,
+                        format!("/admin/roles/{id}"),
+                        page.t,
+                    )
+                }),
         },
         status,
     )

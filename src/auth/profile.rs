@@ -140,6 +140,8 @@ struct ProfilePage {
     languages: Vec<LanguageOption>,
     /// The school's language, which an account without its own choice reads.
     school_language: Option<String>,
+    /// The guide the school attached to the reader's role.
+    guide: Vec<crate::files::StoredFile>,
 }
 
 /// A session as the profile lists it.
@@ -207,6 +209,10 @@ async fn profile_page(
     password_errors: PasswordErrors,
 ) -> Result<HttpResponse, AppError> {
     let stored = load_stored(state, &page.access).await?;
+    let guide = crate::web::db::run_in(&state.pool, page.access.actor(), |tenant| {
+        Ok::<_, AppError>(crate::files::role_guides(tenant)?)
+    })
+    .await?;
     let rejected =
         typed.is_some() || password_errors.current.is_some() || password_errors.new.any();
     let (details, details_errors) = typed.unwrap_or((stored.details, DetailsErrors::default()));
@@ -231,6 +237,7 @@ async fn profile_page(
                 .as_deref()
                 .and_then(|tag| Catalog::shipped().find(tag))
                 .map(|lang| lang.name()),
+            guide,
         },
         status_for(rejected),
     )

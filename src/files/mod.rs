@@ -22,7 +22,9 @@ use crate::i18n::{Lang, msg};
 use crate::web::error::AppError;
 use crate::web::input;
 
-pub use queries::{files_of, find, photo_thumbnails, photo_url, record_label, remove};
+pub use queries::{
+    files_of, find, holds_role, photo_thumbnails, photo_url, record_label, remove, role_guides,
+};
 pub use routes::routes;
 pub use storage::FileStore;
 
@@ -35,16 +37,19 @@ pub enum EntityKind {
     Payment,
     Assessment,
     Document,
+    /// A role's guide: what someone with the role does (one per school and role).
+    Role,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 6] = [
+    pub const ALL: [EntityKind; 7] = [
         EntityKind::Student,
         EntityKind::Staff,
         EntityKind::Invoice,
         EntityKind::Payment,
         EntityKind::Assessment,
         EntityKind::Document,
+        EntityKind::Role,
     ];
 
     pub fn table(self) -> &'static str {
@@ -64,6 +69,7 @@ impl EntityKind {
             EntityKind::Payment => Entity::Payments,
             EntityKind::Assessment => Entity::Assessments,
             EntityKind::Document => Entity::Documents,
+            EntityKind::Role => Entity::Roles,
         }
     }
 
@@ -73,12 +79,15 @@ impl EntityKind {
             EntityKind::Student | EntityKind::Staff => Purpose::Photo,
             EntityKind::Invoice | EntityKind::Assessment => Purpose::Attachment,
             EntityKind::Payment => Purpose::Proof,
-            EntityKind::Document => Purpose::File,
+            EntityKind::Document | EntityKind::Role => Purpose::File,
         }
     }
 
     /// The record's own page (architecture.md's URL scheme).
     pub fn record_path(self, id: Uuid) -> String {
+        if self == EntityKind::Role {
+            return format!("/admin/roles/{id}");
+        }
         format!("/{}/{id}", self.table().replace('_', "-"))
     }
 
@@ -91,7 +100,7 @@ impl EntityKind {
             }
             EntityKind::Invoice => "'Invoice ' || invoice_number",
             EntityKind::Payment => "'Payment ' || receipt_number",
-            EntityKind::Assessment | EntityKind::Document => "name",
+            EntityKind::Assessment | EntityKind::Document | EntityKind::Role => "name",
         }
     }
 }

@@ -79,9 +79,14 @@ pub fn record_label(
         #[diesel(sql_type = diesel::sql_types::Text)]
         label: String,
     }
+    // Roles are the install's, every school's own file of them kept by the file row.
+    let owned = match kind {
+        EntityKind::Role => "$2::uuid IS NOT NULL",
+        _ => "organization_id = $2",
+    };
     // Table and expression come from the closed list above, never from the request.
     diesel::sql_query(format!(
-        "SELECT ({}) AS label FROM {} WHERE id = $1 AND organization_id = $2 AND deleted_at IS NULL",
+        "SELECT ({}) AS label FROM {} WHERE id = $1 AND {owned} AND deleted_at IS NULL",
         kind.label_sql(),
         kind.table()
     ))
@@ -90,6 +95,31 @@ pub fn record_label(
     .get_result::<Label>(tenant.conn())
     .optional()
     .map(|row| row.map(|r| r.label))
+}
+
+/// Whether the acting user holds `role`: its guide is theirs to read.
+pub fn holds_role(tenant: &mut Tenant<'_>, role: Uuid) -> QueryResult<bool> {
+    Ok(acting_role(tenant)? == Some(role))
+}
+
+fn acting_role(tenant: &mut Tenant<'_>) -> QueryResult<Option<Uuid>> {
+    let Some(user) = tenant.user() else {
+        return Ok(None);
+    };
+    Ok(schema::users::table
+        .find(user.uuid())
+        .select(schema::users::app_role_id)
+        .first::<Option<Uuid>>(tenant.conn())
+        .optional()?
+        .flatten())
+}
+
+/// The guide files of the acting user's role in their school.
+pub fn role_guides(tenant: &mut Tenant<'_>) -> QueryResult<Vec<StoredFile>> {
+    match acting_role(tenant)? {
+        Some(role) => files_of(tenant, EntityKind::Role, role),
+        None => Ok(Vec::new()),
+    }
 }
 
 pub(super) fn record(

@@ -322,7 +322,16 @@ fn find_allowed(
 ) -> Result<StoredFile, AppError> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
     let stored = super::find(tenant, id)?.ok_or(AppError::NotFound)?;
-    access.require(permission_for(&stored, action))?;
+    // A role's guide is read by those who hold the role, as well as by role managers.
+    let own_guide = match stored.owner() {
+        Some((EntityKind::Role, role)) if action == Action::Read => {
+            super::holds_role(tenant, role)?
+        }
+        _ => false,
+    };
+    if !own_guide {
+        access.require(permission_for(&stored, action))?;
+    }
     Ok(stored)
 }
 

@@ -47,7 +47,7 @@ fn every_command_explains_itself() {
     }
 }
 
-fn create_admin(
+pub(crate) fn create_admin(
     url: &str,
     email: &str,
     organization: &str,

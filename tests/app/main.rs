@@ -42,6 +42,7 @@ mod search;
 mod sessions;
 mod setup_checklist;
 mod sign_in;
+mod staff_accounts;
 mod storage_errors;
 mod tenancy;
 mod text_input;

@@ -57,7 +57,7 @@ fn change_guarded(
 }
 
 /// Changes one user within reach in a guarded transaction; then their page, or it again refused.
-async fn change_user<F>(
+pub(super) async fn change_user<F>(
     page: Page,
     state: web::Data<AppState>,
     session: Session,
@@ -84,7 +84,7 @@ where
 #[derive(Deserialize)]
 pub(super) struct RoleChoice {
     #[serde(default)]
-    role: String,
+    pub(super) role: String,
 }
 
 pub(super) async fn change_role(

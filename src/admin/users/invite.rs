@@ -51,12 +51,12 @@ pub(super) struct Invitee {
     pub role_name: String,
 }
 
-/// A usable invitation form.
-struct Invitation {
-    first_name: String,
-    last_name: String,
-    email: String,
-    role: RoleRow,
+/// A usable invitation: from the form, or from a staff record.
+pub(super) struct Invitation {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub role: RoleRow,
 }
 
 impl InviteForm {
@@ -188,7 +188,7 @@ fn create(
     }
 }
 
-fn invite_now(
+pub(super) fn invite_now(
     tenant: &mut Tenant<'_>,
     state: &AppState,
     access: &Access,

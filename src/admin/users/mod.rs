@@ -5,7 +5,9 @@
 mod changes;
 mod invite;
 mod list;
+mod notes;
 mod page;
+mod staff;
 
 use uuid::Uuid;
 
@@ -53,6 +55,9 @@ pub fn routes(r: &mut Routes) {
             requires(Action::Update, Entity::AuthRefreshTokens),
             changes::revoke_session,
         );
+    r.post("/admin/users/{id}/notes", update, notes::save_notes)
+        .post("/admin/users/{id}/staff", update, staff::change_from_user);
+    staff::routes(r);
     r.menu(MenuEntry {
         order: 80,
         group: MenuGroup::Administration,

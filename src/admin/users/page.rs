@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use uuid::Uuid;
 
+use super::staff::queries::{self as staff_queries, StaffMember};
 use super::{UserGrid, UserStatus, assignable_roles, may_manage, within_reach};
 use crate::access::{Access, Action, Entity, Permission};
 use crate::admin::grid::{GridPage, GridView};
@@ -60,6 +61,7 @@ struct UserPage {
     is_self: bool,
     current_session: Uuid,
     notice: Option<String>,
+    staff: StaffPanel,
 }
 
 /// What the page shows of the user, as far as the reader may see it.
@@ -69,6 +71,7 @@ struct Details {
     grid: GridView,
     sessions: Option<Vec<SessionRow>>,
     history: Option<Vec<LoginRow>>,
+    staff: StaffPanel,
 }
 
 fn details(
@@ -87,12 +90,14 @@ fn details(
         true => Some(queries::login_history(tenant, id)?),
         false => None,
     };
+    let staff = StaffPanel::of(tenant, access, &user)?;
     Ok(Details {
         user,
         roles,
         grid,
         sessions,
         history,
+        staff,
     })
 }
 
@@ -149,6 +154,7 @@ pub(super) async fn user_page(
         sessions: found.sessions,
         history: found.history,
         notice,
+        staff: found.staff,
     };
     render_as(&page, status)
 }
@@ -159,4 +165,41 @@ pub(super) async fn show(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     user_page(&page, &state, id.into_inner(), None).await
+}
+
+/// The user's staff record and notes, as far as the reader may see and change them.
+pub(super) struct StaffPanel {
+    /// `None` when the reader may not read staff records.
+    pub linked: Option<Option<StaffMember>>,
+    /// Staff records without an account, to link; empty unless the reader manages users.
+    pub choices: Vec<StaffMember>,
+    /// The notes, only for those who manage this user.
+    pub notes: Option<String>,
+    pub may_change: bool,
+}
+
+impl StaffPanel {
+    fn of(tenant: &mut Tenant<'_>, access: &Access, user: &UserRow) -> Result<Self, AppError> {
+        let manages = may_manage(access, user);
+        let reads_staff = access.can_read(Entity::Staff);
+        let linked = match reads_staff {
+            true => Some(staff_queries::of_user(tenant, user.id)?),
+            false => None,
+        };
+        let may_change = manages && reads_staff;
+        let choices = match linked {
+            Some(None) if may_change => staff_queries::without_account(tenant)?,
+            _ => Vec::new(),
+        };
+        let notes = match manages {
+            true => Some(queries::user_notes(tenant, user.id)?.unwrap_or_default()),
+            false => None,
+        };
+        Ok(StaffPanel {
+            linked,
+            choices,
+            notes,
+            may_change,
+        })
+    }
 }

@@ -44,6 +44,8 @@ pub struct ResView {
     pub recorded: bool,
     /// Rows written once and never changed (a log).
     pub log: bool,
+    /// A workflow over the whole list, if its owner offers one: (label, address).
+    pub list_workflow: Option<(String, String)>,
 }
 
 impl ResView {
@@ -58,8 +60,17 @@ impl ResView {
             can_delete: res.allows(access, Action::Delete),
             recorded: matches!(res.mode, Mode::TenantReadOnly | Mode::Log { .. }),
             log: !res.soft_deletes(),
+            list_workflow: list_workflow(res, access, t),
         }
     }
+}
+
+/// The staff list offers to invite everyone on it without an account.
+fn list_workflow(res: &Resource, access: &Access, t: Lang) -> Option<(String, String)> {
+    use crate::access::{Entity, Permission};
+    let manages_users = access.can(Permission::new(Action::Update, Entity::Users));
+    (res.entity == Entity::Staff && manages_users)
+        .then(|| (t.text("staff-bulk-open"), "/staff/invitations".to_owned()))
 }
 
 pub struct Opt {

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::list::{Table, table};
 use super::{ResView, parse_id, when};
-use crate::access::{Access, Action, Entity};
+use crate::access::{Access, Action, Entity, Permission};
 use crate::db::Tenant;
 use crate::files;
 use crate::i18n::Lang;
@@ -71,8 +71,11 @@ pub struct FilesView {
 }
 
 /// Where the workflow that owns these records acts on this one, if it has a page.
-fn elsewhere(res: &Resource, id: Uuid, t: Lang) -> Option<(String, String)> {
+fn elsewhere(res: &Resource, id: Uuid, access: &Access, t: Lang) -> Option<(String, String)> {
     match res.entity {
+        Entity::Staff if access.can(Permission::new(Action::Update, Entity::Users)) => {
+            Some((t.text("staff-open-account"), format!("/staff/{id}/account")))
+        }
         Entity::WalkthroughCheckins => Some((
             t.text("engine-open-in-walkthroughs"),
             format!("/walkthroughs/{id}"),
@@ -309,7 +312,7 @@ pub async fn show(
         files,
         tab,
         history,
-        elsewhere: elsewhere(res, ask.id, t),
+        elsewhere: elsewhere(res, ask.id, &page.access, t),
         family,
     })
 }

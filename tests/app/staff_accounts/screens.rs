@@ -1,0 +1,47 @@
+//! The pages of staff accounts in Chromium at a phone's, a tablet's and a desktop's size,
+//! in English and in Spanish (longer): nothing scrolls sideways; screenshots to look at.
+
+use super::new_teacher;
+use crate::admin::user_id;
+use crate::browser::{
+    DESKTOP, PHONE, TABLET, assert_no_sideways_scrolling, open, resize, screenshot,
+    signed_in_browser,
+};
+use crate::common::{DemoUser, spawn_app};
+
+#[actix_web::test]
+async fn the_staff_account_pages_fit_a_phone_a_tablet_and_a_desktop_in_both_languages() {
+    let app = spawn_app().await;
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let id = new_teacher(
+        &app,
+        &admin,
+        ("Maximiliana", "Etxeberria-Villalobos"),
+        Some("m.etxeberria@northwind.test"),
+    )
+    .await;
+    let teacher = user_id(&app, DemoUser::Teacher.email());
+    let pages = [
+        ("staff-account", format!("/staff/{id}/account")),
+        ("staff-invitations", "/staff/invitations".to_owned()),
+        ("user-staff-notes", format!("/admin/users/{teacher}")),
+    ];
+    for language in ["en", "es"] {
+        crate::languages::set_user_language(&app, DemoUser::Admin.email(), Some(language));
+        let (_driver, client) =
+            signed_in_browser(&app, DESKTOP, DemoUser::Admin.email(), "h1").await;
+        for (size, width) in [(PHONE, 390), (TABLET, 820), (DESKTOP, 1440)] {
+            resize(&client, size).await;
+            for (name, path) in &pages {
+                open(&client, &app.url(path), "h1").await;
+                assert_no_sideways_scrolling(&client, path).await;
+                screenshot(
+                    &client,
+                    &format!("staff-accounts/{name}-{language}-{width}"),
+                )
+                .await;
+            }
+        }
+        client.close().await.expect("close the browser");
+    }
+}
