@@ -50,6 +50,8 @@ struct TodayPage {
     cards: Vec<RollCard>,
     /// Why there is no roll, when set-up data is missing.
     notice: Option<crate::setup::Notice>,
+    /// The reader is a staff member, who keeps gradebooks.
+    teaches: bool,
 }
 
 /// "Taken at 08:14" in the school's time zone.
@@ -95,26 +97,28 @@ fn card(t: Lang, roll: &ScheduledRoll, date: NaiveDate, time_zone: chrono_tz::Tz
 
 async fn today(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let date = page.access.today();
-    let (rolls, gap) = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        let mine = queries::my_staff_ids(tenant)?;
-        let mut rolls = Vec::new();
-        for staff_id in &mine {
-            rolls.extend(scheduled_rolls(tenant, date, Scope::Teacher(*staff_id))?);
-        }
-        let gap = if rolls.is_empty() {
-            crate::setup::missing_for_the_day(tenant, &mine, date)?
-        } else {
-            None
-        };
-        Ok((rolls, gap))
-    })
-    .await?;
+    let (rolls, gap, teaches) =
+        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+            let mine = queries::my_staff_ids(tenant)?;
+            let mut rolls = Vec::new();
+            for staff_id in &mine {
+                rolls.extend(scheduled_rolls(tenant, date, Scope::Teacher(*staff_id))?);
+            }
+            let gap = if rolls.is_empty() {
+                crate::setup::missing_for_the_day(tenant, &mine, date)?
+            } else {
+                None
+            };
+            Ok((rolls, gap, !mine.is_empty()))
+        })
+        .await?;
     let tz = page.access.time_zone;
     render(&TodayPage {
         layout: page.layout(page.t.text("today-heading")),
         date,
         cards: rolls.iter().map(|r| card(page.t, r, date, tz)).collect(),
         notice: gap.map(|gap| gap.notice(page.t, &page.access)),
+        teaches,
     })
 }
 
