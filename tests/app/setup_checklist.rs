@@ -343,7 +343,11 @@ async fn today_shows_an_administrator_without_a_staff_record_where_to_link_it() 
     let admin = new_school_administrator(&app).await;
     let today = expect_page(app.get(&admin, "/today").await, 200, "Today").await;
     assert!(today.contains("Your account is not linked to a staff record"));
-    assert!(today.contains("<a href=\"/staff\">Link it on the staff list</a>"));
+    assert!(
+        today.contains(
+            "<a class=\"button secondary\" href=\"/staff\">Link it on the staff list</a>"
+        )
+    );
 }
 
 #[actix_web::test]
@@ -370,7 +374,7 @@ async fn the_roll_of_a_class_with_no_students_says_so_and_links_to_enrolling_the
     .await;
     assert!(roll.contains("No students are enrolled in this class."));
     assert!(roll.contains(&format!(
-        "<a href=\"/class-enrollments/new?class_id={class}\">Enrol students</a>"
+        "<a class=\"button secondary\" href=\"/class-enrollments/new?class_id={class}\">Enrol students</a>"
     )));
     assert!(
         !roll.contains("Mark all present"),
@@ -390,11 +394,16 @@ async fn pages_that_list_classes_or_staff_say_what_a_new_school_is_missing() {
     )
     .await;
     assert!(overview.contains("No classes have been set up yet."));
-    assert!(overview.contains("<a href=\"/classes/new\">Add a class</a>"));
+    assert!(
+        overview.contains("<a class=\"button secondary\" href=\"/classes/new\">Add a class</a>")
+    );
 
     let walkthrough = expect_page(app.get(&admin, "/walkthroughs/new").await, 200, "</main>").await;
     assert!(walkthrough.contains("There is nobody on the staff list to visit yet."));
-    assert!(walkthrough.contains("<a href=\"/staff/new\">Add a staff member</a>"));
+    assert!(
+        walkthrough
+            .contains("<a class=\"button secondary\" href=\"/staff/new\">Add a staff member</a>")
+    );
 }
 
 #[actix_web::test]
