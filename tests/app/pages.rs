@@ -194,7 +194,10 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Attendance: Attendance sessions -> /attendance-sessions",
         "Attendance: Attendance records -> /attendance-records",
         "Attendance: Campus attendance settings -> /campus-attendance-config",
+        "Academics: Gradebooks -> /gradebook",
+        "Academics: Grading scale -> /grading",
         "Academics: Academic years -> /academic-years",
+        "Academics: Terms -> /academic-terms",
         "Academics: Grades -> /grades",
         "Academics: Subjects -> /subjects",
         "Academics: Classes -> /classes",
@@ -240,7 +243,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Students & families: Students, Guardians",
         "Attendance: Attendance today, Missing rolls, Chronic absence, Attendance sessions, \
          Attendance records, Campus attendance settings",
-        "Academics: Academic years, Grades, Subjects, Classes, Class enrolments, Class subjects, \
+        "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, Classes, \
+         Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Fee plans, Invoices, Payments",
         "Communication: Messages, Events, Documents",
@@ -261,8 +265,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Students & families: Students, Guardians",
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
-                "Academics: Academic years, Grades, Subjects, Classes, Class enrolments, \
-                 Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
+                "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, \
+                 Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Fee plans, Invoices, Payments",
                 "Communication: Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
@@ -275,8 +279,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Today: Dashboard, Inbox, Today",
                 "Students & families: Students, Guardians",
                 "Attendance: Attendance sessions, Attendance records",
-                "Academics: Academic years, Grades, Subjects, Classes, Class enrolments, \
-                 Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
+                "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, \
+                 Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Communication: Messages, Events",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
                  Frame posts, Progress, Safety quiz results, Personality quiz results, \

@@ -40,8 +40,8 @@ pub fn routes(r: &mut Routes) {
         .post("/grading/scale", change_settings, grading::save_scale)
         .post("/grading/weights", change_settings, grading::save_weights);
     r.menu(MenuEntry {
-        group: MenuGroup::Today,
-        order: 40,
+        group: MenuGroup::Academics,
+        order: 5,
         label: "grade-nav-gradebooks",
         href: "/gradebook",
         gate: read,
