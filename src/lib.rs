@@ -18,6 +18,7 @@ pub mod mail;
 pub mod resources;
 pub mod school;
 pub mod search;
+pub mod settings;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -511,6 +511,8 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        from_name -> Nullable<Text>,
+        reply_to -> Nullable<Text>,
     }
 }
 
@@ -763,6 +765,8 @@ diesel::table! {
         currency -> Text,
         language -> Nullable<Text>,
         week_start -> Int2,
+        email_sender_name -> Nullable<Text>,
+        logo_file_id -> Nullable<Uuid>,
     }
 }
 

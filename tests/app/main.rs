@@ -35,6 +35,7 @@ mod resources;
 mod routes;
 mod schema;
 mod screen_sweep;
+mod school_settings;
 mod search;
 mod sessions;
 mod sign_in;
