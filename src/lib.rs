@@ -21,6 +21,7 @@ pub mod mail;
 pub mod resources;
 pub mod school;
 pub mod search;
+pub mod settings;
 pub mod setup;
 pub mod startup;
 pub mod state;

@@ -55,9 +55,13 @@ impl Mailer {
     /// `db::run`. A refused delivery is recorded as failed, not returned as an error,
     /// so the action that caused the e-mail still completes.
     pub fn send(&self, conn: &mut PgConnection, email: &Email) -> QueryResult<(Uuid, EmailStatus)> {
+        let sender = match email.organization_id {
+            Some(school) => Sender::of(conn, school)?,
+            None => Sender::default(),
+        };
         let (status, error) = match &self.smtp {
             None => (EmailStatus::Stored, None),
-            Some(transport) => match self.deliver(transport, email) {
+            Some(transport) => match self.deliver(transport, email, &sender) {
                 Ok(()) => (EmailStatus::Sent, None),
                 Err(e) => {
                     tracing::warn!(error = %e, "e-mail delivery failed");
@@ -75,27 +79,64 @@ impl Mailer {
                 email_outbox::error.eq(error),
                 email_outbox::sent_at.eq((status == EmailStatus::Sent).then(Utc::now)),
                 email_outbox::created_by_id.eq(email.sent_by),
+                email_outbox::from_name.eq(&sender.name),
+                email_outbox::reply_to.eq(sender.reply_to.as_ref().map(ToString::to_string)),
             ))
             .returning(email_outbox::id)
             .get_result(conn)?;
         Ok((id, status))
     }
 
-    fn deliver(&self, transport: &SmtpTransport, email: &Email) -> Result<(), String> {
-        let to: Mailbox = email
-            .to
-            .parse()
-            .map_err(|e| format!("recipient {:?}: {e}", email.to))?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(email.subject.clone())
-            .body(email.body.clone())
-            .map_err(|e| e.to_string())?;
+    fn deliver(
+        &self,
+        transport: &SmtpTransport,
+        email: &Email,
+        sender: &Sender,
+    ) -> Result<(), String> {
+        let message = self.message(email, sender)?;
         transport
             .send(&message)
             .map(|_| ())
             .map_err(|e| e.to_string())
+    }
+
+    /// The message as it leaves: the install's own address sends it, so it is not
+    /// spoofed; the school's name shows, and replies go to the school.
+    fn message(&self, email: &Email, sender: &Sender) -> Result<Message, String> {
+        let to: Mailbox = email
+            .to
+            .parse()
+            .map_err(|e| format!("recipient {:?}: {e}", email.to))?;
+        let from = Mailbox::new(
+            sender.name.clone().or_else(|| self.from.name.clone()),
+            self.from.email.clone(),
+        );
+        let mut message = Message::builder().from(from).to(to);
+        if let Some(reply_to) = &sender.reply_to {
+            message = message.reply_to(reply_to.clone());
+        }
+        message
+            .subject(email.subject.clone())
+            .body(email.body.clone())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Whose name a school's mail carries and where replies go: the school's sender
+/// name (its own name when it set none) and its own address.
+#[derive(Default)]
+struct Sender {
+    name: Option<String>,
+    reply_to: Option<Mailbox>,
+}
+
+impl Sender {
+    fn of(conn: &mut PgConnection, school: Uuid) -> QueryResult<Sender> {
+        let found = crate::settings::queries::mail_identity(conn, school)?;
+        Ok(found.map_or_else(Sender::default, |school| Sender {
+            name: Some(school.sender_name.unwrap_or(school.school_name)),
+            reply_to: school.reply_to.and_then(|a| a.parse().ok()),
+        }))
     }
 }
 
@@ -151,7 +192,46 @@ pub fn linkify(body: &str) -> Vec<BodyPiece> {
 
 #[cfg(test)]
 mod tests {
-    use super::linkify;
+    use super::*;
+
+    #[test]
+    fn a_schools_mail_leaves_from_the_install_under_the_schools_name_with_its_reply_to() {
+        let settings = Settings {
+            mail_from: "Homeroom <install@homeroom.example>".to_owned(),
+            ..Settings::for_tests(std::env::temp_dir())
+        };
+        let mailer = Mailer::from_settings(&settings).expect("a mailer");
+        let email = Email {
+            organization_id: None,
+            to: "parent@family.example".to_owned(),
+            subject: "Hello".to_owned(),
+            body: "Body".to_owned(),
+            sent_by: None,
+        };
+        let formatted = |sender: &Sender| {
+            let message = mailer.message(&email, sender).expect("a message");
+            String::from_utf8(message.formatted()).unwrap_or_default()
+        };
+        let school = Sender {
+            name: Some("Northwind Primary".to_owned()),
+            reply_to: "office@northwind.example".parse().ok(),
+        };
+        let headers = formatted(&school);
+        assert!(
+            headers.contains("From: \"Northwind Primary\" <install@homeroom.example>"),
+            "{headers}"
+        );
+        assert!(
+            headers.contains("Reply-To: office@northwind.example"),
+            "{headers}"
+        );
+        let install = formatted(&Sender::default());
+        assert!(
+            install.contains("From: Homeroom <install@homeroom.example>"),
+            "{install}"
+        );
+        assert!(!install.contains("Reply-To"), "{install}");
+    }
 
     #[test]
     fn addresses_in_a_body_become_links_and_the_rest_stays_text() {

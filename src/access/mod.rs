@@ -50,6 +50,9 @@ pub struct Access {
     /// The language the user chose, and the school's (tags; see `i18n::choose`).
     pub language: Option<String>,
     pub school_language: Option<String>,
+    /// The school's colour and logo for its header (`crate::settings::Brand`).
+    pub brand_color: Option<String>,
+    pub logo_file_id: Option<Uuid>,
 }
 
 impl Access {
@@ -143,6 +146,8 @@ impl Access {
                 organizations::week_start,
                 users::language,
                 organizations::language,
+                organizations::brand_color,
+                organizations::logo_file_id,
             ))
             .first::<SessionRow>(conn)
             .optional()?;
@@ -178,6 +183,8 @@ impl Access {
             must_enrol_mfa: row.require_mfa == Some(true) && !row.mfa_enabled,
             language: row.language,
             school_language: row.school_language,
+            brand_color: row.brand_color,
+            logo_file_id: row.logo_file_id,
         }))
     }
 }
@@ -203,6 +210,8 @@ struct SessionRow {
     week_start: i16,
     language: Option<String>,
     school_language: Option<String>,
+    brand_color: Option<String>,
+    logo_file_id: Option<Uuid>,
 }
 
 /// The role's permissions together with the user's own custom ones.

@@ -82,8 +82,14 @@ async fn login_form(
     }
     let (token, cookie) = csrf::public_token(&req, state.settings.secure_cookies);
     let t = lang_of(&req);
+    let mut layout = Layout::public(t, t.text("signin-title"), token, flash::take(&session));
+    // A one-school install knows whose sign-in page this is.
+    layout.brand = crate::web::db::run(&state.pool, |conn| {
+        Ok(crate::settings::queries::only_school(conn)?)
+    })
+    .await?;
     let page = LoginPage {
-        layout: Layout::public(t, t.text("signin-title"), token, flash::take(&session)),
+        layout,
         email: String::new(),
         next: local_next(query.into_inner().next),
         keep_signed_in: false,

@@ -553,6 +553,8 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        from_name -> Nullable<Text>,
+        reply_to -> Nullable<Text>,
     }
 }
 
@@ -865,6 +867,8 @@ diesel::table! {
         language -> Nullable<Text>,
         week_start -> Int2,
         student_number_pattern -> Text,
+        email_sender_name -> Nullable<Text>,
+        logo_file_id -> Nullable<Uuid>,
     }
 }
 

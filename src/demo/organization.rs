@@ -60,7 +60,8 @@ pub fn create(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<Org> {
             name: school.name,
             // UTC, so the demo's "today" is the server's today wherever it runs.
             time_zone: "UTC",
-            email_sender: format!("{} <office@{}>", school.name, school.domain),
+            // The school's own address: replies to its mail go there.
+            email_sender: format!("office@{}", school.domain),
             brand_color: school.brand_color,
             import_hash: format!("demo:{}", school.key),
         })

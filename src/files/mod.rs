@@ -430,6 +430,59 @@ pub fn store(
     if record_label(tenant, new.kind, new.record_id)?.is_none() {
         return Err(FileError::RecordNotFound);
     }
+    let owner = Owner {
+        table: new.kind.table(),
+        id: new.record_id,
+        column: new.purpose.as_str(),
+        replaces_previous: new.purpose.replaces_previous(),
+    };
+    keep(tenant, files, &owner, upload, new.uploaded_by, accepted)
+}
+
+/// What a stored file belongs to: a row of `table` and the file's purpose on it.
+struct Owner<'a> {
+    table: &'a str,
+    id: Uuid,
+    column: &'a str,
+    replaces_previous: bool,
+}
+
+/// The most a school's logo may weigh: it is shown on every page.
+pub const LOGO_MAX_BYTES: usize = 1024 * 1024;
+
+/// Keeps an image as the school's logo (JPEG, PNG, WebP or GIF; never SVG, which
+/// can carry script), replacing the previous one. The organization's row names
+/// the new file; reading it back is the settings module's.
+pub fn store_logo(
+    tenant: &mut Tenant<'_>,
+    files: &FileStore,
+    upload: &Upload,
+    uploaded_by: Uuid,
+) -> Result<StoredFile, FileError> {
+    let max_bytes = files.max_bytes.min(LOGO_MAX_BYTES);
+    if upload.bytes.len() > max_bytes {
+        return Err(FileError::TooLarge { max_bytes });
+    }
+    let accepted = content::recognise(&upload.name, &upload.bytes, true)?;
+    let owner = Owner {
+        table: "organizations",
+        id: tenant.organization().uuid(),
+        column: "logo",
+        replaces_previous: true,
+    };
+    keep(tenant, files, &owner, upload, uploaded_by, accepted)
+}
+
+/// Writes checked content (and an image's thumbnail) under a random name and
+/// records the file row; nothing stays on disk when the row is not written.
+fn keep(
+    tenant: &mut Tenant<'_>,
+    files: &FileStore,
+    owner: &Owner,
+    upload: &Upload,
+    uploaded_by: Uuid,
+    accepted: content::Accepted,
+) -> Result<StoredFile, FileError> {
     let key = files.new_key(tenant.organization().uuid());
     files.write(&key, &upload.bytes)?;
     let thumbnail_key = if accepted.image {
@@ -441,7 +494,14 @@ pub fn store(
         None
     };
     let written = [Some(key.clone()), thumbnail_key.clone()];
-    let saved = queries::record(tenant, new, &key, thumbnail_key.as_deref(), accepted.mime);
+    let stored = queries::Stored {
+        upload,
+        uploaded_by,
+        key: &key,
+        thumbnail_key: thumbnail_key.as_deref(),
+        mime: accepted.mime,
+    };
+    let saved = queries::record(tenant, owner, &stored);
     if saved.is_err() {
         written.iter().flatten().for_each(|k| files.remove(k));
     }

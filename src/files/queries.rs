@@ -6,7 +6,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::{EntityKind, NewFile, Purpose, StoredFile, display_name};
+use super::{EntityKind, Owner, Purpose, StoredFile, Upload, display_name};
 use crate::db::Tenant;
 use crate::db::schema;
 
@@ -122,24 +122,29 @@ pub fn role_guides(tenant: &mut Tenant<'_>) -> QueryResult<Vec<StoredFile>> {
     }
 }
 
+/// A file written to storage, to record.
+pub(super) struct Stored<'a> {
+    pub upload: &'a Upload,
+    pub uploaded_by: Uuid,
+    pub key: &'a str,
+    pub thumbnail_key: Option<&'a str>,
+    pub mime: &'a str,
+}
+
 pub(super) fn record(
     tenant: &mut Tenant<'_>,
-    new: &NewFile,
-    key: &str,
-    thumbnail_key: Option<&str>,
-    mime: &str,
+    owner: &Owner,
+    stored: &Stored,
 ) -> QueryResult<StoredFile> {
-    if new.purpose.replaces_previous() {
+    let by = stored.uploaded_by;
+    if owner.replaces_previous {
         diesel::update(
             file::live(tenant)
-                .filter(f::belongs_to.eq(new.kind.table()))
-                .filter(f::belongs_to_id.eq(new.record_id))
-                .filter(f::belongs_to_column.eq(new.purpose.as_str())),
+                .filter(f::belongs_to.eq(owner.table))
+                .filter(f::belongs_to_id.eq(owner.id))
+                .filter(f::belongs_to_column.eq(owner.column)),
         )
-        .set((
-            f::deleted_at.eq(Utc::now()),
-            f::updated_by_id.eq(new.uploaded_by),
-        ))
+        .set((f::deleted_at.eq(Utc::now()), f::updated_by_id.eq(by)))
         .execute(tenant.conn())?;
     }
     let id = Uuid::new_v4();
@@ -147,17 +152,17 @@ pub(super) fn record(
         .values((
             f::id.eq(id),
             f::organization_id.eq(tenant.organization()),
-            f::belongs_to.eq(new.kind.table()),
-            f::belongs_to_id.eq(new.record_id),
-            f::belongs_to_column.eq(new.purpose.as_str()),
-            f::name.eq(display_name(&new.upload.name)),
-            f::content_type.eq(mime),
-            f::size_in_bytes.eq(i32::try_from(new.upload.bytes.len()).unwrap_or(i32::MAX)),
-            f::storage_key.eq(key),
-            f::thumbnail_key.eq(thumbnail_key),
+            f::belongs_to.eq(owner.table),
+            f::belongs_to_id.eq(owner.id),
+            f::belongs_to_column.eq(owner.column),
+            f::name.eq(display_name(&stored.upload.name)),
+            f::content_type.eq(stored.mime),
+            f::size_in_bytes.eq(i32::try_from(stored.upload.bytes.len()).unwrap_or(i32::MAX)),
+            f::storage_key.eq(stored.key),
+            f::thumbnail_key.eq(stored.thumbnail_key),
             f::public_url.eq(format!("/files/{id}")),
-            f::created_by_id.eq(new.uploaded_by),
-            f::updated_by_id.eq(new.uploaded_by),
+            f::created_by_id.eq(by),
+            f::updated_by_id.eq(by),
         ))
         .returning(StoredFile::as_returning())
         .get_result(tenant.conn())

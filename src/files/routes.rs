@@ -351,6 +351,20 @@ async fn serve(
     Ok(served.response())
 }
 
+/// A school's logo as its pages show it (the thumbnail, or the image when it has
+/// none): its type and bytes; a file that is not a logo is not found.
+pub fn logo_image(
+    tenant: &mut Tenant<'_>,
+    files: &FileStore,
+    id: Uuid,
+) -> Result<(String, Vec<u8>), AppError> {
+    let stored = super::find(tenant, id)?
+        .filter(|f| f.belongs_to.as_deref() == Some("organizations") && f.is_image())
+        .ok_or(AppError::NotFound)?;
+    let served = Served::read(files, stored, Variant::Thumbnail)?;
+    Ok((served.content_type, served.bytes))
+}
+
 /// A file as one answer sends it: the original or its thumbnail.
 struct Served {
     name: String,

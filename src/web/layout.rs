@@ -9,6 +9,7 @@ use actix_web::http::header::ACCEPT_LANGUAGE;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
 
 use super::assets::{ASSETS, Assets};
+use super::brand::Brand;
 use super::flash::{self, Flash};
 use crate::access::{Access, Action, Entity, Menu, MenuEntry, MenuGroup, Permission};
 use crate::i18n::{self, Lang};
@@ -65,6 +66,8 @@ pub struct Layout {
     pub assets: &'static Assets,
     /// The reader's language: templates write `{% let t = layout.t %}` then `t.text("…")`.
     pub t: Lang,
+    /// The school's name, logo and colour in the header, when the school is known.
+    pub brand: Option<Brand>,
 }
 
 impl Layout {
@@ -83,6 +86,7 @@ impl Layout {
             flashes,
             csrf_token,
             assets: &ASSETS,
+            brand: None,
         }
     }
 }
@@ -171,6 +175,11 @@ impl Page {
             flashes: self.flashes.clone(),
             csrf_token: access.csrf_token.clone(),
             assets: &ASSETS,
+            brand: Some(Brand::new(
+                &access.organization_name,
+                access.brand_color.as_deref(),
+                access.logo_file_id,
+            )),
         }
     }
 

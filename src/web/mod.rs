@@ -2,6 +2,7 @@
 //! errors, request logging and security headers.
 
 pub mod assets;
+pub mod brand;
 pub mod db;
 pub mod error;
 pub mod flash;

@@ -250,7 +250,7 @@ fn stored_week_start(app: &TestApp) -> String {
 async fn the_school_settings_set_the_first_day_of_the_week_and_refuse_a_ninth_day() {
     let app = spawn_app().await;
     let admin = app.signed_in(DemoUser::Admin).await;
-    let settings = "/organization/settings";
+    let settings = "/settings";
 
     let html = app.page(&admin, settings).await;
     assert!(html.contains("First day of the week"));
@@ -258,7 +258,7 @@ async fn the_school_settings_set_the_first_day_of_the_week_and_refuse_a_ninth_da
         .submit(
             &admin,
             settings,
-            "/organization/week-start",
+            "/settings/week-start",
             &[("week_start", "7")],
         )
         .await;
@@ -271,7 +271,7 @@ async fn the_school_settings_set_the_first_day_of_the_week_and_refuse_a_ninth_da
         .submit(
             &admin,
             settings,
-            "/organization/week-start",
+            "/settings/week-start",
             &[("week_start", "9")],
         )
         .await;
@@ -290,7 +290,7 @@ async fn the_school_settings_set_the_first_day_of_the_week_and_refuse_a_ninth_da
         .submit(
             &admin,
             settings,
-            "/organization/week-start",
+            "/settings/week-start",
             &[("week_start", "nueve")],
         )
         .await;

@@ -180,13 +180,13 @@ async fn the_profiles_language_wins_over_the_schools_and_the_schools_over_the_br
 
     // The administrator sets the school's language on the organization page.
     let admin = app.signed_in(DemoUser::Admin).await;
-    let settings = app.page(&admin, "/organization/settings").await;
+    let settings = app.page(&admin, "/settings").await;
     assert!(settings.contains("School language"));
     let saved = app
         .submit(
             &admin,
-            "/organization/settings",
-            "/organization/language",
+            "/settings",
+            "/settings/language",
             &[("language", "es")],
         )
         .await;

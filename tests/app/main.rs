@@ -37,6 +37,7 @@ mod redirects;
 mod resources;
 mod routes;
 mod schema;
+mod school_settings;
 mod screen_sweep;
 mod search;
 mod sessions;

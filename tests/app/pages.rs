@@ -226,7 +226,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Administration: Roles -> /admin/roles",
         "Administration: Jobs -> /admin/jobs",
         "Administration: Outbox -> /admin/outbox",
-        "Administration: School settings -> /organization/settings",
+        "Administration: School settings -> /settings",
         "Administration: Campuses -> /campuses",
         "Administration: Campus attendance summaries -> /campus-attendance-summaries",
         "Administration: Message recipients -> /message-recipients",
