@@ -182,12 +182,14 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 51] = [
+    const EVERYTHING: [&str; 56] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
         "Students & families: Students -> /students",
         "Students & families: Guardians -> /guardians",
+        "Students & families: Parents and guardians -> /guardian-people",
+        "Students & families: Families -> /families",
         "Attendance: Attendance today -> /attendance/overview",
         "Attendance: Missing rolls -> /attendance/missing",
         "Attendance: Chronic absence -> /attendance/chronic",
@@ -240,7 +242,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
     ];
     const ALL_BUT_ORGANIZATIONS: &[&str] = &[
         "Today: Dashboard, Inbox, Today",
-        "Students & families: Students, Guardians",
+        "Students & families: Students, Guardians, Parents and guardians, Families",
         "Attendance: Attendance today, Missing rolls, Chronic absence, Attendance sessions, \
          Attendance records, Campus attendance settings",
         "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, Classes, \
@@ -262,7 +264,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
             DemoUser::Admin | DemoUser::RiversideAdmin => ALL_BUT_ORGANIZATIONS,
             DemoUser::Director => &[
                 "Today: Dashboard, Inbox",
-                "Students & families: Students, Guardians",
+                "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, \
@@ -277,7 +279,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
             ],
             DemoUser::Teacher => &[
                 "Today: Dashboard, Inbox, Today",
-                "Students & families: Students, Guardians",
+                "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Attendance: Attendance sessions, Attendance records",
                 "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
@@ -290,7 +292,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
             ],
             DemoUser::Accountant => &[
                 "Today: Dashboard, Inbox",
-                "Students & families: Students, Guardians",
+                "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Academics: Academic years, Grades, Classes",
                 "Finance: Fee plans, Invoices, Payments",
                 "Communication: Documents",
@@ -299,7 +301,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
             ],
             DemoUser::Office => &[
                 "Today: Dashboard, Inbox",
-                "Students & families: Students, Guardians",
+                "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Academic years, Grades, Subjects, Classes, Class enrolments",
