@@ -21,6 +21,7 @@ use crate::db::enums::{
     DeliveryStatus, MessageAudience, MessageChannel, MessageStatus, RecipientType,
 };
 use crate::db::schema::{frame_entries, message_recipients, messages, walkthrough_checkins};
+use crate::walkthroughs::AreaNames;
 use crate::walkthroughs::notice::{Visit, compose, teachers_language};
 
 #[derive(Insertable)]
@@ -238,11 +239,14 @@ fn tell_teachers(
     // The demo's teachers and school choose no language: their notices read as a
     // live one would for them.
     let t = teachers_language(None, None);
+    // A new school keeps Homeroom's own names for the areas.
+    let areas = AreaNames::default();
     for v in visits {
         let Some(teacher) = people.staff.iter().find(|s| s.id == v.teacher_id) else {
             continue;
         };
         let visit = Visit {
+            areas: &areas,
             observer: &v.director_name,
             classroom: &v.classroom,
             date: v.check_in_date,

@@ -12,6 +12,6 @@ mod recording;
 mod routes;
 mod viewer;
 
-pub use models::{DIMENSIONS, Dimension};
+pub use models::{AreaNames, DIMENSIONS, Dimension};
 pub use queries::count_after;
 pub use routes::routes;

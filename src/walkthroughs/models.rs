@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::db::schema::walkthrough_checkins;
+use crate::db::Tenant;
+use crate::db::schema::{organizations, walkthrough_checkins};
 use crate::i18n::{Lang, msg};
 
 /// One of the seven areas a director rates from 1 to 5.
@@ -40,6 +41,48 @@ pub const DIMENSIONS: [Dimension; 7] = [
     dimension!("emergency_exit", msg("walk-area-emergency-exit")),
     dimension!("lesson_plan", msg("walk-area-lesson-plan")),
 ];
+
+/// The names a school gave its walkthrough areas on its settings page ("Classroom
+/// climate" for "Vibes"), by the id of Homeroom's own name; every page that names an
+/// area asks here, so an area without one reads Homeroom's name in the reader's language.
+#[derive(Clone, Debug, Default)]
+pub struct AreaNames(Vec<(&'static str, String)>);
+
+impl AreaNames {
+    /// The tenant's school's names.
+    pub fn load(tenant: &mut Tenant<'_>) -> QueryResult<AreaNames> {
+        let id = tenant.organization();
+        let settings: Option<serde_json::Value> = organizations::table
+            .filter(organizations::id.eq(id))
+            .select(organizations::settings)
+            .first(tenant.conn())
+            .optional()?;
+        Ok(settings.map_or_else(AreaNames::default, |s| AreaNames::from_settings(&s)))
+    }
+
+    /// The names kept in a school's `settings`.
+    pub fn from_settings(settings: &serde_json::Value) -> AreaNames {
+        let named = crate::settings::area_names(settings);
+        AreaNames(
+            DIMENSIONS
+                .iter()
+                .filter_map(|d| {
+                    let (_, name) = named.iter().find(|(key, _)| key == d.key)?;
+                    let name = name.trim();
+                    (!name.is_empty()).then(|| (d.label, name.to_owned()))
+                })
+                .collect(),
+        )
+    }
+
+    /// The name of the area whose own name is the message `label`.
+    pub fn name(&self, t: &Lang, label: &str) -> String {
+        self.0
+            .iter()
+            .find(|(own, _)| *own == label)
+            .map_or_else(|| t.text(label), |(_, name)| name.clone())
+    }
+}
 
 /// A stored visit, as the pages read it.
 #[derive(Queryable, Selectable, Clone, Debug)]

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use uuid::Uuid;
 
-use super::models::DIMENSIONS;
+use super::models::{AreaNames, DIMENSIONS};
 use super::queries::{TeacherOption, WalkthroughChanges};
 use super::viewer::Viewer;
 use crate::communication::{self, Notice, Recipient};
@@ -24,6 +24,8 @@ pub struct Visit<'a> {
     pub date: NaiveDate,
     pub time: NaiveTime,
     pub ratings: [i32; 7],
+    /// The school's names of the areas.
+    pub areas: &'a AreaNames,
 }
 
 /// The notice's subject and body in the teacher's language `t`. `site` goes before
@@ -47,7 +49,7 @@ pub fn compose(visit: &Visit, walkthrough: Uuid, site: &str, t: &Lang) -> (Strin
         String::new(),
     ];
     for (d, r) in DIMENSIONS.iter().zip(visit.ratings) {
-        let area = t.text(d.label);
+        let area = visit.areas.name(t, d.label);
         let line = t.message("walk-notice-rating").arg("area", area);
         lines.push(line.arg("rating", r).to_string());
     }
@@ -76,7 +78,9 @@ pub fn tell_teacher(
     if teacher.user_id.is_none() && teacher.email.is_none() {
         return Ok(());
     }
+    let areas = AreaNames::load(tenant)?;
     let visit = Visit {
+        areas: &areas,
         observer: &viewer.name,
         classroom: &w.classroom,
         date: w.check_in_date,

@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use super::models::Walkthrough;
+use super::models::{AreaNames, Walkthrough};
 use super::queries;
 use super::viewer::Viewer;
 use crate::access::Access;
@@ -14,13 +14,15 @@ use crate::web::error::AppError;
 pub struct Detail {
     pub w: Walkthrough,
     pub viewer: Viewer,
+    pub areas: AreaNames,
 }
 
 /// A visit the viewer may read, or not found.
 pub fn detail(tenant: &mut Tenant<'_>, access: &Access, id: Uuid) -> Result<Detail, AppError> {
     let viewer = Viewer::load(tenant, access)?;
     let w = queries::find(tenant, id)?;
-    Ok(Detail { w, viewer })
+    let areas = AreaNames::load(tenant)?;
+    Ok(Detail { w, viewer, areas })
 }
 
 /// What became of a teacher's acknowledgement.

@@ -5,7 +5,7 @@ use chrono::NaiveTime;
 use uuid::Uuid;
 
 use super::forms::{self, CheckedWalkthrough, WalkthroughValues};
-use super::models::Walkthrough;
+use super::models::{AreaNames, Walkthrough};
 use super::queries::{self, RoomOption, TeacherOption, WalkthroughChanges};
 use super::viewer::Viewer;
 use crate::access::Access;
@@ -36,6 +36,8 @@ pub enum Suggestion {
 /// Everything the form needs besides what was typed.
 pub struct FormData {
     pub viewer: Viewer,
+    /// The school's names of the areas.
+    pub areas: AreaNames,
     pub rooms: Vec<RoomOption>,
     pub teachers: Vec<TeacherOption>,
     pub suggestion: Suggestion,
@@ -54,8 +56,10 @@ pub fn form_data(
     let rooms = queries::rooms_in_reach(tenant, &viewer, today)?;
     let teachers = queries::teachers_in_reach(tenant, &viewer, None)?;
     let suggestion = suggest(tenant, &rooms, &teachers, values, replace)?;
+    let areas = AreaNames::load(tenant)?;
     Ok(FormData {
         viewer,
+        areas,
         rooms,
         teachers,
         suggestion,

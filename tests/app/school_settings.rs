@@ -394,6 +394,30 @@ async fn a_school_names_its_walkthrough_areas_and_sets_when_each_campus_starts()
     let page = app.page(&admin, "/settings").await;
     assert!(page.contains(r#"value="Classroom climate""#));
 
+    // Every walkthrough page names the area as the school does; the others keep Homeroom's names.
+    let director = app.signed_in(DemoUser::Director).await;
+    let form = app.page(&director, "/walkthroughs/new").await;
+    assert!(
+        form.contains("<legend>Classroom climate</legend>"),
+        "{form}"
+    );
+    assert!(form.contains("<legend>Attitude</legend>"));
+    assert!(!form.contains("<legend>Vibes</legend>"));
+    let list = app.page(&director, "/walkthroughs").await;
+    let visit = list
+        .split("href=\"/walkthroughs/")
+        .skip(1)
+        .filter_map(|rest| rest.get(..36))
+        .find(|id| Uuid::parse_str(id).is_ok())
+        .expect("a visit in the director's list")
+        .to_owned();
+    let detail = app.page(&director, &format!("/walkthroughs/{visit}")).await;
+    assert!(
+        detail.contains("<strong>Classroom climate</strong>"),
+        "{detail}"
+    );
+    assert!(!detail.contains("<strong>Vibes</strong>"));
+
     let northwind = organization_id(&mut app.conn(), "Northwind Academy");
     let campus: Uuid = diesel::sql_query(format!(
         "SELECT id FROM campuses WHERE organization_id = '{northwind}' AND deleted_at IS NULL ORDER BY name LIMIT 1"

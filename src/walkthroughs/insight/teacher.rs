@@ -8,7 +8,7 @@ use super::{averages, one_decimal};
 use crate::access::Access;
 use crate::db::Tenant;
 use crate::i18n::{Lang, msg};
-use crate::walkthroughs::models::{DIMENSIONS, Walkthrough};
+use crate::walkthroughs::models::{AreaNames, DIMENSIONS, Walkthrough};
 use crate::walkthroughs::queries;
 use crate::walkthroughs::viewer::{Scope, Viewer};
 use crate::web::error::AppError;
@@ -39,6 +39,8 @@ pub struct TeacherTrend {
     pub comments: Vec<Comment>,
     /// Whether the viewer looks at someone else's visits (a director), not their own.
     pub observer: bool,
+    /// The school's names of the areas.
+    pub areas: AreaNames,
 }
 
 /// The visits to one teacher that the viewer may see; not found when the teacher
@@ -60,14 +62,27 @@ pub fn teacher_trend(
         return Err(AppError::NotFound);
     }
     let visits = queries::of_teacher(tenant, staff_id)?;
-    Ok(TeacherTrend::new(name, viewer.is_observer(), visits, t))
+    let areas = AreaNames::load(tenant)?;
+    Ok(TeacherTrend::new(
+        name,
+        viewer.is_observer(),
+        visits,
+        t,
+        areas,
+    ))
 }
 
 impl TeacherTrend {
     /// The trend of `visits`, given oldest first.
-    fn new(name: String, observer: bool, mut visits: Vec<Walkthrough>, t: Lang) -> TeacherTrend {
+    fn new(
+        name: String,
+        observer: bool,
+        mut visits: Vec<Walkthrough>,
+        t: Lang,
+        areas: AreaNames,
+    ) -> TeacherTrend {
         let periods = periods(&visits, &t);
-        let chart = chart(&periods, &t);
+        let chart = chart(&periods, &t, &areas);
         let all: Vec<&Walkthrough> = visits.iter().collect();
         let overall = averages(&all).map(|a| a.iter().map(|v| one_decimal(&t, *v)).collect());
         visits.reverse();
@@ -80,6 +95,7 @@ impl TeacherTrend {
             chart,
             comments,
             observer,
+            areas,
         }
     }
 }
@@ -225,7 +241,7 @@ const BOTTOM: f64 = 30.0;
 /// Points of equal value sit side by side instead of hiding each other.
 const DODGE: f64 = 4.0;
 
-pub fn chart(periods: &[Period], t: &Lang) -> Chart {
+pub fn chart(periods: &[Period], t: &Lang, areas: &AreaNames) -> Chart {
     let plot_w = f64::from(WIDTH) - LEFT - RIGHT - 8.0 * DODGE;
     let plot_h = f64::from(HEIGHT) - TOP - BOTTOM;
     let n = periods.len();
@@ -266,7 +282,7 @@ pub fn chart(periods: &[Period], t: &Lang) -> Chart {
                         y: format!("{py:.1}"),
                         title: t
                             .message("walk-chart-point")
-                            .arg("area", t.text(dim.label))
+                            .arg("area", areas.name(t, dim.label))
                             .arg("period", &p.label)
                             .arg("average", &p.shown[d])
                             .to_string(),

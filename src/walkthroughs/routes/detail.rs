@@ -13,7 +13,7 @@ use crate::access::{Action, Entity};
 use crate::i18n::msg;
 use crate::state::AppState;
 use crate::walkthroughs::forms;
-use crate::walkthroughs::models::{Walkthrough, rating_badge};
+use crate::walkthroughs::models::{AreaNames, Walkthrough, rating_badge};
 use crate::walkthroughs::reading::{self, Acknowledged, Detail};
 use crate::walkthroughs::recording::editable;
 use crate::web::error::AppError;
@@ -35,6 +35,7 @@ pub(super) struct ShowQuery {
 struct DetailPage {
     layout: Layout,
     w: Walkthrough,
+    areas: AreaNames,
     may_edit: bool,
     edit_until: String,
     /// The day the teacher acknowledged the visit, at the school.
@@ -61,7 +62,7 @@ fn detail_page(
     reply_error: Option<String>,
     clear_draft: Option<String>,
 ) -> DetailPage {
-    let Detail { w, viewer } = detail;
+    let Detail { w, viewer, areas } = detail;
     let hours = state.settings.walkthrough_edit_hours;
     let may_edit =
         page.can(Action::Update, Entity::WalkthroughCheckins) && editable(&viewer, &w, hours);
@@ -75,6 +76,7 @@ fn detail_page(
     let title = page.t.message("walk-detail-title");
     DetailPage {
         layout: page.layout(title.arg("teacher", &w.teacher_name).to_string()),
+        areas,
         may_edit,
         edit_until,
         acknowledged_on,

@@ -74,6 +74,8 @@ struct FormPage {
     values: WalkthroughValues,
     errors: FieldErrors,
     areas: Vec<AreaField>,
+    /// The school's names of the areas.
+    area_names: crate::walkthroughs::AreaNames,
     scores: [&'static str; 5],
     rooms: Vec<RoomOption>,
     teachers: Vec<TeacherOption>,
@@ -148,6 +150,7 @@ fn form_page(
         cancel: mode.cancel,
         submit_label: mode.submit_label,
         areas: area_fields(&values, &errors),
+        area_names: data.areas,
         scores: SCORES,
         values,
         errors,

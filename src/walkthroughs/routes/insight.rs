@@ -11,7 +11,7 @@ use crate::walkthroughs::insight::campus::{
     self, CampusReport, TermColumn, TermRow, Unvisited, coverage_days,
 };
 use crate::walkthroughs::insight::teacher::{self, Chart, Comment, Period, TeacherTrend};
-use crate::walkthroughs::models::{DIMENSIONS, Walkthrough};
+use crate::walkthroughs::models::{AreaNames, DIMENSIONS, Walkthrough};
 use crate::walkthroughs::queries::CampusRow;
 use crate::web::error::AppError;
 use crate::web::input;
@@ -26,6 +26,7 @@ struct TeacherPage {
     visits: Vec<Walkthrough>,
     overall: Option<Vec<String>>,
     labels: Vec<&'static str>,
+    areas: AreaNames,
     periods: Vec<Period>,
     /// Whether the periods are weeks (else months).
     weekly: bool,
@@ -54,6 +55,7 @@ pub(super) async fn teacher_trend(
         chart,
         comments,
         observer,
+        areas,
     } = trend;
     render(&TeacherPage {
         layout: page.layout(
@@ -66,6 +68,7 @@ pub(super) async fn teacher_trend(
         visits,
         overall,
         labels: DIMENSIONS.iter().map(|d| d.label).collect(),
+        areas,
         weekly: periods.first().is_some_and(Period::is_week),
         periods,
         chart,
@@ -91,6 +94,7 @@ struct CampusPage {
     days_error: Option<String>,
     unvisited: Vec<Unvisited>,
     teacher_count: usize,
+    areas: AreaNames,
 }
 
 pub(super) async fn campus_insight(
@@ -103,8 +107,9 @@ pub(super) async fn campus_insight(
     let t = page.t;
     let (days, days_error) = coverage_days(query.days.as_deref(), &t);
     let access = page.access.clone();
-    let report = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
-        campus::campus_report(tenant, &access, campus_id, days, t)
+    let (report, areas) = crate::web::db::run_in(&state.pool, access.actor(), move |tenant| {
+        let report = campus::campus_report(tenant, &access, campus_id, days, t)?;
+        Ok((report, AreaNames::load(tenant)?))
     })
     .await?;
     let CampusReport {
@@ -130,5 +135,6 @@ pub(super) async fn campus_insight(
         days_error,
         unvisited,
         teacher_count,
+        areas,
     })
 }
