@@ -20,6 +20,7 @@ settings-name-heading = School name
 settings-name-label = Name shown in the header, on mail and on printed pages
 settings-name-save = Save name
 settings-name-saved = The school's name is saved.
+settings-name-direction = Remove the characters that change the direction of the text.
 settings-name-required = Enter the school's name.
 settings-name-too-long = Use at most 120 characters.
 

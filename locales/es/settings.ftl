@@ -20,6 +20,7 @@ settings-name-heading = Nombre del centro
 settings-name-label = Nombre que aparece en la cabecera, en los correos y en las páginas impresas
 settings-name-save = Guardar nombre
 settings-name-saved = Se ha guardado el nombre del centro.
+settings-name-direction = Quita los caracteres que cambian la dirección del texto.
 settings-name-required = Escribe el nombre del centro.
 settings-name-too-long = Usa como máximo 120 caracteres.
 

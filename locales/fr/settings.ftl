@@ -20,6 +20,7 @@ settings-name-heading = Nom de l'établissement
 settings-name-label = Nom affiché dans l'en-tête, dans les courriels et sur les pages imprimées
 settings-name-save = Enregistrer le nom
 settings-name-saved = Le nom de l'établissement est enregistré.
+settings-name-direction = Retirez les caractères qui changent le sens du texte.
 settings-name-required = Saisissez le nom de l'établissement.
 settings-name-too-long = Utilisez 120 caractères au plus.
 

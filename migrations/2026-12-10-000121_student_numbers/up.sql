@@ -9,11 +9,13 @@ ALTER TABLE organizations
         CHECK (student_number_pattern LIKE '%{seq%' AND length(student_number_pattern) <= 60);
 
 CREATE TABLE student_number_counters (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     organization_id uuid NOT NULL REFERENCES organizations,
     year integer NOT NULL,
     last_value integer NOT NULL DEFAULT 0,
+    created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (organization_id, year)
+    CONSTRAINT student_number_counters_organization_id_year_key UNIQUE (organization_id, year)
 );
 
 ALTER TABLE student_number_counters ENABLE ROW LEVEL SECURITY;

@@ -251,6 +251,10 @@ pub const JOIN_TABLES: &[&str] = &["roles_permissions", "users_custom_permission
 /// only their own rows, so no permission names them.
 pub const FORM_TABLES: &[&str] = &["form_tokens", "form_stashes"];
 
+/// Homeroom's own counters, written only inside the write that takes the next number
+/// (a new student's), never opened as records.
+pub const COUNTER_TABLES: &[&str] = &["student_number_counters"];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Permission {
     pub action: Action,

@@ -1063,10 +1063,12 @@ diesel::table! {
 }
 
 diesel::table! {
-    student_number_counters (organization_id, year) {
+    student_number_counters (id) {
+        id -> Uuid,
         organization_id -> Uuid,
         year -> Int4,
         last_value -> Int4,
+        created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }
 }

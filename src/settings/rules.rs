@@ -34,6 +34,7 @@ pub fn brand_colour(text: &str, t: Lang) -> Result<Colour, String> {
 /// A name the school is known by, required, on one line.
 pub fn school_name(text: &str, t: Lang) -> Result<String, String> {
     match one_line(text, MAX_NAME) {
+        _ if crate::web::input::changes_direction(text) => Err(t.text("settings-name-direction")),
         Some(name) if !name.is_empty() => Ok(name),
         Some(_) => Err(t.text("settings-name-required")),
         None => Err(t.text("settings-name-too-long")),
@@ -43,6 +44,9 @@ pub fn school_name(text: &str, t: Lang) -> Result<String, String> {
 /// The name mail goes out under; empty means the school's name.
 pub fn sender_name(text: &str, t: Lang) -> Result<Option<String>, String> {
     let name = one_line(text, MAX_NAME).ok_or_else(|| t.text("settings-name-too-long"))?;
+    if crate::web::input::changes_direction(&name) {
+        return Err(t.text("settings-name-direction"));
+    }
     if name.chars().any(|c| matches!(c, '<' | '>' | '"' | '@')) {
         return Err(t.text("settings-sender-name-symbols"));
     }
@@ -85,6 +89,9 @@ pub fn currency(text: &str, t: Lang) -> Result<Currency, String> {
 /// A walkthrough area's name; empty means Homeroom's own.
 pub fn area_name(text: &str, t: Lang) -> Result<Option<String>, String> {
     let name = one_line(text, MAX_AREA_NAME).ok_or_else(|| t.text("settings-area-too-long"))?;
+    if crate::web::input::changes_direction(&name) {
+        return Err(t.text("settings-name-direction"));
+    }
     Ok((!name.is_empty()).then_some(name))
 }
 
@@ -130,6 +137,20 @@ mod tests {
 
     fn ratio(text: &str) -> f64 {
         Colour::parse(text).map_or(0.0, Colour::contrast_with_white)
+    }
+
+    #[test]
+    fn a_name_that_turns_the_text_around_is_refused() {
+        let t = Lang::default();
+        let turned = "Northwind \u{202E}ymedacA";
+        let refused = "Remove the characters that change the direction of the text.";
+        assert_eq!(school_name(turned, t), Err(refused.to_owned()));
+        assert_eq!(sender_name(turned, t), Err(refused.to_owned()));
+        assert_eq!(area_name(turned, t), Err(refused.to_owned()));
+        assert_eq!(
+            school_name(" Northwind  Academy ", t),
+            Ok("Northwind Academy".to_owned())
+        );
     }
 
     #[test]

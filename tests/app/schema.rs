@@ -304,6 +304,7 @@ fn the_permission_catalog_covers_every_table() {
         .chain(
             homeroom::access::catalog::FORM_TABLES
                 .iter()
+                .chain(homeroom::access::catalog::COUNTER_TABLES)
                 .map(|t| (*t).to_owned()),
         )
         .chain(["__diesel_schema_migrations".to_owned()])
