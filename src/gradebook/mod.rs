@@ -243,6 +243,21 @@ fn column_of(tenant: &mut Tenant<'_>, head: &Head, assessment: Uuid) -> Result<C
         .ok_or(AppError::NotFound)
 }
 
+/// The gradebook of a class subject and the rights of a user who may write in it;
+/// not found for another school's, forbidden for a reader.
+fn writable(
+    tenant: &mut Tenant<'_>,
+    access: &Access,
+    class_subject_id: Uuid,
+) -> Result<(Head, Rights), AppError> {
+    let head = queries::head(tenant, class_subject_id)?.ok_or(AppError::NotFound)?;
+    let rights = Rights::of(access, &head);
+    if !rights.write {
+        return Err(AppError::Forbidden);
+    }
+    Ok((head, rights))
+}
+
 /// Stores what was typed for students in one assessment, all or nothing: each value
 /// is checked (a number within the maximum, a code, or nothing) and each student
 /// must be on the class's roll. Returns the stored cells.
@@ -253,12 +268,24 @@ pub fn save_column(
     (class_subject_id, assessment): (Uuid, Uuid),
     typed: &[(Uuid, String)],
 ) -> Result<Result<Vec<Stored>, Refusal>, AppError> {
-    let head = queries::head(tenant, class_subject_id)?.ok_or(AppError::NotFound)?;
-    let rights = Rights::of(access, &head);
-    if !rights.write {
-        return Err(AppError::Forbidden);
-    }
+    let (head, rights) = writable(tenant, access, class_subject_id)?;
     let column = column_of(tenant, &head, assessment)?;
+    let on_roll: Vec<Uuid> = queries::roster(tenant, head.class_id)?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    store(tenant, t, rights, (assessment, &column), &on_roll, typed)
+}
+
+/// [`save_column`] once the gradebook, the column and the roll are read.
+fn store(
+    tenant: &mut Tenant<'_>,
+    t: Lang,
+    rights: Rights,
+    (assessment, column): (Uuid, &Column),
+    on_roll: &[Uuid],
+    typed: &[(Uuid, String)],
+) -> Result<Result<Vec<Stored>, Refusal>, AppError> {
     if !rights.may_change(column.status) {
         return Ok(Err(Refusal::Closed(t.text("grade-closed-refused"))));
     }
@@ -266,10 +293,6 @@ pub fn save_column(
         .max_score
         .clone()
         .unwrap_or_else(|| BigDecimal::from(100));
-    let on_roll: Vec<Uuid> = queries::roster(tenant, head.class_id)?
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
     let scale = queries::scale(tenant)?;
     let mut writes = Vec::new();
     let mut problems = HashMap::new();
@@ -325,14 +348,16 @@ pub fn save_cell(
     (student_id, text): (Uuid, String),
     term: Option<Uuid>,
 ) -> Result<CellOutcome, AppError> {
-    let head = queries::head(tenant, class_subject_id)?.ok_or(AppError::NotFound)?;
-    let pupil = queries::roster(tenant, head.class_id)?
+    let (head, rights) = writable(tenant, access, class_subject_id)?;
+    let roster = queries::roster(tenant, head.class_id)?;
+    let on_roll: Vec<Uuid> = roster.iter().map(|p| p.id).collect();
+    let pupil = roster
         .into_iter()
         .find(|p| p.id == student_id)
         .ok_or(AppError::NotFound)?;
-    let typed = [(student_id, text)];
-    let result = save_column(tenant, access, t, (class_subject_id, assessment), &typed)?;
     let column = column_of(tenant, &head, assessment)?;
+    let typed = [(student_id, text)];
+    let result = store(tenant, t, rights, (assessment, &column), &on_roll, &typed)?;
     let (saved, closed) = match result {
         Ok(stored) => (Ok(stored.into_iter().next()), false),
         Err(Refusal::Closed(message)) => (Err(message), true),
@@ -358,10 +383,7 @@ pub fn create_assessment(
     access: &Access,
     new: &queries::NewColumn,
 ) -> Result<Uuid, AppError> {
-    let head = queries::head(tenant, new.class_subject_id)?.ok_or(AppError::NotFound)?;
-    if !Rights::of(access, &head).write {
-        return Err(AppError::Forbidden);
-    }
+    let (head, _) = writable(tenant, access, new.class_subject_id)?;
     if let Some(term) = new.term_id {
         let terms = queries::terms_of_year(tenant, head.academic_year_id)?;
         if !terms.iter().any(|t| t.id == term) {
@@ -378,10 +400,7 @@ pub fn store_weights(
     class_subject_id: Uuid,
     weights: &Weights,
 ) -> Result<(), AppError> {
-    let head = queries::head(tenant, class_subject_id)?.ok_or(AppError::NotFound)?;
-    if !Rights::of(access, &head).write {
-        return Err(AppError::Forbidden);
-    }
+    writable(tenant, access, class_subject_id)?;
     Ok(queries::store_weights(
         tenant,
         Some(class_subject_id),
@@ -396,11 +415,7 @@ pub fn set_status(
     (class_subject_id, assessment): (Uuid, Uuid),
     status: AssessmentStatus,
 ) -> Result<bool, AppError> {
-    let head = queries::head(tenant, class_subject_id)?.ok_or(AppError::NotFound)?;
-    let rights = Rights::of(access, &head);
-    if !rights.write {
-        return Err(AppError::Forbidden);
-    }
+    let (head, rights) = writable(tenant, access, class_subject_id)?;
     let column = column_of(tenant, &head, assessment)?;
     if !rights.may_change(column.status) {
         return Ok(false);
