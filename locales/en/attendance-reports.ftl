@@ -92,7 +92,6 @@ attrep-mark-subject = { $mark } ({ $subject })
 
 attrep-staff-title = Staff attendance
 attrep-staff-by-campus = Mark staff by campus
-attrep-no-campuses = No campuses yet.
 attrep-staff-marked-count = { $marked } of { $staff } marked
 attrep-staff-sheet-title = Staff attendance · { $campus }
 attrep-staff-sheet-subtitle = { $date } · the day starts at { $time }

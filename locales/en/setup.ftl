@@ -7,6 +7,7 @@ setup-progress = { $total ->
    *[other] { $done } of { $total } steps done
 }
 setup-campuses-missing = No campus yet: every class and student belongs to one.
+setup-campuses-missing-ask = No campus has been set up yet; ask your administrator to add one.
 setup-campuses-fix = Add a campus
 setup-year-missing = No academic year covers today.
 setup-year-fix = Add the academic year

@@ -38,6 +38,15 @@ staff-bulk-no-email = { $count ->
     [one] One staff member has no e-mail address and will not be invited.
    *[other] { $count } staff members have no e-mail address and will not be invited.
 }
+staff-bulk-progress = { $total ->
+    [one] { $done } of one invitation handled…
+   *[other] { $done } of { $total } invitations handled…
+}
+staff-bulk-back = Back to the staff list
+staff-bulk-continue = Send the next invitations
+staff-import-invite = Then invite the staff this file adds or changes who have an e-mail and no account
+staff-import-inviting = Inviting the imported staff to sign in…
+staff-import-invite-now = Send the invitations
 staff-bulk-sent = { $count ->
     [0] No invitation was sent.
     [one] One invitation was sent.

@@ -91,7 +91,6 @@ attrep-mark-subject = { $mark } ({ $subject })
 
 attrep-staff-title = Asistencia del personal
 attrep-staff-by-campus = Registrar al personal por sede
-attrep-no-campuses = Todavía no hay sedes.
 attrep-staff-marked-count = { $marked } de { $staff } registrados
 attrep-staff-sheet-title = Asistencia del personal · { $campus }
 attrep-staff-sheet-subtitle = { $date } · la jornada empieza a las { $time }

@@ -7,6 +7,7 @@ setup-progress = { $total ->
    *[other] { $done } de { $total } pasos hechos
 }
 setup-campuses-missing = Todavía no hay ninguna sede: cada clase y cada alumno pertenecen a una.
+setup-campuses-missing-ask = Todavía no se ha creado ninguna sede; pide a tu administrador que añada una.
 setup-campuses-fix = Añadir una sede
 setup-year-missing = Ningún curso escolar incluye el día de hoy.
 setup-year-fix = Añadir el curso escolar

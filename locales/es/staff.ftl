@@ -38,6 +38,15 @@ staff-bulk-no-email = { $count ->
     [one] Un miembro del personal no tiene correo electrónico y no será invitado.
    *[other] { $count } miembros del personal no tienen correo electrónico y no serán invitados.
 }
+staff-bulk-progress = { $total ->
+    [one] { $done } de una invitación tramitada…
+   *[other] { $done } de { $total } invitaciones tramitadas…
+}
+staff-bulk-back = Volver a la lista del personal
+staff-bulk-continue = Enviar las siguientes invitaciones
+staff-import-invite = Después, invitar al personal que este archivo añade o cambia y que tiene correo y no tiene cuenta
+staff-import-inviting = Invitando al personal importado a iniciar sesión…
+staff-import-invite-now = Enviar las invitaciones
 staff-bulk-sent = { $count ->
     [0] No se envió ninguna invitación.
     [one] Se envió una invitación.

@@ -7,6 +7,7 @@ setup-progress = { $total ->
    *[other] { $done } étapes sur { $total } faites
 }
 setup-campuses-missing = Aucun site pour l'instant : chaque classe et chaque élève en dépendent.
+setup-campuses-missing-ask = Aucun site n'a encore été créé ; demandez à votre administrateur d'en ajouter un.
 setup-campuses-fix = Ajouter un site
 setup-year-missing = Aucune année scolaire ne couvre aujourd'hui.
 setup-year-fix = Ajouter l'année scolaire

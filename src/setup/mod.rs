@@ -103,6 +103,15 @@ pub const NO_STUDENTS_IN_CLASS: Gap = Gap {
     permission: Permission::new(Action::Create, Entity::ClassEnrollments),
 };
 
+/// The school has no campus.
+pub const NO_CAMPUSES: Gap = Gap {
+    missing: msg("setup-campuses-missing"),
+    ask: msg("setup-campuses-missing-ask"),
+    fix: msg("setup-campuses-fix"),
+    href: "/campuses/new",
+    permission: Permission::new(Action::Create, Entity::Campuses),
+};
+
 /// The school has no class at all.
 pub const NO_CLASSES: Gap = Gap {
     missing: msg("setup-classes-missing"),

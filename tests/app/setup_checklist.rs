@@ -66,7 +66,7 @@ async fn signed_in_as(app: &TestApp, email: &str) -> reqwest::Client {
 }
 
 /// The checklist section of the dashboard, or `None` when there is none.
-async fn checklist(app: &TestApp, client: &reqwest::Client) -> Option<String> {
+pub(crate) async fn checklist(app: &TestApp, client: &reqwest::Client) -> Option<String> {
     let html = expect_page(app.get(client, "/").await, 200, "</main>").await;
     let start = html.find("class=\"card setup-checklist\"")?;
     let end = html[start..]
@@ -454,4 +454,16 @@ fn northwind(app: &TestApp, table: &str, condition: &str) -> String {
              AND {condition} ORDER BY id LIMIT 1"
         ),
     )
+}
+
+#[actix_web::test]
+async fn a_school_without_a_campus_is_told_on_the_staff_attendance_page_where_to_add_one() {
+    let app = spawn_app().await;
+    let admin = new_school_administrator(&app).await;
+    let page = expect_page(app.get(&admin, "/attendance/staff").await, 200, "</main>").await;
+    assert!(
+        page.contains("No campus yet: every class and student belongs to one."),
+        "{page}"
+    );
+    assert!(page.contains(r#"href="/campuses/new""#), "{page}");
 }

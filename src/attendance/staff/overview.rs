@@ -28,6 +28,8 @@ struct OverviewPage {
     today: NaiveDate,
     check_in: Option<MyCheckIn>,
     campuses: Option<Vec<CampusLine>>,
+    /// What to say, and the link to fix it, when the school has no campus yet.
+    no_campuses: Option<crate::setup::Notice>,
 }
 
 pub(super) async fn overview(
@@ -47,11 +49,16 @@ pub(super) async fn overview(
         Ok((check_in, campuses))
     })
     .await?;
+    let no_campuses = campuses
+        .as_ref()
+        .is_some_and(Vec::is_empty)
+        .then(|| crate::setup::NO_CAMPUSES.notice(page.t, &page.access));
     render(&OverviewPage {
         layout: page.layout(page.t.text("attrep-staff-title")),
         today,
         check_in,
         campuses,
+        no_campuses,
     })
 }
 

@@ -34,7 +34,7 @@ pub static ORGANIZATIONS: Resource = Resource {
             .max(64)
             .required()
             .sortable(),
-        Field::email("email_sender", msg("field-sends-email-as")).listed(),
+        Field::email("email_sender", msg("field-email-reply-to")).listed(),
         Field::text("brand_color", msg("field-brand-colour")).max(20),
         Field::json("settings", msg("field-settings-json")).required(),
         Field::text("currency", msg("field-currency-code")).max(3),

@@ -242,7 +242,13 @@ async fn commit(
     let batch = Batch::good_rows(res, org, by, analysis, page.t);
     let total = batch.rows.len();
     let log = start(state, batch, upload, path).await?;
-    let watch = format!("{}/import/{log}?rows={total}", res.path());
+    let invite =
+        get("invite") == Some("on") && crate::resources::pages::invites_staff(res, &page.access);
+    let watch = format!(
+        "{}/import/{log}?rows={total}{}",
+        res.path(),
+        if invite { "&invite=1" } else { "" }
+    );
     Ok(see_other(&watch))
 }
 
@@ -298,10 +304,13 @@ pub async fn progress(
         Ok(imports::read(tenant, log, &sync_type)?)
     })
     .await?;
-    let total = input::query_pairs(req.query_string())
+    let query = input::query_pairs(req.query_string());
+    let total = query
         .iter()
         .find(|(k, _)| k == "rows")
         .and_then(|(_, v)| v.parse().ok());
+    let invite = query.iter().any(|(k, v)| k == "invite" && v == "1")
+        && crate::resources::pages::invites_staff(res, &page.access);
     let org = OrganizationId::new(page.access.organization_id);
     let rerun = row
         .hash
@@ -316,6 +325,9 @@ pub async fn progress(
             upload: u.to_string(),
             csrf_token: page.access.csrf_token.clone(),
         });
-    let progress = Progress::new(res, log, row, total, rerun);
+    let mut progress = Progress::new(res, log, row, total, rerun);
+    if invite {
+        progress.invite_after(log, &page.access.csrf_token);
+    }
     progress.page(res, &page, htmx::wants_fragment(&req))
 }

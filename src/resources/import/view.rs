@@ -168,6 +168,9 @@ pub struct Progress {
     pub error: Option<String>,
     /// A failed run whose upload is still here can be committed again.
     pub rerun: Option<Rerun>,
+    /// A staff import asked to invite who it added or changed: the run's log and the
+    /// page's CSRF token, for the invitations that start once it has finished.
+    pub invite: Option<(Uuid, String)>,
 }
 
 /// The "Run again" form: the upload to commit again, with the page's CSRF token.
@@ -226,6 +229,15 @@ impl Progress {
             updated: row.updated,
             error: row.error,
             rerun,
+            invite: None,
+        }
+    }
+
+    /// Once the run has succeeded, the page goes on to invite the staff it wrote.
+    pub fn invite_after(&mut self, log: Uuid, csrf_token: &str) {
+        self.href.push_str("&invite=1");
+        if !self.running && !self.failed {
+            self.invite = Some((log, csrf_token.to_owned()));
         }
     }
 
@@ -271,6 +283,7 @@ mod tests {
             updated: 0,
             error: Some(error.to_owned()),
             rerun: None,
+            invite: None,
         }
     }
 

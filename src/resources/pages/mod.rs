@@ -46,6 +46,8 @@ pub struct ResView {
     pub log: bool,
     /// A workflow over the whole list, if its owner offers one: (label, address).
     pub list_workflow: Option<(String, String)>,
+    /// Its import may invite the staff it adds or changes to sign in.
+    pub invites_on_import: bool,
 }
 
 impl ResView {
@@ -61,16 +63,20 @@ impl ResView {
             recorded: matches!(res.mode, Mode::TenantReadOnly | Mode::Log { .. }),
             log: !res.soft_deletes(),
             list_workflow: list_workflow(res, access, t),
+            invites_on_import: invites_staff(res, access),
         }
     }
 }
 
 /// The staff list offers to invite everyone on it without an account.
 fn list_workflow(res: &Resource, access: &Access, t: Lang) -> Option<(String, String)> {
+    invites_staff(res, access).then(|| (t.text("staff-bulk-open"), "/staff/invitations".to_owned()))
+}
+
+/// Whether `res` is the staff and its reader may invite them to sign in.
+pub fn invites_staff(res: &Resource, access: &Access) -> bool {
     use crate::access::{Entity, Permission};
-    let manages_users = access.can(Permission::new(Action::Update, Entity::Users));
-    (res.entity == Entity::Staff && manages_users)
-        .then(|| (t.text("staff-bulk-open"), "/staff/invitations".to_owned()))
+    res.entity == Entity::Staff && access.can(Permission::new(Action::Update, Entity::Users))
 }
 
 pub struct Opt {

@@ -9,6 +9,7 @@ use super::{create, invitation_link, new_teacher, post_page_form};
 use crate::admin::follow;
 use crate::common::{TestDatabase, expect_page, spawn_app_on};
 use crate::resources::{form_fields, with};
+use crate::setup_checklist::checklist;
 
 const HEAD: &str = "head@lakeside.example";
 const HEAD_PASSWORD: &str = "lakeside head secret 61";
@@ -39,6 +40,8 @@ async fn new_school_sets_up_from_nothing_and_its_teacher_takes_a_roll() {
     )
     .await;
     let campus = campus.to_string();
+    let steps = checklist(&app, &head).await.expect("a checklist");
+    assert!(steps.contains("1 of 10 steps done"), "{steps}");
     let year = create(
         &app,
         &head,
@@ -72,6 +75,8 @@ async fn new_school_sets_up_from_nothing_and_its_teacher_takes_a_roll() {
     )
     .await
     .to_string();
+    let steps = checklist(&app, &head).await.expect("a checklist");
+    assert!(steps.contains("5 of 10 steps done"), "{steps}");
     let nora = new_teacher(&app, &head, ("Nora", "Quill"), Some(TEACHER)).await;
     let class_subject = create(
         &app,
@@ -140,6 +145,13 @@ async fn new_school_sets_up_from_nothing_and_its_teacher_takes_a_roll() {
     )
     .await;
 
+    let steps = checklist(&app, &head).await.expect("a checklist");
+    assert!(steps.contains("8 of 10 steps done"), "{steps}");
+    assert!(
+        steps.contains("One staff member has no sign-in."),
+        "{steps}"
+    );
+
     // The teacher is invited from her staff record, with the role her staff type suggests.
     let account = format!("/staff/{nora}/account");
     let invited = post_page_form(&app, &head, (&account, &format!("{account}/invite")), &[]).await;
@@ -147,6 +159,25 @@ async fn new_school_sets_up_from_nothing_and_its_teacher_takes_a_roll() {
     assert!(page.contains(&format!("the invitation went to {TEACHER}")));
     let outbox = app.page(&head, "/admin/outbox").await;
     assert!(outbox.contains(TEACHER), "the invitation is in the outbox");
+    let steps = checklist(&app, &head).await.expect("fee plans are left");
+    assert!(steps.contains("9 of 10 steps done"), "{steps}");
+    create(
+        &app,
+        &head,
+        "/fee-plans",
+        &[
+            ("name", "Tuition"),
+            ("billing_cycle", "termly"),
+            ("total_amount", "900.00"),
+            ("active", "on"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        checklist(&app, &head).await,
+        None,
+        "the set-up school has no checklist left"
+    );
 
     // She follows the link, chooses a password and signs in to her day.
     let teacher = app.client();

@@ -75,6 +75,39 @@ pub fn without_account(tenant: &mut Tenant<'_>) -> QueryResult<Vec<StaffMember>>
         .load(tenant.conn())
 }
 
+/// When a staff import ran and who ran it: start, end (once finished), importer.
+type ImportRun = (
+    chrono::DateTime<chrono::Utc>,
+    Option<chrono::DateTime<chrono::Utc>>,
+    Option<Uuid>,
+);
+
+/// The staff records without an account that the finished staff import `log` added or
+/// changed: written by its importer while it ran (its rows share the run's one
+/// transaction, so their `updated_at` lies between its start and its end).
+pub fn without_account_from_import(
+    tenant: &mut Tenant<'_>,
+    log: Uuid,
+) -> QueryResult<Vec<StaffMember>> {
+    use schema::sync_logs as l;
+    let run: Option<ImportRun> = l::table
+        .filter(l::id.eq(log))
+        .filter(l::sync_type.eq("import:staff"))
+        .filter(l::organization_id.eq(tenant.organization().uuid()))
+        .select((l::started_at, l::completed_at, l::created_by_id))
+        .first(tenant.conn())
+        .optional()?;
+    let Some((started, Some(completed), Some(by))) = run else {
+        return Ok(Vec::new());
+    };
+    members(tenant)
+        .filter(schema::staff::user_id.is_null())
+        .filter(schema::staff::status.ne(StaffStatus::Inactive))
+        .filter(schema::staff::updated_by_id.eq(by))
+        .filter(schema::staff::updated_at.between(started, completed))
+        .load(tenant.conn())
+}
+
 /// A user who may be linked to a staff record: `(id, name, e-mail)`.
 pub struct Unlinked {
     pub id: Uuid,
