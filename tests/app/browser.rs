@@ -194,10 +194,26 @@ pub async fn sideways_overflow(client: &Client) -> f64 {
     .await
 }
 
-/// Nothing on the page is wider than the window.
+/// Nothing on the page is wider than the window, nor anything in the side menu wider
+/// than the menu.
 pub async fn assert_no_sideways_scrolling(client: &Client, page: &str) {
     let overflow = sideways_overflow(client).await;
     assert!(overflow <= 0.0, "{page} scrolls sideways by {overflow}px");
+    let menu = read_text(
+        client,
+        "const m = document.querySelector('.main-menu'); \
+         if (!m || m.scrollWidth <= m.clientWidth) return ''; \
+         const edge = m.getBoundingClientRect().left + m.clientWidth; \
+         const wide = [...m.querySelectorAll('*')] \
+           .filter(e => e.getBoundingClientRect().right > edge + 0.5) \
+           .map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 30)); \
+         return (m.scrollWidth - m.clientWidth) + 'px, past the edge: ' + wide.slice(0, 5).join(' | ')",
+    )
+    .await;
+    assert!(
+        menu.is_empty(),
+        "{page}: the menu scrolls sideways by {menu}"
+    );
 }
 
 /// Where an element shows: `[left, top, width, height]` of its box (zeros when it
