@@ -17,6 +17,7 @@ setup-subjects-missing = No subjects yet.
 setup-subjects-fix = Add a subject
 setup-classes-missing = No classes have been set up yet.
 setup-classes-missing-ask = No classes have been set up yet; ask your administrator to add them.
+setup-classes-this-year-missing = No class belongs to this academic year yet.
 setup-classes-fix = Add a class
 setup-staff-missing = No staff members yet.
 setup-staff-fix = Add a staff member

@@ -17,6 +17,7 @@ setup-subjects-missing = Todavía no hay asignaturas.
 setup-subjects-fix = Añadir una asignatura
 setup-classes-missing = Todavía no se ha creado ninguna clase.
 setup-classes-missing-ask = Todavía no se ha creado ninguna clase; pide a tu administrador que las añada.
+setup-classes-this-year-missing = Todavía no hay ninguna clase en este curso académico.
 setup-classes-fix = Añadir una clase
 setup-staff-missing = Todavía no hay nadie en el personal.
 setup-staff-fix = Añadir un miembro del personal

@@ -17,6 +17,7 @@ setup-subjects-missing = Aucune matière pour l'instant.
 setup-subjects-fix = Ajouter une matière
 setup-classes-missing = Aucune classe n'a encore été créée.
 setup-classes-missing-ask = Aucune classe n'a encore été créée ; demandez à votre administrateur de les ajouter.
+setup-classes-this-year-missing = Aucune classe n'appartient encore à cette année scolaire.
 setup-classes-fix = Ajouter une classe
 setup-staff-missing = Aucun membre du personnel pour l'instant.
 setup-staff-fix = Ajouter un membre du personnel

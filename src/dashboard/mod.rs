@@ -146,7 +146,7 @@ fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<Dashbo
         ));
     }
     if access.can_read(Entity::Classes) {
-        let current = queries::current_classes(tenant)?;
+        let current = queries::current_classes(tenant, today)?;
         let detail = t.text("dashboard-this-academic-year");
         stats.push(Stat::count(t.text("dashboard-classes"), current, detail));
     }

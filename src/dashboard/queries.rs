@@ -37,12 +37,12 @@ pub fn active_staff(tenant: &mut Tenant<'_>) -> QueryResult<i64> {
         .get_result(tenant.conn())
 }
 
-/// Active classes of the current academic year.
-pub fn current_classes(tenant: &mut Tenant<'_>) -> QueryResult<i64> {
+/// Active classes of the academic year in force on `today`.
+pub fn current_classes(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<i64> {
     school::classes::live(tenant)
         .inner_join(academic_years::table)
         .filter(classes::status.eq(ClassStatus::Active))
-        .filter(academic_years::current.eq(true))
+        .filter(school::year_in_force(today))
         .filter(school::academic_years::is_live(tenant.organization()))
         .count()
         .get_result(tenant.conn())

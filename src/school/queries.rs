@@ -22,6 +22,17 @@ crate::live_rows!(
     timetable_periods,
 );
 
+/// The academic year a school is in on `date`: the one marked current, or one whose
+/// dates hold `date`. The dashboard's count of classes and the set-up checklist agree on it.
+#[diesel::dsl::auto_type]
+pub fn year_in_force(date: NaiveDate) -> _ {
+    schema::academic_years::current
+        .eq(true)
+        .or(schema::academic_years::start_date
+            .le(date)
+            .and(schema::academic_years::end_date.ge(date)))
+}
+
 /// A timetable in force on `date`: published, not deleted, and `date` within its dates (open
 /// ends run on). Lessons on a day come from the timetables in effect then.
 #[diesel::dsl::auto_type]

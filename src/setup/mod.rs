@@ -290,7 +290,7 @@ fn items(s: &Structure) -> [Item; 10] {
         Item::new(
             s.classes,
             (Create, Entity::Classes),
-            NO_CLASSES.missing,
+            msg("setup-classes-this-year-missing"),
             NO_CLASSES.fix,
             NO_CLASSES.href,
         ),

@@ -58,11 +58,6 @@ type Row = (
 /// The school's structure, in one round trip.
 pub fn structure(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Structure> {
     let org = tenant.organization();
-    let year_covers_today = academic_years::current
-        .eq(true)
-        .or(academic_years::start_date
-            .le(today)
-            .and(academic_years::end_date.ge(today)));
     let without_sign_in = school::staff::live(tenant)
         .filter(staff::status.eq(StaffStatus::Active))
         .filter(staff::user_id.is_null())
@@ -70,10 +65,15 @@ pub fn structure(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Struc
         .single_value();
     let row: Row = diesel::select((
         exists(school::campuses::live(tenant)),
-        exists(school::academic_years::live(tenant).filter(year_covers_today)),
+        exists(school::academic_years::live(tenant).filter(school::year_in_force(today))),
         exists(school::grades::live(tenant)),
         exists(school::subjects::live(tenant)),
-        exists(school::classes::live(tenant)),
+        exists(
+            school::classes::live(tenant)
+                .inner_join(academic_years::table)
+                .filter(classes::status.eq(ClassStatus::Active))
+                .filter(school::year_in_force(today)),
+        ),
         exists(school::staff::live(tenant)),
         without_sign_in,
         exists(school::students::live(tenant)),

@@ -128,7 +128,7 @@ async fn a_new_schools_dashboard_lists_every_missing_step_with_the_page_that_add
         "No academic year covers today.",
         "No grades yet.",
         "No subjects yet.",
-        "No classes have been set up yet.",
+        "No class belongs to this academic year yet.",
         "No staff members yet.",
         "No students yet.",
         "No student is enrolled in a class yet.",
@@ -466,4 +466,46 @@ async fn a_school_without_a_campus_is_told_on_the_staff_attendance_page_where_to
         "{page}"
     );
     assert!(page.contains(r#"href="/campuses/new""#), "{page}");
+}
+
+#[actix_web::test]
+async fn a_class_of_last_year_does_not_count_as_this_years_on_the_checklist_or_the_dashboard() {
+    let app = spawn_app().await;
+    new_school_account(&app, LAKESIDE_ADMIN, "Administrator");
+    let admin = signed_in_as(&app, LAKESIDE_ADMIN).await;
+    let campus = create(
+        &app,
+        &admin,
+        "/campuses",
+        &[("name", "Lakeside Main"), ("active", "on")],
+    )
+    .await;
+    let last_year = [
+        ("name", "2025–2026"),
+        ("start_date", "2025-09-01"),
+        ("end_date", "2026-06-30"),
+    ];
+    let last_year = create(&app, &admin, "/academic-years", &last_year).await;
+    let this_year = [
+        ("name", "2026–2027"),
+        ("start_date", "2026-09-01"),
+        ("end_date", "2027-06-30"),
+        ("current", "on"),
+    ];
+    create(&app, &admin, "/academic-years", &this_year).await;
+    let grade = create(&app, &admin, "/grades", &[("name", "Grade 5")]).await;
+    let class_fields = [
+        ("name", "5A"),
+        ("campus_id", campus.as_str()),
+        ("academic_year_id", last_year.as_str()),
+        ("grade_id", grade.as_str()),
+        ("status", "active"),
+    ];
+    create(&app, &admin, "/classes", &class_fields).await;
+    let section = checklist(&app, &admin).await.expect("a checklist");
+    assert!(
+        section.contains("No class belongs to this academic year yet."),
+        "{section}"
+    );
+    assert!(section.contains("href=\"/classes/new\""));
 }
