@@ -9,6 +9,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Nullable, Text, Uuid as SqlUuid};
 use uuid::Uuid;
 
+mod screens;
+
 use crate::common::{DemoUser, TestApp, organization_id, spawn_app};
 use crate::languages::set_user_language;
 
@@ -96,7 +98,7 @@ fn open_class(app: &TestApp, other_than: Option<Uuid>) -> Uuid {
 }
 
 /// A Northwind student actively enrolled in a class of the current year, with that class.
-fn enrolled_student(app: &TestApp) -> (Uuid, Uuid) {
+pub(crate) fn enrolled_student(app: &TestApp) -> (Uuid, Uuid) {
     let student = id(
         app,
         "SELECT e.student_id AS id FROM class_enrollments e \
@@ -329,20 +331,17 @@ async fn a_declined_application_needs_a_reason_and_keeps_it() {
     assert!(listed.contains("No place in the grade"));
 }
 
-#[actix_web::test]
-async fn the_profile_shows_grade_class_guardians_siblings_and_medical_notes_only_to_those_allowed()
-{
-    let app = spawn_app().await;
-    let (student, class) = enrolled_student(&app);
-    // A parent of this student and of another child: siblings.
+/// Links a new parent to the student and to another child of the school (a
+/// sibling); returns the sibling and the parent.
+pub(crate) fn give_a_parent_of_two(app: &TestApp, student: Uuid) -> (Uuid, Uuid) {
     let sibling = id(
-        &app,
+        app,
         "SELECT id FROM students WHERE organization_id = (SELECT organization_id FROM students WHERE id = $1) \
          AND id <> $1 AND deleted_at IS NULL ORDER BY last_name DESC LIMIT 1",
         student,
     );
     let person = id(
-        &app,
+        app,
         "INSERT INTO guardian_people (organization_id, full_name, email, phone) \
          SELECT organization_id, 'Carmen Huaman', 'carmen.huaman@example.test', '555 777 1234' \
          FROM students WHERE id = $1 RETURNING id",
@@ -359,6 +358,15 @@ async fn the_profile_shows_grade_class_guardians_siblings_and_medical_notes_only
         .execute(&mut app.conn())
         .expect("a guardian link");
     }
+    (sibling, person)
+}
+
+#[actix_web::test]
+async fn the_profile_shows_grade_class_guardians_siblings_and_medical_notes_only_to_those_allowed()
+{
+    let app = spawn_app().await;
+    let (student, class) = enrolled_student(&app);
+    let (sibling, _) = give_a_parent_of_two(&app, student);
     let office = app.signed_in(DemoUser::Office).await;
     let medical = format!("/students/{student}/medical");
     let response = app
