@@ -75,9 +75,7 @@ pub fn list(tenant: &mut Tenant<'_>) -> diesel::QueryResult<Vec<Applicant>> {
 }
 
 /// Grades and campuses for the application form.
-pub fn choices(
-    tenant: &mut Tenant<'_>,
-) -> diesel::QueryResult<(queries::Named, queries::Named)> {
+pub fn choices(tenant: &mut Tenant<'_>) -> diesel::QueryResult<(queries::Named, queries::Named)> {
     enrolment::filters(tenant)
 }
 

@@ -220,9 +220,7 @@ pub fn candidates(
 }
 
 /// The school's grades and campuses, for the filters.
-pub fn filters(
-    tenant: &mut Tenant<'_>,
-) -> diesel::QueryResult<(queries::Named, queries::Named)> {
+pub fn filters(tenant: &mut Tenant<'_>) -> diesel::QueryResult<(queries::Named, queries::Named)> {
     Ok((
         queries::grades_list(tenant)?,
         queries::campuses_list(tenant)?,
