@@ -25,6 +25,7 @@ pub mod settings;
 pub mod setup;
 pub mod startup;
 pub mod state;
+pub mod students;
 pub mod telemetry;
 pub mod walkthroughs;
 pub mod web;

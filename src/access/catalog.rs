@@ -108,6 +108,9 @@ entities! {
     AcademicTerms => "academic_terms", "Terms";
     GradingScaleBands => "grading_scale_bands", "Grading scale";
     AssessmentWeights => "assessment_weights", "Assessment weights";
+    StudentHealth => "student_health", "Medical and emergency information";
+    StudentStatusChanges => "student_status_changes", "Student status history";
+    Admissions => "admissions", "Admissions";
 }
 
 /// Where an entity sits on the role editor's grid: related records side by side.
@@ -199,7 +202,10 @@ impl Entity {
             | E::Guardians
             | E::GuardianPeople
             | E::Families
-            | E::Staff => EntityGroup::People,
+            | E::Staff
+            | E::StudentHealth
+            | E::StudentStatusChanges
+            | E::Admissions => EntityGroup::People,
             E::AcademicYears
             | E::Grades
             | E::Subjects

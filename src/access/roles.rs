@@ -50,6 +50,8 @@ const ATTENDANCE: &[Entity] = &[
     E::CampusAttendanceSummaries,
     E::StaffAttendanceRecords,
 ];
+/// A student's medical notes, status history and admission: the office's records.
+const STUDENT_RECORDS: &[Entity] = &[E::StudentHealth, E::StudentStatusChanges, E::Admissions];
 const FINANCE: &[Entity] = &[E::FeePlans, E::Invoices, E::Payments];
 /// Install-wide records that only a global administrator may change.
 const GLOBAL_RECORDS: &[Entity] = &[E::Organizations, E::Permissions, E::ContentCatalog];
@@ -133,6 +135,7 @@ impl BuiltinRole {
                 grant(ACADEMICS, &[Read]);
                 grant(ATTENDANCE, &[Read]);
                 grant(FINANCE, &[Read]);
+                grant(STUDENT_RECORDS, &[Read]);
                 grant(&[E::StaffAttendanceRecords], &[Create, Update]);
                 grant(
                     &[
@@ -209,6 +212,7 @@ impl BuiltinRole {
                 );
                 grant(&[E::Messages], &[Create, Read, Update]);
                 grant(&[E::ClassEnrollments], &[Create, Read, Update]);
+                grant(STUDENT_RECORDS, &[Create, Read, Update]);
                 grant(&[E::MessageRecipients, E::CommunicationEvents], &[Read]);
                 // The office follows the day's attendance and records staff arriving.
                 grant(ATTENDANCE, &[Read]);

@@ -405,6 +405,14 @@ db_enums! {
         Sent = "sent" => "Sent",
         Withdrawn = "withdrawn" => "Withdrawn",
     }
+
+    /// `admissions.stage`: an applicant's way in.
+    AdmissionStage => "admission_stage" in "crate::db::schema::sql_types::AdmissionStage" {
+        Applied = "applied" => "Applied",
+        Accepted = "accepted" => "Accepted",
+        Enrolled = "enrolled" => "Enrolled",
+        Declined = "declined" => "Declined",
+    }
 }
 
 /// A timetable's day for a calendar date's weekday.
@@ -485,6 +493,7 @@ mod tests {
             TaskStatus,
             SyncStatus,
             AbsenceAlertStatus,
+            AdmissionStage,
         );
     }
 

@@ -6,6 +6,10 @@ pub mod sql_types {
     pub struct AbsenceAlertStatus;
 
     #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "admission_stage"))]
+    pub struct AdmissionStage;
+
+    #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
     #[diesel(postgres_type(name = "assessment_status"))]
     pub struct AssessmentStatus;
 
@@ -148,6 +152,30 @@ diesel::table! {
         due_at -> Timestamptz,
         sent_at -> Nullable<Timestamptz>,
         message_id -> Nullable<Uuid>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::AdmissionStage;
+
+    admissions (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        student_id -> Uuid,
+        stage -> AdmissionStage,
+        applied_on -> Date,
+        grade_id -> Nullable<Uuid>,
+        decided_on -> Nullable<Date>,
+        decided_by_id -> Nullable<Uuid>,
+        reason -> Nullable<Text>,
+        notes -> Nullable<Text>,
         import_hash -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
@@ -1063,6 +1091,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    student_health (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        student_id -> Uuid,
+        medical_notes -> Nullable<Text>,
+        allergies -> Nullable<Text>,
+        emergency_contacts -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
     student_number_counters (id) {
         id -> Uuid,
         organization_id -> Uuid,
@@ -1070,6 +1115,27 @@ diesel::table! {
         last_value -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::StudentStatus;
+
+    student_status_changes (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        student_id -> Uuid,
+        from_status -> Nullable<StudentStatus>,
+        to_status -> StudentStatus,
+        on_date -> Date,
+        reason -> Nullable<Text>,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
     }
 }
 
@@ -1295,6 +1361,9 @@ diesel::joinable!(absence_alerts -> campuses (campus_id));
 diesel::joinable!(absence_alerts -> messages (message_id));
 diesel::joinable!(absence_alerts -> organizations (organization_id));
 diesel::joinable!(absence_alerts -> students (student_id));
+diesel::joinable!(admissions -> grades (grade_id));
+diesel::joinable!(admissions -> organizations (organization_id));
+diesel::joinable!(admissions -> students (student_id));
 diesel::joinable!(academic_terms -> academic_years (academic_year_id));
 diesel::joinable!(academic_terms -> organizations (organization_id));
 diesel::joinable!(academic_years -> organizations (organization_id));
@@ -1385,6 +1454,10 @@ diesel::joinable!(staff_attendance_records -> campuses (campus_id));
 diesel::joinable!(staff_attendance_records -> organizations (organization_id));
 diesel::joinable!(staff_attendance_records -> staff (staff_id));
 diesel::joinable!(student_number_counters -> organizations (organization_id));
+diesel::joinable!(student_health -> organizations (organization_id));
+diesel::joinable!(student_health -> students (student_id));
+diesel::joinable!(student_status_changes -> organizations (organization_id));
+diesel::joinable!(student_status_changes -> students (student_id));
 diesel::joinable!(students -> campuses (campus_id));
 diesel::joinable!(students -> organizations (organization_id));
 diesel::joinable!(subjects -> organizations (organization_id));
@@ -1408,6 +1481,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     absence_alerts,
     academic_terms,
     academic_years,
+    admissions,
     assessment_results,
     assessment_weights,
     assessments,
@@ -1449,7 +1523,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     scheduled_tasks,
     staff,
     staff_attendance_records,
+    student_health,
     student_number_counters,
+    student_status_changes,
     students,
     subjects,
     sync_logs,

@@ -58,7 +58,7 @@ pub fn of_record(
 fn view(kin: Kin, t: Lang) -> KinView {
     let status = t.choice("student_status", &kin.status);
     KinView {
-        href: format!("/students/{}", kin.id),
+        href: crate::students::profile_path(kin.id),
         detail: match &kin.student_number {
             Some(number) => t
                 .message("fam-kin-detail")

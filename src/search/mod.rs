@@ -64,6 +64,7 @@ impl PersonKind {
     pub fn path(self, id: Uuid) -> String {
         match self {
             PersonKind::Guardian => format!("/guardian-people/{id}"),
+            PersonKind::Student => crate::students::profile_path(id),
             _ => format!("/{}/{id}", self.entity().table()),
         }
     }

@@ -44,6 +44,7 @@ mod sessions;
 mod setup_checklist;
 mod sign_in;
 mod staff_accounts;
+mod students;
 mod storage_errors;
 mod tenancy;
 mod text_input;

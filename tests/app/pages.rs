@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 56] = [
+    const EVERYTHING: [&str; 58] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -190,6 +190,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Students & families: Guardians -> /guardians",
         "Students & families: Parents and guardians -> /guardian-people",
         "Students & families: Families -> /families",
+        "Students & families: Admissions -> /admissions",
+        "Students & families: Enrol in a class -> /enrolment",
         "Attendance: Attendance today -> /attendance/overview",
         "Attendance: Missing rolls -> /attendance/missing",
         "Attendance: Chronic absence -> /attendance/chronic",
@@ -242,7 +244,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
     ];
     const ALL_BUT_ORGANIZATIONS: &[&str] = &[
         "Today: Dashboard, Inbox, Today",
-        "Students & families: Students, Guardians, Parents and guardians, Families",
+        "Students & families: Students, Guardians, Parents and guardians, Families, Admissions, Enrol in a class",
         "Attendance: Attendance today, Missing rolls, Chronic absence, Attendance sessions, \
          Attendance records, Campus attendance settings",
         "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, Classes, \
@@ -264,7 +266,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
             DemoUser::Admin | DemoUser::RiversideAdmin => ALL_BUT_ORGANIZATIONS,
             DemoUser::Director => &[
                 "Today: Dashboard, Inbox",
-                "Students & families: Students, Guardians, Parents and guardians, Families",
+                "Students & families: Students, Guardians, Parents and guardians, Families, Admissions",
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, \
@@ -301,7 +303,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
             ],
             DemoUser::Office => &[
                 "Today: Dashboard, Inbox",
-                "Students & families: Students, Guardians, Parents and guardians, Families",
+                "Students & families: Students, Guardians, Parents and guardians, Families, Admissions, Enrol in a class",
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Academic years, Grades, Subjects, Classes, Class enrolments",

@@ -228,6 +228,7 @@ fn rust_enums_match_the_database_enums() {
         EmailStatus => "email_status",
         AbsenceAlertStatus => "absence_alert_status",
         ResultMark => "result_mark",
+        AdmissionStage => "admission_stage",
     );
     assert_eq!(
         in_db.len(),

@@ -143,7 +143,7 @@ async fn administrator_finds_a_student_by_part_of_the_last_name_and_by_number() 
     let app = spawn_app().await;
     let admin = app.signed_in(DemoUser::Admin).await;
     let (id, first, last, number) = a_student(&app);
-    let link = format!("href=\"/students/{id}\"");
+    let link = format!("href=\"/students/{id}/profile\"");
 
     let home = app.page(&admin, "/").await;
     assert!(
@@ -234,7 +234,7 @@ async fn people_the_user_may_not_read_stay_out_of_the_results() {
     assert!(
         dropdown(&app, &teacher, &number)
             .await
-            .contains(&format!("href=\"/students/{id}\"")),
+            .contains(&format!("href=\"/students/{id}/profile\"")),
         "students still found"
     );
 }
@@ -353,7 +353,7 @@ async fn searching_nguyen_finds_nguyen_with_its_accents() {
     let app = spawn_app().await;
     let zoe = enrol(&app, "Zoë", "Nguyễn-Østergaard", "NW-Z-0001", None);
     let admin = app.signed_in(DemoUser::Admin).await;
-    let link = format!("href=\"/students/{zoe}\"");
+    let link = format!("href=\"/students/{zoe}/profile\"");
     let option = format!("value=\"{zoe}\"");
     for q in ["nguyen", "zoe", "ZOE NGUYEN", "ostergaard", "Nguyễn"] {
         let found = dropdown(&app, &admin, q).await;
@@ -384,7 +384,7 @@ async fn a_one_character_chinese_surname_finds_its_students() {
     let app = spawn_app().await;
     let wei = enrol(&app, "伟", "王", "NW-W-0001", None);
     let admin = app.signed_in(DemoUser::Admin).await;
-    let link = format!("href=\"/students/{wei}\"");
+    let link = format!("href=\"/students/{wei}/profile\"");
     let found = dropdown(&app, &admin, "王").await;
     assert!(found.contains(&link), "the header finds 王: {found}");
     assert!(!found.contains("Type at least"));
@@ -411,7 +411,7 @@ async fn a_student_number_typed_whole_comes_first() {
     let other = enrol(&app, "Abla", "Aabye", "NW-7700-2", None);
     let typed = enrol(&app, "Yara", "Zylstra", "NW-7700", None);
     let admin = app.signed_in(DemoUser::Admin).await;
-    let link = |id: Uuid| format!("href=\"/students/{id}\"");
+    let link = |id: Uuid| format!("href=\"/students/{id}/profile\"");
     for (page, html) in [
         ("header", dropdown(&app, &admin, "nw-7700").await),
         ("search page", search(&app, &admin, "NW-7700").await),

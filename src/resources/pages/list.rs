@@ -97,7 +97,11 @@ pub fn table(
     let rows = rows
         .iter()
         .map(|row| TableRow {
-            href: format!("{}/{}", res.path(), row.id),
+            href: match res.entity {
+                // A student's name opens their profile; the record page stays a link away.
+                crate::access::Entity::Students => crate::students::profile_path(row.id),
+                _ => format!("{}/{}", res.path(), row.id),
+            },
             title: row.title.clone(),
             cells: listed(res, back)
                 .map(|(i, _)| row.shown(res, i, locale))

@@ -1,0 +1,2 @@
+DROP TABLE student_status_changes;
+DROP TABLE student_health;

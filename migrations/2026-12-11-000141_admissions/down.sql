@@ -1,0 +1,2 @@
+DROP TABLE admissions;
+DROP TYPE admission_stage;
