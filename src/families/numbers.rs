@@ -31,6 +31,13 @@ pub fn assign(tenant: &mut Tenant<'_>, student: Uuid) -> diesel::QueryResult<()>
     Ok(())
 }
 
+/// The number the next new student would get under `pattern` (if nobody typed it first).
+pub fn next_under(tenant: &mut Tenant<'_>, pattern: &str) -> diesel::QueryResult<String> {
+    let year = tenant.today().year();
+    let seq = queries::last_in_sequence(tenant, year)?;
+    Ok(render(pattern, year, seq.saturating_add(1)))
+}
+
 /// The pattern with `{year}` and `{seq}` (or `{seq:0N}`, zero-padded to N digits)
 /// filled in; anything else is kept as written.
 pub fn render(pattern: &str, year: i32, seq: i32) -> String {

@@ -234,6 +234,18 @@ pub fn next_in_sequence(tenant: &mut Tenant<'_>, year: i32) -> QueryResult<i32> 
     Ok(row.last_value)
 }
 
+/// The last number given in `year`'s sequence, 0 before the first.
+pub fn last_in_sequence(tenant: &mut Tenant<'_>, year: i32) -> QueryResult<i32> {
+    use crate::db::schema::student_number_counters as c;
+    let last: Option<i32> = c::table
+        .filter(c::organization_id.eq(tenant.organization().uuid()))
+        .filter(c::year.eq(year))
+        .select(c::last_value)
+        .first(tenant.conn())
+        .optional()?;
+    Ok(last.unwrap_or(0))
+}
+
 /// Whether a live student already has this number.
 pub fn number_taken(tenant: &mut Tenant<'_>, number: &str) -> QueryResult<bool> {
     use crate::db::schema::students;

@@ -24,6 +24,7 @@ pub struct SchoolRow {
     pub brand_color: Option<String>,
     pub logo_file_id: Option<Uuid>,
     pub settings: serde_json::Value,
+    pub student_number_pattern: String,
 }
 
 /// The tenant's school.
@@ -49,6 +50,7 @@ pub struct SchoolChanges {
     pub settings: Option<serde_json::Value>,
     pub language: Option<Option<String>>,
     pub week_start: Option<i16>,
+    pub student_number_pattern: Option<String>,
 }
 
 /// Changes the tenant's school, recording who did.

@@ -37,6 +37,7 @@ pub fn routes(r: &mut Routes) {
         .post("/settings/colour", manage, save::<ColourForm>)
         .post("/settings/mail", manage, save::<MailForm>)
         .post("/settings/region", manage, save::<RegionForm>)
+        .post("/settings/student-numbers", manage, save::<NumberForm>)
         .post("/settings/language", manage, save_language)
         .post("/settings/week-start", manage, save::<WeekStartForm>)
         .post("/settings/school-day", manage, save_school_day)
@@ -71,6 +72,8 @@ struct SettingsPage {
     weekdays: Vec<WeekdayOption>,
     campuses: Vec<CampusField>,
     areas: Vec<AreaField>,
+    /// The number the next new student gets under the stored pattern.
+    next_number: String,
 }
 
 /// The text of each field as the page shows it.
@@ -82,6 +85,7 @@ struct Values {
     reply_to: String,
     time_zone: String,
     currency: String,
+    number_pattern: String,
 }
 
 impl Values {
@@ -97,6 +101,7 @@ impl Values {
             reply_to: row.email_sender.clone().unwrap_or_default(),
             time_zone: row.time_zone.clone(),
             currency: row.currency.clone(),
+            number_pattern: row.student_number_pattern.clone(),
         }
     }
 }
@@ -139,6 +144,7 @@ fn load(
 ) -> Result<SettingsPage, AppError> {
     let t = page.t;
     let row = queries::school(tenant)?;
+    let next_number = crate::families::numbers::next_under(tenant, &row.student_number_pattern)?;
     let mut values = Values::stored(&row);
     typed(&mut values);
     let names = super::area_names(&row.settings);
@@ -175,6 +181,7 @@ fn load(
         weekdays: weekday_options(page),
         campuses,
         areas,
+        next_number,
     })
 }
 
@@ -375,6 +382,31 @@ impl Section for MailForm {
                 v.sender_name = self.sender_name;
                 v.reply_to = self.reply_to;
             })),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct NumberForm {
+    #[serde(default)]
+    number_pattern: String,
+}
+
+impl Section for NumberForm {
+    const SAVED: (&'static str, &'static str) = (msg("settings-numbers-saved"), "student-numbers");
+
+    fn changes(self, t: Lang) -> Result<SchoolChanges, Refusal> {
+        match rules::number_pattern(&self.number_pattern, t) {
+            Ok(pattern) => Ok(SchoolChanges {
+                student_number_pattern: Some(pattern),
+                ..SchoolChanges::default()
+            }),
+            Err(message) => Err(Refusal::new(
+                one_error("number_pattern", message),
+                move |v| {
+                    v.number_pattern = self.number_pattern;
+                },
+            )),
         }
     }
 }

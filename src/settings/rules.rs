@@ -41,6 +41,46 @@ pub fn school_name(text: &str, t: Lang) -> Result<String, String> {
     }
 }
 
+/// Longest student-number pattern kept.
+const MAX_PATTERN: usize = 40;
+
+/// A student-number pattern: one line holding the sequence (`{seq}` or `{seq:0N}`, N at
+/// most 12), and otherwise only `{year}` and plain characters.
+pub fn number_pattern(text: &str, t: Lang) -> Result<String, String> {
+    let pattern = one_line(text, MAX_PATTERN).ok_or_else(|| t.text("settings-number-too-long"))?;
+    if crate::web::input::changes_direction(&pattern) {
+        return Err(t.text("settings-name-direction"));
+    }
+    let mut has_sequence = false;
+    let mut rest = pattern.as_str();
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .ok_or_else(|| t.text("settings-number-unknown-part"))?;
+        match &after[..close] {
+            "year" => {}
+            "seq" => has_sequence = true,
+            token => match token
+                .strip_prefix("seq:0")
+                .and_then(|w| w.parse::<usize>().ok())
+            {
+                Some(width) if (1..=12).contains(&width) => has_sequence = true,
+                _ => return Err(t.text("settings-number-unknown-part")),
+            },
+        }
+        rest = &after[close + 1..];
+    }
+    if rest.contains('}') || !has_sequence {
+        return Err(t.text(if has_sequence {
+            "settings-number-unknown-part"
+        } else {
+            "settings-number-needs-sequence"
+        }));
+    }
+    Ok(pattern)
+}
+
 /// The name mail goes out under; empty means the school's name.
 pub fn sender_name(text: &str, t: Lang) -> Result<Option<String>, String> {
     let name = one_line(text, MAX_NAME).ok_or_else(|| t.text("settings-name-too-long"))?;
@@ -130,6 +170,28 @@ pub const ISO_4217: &[&str] = &[
     "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS",
     "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
 ];
+
+#[cfg(test)]
+mod number_tests {
+    use super::number_pattern;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_number_pattern_needs_its_sequence_and_knows_only_year_and_seq() {
+        let t = Lang::default();
+        assert_eq!(
+            number_pattern(" NW-{year}-{seq:04} ", t).as_deref(),
+            Ok("NW-{year}-{seq:04}")
+        );
+        assert_eq!(number_pattern("S{seq}", t).as_deref(), Ok("S{seq}"));
+        for refused in ["{year}", "", "{seq:099}", "{seq}{month}", "{seq", "A}{seq}"] {
+            assert!(
+                number_pattern(refused, t).is_err(),
+                "{refused:?} is refused"
+            );
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

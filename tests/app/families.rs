@@ -531,3 +531,58 @@ async fn family_pages_and_the_siblings_panel_speak_spanish() {
         assert!(household.contains(&student_name(&app, *child)));
     }
 }
+
+#[actix_web::test]
+async fn the_office_sets_the_pattern_of_student_numbers_and_the_next_student_gets_it() {
+    let app = spawn_app().await;
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let year = homeroom::clock::today(chrono_tz::UTC).year().to_string();
+    let settings = app.page(&admin, "/settings").await;
+    assert!(
+        settings.contains(&format!("The next new student gets {year}-00001.")),
+        "the preview under the stored pattern"
+    );
+
+    let refused = app
+        .submit(
+            &admin,
+            "/settings",
+            "/settings/student-numbers",
+            &[("number_pattern", "NW-{year}")],
+        )
+        .await;
+    let page =
+        crate::common::expect_page(refused, 422, "Put {seq} (or {seq:05}) in the pattern").await;
+    assert!(
+        page.contains(r#"value="NW-{year}""#),
+        "the pattern as typed"
+    );
+
+    let saved = app
+        .submit(
+            &admin,
+            "/settings",
+            "/settings/student-numbers",
+            &[("number_pattern", "NW-{year}-{seq:04}")],
+        )
+        .await;
+    assert_eq!(saved.status(), 303);
+    let settings = app.page(&admin, "/settings").await;
+    assert!(settings.contains(&format!("The next new student gets NW-{year}-0001.")));
+
+    let fields = new_student_form(
+        &app,
+        &admin,
+        &[
+            ("first_name", "Quintessa"),
+            ("last_name", "Okafor"),
+            ("student_number", ""),
+        ],
+    )
+    .await;
+    assert_eq!(post(&app, &admin, &fields).await.status(), 303);
+    assert_eq!(
+        stored(&app, "Quintessa", "student_number"),
+        [Some(format!("NW-{year}-0001"))]
+    );
+}
