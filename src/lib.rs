@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod resources;
+pub mod rollover;
 pub mod school;
 pub mod search;
 pub mod settings;

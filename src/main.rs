@@ -64,6 +64,13 @@ enum Command {
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
+    /// Rehearse a school's year rollover into the proposed next year: the whole run
+    /// in one transaction, timed, then rolled back (nothing changes).
+    Rollover {
+        /// The organization's name.
+        #[arg(long)]
+        organization: String,
+    },
     /// Bring an archive made by `backup` back into an empty data directory.
     ///
     /// With DATABASE_URL, into that empty database (and the data directory's files).
@@ -106,6 +113,7 @@ fn main() -> ExitCode {
             super_admin,
         } => create_admin(settings, &email, &organization, super_admin),
         Command::Backup { out } => backup(settings, out.as_deref()),
+        Command::Rollover { organization } => rehearse_rollover(settings, &organization),
         Command::Restore { file } => restore(settings, &file),
     };
     match result {
@@ -223,6 +231,29 @@ fn seed_demo(settings: Settings, scale: demo::Scale) -> anyhow::Result<()> {
     if scale == demo::Scale::District {
         println!("Built in {:.1} s.", started.elapsed().as_secs_f64());
     }
+    drop(conn);
+    drop(pool);
+    database.shutdown();
+    Ok(())
+}
+
+fn rehearse_rollover(settings: Settings, organization: &str) -> anyhow::Result<()> {
+    let (database, pool) = prepare(&settings)?;
+    let mut conn = pool.get()?;
+    let (outcome, took) = homeroom::rollover::rehearse(&mut conn, organization)?;
+    let moved = &outcome.moved;
+    println!(
+        "Rollover of {organization} into {} rehearsed in one transaction in {:.2} s and rolled back: \
+         {} classes copied, {} students enrolled ({} promoted, {} repeating), {} graduated, {} enrolments closed.",
+        outcome.year.name,
+        took.as_secs_f64(),
+        outcome.added.classes,
+        moved.enrolled,
+        moved.promoted,
+        moved.repeating,
+        moved.graduated,
+        moved.closed,
+    );
     drop(conn);
     drop(pool);
     database.shutdown();

@@ -37,6 +37,7 @@ pub fn routes() -> Routes {
     crate::resources::routes(&mut r);
     crate::attendance::routes(&mut r);
     crate::gradebook::routes(&mut r);
+    crate::rollover::routes(&mut r);
     r
 }
 

@@ -261,6 +261,10 @@ pub const FORM_TABLES: &[&str] = &["form_tokens", "form_stashes"];
 /// (a new student's), never opened as records.
 pub const COUNTER_TABLES: &[&str] = &["student_number_counters"];
 
+/// The year rollover's plan while the office reviews it, read and written only by
+/// the rollover's pages (gated by creating academic years), never opened as records.
+pub const PLAN_TABLES: &[&str] = &["rollover_class_targets", "rollover_student_choices"];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Permission {
     pub action: Action,

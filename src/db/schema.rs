@@ -985,6 +985,29 @@ diesel::table! {
 }
 
 diesel::table! {
+    rollover_class_targets (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        class_id -> Uuid,
+        target_class_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    rollover_student_choices (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        class_id -> Uuid,
+        student_id -> Uuid,
+        choice -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     safety_quiz_results (id) {
         id -> Uuid,
         organization_id -> Uuid,
@@ -1445,6 +1468,10 @@ diesel::joinable!(personality_quiz_results -> organizations (organization_id));
 diesel::joinable!(roles_permissions -> permissions (permission_id));
 diesel::joinable!(roles_permissions -> roles (role_id));
 diesel::joinable!(roles_permissions -> users (created_by_id));
+diesel::joinable!(rollover_class_targets -> organizations (organization_id));
+diesel::joinable!(rollover_student_choices -> classes (class_id));
+diesel::joinable!(rollover_student_choices -> organizations (organization_id));
+diesel::joinable!(rollover_student_choices -> students (student_id));
 diesel::joinable!(safety_quiz_results -> campuses (campus_id));
 diesel::joinable!(safety_quiz_results -> organizations (organization_id));
 diesel::joinable!(scheduled_tasks -> organizations (organization_id));
@@ -1519,6 +1546,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     personality_quiz_results,
     roles,
     roles_permissions,
+    rollover_class_targets,
+    rollover_student_choices,
     safety_quiz_results,
     scheduled_tasks,
     staff,

@@ -345,7 +345,7 @@ fn guardian_language(app: &TestApp, id: &str) -> Option<String> {
     )
 }
 
-async fn post_fields(
+pub(crate) async fn post_fields(
     app: &TestApp,
     client: &reqwest::Client,
     path: &str,

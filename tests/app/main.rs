@@ -35,6 +35,7 @@ mod record_vocabulary;
 mod records_in_languages;
 mod redirects;
 mod resources;
+mod rollover;
 mod routes;
 mod schema;
 mod school_settings;

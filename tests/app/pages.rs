@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 58] = [
+    const EVERYTHING: [&str; 59] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -200,6 +200,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Attendance: Campus attendance settings -> /campus-attendance-config",
         "Academics: Gradebooks -> /gradebook",
         "Academics: Grading scale -> /grading",
+        "Academics: Year rollover -> /rollover",
         "Academics: Academic years -> /academic-years",
         "Academics: Terms -> /academic-terms",
         "Academics: Grades -> /grades",
@@ -247,8 +248,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Students & families: Students, Guardians, Parents and guardians, Families, Admissions, Enrol in a class",
         "Attendance: Attendance today, Missing rolls, Chronic absence, Attendance sessions, \
          Attendance records, Campus attendance settings",
-        "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, Classes, \
-         Class enrolments, Class subjects, \
+        "Academics: Gradebooks, Grading scale, Year rollover, Academic years, Terms, Grades, \
+         Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Fee plans, Invoices, Payments",
         "Communication: Messages, Events, Documents",

@@ -1,0 +1,4 @@
+DROP POLICY rollover_student_choices_tenant_isolation ON rollover_student_choices;
+DROP POLICY rollover_class_targets_tenant_isolation ON rollover_class_targets;
+DROP TABLE rollover_student_choices;
+DROP TABLE rollover_class_targets;
