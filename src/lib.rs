@@ -18,6 +18,7 @@ pub mod gradebook;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod pdf;
 pub mod resources;
 pub mod school;
 pub mod search;
