@@ -255,6 +255,10 @@ pub const FORM_TABLES: &[&str] = &["form_tokens", "form_stashes"];
 /// (a new student's), never opened as records.
 pub const COUNTER_TABLES: &[&str] = &["student_number_counters"];
 
+/// Parts of the assessment results' records, governed by their permissions: a term's
+/// report card comments and the issued report cards.
+pub const RESULT_TABLES: &[&str] = &["report_card_comments", "report_cards"];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Permission {
     pub action: Action,
