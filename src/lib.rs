@@ -18,6 +18,7 @@ pub mod gradebook;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod pdf;
 pub mod resources;
 pub mod rollover;
 pub mod school;

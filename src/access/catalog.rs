@@ -264,6 +264,9 @@ pub const COUNTER_TABLES: &[&str] = &["student_number_counters"];
 /// The year rollover's plan while the office reviews it, read and written only by
 /// the rollover's pages (gated by creating academic years), never opened as records.
 pub const PLAN_TABLES: &[&str] = &["rollover_class_targets", "rollover_student_choices"];
+/// Parts of the assessment results' records, governed by their permissions: a term's
+/// report card comments and the issued report cards.
+pub const RESULT_TABLES: &[&str] = &["report_card_comments", "report_cards"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Permission {

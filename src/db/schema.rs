@@ -1380,6 +1380,40 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    report_card_comments (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        academic_term_id -> Uuid,
+        student_id -> Uuid,
+        class_subject_id -> Nullable<Uuid>,
+        kind -> Text,
+        body -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    report_cards (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        academic_term_id -> Uuid,
+        student_id -> Uuid,
+        class_id -> Uuid,
+        content -> Jsonb,
+        issued_at -> Timestamptz,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
 diesel::joinable!(absence_alerts -> campuses (campus_id));
 diesel::joinable!(absence_alerts -> messages (message_id));
 diesel::joinable!(absence_alerts -> organizations (organization_id));
@@ -1544,6 +1578,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     payments,
     permissions,
     personality_quiz_results,
+    report_card_comments,
+    report_cards,
     roles,
     roles_permissions,
     rollover_class_targets,

@@ -16,6 +16,7 @@ mod names;
 mod organization;
 mod people;
 mod plan;
+mod report_cards;
 mod spec;
 mod support;
 mod terms;
@@ -294,6 +295,7 @@ fn build_school(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<SchoolCoun
     let attendance = attendance::create(conn, ctx, &org, &plan, &people, &academics)?;
     let terms = terms::create(conn, ctx, &org, &academics)?;
     let assessments = assessments::create(conn, ctx, &org, &plan, &people, &academics, &terms)?;
+    report_cards::create(conn, ctx, (&org, &plan, &people, &academics), &terms)?;
     let finance = finance::create(conn, ctx, &org, &people, &academics)?;
     ctx.progress.say(format_args!(
         "{name}: {} invoices, {} payments",

@@ -10,6 +10,7 @@
 mod average;
 mod entry;
 pub mod queries;
+pub mod report_cards;
 mod routes;
 mod scale;
 pub mod terms;
@@ -79,6 +80,8 @@ pub struct Grid {
     pub averages: HashMap<Uuid, StudentAverage>,
     pub weights: Weights,
     pub rights: Rights,
+    /// The subject teacher's report card comment of the term, by student.
+    pub comments: HashMap<Uuid, String>,
 }
 
 /// The term asked for (by id), else the one holding today, else the latest begun,
@@ -113,6 +116,13 @@ pub fn grid(
         .iter()
         .map(|p| (p.id, book.average(p.id)))
         .collect();
+    let comments = match &term {
+        Some(term) => {
+            let ids: Vec<Uuid> = book.pupils.iter().map(|p| p.id).collect();
+            report_cards::subject_comments(tenant, class_subject_id, term.id, &ids)?
+        }
+        None => HashMap::new(),
+    };
     Ok(Grid {
         head,
         terms,
@@ -123,6 +133,7 @@ pub fn grid(
         averages,
         weights: book.weights,
         rights,
+        comments,
     })
 }
 

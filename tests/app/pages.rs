@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 59] = [
+    const EVERYTHING: [&str; 60] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -199,6 +199,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Attendance: Attendance records -> /attendance-records",
         "Attendance: Campus attendance settings -> /campus-attendance-config",
         "Academics: Gradebooks -> /gradebook",
+        "Academics: Report cards -> /report-cards",
         "Academics: Grading scale -> /grading",
         "Academics: Year rollover -> /rollover",
         "Academics: Academic years -> /academic-years",
@@ -248,8 +249,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Students & families: Students, Guardians, Parents and guardians, Families, Admissions, Enrol in a class",
         "Attendance: Attendance today, Missing rolls, Chronic absence, Attendance sessions, \
          Attendance records, Campus attendance settings",
-        "Academics: Gradebooks, Grading scale, Year rollover, Academic years, Terms, Grades, \
-         Subjects, Classes, Class enrolments, Class subjects, \
+        "Academics: Gradebooks, Report cards, Grading scale, Year rollover, Academic years, Terms, \
+         Grades, Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Fee plans, Invoices, Payments",
         "Communication: Messages, Events, Documents",
@@ -270,7 +271,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Students & families: Students, Guardians, Parents and guardians, Families, Admissions",
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
-                "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, \
+                "Academics: Gradebooks, Report cards, Grading scale, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Fee plans, Invoices, Payments",
                 "Communication: Messages, Events, Documents",
@@ -284,7 +285,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Today: Dashboard, Inbox, Today",
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Attendance: Attendance sessions, Attendance records",
-                "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, \
+                "Academics: Gradebooks, Report cards, Grading scale, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Communication: Messages, Events",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \

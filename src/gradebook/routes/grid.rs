@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::views::{self, CellSaved, Choice, ColumnView, RowView, TermChoice, Typed, WeightField};
 use crate::db::enums::{AssessmentStatus, AssessmentType};
 use crate::gradebook::queries::{Listed, NewColumn};
+use crate::gradebook::report_cards::class_title;
 use crate::gradebook::{self as domain, Grid, Refusal, WeightErrors, Weights};
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -34,11 +35,11 @@ pub struct TermQuery {
     class: Option<String>,
 }
 
-fn uuid_of(text: Option<&str>) -> Option<Uuid> {
+pub(crate) fn uuid_of(text: Option<&str>) -> Option<Uuid> {
     text.and_then(|t| t.trim().parse().ok())
 }
 
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+pub(crate) fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
     fields
         .iter()
         .find(|(n, _)| n == name)
@@ -52,14 +53,6 @@ struct IndexPage {
     stylesheet: String,
     books: Vec<(String, String)>,
     of_class: bool,
-}
-
-/// A class as people call it: its name, with its section unless the name holds it.
-fn class_title(name: &str, section: Option<&str>) -> String {
-    match section.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(section) if !name.ends_with(section) => format!("{name} {section}"),
-        _ => name.to_owned(),
-    }
 }
 
 fn book_title(l: &Listed) -> String {
@@ -150,7 +143,13 @@ fn grid_title(grid: &Grid) -> String {
 
 fn grid_page(page: &Page, grid: &Grid, sent: Sent) -> Result<HttpResponse, AppError> {
     let t = page.t;
-    let (columns, rows) = views::grid_views(t, page.access.time_zone, grid, &sent.typed);
+    let (columns, mut rows) = views::grid_views(t, page.access.time_zone, grid, &sent.typed);
+    if let Some(term) = &grid.term {
+        let cells = rows
+            .iter_mut()
+            .map(|r| (r.student_id, r.name.as_str(), &mut r.comment));
+        crate::gradebook::report_cards::comment_cells(page, grid, term.id, cells)?;
+    }
     let title = grid_title(grid);
     let status = if sent.error.is_some() || sent.weights.is_some() || sent.new_form.open {
         StatusCode::UNPROCESSABLE_ENTITY

@@ -2,7 +2,7 @@
 //! its cell, column, assessment and weight forms, and the school's grading settings.
 
 mod grading;
-mod grid;
+pub(crate) mod grid;
 mod views;
 
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
@@ -53,6 +53,7 @@ pub fn routes(r: &mut Routes) {
         href: "/grading",
         gate: settings,
     });
+    super::report_cards::routes(r);
 }
 
 /// The gradebook's own stylesheet, linked from its pages.

@@ -59,6 +59,8 @@ pub struct RowView {
     pub name: String,
     pub cells: Vec<CellView>,
     pub average: AverageView,
+    /// The report card comment's cell, as HTML (empty without a term).
+    pub comment: String,
 }
 
 pub struct TermChoice {
@@ -204,6 +206,7 @@ pub fn grid_views(
                 average: average_view(t, p.id, grid.averages.get(&p.id)),
                 name,
                 cells,
+                comment: String::new(),
             }
         })
         .collect();

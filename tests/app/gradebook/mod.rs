@@ -3,6 +3,7 @@
 //! workflow's closed state, who may write, terms and the scale's own checks.
 
 mod browser;
+mod report_cards;
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
