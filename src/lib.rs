@@ -26,5 +26,6 @@ pub mod setup;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod timetable;
 pub mod walkthroughs;
 pub mod web;

@@ -46,6 +46,7 @@ mod sign_in;
 mod staff_accounts;
 mod storage_errors;
 mod tenancy;
+mod timetable;
 mod text_input;
 mod values;
 mod visibility;

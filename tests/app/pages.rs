@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 56] = [
+    const EVERYTHING: [&str; 57] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -198,6 +198,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Attendance: Campus attendance settings -> /campus-attendance-config",
         "Academics: Gradebooks -> /gradebook",
         "Academics: Grading scale -> /grading",
+        "Academics: Timetable builder -> /timetable",
         "Academics: Academic years -> /academic-years",
         "Academics: Terms -> /academic-terms",
         "Academics: Grades -> /grades",
@@ -245,7 +246,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Students & families: Students, Guardians, Parents and guardians, Families",
         "Attendance: Attendance today, Missing rolls, Chronic absence, Attendance sessions, \
          Attendance records, Campus attendance settings",
-        "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, Classes, \
+        "Academics: Gradebooks, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, Classes, \
          Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Fee plans, Invoices, Payments",
@@ -267,7 +268,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
-                "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, \
+                "Academics: Gradebooks, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Fee plans, Invoices, Payments",
                 "Communication: Messages, Events, Documents",
@@ -281,7 +282,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Today: Dashboard, Inbox, Today",
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Attendance: Attendance sessions, Attendance records",
-                "Academics: Gradebooks, Grading scale, Academic years, Terms, Grades, Subjects, \
+                "Academics: Gradebooks, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Communication: Messages, Events",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
