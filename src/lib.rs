@@ -29,5 +29,6 @@ pub mod startup;
 pub mod state;
 pub mod students;
 pub mod telemetry;
+pub mod timetable;
 pub mod walkthroughs;
 pub mod web;

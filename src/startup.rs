@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
     crate::attendance::oversight_routes(&mut r);
     crate::walkthroughs::routes(&mut r);
     crate::students::routes(&mut r);
+    crate::timetable::routes(&mut r);
     crate::resources::routes(&mut r);
     crate::attendance::routes(&mut r);
     crate::gradebook::routes(&mut r);

@@ -371,6 +371,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    bell_periods (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Uuid,
+        name -> Text,
+        starts_at -> Time,
+        ends_at -> Time,
+        import_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+        created_by_id -> Nullable<Uuid>,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
     campus_attendance_config (id) {
         id -> Uuid,
         organization_id -> Uuid,
@@ -1249,6 +1266,8 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        class_id -> Uuid,
+        clash_exempt -> Bool,
     }
 }
 
@@ -1414,6 +1433,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(bell_periods -> campuses (campus_id));
 diesel::joinable!(absence_alerts -> campuses (campus_id));
 diesel::joinable!(absence_alerts -> messages (message_id));
 diesel::joinable!(absence_alerts -> organizations (organization_id));
@@ -1549,6 +1569,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     attendance_records,
     attendance_sessions,
     audit_log,
+    bell_periods,
     auth_refresh_tokens,
     campus_attendance_config,
     campus_attendance_summaries,

@@ -9,6 +9,7 @@
 mod academics;
 mod assessments;
 mod attendance;
+mod bell_times;
 mod communication;
 mod families;
 mod finance;
@@ -288,6 +289,7 @@ fn build_school(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<SchoolCoun
     ));
     let academics = academics::create(conn, ctx, &org, &plan, &people)?;
     let lessons = timetable::create(conn, ctx, &org, &plan, &people, &academics)?;
+    bell_times::create(conn, &org)?;
     ctx.progress.say(format_args!(
         "{name}: {} classes and their timetable",
         plan.classes.len()

@@ -170,6 +170,13 @@ pub fn refused_write(
             }
             Ok(())
         }
+        // An exclusion (a timetable's room, class or teacher booked twice at once).
+        DbError::DatabaseError(_, info)
+            if info.constraint_name().is_some_and(|c| c.ends_with("_free")) =>
+        {
+            errors.add("", t.text("tt-clash-record"));
+            Ok(())
+        }
         _ => Err(e),
     }
 }

@@ -37,6 +37,11 @@ const FILES: &[Asset] = &[
         body: include_bytes!("../../static/js/walkthrough.js"),
     },
     Asset {
+        path: "/static/js/timetable.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../static/js/timetable.js"),
+    },
+    Asset {
         path: "/static/js/roll.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_bytes!("../../static/js/roll.js"),

@@ -48,6 +48,7 @@ mod staff_accounts;
 mod storage_errors;
 mod students;
 mod tenancy;
+mod timetable;
 mod text_input;
 mod values;
 mod visibility;

@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 60] = [
+    const EVERYTHING: [&str; 61] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -202,6 +202,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Academics: Report cards -> /report-cards",
         "Academics: Grading scale -> /grading",
         "Academics: Year rollover -> /rollover",
+        "Academics: Timetable builder -> /timetable",
         "Academics: Academic years -> /academic-years",
         "Academics: Terms -> /academic-terms",
         "Academics: Grades -> /grades",
