@@ -255,6 +255,16 @@ pub const FORM_TABLES: &[&str] = &["form_tokens", "form_stashes"];
 /// (a new student's), never opened as records.
 pub const COUNTER_TABLES: &[&str] = &["student_number_counters"];
 
+/// Finance's own rows, read and written only with the invoices they belong to or
+/// shape (an invoice's lines, discount rules, the school's finance settings), under
+/// the invoices' permissions.
+pub const FINANCE_TABLES: &[&str] = &[
+    "invoice_lines",
+    "discount_rules",
+    "discount_rule_students",
+    "finance_settings",
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Permission {
     pub action: Action,
