@@ -36,6 +36,7 @@ pub fn routes() -> Routes {
     crate::resources::routes(&mut r);
     crate::attendance::routes(&mut r);
     crate::gradebook::routes(&mut r);
+    crate::finance::routes(&mut r);
     r
 }
 

@@ -7,7 +7,7 @@ use crate::web::error::AppError;
 
 /// A CSV download. Cells that a spreadsheet would run as a formula are quoted with
 /// a leading apostrophe, so a name like `=HYPERLINK(...)` stays text.
-pub(super) fn csv_response(
+pub(crate) fn csv_response(
     file_name: &str,
     header: Vec<String>,
     rows: impl Iterator<Item = Vec<String>>,

@@ -4,7 +4,7 @@
 
 mod chronic;
 mod class;
-mod csv;
+pub(crate) mod csv;
 mod student;
 
 use super::filters::{status_class, status_code, status_message};
