@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod families;
 pub mod files;
+pub mod finance;
 pub mod forms;
 pub mod gradebook;
 pub mod i18n;

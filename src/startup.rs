@@ -39,6 +39,7 @@ pub fn routes() -> Routes {
     crate::attendance::routes(&mut r);
     crate::gradebook::routes(&mut r);
     crate::rollover::routes(&mut r);
+    crate::finance::routes(&mut r);
     r
 }
 

@@ -267,6 +267,15 @@ pub const PLAN_TABLES: &[&str] = &["rollover_class_targets", "rollover_student_c
 /// Parts of the assessment results' records, governed by their permissions: a term's
 /// report card comments and the issued report cards.
 pub const RESULT_TABLES: &[&str] = &["report_card_comments", "report_cards"];
+/// Finance's own rows, read and written only with the invoices they belong to or
+/// shape (an invoice's lines, discount rules, the school's finance settings), under
+/// the invoices' permissions.
+pub const FINANCE_TABLES: &[&str] = &[
+    "invoice_lines",
+    "discount_rules",
+    "discount_rule_students",
+    "finance_settings",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Permission {

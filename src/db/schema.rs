@@ -821,6 +821,9 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        billing_period_start -> Nullable<Date>,
+        billing_period_end -> Nullable<Date>,
+        last_reminded_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -1621,4 +1624,70 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     users_custom_permissions,
     walkthrough_checkins,
+);
+
+// ---- finance: invoice lines, discount rules and finance settings
+
+diesel::table! {
+    invoice_lines (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        invoice_id -> Uuid,
+        position -> Int4,
+        description -> Text,
+        fee_plan_id -> Nullable<Uuid>,
+        quantity -> Numeric,
+        unit_amount -> Numeric,
+        discount -> Numeric,
+        reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        discount_rule_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    finance_settings (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        proration -> Text,
+        reminder_every_days -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    discount_rules (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        name -> Text,
+        kind -> Text,
+        amount -> Numeric,
+        applies_to -> Text,
+        fee_plan_id -> Nullable<Uuid>,
+        active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    discount_rule_students (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        discount_rule_id -> Uuid,
+        student_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(invoice_lines -> invoices (invoice_id));
+diesel::joinable!(discount_rule_students -> discount_rules (discount_rule_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    invoice_lines,
+    invoices,
+    discount_rules,
+    discount_rule_students,
+    finance_settings,
 );

@@ -340,6 +340,19 @@ pub fn create(
 
     insert_all!(conn, invoices::table, invoice_rows, "invoices");
     insert_all!(conn, payments::table, payment_rows, "payments");
+    // The first term's invoices name the term they bill, as bulk invoicing does,
+    // so invoicing that term again finds every student invoiced.
+    diesel::sql_query(
+        "UPDATE invoices i SET billing_period_start = t.starts_on, billing_period_end = t.ends_on \
+         FROM fee_plans f, academic_terms t \
+         WHERE i.organization_id = $1 AND f.id = i.fee_plan_id AND f.billing_cycle = 'termly' \
+           AND t.academic_year_id = f.academic_year_id AND t.deleted_at IS NULL \
+           AND t.starts_on = (SELECT min(x.starts_on) FROM academic_terms x \
+                              WHERE x.academic_year_id = f.academic_year_id AND x.deleted_at IS NULL)",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(org.id)
+    .execute(conn)
+    .context("naming the first term's billing period")?;
     Ok(FinanceCounts {
         invoices: invoice_rows.len(),
         payments: payment_rows.len(),

@@ -41,9 +41,9 @@ mod export;
 mod import;
 mod menu;
 mod pages;
-mod queries;
+pub(crate) mod queries;
 mod routes;
-mod store;
+pub(crate) mod store;
 pub mod values;
 
 pub use export::cell as csv_cell;

@@ -14,6 +14,7 @@ mod database_faults;
 mod demo;
 mod families;
 mod files;
+mod finance;
 mod formats;
 mod forms;
 mod gradebook;

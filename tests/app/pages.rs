@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 61] = [
+    const EVERYTHING: [&str; 63] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -214,6 +214,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Academics: Timetable periods -> /timetable-periods",
         "Academics: Assessments -> /assessments",
         "Academics: Assessment results -> /assessment-results",
+        "Finance: Invoice fee plans -> /finance/billing",
+        "Finance: Aging -> /finance/aging",
         "Finance: Fee plans -> /fee-plans",
         "Finance: Invoices -> /invoices",
         "Finance: Payments -> /payments",
@@ -253,7 +255,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Academics: Gradebooks, Report cards, Grading scale, Year rollover, Academic years, Terms, \
          Grades, Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
-        "Finance: Fee plans, Invoices, Payments",
+        "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
         "Communication: Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, Frame posts, \
          Progress, Safety quiz results, Personality quiz results, Walkthrough check-ins",
@@ -274,7 +276,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Gradebooks, Report cards, Grading scale, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
-                "Finance: Fee plans, Invoices, Payments",
+                "Finance: Aging, Fee plans, Invoices, Payments",
                 "Communication: Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
                  Frame posts, Walkthrough check-ins",
@@ -299,7 +301,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Today: Dashboard, Inbox",
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Academics: Academic years, Grades, Classes",
-                "Finance: Fee plans, Invoices, Payments",
+                "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
                 "Communication: Documents",
                 "Administration: Campuses",
                 "Account: Your profile",

@@ -308,6 +308,7 @@ fn the_permission_catalog_covers_every_table() {
                 .chain(homeroom::access::catalog::COUNTER_TABLES)
                 .chain(homeroom::access::catalog::PLAN_TABLES)
                 .chain(homeroom::access::catalog::RESULT_TABLES)
+                .chain(homeroom::access::catalog::FINANCE_TABLES)
                 .map(|t| (*t).to_owned()),
         )
         .chain(["__diesel_schema_migrations".to_owned()])

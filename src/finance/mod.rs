@@ -1,0 +1,21 @@
+//! Finance the way a bursar works: invoices with lines, made in bulk from fee
+//! plans for a billing period (pro-rated for a student who joined during it, with
+//! the school's discount rules applied, each as a line with its reason), written
+//! in the background once per student, plan and period.
+
+mod aging;
+pub mod billing;
+mod documents;
+mod pages;
+pub mod periods;
+pub mod queries;
+pub mod reminders;
+mod runs;
+
+use crate::access::Routes;
+
+pub fn routes(r: &mut Routes) {
+    pages::routes(r);
+    documents::routes(r);
+    aging::routes(r);
+}
