@@ -55,6 +55,21 @@ impl Mailer {
     /// `db::run`. A refused delivery is recorded as failed, not returned as an error,
     /// so the action that caused the e-mail still completes.
     pub fn send(&self, conn: &mut PgConnection, email: &Email) -> QueryResult<(Uuid, EmailStatus)> {
+        let (id, refusal) = self.send_reporting(conn, email)?;
+        let status = match (refusal, &self.smtp) {
+            (Some(_), _) => EmailStatus::Failed,
+            (None, None) => EmailStatus::Stored,
+            (None, Some(_)) => EmailStatus::Sent,
+        };
+        Ok((id, status))
+    }
+
+    /// Like [`Mailer::send`], with the mail server's refusal when it refused.
+    pub fn send_reporting(
+        &self,
+        conn: &mut PgConnection,
+        email: &Email,
+    ) -> QueryResult<(Uuid, Option<String>)> {
         let sender = match email.organization_id {
             Some(school) => Sender::of(conn, school)?,
             None => Sender::default(),
@@ -76,7 +91,7 @@ impl Mailer {
                 email_outbox::subject.eq(&email.subject),
                 email_outbox::body_text.eq(&email.body),
                 email_outbox::status.eq(status),
-                email_outbox::error.eq(error),
+                email_outbox::error.eq(&error),
                 email_outbox::sent_at.eq((status == EmailStatus::Sent).then(Utc::now)),
                 email_outbox::created_by_id.eq(email.sent_by),
                 email_outbox::from_name.eq(&sender.name),
@@ -84,7 +99,7 @@ impl Mailer {
             ))
             .returning(email_outbox::id)
             .get_result(conn)?;
-        Ok((id, status))
+        Ok((id, error))
     }
 
     fn deliver(

@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | walkthroughs | global users and those who may delete visits | `director` (may record visits): their campus and what they wrote; `observed`: visits to their own classroom |
 //! | attendance | global users, attendance overseers (campus summaries) and those who manage classes | `taught`: the rolls of the classes they teach |
-//! | messages | global users and those who may write messages | `own`: what they wrote, what was sent to them, what went to all staff or everyone |
+//! | messages | global users and those who may write to any audience | `own`: what they wrote, what was sent to them, what went to all staff or everyone |
 //! | staff_attendance | global users and those who may change it | `own`: their own days |
 //! | user_progress, safety_quiz_results, personality_quiz_results | global users and those who may change them | `own`: their own check-ins, progress and answers |
 
@@ -41,7 +41,9 @@ pub fn reach(permissions: &PermissionSet, global_access: bool) -> String {
     ));
     areas.push((
         "messages",
-        if may(Action::Create, Entity::Messages) {
+        // Those who write to any audience read every message; a teacher writing to
+        // their classes reads their own.
+        if may(Action::Create, Entity::Messages) && may(Action::Create, Entity::MessageRecipients) {
             "all"
         } else {
             "own"

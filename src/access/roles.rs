@@ -150,6 +150,8 @@ impl BuiltinRole {
                     &[E::MessageRecipients, E::Documents, E::ContentCatalog],
                     &[Read],
                 );
+                // Writes to any audience, not only the classes they teach.
+                grant(&[E::MessageRecipients], &[Create]);
             }
             BuiltinRole::Teacher => {
                 grant(PEOPLE, &[Read]);
@@ -180,6 +182,8 @@ impl BuiltinRole {
                     ],
                     &[Read],
                 );
+                // Writes to the families and students of the classes they teach.
+                grant(&[E::Messages], &[Create]);
             }
             BuiltinRole::Accountant => {
                 grant(FINANCE, all);
@@ -214,6 +218,7 @@ impl BuiltinRole {
                 grant(&[E::ClassEnrollments], &[Create, Read, Update]);
                 grant(STUDENT_RECORDS, &[Create, Read, Update]);
                 grant(&[E::MessageRecipients, E::CommunicationEvents], &[Read]);
+                grant(&[E::MessageRecipients], &[Create]);
                 // The office follows the day's attendance and records staff arriving.
                 grant(ATTENDANCE, &[Read]);
                 grant(&[E::StaffAttendanceRecords], &[Create, Update]);

@@ -2,8 +2,11 @@
 //! shown in the recipient's in-app inbox and e-mailed to those with an address.
 //! Absence alerts and walkthrough notifications go through [`notify`].
 
+pub mod compose;
 pub mod inbox;
+pub mod outgoing;
 pub mod queries;
+mod report;
 
 use chrono::Utc;
 use diesel::prelude::*;
@@ -14,7 +17,11 @@ use crate::db::enums::{DeliveryStatus, EmailStatus, MessageChannel, RecipientTyp
 use crate::mail::{Email, Mailer};
 use queries::Delivery;
 
-pub use inbox::routes;
+/// The inbox, and writing messages and their delivery reports.
+pub fn routes(r: &mut crate::access::Routes) {
+    inbox::routes(r);
+    compose::routes(r);
+}
 
 /// One person a notice is addressed to.
 pub struct Recipient {

@@ -164,3 +164,199 @@ pub fn upcoming_events(
         .map(|(date, title, kind)| Event { date, title, kind })
         .collect())
 }
+
+/// Something an audience can name: a campus, grade, class or person.
+pub struct Choice {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// What the compose form offers to write to.
+#[derive(Default)]
+pub struct AudienceChoices {
+    pub campuses: Vec<Choice>,
+    pub grades: Vec<Choice>,
+    pub classes: Vec<Choice>,
+    pub people: Vec<Choice>,
+}
+
+fn choices(rows: Vec<(Uuid, String)>) -> Vec<Choice> {
+    rows.into_iter()
+        .map(|(id, name)| Choice { id, name })
+        .collect()
+}
+
+/// The campuses, grades, active classes and accounts of the school; with `only`,
+/// just those classes (a teacher's own) and nothing else.
+pub fn audience_choices(
+    tenant: &mut Tenant<'_>,
+    only: Option<&[Uuid]>,
+) -> QueryResult<AudienceChoices> {
+    use crate::db::enums::ClassStatus;
+    use crate::school::queries::{campuses, classes, grades};
+    use schema::{campuses as ca, classes as cl, grades as gr};
+    let mut query = classes::live(tenant)
+        .inner_join(gr::table)
+        .filter(cl::status.eq(ClassStatus::Active))
+        .select((
+            cl::id,
+            diesel::dsl::sql::<diesel::sql_types::Text>("grades.name || ' · ' || classes.name"),
+        ))
+        .order((gr::sort_order.asc().nulls_last(), gr::name, cl::name))
+        .into_boxed();
+    if let Some(ids) = only {
+        query = query.filter(cl::id.eq_any(ids.to_vec()));
+    }
+    let classes = choices(query.load(tenant.conn())?);
+    if only.is_some() {
+        return Ok(AudienceChoices {
+            classes,
+            ..AudienceChoices::default()
+        });
+    }
+    let campuses = choices(
+        campuses::live(tenant)
+            .order(ca::name)
+            .select((ca::id, ca::name))
+            .load(tenant.conn())?,
+    );
+    let grades = choices(
+        grades::live(tenant)
+            .order((gr::sort_order.asc().nulls_last(), gr::name))
+            .select((gr::id, gr::name))
+            .load(tenant.conn())?,
+    );
+    let people = choices(
+        users::table
+            .filter(users::organization_id.eq(tenant.organization()))
+            .filter(users::deleted_at.is_null())
+            .filter(users::disabled.eq(false))
+            .order((users::last_name, users::first_name, users::email))
+            .select((
+                users::id,
+                diesel::dsl::sql::<diesel::sql_types::Text>(
+                    "coalesce(nullif(concat_ws(' ', users.first_name, users.last_name), ''), users.email)",
+                ),
+            ))
+            .load(tenant.conn())?,
+    );
+    Ok(AudienceChoices {
+        campuses,
+        grades,
+        classes,
+        people,
+    })
+}
+
+/// A sent message as its delivery report shows it.
+pub struct Sent {
+    pub subject: String,
+    pub body: String,
+    pub status: MessageStatus,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub scheduled_for: Option<DateTime<Utc>>,
+    pub sent_by: Option<Uuid>,
+}
+
+/// How a message's recipients fared.
+#[derive(QueryableByName, Default)]
+pub struct Tally {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub total: i64,
+    /// E-mail still owed.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub pending: i64,
+    /// E-mail handed to the mail server.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub emailed: i64,
+    /// With an in-app copy.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub in_app: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub read: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub failed: i64,
+}
+
+/// A recipient the report lists: the failed first, then the rest by name.
+#[derive(QueryableByName)]
+pub struct RecipientLine {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    pub label: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    pub destination: Option<String>,
+    #[diesel(sql_type = crate::db::schema::sql_types::DeliveryStatus)]
+    pub status: DeliveryStatus,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    pub error: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
+    pub read_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = diesel::sql_types::Int4)]
+    pub attempts: i32,
+}
+
+/// A message the reader may read, with its recipients' tally and the first `most`
+/// of them.
+pub fn delivery_report(
+    tenant: &mut Tenant<'_>,
+    id: Uuid,
+    most: i64,
+) -> QueryResult<Option<(Sent, Tally, Vec<RecipientLine>)>> {
+    use schema::messages as m;
+    type SentRow = (
+        String,
+        String,
+        MessageStatus,
+        Option<DateTime<Utc>>,
+        Option<DateTime<Utc>>,
+        Option<Uuid>,
+    );
+    let found: Option<SentRow> = messages::live(tenant)
+        .filter(m::id.eq(id))
+        .select((
+            m::subject,
+            m::body,
+            m::status,
+            m::sent_at,
+            m::scheduled_for,
+            m::sent_by_id,
+        ))
+        .first(tenant.conn())
+        .optional()?;
+    let Some((subject, body, status, sent_at, scheduled_for, sent_by)) = found else {
+        return Ok(None);
+    };
+    let tally: Tally = diesel::sql_query(
+        "SELECT count(*) AS total,
+                count(*) FILTER (WHERE email_next_at IS NOT NULL) AS pending,
+                count(*) FILTER (WHERE email_sent_at IS NOT NULL) AS emailed,
+                count(*) FILTER (WHERE user_id IS NOT NULL) AS in_app,
+                count(*) FILTER (WHERE read_at IS NOT NULL) AS read,
+                count(*) FILTER (WHERE delivery_status = 'failed') AS failed
+         FROM message_recipients WHERE message_id = $1 AND deleted_at IS NULL",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(id)
+    .get_result(tenant.conn())?;
+    let lines: Vec<RecipientLine> = diesel::sql_query(
+        "SELECT recipient_label AS label, destination, delivery_status AS status,
+                email_error AS error, read_at, email_attempts AS attempts
+         FROM message_recipients WHERE message_id = $1 AND deleted_at IS NULL
+         ORDER BY delivery_status = 'failed' DESC, recipient_label, id
+         LIMIT $2",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(id)
+    .bind::<diesel::sql_types::BigInt, _>(most)
+    .load(tenant.conn())?;
+    Ok(Some((
+        Sent {
+            subject,
+            body,
+            status,
+            sent_at,
+            scheduled_for,
+            sent_by,
+        },
+        tally,
+        lines,
+    )))
+}

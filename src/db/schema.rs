@@ -867,6 +867,10 @@ diesel::table! {
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
         user_id -> Nullable<Uuid>,
+        email_attempts -> Int4,
+        email_next_at -> Nullable<Timestamptz>,
+        email_error -> Nullable<Text>,
+        email_sent_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -894,6 +898,13 @@ diesel::table! {
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
         personal -> Bool,
+        audience_ids -> Array<Uuid>,
+        reach_guardians -> Bool,
+        reach_students -> Bool,
+        reach_staff -> Bool,
+        send_in_app -> Bool,
+        send_email -> Bool,
+        scheduled_for -> Nullable<Timestamptz>,
     }
 }
 

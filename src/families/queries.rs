@@ -27,8 +27,9 @@ struct RecipientRow {
 }
 
 /// One row per person (a link without a person counts as one), over the live links
-/// of the students whose flag for the purpose is set.
-const RECIPIENTS_SQL: &str = "
+/// of the students whose flag for the purpose is set. Binds $1 organization, $2 the
+/// students, $3 the purpose (`messages`, `invoices`); messages embed it.
+pub(crate) const RECIPIENTS_SQL: &str = "
 SELECT k.id, k.full_name, k.relationship, k.email, k.language, k.students,
        (SELECT u.id FROM users u
         WHERE u.organization_id = $1 AND u.deleted_at IS NULL

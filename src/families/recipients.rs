@@ -4,6 +4,7 @@
 use uuid::Uuid;
 
 use super::queries;
+pub(crate) use super::queries::RECIPIENTS_SQL;
 use crate::db::{StudentId, Tenant};
 
 /// What the guardians are reached for: each link says whether its person receives it.

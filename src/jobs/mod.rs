@@ -34,6 +34,7 @@ pub enum Task {
     AbsenceAlerts,
     InterruptedImports,
     UploadCleanup,
+    MessageDelivery,
 }
 
 /// What a run did, for its `sync_logs` row.
@@ -65,6 +66,7 @@ impl Task {
         Task::AbsenceAlerts,
         Task::InterruptedImports,
         Task::UploadCleanup,
+        Task::MessageDelivery,
     ];
 
     pub fn task_type(self) -> &'static str {
@@ -74,6 +76,7 @@ impl Task {
             Task::AbsenceAlerts => "absence_alerts",
             Task::InterruptedImports => "interrupted_imports",
             Task::UploadCleanup => "upload_cleanup",
+            Task::MessageDelivery => "message_delivery",
         }
     }
 
@@ -85,6 +88,7 @@ impl Task {
             Task::AbsenceAlerts => msg("jobs-task-absence-alerts"),
             Task::InterruptedImports => msg("jobs-task-interrupted-imports"),
             Task::UploadCleanup => msg("jobs-task-upload-cleanup"),
+            Task::MessageDelivery => msg("messages-task-delivery"),
         }
     }
 
@@ -105,6 +109,9 @@ impl Task {
             Task::UploadCleanup => {
                 "Removes import uploads a day after their preview when nobody imported them, and those of failed imports."
             }
+            Task::MessageDelivery => {
+                "Sends scheduled messages at their time and e-mails each recipient, trying a refused address again before marking it failed."
+            }
         }
     }
 
@@ -115,6 +122,7 @@ impl Task {
             Task::AbsenceAlerts => 1,
             Task::InterruptedImports => 5,
             Task::UploadCleanup => 60,
+            Task::MessageDelivery => 1,
         }
     }
 
@@ -171,6 +179,14 @@ impl Task {
                     processed: count(failed),
                     updated: count(failed),
                     ..Outcome::default()
+                })
+            }
+            Task::MessageDelivery => {
+                let run = crate::communication::outgoing::deliver_due(conn, ctx.mailer, ctx.now)?;
+                Ok(Outcome {
+                    processed: count(run.released + run.sent + run.refused),
+                    created: count(run.released),
+                    updated: count(run.sent + run.given_up),
                 })
             }
             Task::UploadCleanup => {

@@ -25,6 +25,7 @@ mod input_sweep;
 mod jobs;
 mod languages;
 mod long_urls;
+mod messages;
 mod mfa;
 mod operations;
 mod outbox;

@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 63] = [
+    const EVERYTHING: [&str; 64] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -219,6 +219,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Finance: Fee plans -> /fee-plans",
         "Finance: Invoices -> /invoices",
         "Finance: Payments -> /payments",
+        "Communication: New message -> /messages/new",
         "Communication: Messages -> /messages",
         "Communication: Events -> /communication-events",
         "Communication: Documents -> /documents",
@@ -256,7 +257,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
          Grades, Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
-        "Communication: Messages, Events, Documents",
+        "Communication: New message, Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, Frame posts, \
          Progress, Safety quiz results, Personality quiz results, Walkthrough check-ins",
         "Administration: Users, Roles, Jobs, Outbox, School settings, Campuses, \
@@ -277,7 +278,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Academics: Gradebooks, Report cards, Grading scale, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Aging, Fee plans, Invoices, Payments",
-                "Communication: Messages, Events, Documents",
+                "Communication: New message, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
                  Frame posts, Walkthrough check-ins",
                 "Administration: Campuses, Campus attendance summaries, Message recipients, \
@@ -290,7 +291,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Attendance: Attendance sessions, Attendance records",
                 "Academics: Gradebooks, Report cards, Grading scale, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
-                "Communication: Messages, Events",
+                "Communication: New message, Messages, Events",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
                  Frame posts, Progress, Safety quiz results, Personality quiz results, \
                  Walkthrough check-ins",
@@ -312,7 +313,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Academic years, Grades, Subjects, Classes, Class enrolments",
-                "Communication: Messages, Events, Documents",
+                "Communication: New message, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Staff attendance records",
                 "Administration: Campuses, Campus attendance summaries, Message recipients",
                 "Account: Your profile",

@@ -20,8 +20,10 @@ fn texts(html: &str, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// Messages are written on their own page now (their record pages only read), so a
+/// staff member's record shows the history: a relation and a choice, both named.
 #[actix_web::test]
-async fn history_names_the_campus_and_labels_the_channel() {
+async fn history_names_the_campus_and_labels_the_choice() {
     let app = spawn_app().await;
     let admin = app.signed_in(DemoUser::Admin).await;
     let campus = id_of(
@@ -31,34 +33,33 @@ async fn history_names_the_campus_and_labels_the_channel() {
     let created = app
         .submit(
             &admin,
-            "/messages/new",
-            "/messages",
+            "/staff/new",
+            "/staff",
             &[
-                ("subject", "Sports day moved"),
-                ("body", "Sports day is on Friday now."),
-                ("channel", "in_app"),
-                ("audience", "guardians"),
+                ("first_name", "Marta"),
+                ("last_name", "Quiroga"),
+                ("staff_type", "administrator"),
                 ("campus_id", &campus),
-                ("status", "draft"),
+                ("status", "active"),
             ],
         )
         .await;
     assert_eq!(created.status(), 303);
-    let id = created_id(&created, "/messages");
-    let page = app.page(&admin, &format!("/messages/{id}")).await;
+    let id = created_id(&created, "/staff");
+    let page = app.page(&admin, &format!("/staff/{id}")).await;
     let history = texts(&page, ".history-list .changes li");
     assert!(
         history.contains(&"Campus: North Campus".to_owned()),
         "{history:?}"
     );
     assert!(
-        history.contains(&"Sent by: In-app".to_owned()),
+        history.contains(&"Staff type: Administrator".to_owned()),
         "{history:?}"
     );
     assert!(
         !history
             .iter()
-            .any(|h| h.contains(&campus) || h.contains("in_app")),
+            .any(|h| h.contains(&campus) || h.contains("administrator")),
         "no stored ids or values: {history:?}"
     );
 }

@@ -51,7 +51,8 @@ pub static MESSAGES: Resource = Resource {
     natural_key: &["subject", "sent_at"],
     children: &[Child::cascade(&MESSAGE_RECIPIENTS, "message_id")],
     rules: &[],
-    mode: Mode::Tenant,
+    // Written through `/messages/new`, whose status follows from the delivery.
+    mode: Mode::TenantReadOnly,
     hooks: &Hooks::NONE,
 };
 

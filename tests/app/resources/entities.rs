@@ -263,22 +263,6 @@ const SAMPLES: &[Sample] = &[
         edit: ("status", "active"),
     },
     Sample {
-        path: "/messages",
-        table: "messages",
-        form: |_| {
-            owned(&[
-                ("subject", "Harvest fair reminder"),
-                ("body", "Bring a jar of jam for the stall."),
-                ("channel", "email"),
-                ("audience", "guardians"),
-                ("status", "draft"),
-            ])
-        },
-        search: "Harvest",
-        filter: Some(("status=draft", "status=sent")),
-        edit: ("subject", "Harvest fair: last reminder"),
-    },
-    Sample {
         path: "/communication-events",
         table: "communication_events",
         form: |_| {
