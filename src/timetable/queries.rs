@@ -393,7 +393,7 @@ pub fn add_lesson(
             .returning(timetable_periods::id)
             .get_result::<Uuid>(tenant.conn())
     });
-    written.or_else(|e| Err(explain(tenant, e, timetable, None, class_subject, at)))
+    written.map_err(|e| explain(tenant, e, timetable, None, class_subject, at))
 }
 
 /// Moves a lesson to another day, time or room.
@@ -415,15 +415,15 @@ pub fn move_lesson(
             ))
             .execute(tenant.conn())
     });
-    written.map(|_| ()).or_else(|e| {
-        Err(explain(
+    written.map(|_| ()).map_err(|e| {
+        explain(
             tenant,
             e,
             lesson.timetable_id,
             Some(lesson.id),
             lesson.class_subject_id,
             at,
-        ))
+        )
     })
 }
 
