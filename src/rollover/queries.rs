@@ -608,6 +608,18 @@ pub fn move_students(tenant: &mut Tenant<'_>, from: &Year, to: &Year) -> QueryRe
             FROM moves m LEFT JOIN copies k ON k.old_id = m.target_id
             WHERE s.id = m.student_id
               AND (m.decision IN ('graduate', 'leave') OR s.campus_id <> k.campus_id)
+        ), history AS (
+            -- Each graduate's and leaver's change of status, as the status history keeps
+            -- every change; the statement's snapshot still holds the status before it.
+            INSERT INTO student_status_changes (organization_id, student_id, from_status,
+                                                to_status, on_date, created_by_id)
+            SELECT $1, s.id, s.status, t.to_status, $6, $4
+            FROM moves m JOIN students s ON s.id = m.student_id
+            CROSS JOIN LATERAL (SELECT CASE m.decision
+                WHEN 'graduate' THEN 'graduated'::student_status
+                ELSE 'withdrawn'::student_status END AS to_status) t
+            WHERE m.decision IN ('graduate', 'leave') AND s.status <> t.to_status
+            RETURNING 1
         ), closed AS (
             UPDATE class_enrollments e SET status = 'completed',
                 ended_on = greatest($6, e.enrolled_on),

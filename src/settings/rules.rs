@@ -54,6 +54,9 @@ pub fn number_pattern(text: &str, t: Lang) -> Result<String, String> {
     let mut has_sequence = false;
     let mut rest = pattern.as_str();
     while let Some(open) = rest.find('{') {
+        if rest[..open].contains('}') {
+            return Err(t.text("settings-number-unknown-part"));
+        }
         let after = &rest[open + 1..];
         let close = after
             .find('}')
@@ -71,12 +74,11 @@ pub fn number_pattern(text: &str, t: Lang) -> Result<String, String> {
         }
         rest = &after[close + 1..];
     }
-    if rest.contains('}') || !has_sequence {
-        return Err(t.text(if has_sequence {
-            "settings-number-unknown-part"
-        } else {
-            "settings-number-needs-sequence"
-        }));
+    if rest.contains('}') {
+        return Err(t.text("settings-number-unknown-part"));
+    }
+    if !has_sequence {
+        return Err(t.text("settings-number-needs-sequence"));
     }
     Ok(pattern)
 }

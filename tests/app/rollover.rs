@@ -174,6 +174,16 @@ async fn rollover_of_the_demo_school_promotes_each_student_once_graduates_the_to
         "the top grade graduates"
     );
     assert_eq!(
+        number(
+            &app,
+            "SELECT count(*) AS n FROM student_status_changes h \
+             JOIN organizations o ON o.id = h.organization_id AND o.name = 'Northwind Academy' \
+             WHERE h.from_status = 'active' AND h.to_status = 'graduated'"
+        ),
+        top,
+        "each graduation is in the students' status history"
+    );
+    assert_eq!(
         number(&app, &ACTIVE_IN_CLASSES.replace("AND y.current", "")),
         enrolments,
         "only next year's enrolments are still active"
