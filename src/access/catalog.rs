@@ -276,6 +276,9 @@ pub const FINANCE_TABLES: &[&str] = &[
     "discount_rule_students",
     "finance_settings",
 ];
+/// Each campus's bell times, the rows of its timetable grid, read and written under
+/// the timetables' permissions.
+pub const TIMETABLE_TABLES: &[&str] = &["bell_periods"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Permission {

@@ -190,32 +190,23 @@ pub fn health(tenant: &mut Tenant<'_>, student: Uuid) -> QueryResult<Health> {
 
 /// Writes a student's medical notes (one live row per student).
 pub fn save_health(tenant: &mut Tenant<'_>, student: Uuid, h: &Health) -> QueryResult<()> {
+    use diesel::sql_types::{Nullable, Text, Uuid as SqlUuid};
     let user = tenant.user().map(|u| u.uuid());
-    let updated = diesel::update(
-        student_health::table
-            .filter(student_health::student_id.eq(student))
-            .filter(student_health::deleted_at.is_null()),
+    // One statement, so two saves at once (two tabs, a double click) cannot both insert.
+    diesel::sql_query(
+        "INSERT INTO student_health (organization_id, student_id, medical_notes, allergies, \
+         emergency_contacts, created_by_id, updated_by_id) VALUES ($1, $2, $3, $4, $5, $6, $6) \
+         ON CONFLICT (student_id) WHERE deleted_at IS NULL DO UPDATE SET \
+         medical_notes = EXCLUDED.medical_notes, allergies = EXCLUDED.allergies, \
+         emergency_contacts = EXCLUDED.emergency_contacts, updated_by_id = EXCLUDED.updated_by_id",
     )
-    .set((
-        student_health::medical_notes.eq(&h.medical_notes),
-        student_health::allergies.eq(&h.allergies),
-        student_health::emergency_contacts.eq(&h.emergency_contacts),
-        student_health::updated_by_id.eq(user),
-    ))
+    .bind::<SqlUuid, _>(tenant.organization().uuid())
+    .bind::<SqlUuid, _>(student)
+    .bind::<Nullable<Text>, _>(h.medical_notes.as_deref())
+    .bind::<Nullable<Text>, _>(h.allergies.as_deref())
+    .bind::<Nullable<Text>, _>(h.emergency_contacts.as_deref())
+    .bind::<Nullable<SqlUuid>, _>(user)
     .execute(tenant.conn())?;
-    if updated == 0 {
-        diesel::insert_into(student_health::table)
-            .values((
-                student_health::organization_id.eq(tenant.organization()),
-                student_health::student_id.eq(student),
-                student_health::medical_notes.eq(&h.medical_notes),
-                student_health::allergies.eq(&h.allergies),
-                student_health::emergency_contacts.eq(&h.emergency_contacts),
-                student_health::created_by_id.eq(user),
-                student_health::updated_by_id.eq(user),
-            ))
-            .execute(tenant.conn())?;
-    }
     Ok(())
 }
 

@@ -201,8 +201,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Academics: Gradebooks -> /gradebook",
         "Academics: Report cards -> /report-cards",
         "Academics: Grading scale -> /grading",
-        "Academics: Year rollover -> /rollover",
         "Academics: Timetable builder -> /timetable",
+        "Academics: Year rollover -> /rollover",
         "Academics: Academic years -> /academic-years",
         "Academics: Terms -> /academic-terms",
         "Academics: Grades -> /grades",
@@ -253,7 +253,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Students & families: Students, Guardians, Parents and guardians, Families, Admissions, Enrol in a class",
         "Attendance: Attendance today, Missing rolls, Chronic absence, Attendance sessions, \
          Attendance records, Campus attendance settings",
-        "Academics: Gradebooks, Report cards, Grading scale, Year rollover, Academic years, Terms, \
+        "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Year rollover, Academic years, Terms, \
          Grades, Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
@@ -275,7 +275,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Students & families: Students, Guardians, Parents and guardians, Families, Admissions",
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
-                "Academics: Gradebooks, Report cards, Grading scale, Academic years, Terms, Grades, Subjects, \
+                "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Aging, Fee plans, Invoices, Payments",
                 "Communication: New message, Messages, Events, Documents",
@@ -289,7 +289,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Today: Dashboard, Inbox, Today",
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Attendance: Attendance sessions, Attendance records",
-                "Academics: Gradebooks, Report cards, Grading scale, Academic years, Terms, Grades, Subjects, \
+                "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Communication: New message, Messages, Events",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \

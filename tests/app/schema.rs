@@ -232,7 +232,7 @@ fn rust_enums_match_the_database_enums() {
     );
     assert_eq!(
         in_db.len(),
-        33,
+        34,
         "every database enum has a Rust counterpart"
     );
 }
@@ -309,6 +309,7 @@ fn the_permission_catalog_covers_every_table() {
                 .chain(homeroom::access::catalog::PLAN_TABLES)
                 .chain(homeroom::access::catalog::RESULT_TABLES)
                 .chain(homeroom::access::catalog::FINANCE_TABLES)
+                .chain(homeroom::access::catalog::TIMETABLE_TABLES)
                 .map(|t| (*t).to_owned()),
         )
         .chain(["__diesel_schema_migrations".to_owned()])

@@ -1,0 +1,1 @@
+DROP INDEX bell_periods_campus_id_idx;
