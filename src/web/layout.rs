@@ -45,8 +45,12 @@ pub struct NavGroup {
 const LONG_MENU: usize = 24;
 
 /// A group of at most this many links stays open in any menu: closing it would save
-/// a line or two and cost a tap (students and families, with its four, among them).
+/// a line or two and cost a tap.
 const SHORT_GROUP: usize = 4;
+
+/// Groups that start open in any menu, whatever their length: the day's pages, and the
+/// students and families an office opens all day long.
+const ALWAYS_OPEN: [MenuGroup; 2] = [MenuGroup::Today, MenuGroup::StudentsAndFamilies];
 
 /// Whether a group starts open, in a menu of `menu_links` links in all.
 fn starts_open(group_links: &[NavLink], menu_links: usize) -> bool {
@@ -148,7 +152,7 @@ impl Page {
                 NavGroup {
                     label: self.t.text(g.label()),
                     slug: g.slug(),
-                    open: starts_open(&links, menu_links),
+                    open: ALWAYS_OPEN.contains(&g) || starts_open(&links, menu_links),
                     links,
                 }
             })

@@ -350,13 +350,23 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
     let student = html
         .split(r#"href="/students/"#)
         .skip(1)
-        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .map(|rest| rest.split(['"', '/']).next().unwrap_or_default())
         .find(|id| id.len() == 36)
         .expect("a student on the list");
-    let html = app.page(&client, &format!("/students/{student}")).await;
-    let current: Vec<String> = menu_links(&html)
-        .into_iter()
-        .filter(|link| link.ends_with(" *"))
-        .collect();
-    assert_eq!(current, ["Students & families: Students -> /students *"]);
+    // Their profile, and their record with every column.
+    for page in [
+        format!("/students/{student}/profile"),
+        format!("/students/{student}"),
+    ] {
+        let html = app.page(&client, &page).await;
+        let current: Vec<String> = menu_links(&html)
+            .into_iter()
+            .filter(|link| link.ends_with(" *"))
+            .collect();
+        assert_eq!(
+            current,
+            ["Students & families: Students -> /students *"],
+            "{page}"
+        );
+    }
 }

@@ -202,6 +202,8 @@ fn tab_visits(route: &str, body: &str) -> Vec<Visit> {
     let tabs = scraper::Selector::parse("nav.tabs a[href]:not([aria-current])").expect("selector");
     doc.select(&tabs)
         .filter_map(|a| a.value().attr("href"))
+        // A tab may scroll to its panel (`#tab`); the address the browser shows has no fragment.
+        .map(|href| href.split('#').next().unwrap_or(href))
         .filter_map(|href| {
             let (_, tab) = href.split_once("?tab=")?;
             Some(Visit::at(format!("{route}?tab={tab}"), href))

@@ -49,6 +49,16 @@ async fn office_searches_students_as_they_type_and_the_address_follows() {
     first.click().await.expect("open the student");
     client
         .wait()
+        .for_element(Locator::Css(".stu-head"))
+        .await
+        .expect("the student's profile");
+    screenshot(&client, "student-profile-tablet").await;
+    // The record page with every column stays one address away from the profile.
+    let profile = client.current_url().await.expect("url").path().to_owned();
+    let record = profile.trim_end_matches("/profile").to_owned();
+    client.goto(&app.url(&record)).await.expect("the record");
+    client
+        .wait()
         .for_element(Locator::Css("#tab-panel"))
         .await
         .expect("the student's related records");
