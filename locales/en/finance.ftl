@@ -95,3 +95,4 @@ fin-aging-all-campuses = All campuses
 
 fin-reminder-subject = Payment reminder: invoice { $number } for { $student }
 fin-reminder-body = Invoice { $number } for { $student } was due on { $due } and { $balance } is still owed. If you have paid it already, thank you, and please ignore this reminder. { $school }
+fin-task-reminders = Reminds the guardians who receive a student's invoices of an invoice still owed after its due date, at most once every N days (the school's setting).

@@ -95,3 +95,4 @@ fin-aging-all-campuses = Todas las sedes
 
 fin-reminder-subject = Recordatorio de pago: factura { $number } de { $student }
 fin-reminder-body = La factura { $number } de { $student } vencía el { $due } y quedan { $balance } pendientes de pago. Si ya la ha pagado, le damos las gracias y le rogamos que ignore este recordatorio. { $school }
+fin-task-reminders = Recuerda a los tutores que reciben las facturas de un alumno una factura pendiente tras su vencimiento, como mucho una vez cada N días (según la configuración del centro).

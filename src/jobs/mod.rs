@@ -35,6 +35,7 @@ pub enum Task {
     InterruptedImports,
     UploadCleanup,
     MessageDelivery,
+    PaymentReminders,
 }
 
 /// What a run did, for its `sync_logs` row.
@@ -67,6 +68,7 @@ impl Task {
         Task::InterruptedImports,
         Task::UploadCleanup,
         Task::MessageDelivery,
+        Task::PaymentReminders,
     ];
 
     pub fn task_type(self) -> &'static str {
@@ -77,6 +79,7 @@ impl Task {
             Task::InterruptedImports => "interrupted_imports",
             Task::UploadCleanup => "upload_cleanup",
             Task::MessageDelivery => "message_delivery",
+            Task::PaymentReminders => "payment_reminders",
         }
     }
 
@@ -89,6 +92,7 @@ impl Task {
             Task::InterruptedImports => msg("jobs-task-interrupted-imports"),
             Task::UploadCleanup => msg("jobs-task-upload-cleanup"),
             Task::MessageDelivery => msg("messages-task-delivery"),
+            Task::PaymentReminders => msg("fin-task-reminders"),
         }
     }
 
@@ -112,6 +116,9 @@ impl Task {
             Task::MessageDelivery => {
                 "Sends scheduled messages at their time and e-mails each recipient, trying a refused address again before marking it failed."
             }
+            Task::PaymentReminders => {
+                "Reminds the guardians who receive a student's invoices of an invoice still owed after its due date, at most once every N days."
+            }
         }
     }
 
@@ -123,6 +130,7 @@ impl Task {
             Task::InterruptedImports => 5,
             Task::UploadCleanup => 60,
             Task::MessageDelivery => 1,
+            Task::PaymentReminders => 60,
         }
     }
 
@@ -187,6 +195,15 @@ impl Task {
                     processed: count(run.released + run.sent + run.refused),
                     created: count(run.released),
                     updated: count(run.sent + run.given_up),
+                })
+            }
+            Task::PaymentReminders => {
+                let reminded =
+                    crate::finance::reminders::send_due_reminders(conn, ctx.mailer, ctx.now)?;
+                Ok(Outcome {
+                    processed: count(reminded),
+                    updated: count(reminded),
+                    ..Outcome::default()
                 })
             }
             Task::UploadCleanup => {
