@@ -28,6 +28,17 @@ pub fn same_student(
     let Ok(born) = NaiveDate::parse_from_str(born, "%Y-%m-%d") else {
         return Ok(None);
     };
+    same_person(tenant, (first, last, born), t)
+}
+
+/// The warning for a new student with this name and date of birth, when a live one
+/// has them: every path that adds a student (the record form, an import, an
+/// application) asks here.
+pub fn same_person(
+    tenant: &mut Tenant<'_>,
+    (first, last, born): (&str, &str, NaiveDate),
+    t: Lang,
+) -> diesel::QueryResult<Option<Warning>> {
     let Some((id, name)) = queries::same_student(tenant, first, last, born)? else {
         return Ok(None);
     };

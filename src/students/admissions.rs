@@ -35,13 +35,33 @@ pub struct GuardianLink {
     pub phone: Option<String>,
 }
 
-/// Stores the applicant and their guardian; returns the student's id, or `None`
-/// when the campus or grade is not the school's (nothing is stored).
-pub fn apply(tenant: &mut Tenant<'_>, a: &Application) -> Result<Option<Uuid>, AppError> {
+/// What became of an application.
+pub enum Applied {
+    Stored(Uuid),
+    /// The campus or grade is not the school's; nothing is stored.
+    UnknownChoice,
+    /// A live student has the applicant's name and date of birth, and the office has
+    /// not ticked that this is someone else; nothing is stored.
+    Duplicate(crate::resources::Warning),
+}
+
+/// Stores the applicant and their guardian, unless the campus or grade is not the
+/// school's or the applicant repeats a live student without `confirmed`.
+pub fn apply(
+    tenant: &mut Tenant<'_>,
+    a: &Application,
+    (confirmed, t): (bool, crate::i18n::Lang),
+) -> Result<Applied, AppError> {
     let (grades, campuses) = choices(tenant)?;
     let known = |list: &[(Uuid, String)], id: Uuid| list.iter().any(|(i, _)| *i == id);
     if !known(&campuses, a.campus_id) || a.grade_id.is_some_and(|g| !known(&grades, g)) {
-        return Ok(None);
+        return Ok(Applied::UnknownChoice);
+    }
+    if let (Some(born), false) = (a.date_of_birth, confirmed) {
+        let person = (a.first_name.as_str(), a.last_name.as_str(), born);
+        if let Some(warning) = crate::families::duplicates::same_person(tenant, person, t)? {
+            return Ok(Applied::Duplicate(warning));
+        }
     }
     let student = queries::insert_applicant(
         tenant,
@@ -66,7 +86,7 @@ pub fn apply(tenant: &mut Tenant<'_>, a: &Application) -> Result<Option<Uuid>, A
     if let Some(g) = &a.guardian {
         queries::insert_guardian(tenant, student, g)?;
     }
-    Ok(Some(student))
+    Ok(Applied::Stored(student))
 }
 
 /// Every admission, the open ones first.

@@ -362,6 +362,8 @@ struct ApplicationPage {
     layout: Layout,
     form: ApplicationForm,
     errors: FieldErrors,
+    /// A live student with the applicant's name and birthday, and the tick to go on.
+    warning: Option<crate::resources::Warning>,
     campuses: Vec<(Uuid, String)>,
     grades: Vec<(Uuid, String)>,
     relationships: Vec<(&'static str, String)>,
@@ -391,6 +393,9 @@ struct ApplicationForm {
     guardian_email: String,
     #[serde(default)]
     guardian_phone: String,
+    /// Ticked when the office has seen the duplicate warning and goes on.
+    #[serde(default)]
+    confirm_warning: Option<String>,
 }
 
 async fn application_page(
@@ -408,6 +413,7 @@ async fn application_page(
         layout: page.layout(t.text("stu-application-title")),
         form,
         errors,
+        warning: None,
         campuses,
         grades,
         relationships: GuardianRelationship::ALL
@@ -555,15 +561,26 @@ async fn create_application(
             return render_as(&shown, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
+    let confirmed = (form.confirm_warning.is_some(), page.t);
     let stored = run_in(&state.pool, page.access.actor(), move |tenant| {
-        admissions::apply(tenant, &application)
+        admissions::apply(tenant, &application, confirmed)
     })
-    .await;
-    if stored?.is_none() {
-        let mut errors = FieldErrors::default();
-        errors.add("campus_id", page.t.text("stu-pick-campus"));
-        let shown = application_page(&page, &state, form, errors).await?;
-        return render_as(&shown, StatusCode::UNPROCESSABLE_ENTITY);
+    .await?;
+    let refused = |errors, warning| async {
+        let mut shown = application_page(&page, &state, form, errors).await?;
+        shown.warning = warning;
+        render_as(&shown, StatusCode::UNPROCESSABLE_ENTITY)
+    };
+    match stored {
+        admissions::Applied::Stored(_) => {}
+        admissions::Applied::UnknownChoice => {
+            let mut errors = FieldErrors::default();
+            errors.add("campus_id", page.t.text("stu-pick-campus"));
+            return refused(errors, None).await;
+        }
+        admissions::Applied::Duplicate(warning) => {
+            return refused(FieldErrors::default(), Some(warning)).await;
+        }
     }
     flash::push(
         &session,

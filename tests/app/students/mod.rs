@@ -666,3 +666,76 @@ async fn the_student_pages_speak_spanish() {
         assert!(page.contains(phrase), "{path}: {phrase}");
     }
 }
+
+#[derive(QueryableByName)]
+struct Known {
+    #[diesel(sql_type = Text)]
+    first_name: String,
+    #[diesel(sql_type = Text)]
+    last_name: String,
+    #[diesel(sql_type = Date)]
+    born: NaiveDate,
+    #[diesel(sql_type = SqlUuid)]
+    campus_id: Uuid,
+}
+
+#[actix_web::test]
+async fn an_application_for_a_child_already_on_file_is_warned_about_and_needs_the_tick() {
+    let app = spawn_app().await;
+    let office = app.signed_in(DemoUser::Office).await;
+    let known: Known = diesel::sql_query(
+        "SELECT first_name, last_name, date_of_birth AS born, campus_id FROM students \
+         WHERE organization_id = $1 AND deleted_at IS NULL AND date_of_birth IS NOT NULL \
+         ORDER BY last_name, first_name LIMIT 1",
+    )
+    .bind::<SqlUuid, _>(northwind(&app))
+    .get_result(&mut app.conn())
+    .expect("a student with a birthday");
+    let (born, campus, day) = (
+        known.born.to_string(),
+        known.campus_id.to_string(),
+        today().to_string(),
+    );
+    let folded_first = known.first_name.to_uppercase();
+    let fields = [
+        ("first_name", folded_first.as_str()),
+        ("last_name", known.last_name.as_str()),
+        ("date_of_birth", born.as_str()),
+        ("campus_id", campus.as_str()),
+        ("applied_on", day.as_str()),
+        ("guardian_name", "Ines Twin"),
+    ];
+    let live = |app: &TestApp| {
+        number(
+            app,
+            "SELECT count(*) AS n FROM students WHERE organization_id = $1 AND deleted_at IS NULL",
+            northwind(app),
+        )
+    };
+    let before = live(&app);
+
+    let warned = app
+        .submit(&office, "/admissions/new", "/admissions", &fields)
+        .await;
+    assert_eq!(warned.status(), 422);
+    let page = warned.text().await.expect("the form again");
+    assert!(page.contains(r#"id="record-warning""#), "{page}");
+    assert!(page.contains(r#"name="confirm_warning""#));
+    assert!(
+        page.contains(&format!(r#"value="{folded_first}""#)),
+        "what was typed stays"
+    );
+    assert_eq!(live(&app), before, "nothing is stored before the tick");
+
+    let mut ticked = fields.to_vec();
+    ticked.push(("confirm_warning", "on"));
+    let stored = app
+        .submit(&office, "/admissions/new", "/admissions", &ticked)
+        .await;
+    assert_eq!(stored.status(), 303);
+    assert_eq!(
+        live(&app),
+        before + 1,
+        "with the tick the applicant is stored"
+    );
+}
