@@ -98,3 +98,16 @@ tt-publish-past = Not published: a timetable starts today or later, so past days
 tt-publish-not-draft = Only a draft can be published.
 tt-publish-date-invalid = Give the date the timetable starts.
 tt-clash-record = This lesson clashes with another at the same time (same room, class or teacher). The timetable builder names it.
+
+## A teacher's own week
+tt-week-title = My week
+tt-week-of = Week of { $date }
+tt-week-day = { $day } { $date }
+tt-week-caption = My lessons this week
+tt-week-room = Room { $room }
+tt-week-today = Today's rolls
+tt-week-none = No lessons on the timetable this week.
+tt-week-not-staff = Your account has no staff record, so no timetable is yours.
+tt-week-link = My week
+tt-feed-name = My lessons
+tt-feed-hint = Your lessons from four weeks back to twelve weeks ahead, day by day as the timetable in effect has them, in your calendar app.

@@ -98,3 +98,16 @@ tt-publish-past = No se publicó: un horario empieza hoy o más tarde, para que 
 tt-publish-not-draft = Solo se puede publicar un borrador.
 tt-publish-date-invalid = Indique la fecha en que empieza el horario.
 tt-clash-record = Esta clase choca con otra a la misma hora (misma aula, curso o docente). El constructor de horarios indica cuál.
+
+## A teacher's own week
+tt-week-title = Mi semana
+tt-week-of = Semana del { $date }
+tt-week-day = { $day } { $date }
+tt-week-caption = Mis clases de esta semana
+tt-week-room = Aula { $room }
+tt-week-today = Listas de hoy
+tt-week-none = No tiene clases en el horario esta semana.
+tt-week-not-staff = Su cuenta no tiene ficha de personal, así que ningún horario es suyo.
+tt-week-link = Mi semana
+tt-feed-name = Mis clases
+tt-feed-hint = Sus clases desde cuatro semanas atrás hasta doce semanas adelante, día a día según el horario vigente, en su aplicación de calendario.

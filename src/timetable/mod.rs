@@ -5,10 +5,12 @@
 //! keeps the timetable it had. Which timetable applies on a date is
 //! `school::queries::timetable_in_effect`, the one rule every reader uses.
 
+mod feed;
 mod grid;
 mod manage;
 pub mod queries;
 mod routes;
+pub mod week;
 mod words;
 
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
@@ -24,6 +26,8 @@ pub fn routes(r: &mut Routes) {
     let remove = requires(Action::Delete, Entity::TimetablePeriods);
     let draft = requires(Action::Create, Entity::Timetables);
     let publish = requires(Action::Update, Entity::Timetables);
+    r.get("/timetable/my-week", Gate::SignedIn, week::my_week);
+    r.get("/timetable/feed/{file}", Gate::Public, feed::lessons_feed);
     r.get("/timetable", read, manage::index)
         .get(
             "/timetable/bell-times/{campus}",

@@ -678,3 +678,12 @@ pub fn next_monday(date: NaiveDate) -> NaiveDate {
     let ahead = 7 - i64::from(date.weekday().num_days_from_monday());
     date + chrono::Duration::days(ahead)
 }
+
+/// The timetables in effect on `date` (one per campus that has one), by the one rule
+/// every reader uses: their ids and campuses.
+pub fn in_effect(tenant: &mut Tenant<'_>, date: NaiveDate) -> QueryResult<Vec<(Uuid, Uuid)>> {
+    school::timetables::live(tenant)
+        .filter(school::timetable_in_effect(date))
+        .select((timetables::id, timetables::campus_id))
+        .load(tenant.conn())
+}

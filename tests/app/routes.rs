@@ -11,6 +11,8 @@ const PUBLIC_PATHS: &[&str] = &[
     "/password/forgot",
     "/password/set/{token}",
     "/health",
+    // A teacher's lessons feed: its secret link is the key (src/feeds).
+    "/timetable/feed/{file}",
 ];
 
 /// The path with a well-formed id that exists nowhere.

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::db::Tenant;
-use crate::db::enums::{DayOfWeek, StaffStatus, StaffType, TimetableStatus};
+use crate::db::enums::{DayOfWeek, StaffStatus, StaffType};
 use crate::db::schema::{
     academic_years, campuses, class_subjects, classes, staff, subjects, timetable_periods,
     timetables, users,
@@ -196,8 +196,8 @@ pub struct RoomOption {
     pub label: String,
 }
 
-/// The rooms of the published timetables that have not ended by `today` (those
-/// still to come included), of the viewer's campus when they have one.
+/// The rooms of the timetables in effect `today` (the one rule every reader of the
+/// timetable uses), of the viewer's campus when they have one.
 pub fn rooms_in_reach(
     tenant: &mut Tenant<'_>,
     viewer: &Viewer,
@@ -208,13 +208,8 @@ pub fn rooms_in_reach(
     }
     let mut query = school::timetable_periods::live(tenant)
         .inner_join(timetables::table.inner_join(campuses::table))
-        .filter(timetables::status.eq(TimetableStatus::Published))
+        .filter(timetable_in_effect(today))
         .filter(school::timetables::is_live(tenant.organization()))
-        .filter(
-            timetables::effective_to
-                .is_null()
-                .or(timetables::effective_to.ge(today)),
-        )
         .into_boxed();
     if let Some(c) = viewer.campus() {
         query = query.filter(timetables::campus_id.eq(c));

@@ -1,9 +1,12 @@
 //! The timetable builder: clashes refused with the other lesson named, the clash
 //! report, publishing from a date, and the pages in Spanish.
 
+mod browser;
 mod clashes;
+mod feed;
 mod pages;
 mod publishing;
+mod week;
 
 use diesel::prelude::*;
 use diesel::sql_types;
