@@ -63,3 +63,30 @@ rc-gradebook-comment = Report card comment
 rc-gradebook-comment-label = Report card comment for { $student }
 rc-gradebook-comment-save = Save comment
 rc-comment-saved = Saved
+
+## A whole school's cards in the background
+rc-run-heading = Cards for the whole school
+rc-run-hint = Makes this term's cards of every class (or of one campus or grade) in the background, one PDF per class, kept here to download.
+rc-run-campus = Campus
+rc-run-all-campuses = Every campus
+rc-run-grade = Grade
+rc-run-all-grades = Every grade
+rc-run-paper = Paper
+rc-run-letter = Letter
+rc-run-start = Make the cards
+rc-run-term-needed = Choose a term first.
+rc-run-title = Report cards in the background
+rc-run-so-far = { $done } of { $total } classes done…
+rc-run-refresh = Refresh
+rc-run-interrupted = The run stopped after { $done } of { $total } classes, when the server running it stopped. Running it again makes only the classes still missing.
+rc-run-again = Run again
+rc-run-finished = { $files ->
+    [one] Done: one class's cards to download.
+   *[other] Done: { $files } classes' cards to download.
+}
+rc-run-students = { $count ->
+    [one] one student
+   *[other] { $count } students
+}
+
+rc-issued-link = Report card · { $term } (issued { $date })

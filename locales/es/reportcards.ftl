@@ -63,3 +63,30 @@ rc-gradebook-comment = Comentario del boletín
 rc-gradebook-comment-label = Comentario del boletín para { $student }
 rc-gradebook-comment-save = Guardar comentario
 rc-comment-saved = Guardado
+
+## A whole school's cards in the background
+rc-run-heading = Boletines de todo el colegio
+rc-run-hint = Genera en segundo plano los boletines de este periodo de todos los cursos (o de una sede o un grado), un PDF por curso, que quedan aquí para descargar.
+rc-run-campus = Sede
+rc-run-all-campuses = Todas las sedes
+rc-run-grade = Grado
+rc-run-all-grades = Todos los grados
+rc-run-paper = Papel
+rc-run-letter = Carta
+rc-run-start = Generar los boletines
+rc-run-term-needed = Elija primero un periodo.
+rc-run-title = Boletines en segundo plano
+rc-run-so-far = { $done } de { $total } cursos listos…
+rc-run-refresh = Actualizar
+rc-run-interrupted = La generación se detuvo tras { $done } de { $total } cursos, cuando se detuvo el servidor que la ejecutaba. Al ejecutarla de nuevo solo se generan los cursos que faltan.
+rc-run-again = Ejecutar de nuevo
+rc-run-finished = { $files ->
+    [one] Listo: los boletines de un curso para descargar.
+   *[other] Listo: los boletines de { $files } cursos para descargar.
+}
+rc-run-students = { $count ->
+    [one] un alumno
+   *[other] { $count } alumnos
+}
+
+rc-issued-link = Boletín · { $term } (emitido el { $date })

@@ -63,3 +63,30 @@ rc-gradebook-comment = Appréciation du bulletin
 rc-gradebook-comment-label = Appréciation du bulletin pour { $student }
 rc-gradebook-comment-save = Enregistrer l'appréciation
 rc-comment-saved = Enregistré
+
+## A whole school's cards in the background
+rc-run-heading = Bulletins de tout l’établissement
+rc-run-hint = Prépare en arrière-plan les bulletins de ce trimestre pour toutes les classes (ou un site, ou un niveau), un PDF par classe, à télécharger ici.
+rc-run-campus = Site
+rc-run-all-campuses = Tous les sites
+rc-run-grade = Niveau
+rc-run-all-grades = Tous les niveaux
+rc-run-paper = Papier
+rc-run-letter = Letter
+rc-run-start = Préparer les bulletins
+rc-run-term-needed = Choisissez d’abord un trimestre.
+rc-run-title = Bulletins en arrière-plan
+rc-run-so-far = { $done } classes sur { $total } terminées…
+rc-run-refresh = Actualiser
+rc-run-interrupted = La préparation s’est arrêtée après { $done } classes sur { $total }, quand le serveur qui l’exécutait s’est arrêté. La relancer ne prépare que les classes manquantes.
+rc-run-again = Relancer
+rc-run-finished = { $files ->
+    [one] Terminé : les bulletins d’une classe à télécharger.
+   *[other] Terminé : les bulletins de { $files } classes à télécharger.
+}
+rc-run-students = { $count ->
+    [one] un élève
+   *[other] { $count } élèves
+}
+
+rc-issued-link = Bulletin · { $term } (délivré le { $date })

@@ -268,8 +268,14 @@ pub const COUNTER_TABLES: &[&str] = &["student_number_counters"];
 /// the rollover's pages (gated by creating academic years), never opened as records.
 pub const PLAN_TABLES: &[&str] = &["rollover_class_targets", "rollover_student_choices"];
 /// Parts of the assessment results' records, governed by their permissions: a term's
-/// report card comments and the issued report cards.
-pub const RESULT_TABLES: &[&str] = &["report_card_comments", "report_cards"];
+/// report card comments, the issued report cards, and the runs that make a whole
+/// school's cards with the PDF of each class they keep.
+pub const RESULT_TABLES: &[&str] = &[
+    "report_card_comments",
+    "report_cards",
+    "report_card_runs",
+    "report_card_files",
+];
 /// Finance's own rows, read and written only with the invoices they belong to or
 /// shape (an invoice's lines, discount rules, the school's finance settings), under
 /// the invoices' permissions.

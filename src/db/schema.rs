@@ -1717,3 +1717,36 @@ diesel::allow_tables_to_appear_in_same_query!(
     discount_rule_students,
     finance_settings,
 );
+
+diesel::table! {
+    report_card_runs (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        term_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        grade_id -> Nullable<Uuid>,
+        paper -> Text,
+        classes -> Int4,
+        created_by_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    report_card_files (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        run_id -> Uuid,
+        class_id -> Uuid,
+        file_name -> Text,
+        students -> Int4,
+        content -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(report_card_files -> report_card_runs (run_id));
+diesel::joinable!(report_card_runs -> sync_logs (id));
+diesel::allow_tables_to_appear_in_same_query!(report_card_runs, report_card_files);
+diesel::allow_tables_to_appear_in_same_query!(report_card_runs, sync_logs);
+diesel::allow_tables_to_appear_in_same_query!(report_card_files, classes);

@@ -100,6 +100,8 @@ pub struct TabPanel {
     pub rows: Vec<Row>,
     pub empty: String,
     pub more: Option<(String, String)>,
+    /// Further links under the table (label, address), such as issued report cards.
+    pub links: Vec<(String, String)>,
 }
 
 pub struct Profile {
@@ -297,6 +299,7 @@ fn panel(
         rows: Vec::new(),
         empty: String::new(),
         more: None,
+        links: Vec::new(),
     };
     match tab {
         Tab::Attendance => {
@@ -355,6 +358,7 @@ fn panel(
                     panel.rows.push(Row { cells, href: None });
                 }
             }
+            panel.links = crate::gradebook::report_cards::issued_links(tenant, t, s.id)?;
         }
         Tab::Invoices => {
             panel.empty = t.text("stu-invoices-none");

@@ -11,6 +11,7 @@
 mod document;
 pub mod queries;
 mod routes;
+pub mod runs;
 
 use std::collections::HashMap;
 
@@ -394,5 +395,27 @@ pub fn subject_comments(
         .into_iter()
         .filter(|c| c.kind == Kind::Subject && c.class_subject_id == Some(class_subject_id))
         .map(|c| (c.student_id, c.body))
+        .collect())
+}
+
+/// A student's issued report cards as links to their card on the class's cards of
+/// the term: "Report card · Term 1 (issued 18 Dec 2026)".
+pub fn issued_links(
+    tenant: &mut Tenant<'_>,
+    t: crate::i18n::Lang,
+    student: Uuid,
+) -> Result<Vec<(String, String)>, AppError> {
+    Ok(queries::issued_of_student(tenant, student)?
+        .into_iter()
+        .map(|(class, term, name, at)| {
+            let day = at.with_timezone(&tenant.time_zone()).date_naive();
+            (
+                t.message("rc-issued-link")
+                    .arg("term", name.as_str())
+                    .arg("date", t.date(day))
+                    .to_string(),
+                format!("/report-cards/{class}?term={term}#card-{student}"),
+            )
+        })
         .collect())
 }

@@ -295,6 +295,25 @@ pub fn issued(
         .load(tenant.conn())
 }
 
+/// An issued card as a student's profile lists it: class, term, term's name, issued.
+pub type IssuedCard = (Uuid, Uuid, String, DateTime<Utc>);
+
+/// A student's issued cards, newest term first.
+pub fn issued_of_student(tenant: &mut Tenant<'_>, student: Uuid) -> QueryResult<Vec<IssuedCard>> {
+    use crate::db::schema::academic_terms;
+    own::report_cards::live(tenant)
+        .inner_join(academic_terms::table.on(academic_terms::id.eq(report_cards::academic_term_id)))
+        .filter(report_cards::student_id.eq(student))
+        .order(academic_terms::starts_on.desc())
+        .select((
+            report_cards::class_id,
+            report_cards::academic_term_id,
+            academic_terms::name,
+            report_cards::issued_at,
+        ))
+        .load(tenant.conn())
+}
+
 /// Stores issued cards of a class's students; a student whose card of the term is
 /// already issued keeps it. Returns how many were stored.
 pub fn store_issued(
@@ -339,4 +358,224 @@ pub fn year_of_term(tenant: &mut Tenant<'_>, term: Uuid) -> QueryResult<Option<U
         .select(academic_terms::academic_year_id)
         .first(tenant.conn())
         .optional()
+}
+
+/// A whole school's report card runs: the run and its log, the classes it covers,
+/// and the PDF of each class it keeps.
+pub mod runs {
+    use diesel::prelude::*;
+    use uuid::Uuid;
+
+    use crate::db::Tenant;
+    use crate::db::enums::SyncStatus;
+    use crate::db::schema::{classes, report_card_files, report_card_runs, sync_logs};
+    use crate::school::queries as school;
+
+    /// How a run's log is named.
+    pub const SYNC_TYPE: &str = "report_cards";
+
+    /// What a run makes: a term's cards, of a campus or a grade or the whole school.
+    #[derive(Clone, Debug)]
+    pub struct Request {
+        pub term: Uuid,
+        pub campus: Option<Uuid>,
+        pub grade: Option<Uuid>,
+        pub paper: String,
+    }
+
+    /// The live classes of the term's year in the request's scope, by name.
+    pub fn classes_in_scope(
+        tenant: &mut Tenant<'_>,
+        year: Uuid,
+        request: &Request,
+    ) -> QueryResult<Vec<Uuid>> {
+        let mut query = school::classes::live(tenant)
+            .filter(classes::academic_year_id.eq(year))
+            .into_boxed();
+        if let Some(campus) = request.campus {
+            query = query.filter(classes::campus_id.eq(campus));
+        }
+        if let Some(grade) = request.grade {
+            query = query.filter(classes::grade_id.eq(grade));
+        }
+        query
+            .order((classes::name, classes::section, classes::id))
+            .select(classes::id)
+            .load(tenant.conn())
+    }
+
+    /// Opens a run's log (running) and the run itself, under the id the worker
+    /// already holds the lock of.
+    pub fn open(
+        tenant: &mut Tenant<'_>,
+        id: Uuid,
+        request: &Request,
+        classes: usize,
+    ) -> QueryResult<()> {
+        let org = tenant.organization();
+        let by = tenant.user().map(|u| u.uuid());
+        diesel::insert_into(sync_logs::table)
+            .values((
+                sync_logs::id.eq(id),
+                sync_logs::organization_id.eq(org),
+                sync_logs::sync_type.eq(SYNC_TYPE),
+                sync_logs::status.eq(SyncStatus::Running),
+                sync_logs::created_by_id.eq(by),
+            ))
+            .execute(tenant.conn())?;
+        diesel::insert_into(report_card_runs::table)
+            .values((
+                report_card_runs::id.eq(id),
+                report_card_runs::organization_id.eq(org),
+                report_card_runs::term_id.eq(request.term),
+                report_card_runs::campus_id.eq(request.campus),
+                report_card_runs::grade_id.eq(request.grade),
+                report_card_runs::paper.eq(&request.paper),
+                report_card_runs::classes.eq(i32::try_from(classes).unwrap_or(i32::MAX)),
+                report_card_runs::created_by_id.eq(by),
+            ))
+            .execute(tenant.conn())?;
+        Ok(())
+    }
+
+    /// A run as its page shows it.
+    #[derive(Queryable, Clone, Debug)]
+    pub struct RunRow {
+        pub id: Uuid,
+        pub term: Uuid,
+        pub campus: Option<Uuid>,
+        pub grade: Option<Uuid>,
+        pub paper: String,
+        pub classes: i32,
+        pub status: SyncStatus,
+        pub processed: i32,
+        pub created: i32,
+    }
+
+    pub fn run(tenant: &mut Tenant<'_>, id: Uuid) -> QueryResult<RunRow> {
+        report_card_runs::table
+            .inner_join(sync_logs::table)
+            .filter(report_card_runs::id.eq(id))
+            .filter(report_card_runs::organization_id.eq(tenant.organization()))
+            .select((
+                report_card_runs::id,
+                report_card_runs::term_id,
+                report_card_runs::campus_id,
+                report_card_runs::grade_id,
+                report_card_runs::paper,
+                report_card_runs::classes,
+                sync_logs::status,
+                sync_logs::records_processed,
+                sync_logs::records_created,
+            ))
+            .first(tenant.conn())
+    }
+
+    /// Marks the run failed when it shows running but no worker holds its lock:
+    /// the server running it stopped. True when it did.
+    pub fn mark_interrupted(tenant: &mut Tenant<'_>, id: Uuid, lock: i32) -> QueryResult<bool> {
+        let n = diesel::sql_query(
+            "UPDATE sync_logs SET status = 'failed', completed_at = now(), \
+                 error_message = 'interrupted: the server running it stopped' \
+             WHERE id = $1 AND status = 'running' \
+               AND pg_try_advisory_xact_lock($2, hashtext(id::text))",
+        )
+        .bind::<diesel::sql_types::Uuid, _>(id)
+        .bind::<diesel::sql_types::Integer, _>(lock)
+        .execute(tenant.conn())?;
+        Ok(n > 0)
+    }
+
+    /// Sets a failed run's log running again, keeping its counts; false when it
+    /// was not failed.
+    pub fn reopen(tenant: &mut Tenant<'_>, id: Uuid) -> QueryResult<bool> {
+        let n = diesel::update(
+            sync_logs::table
+                .filter(sync_logs::id.eq(id))
+                .filter(sync_logs::organization_id.eq(tenant.organization()))
+                .filter(sync_logs::status.eq(SyncStatus::Failed)),
+        )
+        .set((
+            sync_logs::status.eq(SyncStatus::Running),
+            sync_logs::completed_at.eq(None::<chrono::DateTime<chrono::Utc>>),
+            sync_logs::error_message.eq(None::<String>),
+        ))
+        .execute(tenant.conn())?;
+        Ok(n > 0)
+    }
+
+    /// The classes a run has kept a PDF of.
+    pub fn done_classes(tenant: &mut Tenant<'_>, run: Uuid) -> QueryResult<Vec<Uuid>> {
+        report_card_files::table
+            .filter(report_card_files::run_id.eq(run))
+            .select(report_card_files::class_id)
+            .load(tenant.conn())
+    }
+
+    /// Keeps a class's PDF; nothing when the run has one for it already.
+    pub fn keep_file(
+        tenant: &mut Tenant<'_>,
+        (run, class): (Uuid, Uuid),
+        (file_name, students, content): (&str, usize, &[u8]),
+    ) -> QueryResult<usize> {
+        diesel::insert_into(report_card_files::table)
+            .values((
+                report_card_files::organization_id.eq(tenant.organization()),
+                report_card_files::run_id.eq(run),
+                report_card_files::class_id.eq(class),
+                report_card_files::file_name.eq(file_name),
+                report_card_files::students.eq(i32::try_from(students).unwrap_or(i32::MAX)),
+                report_card_files::content.eq(content),
+            ))
+            .on_conflict_do_nothing()
+            .execute(tenant.conn())
+    }
+
+    /// A kept file as the run's page lists it.
+    #[derive(Queryable, Clone, Debug)]
+    pub struct FileRow {
+        pub id: Uuid,
+        pub file_name: String,
+        pub students: i32,
+    }
+
+    pub fn files(tenant: &mut Tenant<'_>, run: Uuid) -> QueryResult<Vec<FileRow>> {
+        report_card_files::table
+            .filter(report_card_files::run_id.eq(run))
+            .order(report_card_files::file_name.asc())
+            .select((
+                report_card_files::id,
+                report_card_files::file_name,
+                report_card_files::students,
+            ))
+            .load(tenant.conn())
+    }
+
+    /// A kept file's name and bytes.
+    pub fn file(tenant: &mut Tenant<'_>, run: Uuid, id: Uuid) -> QueryResult<(String, Vec<u8>)> {
+        report_card_files::table
+            .filter(report_card_files::run_id.eq(run))
+            .filter(report_card_files::id.eq(id))
+            .select((report_card_files::file_name, report_card_files::content))
+            .first(tenant.conn())
+    }
+
+    /// Choices of a form: an id and its name.
+    pub type Choices = Vec<(Uuid, String)>;
+
+    /// The organization's campuses and grades, for the run's form.
+    pub fn campuses_and_grades(tenant: &mut Tenant<'_>) -> QueryResult<(Choices, Choices)> {
+        use crate::db::schema::{campuses, grades};
+        let campuses = school::campuses::live(tenant)
+            .order(campuses::name.asc())
+            .select((campuses::id, campuses::name))
+            .load(tenant.conn())?;
+        let grades = grades::table
+            .filter(grades::organization_id.eq(tenant.organization()))
+            .filter(grades::deleted_at.is_null())
+            .order(grades::name.asc())
+            .select((grades::id, grades::name))
+            .load(tenant.conn())?;
+        Ok((campuses, grades))
+    }
 }

@@ -28,6 +28,20 @@ pub fn routes(r: &mut Routes) {
     let need = |action, entity| Gate::Requires(Permission::new(action, entity));
     let read = need(Action::Read, Entity::AssessmentResults);
     let write = need(Action::Update, Entity::AssessmentResults);
+    // A whole school's cards: who issues them (an administrator).
+    let school = need(Action::Update, Entity::Organizations);
+    r.post("/report-cards/runs", school, super::runs::create)
+        .get("/report-cards/runs/{run}", school, super::runs::show)
+        .post(
+            "/report-cards/runs/{run}/again",
+            school,
+            super::runs::run_again,
+        )
+        .get(
+            "/report-cards/runs/{run}/files/{file}",
+            school,
+            super::runs::download,
+        );
     r.get("/report-cards", read, index)
         .get("/report-cards/{class}", read, show)
         .get("/report-cards/{class}/pdf", read, pdf)
@@ -91,6 +105,10 @@ struct IndexPage {
     layout: Layout,
     terms: Vec<TermOption>,
     classes: Vec<(String, String)>,
+    term_id: Uuid,
+    /// The campuses and grades a whole school's run may be narrowed to, when the
+    /// reader may start one.
+    scopes: Option<(queries::runs::Choices, queries::runs::Choices)>,
 }
 
 /// `/report-cards`: the classes of a term (`?term=`, else the current one).
@@ -100,21 +118,28 @@ pub async fn index(
     query: input::Query<CardsQuery>,
 ) -> Result<HttpResponse, AppError> {
     let asked = uuid_of(query.term.as_deref());
-    let (terms, chosen, classes) = run_in(&state.pool, page.access.actor(), move |tenant| {
-        let terms = crate::gradebook::queries::all_terms(tenant)?;
-        let plain: Vec<crate::gradebook::Term> = terms.iter().map(|(_, t)| t.clone()).collect();
-        let chosen = crate::gradebook::pick_term(&plain, asked, tenant.today());
-        let year = match &chosen {
-            Some(term) => queries::year_of_term(tenant, term.id)?,
-            None => None,
-        };
-        let classes = match year {
-            Some(year) => queries::classes_of_year(tenant, year)?,
-            None => Vec::new(),
-        };
-        Ok((terms, chosen, classes))
-    })
-    .await?;
+    let may_run = super::is_administrator(&page.access);
+    let (terms, chosen, classes, scopes) =
+        run_in(&state.pool, page.access.actor(), move |tenant| {
+            let terms = crate::gradebook::queries::all_terms(tenant)?;
+            let plain: Vec<crate::gradebook::Term> = terms.iter().map(|(_, t)| t.clone()).collect();
+            let chosen = crate::gradebook::pick_term(&plain, asked, tenant.today());
+            let year = match &chosen {
+                Some(term) => queries::year_of_term(tenant, term.id)?,
+                None => None,
+            };
+            let classes = match year {
+                Some(year) => queries::classes_of_year(tenant, year)?,
+                None => Vec::new(),
+            };
+            let scopes = if may_run {
+                Some(queries::runs::campuses_and_grades(tenant)?)
+            } else {
+                None
+            };
+            Ok((terms, chosen, classes, scopes))
+        })
+        .await?;
     let t = page.t;
     let term_id = chosen.as_ref().map(|c| c.id).unwrap_or_default();
     render(&IndexPage {
@@ -129,11 +154,14 @@ pub async fn index(
                 )
             })
             .collect(),
+        term_id,
+        scopes,
     })
 }
 
 /// One card as the printable page shows it.
 struct CardView {
+    student_id: Uuid,
     student: String,
     class_line: String,
     term_line: String,
@@ -156,6 +184,7 @@ struct LineView {
 
 fn card_view(t: Lang, card: &Card) -> CardView {
     CardView {
+        student_id: card.student_id,
         student: card.student_name(),
         class_line: t
             .message("rc-class-line")
@@ -266,7 +295,7 @@ pub async fn show(
 }
 
 /// A file name of plain letters: `report-cards-5a-term-1.pdf`.
-fn file_name(parts: &[&str], extension: &str) -> String {
+pub(super) fn file_name(parts: &[&str], extension: &str) -> String {
     let mut name = String::new();
     for part in parts {
         for ch in part.chars() {
@@ -325,14 +354,19 @@ pub async fn pdf(
                 other => AppError::Internal(other.into()),
             }
         })?;
-    Ok(HttpResponse::Ok()
+    Ok(pdf_download(&name, bytes))
+}
+
+/// A PDF to download under `name`, kept by no cache.
+pub(super) fn pdf_download(name: &str, bytes: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{name}\""),
         ))
-        .body(bytes))
+        .body(bytes)
 }
 
 /// `POST /report-cards/{class}/issue`: an administrator issues the term's cards.

@@ -4,6 +4,8 @@
 
 mod browser;
 mod report_cards;
+mod results_tab;
+mod school_runs;
 
 use chrono::NaiveDate;
 use diesel::prelude::*;

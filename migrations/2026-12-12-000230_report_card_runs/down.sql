@@ -1,0 +1,2 @@
+DROP TABLE report_card_files;
+DROP TABLE report_card_runs;
