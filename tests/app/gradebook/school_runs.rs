@@ -41,14 +41,14 @@ async fn start_school_run(
 
 /// Polls the run's page until it no longer shows as running; the page.
 async fn wait_for(app: &TestApp, client: &reqwest::Client, run: &str) -> String {
-    for _ in 0..240 {
+    for _ in 0..720 {
         let page = app.page(client, run).await;
         if !page.contains("hx-trigger=\"every 1s\"") {
             return page;
         }
         actix_web::rt::time::sleep(Duration::from_millis(250)).await;
     }
-    panic!("the run did not finish within a minute");
+    panic!("the run did not finish within three minutes");
 }
 
 fn run_id(run: &str) -> Uuid {
