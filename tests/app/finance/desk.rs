@@ -289,7 +289,7 @@ async fn a_payment_on_ticked_invoices_pays_only_those() {
     .await;
     assert_eq!(response.status(), 303);
     assert_eq!(state_of(&app, a), "100.00 issued");
-    assert_eq!(state_of(&app, c), "50.00 issued");
+    assert_eq!(state_of(&app, c), "50.00 overdue");
     assert_balances_hold(&app);
 }
 
@@ -482,7 +482,7 @@ async fn a_refund_reopens_the_balance_once() {
     .await;
     assert_eq!(response.status(), 303);
     let refund = location(&response);
-    assert_eq!(state_of(&app, a), "100.00 issued");
+    assert_eq!(state_of(&app, a), "100.00 overdue");
     let numbers = receipts_of(&app, a);
     assert_eq!(numbers.len(), 2, "{numbers:?}");
     assert!(numbers[1].starts_with("RFD-"), "{numbers:?}");
@@ -512,7 +512,7 @@ async fn a_refund_reopens_the_balance_once() {
     .await;
     assert_eq!(twice.status(), 400);
     assert_eq!(receipts_of(&app, a).len(), 2);
-    assert_eq!(state_of(&app, a), "100.00 issued");
+    assert_eq!(state_of(&app, a), "100.00 overdue");
     assert_balances_hold(&app);
 }
 
