@@ -111,7 +111,7 @@ fn payments(app: &TestApp) -> i64 {
 /// The value of the hidden field `name` in the form posting to `action`.
 fn hidden(html: &str, action: &str, name: &str) -> String {
     let doc = scraper::Html::parse_document(html);
-    let form = scraper::Selector::parse(&format!("form[action=\"{action}\"]")).expect("selector");
+    let form = scraper::Selector::parse(&format!("form[action^=\"{action}\"]")).expect("selector");
     let input = scraper::Selector::parse(&format!("input[name=\"{name}\"]")).expect("selector");
     doc.select(&form)
         .next()
