@@ -4,7 +4,8 @@
 
 use chrono::Utc;
 use diesel::prelude::*;
-use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{Message, SmtpTransport, Transport};
 use uuid::Uuid;
 
@@ -19,6 +20,13 @@ pub struct Email {
     pub body: String,
     /// The signed-in user who caused it, if any.
     pub sent_by: Option<Uuid>,
+}
+
+/// A file sent along with an e-mail (a PDF document).
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
 }
 
 #[derive(Clone)]
@@ -70,13 +78,23 @@ impl Mailer {
         conn: &mut PgConnection,
         email: &Email,
     ) -> QueryResult<(Uuid, Option<String>)> {
+        self.send_attached(conn, email, &[])
+    }
+
+    /// Like [`Mailer::send_reporting`], with files attached.
+    pub fn send_attached(
+        &self,
+        conn: &mut PgConnection,
+        email: &Email,
+        attachments: &[Attachment],
+    ) -> QueryResult<(Uuid, Option<String>)> {
         let sender = match email.organization_id {
             Some(school) => Sender::of(conn, school)?,
             None => Sender::default(),
         };
         let (status, error) = match &self.smtp {
             None => (EmailStatus::Stored, None),
-            Some(transport) => match self.deliver(transport, email, &sender) {
+            Some(transport) => match self.deliver(transport, email, &sender, attachments) {
                 Ok(()) => (EmailStatus::Sent, None),
                 Err(e) => {
                     tracing::warn!(error = %e, "e-mail delivery failed");
@@ -107,8 +125,9 @@ impl Mailer {
         transport: &SmtpTransport,
         email: &Email,
         sender: &Sender,
+        attachments: &[Attachment],
     ) -> Result<(), String> {
-        let message = self.message(email, sender)?;
+        let message = self.message(email, sender, attachments)?;
         transport
             .send(&message)
             .map(|_| ())
@@ -117,7 +136,12 @@ impl Mailer {
 
     /// The message as it leaves: the install's own address sends it, so it is not
     /// spoofed; the school's name shows, and replies go to the school.
-    fn message(&self, email: &Email, sender: &Sender) -> Result<Message, String> {
+    fn message(
+        &self,
+        email: &Email,
+        sender: &Sender,
+        attachments: &[Attachment],
+    ) -> Result<Message, String> {
         let to: Mailbox = email
             .to
             .parse()
@@ -130,10 +154,18 @@ impl Mailer {
         if let Some(reply_to) = &sender.reply_to {
             message = message.reply_to(reply_to.clone());
         }
-        message
-            .subject(email.subject.clone())
-            .body(email.body.clone())
-            .map_err(|e| e.to_string())
+        let message = message.subject(email.subject.clone());
+        if attachments.is_empty() {
+            return message.body(email.body.clone()).map_err(|e| e.to_string());
+        }
+        let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(email.body.clone()));
+        for file in attachments {
+            let kind = ContentType::parse(&file.content_type).map_err(|e| e.to_string())?;
+            parts = parts.singlepart(
+                lettre::message::Attachment::new(file.name.clone()).body(file.bytes.clone(), kind),
+            );
+        }
+        message.multipart(parts).map_err(|e| e.to_string())
     }
 }
 
@@ -224,7 +256,7 @@ mod tests {
             sent_by: None,
         };
         let formatted = |sender: &Sender| {
-            let message = mailer.message(&email, sender).expect("a message");
+            let message = mailer.message(&email, sender, &[]).expect("a message");
             String::from_utf8(message.formatted()).unwrap_or_default()
         };
         let school = Sender {

@@ -836,6 +836,9 @@ diesel::table! {
         billing_period_start -> Nullable<Date>,
         billing_period_end -> Nullable<Date>,
         last_reminded_at -> Nullable<Timestamptz>,
+        voided_at -> Nullable<Timestamptz>,
+        voided_by_id -> Nullable<Uuid>,
+        void_reason -> Nullable<Text>,
     }
 }
 
@@ -964,6 +967,9 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        refund_of -> Nullable<Uuid>,
+        refund_reason -> Nullable<Text>,
+        taken_together -> Nullable<Uuid>,
     }
 }
 

@@ -14,6 +14,8 @@ pub struct Panel {
     /// Said when the list is empty.
     pub empty: String,
     pub students: Vec<KinView>,
+    /// A family's account at the finance desk: take a payment, its statement.
+    pub finance: Vec<(String, String)>,
 }
 
 pub struct KinView {
@@ -48,7 +50,21 @@ pub fn of_record(
         ),
         _ => return Ok(None),
     };
+    let finance = match entity {
+        Entity::Families => vec![
+            (
+                t.text("fdesk-open-desk"),
+                format!("/finance/desk/families/{id}"),
+            ),
+            (
+                t.text("fdesk-statement-link"),
+                format!("/finance/statements/families/{id}"),
+            ),
+        ],
+        _ => Vec::new(),
+    };
     Ok(Some(Panel {
+        finance,
         heading: t.text(heading),
         empty: t.text(empty),
         students: students.into_iter().map(|k| view(k, t)).collect(),

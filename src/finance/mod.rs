@@ -5,17 +5,25 @@
 
 mod aging;
 pub mod billing;
+mod desk;
 mod documents;
 mod pages;
 pub mod periods;
 pub mod queries;
+mod receipts;
 pub mod reminders;
 mod runs;
+mod statements;
+mod voids;
 
 use crate::access::Routes;
 
 pub fn routes(r: &mut Routes) {
     pages::routes(r);
     documents::routes(r);
+    desk::routes(r);
+    receipts::routes(r);
+    statements::routes(r);
+    voids::routes(r);
     aging::routes(r);
 }

@@ -8,6 +8,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, Bool, Date, Nullable, Numeric, Text, Uuid as SqlUuid};
 use uuid::Uuid;
 
+pub mod desk;
+
 use super::periods::{Period, Proration};
 use crate::db::enums::{BillingCycle, InvoiceStatus};
 use crate::db::schema::{finance_settings, invoice_lines, invoices};

@@ -373,6 +373,10 @@ fn panel(
             .iter()
             .map(|id| t.text(id))
             .collect();
+            panel.more = Some((
+                t.text("fdesk-open-desk"),
+                format!("/finance/desk/students/{}", s.id),
+            ));
             let invoices = queries::invoices_of(tenant, s.id)?;
             let open: bigdecimal::BigDecimal = invoices
                 .iter()

@@ -5,6 +5,8 @@
 
 mod aging;
 mod billing;
+mod desk;
+mod desk_browser;
 mod reminders;
 
 use bigdecimal::BigDecimal;
