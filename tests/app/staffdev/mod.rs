@@ -1,0 +1,4 @@
+//! Staff development: the content catalog and its editors, the school's module
+//! switches, and the modules staff use.
+
+mod catalog;
