@@ -5,8 +5,17 @@
 //! switched off shows neither its pages nor its menu entries.
 
 pub mod content;
+pub mod personality;
+pub mod quiz;
 mod switches;
 
 pub use switches::{
-    Module, Switch, enabled, require, routes, switch_on, switched_off, switched_on, switches,
+    Module, Switch, enabled, require, switch_on, switched_off, switched_on, switches,
 };
+
+/// The staff-development pages: the module switches, the quizzes and their editors.
+pub fn routes(r: &mut crate::access::Routes) {
+    switches::routes(r);
+    quiz::routes(r);
+    personality::routes(r);
+}

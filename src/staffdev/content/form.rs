@@ -53,6 +53,56 @@ pub fn add<T: Default>(rows: &mut Vec<T>) {
     }
 }
 
+/// A question whose options the editors add and remove.
+pub trait WithOptions: Default {
+    type Choice: Default;
+    fn options(&mut self) -> &mut Vec<Self::Choice>;
+}
+
+impl WithOptions for super::safety::SafetyQuestion {
+    type Choice = super::safety::SafetyOption;
+    fn options(&mut self) -> &mut Vec<Self::Choice> {
+        &mut self.options
+    }
+}
+
+impl WithOptions for super::personality::PersonalityQuestion {
+    type Choice = super::personality::PersonalityOption;
+    fn options(&mut self) -> &mut Vec<Self::Choice> {
+        &mut self.options
+    }
+}
+
+/// Applies a question row button to `questions`: `add-question` (with two empty
+/// options), `add-option:J`, `remove-question:J`, `remove-option:J:K`; false for any
+/// other button.
+pub fn apply_question_rows<Q: WithOptions>(
+    questions: &mut Vec<Q>,
+    (name, rows): (String, Vec<usize>),
+) -> bool {
+    match (name.as_str(), rows.as_slice()) {
+        ("add-question", []) => {
+            add(questions);
+            if let Some(q) = questions.last_mut() {
+                while q.options().len() < 2 {
+                    add(q.options());
+                }
+            }
+        }
+        ("add-option", [j]) => questions
+            .get_mut(*j)
+            .into_iter()
+            .for_each(|q| add(q.options())),
+        ("remove-question", [j]) => remove(questions, *j),
+        ("remove-option", [j, k]) => questions
+            .get_mut(*j)
+            .into_iter()
+            .for_each(|q| remove(q.options(), *k)),
+        _ => return false,
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,3 +2,6 @@
 //! switches, and the modules staff use.
 
 mod catalog;
+mod personality;
+mod quiz;
+mod quiz_browser;
