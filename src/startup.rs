@@ -26,6 +26,7 @@ pub fn routes() -> Routes {
     crate::dashboard::routes(&mut r);
     crate::access::switch::routes(&mut r);
     crate::settings::routes(&mut r);
+    crate::staffdev::routes(&mut r);
     crate::admin::routes(&mut r);
     crate::communication::routes(&mut r);
     crate::jobs::routes(&mut r);

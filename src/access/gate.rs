@@ -114,6 +114,8 @@ pub struct Menu {
     entries: Vec<MenuEntry>,
     /// Links only users with global access may follow (install-wide records).
     global_only: Vec<&'static str>,
+    /// Links to a module a school may switch off: (href, module key).
+    of_module: Vec<(&'static str, &'static str)>,
 }
 
 impl Menu {
@@ -128,7 +130,13 @@ impl Menu {
                 Gate::Public | Gate::SignedIn => true,
                 Gate::Requires(p) => access.can(p),
             };
-            admitted && (access.global_access || !self.global_only.contains(&entry.href))
+            let switched_off = self
+                .of_module
+                .iter()
+                .any(|(href, module)| *href == entry.href && access.modules_off.contains(module));
+            admitted
+                && !switched_off
+                && (access.global_access || !self.global_only.contains(&entry.href))
         })
     }
 }
@@ -168,6 +176,7 @@ pub struct Routes {
     registrations: Vec<Registration>,
     menu: Vec<MenuEntry>,
     global_only: Vec<&'static str>,
+    of_module: Vec<(&'static str, &'static str)>,
     landings: Landings,
 }
 
@@ -236,6 +245,13 @@ impl Routes {
         self.menu(entry)
     }
 
+    /// Adds a link to a module the school may switch off (`module`, its key in the
+    /// school's settings): hidden while it is off.
+    pub fn menu_of_module(&mut self, entry: MenuEntry, module: &'static str) -> &mut Routes {
+        self.of_module.push((entry.href, module));
+        self.menu(entry)
+    }
+
     /// Adds a landing rule for sign-ins; earlier rules win.
     pub fn landing(&mut self, landing: Landing) -> &mut Routes {
         self.landings.rules.push(landing);
@@ -253,6 +269,7 @@ impl Routes {
         Menu {
             entries,
             global_only: self.global_only.clone(),
+            of_module: self.of_module.clone(),
         }
     }
 

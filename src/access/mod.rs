@@ -53,6 +53,8 @@ pub struct Access {
     /// The school's colour and logo for its header (`crate::settings::Brand`).
     pub brand_color: Option<String>,
     pub logo_file_id: Option<Uuid>,
+    /// The keys of the staff-development modules the school switched off.
+    pub modules_off: Vec<&'static str>,
 }
 
 impl Access {
@@ -148,6 +150,7 @@ impl Access {
                 organizations::language,
                 organizations::brand_color,
                 organizations::logo_file_id,
+                organizations::settings,
             ))
             .first::<SessionRow>(conn)
             .optional()?;
@@ -185,6 +188,7 @@ impl Access {
             school_language: row.school_language,
             brand_color: row.brand_color,
             logo_file_id: row.logo_file_id,
+            modules_off: crate::staffdev::switched_off(&row.school_settings),
         }))
     }
 }
@@ -212,6 +216,7 @@ struct SessionRow {
     school_language: Option<String>,
     brand_color: Option<String>,
     logo_file_id: Option<Uuid>,
+    school_settings: serde_json::Value,
 }
 
 /// The role's permissions together with the user's own custom ones.

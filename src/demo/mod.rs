@@ -19,6 +19,7 @@ mod people;
 mod plan;
 mod report_cards;
 mod spec;
+mod staffdev_quiz;
 mod support;
 mod terms;
 mod timetable;
@@ -182,6 +183,7 @@ pub fn seed_at(conn: &mut PgConnection, scale: Scale) -> anyhow::Result<Summary>
             );
         }
         create_root(conn, &password_hash, &roles)?;
+        staffdev_quiz::create_content(conn, now.date_naive())?;
         Ok::<_, anyhow::Error>(Summary {
             created: Some(created),
         })
@@ -306,6 +308,7 @@ fn build_school(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<SchoolCoun
     let communication = communication::create(conn, ctx, &org, &plan, &people)?;
     let walkthroughs = walkthroughs::create(conn, ctx, &org, &people, &academics, &lessons)?;
     let frames = walkthroughs::create_frames(conn, ctx, &org, &people)?;
+    staffdev_quiz::create(conn, ctx, &org, &people)?;
     Ok(SchoolCounts {
         name: ctx.school.name,
         campuses: org.campuses.len(),

@@ -74,6 +74,8 @@ struct SettingsPage {
     areas: Vec<AreaField>,
     /// The number the next new student gets under the stored pattern.
     next_number: String,
+    /// The staff-development modules, each on or off.
+    modules: Vec<crate::staffdev::Switch>,
 }
 
 /// The text of each field as the page shows it.
@@ -182,6 +184,7 @@ fn load(
         campuses,
         areas,
         next_number,
+        modules: crate::staffdev::switches(&row.settings, t),
     })
 }
 

@@ -1,14 +1,18 @@
 //! Messages against a form's fields: what the page shows next to each input that
-//! could not be used, and above the form for `""` (the form as a whole).
+//! could not be used, and above the form for `""` (the form as a whole). A field is
+//! named by its input's name, or by a path into a nested form (`questions[2].options`).
+
+use std::borrow::Cow;
 
 /// The first message for each field, in the order found.
 #[derive(Debug, Default, Clone)]
-pub struct FieldErrors(Vec<(&'static str, String)>);
+pub struct FieldErrors(Vec<(Cow<'static, str>, String)>);
 
 impl FieldErrors {
     /// Notes a message against `field`; a field keeps the first one it was given.
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        if self.get(field).is_none() {
+    pub fn add(&mut self, field: impl Into<Cow<'static, str>>, message: impl Into<String>) {
+        let field = field.into();
+        if self.get(&field).is_none() {
             self.0.push((field, message.into()));
         }
     }
@@ -25,17 +29,21 @@ impl FieldErrors {
     }
 
     /// The first message noted, with its field.
-    pub fn first(&self) -> Option<(&'static str, &str)> {
+    pub fn first(&self) -> Option<(&str, &str)> {
         self.iter().next()
     }
 
     /// Every message with its field, in the order found.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        self.0.iter().map(|(f, m)| (*f, m.as_str()))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(f, m)| (f.as_ref(), m.as_str()))
     }
 
     /// The parsed value, or `None` with the message noted against the field.
-    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, String>) -> Option<T> {
+    pub fn check<T>(
+        &mut self,
+        field: impl Into<Cow<'static, str>>,
+        parsed: Result<T, String>,
+    ) -> Option<T> {
         parsed.map_err(|message| self.add(field, message)).ok()
     }
 }

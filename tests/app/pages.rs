@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 64] = [
+    const EVERYTHING: [&str; 67] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -226,6 +226,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Staff: Staff -> /staff",
         "Staff: Staff attendance -> /attendance/staff",
         "Staff: Walkthroughs -> /walkthroughs",
+        "Staff: Safety quiz -> /staff-development/quiz",
+        "Staff: Personality quiz -> /staff-development/personality",
         "Staff: Staff attendance records -> /staff-attendance-records",
         "Staff: Frame posts -> /frame-entries",
         "Staff: Progress -> /user-progress",
@@ -237,6 +239,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Administration: Jobs -> /admin/jobs",
         "Administration: Outbox -> /admin/outbox",
         "Administration: School settings -> /settings",
+        "Administration: Staff development content -> /staff-development/content/safety-quizzes",
         "Administration: Campuses -> /campuses",
         "Administration: Campus attendance summaries -> /campus-attendance-summaries",
         "Administration: Message recipients -> /message-recipients",
@@ -258,8 +261,9 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
         "Communication: New message, Messages, Events, Documents",
-        "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, Frame posts, \
-         Progress, Safety quiz results, Personality quiz results, Walkthrough check-ins",
+        "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
+         Staff attendance records, Frame posts, Progress, Safety quiz results, \
+         Personality quiz results, Walkthrough check-ins",
         "Administration: Users, Roles, Jobs, Outbox, School settings, Campuses, \
          Campus attendance summaries, Message recipients, Content catalog, Login history, \
          Audit log, Scheduled tasks, Sync logs",
@@ -279,8 +283,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Aging, Fee plans, Invoices, Payments",
                 "Communication: New message, Messages, Events, Documents",
-                "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
-                 Frame posts, Walkthrough check-ins",
+                "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
+                 Staff attendance records, Frame posts, Walkthrough check-ins",
                 "Administration: Campuses, Campus attendance summaries, Message recipients, \
                  Content catalog",
                 "Account: Your profile",
@@ -292,9 +296,9 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Communication: New message, Messages, Events",
-                "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
-                 Frame posts, Progress, Safety quiz results, Personality quiz results, \
-                 Walkthrough check-ins",
+                "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
+                 Staff attendance records, Frame posts, Progress, Safety quiz results, \
+                 Personality quiz results, Walkthrough check-ins",
                 "Administration: Campuses, Content catalog",
                 "Account: Your profile",
             ],
@@ -304,6 +308,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Academics: Academic years, Grades, Classes",
                 "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
                 "Communication: Documents",
+                "Staff: Safety quiz, Personality quiz",
                 "Administration: Campuses",
                 "Account: Your profile",
             ],
@@ -314,7 +319,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Academic years, Grades, Subjects, Classes, Class enrolments",
                 "Communication: New message, Messages, Events, Documents",
-                "Staff: Staff, Staff attendance, Staff attendance records",
+                "Staff: Staff, Staff attendance, Safety quiz, Personality quiz, Staff attendance records",
                 "Administration: Campuses, Campus attendance summaries, Message recipients",
                 "Account: Your profile",
             ],

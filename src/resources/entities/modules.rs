@@ -134,6 +134,7 @@ pub static USER_PROGRESS: Resource = Resource {
     hooks: &Hooks::NONE,
 };
 
+/// Written only by the quiz pages, which score on the server.
 pub static SAFETY_QUIZ_RESULTS: Resource = Resource {
     entity: Entity::SafetyQuizResults,
     singular: "safety quiz result",
@@ -178,7 +179,7 @@ pub static SAFETY_QUIZ_RESULTS: Resource = Resource {
         field: "score",
         limit: "total_questions",
     }],
-    mode: Mode::Tenant,
+    mode: Mode::TenantReadOnly,
     hooks: &Hooks::NONE,
 };
 
@@ -203,7 +204,7 @@ pub static PERSONALITY_QUIZ_RESULTS: Resource = Resource {
     natural_key: &["personality_type", "completed_at"],
     children: &[],
     rules: &[],
-    mode: Mode::Tenant,
+    mode: Mode::TenantReadOnly,
     hooks: &Hooks::NONE,
 };
 

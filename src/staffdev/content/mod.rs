@@ -1,0 +1,98 @@
+//! The install-wide content catalog: one payload per content type
+//! (`content_catalog.content_type` is unique among live rows), shared by every
+//! school of the install and changed only by super administrators.
+//!
+//! Each content type is one Rust type implementing [`Content`]: its key, its
+//! serde shape and its rules. [`save`] refuses a payload its rules refuse, with a
+//! message per field (a path into the payload such as `questions[2].options`), and
+//! stores nothing; [`load`] reads the stored payload, or the type's empty default
+//! when none is stored yet.
+
+pub mod form;
+pub mod personality;
+mod queries;
+pub mod safety;
+
+use diesel::{PgConnection, QueryResult};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use crate::i18n::Lang;
+use crate::web::form::FieldErrors;
+
+/// The content types of the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentKey {
+    /// The bank of weekly safety quizzes.
+    SafetyQuizzes,
+    /// The personality quiz: its types and its questions.
+    PersonalityQuiz,
+    /// The signs staff learn: word, description, a picture or a video.
+    SignVocabulary,
+    /// The zones of regulation: zone, colour, description, strategies.
+    Zones,
+}
+
+impl ContentKey {
+    pub const ALL: [ContentKey; 4] = [
+        ContentKey::SafetyQuizzes,
+        ContentKey::PersonalityQuiz,
+        ContentKey::SignVocabulary,
+        ContentKey::Zones,
+    ];
+
+    /// The `content_type` of the type's row.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContentKey::SafetyQuizzes => "safety_quizzes",
+            ContentKey::PersonalityQuiz => "personality_quiz",
+            ContentKey::SignVocabulary => "sign_vocabulary",
+            ContentKey::Zones => "zones",
+        }
+    }
+}
+
+/// A content type's payload: what is stored, how it reads, and what makes it usable.
+pub trait Content: Serialize + DeserializeOwned + Default + Send + 'static {
+    const KEY: ContentKey;
+
+    /// The payload's problems, each against the path of the field it concerns
+    /// (`questions[2].options`), in `t`; none when it may be stored.
+    fn validate(&self, t: Lang) -> FieldErrors;
+}
+
+/// The stored payload of `C`, or its empty default when none is stored. A stored
+/// payload that no longer reads as `C` is reported in the log and read as empty.
+pub fn load<C: Content>(conn: &mut PgConnection) -> QueryResult<C> {
+    Ok(queries::payload(conn, C::KEY)?.map_or_else(C::default, |payload| {
+        serde_json::from_value(payload).unwrap_or_else(|e| {
+            tracing::warn!(content_type = C::KEY.as_str(), error = %e, "unreadable content payload");
+            C::default()
+        })
+    }))
+}
+
+/// Stores `payload` as `C`'s content, recording who changed it (`None`: Homeroom
+/// itself, as the demo seed); a payload its rules refuse is not stored and its
+/// messages come back.
+pub fn save<C: Content>(
+    conn: &mut PgConnection,
+    payload: &C,
+    by: Option<Uuid>,
+    t: Lang,
+) -> QueryResult<Result<(), FieldErrors>> {
+    let errors = payload.validate(t);
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let value = serde_json::to_value(payload)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    queries::store(conn, C::KEY, &value, by)?;
+    Ok(Ok(()))
+}
+
+/// The path of an item of a list field: `path("questions", 2)` is `questions[2]`.
+pub fn path(list: &str, index: usize) -> String {
+    format!("{list}[{index}]")
+}
