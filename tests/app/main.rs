@@ -47,6 +47,7 @@ mod sessions;
 mod setup_checklist;
 mod sign_in;
 mod staff_accounts;
+mod staffdev;
 mod storage_errors;
 mod students;
 mod tenancy;

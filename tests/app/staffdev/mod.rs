@@ -1,0 +1,3 @@
+//! Staff development: the weekly frame, zone check-ins, and the files they show.
+
+mod files;
