@@ -26,6 +26,7 @@ pub mod school;
 pub mod search;
 pub mod settings;
 pub mod setup;
+pub mod staffdev;
 pub mod startup;
 pub mod state;
 pub mod students;

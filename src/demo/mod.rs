@@ -19,6 +19,7 @@ mod people;
 mod plan;
 mod report_cards;
 mod spec;
+mod staffdev_frame;
 mod support;
 mod terms;
 mod timetable;
@@ -306,6 +307,9 @@ fn build_school(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<SchoolCoun
     let communication = communication::create(conn, ctx, &org, &plan, &people)?;
     let walkthroughs = walkthroughs::create(conn, ctx, &org, &people, &academics, &lessons)?;
     let frames = walkthroughs::create_frames(conn, ctx, &org, &people)?;
+    let check_ins = staffdev_frame::create(conn, ctx, &org, &people)?;
+    ctx.progress
+        .say(format_args!("{name}: {check_ins} zone check-ins"));
     Ok(SchoolCounts {
         name: ctx.school.name,
         campuses: org.campuses.len(),

@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 64] = [
+    const EVERYTHING: [&str; 67] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -226,6 +226,9 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Staff: Staff -> /staff",
         "Staff: Staff attendance -> /attendance/staff",
         "Staff: Walkthroughs -> /walkthroughs",
+        "Staff: Weekly frame -> /staff-development/frame",
+        "Staff: Zone check-in -> /staff-development/zones",
+        "Staff: Team zones -> /staff-development/zones/campuses",
         "Staff: Staff attendance records -> /staff-attendance-records",
         "Staff: Frame posts -> /frame-entries",
         "Staff: Progress -> /user-progress",
@@ -258,7 +261,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
         "Communication: New message, Messages, Events, Documents",
-        "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, Frame posts, \
+        "Staff: Staff, Staff attendance, Walkthroughs, Weekly frame, Zone check-in, Team zones, \
+         Staff attendance records, Frame posts, \
          Progress, Safety quiz results, Personality quiz results, Walkthrough check-ins",
         "Administration: Users, Roles, Jobs, Outbox, School settings, Campuses, \
          Campus attendance summaries, Message recipients, Content catalog, Login history, \
@@ -279,8 +283,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Aging, Fee plans, Invoices, Payments",
                 "Communication: New message, Messages, Events, Documents",
-                "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
-                 Frame posts, Walkthrough check-ins",
+                "Staff: Staff, Staff attendance, Walkthroughs, Weekly frame, Team zones, \
+                 Staff attendance records, Frame posts, Walkthrough check-ins",
                 "Administration: Campuses, Campus attendance summaries, Message recipients, \
                  Content catalog",
                 "Account: Your profile",
@@ -292,9 +296,9 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Communication: New message, Messages, Events",
-                "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
-                 Frame posts, Progress, Safety quiz results, Personality quiz results, \
-                 Walkthrough check-ins",
+                "Staff: Staff, Staff attendance, Walkthroughs, Weekly frame, Zone check-in, \
+                 Staff attendance records, Frame posts, Progress, Safety quiz results, \
+                 Personality quiz results, Walkthrough check-ins",
                 "Administration: Campuses, Content catalog",
                 "Account: Your profile",
             ],

@@ -1,3 +1,7 @@
-//! Staff development: the weekly frame, zone check-ins, and the files they show.
+//! Staff development: the weekly frame, zone check-ins, sign learning, and the files
+//! they show.
 
 mod files;
+mod frame;
+mod phone;
+mod zones;
