@@ -34,6 +34,8 @@ pub fn routes() -> Routes {
     crate::search::routes(&mut r);
     crate::attendance::oversight_routes(&mut r);
     crate::walkthroughs::routes(&mut r);
+    crate::staffdev::frame::routes(&mut r);
+    crate::staffdev::zones::routes(&mut r);
     crate::students::routes(&mut r);
     crate::timetable::routes(&mut r);
     crate::resources::routes(&mut r);

@@ -10,7 +10,8 @@
 //! | attendance | global users, attendance overseers (campus summaries) and those who manage classes | `taught`: the rolls of the classes they teach |
 //! | messages | global users and those who may write to any audience | `own`: what they wrote, what was sent to them, what went to all staff or everyone |
 //! | staff_attendance | global users and those who may change it | `own`: their own days |
-//! | user_progress, safety_quiz_results, personality_quiz_results | global users and those who may change them | `own`: their own check-ins, progress and answers |
+//! | user_progress, safety_quiz_results, personality_quiz_results | global users and those who may change them | `own`: their own check-ins, progress and answers (a zone check-in is its author's alone, whatever the reach) |
+//! | frames | global users and those who may write frames | `published`: no drafts |
 
 use super::catalog::{Action, Entity, Permission, PermissionSet};
 
@@ -64,6 +65,15 @@ pub fn reach(permissions: &PermissionSet, global_access: bool) -> String {
             },
         ));
     }
+    // Drafts of the weekly frame are read by those who write frames alone.
+    areas.push((
+        "frames",
+        if may(Action::Create, Entity::FrameEntries) {
+            "all"
+        } else {
+            "published"
+        },
+    ));
     areas
         .iter()
         .map(|(area, word)| format!("{area}={word}"))
@@ -85,7 +95,8 @@ mod tests {
         assert_eq!(
             of(BuiltinRole::Teacher),
             "walkthroughs=observed,attendance=taught,messages=own,staff_attendance=own,\
-             user_progress=own,safety_quiz_results=own,personality_quiz_results=own"
+             user_progress=own,safety_quiz_results=own,personality_quiz_results=own,\
+             frames=published"
         );
     }
 

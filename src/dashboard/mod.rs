@@ -66,6 +66,7 @@ struct DashboardPage {
     events: Option<Vec<Event>>,
     check_in: Option<crate::attendance::staff::MyCheckIn>,
     setup: Option<crate::setup::Checklist>,
+    zone_card: Option<crate::staffdev::zones::ZoneCard>,
 }
 
 /// The kinds of event Homeroom names in every language, with their message ids.
@@ -114,6 +115,7 @@ async fn dashboard(page: Page, state: web::Data<AppState>) -> Result<HttpRespons
         events: data.events,
         check_in: data.check_in,
         setup: data.setup,
+        zone_card: data.zone_card,
     })
 }
 
@@ -125,6 +127,7 @@ struct DashboardData {
     events: Option<Vec<Event>>,
     check_in: Option<crate::attendance::staff::MyCheckIn>,
     setup: Option<crate::setup::Checklist>,
+    zone_card: Option<crate::staffdev::zones::ZoneCard>,
 }
 
 /// What the user may read of the school today: one query per section they may see.
@@ -193,6 +196,7 @@ fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<Dashbo
     };
     let check_in = crate::attendance::staff::my_check_in(tenant, access, "/")?;
     let setup = crate::setup::checklist(tenant, access, t)?;
+    let zone_card = crate::staffdev::zones::card(tenant, access)?;
     Ok(DashboardData {
         today,
         stats,
@@ -201,5 +205,6 @@ fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<Dashbo
         events,
         check_in,
         setup,
+        zone_card,
     })
 }

@@ -720,6 +720,8 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+    author_id -> Nullable<Uuid>,
+        published_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -1530,6 +1532,7 @@ diesel::joinable!(form_tokens -> organizations (organization_id));
 diesel::joinable!(form_tokens -> users (user_id));
 diesel::joinable!(frame_entries -> campuses (campus_id));
 diesel::joinable!(frame_entries -> organizations (organization_id));
+diesel::joinable!(frame_entries -> users (author_id));
 diesel::joinable!(grades -> organizations (organization_id));
 diesel::joinable!(families -> organizations (organization_id));
 diesel::joinable!(guardian_people -> families (family_id));

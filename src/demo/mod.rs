@@ -20,6 +20,7 @@ mod plan;
 mod report_cards;
 mod spec;
 mod staffdev_quiz;
+mod staffdev_frame;
 mod support;
 mod terms;
 mod timetable;
@@ -309,6 +310,9 @@ fn build_school(conn: &mut PgConnection, ctx: &Ctx) -> anyhow::Result<SchoolCoun
     let walkthroughs = walkthroughs::create(conn, ctx, &org, &people, &academics, &lessons)?;
     let frames = walkthroughs::create_frames(conn, ctx, &org, &people)?;
     staffdev_quiz::create(conn, ctx, &org, &people)?;
+    let check_ins = staffdev_frame::create(conn, ctx, &org, &people)?;
+    ctx.progress
+        .say(format_args!("{name}: {check_ins} zone check-ins"));
     Ok(SchoolCounts {
         name: ctx.school.name,
         campuses: org.campuses.len(),

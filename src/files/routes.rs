@@ -1,11 +1,17 @@
 //! `/files`: a record's files with the upload form, uploading, downloading (the file
 //! or its thumbnail) and removing. Every file answers only to users who may read the
-//! record it belongs to, in the organization that owns it.
+//! record it belongs to, in the organization that owns it. A file is sent through
+//! actix-files' `NamedFile`, so a video seeks (range requests answer 206) and a
+//! second view costs nothing (ETag and Last-Modified answer 304).
 
+use std::path::PathBuf;
+
+use actix_files::NamedFile;
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{
     self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+    HeaderValue,
 };
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -291,17 +297,19 @@ enum Variant {
 async fn download(
     page: Page,
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    serve(page, state, &path, Variant::Original).await
+    serve(page, state, &req, &path, Variant::Original).await
 }
 
 async fn thumbnail(
     page: Page,
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    serve(page, state, &path, Variant::Thumbnail).await
+    serve(page, state, &req, &path, Variant::Thumbnail).await
 }
 
 /// The permission a file needs: that of its record, or of the file table itself when
@@ -338,6 +346,7 @@ fn find_allowed(
 async fn serve(
     page: Page,
     state: web::Data<AppState>,
+    req: &HttpRequest,
     id: &str,
     variant: Variant,
 ) -> Result<HttpResponse, AppError> {
@@ -345,10 +354,20 @@ async fn serve(
     let id = id.to_owned();
     let served = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         let stored = find_allowed(tenant, &page.access, &id, Action::Read)?;
-        Served::read(&files, stored, variant)
+        Served::locate(&files, stored, variant)
     })
     .await?;
-    Ok(served.response())
+    served.response(req)
+}
+
+/// A file found and allowed elsewhere (a sign's picture or video) sent as downloads
+/// are: through `NamedFile`, with ranges and revalidation, inline when an image.
+pub fn send(
+    req: &HttpRequest,
+    files: &FileStore,
+    stored: StoredFile,
+) -> Result<HttpResponse, AppError> {
+    Served::locate(files, stored, Variant::Original)?.response(req)
 }
 
 /// A school's logo as its pages show it (the thumbnail, or the image when it has
@@ -361,21 +380,28 @@ pub fn logo_image(
     let stored = super::find(tenant, id)?
         .filter(|f| f.belongs_to.as_deref() == Some("organizations") && f.is_image())
         .ok_or(AppError::NotFound)?;
-    let served = Served::read(files, stored, Variant::Thumbnail)?;
-    Ok((served.content_type, served.bytes))
+    let served = Served::locate(files, stored, Variant::Thumbnail)?;
+    let bytes = std::fs::read(&served.path).map_err(|e| unreadable(&served.name, &e))?;
+    Ok((served.content_type, bytes))
 }
 
-/// A file as one answer sends it: the original or its thumbnail.
+/// A stored file that cannot be read is not found (and the log says why).
+fn unreadable(name: &str, e: &std::io::Error) -> AppError {
+    tracing::warn!(file = %name, "stored file unreadable: {e}");
+    AppError::NotFound
+}
+
+/// A file as one answer sends it: the original or its thumbnail, on disk.
 struct Served {
     name: String,
     content_type: String,
-    bytes: Vec<u8>,
+    path: PathBuf,
 }
 
 impl Served {
-    /// Reads the variant asked for; without a thumbnail (not an image, or it would
+    /// Finds the variant asked for; without a thumbnail (not an image, or it would
     /// not decode) the original stands in. A file missing on disk is not found.
-    fn read(files: &FileStore, stored: StoredFile, variant: Variant) -> Result<Served, AppError> {
+    fn locate(files: &FileStore, stored: StoredFile, variant: Variant) -> Result<Served, AppError> {
         let thumbnail_key = match variant {
             Variant::Thumbnail => stored.thumbnail_key.as_deref(),
             Variant::Original => None,
@@ -383,36 +409,56 @@ impl Served {
         let key = thumbnail_key
             .or(stored.storage_key.as_deref())
             .ok_or(AppError::NotFound)?;
-        let bytes = files.read(key).map_err(|e| {
-            tracing::warn!(file = %stored.id, "stored file unreadable: {e}");
-            AppError::NotFound
-        })?;
+        let path = files
+            .local_path(key)
+            .map_err(|e| unreadable(&stored.name, &e))?;
         let content_type = if thumbnail_key.is_some() {
-            super::content::thumbnail_type(&bytes).to_owned()
+            let mut head = [0u8; 8];
+            let read = std::fs::File::open(&path)
+                .and_then(|mut file| std::io::Read::read(&mut file, &mut head))
+                .map_err(|e| unreadable(&stored.name, &e))?;
+            super::content::thumbnail_type(&head[..read]).to_owned()
         } else {
             safe_content_type(stored.content_type.as_deref())
         };
         Ok(Served {
             name: stored.name,
             content_type,
-            bytes,
+            path,
         })
     }
 
-    /// Images show in the page; anything else downloads, and nothing in it may run.
-    fn response(self) -> HttpResponse {
+    /// The file through `NamedFile`: a range asked for answers 206 with those bytes, a
+    /// repeat with the ETag or date it was given answers 304. Images show in the
+    /// page; anything else downloads, and nothing in it may run.
+    fn response(self, req: &HttpRequest) -> Result<HttpResponse, AppError> {
+        let file = NamedFile::open(&self.path).map_err(|e| unreadable(&self.name, &e))?;
         let inline = self.content_type.starts_with("image/");
-        HttpResponse::Ok()
-            .insert_header(disposition(inline, &self.name))
-            .insert_header((header::CONTENT_TYPE, self.content_type))
-            .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-            .insert_header((header::CACHE_CONTROL, "private, max-age=3600"))
-            // A file is never a page: nothing in it may run, even if opened directly.
-            .insert_header((
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; sandbox",
-            ))
-            .body(self.bytes)
+        let mime = self
+            .content_type
+            .parse()
+            .unwrap_or(actix_web::mime::APPLICATION_OCTET_STREAM);
+        let mut response = file
+            .set_content_type(mime)
+            .set_content_disposition(disposition(inline, &self.name))
+            .use_etag(true)
+            .use_last_modified(true)
+            .into_response(req);
+        let headers = response.headers_mut();
+        headers.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, max-age=3600"),
+        );
+        // A file is never a page: nothing in it may run, even if opened directly.
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; sandbox"),
+        );
+        Ok(response)
     }
 }
 
@@ -510,13 +556,19 @@ mod tests {
 
     #[test]
     fn an_image_shows_in_the_page_and_anything_else_downloads_sandboxed() {
+        let folder = std::env::temp_dir().join(format!("served-{}", Uuid::new_v4()));
+        std::fs::create_dir_all(&folder).expect("a scratch folder");
+        let path = folder.join("scan");
+        std::fs::write(&path, b"bytes").expect("a scratch file");
+        let req = actix_web::test::TestRequest::default().to_http_request();
         let served = |content_type: &str| {
             Served {
                 name: "scan".to_owned(),
                 content_type: content_type.to_owned(),
-                bytes: b"bytes".to_vec(),
+                path: path.clone(),
             }
-            .response()
+            .response(&req)
+            .expect("the file is there")
         };
         let header_of = |response: &HttpResponse, name| {
             response
@@ -536,5 +588,6 @@ mod tests {
             header_of(&pdf, header::CONTENT_SECURITY_POLICY),
             "default-src 'none'; sandbox"
         );
+        let _ = std::fs::remove_dir_all(&folder);
     }
 }

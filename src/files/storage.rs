@@ -64,6 +64,12 @@ impl FileStore {
         out.commit(&path)
     }
 
+    /// Where a key's file lies on disk, for serving it as it is.
+    pub fn local_path(&self, key: &str) -> std::io::Result<PathBuf> {
+        let path = self.path(key)?;
+        std::fs::metadata(&path).map(|_| path)
+    }
+
     pub fn read(&self, key: &str) -> std::io::Result<Vec<u8>> {
         std::fs::read(self.path(key)?)
     }

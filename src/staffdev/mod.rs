@@ -5,9 +5,12 @@
 //! switched off shows neither its pages nor its menu entries.
 
 pub mod content;
+pub mod frame;
 pub mod personality;
 pub mod quiz;
 mod switches;
+pub mod text;
+pub mod zones;
 
 pub use switches::{
     Module, Switch, enabled, require, switch_on, switched_off, switched_on, switches,

@@ -228,6 +228,9 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Staff: Walkthroughs -> /walkthroughs",
         "Staff: Safety quiz -> /staff-development/quiz",
         "Staff: Personality quiz -> /staff-development/personality",
+        "Staff: Weekly frame -> /staff-development/frame",
+        "Staff: Zone check-in -> /staff-development/zones",
+        "Staff: Team zones -> /staff-development/zones/campuses",
         "Staff: Staff attendance records -> /staff-attendance-records",
         "Staff: Frame posts -> /frame-entries",
         "Staff: Progress -> /user-progress",
@@ -262,6 +265,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
         "Communication: New message, Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
+         Weekly frame, Zone check-in, Team zones, \
          Staff attendance records, Frame posts, Progress, Safety quiz results, \
          Personality quiz results, Walkthrough check-ins",
         "Administration: Users, Roles, Jobs, Outbox, School settings, Campuses, \
@@ -284,6 +288,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Finance: Aging, Fee plans, Invoices, Payments",
                 "Communication: New message, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
+                 Weekly frame, Team zones, \
                  Staff attendance records, Frame posts, Walkthrough check-ins",
                 "Administration: Campuses, Campus attendance summaries, Message recipients, \
                  Content catalog",
@@ -297,6 +302,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Communication: New message, Messages, Events",
                 "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
+                 Weekly frame, Zone check-in, \
                  Staff attendance records, Frame posts, Progress, Safety quiz results, \
                  Personality quiz results, Walkthrough check-ins",
                 "Administration: Campuses, Content catalog",

@@ -72,6 +72,7 @@ pub static DOCUMENTS: Resource = Resource {
     hooks: &Hooks::NONE,
 };
 
+/// Written and published on the weekly frame's pages, never here.
 pub static FRAME_ENTRIES: Resource = Resource {
     entity: Entity::FrameEntries,
     singular: "frame entry",
@@ -101,11 +102,12 @@ pub static FRAME_ENTRIES: Resource = Resource {
     natural_key: &["week_of", "author"],
     children: &[],
     rules: &[],
-    mode: Mode::Tenant,
+    mode: Mode::TenantReadOnly,
     hooks: &Hooks::NONE,
 };
 
-/// Whose progress is in the name: the user is set by the module, not on this form.
+/// Whose progress is in the name: written only by the zone check-ins and sign
+/// learning, which set the user; never on this form.
 pub static USER_PROGRESS: Resource = Resource {
     entity: Entity::UserProgress,
     singular: "progress entry",
@@ -130,7 +132,7 @@ pub static USER_PROGRESS: Resource = Resource {
     natural_key: &["progress_type", "item_id"],
     children: &[],
     rules: &[],
-    mode: Mode::Tenant,
+    mode: Mode::TenantReadOnly,
     hooks: &Hooks::NONE,
 };
 

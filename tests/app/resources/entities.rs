@@ -308,40 +308,6 @@ const SAMPLES: &[Sample] = &[
         edit: ("name", "Allergy action plan for Zora (2027)"),
     },
     Sample {
-        path: "/frame-entries",
-        table: "frame_entries",
-        form: |_| {
-            owned(&[
-                ("week_of", "2026-W49"),
-                ("posted_date", "2026-12-01"),
-                ("author", "Marisol Quintero"),
-                ("formal", "Greet every student at the door."),
-                ("recognition", "Name one kind act a day."),
-                ("application", "Use exit tickets."),
-                ("management", "Two-minute tidy before the bell."),
-                ("emotional", "Check in with the quiet ones."),
-            ])
-        },
-        search: "Quintero",
-        filter: None,
-        edit: ("author", "Marisol Quintero-Diaz"),
-    },
-    Sample {
-        path: "/user-progress",
-        table: "user_progress",
-        form: |_| {
-            owned(&[
-                ("progress_type", "module"),
-                ("item_id", "fire-drill-basics"),
-                ("value", "complete"),
-                ("score", "90"),
-            ])
-        },
-        search: "fire-drill",
-        filter: Some(("score_from=80", "score_to=10")),
-        edit: ("value", "reviewed"),
-    },
-    Sample {
         path: "/safety-quiz-results",
         table: "safety_quiz_results",
         form: |_| {

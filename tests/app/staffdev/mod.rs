@@ -2,6 +2,10 @@
 //! switches, and the modules staff use.
 
 mod catalog;
+mod files;
+mod frame;
 mod personality;
+mod phone;
 mod quiz;
 mod quiz_browser;
+mod zones;
