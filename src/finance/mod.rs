@@ -10,7 +10,9 @@ mod pages;
 pub mod periods;
 pub mod queries;
 pub mod reminders;
-mod runs;
+pub mod rules;
+pub mod runs;
+mod view;
 
 use crate::access::Routes;
 
@@ -18,4 +20,6 @@ pub fn routes(r: &mut Routes) {
     pages::routes(r);
     documents::routes(r);
     aging::routes(r);
+    rules::routes(r);
+    view::routes(r);
 }

@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 64] = [
+    const EVERYTHING: [&str; 67] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -214,8 +214,11 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Academics: Timetable periods -> /timetable-periods",
         "Academics: Assessments -> /assessments",
         "Academics: Assessment results -> /assessment-results",
+        "Finance: Finance overview -> /finance/overview",
         "Finance: Invoice fee plans -> /finance/billing",
         "Finance: Aging -> /finance/aging",
+        "Finance: Discount rules -> /finance/discounts",
+        "Finance: Finance settings -> /finance/settings",
         "Finance: Fee plans -> /fee-plans",
         "Finance: Invoices -> /invoices",
         "Finance: Payments -> /payments",
@@ -256,7 +259,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Year rollover, Academic years, Terms, \
          Grades, Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
-        "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
+        "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
+         Fee plans, Invoices, Payments",
         "Communication: New message, Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, Frame posts, \
          Progress, Safety quiz results, Personality quiz results, Walkthrough check-ins",
@@ -277,7 +281,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
-                "Finance: Aging, Fee plans, Invoices, Payments",
+                "Finance: Finance overview, Aging, Fee plans, Invoices, Payments",
                 "Communication: New message, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
                  Frame posts, Walkthrough check-ins",
@@ -302,7 +306,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Today: Dashboard, Inbox",
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Academics: Academic years, Grades, Classes",
-                "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
+                "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
+         Fee plans, Invoices, Payments",
                 "Communication: Documents",
                 "Administration: Campuses",
                 "Account: Your profile",

@@ -5,7 +5,10 @@
 
 mod aging;
 mod billing;
+mod faults;
+mod overview;
 mod reminders;
+mod rules;
 
 use bigdecimal::BigDecimal;
 use diesel::prelude::*;
