@@ -71,6 +71,32 @@ enum Command {
         #[arg(long)]
         organization: String,
     },
+    /// Invoice a school's fee plans for the billing period holding a day, as the
+    /// invoicing page does: once per student, plan and period, so running it again
+    /// (after it was stopped halfway, say) writes only what is missing.
+    Bill {
+        /// The organization's name.
+        #[arg(long)]
+        organization: String,
+        /// The e-mail of the user the invoices are written by.
+        #[arg(long = "as")]
+        by: String,
+        /// A day in the period to bill (YYYY-MM-DD); each plan bills the period of its cycle holding it.
+        #[arg(long)]
+        on: chrono::NaiveDate,
+        /// The invoices' due date (default: 30 days after `on`).
+        #[arg(long)]
+        due: Option<chrono::NaiveDate>,
+        /// A fee plan's name; every active plan when none is given.
+        #[arg(long)]
+        plan: Vec<String>,
+        /// Invoices written per transaction.
+        #[arg(long, default_value_t = homeroom::finance::billing::BATCH)]
+        batch: usize,
+        /// Write only the first this many invoices (a trial run; the rest stay for the next).
+        #[arg(long)]
+        students: Option<usize>,
+    },
     /// Bring an archive made by `backup` back into an empty data directory.
     ///
     /// With DATABASE_URL, into that empty database (and the data directory's files).
@@ -115,6 +141,23 @@ fn main() -> ExitCode {
         Command::Backup { out } => backup(settings, out.as_deref()),
         Command::Rollover { organization } => rehearse_rollover(settings, &organization),
         Command::Restore { file } => restore(settings, &file),
+        Command::Bill {
+            organization,
+            by,
+            on,
+            due,
+            plan,
+            batch,
+            students,
+        } => bill(
+            settings,
+            &organization,
+            &by,
+            on,
+            due,
+            &plan,
+            (batch, students),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -255,6 +298,40 @@ fn rehearse_rollover(settings: Settings, organization: &str) -> anyhow::Result<(
         moved.closed,
     );
     drop(conn);
+    drop(pool);
+    database.shutdown();
+    Ok(())
+}
+
+fn bill(
+    settings: Settings,
+    organization: &str,
+    by: &str,
+    on: chrono::NaiveDate,
+    due: Option<chrono::NaiveDate>,
+    plans: &[String],
+    (batch, students): (usize, Option<usize>),
+) -> anyhow::Result<()> {
+    let (database, pool) = prepare(&settings)?;
+    let started = std::time::Instant::now();
+    let asked = homeroom::finance::runs::Asked {
+        organization,
+        by,
+        on,
+        due,
+        plans,
+        size: batch,
+        limit: students,
+    };
+    let billed = homeroom::finance::runs::from_command_line(&pool, &asked)?;
+    println!(
+        "Invoiced {organization} for the period holding {on} in {:.2} s: {} invoices written of {} looked at, {} students skipped (run {}).",
+        started.elapsed().as_secs_f64(),
+        billed.done.created,
+        billed.done.processed,
+        billed.skipped,
+        billed.log,
+    );
     drop(pool);
     database.shutdown();
     Ok(())

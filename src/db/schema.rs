@@ -1278,6 +1278,9 @@ diesel::table! {
         updated_at -> Timestamptz,
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
+        worker_id -> Nullable<Uuid>,
+        records_total -> Nullable<Int4>,
+        request -> Nullable<Jsonb>,
     }
 }
 

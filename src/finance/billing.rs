@@ -23,8 +23,8 @@ use crate::i18n::msg;
 /// Invoices written per transaction.
 pub const BATCH: usize = 250;
 
-/// What the bursar asks for.
-#[derive(Clone, Debug)]
+/// What the bursar asks for (kept with the run's log, to run it again as asked).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Request {
     pub plans: Vec<Uuid>,
     /// A day in the period to bill; each plan bills the period of its cycle holding it.
@@ -234,11 +234,24 @@ pub fn write(
     batches: Option<usize>,
     report: &dyn Fn(Done),
 ) -> Result<Done, crate::db::DbError> {
+    write_in(pool, organization, by, order, BATCH, batches, report)
+}
+
+/// [`write`] in batches of `size` invoices.
+pub fn write_in(
+    pool: &PgPool,
+    organization: OrganizationId,
+    by: UserId,
+    order: &Order,
+    size: usize,
+    batches: Option<usize>,
+    report: &dyn Fn(Done),
+) -> Result<Done, crate::db::DbError> {
     let mut done = Done::default();
     let mut left = batches.unwrap_or(usize::MAX);
     for run in &order.runs {
         let Some(period) = run.period else { continue };
-        for chunk in run.drafts.chunks(BATCH) {
+        for chunk in run.drafts.chunks(size.max(1)) {
             if left == 0 {
                 return Ok(done);
             }

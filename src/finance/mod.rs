@@ -12,8 +12,10 @@ pub mod periods;
 pub mod queries;
 mod receipts;
 pub mod reminders;
-mod runs;
+pub mod rules;
+pub mod runs;
 mod statements;
+mod view;
 mod voids;
 
 use crate::access::Routes;
@@ -26,4 +28,6 @@ pub fn routes(r: &mut Routes) {
     statements::routes(r);
     voids::routes(r);
     aging::routes(r);
+    rules::routes(r);
+    view::routes(r);
 }

@@ -27,6 +27,7 @@ pub fn routes(r: &mut Routes) {
     r.post("/finance/billing/preview", invoice, preview);
     r.post("/finance/billing", invoice, start);
     r.get("/finance/billing/runs/{log}", invoice, progress);
+    r.post("/finance/billing/runs/{log}/again", invoice, run_again);
     r.menu(MenuEntry {
         group: MenuGroup::Finance,
         order: 5,
@@ -212,10 +213,8 @@ async fn start(
     };
     let org = OrganizationId::new(page.access.organization_id);
     let by = UserId::new(page.access.user_id);
-    let (log, total) = runs::start(&state, page.access.actor(), org, by, request).await?;
-    Ok(see_other(&format!(
-        "/finance/billing/runs/{log}?of={total}"
-    )))
+    let log = runs::start(&state, page.access.actor(), org, by, request).await?;
+    Ok(see_other(&format!("/finance/billing/runs/{log}")))
 }
 
 async fn progress(
@@ -230,4 +229,13 @@ async fn progress(
         .find(|(k, _)| k == "of")
         .and_then(|(_, v)| v.parse().ok());
     runs::progress(&page, &state, log, of, htmx::wants_fragment(&req)).await
+}
+
+async fn run_again(
+    page: Page,
+    state: web::Data<AppState>,
+    log: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let log = Uuid::parse_str(&log).map_err(|_| AppError::NotFound)?;
+    runs::again(&page, &state, log).await
 }

@@ -345,8 +345,15 @@ pub fn campuses(tenant: &mut Tenant<'_>) -> QueryResult<Vec<(Uuid, String)>> {
         .load(tenant.conn())
 }
 
-/// A new billing run's log, running; its id.
-pub fn open_run(tenant: &mut Tenant<'_>, by: UserId) -> QueryResult<Uuid> {
+/// A new billing run's log, running, written by the process `worker`, with the
+/// number of invoices it has to write and what it was asked; its id.
+pub fn open_run(
+    tenant: &mut Tenant<'_>,
+    by: UserId,
+    worker: Uuid,
+    total: usize,
+    request: serde_json::Value,
+) -> QueryResult<Uuid> {
     use crate::db::enums::SyncStatus;
     use crate::db::schema::sync_logs;
     diesel::insert_into(sync_logs::table)
@@ -355,9 +362,90 @@ pub fn open_run(tenant: &mut Tenant<'_>, by: UserId) -> QueryResult<Uuid> {
             sync_logs::sync_type.eq(super::runs::SYNC_TYPE),
             sync_logs::status.eq(SyncStatus::Running),
             sync_logs::created_by_id.eq(by),
+            sync_logs::worker_id.eq(worker),
+            sync_logs::records_total.eq(i32::try_from(total).unwrap_or(i32::MAX)),
+            sync_logs::request.eq(request),
         ))
         .returning(sync_logs::id)
         .get_result(tenant.conn())
+}
+
+/// The organization named `organization` and its live user with the e-mail `email`.
+pub fn organization_and_user(
+    conn: &mut PgConnection,
+    organization: &str,
+    email: &str,
+) -> QueryResult<Option<(Uuid, UserId)>> {
+    #[derive(QueryableByName)]
+    struct Found {
+        #[diesel(sql_type = SqlUuid)]
+        organization: Uuid,
+        #[diesel(sql_type = SqlUuid)]
+        user_id: Uuid,
+    }
+    let found: Option<Found> = diesel::sql_query(
+        "SELECT o.id AS organization, u.id AS user_id FROM organizations o \
+         JOIN users u ON u.organization_id = o.id AND u.deleted_at IS NULL \
+         WHERE o.name = $1 AND o.deleted_at IS NULL AND lower(u.email) = lower($2) LIMIT 1",
+    )
+    .bind::<Text, _>(organization)
+    .bind::<Text, _>(email)
+    .get_result(conn)
+    .optional()?;
+    Ok(found.map(|f| (f.organization, UserId::new(f.user_id))))
+}
+
+/// A billing run's log as its page reads it.
+#[derive(QueryableByName)]
+pub struct RunRow {
+    #[diesel(sql_type = Text)]
+    pub status: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub processed: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub created: i32,
+    #[diesel(sql_type = Nullable<diesel::sql_types::Integer>)]
+    pub total: Option<i32>,
+    #[diesel(sql_type = Nullable<SqlUuid>)]
+    pub worker: Option<Uuid>,
+    /// Not written to for `quiet_seconds`: its writer has stopped saying it is alive.
+    #[diesel(sql_type = Bool)]
+    pub quiet: bool,
+    #[diesel(sql_type = Nullable<diesel::sql_types::Jsonb>)]
+    pub request: Option<serde_json::Value>,
+}
+
+/// The school's billing run `log`, with whether it has been quiet for `quiet_seconds`.
+pub fn run_log(
+    tenant: &mut Tenant<'_>,
+    log: Uuid,
+    quiet_seconds: i32,
+) -> QueryResult<Option<RunRow>> {
+    diesel::sql_query(
+        "SELECT status::text AS status, records_processed AS processed, \
+                records_created AS created, records_total AS total, worker_id AS worker, \
+                updated_at < now() - make_interval(secs => $4) AS quiet, request \
+         FROM sync_logs WHERE id = $1 AND organization_id = $2 AND sync_type = $3",
+    )
+    .bind::<SqlUuid, _>(log)
+    .bind::<SqlUuid, _>(tenant.organization())
+    .bind::<Text, _>(super::runs::SYNC_TYPE)
+    .bind::<diesel::sql_types::Integer, _>(quiet_seconds)
+    .get_result(tenant.conn())
+    .optional()
+}
+
+/// Closes a run still marked running whose process is gone, saying so; whether it did.
+pub fn close_interrupted(tenant: &mut Tenant<'_>, log: Uuid, why: &str) -> QueryResult<bool> {
+    diesel::sql_query(
+        "UPDATE sync_logs SET status = 'failed', completed_at = now(), error_message = $3 \
+         WHERE id = $1 AND organization_id = $2 AND status = 'running'",
+    )
+    .bind::<SqlUuid, _>(log)
+    .bind::<SqlUuid, _>(tenant.organization())
+    .bind::<Text, _>(why)
+    .execute(tenant.conn())
+    .map(|n| n > 0)
 }
 
 /// An invoice as its printed document shows it.

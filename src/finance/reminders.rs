@@ -83,30 +83,52 @@ fn remind_batch(
         .bind::<Timestamptz, _>(now)
         .bind::<diesel::sql_types::BigInt, _>(BATCH)
         .load(conn)?;
-        for invoice in &owed {
-            let tenant = &mut crate::db::enter(conn, &Actor::system(invoice.organization_id))?;
-            let student = [StudentId::new(invoice.student_id)];
-            for guardian in guardians_of(tenant, &student, Purpose::Invoices)? {
-                let Some(to) = guardian.email.filter(|e| !e.trim().is_empty()) else {
-                    continue;
-                };
-                let t = i18n::choose(
-                    guardian.language.as_deref(),
-                    invoice.school_language.as_deref(),
-                    None,
-                );
-                let (subject, body) = reminder_text(t, invoice);
-                let email = Email {
-                    organization_id: Some(invoice.organization_id),
-                    to,
-                    subject,
-                    body,
-                    sent_by: None,
-                };
-                mailer.send(tenant.conn(), &email)?;
+        // Each school's guardians of the batch's students in one lookup, however
+        // many of its invoices the batch holds.
+        let mut schools: Vec<Uuid> = owed.iter().map(|i| i.organization_id).collect();
+        schools.sort_unstable();
+        schools.dedup();
+        for school in schools {
+            let invoices: Vec<&Owed> = owed
+                .iter()
+                .filter(|i| i.organization_id == school)
+                .collect();
+            let tenant = &mut crate::db::enter(conn, &Actor::system(school))?;
+            let mut students: Vec<StudentId> = invoices
+                .iter()
+                .map(|i| StudentId::new(i.student_id))
+                .collect();
+            students.sort_unstable_by_key(|s| s.uuid());
+            students.dedup();
+            let guardians = guardians_of(tenant, &students, Purpose::Invoices)?;
+            for invoice in &invoices {
+                let theirs = guardians
+                    .iter()
+                    .filter(|g| g.students.contains(&invoice.student_id));
+                for guardian in theirs {
+                    let Some(to) = guardian.email.as_deref().filter(|e| !e.trim().is_empty())
+                    else {
+                        continue;
+                    };
+                    let t = i18n::choose(
+                        guardian.language.as_deref(),
+                        invoice.school_language.as_deref(),
+                        None,
+                    );
+                    let (subject, body) = reminder_text(t, invoice);
+                    let email = Email {
+                        organization_id: Some(invoice.organization_id),
+                        to: to.to_owned(),
+                        subject,
+                        body,
+                        sent_by: None,
+                    };
+                    mailer.send(tenant.conn(), &email)?;
+                }
             }
-            diesel::sql_query("UPDATE invoices SET last_reminded_at = $2 WHERE id = $1")
-                .bind::<SqlUuid, _>(invoice.id)
+            let ids: Vec<Uuid> = invoices.iter().map(|i| i.id).collect();
+            diesel::sql_query("UPDATE invoices SET last_reminded_at = $2 WHERE id = ANY($1)")
+                .bind::<diesel::sql_types::Array<SqlUuid>, _>(&ids)
                 .bind::<Timestamptz, _>(now)
                 .execute(tenant.conn())?;
         }

@@ -214,8 +214,11 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Academics: Timetable periods -> /timetable-periods",
         "Academics: Assessments -> /assessments",
         "Academics: Assessment results -> /assessment-results",
+        "Finance: Finance overview -> /finance/overview",
         "Finance: Invoice fee plans -> /finance/billing",
         "Finance: Aging -> /finance/aging",
+        "Finance: Discount rules -> /finance/discounts",
+        "Finance: Finance settings -> /finance/settings",
         "Finance: Fee plans -> /fee-plans",
         "Finance: Invoices -> /invoices",
         "Finance: Payments -> /payments",
@@ -262,7 +265,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Year rollover, Academic years, Terms, \
          Grades, Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
-        "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
+        "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
+         Fee plans, Invoices, Payments",
         "Communication: New message, Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
          Weekly frame, Zone check-in, Team zones, \
@@ -285,7 +289,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
-                "Finance: Aging, Fee plans, Invoices, Payments",
+                "Finance: Finance overview, Aging, Fee plans, Invoices, Payments",
                 "Communication: New message, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
                  Weekly frame, Team zones, \
@@ -312,7 +316,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Today: Dashboard, Inbox",
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Academics: Academic years, Grades, Classes",
-                "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
+                "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
+         Fee plans, Invoices, Payments",
                 "Communication: Documents",
                 "Staff: Safety quiz, Personality quiz",
                 "Administration: Campuses",

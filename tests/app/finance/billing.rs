@@ -17,12 +17,12 @@ use crate::languages::set_user_language;
 const TERMLY_PLANS: &str = "SELECT id FROM fee_plans WHERE organization_id = $1 \
      AND active AND deleted_at IS NULL AND billing_cycle = 'termly' ORDER BY name";
 
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     homeroom::clock::now().date_naive()
 }
 
 /// The term holding today: its first and last days.
-fn this_term(app: &TestApp) -> (NaiveDate, NaiveDate) {
+pub(crate) fn this_term(app: &TestApp) -> (NaiveDate, NaiveDate) {
     #[derive(QueryableByName)]
     struct Term {
         #[diesel(sql_type = Date)]
@@ -43,7 +43,7 @@ fn this_term(app: &TestApp) -> (NaiveDate, NaiveDate) {
 
 /// The students the termly plans charge this term, counted by hand: active,
 /// enrolled in a class of the plan's grade and year, joined before the term ends.
-fn eligible(app: &TestApp) -> i64 {
+pub(crate) fn eligible(app: &TestApp) -> i64 {
     let (_, end) = this_term(app);
     diesel::sql_query(
         "SELECT count(*) AS n FROM fee_plans f CROSS JOIN LATERAL ( \
@@ -64,7 +64,7 @@ fn eligible(app: &TestApp) -> i64 {
     .n
 }
 
-fn invoices_this_term(app: &TestApp) -> i64 {
+pub(crate) fn invoices_this_term(app: &TestApp) -> i64 {
     let (start, _) = this_term(app);
     count_of(
         app,
@@ -165,7 +165,7 @@ async fn accountant_invoices_the_term_once_per_eligible_student() {
     assert_balances_hold(&app);
 }
 
-fn request(app: &TestApp) -> Request {
+pub(crate) fn request(app: &TestApp) -> Request {
     Request {
         plans: ids(app, TERMLY_PLANS, northwind(app)),
         on: today(),
@@ -176,7 +176,7 @@ fn request(app: &TestApp) -> Request {
 }
 
 /// Invoices the term through the library, stopping after `batches` when given.
-fn run(app: &TestApp, batches: Option<usize>) -> billing::Done {
+pub(crate) fn run(app: &TestApp, batches: Option<usize>) -> billing::Done {
     let org = northwind(app);
     let by = UserId::new(user_id(&mut app.conn(), DemoUser::Accountant.email()));
     let order = app

@@ -7,7 +7,10 @@ mod aging;
 mod billing;
 mod desk;
 mod desk_browser;
+mod faults;
+mod overview;
 mod reminders;
+mod rules;
 
 use bigdecimal::BigDecimal;
 use diesel::prelude::*;
