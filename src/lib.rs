@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod families;
+pub mod feeds;
 pub mod files;
 pub mod finance;
 pub mod forms;

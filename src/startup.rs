@@ -40,6 +40,7 @@ pub fn routes() -> Routes {
     crate::gradebook::routes(&mut r);
     crate::rollover::routes(&mut r);
     crate::finance::routes(&mut r);
+    crate::feeds::routes(&mut r);
     r
 }
 

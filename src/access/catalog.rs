@@ -256,6 +256,9 @@ pub const JOIN_TABLES: &[&str] = &["roles_permissions", "users_custom_permission
 /// Homeroom's own bookkeeping of forms, never opened as records: each user reaches
 /// only their own rows, so no permission names them.
 pub const FORM_TABLES: &[&str] = &["form_tokens", "form_stashes"];
+/// Each user's secret feed links, read and written only by their owner's pages and
+/// found by token hash for a feed; no permission names them.
+pub const FEED_TABLES: &[&str] = &["feed_links"];
 
 /// Homeroom's own counters, written only inside the write that takes the next number
 /// (a new student's), never opened as records.

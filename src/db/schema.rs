@@ -643,6 +643,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    feed_links (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        user_id -> Uuid,
+        kind -> Text,
+        nonce -> Text,
+        token_hash -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     file (id) {
         id -> Uuid,
         organization_id -> Uuid,
@@ -1503,6 +1515,8 @@ diesel::joinable!(email_outbox -> organizations (organization_id));
 diesel::joinable!(fee_plans -> academic_years (academic_year_id));
 diesel::joinable!(fee_plans -> grades (grade_id));
 diesel::joinable!(fee_plans -> organizations (organization_id));
+diesel::joinable!(feed_links -> organizations (organization_id));
+diesel::joinable!(feed_links -> users (user_id));
 diesel::joinable!(file -> organizations (organization_id));
 diesel::joinable!(form_stashes -> organizations (organization_id));
 diesel::joinable!(form_stashes -> users (user_id));
@@ -1597,6 +1611,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_outbox,
     fee_plans,
     families,
+    feed_links,
     file,
     form_stashes,
     form_tokens,

@@ -13,6 +13,7 @@ mod cli;
 mod database_faults;
 mod demo;
 mod families;
+mod feeds;
 mod files;
 mod finance;
 mod formats;

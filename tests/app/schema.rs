@@ -305,6 +305,7 @@ fn the_permission_catalog_covers_every_table() {
         .chain(
             homeroom::access::catalog::FORM_TABLES
                 .iter()
+                .chain(homeroom::access::catalog::FEED_TABLES)
                 .chain(homeroom::access::catalog::COUNTER_TABLES)
                 .chain(homeroom::access::catalog::PLAN_TABLES)
                 .chain(homeroom::access::catalog::RESULT_TABLES)
