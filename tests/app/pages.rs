@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 64] = [
+    const EVERYTHING: [&str; 65] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -220,6 +220,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Finance: Invoices -> /invoices",
         "Finance: Payments -> /payments",
         "Communication: New message -> /messages/new",
+        "Communication: Calendar -> /calendar",
         "Communication: Messages -> /messages",
         "Communication: Events -> /communication-events",
         "Communication: Documents -> /documents",
@@ -257,7 +258,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
          Grades, Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
-        "Communication: New message, Messages, Events, Documents",
+        "Communication: New message, Calendar, Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, Frame posts, \
          Progress, Safety quiz results, Personality quiz results, Walkthrough check-ins",
         "Administration: Users, Roles, Jobs, Outbox, School settings, Campuses, \
@@ -278,7 +279,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Aging, Fee plans, Invoices, Payments",
-                "Communication: New message, Messages, Events, Documents",
+                "Communication: New message, Calendar, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
                  Frame posts, Walkthrough check-ins",
                 "Administration: Campuses, Campus attendance summaries, Message recipients, \
@@ -291,7 +292,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Attendance: Attendance sessions, Attendance records",
                 "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
-                "Communication: New message, Messages, Events",
+                "Communication: New message, Calendar, Messages, Events",
                 "Staff: Staff, Staff attendance, Walkthroughs, Staff attendance records, \
                  Frame posts, Progress, Safety quiz results, Personality quiz results, \
                  Walkthrough check-ins",
@@ -303,7 +304,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Academics: Academic years, Grades, Classes",
                 "Finance: Invoice fee plans, Aging, Fee plans, Invoices, Payments",
-                "Communication: Documents",
+                "Communication: Calendar, Documents",
                 "Administration: Campuses",
                 "Account: Your profile",
             ],
@@ -313,7 +314,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Academic years, Grades, Subjects, Classes, Class enrolments",
-                "Communication: New message, Messages, Events, Documents",
+                "Communication: New message, Calendar, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Staff attendance records",
                 "Administration: Campuses, Campus attendance summaries, Message recipients",
                 "Account: Your profile",

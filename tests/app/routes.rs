@@ -11,6 +11,7 @@ const PUBLIC_PATHS: &[&str] = &[
     "/password/forgot",
     "/password/set/{token}",
     "/health",
+    "/calendar/feed/{file}",
 ];
 
 /// The path with a well-formed id that exists nowhere.
