@@ -5,6 +5,7 @@ pub mod admin;
 pub mod attendance;
 pub mod auth;
 pub mod backup;
+pub mod calendar;
 pub mod clock;
 pub mod communication;
 pub mod config;

@@ -44,6 +44,7 @@ pub fn routes() -> Routes {
     crate::rollover::routes(&mut r);
     crate::finance::routes(&mut r);
     crate::feeds::routes(&mut r);
+    crate::calendar::routes(&mut r);
     r
 }
 

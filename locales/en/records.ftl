@@ -389,7 +389,6 @@ field-reference = Reference
 field-relationship = Relationship
 field-remarks = Remarks
 field-role = Role
-field-roles-invited-json = Roles invited (a JSON list)
 field-roll = Roll
 field-room = Room
 field-running-on = Running on

@@ -389,7 +389,6 @@ field-reference = Referencia
 field-relationship = Parentesco
 field-remarks = Comentarios
 field-role = Rol
-field-roles-invited-json = Roles invitados (una lista JSON)
 field-roll = Tipo de lista
 field-room = Aula
 field-running-on = En ejecución en

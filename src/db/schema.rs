@@ -523,6 +523,9 @@ diesel::table! {
 }
 
 diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::MessageAudience;
+
     communication_events (id) {
         id -> Uuid,
         organization_id -> Uuid,
@@ -537,6 +540,18 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        audience -> MessageAudience,
+        audience_ids -> Array<Uuid>,
+        reach_staff -> Bool,
+        reach_guardians -> Bool,
+        reach_students -> Bool,
+        ends_on -> Nullable<Date>,
+        starts_at -> Nullable<Time>,
+        ends_at -> Nullable<Time>,
+        description -> Nullable<Text>,
+        location -> Nullable<Text>,
+        remind_days_before -> Int4,
+        reminder_sent_at -> Nullable<Timestamptz>,
     }
 }
 

@@ -73,18 +73,33 @@ struct NewEvent {
     title: String,
     event_date: chrono::NaiveDate,
     event_type: &'static str,
-    roles: serde_json::Value,
+    audience: MessageAudience,
+    reach_staff: bool,
+    reach_guardians: bool,
+    reach_students: bool,
+    ends_on: Option<chrono::NaiveDate>,
+    starts_at: Option<NaiveTime>,
+    ends_at: Option<NaiveTime>,
+    location: Option<&'static str>,
+    description: Option<&'static str>,
+    remind_days_before: i32,
     import_hash: String,
 }
 
-/// An upcoming event: title, days from today, type, campus, roles concerned.
-type EventSpec = (
-    &'static str,
-    i64,
-    &'static str,
-    Option<usize>,
-    &'static [&'static str],
-);
+/// An upcoming event: title, days from today, type, campus, who is invited
+/// (staff, guardians, students), start and end times (none: all day), days it
+/// lasts beyond the first, where, and days before it a reminder goes.
+struct EventSpec {
+    title: &'static str,
+    in_days: i64,
+    event_type: &'static str,
+    campus: Option<usize>,
+    invited: (bool, bool, bool),
+    times: Option<((u32, u32), (u32, u32))>,
+    more_days: i64,
+    location: Option<&'static str>,
+    remind: i32,
+}
 
 /// Who a message went to: (type, label, address).
 type Audience = Vec<(RecipientType, String, String)>;
@@ -183,7 +198,7 @@ pub fn create(
         });
     }
 
-    let event_rows = events(ctx, org, &mut rng);
+    let event_rows = events(ctx, org, &mut rng)?;
     insert_all!(conn, messages::table, message_rows, "messages");
     insert_all!(
         conn,
@@ -331,60 +346,105 @@ fn drafts<'a>(ctx: &Ctx, plan: &Plan, people: &'a People) -> anyhow::Result<Vec<
     ])
 }
 
-fn events(ctx: &Ctx, org: &Org, rng: &mut rand_chacha::ChaCha8Rng) -> Vec<NewEvent> {
+fn events(
+    ctx: &Ctx,
+    org: &Org,
+    rng: &mut rand_chacha::ChaCha8Rng,
+) -> anyhow::Result<Vec<NewEvent>> {
     let last_campus = org.campuses.len() - 1;
-    let list: [EventSpec; 6] = [
-        (
-            "Fire drill",
-            6,
-            "drill",
-            Some(0),
-            &["Administrator", "Director", "Teacher", "Front Office"],
-        ),
-        (
-            "Parent–teacher evening",
-            10,
-            "meeting",
-            Some(last_campus),
-            &["Teacher", "Director", "Front Office"],
-        ),
-        ("Science fair", 17, "event", None, &["Teacher", "Director"]),
-        (
-            "Term 2 fee deadline",
-            21,
-            "deadline",
-            None,
-            &["Accountant", "Front Office", "Administrator"],
-        ),
-        (
-            "Winter concert",
-            24,
-            "event",
-            Some(0),
-            &["Teacher", "Director", "Front Office"],
-        ),
-        (
+    let spec = |title, in_days, event_type, campus, invited| EventSpec {
+        title,
+        in_days,
+        event_type,
+        campus,
+        invited,
+        times: None,
+        more_days: 0,
+        location: None,
+        remind: 0,
+    };
+    let list = [
+        EventSpec {
+            times: Some(((10, 0), (10, 30))),
+            ..spec("Fire drill", 6, "drill", Some(0), (true, false, true))
+        },
+        EventSpec {
+            times: Some(((17, 0), (19, 30))),
+            location: Some("Main hall"),
+            remind: 3,
+            ..spec(
+                "Parent–teacher evening",
+                10,
+                "meeting",
+                Some(last_campus),
+                (true, true, false),
+            )
+        },
+        EventSpec {
+            more_days: 1,
+            location: Some("Gymnasium"),
+            ..spec("Science fair", 17, "event", None, (true, true, true))
+        },
+        EventSpec {
+            remind: 7,
+            ..spec(
+                "Term 2 fee deadline",
+                21,
+                "deadline",
+                None,
+                (false, true, false),
+            )
+        },
+        EventSpec {
+            times: Some(((18, 0), (20, 0))),
+            location: Some("Auditorium"),
+            ..spec("Winter concert", 24, "event", Some(0), (true, true, true))
+        },
+        spec(
             "Staff development day",
             28,
             "meeting",
             None,
-            &["Teacher", "Director", "Administrator"],
+            (true, false, false),
         ),
     ];
     list.iter()
-        .map(|&(title, in_days, event_type, campus, roles)| NewEvent {
-            id: new_id(rng),
-            organization_id: org.id,
-            campus_id: campus.map(|c| org.campuses[c].id),
-            title: title.to_owned(),
-            event_date: ctx.today + TimeDelta::days(in_days),
-            event_type,
-            roles: serde_json::Value::from(roles.to_vec()),
-            import_hash: format!(
-                "demo:{}:event:{}",
-                ctx.school.key,
-                title.to_lowercase().replace([' ', '–'], "-")
-            ),
+        .map(|e| {
+            let (staff, guardians, students) = e.invited;
+            let audience = match e.invited {
+                (true, false, false) => MessageAudience::Staff,
+                (false, true, false) => MessageAudience::Guardians,
+                (false, false, true) => MessageAudience::Students,
+                _ => MessageAudience::Everyone,
+            };
+            let (starts_at, ends_at) = match e.times {
+                Some(((h1, m1), (h2, m2))) => (Some(time(h1, m1)?), Some(time(h2, m2)?)),
+                None => (None, None),
+            };
+            let day = ctx.today + TimeDelta::days(e.in_days);
+            Ok(NewEvent {
+                id: new_id(rng),
+                organization_id: org.id,
+                campus_id: e.campus.map(|c| org.campuses[c].id),
+                title: e.title.to_owned(),
+                event_date: day,
+                event_type: e.event_type,
+                audience,
+                reach_staff: staff,
+                reach_guardians: guardians,
+                reach_students: students,
+                ends_on: (e.more_days > 0).then(|| day + TimeDelta::days(e.more_days)),
+                starts_at,
+                ends_at,
+                location: e.location,
+                description: None,
+                remind_days_before: e.remind,
+                import_hash: format!(
+                    "demo:{}:event:{}",
+                    ctx.school.key,
+                    e.title.to_lowercase().replace([' ', '–'], "-")
+                ),
+            })
         })
         .collect()
 }

@@ -36,6 +36,7 @@ pub enum Task {
     UploadCleanup,
     MessageDelivery,
     PaymentReminders,
+    EventReminders,
 }
 
 /// What a run did, for its `sync_logs` row.
@@ -69,6 +70,7 @@ impl Task {
         Task::UploadCleanup,
         Task::MessageDelivery,
         Task::PaymentReminders,
+        Task::EventReminders,
     ];
 
     pub fn task_type(self) -> &'static str {
@@ -80,6 +82,7 @@ impl Task {
             Task::UploadCleanup => "upload_cleanup",
             Task::MessageDelivery => "message_delivery",
             Task::PaymentReminders => "payment_reminders",
+            Task::EventReminders => "event_reminders",
         }
     }
 
@@ -93,6 +96,7 @@ impl Task {
             Task::UploadCleanup => msg("jobs-task-upload-cleanup"),
             Task::MessageDelivery => msg("messages-task-delivery"),
             Task::PaymentReminders => msg("fin-task-reminders"),
+            Task::EventReminders => msg("cal-task-reminders"),
         }
     }
 
@@ -119,6 +123,9 @@ impl Task {
             Task::PaymentReminders => {
                 "Reminds the guardians who receive a student's invoices of an invoice still owed after its due date, at most once every N days."
             }
+            Task::EventReminders => {
+                "Sends each calendar event's reminder to the people it is for, the chosen number of days before it, once."
+            }
         }
     }
 
@@ -131,6 +138,7 @@ impl Task {
             Task::UploadCleanup => 60,
             Task::MessageDelivery => 1,
             Task::PaymentReminders => 60,
+            Task::EventReminders => 60,
         }
     }
 
@@ -203,6 +211,14 @@ impl Task {
                 Ok(Outcome {
                     processed: count(reminded),
                     updated: count(reminded),
+                    ..Outcome::default()
+                })
+            }
+            Task::EventReminders => {
+                let reminded = crate::calendar::reminders::send_due_reminders(conn, ctx.now)?;
+                Ok(Outcome {
+                    processed: count(reminded),
+                    created: count(reminded),
                     ..Outcome::default()
                 })
             }

@@ -9,6 +9,7 @@ mod attendance;
 mod attendance_in_languages;
 mod attendance_oversight;
 mod browser;
+mod calendar;
 mod cli;
 mod database_faults;
 mod demo;

@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 67] = [
+    const EVERYTHING: [&str; 68] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -223,6 +223,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Finance: Invoices -> /invoices",
         "Finance: Payments -> /payments",
         "Communication: New message -> /messages/new",
+        "Communication: Calendar -> /calendar",
         "Communication: Messages -> /messages",
         "Communication: Events -> /communication-events",
         "Communication: Documents -> /documents",
@@ -267,7 +268,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
          Fee plans, Invoices, Payments",
-        "Communication: New message, Messages, Events, Documents",
+        "Communication: New message, Calendar, Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
          Weekly frame, Zone check-in, Team zones, \
          Staff attendance records, Frame posts, Progress, Safety quiz results, \
@@ -290,7 +291,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Finance overview, Aging, Fee plans, Invoices, Payments",
-                "Communication: New message, Messages, Events, Documents",
+                "Communication: New message, Calendar, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
                  Weekly frame, Team zones, \
                  Staff attendance records, Frame posts, Walkthrough check-ins",
@@ -304,7 +305,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Attendance: Attendance sessions, Attendance records",
                 "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
-                "Communication: New message, Messages, Events",
+                "Communication: New message, Calendar, Messages, Events",
                 "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
                  Weekly frame, Zone check-in, \
                  Staff attendance records, Frame posts, Progress, Safety quiz results, \
@@ -318,7 +319,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Academics: Academic years, Grades, Classes",
                 "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
          Fee plans, Invoices, Payments",
-                "Communication: Documents",
+                "Communication: Calendar, Documents",
                 "Staff: Safety quiz, Personality quiz",
                 "Administration: Campuses",
                 "Account: Your profile",
@@ -329,7 +330,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Attendance: Attendance today, Missing rolls, Chronic absence, \
                  Attendance sessions, Attendance records, Campus attendance settings",
                 "Academics: Academic years, Grades, Subjects, Classes, Class enrolments",
-                "Communication: New message, Messages, Events, Documents",
+                "Communication: New message, Calendar, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Safety quiz, Personality quiz, Staff attendance records",
                 "Administration: Campuses, Campus attendance summaries, Message recipients",
                 "Account: Your profile",

@@ -13,6 +13,8 @@ const PUBLIC_PATHS: &[&str] = &[
     "/health",
     // A teacher's lessons feed: its secret link is the key (src/feeds).
     "/timetable/feed/{file}",
+    // A user's calendar feed: its secret link is the key (src/feeds).
+    "/calendar/feed/{file}",
 ];
 
 /// The path with a well-formed id that exists nowhere.

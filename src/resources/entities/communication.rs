@@ -108,7 +108,6 @@ pub static COMMUNICATION_EVENTS: Resource = Resource {
             .required()
             .listed(),
         Field::relation("campus_id", msg("field-campus"), &CAMPUSES).listed(),
-        Field::json("roles", msg("field-roles-invited-json")),
     ],
     search: &["title", "event_type"],
     filters: &["event_date", "campus_id"],

@@ -270,7 +270,6 @@ const SAMPLES: &[Sample] = &[
                 ("title", "Lantern walk"),
                 ("event_date", "2026-12-03"),
                 ("event_type", "Community"),
-                ("roles", r#"["teacher", "guardian"]"#),
             ])
         },
         search: "Lantern",

@@ -1,0 +1,22 @@
+DROP INDEX communication_events_reminder_due_idx;
+DROP INDEX communication_events_date_idx;
+COMMENT ON COLUMN communication_events.roles IS NULL;
+ALTER TABLE communication_events
+    DROP CONSTRAINT communication_events_audience_kind,
+    DROP CONSTRAINT communication_events_someone_invited,
+    DROP CONSTRAINT communication_events_reminder_days,
+    DROP CONSTRAINT communication_events_end_time_after_start,
+    DROP CONSTRAINT communication_events_end_time_needs_start,
+    DROP CONSTRAINT communication_events_ends_after_start,
+    DROP COLUMN reminder_sent_at,
+    DROP COLUMN remind_days_before,
+    DROP COLUMN location,
+    DROP COLUMN description,
+    DROP COLUMN ends_at,
+    DROP COLUMN starts_at,
+    DROP COLUMN ends_on,
+    DROP COLUMN reach_students,
+    DROP COLUMN reach_guardians,
+    DROP COLUMN reach_staff,
+    DROP COLUMN audience_ids,
+    DROP COLUMN audience;
