@@ -88,7 +88,7 @@ fn read(typed: &Typed, t: Lang, today: NaiveDate) -> Result<Taking, FieldErrors>
         .flatten()
         .and_then(|a| BigDecimal::from_str(&a).ok());
     let amount = match amount {
-        Some(a) if a <= BigDecimal::from(0) => {
+        Some(a) if a <= 0 => {
             errors.add("amount", t.text("fdesk-amount-positive"));
             None
         }
@@ -154,7 +154,7 @@ pub fn spread(
     let mut left = amount.clone();
     let mut shares = Vec::new();
     for invoice in over {
-        if left <= BigDecimal::from(0) {
+        if left <= 0 {
             break;
         }
         let share = if left < invoice.balance {
@@ -210,7 +210,7 @@ fn take(
     let shares = match spread(&taking.amount, &owed, &taking.chosen) {
         Ok(shares) => shares,
         Err(total) => {
-            let message = if total <= BigDecimal::from(0) {
+            let message = if total <= 0 {
                 t.text("fdesk-nothing-owed")
             } else {
                 t.message("fdesk-over")

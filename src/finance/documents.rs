@@ -63,7 +63,7 @@ impl Doc {
 /// What a document shows.
 pub enum Content {
     Invoice {
-        head: InvoiceHead,
+        head: Box<InvoiceHead>,
         lines: Vec<Line>,
         voided: Option<Voided>,
     },
@@ -92,7 +92,7 @@ pub fn load(tenant: &mut Tenant<'_>, doc: Doc) -> Result<Loaded, AppError> {
             let lines = queries::lines_of(tenant, id)?;
             let voided = desk_queries::voided(tenant, id)?;
             let content = Content::Invoice {
-                head,
+                head: Box::new(head),
                 lines,
                 voided,
             };
@@ -412,7 +412,7 @@ async fn invoice(
         voided: voided.as_ref().map(|v| void_note(&locale, v)),
         may_void: head.status != "void" && page.can(Action::Update, Entity::Invoices),
         locale,
-        invoice: head,
+        invoice: *head,
         lines,
         sharing: Sharing::of(Doc::Invoice(id)),
     })

@@ -162,10 +162,10 @@ fn amount(text: &str, kind: Option<&str>, t: Lang) -> Result<BigDecimal, String>
     if value <= BigDecimal::zero() {
         return Err(t.text("fview-rule-amount-positive"));
     }
-    if value.fractional_digit_count() > 2 || value >= BigDecimal::from(10_000_000_000_i64) {
+    if value.fractional_digit_count() > 2 || value >= 10_000_000_000_i64 {
         return Err(t.text("fview-rule-amount-number"));
     }
-    if kind == Some("percentage") && value > BigDecimal::from(100) {
+    if kind == Some("percentage") && value > 100 {
         return Err(t.text("fview-rule-percentage-at-most"));
     }
     Ok(value)

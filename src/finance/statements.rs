@@ -154,7 +154,7 @@ pub fn what(t: Lang, entry: &Entry) -> String {
 
 /// An entry's amount in its column: charges add to the balance, credits take off.
 fn columns(locale: &Locale, entry: &Entry) -> (String, String) {
-    if entry.amount >= BigDecimal::from(0) {
+    if entry.amount >= 0 {
         (locale.money(&entry.amount), String::new())
     } else {
         (String::new(), locale.money(&-entry.amount.clone()))

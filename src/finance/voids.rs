@@ -5,7 +5,6 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use bigdecimal::BigDecimal;
 use uuid::Uuid;
 
 use super::queries::desk as queries;
@@ -37,7 +36,7 @@ fn void(tenant: &mut Tenant<'_>, invoice: Uuid, reason: &str) -> Result<Voiding,
     if found.status == "void" {
         return Ok(Voiding::Already);
     }
-    if found.paid > BigDecimal::from(0) {
+    if found.paid > 0 {
         return Err(AppError::Refused(Refusal::new(msg("fdesk-void-paid"))));
     }
     queries::void_invoice(tenant, invoice, reason)?;

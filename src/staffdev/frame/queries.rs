@@ -39,6 +39,7 @@ impl Frame {
 }
 
 /// What a frame says, as its author wrote it.
+#[derive(Debug)]
 pub struct FrameText {
     pub week_of: NaiveDate,
     pub campus_id: Option<Uuid>,
@@ -191,6 +192,9 @@ pub struct StaffReader {
     pub language: Option<String>,
 }
 
+/// A staff member's account, first and last name and language, as read.
+type StaffRow = (Uuid, Option<String>, Option<String>, Option<String>);
+
 /// The staff a frame is for, with an account to receive its notice: active staff of
 /// its campus (of every campus for a whole-school frame), the author aside.
 pub fn audience(
@@ -208,7 +212,7 @@ pub fn audience(
     if let Some(campus) = campus {
         query = query.filter(s::campus_id.eq(campus));
     }
-    let rows: Vec<(Uuid, Option<String>, Option<String>, Option<String>)> = query
+    let rows: Vec<StaffRow> = query
         .select((u::id, s::first_name, s::last_name, u::language))
         .order((s::last_name, s::first_name))
         .load(tenant.conn())?;

@@ -226,11 +226,8 @@ async fn remind(
                 let subject = lang.text("quiz-reminder-subject");
                 let body = lang
                     .message("quiz-reminder-body")
-                    .arg("week", &lang.date(week))
-                    .arg(
-                        "link",
-                        &format!("{}/staff-development/quiz", app.public_url),
-                    )
+                    .arg("week", lang.date(week))
+                    .arg("link", format!("{}/staff-development/quiz", app.public_url))
                     .to_string();
                 let recipients = [Recipient {
                     kind: RecipientType::Staff,

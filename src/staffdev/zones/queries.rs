@@ -92,8 +92,6 @@ pub fn check_in(
 /// One campus's check-ins on one day: how many people, and check-ins per zone.
 #[derive(QueryableByName)]
 pub struct CampusDay {
-    #[diesel(sql_type = Nullable<SqlUuid>)]
-    pub campus_id: Option<Uuid>,
     #[diesel(sql_type = Nullable<Text>)]
     pub campus: Option<String>,
     #[diesel(sql_type = Date)]

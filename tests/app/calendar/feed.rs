@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use icalendar::{Calendar, Component, EventLike};
+use icalendar::{Calendar, Component};
 
 use super::{feed_path, guardian_client};
 use crate::common::{DemoUser, csrf_token, spawn_app};

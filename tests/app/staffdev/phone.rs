@@ -13,7 +13,7 @@ use crate::common::{DemoUser, TestApp, spawn_app};
 pub(crate) fn publish_this_weeks_frame(app: &TestApp) {
     use chrono::{Datelike, Duration};
     use diesel::prelude::*;
-    let today = homeroom::clock::today();
+    let today = homeroom::clock::today(homeroom::clock::zone("UTC"));
     let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
     let text = "Greet every student at the door by name, and notice the ones who arrive late or quiet: a word at the door changes a morning.";
     diesel::sql_query(
