@@ -257,6 +257,30 @@ pub fn read_form(t: Lang, mut event: Event, pairs: Vec<(String, String)>) -> (Ev
             _ => {}
         }
     }
+    for (field, label, text, long) in [
+        (
+            "title",
+            crate::i18n::msg("cal-field-title"),
+            &raw.title,
+            false,
+        ),
+        (
+            "location",
+            crate::i18n::msg("cal-field-location"),
+            &raw.location,
+            false,
+        ),
+        (
+            "description",
+            crate::i18n::msg("cal-field-description"),
+            &raw.description,
+            true,
+        ),
+    ] {
+        if let Some(unstorable) = input::unstorable(text, long) {
+            errors.add(field, unstorable.message_in(t, &t.text(label)));
+        }
+    }
     event.title = std::mem::take(&mut raw.title);
     if event.title.is_empty() {
         errors.add("title", t.text("cal-error-title"));

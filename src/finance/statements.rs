@@ -142,10 +142,10 @@ pub fn statement(
 /// What an entry is, in the reader's language: "Invoice", "Payment on INV-…", …
 pub fn what(t: Lang, entry: &Entry) -> String {
     let id = match entry.kind.as_str() {
-        "invoice" => "fdesk-entry-invoice",
-        "payment" => "fdesk-entry-payment",
-        "refund" => "fdesk-entry-refund",
-        _ => "fdesk-entry-void",
+        "invoice" => crate::i18n::msg("fdesk-entry-invoice"),
+        "payment" => crate::i18n::msg("fdesk-entry-payment"),
+        "refund" => crate::i18n::msg("fdesk-entry-refund"),
+        _ => crate::i18n::msg("fdesk-entry-void"),
     };
     t.message(id)
         .arg("invoice", entry.invoice.as_str())

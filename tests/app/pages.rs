@@ -231,8 +231,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Staff: Staff attendance -> /attendance/staff",
         "Staff: Walkthroughs -> /walkthroughs",
         "Staff: Safety quiz -> /staff-development/quiz",
-        "Staff: Personality quiz -> /staff-development/personality",
         "Staff: Weekly frame -> /staff-development/frame",
+        "Staff: Personality quiz -> /staff-development/personality",
         "Staff: Zone check-in -> /staff-development/zones",
         "Staff: Team zones -> /staff-development/zones/campuses",
         "Staff: Staff attendance records -> /staff-attendance-records",
@@ -269,8 +269,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
          Fee plans, Invoices, Payments",
         "Communication: New message, Calendar, Messages, Events, Documents",
-        "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
-         Weekly frame, Zone check-in, Team zones, \
+        "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Weekly frame, Personality quiz, \
+         Zone check-in, Team zones, \
          Staff attendance records, Frame posts, Progress, Safety quiz results, \
          Personality quiz results, Walkthrough check-ins",
         "Administration: Users, Roles, Jobs, Outbox, School settings, Campuses, \
@@ -292,8 +292,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Finance: Finance overview, Aging, Fee plans, Invoices, Payments",
                 "Communication: New message, Calendar, Messages, Events, Documents",
-                "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
-                 Weekly frame, Team zones, \
+                "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Weekly frame, Personality quiz, \
+                 Team zones, \
                  Staff attendance records, Frame posts, Walkthrough check-ins",
                 "Administration: Campuses, Campus attendance summaries, Message recipients, \
                  Content catalog",
@@ -306,8 +306,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Academics: Gradebooks, Report cards, Grading scale, Timetable builder, Academic years, Terms, Grades, Subjects, \
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Communication: New message, Calendar, Messages, Events",
-                "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Personality quiz, \
-                 Weekly frame, Zone check-in, \
+                "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Weekly frame, Personality quiz, \
+                 Zone check-in, \
                  Staff attendance records, Frame posts, Progress, Safety quiz results, \
                  Personality quiz results, Walkthrough check-ins",
                 "Administration: Campuses, Content catalog",

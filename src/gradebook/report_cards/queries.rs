@@ -438,6 +438,18 @@ pub mod runs {
         Ok(())
     }
 
+    /// The organization's run still running, if any: one runs at a time, as each
+    /// holds a connection of its own while it works.
+    pub fn running(tenant: &mut Tenant<'_>) -> QueryResult<Option<Uuid>> {
+        report_card_runs::table
+            .inner_join(sync_logs::table)
+            .filter(report_card_runs::organization_id.eq(tenant.organization()))
+            .filter(sync_logs::status.eq(SyncStatus::Running))
+            .select(report_card_runs::id)
+            .first(tenant.conn())
+            .optional()
+    }
+
     /// A run as its page shows it.
     #[derive(Queryable, Clone, Debug)]
     pub struct RunRow {

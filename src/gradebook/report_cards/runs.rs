@@ -78,6 +78,13 @@ pub async fn start(
     t: Lang,
     request: Request,
 ) -> Result<Uuid, AppError> {
+    let running = run_in(&state.pool, actor.clone(), |tenant| {
+        Ok::<_, AppError>(queries::running(tenant)?)
+    })
+    .await?;
+    if let Some(run) = running {
+        return Ok(run);
+    }
     let pool = state.pool.clone();
     let run = Uuid::new_v4();
     let opener = actor.clone();

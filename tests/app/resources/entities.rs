@@ -307,40 +307,6 @@ const SAMPLES: &[Sample] = &[
         edit: ("name", "Allergy action plan for Zora (2027)"),
     },
     Sample {
-        path: "/safety-quiz-results",
-        table: "safety_quiz_results",
-        form: |_| {
-            owned(&[
-                ("user_name", "Odalys Petrov"),
-                ("user_role", "Teacher"),
-                ("quiz_id", "lockdown-1"),
-                ("quiz_title", "Lockdown basics"),
-                ("week_of", "2026-W49"),
-                ("score", "8"),
-                ("total_questions", "10"),
-                ("answers", r#"{"1": "b", "2": "d"}"#),
-                ("completed_at", "2026-12-01T10:00"),
-            ])
-        },
-        search: "Odalys",
-        filter: Some(("score_from=5", "score_to=3")),
-        edit: ("score", "9"),
-    },
-    Sample {
-        path: "/personality-quiz-results",
-        table: "personality_quiz_results",
-        form: |_| {
-            owned(&[
-                ("personality_type", "Harmoniser"),
-                ("quiz_answers", r#"{"1": "a"}"#),
-                ("completed_at", "2026-12-01T11:30"),
-            ])
-        },
-        search: "Harmoniser",
-        filter: None,
-        edit: ("personality_type", "Harmoniser and planner"),
-    },
-    Sample {
         path: "/walkthrough-checkins",
         table: "walkthrough_checkins",
         form: |_| {

@@ -29,7 +29,8 @@ fn check_ins_of(app: &TestApp, user: Uuid) -> i64 {
         &mut app.conn(),
         &format!(
             "user_progress WHERE progress_type = 'zone_check_in' AND user_id = '{user}' \
-             AND deleted_at IS NULL"
+             AND deleted_at IS NULL AND created_at::date = '{}'",
+            homeroom::clock::today(homeroom::clock::zone("UTC"))
         ),
     )
 }
@@ -187,9 +188,9 @@ async fn nobody_reads_another_persons_zone_note_on_any_path() {
         let client = app.signed_in(who).await;
         for path in [
             "/user-progress",
-            "/user-progress?q=Secretnote",
+            "/user-progress?q=Secretno",
             "/user-progress/export.csv",
-            "/search?q=Secretnote",
+            "/search?q=Secretno",
             "/staff-development/zones",
             "/staff-development/zones/campuses",
         ] {
