@@ -72,7 +72,7 @@ async fn the_week_and_agenda_views_list_the_same_events() {
             .any(|(t, _)| t == "Fire drill")
     );
     assert_eq!(
-        week.matches("class=\"ecal-day").count(),
+        week.matches("<li data-date=").count(),
         7,
         "a week has seven days"
     );
