@@ -159,18 +159,7 @@ impl Loaded {
             ),
             Content::Statement(s) => format!("statement-{}-{}", s.name, s.range.to),
         };
-        let mut name: String = stem
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        name.push_str(".pdf");
-        name
+        crate::web::format::file_name(&[&stem], "pdf")
     }
 
     /// The document as a PDF in `locale`'s language, with the school's logo when given.

@@ -108,6 +108,26 @@ impl Currency {
     }
 }
 
+/// A download's file name of plain lowercase letters, digits and single dashes:
+/// `report-cards-5a-term-1.pdf`.
+pub fn file_name(parts: &[&str], extension: &str) -> String {
+    let mut name = String::new();
+    for part in parts {
+        for ch in part.chars() {
+            let ch = ch.to_ascii_lowercase();
+            if ch.is_ascii_alphanumeric() {
+                name.push(ch);
+            } else if !name.ends_with('-') {
+                name.push('-');
+            }
+        }
+        if !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    format!("{}.{extension}", name.trim_matches('-'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -294,24 +294,7 @@ pub async fn show(
     })
 }
 
-/// A file name of plain letters: `report-cards-5a-term-1.pdf`.
-pub(super) fn file_name(parts: &[&str], extension: &str) -> String {
-    let mut name = String::new();
-    for part in parts {
-        for ch in part.chars() {
-            let ch = ch.to_ascii_lowercase();
-            if ch.is_ascii_alphanumeric() {
-                name.push(ch);
-            } else if !name.ends_with('-') {
-                name.push('-');
-            }
-        }
-        if !name.ends_with('-') {
-            name.push('-');
-        }
-    }
-    format!("{}.{extension}", name.trim_matches('-'))
-}
+pub(super) use crate::web::format::file_name;
 
 /// `/report-cards/{class}/pdf?term=&paper=a4|letter`: the class's cards as one PDF.
 pub async fn pdf(
