@@ -67,6 +67,8 @@ pub fn reason(typed: &str, t: Lang) -> Result<String, FieldErrors> {
     let reason = typed.trim();
     if reason.is_empty() {
         errors.add("reason", t.text("fdesk-reason-needed"));
+    } else if let Some(unstorable) = crate::web::input::unstorable(reason, false) {
+        errors.add("reason", unstorable.message_in(t, &t.text("fdesk-reason")));
     } else if reason.chars().count() > REASON_MAX {
         errors.add(
             "reason",
@@ -369,6 +371,24 @@ async fn refund(
         Refunding::Done(Once::Created(made)) => {
             flash::push(&session, Level::Success, t.text("fdesk-refunded"));
             Ok(see_other(&format!("/finance/payments/{made}")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reason_is_needed_kept_to_one_line_and_trimmed() {
+        let t = Lang::default();
+        assert_eq!(
+            reason("  Cheque bounced ", t).ok().as_deref(),
+            Some("Cheque bounced")
+        );
+        for refused in ["   ", "Paid\u{0}twice", "Paid\ntwice"] {
+            let errors = reason(refused, t).expect_err(refused);
+            assert_eq!(errors.first().map(|(field, _)| field), Some("reason"));
         }
     }
 }

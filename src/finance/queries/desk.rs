@@ -240,7 +240,7 @@ pub fn voidable(tenant: &mut Tenant<'_>, invoice: Uuid) -> QueryResult<Option<Vo
 /// Marks the invoice void, with when, by whom and why; its number stays.
 pub fn void_invoice(tenant: &mut Tenant<'_>, invoice: Uuid, reason: &str) -> QueryResult<()> {
     diesel::sql_query(
-        "UPDATE invoices SET status = 'void', voided_at = now(), voided_by_id = $3, \
+        "UPDATE invoices SET status = 'void', voided_at = $5, voided_by_id = $3, \
                 void_reason = $4, updated_by_id = $3 \
          WHERE id = $1 AND organization_id = $2",
     )
@@ -248,6 +248,8 @@ pub fn void_invoice(tenant: &mut Tenant<'_>, invoice: Uuid, reason: &str) -> Que
     .bind::<SqlUuid, _>(tenant.organization())
     .bind::<Nullable<SqlUuid>, _>(tenant.user().map(|u| u.uuid()))
     .bind::<Text, _>(reason)
+    // The school's calendar moment, the one its payments are dated by.
+    .bind::<diesel::sql_types::Timestamptz, _>(crate::clock::now())
     .execute(tenant.conn())?;
     Ok(())
 }

@@ -27,6 +27,10 @@ use crate::web::{htmx, input, render, see_other};
 /// Lock space of a running run (the two-key form): its id hashed.
 const RUN_LOCK: i32 = 0x5243_5255;
 
+/// Lock space of a school's opening of a run (its organization id hashed), held
+/// for the opening transaction only.
+const SCHOOL_LOCK: i32 = 0x5243_5253;
+
 /// The worker's own connection, holding the run's lock until it is dropped.
 struct Held {
     conn: PgConn,
@@ -88,20 +92,38 @@ pub async fn start(
     let pool = state.pool.clone();
     let run = Uuid::new_v4();
     let opener = actor.clone();
-    let held = web::block(move || -> Result<Held, AppError> {
+    let opened = web::block(move || -> Result<Result<Held, Uuid>, AppError> {
         let mut held = Held::take(&pool, run)?;
-        held.tenant(&opener, |tenant| {
+        let going = held.tenant(&opener, |tenant| {
+            // Two starts at the same moment both passed the check above: the school's
+            // lock lets one open its run while the other waits, then finds it.
+            diesel::sql_query("SELECT pg_advisory_xact_lock($1, hashtext($2::text))")
+                .bind::<diesel::sql_types::Integer, _>(SCHOOL_LOCK)
+                .bind::<diesel::sql_types::Uuid, _>(tenant.organization())
+                .execute(tenant.conn())?;
+            if let Some(going) = queries::running(tenant)? {
+                return Ok(Some(going));
+            }
             let year =
                 super::queries::year_of_term(tenant, request.term)?.ok_or(AppError::NotFound)?;
             let classes = queries::classes_in_scope(tenant, year, &request)?;
-            Ok(queries::open(tenant, run, &request, classes.len())?)
+            queries::open(tenant, run, &request, classes.len())?;
+            Ok(None)
         })?;
-        Ok(held)
+        Ok(match going {
+            Some(going) => Err(going),
+            None => Ok(held),
+        })
     })
     .await
     .map_err(blocked)??;
-    spawn(state, held, actor, t);
-    Ok(run)
+    match opened {
+        Ok(held) => {
+            spawn(state, held, actor, t);
+            Ok(run)
+        }
+        Err(going) => Ok(going),
+    }
 }
 
 /// "Run again": a failed (interrupted) run's log running again under a new lock,

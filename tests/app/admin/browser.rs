@@ -40,9 +40,9 @@ async fn sign_in_with(app: &TestApp, client: &Client, email: &str, password: &st
     click(client, "button[type=submit]").await;
     client
         .wait()
-        .for_element(Locator::Css("h1"))
+        .for_element(Locator::Css(r#"form[action="/logout"]"#))
         .await
-        .expect("dashboard");
+        .expect("signed in: the page has a sign-out button");
 }
 
 #[actix_web::test]
@@ -166,13 +166,22 @@ async fn super_administrator_makes_a_librarian_role_and_invites_a_librarian() {
         html.contains("Students"),
         "she sees the students she may read"
     );
-    for hidden in ["/admin/users", "/admin/roles", "/admin/outbox"] {
+    for hidden in ["/admin/users", "/admin/roles", "/admin/outbox", "/staff"] {
         assert!(
             !html.contains(&format!(r#"href="{hidden}""#)),
             "{hidden} is not in her menu"
         );
     }
-    assert!(!html.contains("Fees outstanding") && !html.contains(">Staff<"));
+    // Her dashboard counts students only: not the staff, not the fees.
+    let tiles = client
+        .find_all(Locator::Css(".card.stat .label"))
+        .await
+        .expect("the dashboard's counts");
+    let mut labels = Vec::new();
+    for tile in tiles {
+        labels.push(tile.text().await.expect("a count's label"));
+    }
+    assert_eq!(labels, ["Students"]);
     client
         .goto(&app.url("/admin/users"))
         .await

@@ -227,10 +227,13 @@ async fn an_administrator_adds_an_evening_for_one_grade_from_a_day_and_changes_i
         )
     );
     let html = app.page(&admin, &format!("/calendar?date={day}")).await;
-    assert!(
-        html.contains("&quot;Grade picnic&quot; is on the calendar.")
-            || html.contains("\"Grade picnic\" is on the calendar.")
-    );
+    let doc = scraper::Html::parse_document(&html);
+    let notice = scraper::Selector::parse(".flash-success").expect("selector");
+    let notices: Vec<String> = doc
+        .select(&notice)
+        .map(|n| n.text().collect::<String>())
+        .collect();
+    assert_eq!(notices, ["\"Grade picnic\" is on the calendar."]);
     let shown = events_on(&html, day);
     assert!(
         shown.contains(&(

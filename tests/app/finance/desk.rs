@@ -571,13 +571,20 @@ async fn statements_run_the_balance_as_counted_by_hand() {
     )
     .await;
     let page = format!("/finance/invoices/{d}");
-    app.submit(
-        &client,
-        &page,
-        &format!("{page}/void"),
-        &[("reason", "Trip cancelled")],
-    )
-    .await;
+    let voided = app
+        .submit(
+            &client,
+            &page,
+            &format!("{page}/void"),
+            &[("reason", "Trip cancelled")],
+        )
+        .await;
+    assert_eq!(
+        voided.status(),
+        303,
+        "{}",
+        voided.text().await.unwrap_or_default()
+    );
     let _ = a;
 
     let from = (today() - Duration::days(50)).to_string();

@@ -27,8 +27,8 @@ async fn click(client: &Client, css: &str) {
 async fn at_every_width(client: &Client, name: &str) {
     for size in [DESKTOP, TABLET, PHONE] {
         resize(client, size).await;
-        assert_no_sideways_scrolling(client, &format!("{name} at {}px", size.0)).await;
         screenshot(client, &format!("finance/{name}-{}", size.0)).await;
+        assert_no_sideways_scrolling(client, &format!("{name} at {}px", size.0)).await;
     }
 }
 

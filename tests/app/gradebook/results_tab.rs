@@ -26,7 +26,7 @@ async fn a_students_results_tab_lists_the_report_cards_issued_to_them() {
     let book = super::teachers_book(&app);
     let student = enrolled_students(&mut app.conn(), book.class)[0];
     let teacher = app.signed_in(DemoUser::Teacher).await;
-    let tab = format!("/students/{student}?tab=results");
+    let tab = format!("/students/{student}/profile?tab=results");
 
     let before = app.page(&teacher, &tab).await;
     assert!(!before.contains("Report card ·"), "nothing issued yet");
