@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::csv::{csv_response, file_safe};
+use super::csv::csv_response;
 use super::{DEFAULT_RANGE_DAYS, Legend, MAX_RANGE_DAYS, legend};
 use crate::attendance::filters::{
     DateField, Tally, day_status, parse_date, status_class, status_code, status_message,
@@ -189,12 +189,9 @@ pub(super) async fn class_csv(
         );
         row
     });
-    let name = format!(
-        "attendance-{}-{}-to-{}.csv",
-        file_safe(&grid.class_name),
-        range.from,
-        range.to
-    );
+    let (from, to) = (range.from.to_string(), range.to.to_string());
+    let name =
+        crate::web::format::file_name(&["attendance", &grid.class_name, &from, "to", &to], "csv");
     csv_response(&name, header, rows)
 }
 

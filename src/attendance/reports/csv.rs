@@ -40,23 +40,6 @@ fn defuse(cell: &str) -> String {
     }
 }
 
-pub(super) fn file_safe(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    s.split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +49,5 @@ mod tests {
         assert_eq!(defuse("=1+1"), "'=1+1");
         assert_eq!(defuse("-5"), "'-5");
         assert_eq!(defuse("O'Neil"), "O'Neil");
-        assert_eq!(file_safe("Grade 7 – B"), "grade-7-b");
     }
 }
