@@ -352,12 +352,20 @@ async fn serve(
 ) -> Result<HttpResponse, AppError> {
     let files = FileStore::new(&state.settings);
     let id = id.to_owned();
-    let served = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+    let (served, owner) = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         let stored = find_allowed(tenant, &page.access, &id, Action::Read)?;
-        Served::locate(&files, stored, variant)
+        let owner = stored.owner();
+        Ok::<_, AppError>((Served::locate(&files, stored, variant)?, owner))
     })
     .await?;
-    served.response(req)
+    let response = served.response(req)?;
+    // A student's document is part of their record: the access log notes its download.
+    Ok(match (variant, owner) {
+        (Variant::Original, Some((EntityKind::Student, student))) => {
+            crate::privacy::mark(response, crate::privacy::Subject::Student(student))
+        }
+        _ => response,
+    })
 }
 
 /// A file found and allowed elsewhere (a sign's picture or video) sent as downloads
