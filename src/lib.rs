@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod pdf;
+pub mod privacy;
 pub mod resources;
 pub mod rollover;
 pub mod school;

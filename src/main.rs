@@ -214,7 +214,11 @@ fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
             "Homeroom is running at {}  (press Ctrl-C to stop)",
             shown(app.port())
         );
-        app.server().await.context("running the web server")
+        let access_log = app.access_log();
+        let served = app.server().await.context("running the web server");
+        // The views noted in the last second are written before the database stops.
+        access_log.flush(std::time::Duration::from_secs(5));
+        served
     });
     database.shutdown();
     result

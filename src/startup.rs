@@ -45,6 +45,7 @@ pub fn routes() -> Routes {
     crate::finance::routes(&mut r);
     crate::feeds::routes(&mut r);
     crate::calendar::routes(&mut r);
+    crate::privacy::routes(&mut r);
     r
 }
 
@@ -56,6 +57,7 @@ pub fn route_table() -> Vec<RouteInfo> {
 pub struct Application {
     port: u16,
     server: Server,
+    access_log: crate::privacy::AccessLog,
 }
 
 impl Application {
@@ -80,6 +82,8 @@ impl Application {
             format!("http://{host}:{port}")
         });
         let mailer = crate::mail::Mailer::from_settings(&settings)?;
+        let access_log = crate::privacy::AccessLog::start(pool.clone());
+        let access_log_data = web::Data::new(access_log.clone());
         let state = web::Data::new(AppState {
             pool,
             settings,
@@ -98,6 +102,7 @@ impl Application {
                     .build();
             App::new()
                 .app_data(state.clone())
+                .app_data(access_log_data.clone())
                 .app_data(
                     web::FormConfig::default()
                         .limit(256 * 1024)
@@ -109,6 +114,7 @@ impl Application {
                         crate::access::gate::unmatched(req, state).await,
                     )
                 }))
+                .wrap(from_fn(crate::privacy::record_views))
                 .wrap(from_fn(crate::web::error::speak_errors))
                 .wrap(flash_store)
                 .wrap(from_fn(crate::web::limits::refuse_oversized))
@@ -119,7 +125,11 @@ impl Application {
         .workers(workers)
         .listen(listener)?
         .run();
-        Ok(Application { port, server })
+        Ok(Application {
+            port,
+            server,
+            access_log,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -128,6 +138,11 @@ impl Application {
 
     pub fn server(self) -> Server {
         self.server
+    }
+
+    /// The access log's writer, to flush when the server stops.
+    pub fn access_log(&self) -> crate::privacy::AccessLog {
+        self.access_log.clone()
     }
 }
 

@@ -111,6 +111,7 @@ entities! {
     StudentHealth => "student_health", "Medical and emergency information";
     StudentStatusChanges => "student_status_changes", "Student status history";
     Admissions => "admissions", "Admissions";
+    AccessLog => "access_log", "Access log";
 }
 
 /// Where an entity sits on the role editor's grid: related records side by side.
@@ -245,7 +246,8 @@ impl Entity {
             | E::AuditLog
             | E::ScheduledTasks
             | E::SyncLogs
-            | E::EmailOutbox => EntityGroup::System,
+            | E::EmailOutbox
+            | E::AccessLog => EntityGroup::System,
         }
     }
 }

@@ -124,9 +124,11 @@ impl BuiltinRole {
                 let local: Vec<Entity> = Entity::ALL
                     .iter()
                     .copied()
-                    .filter(|e| !GLOBAL_RECORDS.contains(e))
+                    .filter(|e| !GLOBAL_RECORDS.contains(e) && *e != E::AccessLog)
                     .collect();
                 grant(&local, all);
+                // Who saw a student is read, never written, by people.
+                grant(&[E::AccessLog], &[Read]);
                 grant(GLOBAL_RECORDS, &[Read]);
                 grant(&[E::Organizations], &[Update]);
             }

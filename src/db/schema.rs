@@ -1777,3 +1777,22 @@ diesel::joinable!(report_card_runs -> sync_logs (id));
 diesel::allow_tables_to_appear_in_same_query!(report_card_runs, report_card_files);
 diesel::allow_tables_to_appear_in_same_query!(report_card_runs, sync_logs);
 diesel::allow_tables_to_appear_in_same_query!(report_card_files, classes);
+
+diesel::table! {
+    access_log (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        user_id -> Nullable<Uuid>,
+        student_id -> Nullable<Uuid>,
+        students_count -> Int4,
+        route -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(access_log -> organizations (organization_id));
+diesel::joinable!(access_log -> users (user_id));
+diesel::joinable!(access_log -> students (student_id));
+diesel::allow_tables_to_appear_in_same_query!(access_log, organizations);
+diesel::allow_tables_to_appear_in_same_query!(access_log, users);
+diesel::allow_tables_to_appear_in_same_query!(access_log, students);

@@ -352,12 +352,20 @@ async fn serve(
 ) -> Result<HttpResponse, AppError> {
     let files = FileStore::new(&state.settings);
     let id = id.to_owned();
-    let served = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+    let (served, owner) = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         let stored = find_allowed(tenant, &page.access, &id, Action::Read)?;
-        Served::locate(&files, stored, variant)
+        let owner = stored.owner();
+        Ok::<_, AppError>((Served::locate(&files, stored, variant)?, owner))
     })
     .await?;
-    served.response(req)
+    let response = served.response(req)?;
+    // A student's document is part of their record: the access log notes its download.
+    Ok(match (variant, owner) {
+        (Variant::Original, Some((EntityKind::Student, student))) => {
+            crate::privacy::mark(response, crate::privacy::Subject::Student(student))
+        }
+        _ => response,
+    })
 }
 
 /// A file found and allowed elsewhere (a sign's picture or video) sent as downloads
@@ -381,18 +389,20 @@ pub fn logo_image(
         .filter(|f| f.belongs_to.as_deref() == Some("organizations") && f.is_image())
         .ok_or(AppError::NotFound)?;
     let served = Served::locate(files, stored, Variant::Thumbnail)?;
-    let bytes = std::fs::read(&served.path).map_err(|e| unreadable(&served.name, &e))?;
+    let bytes = std::fs::read(&served.path).map_err(|e| unreadable(served.id, &e))?;
     Ok((served.content_type, bytes))
 }
 
-/// A stored file that cannot be read is not found (and the log says why).
-fn unreadable(name: &str, e: &std::io::Error) -> AppError {
-    tracing::warn!(file = %name, "stored file unreadable: {e}");
+/// A stored file that cannot be read is not found (and the log says why, naming
+/// the file by its id: its name may be a student's).
+fn unreadable(id: Uuid, e: &std::io::Error) -> AppError {
+    tracing::warn!(file = %id, "stored file unreadable: {e}");
     AppError::NotFound
 }
 
 /// A file as one answer sends it: the original or its thumbnail, on disk.
 struct Served {
+    id: Uuid,
     name: String,
     content_type: String,
     path: PathBuf,
@@ -411,17 +421,18 @@ impl Served {
             .ok_or(AppError::NotFound)?;
         let path = files
             .local_path(key)
-            .map_err(|e| unreadable(&stored.name, &e))?;
+            .map_err(|e| unreadable(stored.id, &e))?;
         let content_type = if thumbnail_key.is_some() {
             let mut head = [0u8; 8];
             let read = std::fs::File::open(&path)
                 .and_then(|mut file| std::io::Read::read(&mut file, &mut head))
-                .map_err(|e| unreadable(&stored.name, &e))?;
+                .map_err(|e| unreadable(stored.id, &e))?;
             super::content::thumbnail_type(&head[..read]).to_owned()
         } else {
             safe_content_type(stored.content_type.as_deref())
         };
         Ok(Served {
+            id: stored.id,
             name: stored.name,
             content_type,
             path,
@@ -432,7 +443,7 @@ impl Served {
     /// repeat with the ETag or date it was given answers 304. Images show in the
     /// page; anything else downloads, and nothing in it may run.
     fn response(self, req: &HttpRequest) -> Result<HttpResponse, AppError> {
-        let file = NamedFile::open(&self.path).map_err(|e| unreadable(&self.name, &e))?;
+        let file = NamedFile::open(&self.path).map_err(|e| unreadable(self.id, &e))?;
         let inline = self.content_type.starts_with("image/");
         let mime = self
             .content_type
@@ -563,6 +574,7 @@ mod tests {
         let req = actix_web::test::TestRequest::default().to_http_request();
         let served = |content_type: &str| {
             Served {
+                id: Uuid::nil(),
                 name: "scan".to_owned(),
                 content_type: content_type.to_owned(),
                 path: path.clone(),

@@ -82,14 +82,28 @@ pub async fn export(
         res.table().replace('_', "-"),
         page.access.today().format("%Y-%m-%d")
     );
-    Ok(HttpResponse::Ok()
+    let response = HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{name}\""),
         ))
-        .body(to_csv(res, &rows)))
+        .body(to_csv(res, &rows));
+    Ok(if names_students(res) {
+        crate::privacy::mark(response, crate::privacy::Subject::Students(rows.len()))
+    } else {
+        response
+    })
+}
+
+/// Whether a row of the export is about a student: the students' own list, or a
+/// record that links to one (enrolments, results, guardians, invoices, …).
+fn names_students(res: &Resource) -> bool {
+    res.entity == crate::access::Entity::Students
+        || res.fields.iter().any(|f| {
+            matches!(f.kind, Kind::Relation(target) if target.entity == crate::access::Entity::Students)
+        })
 }
 
 #[cfg(test)]

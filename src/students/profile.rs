@@ -23,15 +23,18 @@ pub enum Tab {
     Invoices,
     Documents,
     History,
+    /// Who has seen this record (the access log).
+    Seen,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Attendance,
         Tab::Results,
         Tab::Invoices,
         Tab::Documents,
         Tab::History,
+        Tab::Seen,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -41,6 +44,7 @@ impl Tab {
             Tab::Invoices => "invoices",
             Tab::Documents => "documents",
             Tab::History => "history",
+            Tab::Seen => "seen",
         }
     }
 
@@ -51,16 +55,20 @@ impl Tab {
             Tab::Invoices => msg("stu-tab-invoices"),
             Tab::Documents => msg("stu-tab-documents"),
             Tab::History => msg("stu-tab-history"),
+            Tab::Seen => msg("priv-tab-seen"),
         }
     }
 
     /// What the reader needs to see the tab.
     fn readable(self, access: &Access) -> bool {
+        if self == Tab::Seen {
+            return access.can(crate::privacy::READ_ACCESS_LOG);
+        }
         let entity = match self {
             Tab::Attendance => Entity::AttendanceRecords,
             Tab::Results => Entity::AssessmentResults,
             Tab::Invoices => Entity::Invoices,
-            Tab::Documents | Tab::History => Entity::Students,
+            Tab::Documents | Tab::History | Tab::Seen => Entity::Students,
         };
         access.can_read(entity)
     }
@@ -179,7 +187,7 @@ pub fn load(
     tenant: &mut Tenant<'_>,
     access: &Access,
     id: Uuid,
-    tab: Option<&str>,
+    (tab, page): (Option<&str>, i64),
     locale: &Locale,
 ) -> Result<Profile, AppError> {
     let t = locale.t;
@@ -210,7 +218,7 @@ pub fn load(
             tab,
             &s,
             current.as_ref(),
-            &enrolments,
+            (&enrolments, page),
             locale,
         )?),
         None => None,
@@ -288,7 +296,7 @@ fn panel(
     tab: Tab,
     s: &queries::Student,
     current: Option<&Enrolment>,
-    enrolments: &[Enrolment],
+    (enrolments, page): (&[Enrolment], i64),
     locale: &Locale,
 ) -> Result<TabPanel, AppError> {
     let t = locale.t;
@@ -302,6 +310,7 @@ fn panel(
         links: Vec::new(),
     };
     match tab {
+        Tab::Seen => return crate::privacy::pages::student_panel(tenant, s.id, page, locale),
         Tab::Attendance => {
             let today = tenant.today();
             if let Some((_, start, end)) = queries::current_year(tenant)? {

@@ -126,6 +126,7 @@ struct ProfilePage {
 #[derive(Deserialize)]
 struct TabQuery {
     tab: Option<String>,
+    page: Option<String>,
 }
 
 async fn show_profile(
@@ -137,9 +138,10 @@ async fn show_profile(
     let id = parse_id(&path)?;
     let access = page.access.clone();
     let locale = page.locale();
-    let tab = query.into_inner().tab;
+    let TabQuery { tab, page: page_no } = query.into_inner();
+    let page_no = page_no.and_then(|p| p.trim().parse().ok()).unwrap_or(1);
     let profile = run_in(&state.pool, access.actor(), move |tenant| {
-        profile::load(tenant, &access, id, tab.as_deref(), &locale)
+        profile::load(tenant, &access, id, (tab.as_deref(), page_no), &locale)
     })
     .await?;
     render(&ProfilePage {

@@ -33,6 +33,7 @@ mod operations;
 mod outbox;
 mod pages;
 mod passwords;
+mod privacy;
 mod profile;
 mod profile_in_languages;
 mod record_vocabulary;

@@ -15,21 +15,29 @@ pub fn csv_response(
     let mut out = csv::Writer::from_writer(Vec::new());
     let failed = |e: csv::Error| AppError::Internal(e.into());
     out.write_record(&header).map_err(failed)?;
+    let mut count = 0;
     for row in rows {
         out.write_record(row.iter().map(|c| defuse(c)))
             .map_err(failed)?;
+        count += 1;
     }
     let body = out
         .into_inner()
         .map_err(|e| AppError::Internal(anyhow::anyhow!("writing CSV: {e}")))?;
-    Ok(HttpResponse::Ok()
+    // Every report written here lists students (or their families' balances): the
+    // access log counts the rows.
+    let response = HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{file_name}\""),
         ))
-        .body(body))
+        .body(body);
+    Ok(crate::privacy::mark(
+        response,
+        crate::privacy::Subject::Students(count),
+    ))
 }
 
 fn defuse(cell: &str) -> String {

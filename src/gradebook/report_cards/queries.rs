@@ -563,12 +563,20 @@ pub mod runs {
             .load(tenant.conn())
     }
 
-    /// A kept file's name and bytes.
-    pub fn file(tenant: &mut Tenant<'_>, run: Uuid, id: Uuid) -> QueryResult<(String, Vec<u8>)> {
+    /// A kept file's name, bytes and how many students' cards it holds.
+    pub fn file(
+        tenant: &mut Tenant<'_>,
+        run: Uuid,
+        id: Uuid,
+    ) -> QueryResult<(String, Vec<u8>, i32)> {
         report_card_files::table
             .filter(report_card_files::run_id.eq(run))
             .filter(report_card_files::id.eq(id))
-            .select((report_card_files::file_name, report_card_files::content))
+            .select((
+                report_card_files::file_name,
+                report_card_files::content,
+                report_card_files::students,
+            ))
             .first(tenant.conn())
     }
 

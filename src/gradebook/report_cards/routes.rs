@@ -325,6 +325,7 @@ pub async fn pdf(
     })
     .await?;
     let name = file_name(&["report-cards", &cards.title, &cards.term.name], "pdf");
+    let students = cards.cards.len();
     let bytes = web::block(move || super::class_pdf(t, &cards, logo, size))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("PDF worker: {e}")))?
@@ -337,19 +338,21 @@ pub async fn pdf(
                 other => AppError::Internal(other.into()),
             }
         })?;
-    Ok(pdf_download(&name, bytes))
+    Ok(pdf_download(&name, bytes, students))
 }
 
-/// A PDF to download under `name`, kept by no cache.
-pub(super) fn pdf_download(name: &str, bytes: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
+/// A PDF of `students` students' cards to download under `name`, kept by no
+/// cache; the access log counts them.
+pub(super) fn pdf_download(name: &str, bytes: Vec<u8>, students: usize) -> HttpResponse {
+    let response = HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{name}\""),
         ))
-        .body(bytes)
+        .body(bytes);
+    crate::privacy::mark(response, crate::privacy::Subject::Students(students))
 }
 
 /// `POST /report-cards/{class}/issue`: an administrator issues the term's cards.

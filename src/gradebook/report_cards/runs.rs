@@ -384,9 +384,10 @@ pub async fn download(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, AppError> {
     let (run, file) = path.into_inner();
-    let (name, bytes) = run_in(&state.pool, page.access.actor(), move |tenant| {
+    let (name, bytes, students) = run_in(&state.pool, page.access.actor(), move |tenant| {
         Ok(queries::file(tenant, run, file)?)
     })
     .await?;
-    Ok(super::routes::pdf_download(&name, bytes))
+    let students = usize::try_from(students).unwrap_or(0);
+    Ok(super::routes::pdf_download(&name, bytes, students))
 }

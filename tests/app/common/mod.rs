@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod fixtures;
+pub mod logs;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -110,7 +111,7 @@ pub fn pin_clock() {
 fn server() -> &'static Server {
     pin_clock();
     SERVER.get_or_init(|| {
-        homeroom::telemetry::init("warn");
+        logs::install();
         let (admin_url, url_template, cluster) = match std::env::var("HOMEROOM_TEST_DATABASE_URL") {
             Ok(url) if !url.is_empty() => (url.clone(), with_database_placeholder(&url), None),
             _ => {
