@@ -185,7 +185,7 @@ async fn a_sign_without_a_word_or_with_another_schools_file_is_refused() {
     .await;
     assert_eq!(response.status(), 422);
     let page = response.text().await.expect("the form");
-    assert!(page.contains("A sign is shown with a picture"), "{page}");
+    assert!(page.contains("This file is a web page."), "{page}");
     assert_eq!(stored_payload(&app, ContentKey::SignVocabulary), before);
 
     // A payload pointing at another school's file (a Riverside student's photo).
