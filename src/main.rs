@@ -197,6 +197,7 @@ fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
             let summary = demo::seed(&mut conn)?;
             print!("{summary}");
         }
+        demo::draw_sign_pictures(&mut conn, &homeroom::files::FileStore::new(&settings))?;
     }
     // From here on, a managed database that dies is brought back while requests get 503s.
     database.supervise()?;

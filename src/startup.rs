@@ -36,6 +36,7 @@ pub fn routes() -> Routes {
     crate::walkthroughs::routes(&mut r);
     crate::staffdev::frame::routes(&mut r);
     crate::staffdev::zones::routes(&mut r);
+    crate::staffdev::signs::routes(&mut r);
     crate::students::routes(&mut r);
     crate::timetable::routes(&mut r);
     crate::resources::routes(&mut r);

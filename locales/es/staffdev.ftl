@@ -73,3 +73,77 @@ sd-zone-campuses-none = Nadie se ha registrado en las últimas dos semanas.
 sd-zones-no-campus = Sin campus
 sd-zone-count = { $zone }: { $count }
 sd-zone-too-few = Se registraron menos de { $count } personas: no se muestra.
+
+
+## La guía de zonas (contenido)
+sd-guide-title = Zonas de regulación
+sd-guide-lead = Qué significa cada zona y qué ayuda; lo ve el personal de todos los colegios al registrarse.
+sd-guide-colour = Color (#rrggbb)
+sd-guide-description = Qué significa
+sd-guide-strategies = Qué ayuda
+sd-guide-strategies-hint = Una estrategia por línea.
+sd-guide-save = Guardar las zonas
+sd-guide-saved = Las zonas están guardadas.
+sd-guide-error-four-zones = La guía necesita cada una de las cuatro zonas exactamente una vez.
+sd-guide-error-colour = Indique el color con # y seis dígitos hexadecimales, por ejemplo #1f7a4d.
+sd-guide-error-description = Indique qué significa esta zona.
+sd-guide-error-too-long = Limite este texto a { $max } caracteres.
+sd-guide-error-strategies = Indique al menos una estrategia, una por línea.
+sd-guide-error-strategies-long = Indique como máximo { $count } estrategias de hasta { $max } caracteres cada una.
+sd-zone-what-helps = Qué ayuda en la zona { $zone }
+
+## Aprendizaje de señas
+sd-nav-signs = Aprender señas
+sd-nav-sign-campuses = Señas del equipo
+sd-signs-title = Aprender señas
+sd-signs-lead = Aprenda las señas del colegio: mire cada una, márquela como aprendida o póngase a prueba.
+sd-signs-progress = Su progreso
+sd-signs-learned-of = { $learned } de { $total } señas aprendidas
+sd-signs-none = Todavía no se ha añadido ninguna seña.
+sd-signs-learned = Aprendida
+sd-signs-mark = Marcar como aprendida
+sd-signs-marked = «{ $word }» está marcada como aprendida.
+sd-sign-media-of = La seña de «{ $word }»
+sd-practice-start = Practicar
+sd-practice-title = Practicar las señas
+sd-practice-question = ¿Qué palabra es esta seña?
+sd-practice-media = La seña que hay que nombrar
+sd-practice-too-few = La prueba necesita al menos cuatro señas.
+sd-practice-right = ¡Correcto! Es «{ $word }». Cuenta como aprendida.
+sd-practice-wrong = No exactamente: esa seña es «{ $word }». Pruebe con otra.
+sd-sign-campuses-title = Señas del equipo
+sd-sign-campuses-lead = Cuántas de las { $total } señas ha aprendido de media el personal de cada campus.
+sd-sign-campuses-none = Ningún campus tiene todavía personal con cuenta.
+sd-sign-campus-staff = { $count ->
+    [one] una persona
+   *[other] { $count } personas
+}
+sd-sign-campus-average = { $average } de { $total } de media
+sd-sign-error-word = Escriba la palabra de la seña.
+sd-sign-error-word-taken = Otra seña ya tiene esta palabra.
+sd-sign-error-description = Indique cómo se hace la seña.
+sd-sign-error-too-long = Limite este texto a { $max } caracteres.
+sd-sign-error-media = Una seña se muestra con una imagen (JPEG, PNG, WebP o GIF) o un vídeo (MP4 o WebM).
+sd-sign-error-media-unknown = Elija una imagen o un vídeo guardado para esta seña; ese archivo no se puede usar aquí.
+sd-vocabulary-title = Vocabulario de señas
+sd-vocabulary-edit-title = Modificar una seña
+sd-vocabulary-add = Añadir una seña
+sd-vocabulary-change = Modificar la seña
+sd-vocabulary-word = Palabra
+sd-vocabulary-description = Cómo se hace
+sd-vocabulary-media = Imagen o vídeo
+sd-vocabulary-media-hint = Una imagen o un vídeo corto de la seña.
+sd-vocabulary-media-kept = La seña ya tiene imagen o vídeo; elija un archivo solo para reemplazarlo.
+sd-vocabulary-save = Guardar la seña
+sd-vocabulary-saved = La seña está guardada.
+sd-vocabulary-count = { $count ->
+    [one] Una seña
+   *[other] { $count } señas
+}
+sd-vocabulary-no-media = (todavía sin imagen)
+sd-vocabulary-remove = Quitar
+sd-vocabulary-removed = La seña se ha quitado.
+sd-vocabulary-not-removed = No se pudo quitar la seña.
+
+## El catálogo de contenido en las páginas de registros
+sd-catalog-editors = Editar el contenido en sus editores

@@ -19,6 +19,7 @@ mod people;
 mod plan;
 mod report_cards;
 mod spec;
+mod staffdev_content;
 mod staffdev_frame;
 mod staffdev_quiz;
 mod support;
@@ -185,6 +186,7 @@ pub fn seed_at(conn: &mut PgConnection, scale: Scale) -> anyhow::Result<Summary>
         }
         create_root(conn, &password_hash, &roles)?;
         staffdev_quiz::create_content(conn, now.date_naive())?;
+        staffdev_content::create(conn).context("storing the zones and the signs")?;
         Ok::<_, anyhow::Error>(Summary {
             created: Some(created),
         })
@@ -198,6 +200,32 @@ pub fn seed_at(conn: &mut PgConnection, scale: Scale) -> anyhow::Result<Summary>
         progress.say(format_args!("vacuumed and analyzed"));
     }
     Ok(summary)
+}
+
+/// Draws a small picture for each demo sign without one, kept in the data directory
+/// by the demo school; how many were drawn. Nothing happens without the demo.
+pub fn draw_sign_pictures(
+    conn: &mut PgConnection,
+    files: &crate::files::FileStore,
+) -> anyhow::Result<usize> {
+    let northwind: Option<Uuid> = organizations::table
+        .filter(organizations::import_hash.eq(NORTHWIND_HASH))
+        .filter(organizations::deleted_at.is_null())
+        .select(organizations::id)
+        .first(conn)
+        .optional()
+        .context("looking for the demo organization")?;
+    let root: Option<Uuid> = users::table
+        .filter(users::import_hash.eq(ROOT_HASH))
+        .filter(users::deleted_at.is_null())
+        .select(users::id)
+        .first(conn)
+        .optional()
+        .context("finding the demo super administrator")?;
+    let (Some(northwind), Some(root)) = (northwind, root) else {
+        return Ok(0);
+    };
+    conn.transaction(|conn| staffdev_content::draw_sign_pictures(conn, files, northwind, root))
 }
 
 /// Whether Northwind was seeded before, even if it was deleted since: its import

@@ -33,9 +33,31 @@ const ACCEPTED: &[&str] = &[
     "application/rtf",
 ];
 
+/// The videos a sign of the vocabulary may be shown with, besides pictures.
+const SIGN_VIDEOS: &[&str] = &["video/mp4", "video/webm"];
+
 /// Whether Homeroom would store this type (text types are recognised apart).
 pub fn is_accepted(mime: &str) -> bool {
-    ACCEPTED.contains(&mime)
+    ACCEPTED.contains(&mime) || SIGN_VIDEOS.contains(&mime)
+}
+
+pub const SIGN_MEDIA_SUMMARY: &str = "a picture (JPEG, PNG, WebP or GIF) or a video (MP4 or WebM)";
+pub const ACCEPT_SIGN_MEDIA: &str =
+    "image/jpeg,image/png,image/webp,image/gif,video/mp4,video/webm";
+
+/// Recognises a sign's picture or video from its bytes.
+pub fn recognise_sign_media(name: &str, bytes: &[u8]) -> Result<Accepted, FileError> {
+    if let Some(mime) = infer::get(bytes)
+        .map(|kind| kind.mime_type())
+        .and_then(|mime| SIGN_VIDEOS.iter().find(|&&v| v == mime))
+    {
+        return Ok(Accepted { mime, image: false });
+    }
+    recognise(name, bytes, true).map_err(|e| match e {
+        // Whatever else it is, the sign's editor says what a sign may be shown with.
+        FileError::NotAnImage | FileError::Refused(_) => FileError::NotSignMedia,
+        other => other,
+    })
 }
 
 pub const ACCEPTED_SUMMARY: &str = "photos (JPEG, PNG, WebP, GIF), PDF, plain text or CSV, and office documents (Word, Excel, PowerPoint, OpenDocument)";

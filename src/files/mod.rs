@@ -189,6 +189,8 @@ pub enum FileError {
     Refused(String),
     #[error("A photo must be {summary}.", summary = content::IMAGE_SUMMARY)]
     NotAnImage,
+    #[error("A sign is shown with {summary}.", summary = content::SIGN_MEDIA_SUMMARY)]
+    NotSignMedia,
     #[error("The upload could not be read: {0}")]
     Unreadable(String),
     #[error(
@@ -260,6 +262,7 @@ impl FileError {
                 .arg("what", t.text(what))
                 .to_string(),
             FileError::NotAnImage => t.text("files-error-not-an-image"),
+            FileError::NotSignMedia => t.text("sd-sign-error-media"),
             FileError::Unreadable(why) => t
                 .message("files-error-unreadable")
                 .arg("why", why.as_str())
@@ -294,6 +297,7 @@ impl FileError {
                 | FileError::TooLarge { .. }
                 | FileError::Refused(_)
                 | FileError::NotAnImage
+                | FileError::NotSignMedia
                 | FileError::Unreadable(_)
                 | FileError::MisleadingName
         )
@@ -471,6 +475,46 @@ pub fn store_logo(
         replaces_previous: true,
     };
     keep(tenant, files, &owner, upload, uploaded_by, accepted)
+}
+
+/// Keeps a picture or video showing a sign of the install's vocabulary, replacing
+/// the sign's previous one. The file is kept by the school of the super
+/// administrator who uploaded it and served to every school by [`sign_media`].
+pub fn store_sign_media(
+    tenant: &mut Tenant<'_>,
+    files: &FileStore,
+    upload: &Upload,
+    sign: Uuid,
+    uploaded_by: Uuid,
+) -> Result<StoredFile, FileError> {
+    if upload.bytes.len() > files.max_bytes {
+        return Err(FileError::TooLarge {
+            max_bytes: files.max_bytes,
+        });
+    }
+    let accepted = content::recognise_sign_media(&upload.name, &upload.bytes)?;
+    let owner = Owner {
+        table: SIGN_MEDIA_OWNER,
+        id: sign,
+        column: "media",
+        replaces_previous: true,
+    };
+    keep(tenant, files, &owner, upload, uploaded_by, accepted)
+}
+
+/// What a sign's media file belongs to.
+const SIGN_MEDIA_OWNER: &str = "sign_vocabulary";
+
+/// The live file `id` kept for `sign` of the install's vocabulary, whichever school
+/// keeps it when the connection reads without a tenant (the vocabulary is the
+/// install's, so every school shows it); the caller checks that the sign is in the
+/// vocabulary and the reader may read it.
+pub fn sign_media(
+    conn: &mut diesel::PgConnection,
+    sign: Uuid,
+    id: Uuid,
+) -> diesel::QueryResult<Option<StoredFile>> {
+    queries::find_owned_by(conn, id, SIGN_MEDIA_OWNER, sign)
 }
 
 /// Writes checked content (and an image's thumbnail) under a random name and

@@ -22,6 +22,24 @@ pub fn find(tenant: &mut Tenant<'_>, id: Uuid) -> QueryResult<Option<StoredFile>
         .optional()
 }
 
+/// A live file of any organization the connection sees that belongs to the row
+/// `record` of `owner`.
+pub fn find_owned_by(
+    conn: &mut PgConnection,
+    id: Uuid,
+    owner: &str,
+    record: Uuid,
+) -> QueryResult<Option<StoredFile>> {
+    f::table
+        .filter(f::id.eq(id))
+        .filter(f::belongs_to.eq(owner))
+        .filter(f::belongs_to_id.eq(record))
+        .filter(f::deleted_at.is_null())
+        .select(StoredFile::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// A record's live files, newest first.
 pub fn files_of(
     tenant: &mut Tenant<'_>,

@@ -441,10 +441,12 @@ impl Served {
 
     /// The file through `NamedFile`: a range asked for answers 206 with those bytes, a
     /// repeat with the ETag or date it was given answers 304. Images show in the
-    /// page; anything else downloads, and nothing in it may run.
+    /// page and videos play in it; anything else downloads, and nothing in it may run.
     fn response(self, req: &HttpRequest) -> Result<HttpResponse, AppError> {
         let file = NamedFile::open(&self.path).map_err(|e| unreadable(self.id, &e))?;
-        let inline = self.content_type.starts_with("image/");
+        let inline = ["image/", "video/"]
+            .iter()
+            .any(|kind| self.content_type.starts_with(kind));
         let mime = self
             .content_type
             .parse()

@@ -152,6 +152,10 @@ pub enum Mode {
     /// Install-wide records without `organization_id`; only global users change them
     /// (and, when `global_reads`, only they see them).
     InstallWide { global_reads: bool },
+    /// Install-wide records every school reads and these pages only show: the pages
+    /// that own them write them, with their own rules (the content catalog's typed
+    /// editors), so no raw form may bypass those rules.
+    InstallWideShown,
     /// A read-only log without `deleted_at`, `updated_at` or `created_by_id`; when
     /// `tenant_optional`, rows without an organization are the install's own and
     /// global users see them too.
@@ -464,7 +468,9 @@ impl Resource {
         access.can(self.permission(action))
             && match self.mode {
                 Mode::Tenant => true,
-                Mode::TenantReadOnly | Mode::Log { .. } => action == Action::Read,
+                Mode::TenantReadOnly | Mode::Log { .. } | Mode::InstallWideShown => {
+                    action == Action::Read
+                }
                 Mode::InstallWide { global_reads } => {
                     access.global_access || (action == Action::Read && !global_reads)
                 }
@@ -482,7 +488,7 @@ impl Resource {
 
     /// Whether rows carry an `organization_id` that scopes them.
     pub fn tenant(&self) -> bool {
-        !matches!(self.mode, Mode::InstallWide { .. })
+        !matches!(self.mode, Mode::InstallWide { .. } | Mode::InstallWideShown)
     }
 
     /// Whether rows are soft-deleted (and so have a trash).

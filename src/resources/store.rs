@@ -345,7 +345,7 @@ fn typed_whole_first(sql: &mut Sql, res: &Resource, q: &str) -> String {
 /// is a global user, who also reads a log's install-wide rows).
 fn owned(sql: &mut Sql, res: &Resource, org: Uuid, global: bool) -> String {
     match res.mode {
-        Mode::InstallWide { .. } => "true".to_owned(),
+        Mode::InstallWide { .. } | Mode::InstallWideShown => "true".to_owned(),
         Mode::Log {
             tenant_optional: true,
         } if global => {

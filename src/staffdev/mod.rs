@@ -8,6 +8,7 @@ pub mod content;
 pub mod frame;
 pub mod personality;
 pub mod quiz;
+pub mod signs;
 mod switches;
 pub mod text;
 pub mod zones;

@@ -67,10 +67,10 @@ fn noise_png(width: u32, height: u32) -> Vec<u8> {
     out.into_inner()
 }
 
-const BOUNDARY: &str = "----homeroom-test-boundary-7MA4YWxk";
+pub(crate) const BOUNDARY: &str = "----homeroom-test-boundary-7MA4YWxk";
 
 /// A multipart body as a browser sends the upload form.
-fn multipart(fields: &[(&str, &str)], file_name: &str, bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn multipart(fields: &[(&str, &str)], file_name: &str, bytes: &[u8]) -> Vec<u8> {
     let mut body = Vec::new();
     for (name, value) in fields {
         body.extend_from_slice(

@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 75] = [
+    const EVERYTHING: [&str; 77] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -235,6 +235,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Staff: Personality quiz -> /staff-development/personality",
         "Staff: Zone check-in -> /staff-development/zones",
         "Staff: Team zones -> /staff-development/zones/campuses",
+        "Staff: Sign learning -> /staff-development/signs",
+        "Staff: Team signs -> /staff-development/signs/campuses",
         "Staff: Staff attendance records -> /staff-attendance-records",
         "Staff: Frame posts -> /frame-entries",
         "Staff: Progress -> /user-progress",

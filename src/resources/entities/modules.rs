@@ -9,7 +9,9 @@ use crate::db::enums::{DocumentCategory, DocumentEntityType};
 use crate::i18n::msg;
 use crate::resources::{Field, Hooks, Mode, Resource, Rule};
 
-/// Install-wide: every school reads it, only a global user changes it.
+/// Install-wide: every school reads it; only super administrators change it, and
+/// only through each content type's editor (`staffdev::content`), whose rules these
+/// pages could not apply to a raw payload.
 pub static CONTENT_CATALOG: Resource = Resource {
     entity: Entity::ContentCatalog,
     singular: "catalog entry",
@@ -28,9 +30,7 @@ pub static CONTENT_CATALOG: Resource = Resource {
     natural_key: &["content_type"],
     children: &[],
     rules: &[Rule::JsonObject("payload")],
-    mode: Mode::InstallWide {
-        global_reads: false,
-    },
+    mode: Mode::InstallWideShown,
     hooks: &Hooks::NONE,
 };
 

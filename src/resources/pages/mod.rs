@@ -60,7 +60,10 @@ impl ResView {
             can_create: res.allows(access, Action::Create),
             can_update: res.allows(access, Action::Update),
             can_delete: res.allows(access, Action::Delete),
-            recorded: matches!(res.mode, Mode::TenantReadOnly | Mode::Log { .. }),
+            recorded: matches!(
+                res.mode,
+                Mode::TenantReadOnly | Mode::Log { .. } | Mode::InstallWideShown
+            ),
             log: !res.soft_deletes(),
             list_workflow: list_workflow(res, access, t),
             invites_on_import: invites_staff(res, access),
@@ -68,8 +71,12 @@ impl ResView {
     }
 }
 
-/// The staff list offers to invite everyone on it without an account.
+/// The staff list offers to invite everyone on it without an account; the content
+/// catalog leads its editors to the typed editors that change it.
 fn list_workflow(res: &Resource, access: &Access, t: Lang) -> Option<(String, String)> {
+    if let Some(editors) = crate::staffdev::content::editors_for(res.entity, access) {
+        return Some((t.text(editors.0), editors.1.to_owned()));
+    }
     invites_staff(res, access).then(|| (t.text("staff-bulk-open"), "/staff/invitations".to_owned()))
 }
 

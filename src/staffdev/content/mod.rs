@@ -60,6 +60,17 @@ pub trait Content: Serialize + DeserializeOwned + Default + Send + 'static {
     /// The payload's problems, each against the path of the field it concerns
     /// (`questions[2].options`), in `t`; none when it may be stored.
     fn validate(&self, t: Lang) -> FieldErrors;
+
+    /// The problems of what the payload refers to in the database (a sign's file),
+    /// where it differs from the `stored` payload; none for most types.
+    fn check_references(
+        &self,
+        _conn: &mut PgConnection,
+        _stored: &Self,
+        _t: Lang,
+    ) -> QueryResult<FieldErrors> {
+        Ok(FieldErrors::default())
+    }
 }
 
 /// The stored payload of `C`, or its empty default when none is stored. A stored
@@ -82,7 +93,11 @@ pub fn save<C: Content>(
     by: Option<Uuid>,
     t: Lang,
 ) -> QueryResult<Result<(), FieldErrors>> {
-    let errors = payload.validate(t);
+    let mut errors = payload.validate(t);
+    if errors.is_empty() {
+        let stored = load::<C>(conn)?;
+        errors = payload.check_references(conn, &stored, t)?;
+    }
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
@@ -90,6 +105,20 @@ pub fn save<C: Content>(
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
     queries::store(conn, C::KEY, &value, by)?;
     Ok(Ok(()))
+}
+
+/// Where the catalog's rows are changed, for those who may: the label's message id
+/// and the editors' first page. The record engine only shows the rows.
+pub fn editors_for(
+    entity: crate::access::Entity,
+    access: &crate::access::Access,
+) -> Option<(&'static str, &'static str)> {
+    let editor = crate::staffdev::quiz::editor::EDIT_CONTENT;
+    (entity == crate::access::Entity::ContentCatalog && access.can(editor) && access.global_access)
+        .then_some((
+            crate::i18n::msg("sd-catalog-editors"),
+            "/staff-development/content/safety-quizzes",
+        ))
 }
 
 /// The path of an item of a list field: `path("questions", 2)` is `questions[2]`.

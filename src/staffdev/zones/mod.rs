@@ -8,8 +8,12 @@
 //! posts (those who lead staff development). The rows are private to their author
 //! on every path (record engine, export, search): see `queries`.
 
+mod editor;
+pub mod guide;
 mod pages;
 mod queries;
+
+pub(crate) use queries::campus_of;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -35,6 +39,7 @@ pub const ZONES: [(&str, &str); 4] = [
 
 const CHECK_IN: Gate = Gate::Requires(Permission::new(Action::Create, Entity::UserProgress));
 const OVERSEE: Gate = Gate::Requires(Permission::new(Action::Create, Entity::FrameEntries));
+const EDIT_GUIDE: Gate = Gate::Requires(crate::staffdev::quiz::editor::EDIT_CONTENT);
 
 pub fn routes(r: &mut Routes) {
     r.get("/staff-development/zones", CHECK_IN, pages::my_week)
@@ -47,7 +52,9 @@ pub fn routes(r: &mut Routes) {
             "/staff-development/zones/campuses",
             OVERSEE,
             pages::campuses,
-        );
+        )
+        .get("/staff-development/zones/guide", EDIT_GUIDE, editor::edit)
+        .post("/staff-development/zones/guide", EDIT_GUIDE, editor::save);
     r.menu(MenuEntry {
         group: MenuGroup::Staff,
         order: 63,

@@ -116,6 +116,28 @@ struct WeekPage {
     zone_card: ZoneCard,
     back: String,
     week: Vec<MyCheckIn>,
+    helps: Option<Helps>,
+}
+
+/// What the guide says of the zone of the user's latest check-in.
+pub struct Helps {
+    pub heading: String,
+    pub description: String,
+    pub strategies: Vec<String>,
+}
+
+/// The guide's text for `zone`, headed in `t`; none when the guide lacks it.
+fn helps(guide: &super::guide::ZoneGuide, zone: &str, t: crate::i18n::Lang) -> Option<Helps> {
+    let text = guide.zone(zone)?;
+    let word = t.text(zone_word(zone)?);
+    Some(Helps {
+        heading: t
+            .message("sd-zone-what-helps")
+            .arg("zone", word)
+            .to_string(),
+        description: text.description.clone(),
+        strategies: text.strategies.clone(),
+    })
 }
 
 pub(super) async fn my_week(
@@ -141,12 +163,15 @@ pub(super) async fn my_week(
                     note: row.note,
                 })
             })
-            .collect();
+            .collect::<Vec<MyCheckIn>>();
+        let guide: super::guide::ZoneGuide = crate::staffdev::content::load(tenant.conn())?;
+        let helps = week.last().and_then(|c| helps(&guide, c.zone, t));
         Ok(WeekPage {
             layout: page.layout(t.text("sd-zones-title")),
             zone_card,
             back: "/staff-development/zones".to_owned(),
             week,
+            helps,
         })
     })
     .await?;

@@ -66,13 +66,7 @@ pub fn check_in(
     if mine_since(tenant, user, day_start)?.len() >= limit {
         return Ok(false);
     }
-    let campus: Option<Uuid> = staff::live(tenant)
-        .filter(schema::staff::user_id.eq(user))
-        .order(schema::staff::created_at)
-        .select(schema::staff::campus_id)
-        .first::<Option<Uuid>>(tenant.conn())
-        .optional()?
-        .flatten();
+    let campus = campus_of(tenant, user)?;
     let organization = tenant.organization().uuid();
     diesel::insert_into(p::table)
         .values((
@@ -134,4 +128,16 @@ pub fn campus_days(tenant: &mut Tenant<'_>, since: DateTime<Utc>) -> QueryResult
         .bind::<Text, _>(zone)
         .load(tenant.conn())
     })
+}
+
+/// The campus of the user's first staff row, which their progress rows are counted
+/// under; none for a user without one.
+pub(crate) fn campus_of(tenant: &mut Tenant<'_>, user: Uuid) -> QueryResult<Option<Uuid>> {
+    Ok(staff::live(tenant)
+        .filter(schema::staff::user_id.eq(user))
+        .order(schema::staff::created_at)
+        .select(schema::staff::campus_id)
+        .first::<Option<Uuid>>(tenant.conn())
+        .optional()?
+        .flatten())
 }

@@ -9,3 +9,5 @@ mod phone;
 mod quiz;
 mod quiz_browser;
 mod zones;
+mod signs;
+mod signs_browser;

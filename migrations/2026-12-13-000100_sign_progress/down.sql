@@ -1,0 +1,1 @@
+DROP INDEX user_progress_one_sign_per_user;
