@@ -349,11 +349,16 @@ async fn admit(
         return Ok(Err(see_other(MFA_ENROLMENT_PATHS[0])));
     }
     let forbidden = matches!(gate, Gate::Requires(permission) if !access.can(permission));
+    // A page of a staff-development module the school switched off is not there.
+    let switched_off = crate::staffdev::is_switched_off_page(req.path(), &access.modules_off);
     let token = access.csrf_token.clone();
     // Kept even when refused, so the refusal reads in the user's language.
     req.extensions_mut().insert(access);
     if forbidden {
         return Err(AppError::Forbidden.into());
+    }
+    if switched_off {
+        return Err(AppError::NotFound.into());
     }
     Ok(Ok(token))
 }

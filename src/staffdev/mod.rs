@@ -14,7 +14,7 @@ pub mod text;
 pub mod zones;
 
 pub use switches::{
-    Module, Switch, enabled, require, switch_on, switched_off, switched_on, switches,
+    Module, Switch, enabled, is_switched_off_page, switch_on, switched_off, switched_on, switches,
 };
 
 /// The staff-development pages: the module switches, the quizzes and their editors.

@@ -49,6 +49,17 @@ impl Module {
         }
     }
 
+    /// Where the module's pages live: every address at or under it is the module's.
+    pub fn pages(self) -> &'static str {
+        match self {
+            Module::Frame => "/staff-development/frame",
+            Module::SafetyQuiz => "/staff-development/quiz",
+            Module::PersonalityQuiz => "/staff-development/personality",
+            Module::Zones => "/staff-development/zones",
+            Module::Signs => "/staff-development/signs",
+        }
+    }
+
     /// The message id of the module's name.
     pub fn label(self) -> &'static str {
         match self {
@@ -90,13 +101,16 @@ pub fn switched_off(settings: &serde_json::Value) -> Vec<&'static str> {
         .collect()
 }
 
-/// A module's page answers 404 while the signed-in user's school has it off.
-pub fn require(access: &crate::access::Access, module: Module) -> Result<(), AppError> {
-    if access.modules_off.contains(&module.key()) {
-        Err(AppError::NotFound)
-    } else {
-        Ok(())
-    }
+/// Whether `path` is a page of one of the modules switched `off`. The route gate
+/// answers such a page "not found", whichever handler serves it.
+pub fn is_switched_off_page(path: &str, off: &[&'static str]) -> bool {
+    Module::ALL
+        .into_iter()
+        .filter(|m| off.contains(&m.key()))
+        .any(|m| {
+            path.strip_prefix(m.pages())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
 }
 
 /// Whether the tenant's school has `module` on.
@@ -183,5 +197,23 @@ mod tests {
         let some = serde_json::json!({ "staffdev_modules": { "safety_quiz": false } });
         assert!(!switched_on(&some, Module::SafetyQuiz));
         assert!(switched_on(&some, Module::Frame));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_switched_off_modules_pages_are_its_own_and_no_others() {
+        let off = ["zones"];
+        assert!(is_switched_off_page("/staff-development/zones", &off));
+        assert!(is_switched_off_page(
+            "/staff-development/zones/check-in",
+            &off
+        ));
+        assert!(!is_switched_off_page("/staff-development/zonesx", &off));
+        assert!(!is_switched_off_page("/staff-development/frame", &off));
+        assert!(!is_switched_off_page("/staff-development/zones", &[]));
     }
 }

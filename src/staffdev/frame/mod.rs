@@ -38,11 +38,14 @@ pub fn routes(r: &mut Routes) {
             write,
             pages::publish,
         );
-    r.menu(MenuEntry {
-        group: MenuGroup::Staff,
-        order: 62,
-        label: "sd-nav-frame",
-        href: "/staff-development/frame",
-        gate: read,
-    });
+    r.menu_of_module(
+        MenuEntry {
+            group: MenuGroup::Staff,
+            order: 62,
+            label: "sd-nav-frame",
+            href: "/staff-development/frame",
+            gate: read,
+        },
+        crate::staffdev::Module::Frame.key(),
+    );
 }

@@ -11,9 +11,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::access::{Gate, MenuEntry, MenuGroup, Routes};
+use crate::staffdev::Module;
 use crate::staffdev::content::{self, personality::PersonalityQuiz};
 use crate::staffdev::quiz::OVERSEE;
-use crate::staffdev::{Module, require};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, Page};
@@ -70,7 +70,6 @@ async fn page_of(
     taking: bool,
     missing: bool,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::PersonalityQuiz)?;
     let (quiz, latest) = crate::web::db::run_in(&state.pool, page.access.actor(), |tenant| {
         let quiz: PersonalityQuiz = content::load(tenant.conn())?;
         Ok((quiz, queries::own_latest(tenant)?))
@@ -120,7 +119,6 @@ async fn submit(
     state: web::Data<AppState>,
     form: input::Fields,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::PersonalityQuiz)?;
     let fields = form.into_inner();
     let stored = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         let quiz: PersonalityQuiz = content::load(tenant.conn())?;
@@ -163,7 +161,6 @@ struct TeamPage {
 
 /// `/staff-development/personality/team`: counts per type for each campus.
 async fn team(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::PersonalityQuiz)?;
     let t = page.t;
     let (quiz, mix, campuses) =
         crate::web::db::run_in(&state.pool, page.access.actor(), |tenant| {

@@ -19,7 +19,6 @@ use crate::communication::{self, Notice, Recipient};
 use crate::db::Tenant;
 use crate::db::enums::RecipientType;
 use crate::i18n::{self, Lang};
-use crate::staffdev::{Module, require};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -170,7 +169,6 @@ async fn completion(
     state: web::Data<AppState>,
     query: input::Query<Chosen>,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::SafetyQuiz)?;
     let chosen = query.into_inner();
     let t = page.t;
     let (week, campuses, trend) =
@@ -208,7 +206,6 @@ async fn remind(
     form: input::Form<Chosen>,
     flashes: Session,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::SafetyQuiz)?;
     let chosen = form.into_inner();
     let campus = chosen.campus();
     let sender = page.access.user_id;

@@ -11,7 +11,6 @@ use uuid::Uuid;
 use super::queries;
 use super::vocabulary::{Sign, SignVocabulary};
 use crate::files::FileStore;
-use crate::staffdev::{Module, require};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -60,7 +59,6 @@ pub(super) async fn browse(
     page: Page,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::Signs)?;
     let view = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         let vocabulary: SignVocabulary = crate::staffdev::content::load(tenant.conn())?;
         let learned = queries::learned(tenant, page.access.user_id)?;
@@ -88,7 +86,6 @@ pub(super) async fn learned(
     session: Session,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::Signs)?;
     let id = path.into_inner();
     let user = page.access.user_id;
     let word = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
@@ -164,7 +161,6 @@ pub(super) async fn practice(
     state: web::Data<AppState>,
     query: input::Query<PracticeQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::Signs)?;
     let asked = query.sign.as_deref().and_then(|s| Uuid::parse_str(s).ok());
     let view = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         let vocabulary: SignVocabulary = crate::staffdev::content::load(tenant.conn())?;
@@ -195,7 +191,6 @@ pub(super) async fn answer(
     session: Session,
     form: input::Form<AnswerForm>,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::Signs)?;
     let form = form.into_inner();
     let id = Uuid::parse_str(form.sign.trim()).map_err(|_| AppError::NotFound)?;
     let user = page.access.user_id;
@@ -226,12 +221,10 @@ pub(super) async fn answer(
 /// A sign's picture or video, with ranges and revalidation; only a sign of the
 /// vocabulary has one.
 pub(super) async fn media(
-    page: Page,
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::Signs)?;
     let id = path.into_inner();
     let stored = crate::web::db::run(&state.pool, move |conn| {
         let vocabulary: SignVocabulary = crate::staffdev::content::load(conn)?;
@@ -264,7 +257,6 @@ pub(super) async fn campuses(
     page: Page,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    require(&page.access, Module::Signs)?;
     let view = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
         let t = page.t;
         let vocabulary: SignVocabulary = crate::staffdev::content::load(tenant.conn())?;

@@ -55,20 +55,26 @@ pub fn routes(r: &mut Routes) {
         )
         .get("/staff-development/zones/guide", EDIT_GUIDE, editor::edit)
         .post("/staff-development/zones/guide", EDIT_GUIDE, editor::save);
-    r.menu(MenuEntry {
-        group: MenuGroup::Staff,
-        order: 63,
-        label: "sd-nav-zones",
-        href: "/staff-development/zones",
-        gate: CHECK_IN,
-    });
-    r.menu(MenuEntry {
-        group: MenuGroup::Staff,
-        order: 64,
-        label: "sd-nav-zone-campuses",
-        href: "/staff-development/zones/campuses",
-        gate: OVERSEE,
-    });
+    r.menu_of_module(
+        MenuEntry {
+            group: MenuGroup::Staff,
+            order: 63,
+            label: "sd-nav-zones",
+            href: "/staff-development/zones",
+            gate: CHECK_IN,
+        },
+        crate::staffdev::Module::Zones.key(),
+    );
+    r.menu_of_module(
+        MenuEntry {
+            group: MenuGroup::Staff,
+            order: 64,
+            label: "sd-nav-zone-campuses",
+            href: "/staff-development/zones/campuses",
+            gate: OVERSEE,
+        },
+        crate::staffdev::Module::Zones.key(),
+    );
 }
 
 /// The word of a zone key, or none for a key that is not a zone.
@@ -102,7 +108,11 @@ impl ZoneCard {
 
 /// The card for a user who may check in; none for anyone else.
 pub fn card(tenant: &mut Tenant<'_>, access: &Access) -> diesel::QueryResult<Option<ZoneCard>> {
-    if !access.can(Permission::new(Action::Create, Entity::UserProgress)) {
+    if !access.can(Permission::new(Action::Create, Entity::UserProgress))
+        || access
+            .modules_off
+            .contains(&crate::staffdev::Module::Zones.key())
+    {
         return Ok(None);
     }
     let since = start_of(tenant.today(), tenant.time_zone());

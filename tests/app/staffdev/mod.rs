@@ -8,6 +8,6 @@ mod personality;
 mod phone;
 mod quiz;
 mod quiz_browser;
-mod zones;
 mod signs;
 mod signs_browser;
+mod zones;

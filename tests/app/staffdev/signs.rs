@@ -189,7 +189,10 @@ async fn a_sign_without_a_word_or_with_another_schools_file_is_refused() {
         page.contains("A sign is shown with a picture (JPEG, PNG, WebP or GIF) or a video"),
         "{page}"
     );
-    assert!(!page.contains("office documents"), "no offer of files a sign cannot use");
+    assert!(
+        !page.contains("office documents"),
+        "no offer of files a sign cannot use"
+    );
     assert_eq!(stored_payload(&app, ContentKey::SignVocabulary), before);
 
     // A payload pointing at another school's file (a Riverside student's photo).
