@@ -1777,3 +1777,16 @@ diesel::joinable!(report_card_runs -> sync_logs (id));
 diesel::allow_tables_to_appear_in_same_query!(report_card_runs, report_card_files);
 diesel::allow_tables_to_appear_in_same_query!(report_card_runs, sync_logs);
 diesel::allow_tables_to_appear_in_same_query!(report_card_files, classes);
+
+diesel::table! {
+    finance_budgets (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        academic_year_id -> Uuid,
+        fee_plan_id -> Uuid,
+        amount -> Numeric,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}

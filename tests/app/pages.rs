@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 74] = [
+    const EVERYTHING: [&str; 75] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -219,6 +219,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Finance: Aging -> /finance/aging",
         "Finance: Discount rules -> /finance/discounts",
         "Finance: Finance settings -> /finance/settings",
+        "Finance: Budgets -> /finance/budgets",
         "Finance: Fee plans -> /fee-plans",
         "Finance: Invoices -> /invoices",
         "Finance: Payments -> /payments",
