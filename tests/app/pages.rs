@@ -268,7 +268,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
          Grades, Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
-         Fee plans, Invoices, Payments",
+         Budgets, Fee plans, Invoices, Payments",
         "Communication: New message, Calendar, Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Weekly frame, Personality quiz, \
          Zone check-in, Team zones, \
@@ -319,7 +319,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Academics: Academic years, Grades, Classes",
                 "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
-         Fee plans, Invoices, Payments",
+         Budgets, Fee plans, Invoices, Payments",
                 "Communication: Calendar, Documents",
                 "Staff: Safety quiz, Personality quiz",
                 "Administration: Campuses",
