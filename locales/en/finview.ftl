@@ -83,3 +83,42 @@ fview-grade = Grade
 fview-owed = Owed
 fview-no-grade = No grade
 fview-owed-aging = See how long it has been owed
+
+## Budgets
+fview-nav-budgets = Budgets
+fview-budgets-title = Budgets
+fview-budgets-intro = What the school expects each fee plan to bring in over an academic year. Homeroom records what the school bills and collects, not what it spends, so budgets are for income, by fee plan.
+fview-budgets-year = Academic year
+fview-budgets-show = Show
+fview-budgets-heading = Budgets for { $year }
+fview-budget-plan = Fee plan
+fview-budget-amount = Budget ({ $currency })
+fview-budgets-hint = Leave a cell empty for no budget. Amounts are in the school's currency, with at most two decimals.
+fview-budgets-save = Save the budgets
+fview-budgets-saved = The budgets are saved.
+fview-budgets-refused = Nothing was saved: correct the amounts marked below.
+fview-budget-negative = A budget cannot be less than zero.
+fview-budgets-no-plans = This year has no fee plans yet.
+fview-budgets-plans-link = Add fee plans
+fview-budgets-no-year = Add an academic year before setting budgets.
+fview-budgets-against = Budgets for { $year } against what was billed and collected
+fview-budgets-income-only = Income only: Homeroom does not record the school's spending.
+fview-budget = Budget
+fview-budget-none = No budget
+fview-budget-reached = Collected of budget
+fview-budgets-none-set = No budget is set for this year yet.
+fview-budgets-edit = Set the budgets
+
+## Fees offered on a mid-year enrolment
+fview-offer-heading = Fees for { $name }
+fview-offer-intro = Other students are already billed for these periods. Create the invoices now, pro-rated by the school's rule and with its discounts, or leave them for later.
+fview-offer-prorated = (pro-rated: { $months } of { $of } months)
+fview-offer-period = For { $from } to { $to }
+fview-offer-due = Due on { $date }.
+fview-offer-create = Create invoices
+fview-offer-later = Not now
+fview-offer-created = { $count ->
+    [one] One invoice was created.
+   *[other] { $count } invoices were created.
+}
+fview-offer-nothing = No invoice was created: these fees are already billed.

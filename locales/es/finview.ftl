@@ -83,3 +83,42 @@ fview-grade = Curso
 fview-owed = Pendiente
 fview-no-grade = Sin curso
 fview-owed-aging = Ver desde cuándo se debe
+
+## Budgets
+fview-nav-budgets = Presupuestos
+fview-budgets-title = Presupuestos
+fview-budgets-intro = Lo que el colegio espera que cada plan de cuotas recaude en un año académico. Homeroom registra lo que el colegio factura y cobra, no lo que gasta, así que los presupuestos son de ingresos, por plan de cuotas.
+fview-budgets-year = Año académico
+fview-budgets-show = Ver
+fview-budgets-heading = Presupuestos de { $year }
+fview-budget-plan = Plan de cuotas
+fview-budget-amount = Presupuesto ({ $currency })
+fview-budgets-hint = Deje una celda vacía si no hay presupuesto. Los importes van en la moneda del colegio, con dos decimales como máximo.
+fview-budgets-save = Guardar los presupuestos
+fview-budgets-saved = Los presupuestos se han guardado.
+fview-budgets-refused = No se ha guardado nada: corrija los importes marcados abajo.
+fview-budget-negative = Un presupuesto no puede ser menor que cero.
+fview-budgets-no-plans = Este año aún no tiene planes de cuotas.
+fview-budgets-plans-link = Añadir planes de cuotas
+fview-budgets-no-year = Añada un año académico antes de fijar presupuestos.
+fview-budgets-against = Presupuestos de { $year } frente a lo facturado y cobrado
+fview-budgets-income-only = Solo ingresos: Homeroom no registra los gastos del colegio.
+fview-budget = Presupuesto
+fview-budget-none = Sin presupuesto
+fview-budget-reached = Cobrado del presupuesto
+fview-budgets-none-set = Aún no hay presupuestos para este año.
+fview-budgets-edit = Fijar los presupuestos
+
+## Fees offered on a mid-year enrolment
+fview-offer-heading = Cuotas de { $name }
+fview-offer-intro = A los demás alumnos ya se les han facturado estos periodos. Cree las facturas ahora, prorrateadas según la norma del colegio y con sus descuentos, o déjelas para más adelante.
+fview-offer-prorated = (prorrateada: { $months } de { $of } meses)
+fview-offer-period = Del { $from } al { $to }
+fview-offer-due = Vence el { $date }.
+fview-offer-create = Crear facturas
+fview-offer-later = Ahora no
+fview-offer-created = { $count ->
+    [one] Se ha creado una factura.
+   *[other] Se han creado { $count } facturas.
+}
+fview-offer-nothing = No se ha creado ninguna factura: estas cuotas ya están facturadas.

@@ -286,6 +286,7 @@ pub const FINANCE_TABLES: &[&str] = &[
     "discount_rules",
     "discount_rule_students",
     "finance_settings",
+    "finance_budgets",
 ];
 /// Each campus's bell times, the rows of its timetable grid, read and written under
 /// the timetables' permissions.

@@ -1796,3 +1796,16 @@ diesel::joinable!(access_log -> students (student_id));
 diesel::allow_tables_to_appear_in_same_query!(access_log, organizations);
 diesel::allow_tables_to_appear_in_same_query!(access_log, users);
 diesel::allow_tables_to_appear_in_same_query!(access_log, students);
+
+diesel::table! {
+    finance_budgets (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        academic_year_id -> Uuid,
+        fee_plan_id -> Uuid,
+        amount -> Numeric,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        updated_by_id -> Nullable<Uuid>,
+    }
+}

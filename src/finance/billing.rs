@@ -68,6 +68,8 @@ pub struct Draft {
     pub subtotal: BigDecimal,
     pub discount: BigDecimal,
     pub lines: Vec<DraftLine>,
+    /// The share of the period's fee charged.
+    pub share: Share,
 }
 
 impl Draft {
@@ -124,6 +126,15 @@ impl Order {
 
 /// The invoices the request makes and who it skips.
 pub fn prepare(tenant: &mut Tenant<'_>, request: &Request) -> QueryResult<Order> {
+    prepare_for(tenant, request, None)
+}
+
+/// [`prepare`], for one student only when `student` is given.
+pub fn prepare_for(
+    tenant: &mut Tenant<'_>,
+    request: &Request,
+    student: Option<Uuid>,
+) -> QueryResult<Order> {
     let rule = queries::proration(tenant)?;
     let discounts = queries::discount_rules(tenant)?;
     let plans = queries::active_plans(tenant, Some(&request.plans))?;
@@ -141,7 +152,7 @@ pub fn prepare(tenant: &mut Tenant<'_>, request: &Request) -> QueryResult<Order>
         let period = periods::period_of(plan.billing_cycle(), request.on, &terms, year);
         let mut drafts = Vec::new();
         if let Some(period) = period {
-            for c in queries::candidates(tenant, &plan, period.start, request.campus)? {
+            for c in queries::candidates(tenant, &plan, period.start, request.campus, student)? {
                 let share = periods::share(rule, period, c.enrollment_date);
                 let skip = match share {
                     _ if c.invoiced => Some(Skip::Invoiced),
@@ -213,6 +224,7 @@ fn draft(plan: &Plan, student: &Candidate, share: Share, rules: &[DiscountRule])
         discount: &fee - &left,
         subtotal: fee,
         lines,
+        share,
     }
 }
 

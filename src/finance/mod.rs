@@ -5,8 +5,10 @@
 
 mod aging;
 pub mod billing;
+pub mod budgets;
 mod desk;
 mod documents;
+mod enrolment;
 mod pages;
 pub mod periods;
 pub mod queries;
@@ -30,4 +32,6 @@ pub fn routes(r: &mut Routes) {
     aging::routes(r);
     rules::routes(r);
     view::routes(r);
+    budgets::routes(r);
+    enrolment::routes(r);
 }

@@ -137,13 +137,14 @@ pub struct Candidate {
 }
 
 /// The active students enrolled in a class of the plan's grade and year (on
-/// `campus` when given), with whether they are invoiced for the period starting
+/// `campus` when given; only `student` when given), with whether they are invoiced for the period starting
 /// `start` and whether they have an older brother or sister at the school.
 pub fn candidates(
     tenant: &mut Tenant<'_>,
     plan: &Plan,
     start: NaiveDate,
     campus: Option<Uuid>,
+    student: Option<Uuid>,
 ) -> QueryResult<Vec<Candidate>> {
     diesel::sql_query(
         "SELECT s.id AS student_id, s.first_name || ' ' || s.last_name AS name, s.campus_id, \
@@ -163,6 +164,7 @@ pub fn candidates(
                   AS younger_sibling \
          FROM students s \
          WHERE s.organization_id = $1 AND s.deleted_at IS NULL AND s.status = 'active' \
+           AND ($7::uuid IS NULL OR s.id = $7) \
            AND EXISTS (SELECT 1 FROM class_enrollments e JOIN classes c ON c.id = e.class_id \
                        WHERE e.student_id = s.id AND e.status = 'active' AND e.deleted_at IS NULL \
                          AND c.deleted_at IS NULL \
@@ -177,7 +179,39 @@ pub fn candidates(
     .bind::<Nullable<SqlUuid>, _>(plan.academic_year_id)
     .bind::<Date, _>(start)
     .bind::<Nullable<SqlUuid>, _>(campus)
+    .bind::<Nullable<SqlUuid>, _>(student)
     .load(tenant.conn())
+}
+
+/// A live student's name, first name first.
+pub fn student_name(tenant: &mut Tenant<'_>, student: Uuid) -> QueryResult<Option<String>> {
+    use crate::db::schema::students;
+    students::table
+        .filter(students::organization_id.eq(tenant.organization()))
+        .filter(students::id.eq(student))
+        .filter(students::deleted_at.is_null())
+        .select(students::first_name.concat(" ").concat(students::last_name))
+        .first(tenant.conn())
+        .optional()
+}
+
+/// The latest due date of the invoices others have on `plan` for the period
+/// starting `start` (neither draft nor void); None when nobody else is billed.
+pub fn billed_for_others(
+    tenant: &mut Tenant<'_>,
+    plan: Uuid,
+    start: NaiveDate,
+    student: Uuid,
+) -> QueryResult<Option<NaiveDate>> {
+    invoices::table
+        .filter(invoices::organization_id.eq(tenant.organization()))
+        .filter(invoices::fee_plan_id.eq(plan))
+        .filter(invoices::billing_period_start.eq(start))
+        .filter(invoices::student_id.ne(student))
+        .filter(invoices::deleted_at.is_null())
+        .filter(invoices::status.ne_all([InvoiceStatus::Draft, InvoiceStatus::Void]))
+        .select(diesel::dsl::max(invoices::due_date))
+        .first(tenant.conn())
 }
 
 /// A discount rule as invoicing applies it.

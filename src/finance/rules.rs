@@ -154,16 +154,23 @@ impl TypedRule {
     }
 }
 
+/// An amount of money as typed ("1200", "1200.50", "1200,50"): a number with two
+/// decimals at most that the database's numeric(12,2) holds.
+pub(crate) fn money(text: &str, t: Lang) -> Result<BigDecimal, String> {
+    let value = BigDecimal::from_str(&text.trim().replace(',', "."))
+        .map_err(|_| t.text("fview-rule-amount-number"))?;
+    if value.fractional_digit_count() > 2 || value.abs() >= 10_000_000_000_i64 {
+        return Err(t.text("fview-rule-amount-number"));
+    }
+    Ok(value)
+}
+
 /// A discount's amount: more than nothing, two decimals at most, a percentage at
 /// most 100.
 fn amount(text: &str, kind: Option<&str>, t: Lang) -> Result<BigDecimal, String> {
-    let value = BigDecimal::from_str(&text.trim().replace(',', "."))
-        .map_err(|_| t.text("fview-rule-amount-number"))?;
+    let value = money(text, t)?;
     if value <= BigDecimal::zero() {
         return Err(t.text("fview-rule-amount-positive"));
-    }
-    if value.fractional_digit_count() > 2 || value >= 10_000_000_000_i64 {
-        return Err(t.text("fview-rule-amount-number"));
     }
     if kind == Some("percentage") && value > 100 {
         return Err(t.text("fview-rule-percentage-at-most"));

@@ -108,6 +108,8 @@ struct OverviewPage {
     collected: BigDecimal,
     owed: Vec<Owed>,
     owed_total: BigDecimal,
+    /// This year's budgets against what each fee plan brought in.
+    budgets: Option<super::budgets::Sheet>,
 }
 
 impl OverviewPage {
@@ -135,10 +137,11 @@ fn owed_by_grade(rows: Vec<finance::AgingRow>) -> Vec<Owed> {
 }
 
 async fn overview(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (months, aging) = run_in(&state.pool, page.access.actor(), |tenant| {
+    let (months, aging, budgets) = run_in(&state.pool, page.access.actor(), |tenant| {
         let today = tenant.today();
         let months = queries::last_twelve_months(tenant, today)?;
-        Ok::<_, AppError>((months, finance::aging(tenant, today)?))
+        let aging = finance::aging(tenant, today)?;
+        Ok::<_, AppError>((months, aging, super::budgets::sheet(tenant, None)?))
     })
     .await?;
     let billed = months.iter().fold(BigDecimal::zero(), |a, m| a + &m.billed);
@@ -155,5 +158,6 @@ async fn overview(page: Page, state: web::Data<AppState>) -> Result<HttpResponse
         collected,
         owed,
         owed_total,
+        budgets,
     })
 }

@@ -132,6 +132,8 @@ pub struct Profile {
     pub health: Option<Health>,
     pub may_edit_health: bool,
     pub may_enrol: bool,
+    /// May bill the fees offered after a mid-year enrolment (finance's panel).
+    pub may_invoice: bool,
     pub may_edit: bool,
     pub tabs: Vec<TabLink>,
     pub panel: Option<TabPanel>,
@@ -247,6 +249,7 @@ pub fn load(
         siblings,
         health,
         may_edit_health: may(Action::Update, Entity::StudentHealth),
+        may_invoice: may(Action::Create, Entity::Invoices),
         may_enrol: may(Action::Create, Entity::ClassEnrollments)
             && may(Action::Update, Entity::ClassEnrollments),
         may_edit: may(Action::Update, Entity::Students),

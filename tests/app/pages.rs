@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 77] = [
+    const EVERYTHING: [&str; 78] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -219,6 +219,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Finance: Aging -> /finance/aging",
         "Finance: Discount rules -> /finance/discounts",
         "Finance: Finance settings -> /finance/settings",
+        "Finance: Budgets -> /finance/budgets",
         "Finance: Fee plans -> /fee-plans",
         "Finance: Invoices -> /invoices",
         "Finance: Payments -> /payments",
@@ -270,7 +271,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
          Grades, Subjects, Classes, Class enrolments, Class subjects, \
          Timetables, Timetable periods, Assessments, Assessment results",
         "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
-         Fee plans, Invoices, Payments",
+         Budgets, Fee plans, Invoices, Payments",
         "Communication: New message, Calendar, Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Weekly frame, Personality quiz, \
          Zone check-in, Team zones, \
@@ -321,7 +322,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Students & families: Students, Guardians, Parents and guardians, Families",
                 "Academics: Academic years, Grades, Classes",
                 "Finance: Finance overview, Invoice fee plans, Aging, Discount rules, Finance settings, \
-         Fee plans, Invoices, Payments",
+         Budgets, Fee plans, Invoices, Payments",
                 "Communication: Calendar, Documents",
                 "Staff: Safety quiz, Personality quiz",
                 "Administration: Campuses",

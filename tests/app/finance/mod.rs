@@ -5,8 +5,10 @@
 
 mod aging;
 mod billing;
+mod budgets;
 mod desk;
 mod desk_browser;
+mod enrolment;
 mod faults;
 mod overview;
 mod reminders;

@@ -133,3 +133,76 @@ async fn the_overview_fits_a_phone_a_tablet_and_a_desktop() {
     client.close().await.expect("close the window");
     assert_balances_hold(&app);
 }
+
+/// On top of [`a_known_year`]: OV-3, 500 billed this month, paid, refunded and
+/// voided this month; OV-4, 60 billed and paid last month, refunded this month.
+fn a_refund_and_a_void(app: &TestApp) {
+    let org = northwind(app);
+    for sql in [
+        "INSERT INTO invoices (organization_id, campus_id, student_id, invoice_number, issue_date, \
+             due_date, subtotal, total_amount, balance_due, status) \
+         SELECT $1, s.campus_id, s.id, v.number, v.issued, v.issued + 30, v.total, v.total, \
+                v.total, 'overdue' \
+         FROM (SELECT id, campus_id FROM students WHERE organization_id = $1 AND status = 'active' \
+               ORDER BY id LIMIT 1) s, \
+              (VALUES ('OV-3', date_trunc('month', $2::date)::date, 500), \
+                      ('OV-4', (date_trunc('month', $2::date) - interval '1 month')::date + 2, 60)) \
+                AS v(number, issued, total)",
+        "INSERT INTO payments (organization_id, invoice_id, receipt_number, paid_at, amount, method) \
+         SELECT $1, i.id, 'R-' || i.invoice_number, v.at, v.amount, 'cash' \
+         FROM invoices i JOIN (VALUES \
+             ('OV-3', date_trunc('month', $2::date) + interval '10 hours', 500), \
+             ('OV-4', date_trunc('month', $2::date) - interval '1 month' + interval '3 days 10 hours', 60)) \
+           AS v(number, at, amount) ON v.number = i.invoice_number \
+         WHERE i.organization_id = $1",
+        "INSERT INTO payments (organization_id, invoice_id, receipt_number, paid_at, amount, method, \
+                               refund_of, refund_reason) \
+         SELECT $1, p.invoice_id, 'RFD-' || p.receipt_number, \
+                date_trunc('month', $2::date) + interval '12 hours', -p.amount, 'cash', p.id, 'Paid twice' \
+         FROM payments p WHERE p.organization_id = $1 AND p.receipt_number IN ('R-OV-3', 'R-OV-4')",
+        "UPDATE invoices SET status = 'void', voided_at = date_trunc('month', $2::date) + interval '13 hours', \
+             void_reason = 'Billed by mistake' \
+         WHERE organization_id = $1 AND invoice_number = 'OV-3'",
+    ] {
+        diesel::sql_query(sql)
+            .bind::<SqlUuid, _>(org)
+            .bind::<Date, _>(today())
+            .execute(&mut app.conn())
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+}
+
+#[actix_web::test]
+async fn the_overview_leaves_out_a_voided_invoice_and_takes_refunds_off_what_was_collected() {
+    let app = spawn_app().await;
+    a_known_year(&app);
+    a_refund_and_a_void(&app);
+    let client = app.signed_in(DemoUser::Accountant).await;
+    let html = app.page(&client, "/finance/overview").await;
+    // By hand. This month: billed OV-1 300 (OV-3 is void); collected OV-1 100,
+    // OV-3 500 and its refund −500, OV-4's refund −60: 40.
+    assert!(
+        html.contains(&cells("$300.00", "$40.00")),
+        "this month: {html}"
+    );
+    // Last month: billed OV-4 60; collected OV-2 200 and OV-4 60.
+    assert!(
+        html.contains(&cells("$60.00", "$260.00")),
+        "last month: {html}"
+    );
+    // Two months ago: billed OV-2 200.
+    assert!(
+        html.contains(&cells("$200.00", "$0.00")),
+        "two months ago: {html}"
+    );
+    assert!(
+        html.contains(&cells("$560.00", "$300.00")),
+        "the totals: {html}"
+    );
+    let rate = html.split("Collection rate").nth(1).unwrap_or_default();
+    assert!(
+        rate[..80.min(rate.len())].contains("53.6"),
+        "collected 300 of 560: {rate}"
+    );
+    assert_balances_hold(&app);
+}
