@@ -90,3 +90,22 @@ messages-refused = { $tries ->
 }
 messages-unreachable = No e-mail address and no account.
 messages-task-delivery = Sends scheduled messages at their time and e-mails each recipient, trying a refused address again before marking it failed.
+
+# Choosing people by hand, and the files sent with a message.
+
+messages-picked-none = Nobody chosen yet. Find people by name below.
+messages-find-person = Find a person
+messages-find-hint = Type part of a name, an e-mail or a phone number: guardians, students and staff you may see.
+messages-do-find = Find
+messages-find-short = Type at least two letters.
+messages-find-none = Nobody matches “{ $query }”.
+messages-add-person = Add { $name }
+messages-keep-person = Send to { $name } (untick to take them off)
+messages-attachments = Attachments
+messages-attach-hint = Files sent with the message, each up to { $limit }: PDF, images, office documents, text.
+messages-attach-remove = Remove
+messages-attach-again = The files were not kept, because the message needs correcting. Choose them again.
+messages-attached = { $count ->
+    [one] 1 attachment
+   *[other] { $count } attachments
+}

@@ -90,3 +90,22 @@ messages-refused = { $tries ->
 }
 messages-unreachable = Sin correo electrónico ni cuenta.
 messages-task-delivery = Envía los mensajes programados a su hora y manda el correo a cada destinatario, reintentando una dirección rechazada antes de darla por fallida.
+
+# Elegir personas una a una, y los archivos que se envían con un mensaje.
+
+messages-picked-none = Aún no has elegido a nadie. Busca a las personas por su nombre aquí debajo.
+messages-find-person = Buscar una persona
+messages-find-hint = Escribe parte de un nombre, un correo o un teléfono: tutores, alumnos y personal que puedes ver.
+messages-do-find = Buscar
+messages-find-short = Escribe al menos dos letras.
+messages-find-none = Nadie coincide con «{ $query }».
+messages-add-person = Añadir a { $name }
+messages-keep-person = Enviar a { $name } (desmárcalo para quitarlo)
+messages-attachments = Archivos adjuntos
+messages-attach-hint = Archivos que se envían con el mensaje, de hasta { $limit } cada uno: PDF, imágenes, documentos de oficina y texto.
+messages-attach-remove = Quitar
+messages-attach-again = Los archivos no se han guardado porque hay que corregir el mensaje. Vuelve a elegirlos.
+messages-attached = { $count ->
+    [one] 1 archivo adjunto
+   *[other] { $count } archivos adjuntos
+}

@@ -4,16 +4,18 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use uuid::Uuid;
 
 use super::outgoing::{self, Draft, Preview};
-use super::queries::{self, AudienceChoices};
+use super::queries::{self, AudienceChoices, Choice};
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 use crate::db::enums::{MessageAudience, MessageStatus};
+use crate::files::{EntityKind, FileStore, NewFile, StoredFile, Upload};
 use crate::i18n::{Lang, msg};
+use crate::search::PersonKind;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -32,6 +34,8 @@ pub fn routes(r: &mut Routes) {
     let read = Gate::Requires(Permission::new(Action::Read, Entity::Messages));
     r.get("/messages/new", write, new_form)
         .post("/messages/new", write, submit_new)
+        .get("/messages/people", Gate::Requires(WRITE_ANYONE), people)
+        .get("/messages/people/pick", Gate::Requires(WRITE_ANYONE), pick)
         .get("/messages/{id}/edit", write, edit_form)
         .post("/messages/{id}/edit", write, submit_edit)
         .get("/messages/{id}/delivery", read, super::report::show)
@@ -80,6 +84,16 @@ struct ComposePage {
     choices: AudienceChoices,
     errors: FieldErrors,
     preview: Option<Preview>,
+    /// The people picked by hand, named.
+    picked: Vec<Choice>,
+    /// What the chooser's search found (the form sent without JavaScript).
+    found: Option<Found>,
+    /// The files kept with the draft.
+    attachments: Vec<StoredFile>,
+    /// "10 MB": the most one file may hold.
+    upload_limit: String,
+    /// The types the file input offers.
+    accept: &'static str,
 }
 
 impl ComposePage {
@@ -109,6 +123,8 @@ impl ComposePage {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Intent {
     Preview,
+    /// Search for people to pick (the chooser without JavaScript).
+    Find,
     Keep,
     Schedule,
     Send,
@@ -119,12 +135,13 @@ fn read_form(
     t: Lang,
     zone: chrono_tz::Tz,
     pairs: Vec<(String, String)>,
-) -> (Draft, Intent, FieldErrors) {
+) -> (Draft, Intent, FieldErrors, Asked) {
     let mut draft = Draft::default();
     let mut intent = Intent::Preview;
     let mut errors = FieldErrors::default();
     let mut ids: Vec<(String, Uuid)> = Vec::new();
     let mut send_at = String::new();
+    let mut asked = Asked::default();
     for (name, value) in pairs {
         match name.as_str() {
             "subject" => draft.subject = input::normalize(&value).trim().to_owned(),
@@ -141,16 +158,23 @@ fn read_form(
             "in_app" => draft.in_app = true,
             "email" => draft.email = true,
             "send_at" => send_at = value.trim().to_owned(),
+            "person_q" => asked.query = search_text(&value),
+            "drop_file" => asked.dropped.extend(value.parse::<Uuid>().ok()),
             "intent" => {
                 intent = match value.as_str() {
                     "keep" => Intent::Keep,
                     "schedule" => Intent::Schedule,
                     "send" => Intent::Send,
+                    "find" => Intent::Find,
                     _ => Intent::Preview,
                 }
             }
             _ => {}
         }
+    }
+    // Looking for someone is choosing people by hand.
+    if intent == Intent::Find && !asked.query.is_empty() {
+        draft.audience = Some(MessageAudience::Custom);
     }
     let field = draft.audience.and_then(ids_field);
     draft.ids = ids
@@ -193,7 +217,14 @@ fn read_form(
     if intent == Intent::Schedule && draft.send_at.is_none_or(|at| at <= crate::clock::now()) {
         errors.add("send_at", t.text("messages-error-later"));
     }
-    (draft, intent, errors)
+    (draft, intent, errors, asked)
+}
+
+/// What the form asked besides the message: a search for people, files to drop.
+#[derive(Default)]
+struct Asked {
+    query: String,
+    dropped: Vec<Uuid>,
 }
 
 /// A new message's starting point: in-app, to the guardians.
@@ -208,22 +239,118 @@ fn fresh() -> Draft {
 
 /// What happened to a submitted form.
 enum Outcome {
-    Form(
-        Box<(Draft, FieldErrors, Option<Preview>, AudienceChoices)>,
-        StatusCode,
-    ),
+    Form(Box<Shown>, StatusCode),
     Done(Uuid, Intent),
     Gone,
 }
 
-/// Checks who may write to the audience, then previews, keeps, schedules or sends.
-fn handle(
-    tenant: &mut crate::db::Tenant<'_>,
+/// The form as it comes back: the draft (kept as `saved` when it has files), what
+/// is wrong, the preview, and what the audience and chooser offer.
+struct Shown {
+    draft: Draft,
+    errors: FieldErrors,
+    preview: Option<Preview>,
+    choices: AudienceChoices,
+    saved: Option<Uuid>,
+    picked: Vec<Choice>,
+    found: Option<Found>,
+    attachments: Vec<StoredFile>,
+}
+
+/// Who is writing and what they may look through.
+struct Writer {
     t: Lang,
     wide: bool,
+    user: Uuid,
+    /// The kinds of people the writer may read, for the chooser.
+    kinds: Vec<PersonKind>,
+}
+
+/// A submitted form: the message, the button, its problems, and its files.
+struct Submitted {
+    draft: Draft,
+    intent: Intent,
+    errors: FieldErrors,
+    asked: Asked,
+    uploads: Vec<Upload>,
+}
+
+/// The people the chooser found, by kind.
+pub struct Found {
+    pub query: String,
+    pub groups: Vec<(String, Vec<Choice>)>,
+    /// Too few letters to look.
+    pub too_short: bool,
+}
+
+impl Found {
+    fn is_empty(&self) -> bool {
+        self.groups.iter().all(|(_, people)| people.is_empty())
+    }
+}
+
+/// What the chooser looks for: the text typed, trimmed, at most 100 characters.
+fn search_text(typed: &str) -> String {
+    typed.trim().chars().take(100).collect()
+}
+
+/// How many of each kind the chooser lists.
+const FOUND_LIMIT: usize = 8;
+
+/// People of the kinds the writer may read whose name (number, e-mail, phone)
+/// holds every word of `query`: the header's search, for choosing.
+fn find_people(
+    tenant: &mut crate::db::Tenant<'_>,
+    t: Lang,
+    kinds: &[PersonKind],
+    query: &str,
+) -> diesel::QueryResult<Found> {
+    let too_short = query.chars().filter(|c| !c.is_whitespace()).count() < 2;
+    let mut groups = Vec::new();
+    if !too_short {
+        let (terms, whole) = (
+            crate::search::terms(query),
+            crate::db::text::Whole::new(query),
+        );
+        for kind in kinds {
+            let group =
+                crate::search::find_people(tenant, *kind, &terms, whole.as_ref(), FOUND_LIMIT)?;
+            let people = group
+                .people
+                .into_iter()
+                .map(|p| Choice {
+                    id: p.id,
+                    name: p.name,
+                })
+                .collect();
+            groups.push((kind.entity().label_in(t), people));
+        }
+    }
+    Ok(Found {
+        query: query.to_owned(),
+        groups,
+        too_short,
+    })
+}
+
+/// Checks who may write to the audience and the files, then previews, finds
+/// people, keeps, schedules or sends. A form with files that is otherwise sound is
+/// kept as a draft at once, so the files stay with it.
+fn handle(
+    tenant: &mut crate::db::Tenant<'_>,
+    writer: &Writer,
+    files: &FileStore,
     id: Option<Uuid>,
-    (draft, intent, mut errors): (Draft, Intent, FieldErrors),
-) -> diesel::QueryResult<Outcome> {
+    sent: Submitted,
+) -> Result<Outcome, AppError> {
+    let Submitted {
+        draft,
+        intent,
+        mut errors,
+        asked,
+        uploads,
+    } = sent;
+    let t = writer.t;
     // Only a draft or queued message the writer can see is changed.
     if let Some(id) = id
         && !matches!(
@@ -233,7 +360,7 @@ fn handle(
     {
         return Ok(Outcome::Gone);
     }
-    let taught = (!wide)
+    let taught = (!writer.wide)
         .then(|| outgoing::taught_classes(tenant))
         .transpose()?;
     if let Some(taught) = &taught
@@ -242,23 +369,59 @@ fn handle(
     {
         errors.add("audience", t.text("messages-error-own-classes"));
     }
+    for upload in &uploads {
+        if let Err(e) = crate::files::check(files, upload, crate::files::Purpose::Attachment) {
+            errors.add("attachments", e.message(t));
+        }
+    }
     let refused = if errors.get("audience").is_some() && taught.is_some() {
         StatusCode::FORBIDDEN
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    if intent == Intent::Preview || !errors.is_empty() {
-        let preview = (errors.is_empty())
+    let finding = intent == Intent::Find;
+    let changes_files = !uploads.is_empty() || !asked.dropped.is_empty();
+    if intent == Intent::Preview || finding || !errors.is_empty() {
+        let sound = errors.is_empty();
+        // Looking for people is not finishing the message: its gaps wait, but a
+        // refused file or audience does not.
+        if finding {
+            let mut kept = FieldErrors::default();
+            for field in ["attachments", "audience"] {
+                if let Some(message) = errors.get(field)
+                    && (field == "attachments" || taught.is_some())
+                {
+                    kept.add(field, message.to_owned());
+                }
+            }
+            errors = kept;
+        }
+        let saved = if sound && changes_files {
+            save_with_files(tenant, writer, files, id, &draft, &uploads, &asked)?
+        } else {
+            if !uploads.is_empty() && errors.get("attachments").is_none() {
+                errors.add("attachments", t.text("messages-attach-again"));
+            }
+            id
+        };
+        let preview = (sound && !finding)
             .then(|| outgoing::preview(tenant, &draft))
             .transpose()?;
-        let choices = queries::audience_choices(tenant, taught.as_deref())?;
+        let found = (finding && !asked.query.is_empty())
+            .then(|| find_people(tenant, t, &writer.kinds, &asked.query))
+            .transpose()?;
         let status = if errors.is_empty() {
             StatusCode::OK
         } else {
             refused
         };
+        let shown = shown(tenant, taught.as_deref(), draft, errors, saved)?;
         return Ok(Outcome::Form(
-            Box::new((draft, errors, preview, choices)),
+            Box::new(Shown {
+                preview,
+                found,
+                ..shown
+            }),
             status,
         ));
     }
@@ -273,6 +436,7 @@ fn handle(
     let Some(saved) = outgoing::save(tenant, id, &draft, status)? else {
         return Ok(Outcome::Gone);
     };
+    attach(tenant, writer, files, saved, &uploads, &asked)?;
     if intent == Intent::Send {
         let sender = tenant.user().map(|u| u.uuid());
         outgoing::send_now(tenant, saved, &draft, sender, crate::clock::now())?;
@@ -280,12 +444,91 @@ fn handle(
     Ok(Outcome::Done(saved, intent))
 }
 
-fn compose_page(
-    page: &Page,
-    action: String,
-    parts: (Draft, FieldErrors, Option<Preview>, AudienceChoices),
-) -> ComposePage {
-    let (draft, errors, preview, choices) = parts;
+/// Keeps the draft (as a draft) with its files; returns its id.
+fn save_with_files(
+    tenant: &mut crate::db::Tenant<'_>,
+    writer: &Writer,
+    files: &FileStore,
+    id: Option<Uuid>,
+    draft: &Draft,
+    uploads: &[Upload],
+    asked: &Asked,
+) -> Result<Option<Uuid>, AppError> {
+    let Some(saved) = outgoing::save(tenant, id, draft, MessageStatus::Draft)? else {
+        return Err(AppError::NotFound);
+    };
+    attach(tenant, writer, files, saved, uploads, asked)?;
+    Ok(Some(saved))
+}
+
+/// Stores the uploads on the message and drops the files the writer took off.
+fn attach(
+    tenant: &mut crate::db::Tenant<'_>,
+    writer: &Writer,
+    files: &FileStore,
+    message: Uuid,
+    uploads: &[Upload],
+    asked: &Asked,
+) -> Result<(), AppError> {
+    let kept = crate::files::files_of(tenant, EntityKind::Message, message)?;
+    for file in kept.iter().filter(|f| asked.dropped.contains(&f.id)) {
+        crate::files::remove(tenant, file.id, writer.user)?;
+    }
+    for upload in uploads {
+        let new = NewFile {
+            kind: EntityKind::Message,
+            record_id: message,
+            purpose: crate::files::Purpose::Attachment,
+            uploaded_by: writer.user,
+            upload,
+        };
+        crate::files::store(tenant, files, &new).map_err(|e| e.into_app_error(writer.t))?;
+    }
+    Ok(())
+}
+
+/// What the form shows around a draft: the audience's choices, the people picked
+/// and the files kept.
+fn shown(
+    tenant: &mut crate::db::Tenant<'_>,
+    taught: Option<&[Uuid]>,
+    draft: Draft,
+    errors: FieldErrors,
+    saved: Option<Uuid>,
+) -> Result<Shown, AppError> {
+    let choices = queries::audience_choices(tenant, taught)?;
+    let picked = if draft.audience == Some(MessageAudience::Custom) {
+        queries::picked_people(tenant, &draft.ids)?
+    } else {
+        Vec::new()
+    };
+    let attachments = match saved {
+        Some(id) => crate::files::files_of(tenant, EntityKind::Message, id)?,
+        None => Vec::new(),
+    };
+    Ok(Shown {
+        draft,
+        errors,
+        preview: None,
+        choices,
+        saved,
+        picked,
+        found: None,
+        attachments,
+    })
+}
+
+fn compose_page(page: &Page, state: &AppState, shown: Shown) -> ComposePage {
+    let Shown {
+        draft,
+        errors,
+        preview,
+        choices,
+        saved,
+        picked,
+        found,
+        attachments,
+    } = shown;
     let zone = page.access.time_zone;
     let send_at = draft
         .send_at
@@ -301,6 +544,10 @@ fn compose_page(
     } else {
         vec![MessageAudience::Class]
     };
+    let action = saved.map_or_else(
+        || "/messages/new".to_owned(),
+        |id| format!("/messages/{id}/edit"),
+    );
     ComposePage {
         layout: page.layout(page.t.text("messages-compose-title")),
         action,
@@ -310,27 +557,48 @@ fn compose_page(
         choices,
         errors,
         preview,
+        picked,
+        found,
+        attachments,
+        upload_limit: crate::files::size_label(FileStore::new(&state.settings).max_bytes, page.t),
+        accept: crate::files::content::ACCEPT_ANY,
+    }
+}
+
+/// Who writes, as the handlers pass it to the database work.
+fn writer(page: &Page) -> Writer {
+    let access = &page.access;
+    Writer {
+        t: page.t,
+        wide: access.can(WRITE_ANYONE),
+        user: access.user_id,
+        kinds: PersonKind::ALL
+            .into_iter()
+            .filter(|k| access.can_read(k.entity()))
+            .collect(),
     }
 }
 
 async fn new_form(page: Page, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let wide = page.access.can(WRITE_ANYONE);
-    let choices = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        let taught = (!wide)
-            .then(|| outgoing::taught_classes(tenant))
-            .transpose()?;
-        Ok(queries::audience_choices(tenant, taught.as_deref())?)
-    })
-    .await?;
     let mut draft = fresh();
     if !wide {
         draft.audience = Some(MessageAudience::Class);
     }
-    render(&compose_page(
-        &page,
-        "/messages/new".to_owned(),
-        (draft, FieldErrors::default(), None, choices),
-    ))
+    let shown = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        let taught = (!wide)
+            .then(|| outgoing::taught_classes(tenant))
+            .transpose()?;
+        shown(
+            tenant,
+            taught.as_deref(),
+            draft,
+            FieldErrors::default(),
+            None,
+        )
+    })
+    .await?;
+    render(&compose_page(&page, &state, shown))
 }
 
 async fn edit_form(
@@ -339,33 +607,36 @@ async fn edit_form(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     let (id, wide) = (*id, page.access.can(WRITE_ANYONE));
-    let (draft, choices) =
-        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-            let found = outgoing::load(tenant, id)?;
-            let taught = (!wide)
-                .then(|| outgoing::taught_classes(tenant))
-                .transpose()?;
-            Ok::<_, AppError>((found, queries::audience_choices(tenant, taught.as_deref())?))
-        })
-        .await?;
-    let Some((draft, MessageStatus::Draft | MessageStatus::Queued)) = draft else {
-        return Err(AppError::NotFound);
-    };
-    let action = format!("/messages/{id}/edit");
-    render(&compose_page(
-        &page,
-        action,
-        (draft, FieldErrors::default(), None, choices),
-    ))
+    let shown = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        let Some((draft, MessageStatus::Draft | MessageStatus::Queued)) =
+            outgoing::load(tenant, id)?
+        else {
+            return Err(AppError::NotFound);
+        };
+        let taught = (!wide)
+            .then(|| outgoing::taught_classes(tenant))
+            .transpose()?;
+        shown(
+            tenant,
+            taught.as_deref(),
+            draft,
+            FieldErrors::default(),
+            Some(id),
+        )
+    })
+    .await?;
+    render(&compose_page(&page, &state, shown))
 }
 
 async fn submit_new(
     page: Page,
     session: Session,
     state: web::Data<AppState>,
-    form: input::Fields,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    submit(page, session, state, None, form.into_inner()).await
+    let sent = read_body(&page, &state, &req, payload).await?;
+    submit(page, session, state, None, sent).await
 }
 
 async fn submit_edit(
@@ -373,9 +644,55 @@ async fn submit_edit(
     session: Session,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    form: input::Fields,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    submit(page, session, state, Some(*id), form.into_inner()).await
+    let sent = read_body(&page, &state, &req, payload).await?;
+    submit(page, session, state, Some(*id), sent).await
+}
+
+/// The form as sent: url-encoded, or multipart when it carries files.
+async fn read_body(
+    page: &Page,
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<Submitted, AppError> {
+    let t = page.t;
+    let multipart = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let (pairs, uploads, upload_error) = if multipart {
+        let files = FileStore::new(&state.settings);
+        let form = actix_multipart::Multipart::new(req.headers(), payload);
+        let form = crate::files::read_form(form, &files)
+            .await
+            .map_err(|e| e.into_app_error(t))?;
+        let (uploads, error) = match form.files("attachment") {
+            Ok(sent) => (sent.into_iter().cloned().collect(), None),
+            Err(e) => (Vec::new(), Some(e.message(t))),
+        };
+        (input::refuse_controls(form.fields)?, uploads, error)
+    } else {
+        let pairs = input::Fields::from_request(req, &mut payload.into_inner())
+            .await
+            .map_err(|e| input::unreadable_form(&e))?
+            .into_inner();
+        (pairs, Vec::new(), None)
+    };
+    let (draft, intent, mut errors, asked) = read_form(t, page.access.time_zone, pairs);
+    if let Some(message) = upload_error {
+        errors.add("attachments", message);
+    }
+    Ok(Submitted {
+        draft,
+        intent,
+        errors,
+        asked,
+        uploads,
+    })
 }
 
 async fn submit(
@@ -383,22 +700,16 @@ async fn submit(
     session: Session,
     state: web::Data<AppState>,
     id: Option<Uuid>,
-    pairs: Vec<(String, String)>,
+    sent: Submitted,
 ) -> Result<HttpResponse, AppError> {
-    let (t, wide) = (page.t, page.access.can(WRITE_ANYONE));
-    let read = read_form(t, page.access.time_zone, pairs);
+    let (t, writer) = (page.t, writer(&page));
+    let files = FileStore::new(&state.settings);
     let outcome = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        Ok::<_, AppError>(handle(tenant, t, wide, id, read)?)
+        handle(tenant, &writer, &files, id, sent)
     })
     .await?;
     match outcome {
-        Outcome::Form(parts, status) => {
-            let action = id.map_or_else(
-                || "/messages/new".to_owned(),
-                |id| format!("/messages/{id}/edit"),
-            );
-            render_as(&compose_page(&page, action, *parts), status)
-        }
+        Outcome::Form(shown, status) => render_as(&compose_page(&page, &state, *shown), status),
         Outcome::Done(saved, intent) => {
             let said = match intent {
                 Intent::Keep => msg("messages-kept"),
@@ -410,4 +721,67 @@ async fn submit(
         }
         Outcome::Gone => Err(AppError::NotFound),
     }
+}
+
+#[derive(serde::Deserialize)]
+struct PeopleQuery {
+    #[serde(default)]
+    person_q: String,
+}
+
+#[derive(Template)]
+#[template(path = "communication/people_found.html")]
+struct FoundFragment {
+    t: Lang,
+    found: Found,
+    /// Each person found is a button that adds them (htmx).
+    live: bool,
+}
+
+/// `GET /messages/people?person_q=`: the chooser's list as the writer types (htmx).
+async fn people(
+    page: Page,
+    state: web::Data<AppState>,
+    query: input::Query<PeopleQuery>,
+) -> Result<HttpResponse, AppError> {
+    let writer = writer(&page);
+    let asked = search_text(&query.into_inner().person_q);
+    let found = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        Ok(find_people(tenant, writer.t, &writer.kinds, &asked)?)
+    })
+    .await?;
+    render(&FoundFragment {
+        t: page.t,
+        found,
+        live: true,
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct PickQuery {
+    id: Uuid,
+}
+
+#[derive(Template)]
+#[template(path = "communication/person_chip.html")]
+struct ChipFragment {
+    t: Lang,
+    person: Choice,
+}
+
+/// `GET /messages/people/pick?id=`: one person's chip for the form (htmx).
+async fn pick(
+    page: Page,
+    state: web::Data<AppState>,
+    query: input::Query<PickQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = query.into_inner().id;
+    let person = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+        Ok(queries::picked_people(tenant, &[id])?)
+    })
+    .await?
+    .into_iter()
+    .next()
+    .ok_or(AppError::NotFound)?;
+    render(&ChipFragment { t: page.t, person })
 }

@@ -51,6 +51,8 @@ struct MessagePage {
     from: String,
     received: String,
     body: Vec<BodyPiece>,
+    /// The files sent with it.
+    attachments: Vec<crate::files::StoredFile>,
 }
 
 impl Received {
@@ -96,16 +98,22 @@ async fn open(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     let id = *id;
-    let message = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        Ok(queries::open(tenant, id)?)
-    })
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let (message, attachments) =
+        crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
+            let Some(message) = queries::open(tenant, id)? else {
+                return Err(AppError::NotFound);
+            };
+            let kind = crate::files::EntityKind::Message;
+            let attachments = crate::files::files_of(tenant, kind, message.message_id)?;
+            Ok((message, attachments))
+        })
+        .await?;
     render(&MessagePage {
         layout: page.layout(message.subject.clone()),
         from: message.sender(),
         received: page.locale().instant(message.received_at),
         body: linkify(&message.body),
         subject: message.subject,
+        attachments,
     })
 }

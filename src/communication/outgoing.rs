@@ -12,7 +12,10 @@ use uuid::Uuid;
 use crate::db::enums::{MessageAudience, MessageChannel, MessageStatus};
 use crate::db::schema::{message_recipients, messages};
 use crate::db::{Actor, Tenant};
-use crate::mail::{Email, Mailer};
+use crate::files::{EntityKind, FileStore};
+use crate::mail::{Attachment, Email, Mailer};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// What a message says, to whom and how: the compose form's content.
 #[derive(Clone, Debug, Default)]
@@ -208,7 +211,9 @@ pub fn load(tenant: &mut Tenant<'_>, id: Uuid) -> QueryResult<Option<(Draft, Mes
 /// The people a draft reaches, one row per person: a guardian linked to several of
 /// the students once, and someone who is both staff and a guardian once. Binds
 /// $1 organization, $2 students, $3 the guardians' purpose, $4 whether guardians,
-/// $5 whether students, $6 staff, $7 people picked by hand, $8 in-app, $9 e-mail.
+/// $5 whether students, $6 staff, $7 people picked by hand (accounts, guardian
+/// persons, students; their students are among $2, picked staff among $6), $8
+/// in-app, $9 e-mail.
 fn people_sql() -> String {
     format!(
         "
@@ -221,7 +226,7 @@ FROM (
     FROM (
         SELECT 'guardian'::recipient_type AS kind, k.id AS key, k.full_name AS label,
                k.email, k.user_id AS account, 2 AS rank
-        FROM ({families}) k WHERE $4
+        FROM ({families}) k WHERE $4 OR k.id = ANY($7)
         UNION ALL
         SELECT 'student'::recipient_type, s.id, concat_ws(' ', s.first_name, s.last_name),
                s.email,
@@ -229,7 +234,7 @@ FROM (
                 WHERE u.organization_id = $1 AND u.deleted_at IS NULL
                   AND s.email IS NOT NULL AND lower(u.email) = lower(s.email)
                 ORDER BY u.created_at, u.id LIMIT 1), 3
-        FROM students s WHERE $5 AND s.id = ANY($2) AND s.deleted_at IS NULL
+        FROM students s WHERE ($5 OR s.id = ANY($7)) AND s.id = ANY($2) AND s.deleted_at IS NULL
         UNION ALL
         SELECT 'staff'::recipient_type, st.id,
                coalesce(nullif(concat_ws(' ', st.first_name, st.last_name), ''), st.email, u.email),
@@ -276,6 +281,11 @@ WHERE s.organization_id = $1 AND s.deleted_at IS NULL AND s.status = 'active'
       WHEN 'class' THEN s.id IN (
           SELECT e.student_id FROM class_enrollments e
           WHERE e.deleted_at IS NULL AND e.status = 'active' AND e.class_id = ANY($3))
+      WHEN 'custom' THEN s.id = ANY($3) OR s.id IN (
+          SELECT g.student_id FROM guardians g
+          LEFT JOIN guardian_people p ON p.id = g.person_id AND p.deleted_at IS NULL
+          WHERE g.organization_id = $1 AND g.deleted_at IS NULL
+            AND coalesce(p.id, g.id) = ANY($3))
       ELSE $2 IN ('everyone', 'guardians', 'students') END";
 
 const STAFF_SQL: &str = "
@@ -287,6 +297,7 @@ WHERE st.organization_id = $1 AND st.deleted_at IS NULL AND st.status = 'active'
                                   WHERE deleted_at IS NULL AND grade_id = ANY($3))
       WHEN 'class' THEN st.id IN (SELECT homeroom_teacher_id FROM classes
                                   WHERE deleted_at IS NULL AND id = ANY($3))
+      WHEN 'custom' THEN st.id = ANY($3)
       ELSE $2 IN ('everyone', 'staff') END";
 
 fn ids_of(tenant: &mut Tenant<'_>, sql: &'static str, draft: &Draft) -> QueryResult<Vec<Uuid>> {
@@ -300,17 +311,19 @@ fn ids_of(tenant: &mut Tenant<'_>, sql: &'static str, draft: &Draft) -> QueryRes
 }
 
 fn named(tenant: &mut Tenant<'_>, draft: &Draft) -> QueryResult<Named> {
-    let students = if draft.guardians || draft.students {
+    // People picked by hand: accounts, guardians, students and staff alike.
+    let picked = draft.audience == Some(MessageAudience::Custom);
+    let students = if draft.guardians || draft.students || picked {
         ids_of(tenant, STUDENTS_SQL, draft)?
     } else {
         Vec::new()
     };
-    let staff = if draft.staff {
+    let staff = if draft.staff || picked {
         ids_of(tenant, STAFF_SQL, draft)?
     } else {
         Vec::new()
     };
-    let users = if draft.audience == Some(MessageAudience::Custom) {
+    let users = if picked {
         draft.ids.clone()
     } else {
         Vec::new()
@@ -488,20 +501,25 @@ struct Due {
 /// tried again after [`backoff`], and after [`EMAIL_TRIES`] its recipient is failed
 /// with the server's answer. Runs on the task's own connection, before any
 /// organization is entered; each scheduled message is sent as its organization.
+/// A message's attached files go with each of its e-mails, read from `files`.
 pub fn deliver_due(
     conn: &mut PgConnection,
     mailer: &Mailer,
+    files: &FileStore,
     now: DateTime<Utc>,
 ) -> QueryResult<DeliveryRun> {
-    conn.transaction(|conn| deliver_in(conn, mailer, now))
+    conn.transaction(|conn| deliver_in(conn, mailer, files, now))
 }
 
 fn deliver_in(
     conn: &mut PgConnection,
     mailer: &Mailer,
+    files: &FileStore,
     now: DateTime<Utc>,
 ) -> QueryResult<DeliveryRun> {
     let mut run = DeliveryRun::default();
+    // Each message's files, read once for all its recipients.
+    let mut attached: HashMap<Uuid, Result<Vec<Attachment>, String>> = HashMap::new();
     // Each recipient's row and the outbox are the delivery's record.
     audit(conn, false)?;
     let queued: Vec<(Uuid, Uuid, Option<Uuid>)> = messages::table
@@ -550,7 +568,19 @@ fn deliver_in(
                 body: owed.body,
                 sent_by: owed.sent_by_id,
             };
-            let (_, refusal) = mailer.send_reporting(conn, &email)?;
+            let files = match attached.entry(owed.message_id) {
+                Entry::Occupied(found) => found.into_mut(),
+                Entry::Vacant(slot) => slot.insert(crate::files::mail_attachments(
+                    conn,
+                    files,
+                    EntityKind::Message,
+                    owed.message_id,
+                )?),
+            };
+            let refusal = match files {
+                Ok(files) => mailer.send_attached(conn, &email, files)?.1,
+                Err(unreadable) => Some(unreadable.clone()),
+            };
             let tries = owed.email_attempts + 1;
             use message_recipients as r;
             let row = r::table.find(owed.id);

@@ -74,6 +74,7 @@ pub fn insert_recipient(tenant: &mut Tenant<'_>, delivery: &Delivery) -> QueryRe
 pub struct Received {
     /// The recipient row's id.
     pub id: Uuid,
+    pub message_id: Uuid,
     pub subject: String,
     pub body: String,
     pub received_at: DateTime<Utc>,
@@ -96,6 +97,7 @@ fn addressed_to(user: UserId, organization: OrganizationId) -> _ {
         .filter(message_live)
         .select((
             schema::message_recipients::id,
+            schema::messages::id,
             schema::messages::subject,
             schema::messages::body,
             schema::message_recipients::created_at,
@@ -139,6 +141,20 @@ pub fn open(tenant: &mut Tenant<'_>, id: Uuid) -> QueryResult<Option<Received>> 
     Ok(found)
 }
 
+/// Whether the signed-in user holds a live copy of the message.
+pub fn received(tenant: &mut Tenant<'_>, message: Uuid) -> QueryResult<bool> {
+    use schema::message_recipients as r;
+    let Some(user) = tenant.user() else {
+        return Ok(false);
+    };
+    diesel::select(diesel::dsl::exists(
+        message_recipients::live(tenant)
+            .filter(r::message_id.eq(message))
+            .filter(r::user_id.eq(user)),
+    ))
+    .get_result(tenant.conn())
+}
+
 /// An event of the school's calendar.
 pub struct Event {
     pub date: NaiveDate,
@@ -177,7 +193,57 @@ pub struct AudienceChoices {
     pub campuses: Vec<Choice>,
     pub grades: Vec<Choice>,
     pub classes: Vec<Choice>,
-    pub people: Vec<Choice>,
+}
+
+/// How the people picked by hand are named: guardians (a person, or a link that
+/// stands for itself), students, staff and accounts of the organization. An id of
+/// another organization, or of nobody, names no one.
+const PICKED_SQL: &str = "
+SELECT id, name FROM (
+    SELECT coalesce(p.id, g.id) AS id, min(coalesce(p.full_name, g.full_name)) AS name, 1 AS rank
+    FROM guardians g LEFT JOIN guardian_people p ON p.id = g.person_id AND p.deleted_at IS NULL
+    WHERE g.organization_id = $1 AND g.deleted_at IS NULL AND coalesce(p.id, g.id) = ANY($2)
+    GROUP BY 1
+    UNION ALL
+    SELECT id, first_name || ' ' || last_name, 2 FROM students
+    WHERE organization_id = $1 AND deleted_at IS NULL AND id = ANY($2)
+    UNION ALL
+    SELECT id, coalesce(nullif(concat_ws(' ', first_name, last_name), ''), email, 'Staff member'), 3
+    FROM staff WHERE organization_id = $1 AND deleted_at IS NULL AND id = ANY($2)
+    UNION ALL
+    SELECT id, coalesce(nullif(concat_ws(' ', first_name, last_name), ''), email), 4
+    FROM users WHERE organization_id = $1 AND deleted_at IS NULL AND id = ANY($2)
+) picked ORDER BY lower(name), rank, id";
+
+/// The people of `ids` with their names, by name; ids that name nobody are left out.
+pub fn picked_people(tenant: &mut Tenant<'_>, ids: &[Uuid]) -> QueryResult<Vec<Choice>> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Uuid)]
+        id: Uuid,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<Row> = diesel::sql_query(PICKED_SQL)
+        .bind::<diesel::sql_types::Uuid, _>(tenant.organization())
+        .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(ids)
+        .load(tenant.conn())?;
+    let mut seen = Vec::new();
+    Ok(rows
+        .into_iter()
+        .filter(|r| {
+            let first = !seen.contains(&r.id);
+            seen.push(r.id);
+            first
+        })
+        .map(|r| Choice {
+            id: r.id,
+            name: r.name,
+        })
+        .collect())
 }
 
 fn choices(rows: Vec<(Uuid, String)>) -> Vec<Choice> {
@@ -226,25 +292,10 @@ pub fn audience_choices(
             .select((gr::id, gr::name))
             .load(tenant.conn())?,
     );
-    let people = choices(
-        users::table
-            .filter(users::organization_id.eq(tenant.organization()))
-            .filter(users::deleted_at.is_null())
-            .filter(users::disabled.eq(false))
-            .order((users::last_name, users::first_name, users::email))
-            .select((
-                users::id,
-                diesel::dsl::sql::<diesel::sql_types::Text>(
-                    "coalesce(nullif(concat_ws(' ', users.first_name, users.last_name), ''), users.email)",
-                ),
-            ))
-            .load(tenant.conn())?,
-    );
     Ok(AudienceChoices {
         campuses,
         grades,
         classes,
-        people,
     })
 }
 

@@ -39,10 +39,12 @@ pub enum EntityKind {
     Document,
     /// A role's guide: what someone with the role does (one per school and role).
     Role,
+    /// A file sent with a message staff wrote; its recipients read it too.
+    Message,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 7] = [
+    pub const ALL: [EntityKind; 8] = [
         EntityKind::Student,
         EntityKind::Staff,
         EntityKind::Invoice,
@@ -50,6 +52,7 @@ impl EntityKind {
         EntityKind::Assessment,
         EntityKind::Document,
         EntityKind::Role,
+        EntityKind::Message,
     ];
 
     pub fn table(self) -> &'static str {
@@ -70,6 +73,7 @@ impl EntityKind {
             EntityKind::Assessment => Entity::Assessments,
             EntityKind::Document => Entity::Documents,
             EntityKind::Role => Entity::Roles,
+            EntityKind::Message => Entity::Messages,
         }
     }
 
@@ -77,7 +81,9 @@ impl EntityKind {
     pub fn purpose(self) -> Purpose {
         match self {
             EntityKind::Student | EntityKind::Staff => Purpose::Photo,
-            EntityKind::Invoice | EntityKind::Assessment => Purpose::Attachment,
+            EntityKind::Invoice | EntityKind::Assessment | EntityKind::Message => {
+                Purpose::Attachment
+            }
             EntityKind::Payment => Purpose::Proof,
             EntityKind::Document | EntityKind::Role => Purpose::File,
         }
@@ -87,6 +93,9 @@ impl EntityKind {
     pub fn record_path(self, id: Uuid) -> String {
         if self == EntityKind::Role {
             return format!("/admin/roles/{id}");
+        }
+        if self == EntityKind::Message {
+            return format!("/messages/{id}/delivery");
         }
         format!("/{}/{id}", self.table().replace('_', "-"))
     }
@@ -101,6 +110,7 @@ impl EntityKind {
             EntityKind::Invoice => "'Invoice ' || invoice_number",
             EntityKind::Payment => "'Payment ' || receipt_number",
             EntityKind::Assessment | EntityKind::Document | EntityKind::Role => "name",
+            EntityKind::Message => "subject",
         }
     }
 }
@@ -425,12 +435,7 @@ pub fn store(
     new: &NewFile,
 ) -> Result<StoredFile, FileError> {
     let upload = new.upload;
-    if upload.bytes.len() > files.max_bytes {
-        return Err(FileError::TooLarge {
-            max_bytes: files.max_bytes,
-        });
-    }
-    let accepted = content::recognise(&upload.name, &upload.bytes, new.purpose.images_only())?;
+    let accepted = check(files, upload, new.purpose)?;
     if record_label(tenant, new.kind, new.record_id)?.is_none() {
         return Err(FileError::RecordNotFound);
     }
@@ -441,6 +446,21 @@ pub fn store(
         replaces_previous: new.purpose.replaces_previous(),
     };
     keep(tenant, files, &owner, upload, new.uploaded_by, accepted)
+}
+
+/// Whether the store takes the upload for `purpose`: its size and its content,
+/// as [`store`] checks them (for forms that check files before their record exists).
+pub fn check(
+    files: &FileStore,
+    upload: &Upload,
+    purpose: Purpose,
+) -> Result<content::Accepted, FileError> {
+    if upload.bytes.len() > files.max_bytes {
+        return Err(FileError::TooLarge {
+            max_bytes: files.max_bytes,
+        });
+    }
+    content::recognise(&upload.name, &upload.bytes, purpose.images_only())
 }
 
 /// What a stored file belongs to: a row of `table` and the file's purpose on it.
@@ -604,6 +624,52 @@ impl UploadForm {
         }
         Ok(upload)
     }
+
+    /// Every file sent in `name` (an input with `multiple`); none is no error.
+    pub fn files(&self, name: &str) -> Result<Vec<&Upload>, FileError> {
+        if self.oversized.iter().any(|n| n == name) {
+            return Err(FileError::TooLarge {
+                max_bytes: self.max_bytes,
+            });
+        }
+        let sent: Vec<&Upload> = self
+            .files
+            .iter()
+            .filter_map(|(k, f)| (k == name).then_some(f))
+            .collect();
+        if sent.iter().any(|f| input::changes_direction(&f.name)) {
+            return Err(FileError::MisleadingName);
+        }
+        Ok(sent)
+    }
+}
+
+/// A record's files as e-mail attachments, read from the store. Runs on any
+/// connection that reads the file table (the delivery task's own); a file missing
+/// from the store is an error to record against the e-mail, not to send without.
+pub fn mail_attachments(
+    conn: &mut PgConnection,
+    files: &FileStore,
+    kind: EntityKind,
+    id: Uuid,
+) -> QueryResult<Result<Vec<crate::mail::Attachment>, String>> {
+    let stored = queries::attached(conn, kind, id)?;
+    Ok(stored
+        .into_iter()
+        .map(|file| {
+            let key = file.storage_key.unwrap_or_default();
+            let bytes = files
+                .read(&key)
+                .map_err(|e| format!("attachment {:?}: {e}", file.name))?;
+            Ok(crate::mail::Attachment {
+                content_type: file
+                    .content_type
+                    .unwrap_or_else(|| "application/octet-stream".to_owned()),
+                name: file.name,
+                bytes,
+            })
+        })
+        .collect())
 }
 
 /// Text fields beyond this are not a form Homeroom sent.

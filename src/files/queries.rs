@@ -54,6 +54,21 @@ pub fn files_of(
         .load(tenant.conn())
 }
 
+/// A record's live files, oldest first, on any connection (no tenant entered).
+pub fn attached(
+    conn: &mut PgConnection,
+    kind: EntityKind,
+    id: Uuid,
+) -> QueryResult<Vec<StoredFile>> {
+    f::table
+        .filter(f::belongs_to.eq(kind.table()))
+        .filter(f::belongs_to_id.eq(id))
+        .filter(f::deleted_at.is_null())
+        .order((f::created_at.asc(), f::id.asc()))
+        .select(StoredFile::as_select())
+        .load(conn)
+}
+
 /// The thumbnail URL of each record's photo, for lists and the roll call.
 pub fn photo_thumbnails(
     tenant: &mut Tenant<'_>,

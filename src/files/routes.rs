@@ -335,6 +335,17 @@ fn find_allowed(
         Some((EntityKind::Role, role)) if action == Action::Read => {
             super::holds_role(tenant, role)?
         }
+        // A message's attachment: its recipients read it, and whoever reads the
+        // message itself (its reach decides which messages that is).
+        Some((EntityKind::Message, message)) if action == Action::Read => {
+            if crate::communication::queries::received(tenant, message)? {
+                true
+            } else if super::record_label(tenant, EntityKind::Message, message)?.is_none() {
+                return Err(AppError::NotFound);
+            } else {
+                false
+            }
+        }
         _ => false,
     };
     if !own_guide {

@@ -24,6 +24,15 @@ impl FileStore {
         }
     }
 
+    /// The store under a data directory, for reading what is kept (uploads go
+    /// through [`FileStore::new`], which knows the size limit).
+    pub fn reading(data_dir: &std::path::Path) -> FileStore {
+        FileStore {
+            root: data_dir.join("files"),
+            max_bytes: 0,
+        }
+    }
+
     /// A fresh key: the organization, a two-letter shard, 64 random hex characters.
     pub fn new_key(&self, organization_id: Uuid) -> String {
         let random = crate::auth::session::random_key();

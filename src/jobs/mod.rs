@@ -198,7 +198,12 @@ impl Task {
                 })
             }
             Task::MessageDelivery => {
-                let run = crate::communication::outgoing::deliver_due(conn, ctx.mailer, ctx.now)?;
+                let run = crate::communication::outgoing::deliver_due(
+                    conn,
+                    ctx.mailer,
+                    &crate::files::FileStore::reading(ctx.data_dir),
+                    ctx.now,
+                )?;
                 Ok(Outcome {
                     processed: count(run.released + run.sent + run.refused),
                     created: count(run.released),

@@ -4,6 +4,8 @@
 
 mod queries;
 
+pub use queries::find_people;
+
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;

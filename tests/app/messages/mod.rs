@@ -1,10 +1,12 @@
 //! Messages staff write: compose, audiences, delivery to a real SMTP server, read
 //! receipts, retries, scheduling, and who may write to whom.
 
+mod attachments;
 mod bench;
 mod browser;
 mod compose;
 mod delivery;
+mod people;
 pub mod smtp;
 
 use chrono::{DateTime, Utc};
@@ -43,7 +45,8 @@ pub fn deliver(app: &TestApp, smtp: &SmtpServer, now: DateTime<Utc>) -> Delivery
         ..Settings::for_tests(app.data_dir.clone())
     };
     let mailer = Mailer::from_settings(&settings).expect("a mailer");
-    deliver_due(&mut app.conn(), &mailer, now).expect("the delivery task runs")
+    let files = homeroom::files::FileStore::reading(&app.data_dir);
+    deliver_due(&mut app.conn(), &mailer, &files, now).expect("the delivery task runs")
 }
 
 #[derive(QueryableByName)]
