@@ -198,11 +198,6 @@ mod tests {
         assert!(!switched_on(&some, Module::SafetyQuiz));
         assert!(switched_on(&some, Module::Frame));
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn a_switched_off_modules_pages_are_its_own_and_no_others() {
