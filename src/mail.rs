@@ -96,10 +96,7 @@ impl Mailer {
             None => (EmailStatus::Stored, None),
             Some(transport) => match self.deliver(transport, email, &sender, attachments) {
                 Ok(()) => (EmailStatus::Sent, None),
-                Err(e) => {
-                    tracing::warn!(error = %e, "e-mail delivery failed");
-                    (EmailStatus::Failed, Some(e))
-                }
+                Err(e) => (EmailStatus::Failed, Some(e)),
             },
         };
         let id = diesel::insert_into(email_outbox::table)
@@ -117,6 +114,11 @@ impl Mailer {
             ))
             .returning(email_outbox::id)
             .get_result(conn)?;
+        if error.is_some() {
+            // The server's answer may repeat the recipient's address: it stays in the
+            // outbox row, and the log names the row.
+            tracing::warn!(outbox = %id, "e-mail delivery failed; the outbox holds the server's answer");
+        }
         Ok((id, error))
     }
 

@@ -30,8 +30,11 @@ pub mod queries;
 
 use queries::{Line, Year};
 
+/// Who sets the budgets (and is offered the way to them).
+pub const SET_BUDGETS: Permission = Permission::new(Action::Update, Entity::FeePlans);
+
 pub fn routes(r: &mut Routes) {
-    let manage = Gate::Requires(Permission::new(Action::Update, Entity::FeePlans));
+    let manage = Gate::Requires(SET_BUDGETS);
     r.get("/finance/budgets", manage, budgets);
     r.post("/finance/budgets", manage, save_budgets);
     r.menu(MenuEntry {

@@ -110,6 +110,8 @@ struct OverviewPage {
     owed_total: BigDecimal,
     /// This year's budgets against what each fee plan brought in.
     budgets: Option<super::budgets::Sheet>,
+    /// Whether the reader may set the budgets (and so is offered the link).
+    may_set_budgets: bool,
 }
 
 impl OverviewPage {
@@ -159,5 +161,6 @@ async fn overview(page: Page, state: web::Data<AppState>) -> Result<HttpResponse
         owed,
         owed_total,
         budgets,
+        may_set_budgets: page.access.can(super::budgets::SET_BUDGETS),
     })
 }
