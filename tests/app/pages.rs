@@ -274,7 +274,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
          Budgets, Fee plans, Invoices, Payments",
         "Communication: New message, Calendar, Messages, Events, Documents",
         "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Weekly frame, Personality quiz, \
-         Zone check-in, Team zones, \
+         Zone check-in, Team zones, Sign learning, Team signs, \
          Staff attendance records, Frame posts, Progress, Safety quiz results, \
          Personality quiz results, Walkthrough check-ins",
         "Administration: Users, Roles, Jobs, Outbox, School settings, Who saw what, Campuses, \
@@ -297,7 +297,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                 "Finance: Finance overview, Aging, Fee plans, Invoices, Payments",
                 "Communication: New message, Calendar, Messages, Events, Documents",
                 "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Weekly frame, Personality quiz, \
-                 Team zones, \
+                 Team zones, Team signs, \
                  Staff attendance records, Frame posts, Walkthrough check-ins",
                 "Administration: Campuses, Campus attendance summaries, Message recipients, \
                  Content catalog",
@@ -311,7 +311,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
                  Classes, Class enrolments, Class subjects, Timetables, Timetable periods, Assessments, Assessment results",
                 "Communication: New message, Calendar, Messages, Events",
                 "Staff: Staff, Staff attendance, Walkthroughs, Safety quiz, Weekly frame, Personality quiz, \
-                 Zone check-in, \
+                 Zone check-in, Sign learning, \
                  Staff attendance records, Frame posts, Progress, Safety quiz results, \
                  Personality quiz results, Walkthrough check-ins",
                 "Administration: Campuses, Content catalog",

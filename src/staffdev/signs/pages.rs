@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::queries;
 use super::vocabulary::{Sign, SignVocabulary};
 use crate::files::FileStore;
+use crate::i18n::msg;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
@@ -206,9 +207,9 @@ pub(super) async fn answer(
     .await?;
     let t = page.t;
     let (level, id_of) = if right {
-        (Level::Success, "sd-practice-right")
+        (Level::Success, msg("sd-practice-right"))
     } else {
-        (Level::Info, "sd-practice-wrong")
+        (Level::Info, msg("sd-practice-wrong"))
     };
     flash::push(
         &session,

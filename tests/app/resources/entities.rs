@@ -277,20 +277,6 @@ const SAMPLES: &[Sample] = &[
         edit: ("title", "Lantern walk and cocoa"),
     },
     Sample {
-        path: "/content-catalog",
-        table: "content_catalog",
-        form: |_| {
-            owned(&[
-                ("content_type", "calm-corner-tips"),
-                ("payload", r#"{"tips": ["Breathe in for four"]}"#),
-                ("active", "on"),
-            ])
-        },
-        search: "calm-corner",
-        filter: Some(("active=true", "active=false")),
-        edit: ("content_type", "calm-corner-guide"),
-    },
-    Sample {
         path: "/documents",
         table: "documents",
         form: |_| {

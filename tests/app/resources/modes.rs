@@ -261,34 +261,6 @@ async fn only_a_global_user_lists_or_edits_organizations() {
     assert!(page.contains("is not a time zone"), "{page}");
 }
 
-#[actix_web::test]
-async fn a_catalog_payload_that_is_not_a_json_object_is_refused_with_a_message() {
-    let app = spawn_app().await;
-    let root = app.signed_in(DemoUser::Root).await;
-    let before = count(&mut app.conn(), "content_catalog");
-    for (payload, message) in [
-        ("[\"breathe\", \"stretch\"]", "must be a JSON object"),
-        ("tips: breathe", "is not valid JSON"),
-    ] {
-        let response = app
-            .submit(
-                &root,
-                "/content-catalog/new",
-                "/content-catalog",
-                &[("content_type", "calm-corner"), ("payload", payload)],
-            )
-            .await;
-        assert_eq!(response.status(), 422, "{payload}");
-        let page = response.text().await.expect("form");
-        assert!(page.contains(message), "{payload}: {page}");
-        assert!(
-            page.contains("calm-corner"),
-            "the form keeps what was typed"
-        );
-    }
-    assert_eq!(count(&mut app.conn(), "content_catalog"), before);
-}
-
 async fn new_document(app: &TestApp, client: &reqwest::Client) -> uuid::Uuid {
     let response = app
         .submit(
