@@ -75,12 +75,13 @@ impl DayAttendance {
 /// latest earlier day with daily rolls (before the first roll of the morning, and
 /// on a weekend, the last school day).
 pub fn latest_day(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Option<DayAttendance>> {
-    let day = DayAttendance::of(today, &today_by_campus_and_grade(tenant, today, None)?);
-    if day.tally.marked() > 0 {
-        return Ok(Some(day));
-    }
-    let Some(date) = queries::latest_daily_roll_day(tenant, today)? else {
-        return Ok(None);
+    let date = if queries::has_daily_marks(tenant, today)? {
+        today
+    } else {
+        let Some(date) = queries::latest_daily_roll_day(tenant, today)? else {
+            return Ok(None);
+        };
+        date
     };
     let campuses = today_by_campus_and_grade(tenant, date, None)?;
     Ok(Some(DayAttendance::of(date, &campuses)))

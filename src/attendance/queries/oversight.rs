@@ -42,22 +42,31 @@ pub struct CampusGradeCount {
 /// active enrolment in an active class (`enrolments!`, a CTE named `enrolment`;
 /// `$1` the organization, `$3` a campus or NULL) whose enrolment and academic year
 /// hold the day (`enrolled_on!`, the day given as SQL). The enrolments are read
-/// once, then matched against the day or days.
+/// once, only from the years that overlap the days asked about (`$from`..=`$to`,
+/// given as SQL), then matched against the day or days: a district's past years
+/// are never read for today's figure.
 macro_rules! enrolments {
-    () => {
-        "enrolment AS MATERIALIZED (
+    ($from:literal, $to:literal) => {
+        concat!(
+            "enrolment AS MATERIALIZED (
             SELECT c.id AS class_id, c.campus_id, c.grade_id, ce.student_id,
                    ce.enrolled_on, ce.ended_on, y.start_date, y.end_date
-            FROM class_enrollments ce
-            JOIN classes c ON c.id = ce.class_id
-            JOIN academic_years y ON y.id = c.academic_year_id
+            FROM academic_years y
+            JOIN classes c ON c.academic_year_id = y.id
+            JOIN class_enrollments ce ON ce.class_id = c.id
             JOIN students s ON s.id = ce.student_id
-            WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
+            WHERE y.organization_id = $1 AND y.deleted_at IS NULL
+              AND y.end_date >= ",
+            $from,
+            " AND y.start_date <= ",
+            $to,
+            "
+              AND ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
               AND c.deleted_at IS NULL AND c.status = 'active'
               AND ($3::uuid IS NULL OR c.campus_id = $3)
-              AND y.deleted_at IS NULL
               AND s.deleted_at IS NULL AND s.status = 'active'
          )"
+        )
     };
 }
 
@@ -84,7 +93,7 @@ pub fn campus_grade_counts(
 ) -> QueryResult<Vec<CampusGradeCount>> {
     diesel::sql_query(concat!(
         "WITH ",
-        enrolments!(),
+        enrolments!("$2", "$2"),
         ", per_class AS (
             SELECT class_id, campus_id, grade_id, count(DISTINCT student_id) AS enrolled
             FROM enrolment WHERE ",
@@ -178,7 +187,7 @@ pub fn summary_days(
             ORDER BY attendance_date DESC
             LIMIT $4
          ), ",
-        enrolments!(),
+        enrolments!("(SELECT min(day) FROM d)", "$2"),
         ", per_grade AS (
             SELECT d.day, count(DISTINCT enrolment.student_id) AS n
             FROM d JOIN enrolment ON ",
@@ -211,4 +220,19 @@ pub fn latest_daily_roll_day(
         .filter(s::session_date.le(up_to))
         .select(diesel::dsl::max(s::session_date))
         .first(tenant.conn())
+}
+
+/// Whether any daily roll of `date` has marked someone.
+pub fn has_daily_marks(tenant: &mut Tenant<'_>, date: NaiveDate) -> QueryResult<bool> {
+    use crate::db::enums::AttendanceSessionType;
+    use crate::db::schema::{attendance_records as r, attendance_sessions as s};
+    let marked = super::attendance_records::live(tenant).filter(
+        r::attendance_session_id.eq_any(
+            super::attendance_sessions::live(tenant)
+                .filter(s::session_type.eq(AttendanceSessionType::Daily))
+                .filter(s::session_date.eq(date))
+                .select(s::id),
+        ),
+    );
+    diesel::select(diesel::dsl::exists(marked)).get_result(tenant.conn())
 }
