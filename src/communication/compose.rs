@@ -344,13 +344,24 @@ fn handle(
     sent: Submitted,
 ) -> Result<Outcome, AppError> {
     let Submitted {
-        draft,
+        mut draft,
         intent,
         mut errors,
         asked,
         uploads,
     } = sent;
     let t = writer.t;
+    // People picked by hand are only those of the kinds the writer may read.
+    if draft.audience == Some(MessageAudience::Custom) && !draft.ids.is_empty() {
+        let kept: Vec<Uuid> = queries::picked_people(tenant, &writer.kinds, &draft.ids)?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        draft.ids.retain(|id| kept.contains(id));
+        if draft.ids.is_empty() && errors.get("audience").is_none() {
+            errors.add("audience", t.text("messages-error-audience-which"));
+        }
+    }
     // Only a draft or queued message the writer can see is changed.
     if let Some(id) = id
         && !matches!(
@@ -497,8 +508,9 @@ fn shown(
     saved: Option<Uuid>,
 ) -> Result<Shown, AppError> {
     let choices = queries::audience_choices(tenant, taught)?;
+    // The ids of a custom audience were kept to those the writer may pick (`handle`).
     let picked = if draft.audience == Some(MessageAudience::Custom) {
-        queries::picked_people(tenant, &draft.ids)?
+        queries::picked_people(tenant, &PersonKind::ALL, &draft.ids)?
     } else {
         Vec::new()
     };
@@ -776,8 +788,9 @@ async fn pick(
     query: input::Query<PickQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = query.into_inner().id;
+    let writer = writer(&page);
     let person = crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
-        Ok(queries::picked_people(tenant, &[id])?)
+        Ok(queries::picked_people(tenant, &writer.kinds, &[id])?)
     })
     .await?
     .into_iter()

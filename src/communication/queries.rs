@@ -9,6 +9,7 @@ use super::{Notice, Recipient};
 use crate::db::enums::{DeliveryStatus, MessageAudience, MessageChannel, MessageStatus};
 use crate::db::schema::{self, users};
 use crate::db::{OrganizationId, Tenant, UserId};
+use crate::search::PersonKind;
 
 crate::live_rows!(messages, message_recipients, communication_events);
 
@@ -196,27 +197,35 @@ pub struct AudienceChoices {
 }
 
 /// How the people picked by hand are named: guardians (a person, or a link that
-/// stands for itself), students, staff and accounts of the organization. An id of
-/// another organization, or of nobody, names no one.
+/// stands for itself), students, staff and accounts of the organization, each kind
+/// only when the writer may read it ($3 guardians, $4 students, $5 staff and
+/// accounts). An id of another organization, of a kind the writer may not read, or
+/// of nobody, names no one.
 const PICKED_SQL: &str = "
 SELECT id, name FROM (
     SELECT coalesce(p.id, g.id) AS id, min(coalesce(p.full_name, g.full_name)) AS name, 1 AS rank
     FROM guardians g LEFT JOIN guardian_people p ON p.id = g.person_id AND p.deleted_at IS NULL
-    WHERE g.organization_id = $1 AND g.deleted_at IS NULL AND coalesce(p.id, g.id) = ANY($2)
+    WHERE $3 AND g.organization_id = $1 AND g.deleted_at IS NULL
+      AND coalesce(p.id, g.id) = ANY($2)
     GROUP BY 1
     UNION ALL
     SELECT id, first_name || ' ' || last_name, 2 FROM students
-    WHERE organization_id = $1 AND deleted_at IS NULL AND id = ANY($2)
+    WHERE $4 AND organization_id = $1 AND deleted_at IS NULL AND id = ANY($2)
     UNION ALL
     SELECT id, coalesce(nullif(concat_ws(' ', first_name, last_name), ''), email, 'Staff member'), 3
-    FROM staff WHERE organization_id = $1 AND deleted_at IS NULL AND id = ANY($2)
+    FROM staff WHERE $5 AND organization_id = $1 AND deleted_at IS NULL AND id = ANY($2)
     UNION ALL
     SELECT id, coalesce(nullif(concat_ws(' ', first_name, last_name), ''), email), 4
-    FROM users WHERE organization_id = $1 AND deleted_at IS NULL AND id = ANY($2)
+    FROM users WHERE $5 AND organization_id = $1 AND deleted_at IS NULL AND id = ANY($2)
 ) picked ORDER BY lower(name), rank, id";
 
-/// The people of `ids` with their names, by name; ids that name nobody are left out.
-pub fn picked_people(tenant: &mut Tenant<'_>, ids: &[Uuid]) -> QueryResult<Vec<Choice>> {
+/// The people of `ids` of the `kinds` the writer may read, with their names, by
+/// name; ids that name nobody of those kinds are left out.
+pub fn picked_people(
+    tenant: &mut Tenant<'_>,
+    kinds: &[PersonKind],
+    ids: &[Uuid],
+) -> QueryResult<Vec<Choice>> {
     #[derive(QueryableByName)]
     struct Row {
         #[diesel(sql_type = diesel::sql_types::Uuid)]
@@ -230,6 +239,9 @@ pub fn picked_people(tenant: &mut Tenant<'_>, ids: &[Uuid]) -> QueryResult<Vec<C
     let rows: Vec<Row> = diesel::sql_query(PICKED_SQL)
         .bind::<diesel::sql_types::Uuid, _>(tenant.organization())
         .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(ids)
+        .bind::<diesel::sql_types::Bool, _>(kinds.contains(&PersonKind::Guardian))
+        .bind::<diesel::sql_types::Bool, _>(kinds.contains(&PersonKind::Student))
+        .bind::<diesel::sql_types::Bool, _>(kinds.contains(&PersonKind::Staff))
         .load(tenant.conn())?;
     let mut seen = Vec::new();
     Ok(rows

@@ -175,3 +175,91 @@ async fn the_chooser_and_attachments_read_in_spanish() {
     let html = again.text().await.expect("the form again");
     assert!(html.contains("Vuelve a elegirlos."), "{html}");
 }
+
+#[actix_web::test]
+async fn a_writer_picks_only_people_of_the_kinds_they_may_read() {
+    use crate::common::fixtures::RoleBuilder;
+    use diesel::prelude::*;
+    use homeroom::db::schema::{staff, users};
+    let app = spawn_app().await;
+    let guardian = a_guardian(&app, "Northwind Academy");
+    let (member, member_name) = {
+        let mut conn = app.conn();
+        // Writes to anyone, but reads guardians only: no staff, no students.
+        let role = RoleBuilder::new("Family liaison")
+            .granting("READ_MESSAGES")
+            .granting("CREATE_MESSAGES")
+            .granting("CREATE_MESSAGE_RECIPIENTS")
+            .granting("READ_GUARDIANS")
+            .insert(&mut conn);
+        diesel::update(users::table.filter(users::email.eq(DemoUser::Office.email())))
+            .set(users::app_role_id.eq(role))
+            .execute(&mut conn)
+            .expect("the office's new role");
+        let (id, first, last): (uuid::Uuid, Option<String>, Option<String>) = staff::table
+            .filter(staff::deleted_at.is_null())
+            .filter(staff::email.is_not_null())
+            .order(staff::id)
+            .select((staff::id, staff::first_name, staff::last_name))
+            .first(&mut conn)
+            .expect("a member of staff");
+        (
+            id,
+            format!("{} {}", first.unwrap_or_default(), last.unwrap_or_default()),
+        )
+    };
+    let liaison = app.signed_in(DemoUser::Office).await;
+
+    let chip = app
+        .get(&liaison, &format!("/messages/people/pick?id={member}"))
+        .await;
+    assert_eq!(chip.status(), 404, "staff are not theirs to pick");
+    let chip = app
+        .get(
+            &liaison,
+            &format!("/messages/people/pick?id={}", guardian.id),
+        )
+        .await;
+    assert_eq!(chip.status(), 200, "guardians are");
+
+    let (member, guardian_id) = (member.to_string(), guardian.id.to_string());
+    let preview = compose(
+        &app,
+        &liaison,
+        &[
+            ("subject", "Hello"),
+            ("body", "Hi."),
+            ("audience", "custom"),
+            ("person", &member),
+            ("person", &guardian_id),
+            ("email", "on"),
+            ("intent", "preview"),
+        ],
+    )
+    .await;
+    assert_eq!(preview.status(), 200);
+    let html = preview.text().await.expect("the preview");
+    assert!(html.contains("This message reaches 1 person."), "{html}");
+    assert!(html.contains(&guardian.name), "{html}");
+    assert!(!html.contains(member_name.trim()), "{html}");
+
+    let refused = compose(
+        &app,
+        &liaison,
+        &[
+            ("subject", "Hello"),
+            ("body", "Hi."),
+            ("audience", "custom"),
+            ("person", &member),
+            ("email", "on"),
+            ("intent", "send"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.expect("the form");
+    assert!(
+        html.contains("Choose at least one campus, grade, class or person."),
+        "{html}"
+    );
+}
