@@ -29,6 +29,9 @@ pub struct Attachment {
     pub bytes: Vec<u8>,
 }
 
+/// How many e-mails of a batch are handed to the mail server at once.
+pub const DELIVERY_LANES: usize = 8;
+
 #[derive(Clone)]
 pub struct Mailer {
     smtp: Option<SmtpTransport>,
@@ -88,38 +91,106 @@ impl Mailer {
         email: &Email,
         attachments: &[Attachment],
     ) -> QueryResult<(Uuid, Option<String>)> {
-        let sender = match email.organization_id {
-            Some(school) => Sender::of(conn, school)?,
-            None => Sender::default(),
-        };
-        let (status, error) = match &self.smtp {
-            None => (EmailStatus::Stored, None),
-            Some(transport) => match self.deliver(transport, email, &sender, attachments) {
-                Ok(()) => (EmailStatus::Sent, None),
-                Err(e) => (EmailStatus::Failed, Some(e)),
-            },
-        };
-        let id = diesel::insert_into(email_outbox::table)
-            .values((
-                email_outbox::organization_id.eq(email.organization_id),
-                email_outbox::to_address.eq(&email.to),
-                email_outbox::subject.eq(&email.subject),
-                email_outbox::body_text.eq(&email.body),
-                email_outbox::status.eq(status),
-                email_outbox::error.eq(&error),
-                email_outbox::sent_at.eq((status == EmailStatus::Sent).then(Utc::now)),
-                email_outbox::created_by_id.eq(email.sent_by),
-                email_outbox::from_name.eq(&sender.name),
-                email_outbox::reply_to.eq(sender.reply_to.as_ref().map(ToString::to_string)),
-            ))
-            .returning(email_outbox::id)
-            .get_result(conn)?;
-        if error.is_some() {
-            // The server's answer may repeat the recipient's address: it stays in the
-            // outbox row, and the log names the row.
-            tracing::warn!(outbox = %id, "e-mail delivery failed; the outbox holds the server's answer");
+        let mut sent = self.send_many(conn, &[(email, attachments)])?;
+        sent.pop()
+            .ok_or_else(|| diesel::result::Error::QueryBuilderError("no outbox row".into()))
+    }
+
+    /// Sends (or stores) many messages and records each, returning each one's outbox
+    /// row and the mail server's refusal, in order. The deliveries run
+    /// [`DELIVERY_LANES`] at a time over the transport's pooled connections, so a
+    /// slow answer from the mail server holds up one lane rather than the whole
+    /// batch; the outbox rows are written in one statement.
+    pub fn send_many(
+        &self,
+        conn: &mut PgConnection,
+        batch: &[(&Email, &[Attachment])],
+    ) -> QueryResult<Vec<(Uuid, Option<String>)>> {
+        let mut senders: std::collections::HashMap<Uuid, Sender> = Default::default();
+        for (email, _) in batch {
+            if let Some(school) = email.organization_id
+                && !senders.contains_key(&school)
+            {
+                senders.insert(school, Sender::of(conn, school)?);
+            }
         }
-        Ok((id, error))
+        let none = Sender::default();
+        let sender_of = |email: &Email| {
+            email
+                .organization_id
+                .and_then(|school| senders.get(&school))
+                .unwrap_or(&none)
+        };
+        let refusals: Vec<Option<String>> = match &self.smtp {
+            None => vec![None; batch.len()],
+            Some(transport) => {
+                let next = std::sync::atomic::AtomicUsize::new(0);
+                let done = std::sync::Mutex::new(vec![None; batch.len()]);
+                std::thread::scope(|lanes| {
+                    for _ in 0..DELIVERY_LANES.min(batch.len()) {
+                        lanes.spawn(|| {
+                            loop {
+                                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                let Some((email, files)) = batch.get(i) else {
+                                    break;
+                                };
+                                let refusal = self
+                                    .deliver(transport, email, sender_of(email), files)
+                                    .err();
+                                if let Ok(mut done) = done.lock() {
+                                    done[i] = refusal;
+                                }
+                            }
+                        });
+                    }
+                });
+                done.into_inner()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+            }
+        };
+        let stored = self.smtp.is_none();
+        let rows: Vec<_> = batch
+            .iter()
+            .zip(&refusals)
+            .map(|((email, _), refusal)| {
+                let sender = sender_of(email);
+                let status = match (refusal, stored) {
+                    (Some(_), _) => EmailStatus::Failed,
+                    (None, true) => EmailStatus::Stored,
+                    (None, false) => EmailStatus::Sent,
+                };
+                (
+                    email_outbox::organization_id.eq(email.organization_id),
+                    email_outbox::to_address.eq(&email.to),
+                    email_outbox::subject.eq(&email.subject),
+                    email_outbox::body_text.eq(&email.body),
+                    email_outbox::status.eq(status),
+                    email_outbox::error.eq(refusal),
+                    email_outbox::sent_at.eq((status == EmailStatus::Sent).then(Utc::now)),
+                    email_outbox::created_by_id.eq(email.sent_by),
+                    email_outbox::from_name.eq(&sender.name),
+                    email_outbox::reply_to.eq(sender.reply_to.as_ref().map(ToString::to_string)),
+                )
+            })
+            .collect();
+        // PostgreSQL takes at most 65,535 parameters in one statement: ten a row.
+        let mut ids: Vec<Uuid> = Vec::with_capacity(rows.len());
+        for part in rows.chunks(5_000) {
+            ids.extend(
+                diesel::insert_into(email_outbox::table)
+                    .values(part)
+                    .returning(email_outbox::id)
+                    .get_results::<Uuid>(conn)?,
+            );
+        }
+        for (id, refusal) in ids.iter().zip(&refusals) {
+            if refusal.is_some() {
+                // The server's answer may repeat the recipient's address: it stays in
+                // the outbox row, and the log names the row.
+                tracing::warn!(outbox = %id, "e-mail delivery failed; the outbox holds the server's answer");
+            }
+        }
+        Ok(ids.into_iter().zip(refusals).collect())
     }
 
     fn deliver(

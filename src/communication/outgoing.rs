@@ -508,18 +508,24 @@ pub fn deliver_due(
     files: &FileStore,
     now: DateTime<Utc>,
 ) -> QueryResult<DeliveryRun> {
-    conn.transaction(|conn| deliver_in(conn, mailer, files, now))
-}
-
-fn deliver_in(
-    conn: &mut PgConnection,
-    mailer: &Mailer,
-    files: &FileStore,
-    now: DateTime<Utc>,
-) -> QueryResult<DeliveryRun> {
-    let mut run = DeliveryRun::default();
+    let mut run = conn.transaction(|conn| release_due(conn, now))?;
     // Each message's files, read once for all its recipients.
     let mut attached: HashMap<Uuid, Result<Vec<Attachment>, String>> = HashMap::new();
+    // Each batch is its own transaction: what was sent stays recorded as sent
+    // whatever happens to a later batch.
+    while let Some(batch) =
+        conn.transaction(|conn| deliver_batch(conn, mailer, files, now, &mut attached))?
+    {
+        run.sent += batch.sent;
+        run.refused += batch.refused;
+        run.given_up += batch.given_up;
+    }
+    Ok(run)
+}
+
+/// Sends the scheduled messages whose time has come.
+fn release_due(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<DeliveryRun> {
+    let mut run = DeliveryRun::default();
     // Each recipient's row and the outbox are the delivery's record.
     audit(conn, false)?;
     let queued: Vec<(Uuid, Uuid, Option<Uuid>)> = messages::table
@@ -542,91 +548,119 @@ fn deliver_in(
         }
         leave(conn)?;
     }
-    loop {
-        let due: Vec<Due> = diesel::sql_query(
-            "SELECT r.id, r.organization_id, r.message_id, r.destination, m.subject, m.body,
-                    m.sent_by_id, r.email_attempts
-             FROM message_recipients r JOIN messages m ON m.id = r.message_id
-             WHERE r.email_next_at <= $1 AND r.deleted_at IS NULL
-               AND r.destination IS NOT NULL
-             ORDER BY r.email_next_at, r.id
-             LIMIT $2
-             FOR UPDATE OF r SKIP LOCKED",
-        )
-        .bind::<Timestamptz, _>(now)
-        .bind::<diesel::sql_types::BigInt, _>(EMAIL_BATCH)
-        .load(conn)?;
-        if due.is_empty() {
-            break;
-        }
-        let mut touched: Vec<Uuid> = Vec::new();
-        for owed in due {
-            let email = Email {
-                organization_id: Some(owed.organization_id),
-                to: owed.destination,
-                subject: owed.subject,
-                body: owed.body,
-                sent_by: owed.sent_by_id,
-            };
-            let files = match attached.entry(owed.message_id) {
-                Entry::Occupied(found) => found.into_mut(),
-                Entry::Vacant(slot) => slot.insert(crate::files::mail_attachments(
-                    conn,
-                    files,
-                    EntityKind::Message,
-                    owed.message_id,
-                )?),
-            };
-            let refusal = match files {
-                Ok(files) => mailer.send_attached(conn, &email, files)?.1,
-                Err(unreadable) => Some(unreadable.clone()),
-            };
-            let tries = owed.email_attempts + 1;
-            use message_recipients as r;
-            let row = r::table.find(owed.id);
-            match refusal {
-                None => {
-                    diesel::update(row)
-                        .set((
-                            r::email_attempts.eq(tries),
-                            r::email_next_at.eq(None::<DateTime<Utc>>),
-                            r::email_error.eq(None::<String>),
-                            r::email_sent_at.eq(now),
-                            r::delivered_at.eq(now),
-                            r::delivery_status.eq(diesel::dsl::sql::<
-                                crate::db::schema::sql_types::DeliveryStatus,
-                            >(
-                                "CASE WHEN delivery_status = 'read' THEN delivery_status ELSE 'sent' END",
-                            )),
-                        ))
-                        .execute(conn)?;
-                    run.sent += 1;
-                }
-                Some(error) => {
-                    let last = tries >= EMAIL_TRIES;
-                    diesel::update(row)
-                        .set((
-                            r::email_attempts.eq(tries),
-                            r::email_next_at.eq((!last).then(|| now + backoff(tries))),
-                            r::email_error.eq(error),
-                            r::delivery_status.eq(if last {
-                                crate::db::enums::DeliveryStatus::Failed
-                            } else {
-                                crate::db::enums::DeliveryStatus::Pending
-                            }),
-                        ))
-                        .execute(conn)?;
-                    run.refused += 1;
-                    run.given_up += usize::from(last);
-                }
-            }
-            if !touched.contains(&owed.message_id) {
-                touched.push(owed.message_id);
-            }
-        }
-        settle(conn, &touched)?;
-    }
     Ok(run)
+}
+
+/// E-mails the next batch of recipients owed one by `now`; none when nobody is owed.
+fn deliver_batch(
+    conn: &mut PgConnection,
+    mailer: &Mailer,
+    files: &FileStore,
+    now: DateTime<Utc>,
+    attached: &mut HashMap<Uuid, Result<Vec<Attachment>, String>>,
+) -> QueryResult<Option<DeliveryRun>> {
+    let mut run = DeliveryRun::default();
+    audit(conn, false)?;
+    let due: Vec<Due> = diesel::sql_query(
+        "SELECT r.id, r.organization_id, r.message_id, r.destination, m.subject, m.body,
+                m.sent_by_id, r.email_attempts
+         FROM message_recipients r JOIN messages m ON m.id = r.message_id
+         WHERE r.email_next_at <= $1 AND r.deleted_at IS NULL
+           AND r.destination IS NOT NULL
+         ORDER BY r.email_next_at, r.id
+         LIMIT $2
+         FOR UPDATE OF r SKIP LOCKED",
+    )
+    .bind::<Timestamptz, _>(now)
+    .bind::<diesel::sql_types::BigInt, _>(EMAIL_BATCH)
+    .load(conn)?;
+    if due.is_empty() {
+        return Ok(None);
+    }
+    let mut touched: Vec<Uuid> = Vec::new();
+    for owed in &due {
+        if let Entry::Vacant(slot) = attached.entry(owed.message_id) {
+            slot.insert(crate::files::mail_attachments(
+                conn,
+                files,
+                EntityKind::Message,
+                owed.message_id,
+            )?);
+        }
+        if !touched.contains(&owed.message_id) {
+            touched.push(owed.message_id);
+        }
+    }
+    let emails: Vec<Email> = due
+        .iter()
+        .map(|owed| Email {
+            organization_id: Some(owed.organization_id),
+            to: owed.destination.clone(),
+            subject: owed.subject.clone(),
+            body: owed.body.clone(),
+            sent_by: owed.sent_by_id,
+        })
+        .collect();
+    // Those whose files could not be read are refused without trying.
+    let mut refusals: Vec<Option<String>> = vec![None; due.len()];
+    let mut sendable: Vec<(&Email, &[Attachment])> = Vec::new();
+    let mut sent_at: Vec<usize> = Vec::new();
+    for (i, (owed, email)) in due.iter().zip(&emails).enumerate() {
+        match attached.get(&owed.message_id) {
+            Some(Ok(files)) => {
+                sendable.push((email, files.as_slice()));
+                sent_at.push(i);
+            }
+            Some(Err(unreadable)) => refusals[i] = Some(unreadable.clone()),
+            None => {}
+        }
+    }
+    for (i, (_, refusal)) in sent_at.into_iter().zip(mailer.send_many(conn, &sendable)?) {
+        refusals[i] = refusal;
+    }
+    for (owed, refusal) in due.iter().zip(refusals) {
+        let tries = owed.email_attempts + 1;
+        use message_recipients as r;
+        let row = r::table.find(owed.id);
+        match refusal {
+            None => {
+                diesel::update(row)
+                    .set((
+                        r::email_attempts.eq(tries),
+                        r::email_next_at.eq(None::<DateTime<Utc>>),
+                        r::email_error.eq(None::<String>),
+                        r::email_sent_at.eq(now),
+                        r::delivered_at.eq(now),
+                        r::delivery_status.eq(diesel::dsl::sql::<
+                            crate::db::schema::sql_types::DeliveryStatus,
+                        >(
+                            "CASE WHEN delivery_status = 'read' THEN delivery_status ELSE 'sent' END",
+                        )),
+                    ))
+                    .execute(conn)?;
+                run.sent += 1;
+            }
+            Some(error) => {
+                let last = tries >= EMAIL_TRIES;
+                diesel::update(row)
+                    .set((
+                        r::email_attempts.eq(tries),
+                        r::email_next_at.eq((!last).then(|| now + backoff(tries))),
+                        r::email_error.eq(error),
+                        r::delivery_status.eq(if last {
+                            crate::db::enums::DeliveryStatus::Failed
+                        } else {
+                            crate::db::enums::DeliveryStatus::Pending
+                        }),
+                    ))
+                    .execute(conn)?;
+                run.refused += 1;
+                run.given_up += usize::from(last);
+            }
+        }
+    }
+    settle(conn, &touched)?;
+    Ok(Some(run))
 }
 
 /// Turns the audit trail off (or back on) for the rest of the transaction.
