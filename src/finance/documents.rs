@@ -383,6 +383,7 @@ async fn invoice(
         load(tenant, Doc::Invoice(id))
     })
     .await?;
+    let students = loaded.students;
     let Content::Invoice {
         head,
         lines,
@@ -396,7 +397,7 @@ async fn invoice(
         .t
         .message("fin-invoice-title")
         .arg("number", head.number.as_str());
-    render(&InvoicePage {
+    let shown = render(&InvoicePage {
         layout: page.layout(title.to_string()),
         voided: voided.as_ref().map(|v| void_note(&locale, v)),
         may_void: head.status != "void" && page.can(Action::Update, Entity::Invoices),
@@ -404,7 +405,8 @@ async fn invoice(
         invoice: *head,
         lines,
         sharing: Sharing::of(Doc::Invoice(id)),
-    })
+    })?;
+    Ok(crate::privacy::mark_students(shown, &students))
 }
 
 /// `?paper=a4|letter` (A4 when not given).
@@ -459,18 +461,20 @@ pub async fn pdf_of(
     .await?;
     let locale = page.locale();
     let name = loaded.file_name();
+    let students = loaded.students.clone();
     let bytes = web::block(move || loaded.pdf(&locale, logo, size))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("PDF worker: {e}")))?
         .map_err(|e| pdf_failed(t, e))?;
-    Ok(HttpResponse::Ok()
+    let response = HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("inline; filename=\"{name}\""),
         ))
-        .body(bytes))
+        .body(bytes);
+    Ok(crate::privacy::mark_students(response, &students))
 }
 
 /// Sends the document to the guardians who receive the students' invoices, the PDF

@@ -184,6 +184,8 @@ struct ReceiptPage {
     may_refund: bool,
     /// The payment whose refund form came back with its message, and the message.
     refusing: Option<(Uuid, String, String)>,
+    /// The students the receipt is about, for the access log.
+    students: Vec<Uuid>,
 }
 
 impl ReceiptPage {
@@ -229,6 +231,7 @@ async fn receipt_page(
     .await?;
     let t = page.t;
     let title = loaded.title(t);
+    let students = loaded.students;
     let Content::Receipt { paid, outstanding } = loaded.content else {
         return Err(AppError::NotFound);
     };
@@ -247,6 +250,7 @@ async fn receipt_page(
         sharing: Sharing::of(Doc::Receipt(id)),
         may_refund: page.can(Action::Create, Entity::Payments),
         refusing,
+        students,
     })
 }
 
@@ -256,7 +260,9 @@ async fn receipt(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    render(&receipt_page(&page, &state, id, None).await?)
+    let shown = receipt_page(&page, &state, id, None).await?;
+    let response = render(&shown)?;
+    Ok(crate::privacy::mark_students(response, &shown.students))
 }
 
 async fn receipt_pdf(

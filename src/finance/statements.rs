@@ -266,10 +266,11 @@ async fn show(
     })
     .await?;
     let title = loaded.title(page.t);
+    let students = loaded.students;
     let Content::Statement(statement) = loaded.content else {
         return Err(AppError::NotFound);
     };
-    render(&StatementPage {
+    let shown = render(&StatementPage {
         layout: page.layout(title),
         locale: page.locale(),
         path: format!("/finance/statements/{}", account.path()),
@@ -278,7 +279,8 @@ async fn show(
         logo: loaded.logo_file.map(crate::web::brand::logo_url),
         sharing: Sharing::of(doc),
         may_take: page.can(Action::Create, Entity::Payments),
-    })
+    })?;
+    Ok(crate::privacy::mark_students(shown, &students))
 }
 
 fn account(kind: &str, id: &str) -> Result<Account, AppError> {

@@ -34,11 +34,24 @@ pub const BATCH_WINDOW: Duration = Duration::from_secs(1);
 /// counted in the log and dropped rather than slowing the pages down.
 const QUEUE: usize = 20_000;
 
-/// What a page showed: one student, or an export's students, counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a page showed: one student, a few named students (a family's statement),
+/// or an export's students, counted.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Subject {
     Student(Uuid),
+    Each(Vec<Uuid>),
     Students(usize),
+}
+
+impl Subject {
+    /// The students a document is about: one, each of a few, or none.
+    pub fn of(students: &[Uuid]) -> Option<Subject> {
+        match students {
+            [] => None,
+            [one] => Some(Subject::Student(*one)),
+            many => Some(Subject::Each(many.to_vec())),
+        }
+    }
 }
 
 enum Note {
@@ -95,6 +108,14 @@ pub fn mark(mut response: HttpResponse, subject: Subject) -> HttpResponse {
     response
 }
 
+/// Marks `response` as showing the `students` a document is about (none: unmarked).
+pub fn mark_students(response: HttpResponse, students: &[Uuid]) -> HttpResponse {
+    match Subject::of(students) {
+        Some(subject) => mark(response, subject),
+        None => response,
+    }
+}
+
 /// The student an address names: the `{id}` after `students/` in its pattern.
 fn student_in_path(pattern: &str, req: &HttpRequest) -> Option<Uuid> {
     if !pattern.contains("/students/{id}") {
@@ -112,7 +133,7 @@ pub async fn record_views(
     if res.status().is_success() && res.request().method() == Method::GET {
         note(
             res.request(),
-            res.response().extensions().get::<Subject>().copied(),
+            res.response().extensions().get::<Subject>().cloned(),
         );
     }
     Ok(res)
@@ -132,18 +153,22 @@ fn note(req: &HttpRequest, marked: Option<Subject>) {
     ) else {
         return;
     };
-    let (student_id, count) = match subject {
-        Subject::Student(id) => (Some(id), 1),
-        Subject::Students(n) => (None, i32::try_from(n).unwrap_or(i32::MAX)),
+    let views: Vec<(Option<Uuid>, i32)> = match subject {
+        Subject::Student(id) => vec![(Some(id), 1)],
+        Subject::Each(ids) => ids.into_iter().map(|id| (Some(id), 1)).collect(),
+        Subject::Students(n) => vec![(None, i32::try_from(n).unwrap_or(i32::MAX))],
     };
-    log.push(View {
-        organization_id: access.organization_id,
-        user_id: Some(access.user_id),
-        student_id,
-        students_count: count,
-        route,
-        created_at: crate::clock::now(),
-    });
+    let at = crate::clock::now();
+    for (student_id, count) in views {
+        log.push(View {
+            organization_id: access.organization_id,
+            user_id: Some(access.user_id),
+            student_id,
+            students_count: count,
+            route: route.clone(),
+            created_at: at,
+        });
+    }
 }
 
 /// The writer: gathers views until the batch is full, the window has passed or a

@@ -5,7 +5,7 @@ pub mod log;
 pub mod pages;
 pub mod queries;
 
-pub use log::{AccessLog, Subject, mark, record_views};
+pub use log::{AccessLog, Subject, mark, mark_students, record_views};
 
 use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Routes};
 

@@ -298,7 +298,8 @@ pub async fn show(
     let files = files_view(res, &page, &state, &ask, &mut record);
     let (row, tab, history, family) = (record.row, record.tab, record.history, record.family);
     let view = ResView::new(res, &page.access, t);
-    render(&DetailPage {
+    let student = student_of(res, &row);
+    let page = render(&DetailPage {
         layout: page.layout(format!("{} · {}", row.title, view.label)),
         t,
         res: view,
@@ -314,5 +315,19 @@ pub async fn show(
         history,
         elsewhere: elsewhere(res, ask.id, &page.access, t),
         family,
+    })?;
+    Ok(match student {
+        Some(id) => crate::privacy::mark(page, crate::privacy::Subject::Student(id)),
+        None => page,
     })
+}
+
+/// The student a record belongs to, for the access log: its first field naming a
+/// student (an attendance mark's, a result's, an invoice's, a document's).
+fn student_of(res: &'static Resource, row: &Row) -> Option<Uuid> {
+    res.fields
+        .iter()
+        .position(|f| matches!(f.kind, Kind::Relation(target) if target.entity == Entity::Students))
+        .and_then(|i| row.raw(i))
+        .and_then(|id| id.parse().ok())
 }

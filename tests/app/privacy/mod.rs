@@ -276,3 +276,119 @@ async fn the_access_log_pages_speak_spanish() {
     assert!(page.contains("Quién vio qué"), "{page}");
     assert!(page.contains("Elija un miembro del personal"));
 }
+
+/// A live Northwind invoice and the student it bills.
+fn an_invoice(app: &TestApp) -> (Uuid, Uuid) {
+    use homeroom::db::schema::invoices;
+    invoices::table
+        .inner_join(organizations::table)
+        .filter(organizations::name.eq("Northwind Academy"))
+        .filter(invoices::deleted_at.is_null())
+        .order(invoices::invoice_number)
+        .select((invoices::id, invoices::student_id))
+        .first(&mut app.conn())
+        .expect("a demo invoice")
+}
+
+#[actix_web::test]
+async fn opening_an_invoice_and_its_pdf_records_the_student_it_bills() {
+    let app = spawn_app().await;
+    let (invoice, student) = an_invoice(&app);
+    let accountant = app.signed_in(DemoUser::Accountant).await;
+    let me = user_id(&mut app.conn(), DemoUser::Accountant.email());
+
+    for path in [
+        format!("/finance/invoices/{invoice}"),
+        format!("/finance/invoices/{invoice}/pdf"),
+    ] {
+        let response = app.get(&accountant, &path).await;
+        assert_eq!(response.status(), 200, "{path}");
+    }
+
+    let rows = wait_for_view(&app, |r| r.route == "/finance/invoices/{id}/pdf").await;
+    for route in ["/finance/invoices/{id}", "/finance/invoices/{id}/pdf"] {
+        assert_eq!(
+            rows.iter().filter(|r| r.route == route).collect::<Vec<_>>(),
+            vec![&Logged {
+                user_id: Some(me),
+                student_id: Some(student),
+                students_count: 1,
+                route: route.to_owned(),
+            }],
+            "{route}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn a_familys_statement_records_each_of_its_children() {
+    let app = spawn_app().await;
+    #[derive(QueryableByName)]
+    struct Child {
+        #[diesel(sql_type = diesel::sql_types::Uuid)]
+        family_id: Uuid,
+        #[diesel(sql_type = diesel::sql_types::Uuid)]
+        student_id: Uuid,
+    }
+    let children: Vec<Child> = diesel::sql_query(
+        "WITH family AS (
+            SELECT p.family_id FROM guardian_people p
+            JOIN guardians g ON g.person_id = p.id AND g.deleted_at IS NULL
+            JOIN students s ON s.id = g.student_id AND s.deleted_at IS NULL
+            WHERE p.family_id IS NOT NULL AND p.deleted_at IS NULL
+            GROUP BY p.family_id HAVING count(DISTINCT s.id) >= 2
+            ORDER BY p.family_id LIMIT 1)
+         SELECT DISTINCT p.family_id, g.student_id FROM guardian_people p
+         JOIN family f ON f.family_id = p.family_id
+         JOIN guardians g ON g.person_id = p.id AND g.deleted_at IS NULL
+         JOIN students s ON s.id = g.student_id AND s.deleted_at IS NULL
+         WHERE p.deleted_at IS NULL",
+    )
+    .load(&mut app.conn())
+    .expect("a family of two or more children");
+    assert!(children.len() >= 2, "the demo has families of siblings");
+    let family = children[0].family_id;
+    let accountant = app.signed_in(DemoUser::Accountant).await;
+
+    let path = format!("/finance/statements/families/{family}");
+    assert_eq!(app.get(&accountant, &path).await.status(), 200);
+
+    let route = "/finance/statements/families/{id}";
+    let rows = wait_for_view(&app, |r| r.route == route).await;
+    let mut seen: Vec<Uuid> = rows
+        .iter()
+        .filter(|r| r.route == route)
+        .filter_map(|r| r.student_id)
+        .collect();
+    let mut expected: Vec<Uuid> = children.iter().map(|c| c.student_id).collect();
+    seen.sort();
+    expected.sort();
+    assert_eq!(seen, expected, "one row for each child on the statement");
+}
+
+#[actix_web::test]
+async fn a_record_page_about_a_student_records_that_student() {
+    use homeroom::db::schema::guardians;
+    let app = spawn_app().await;
+    let (guardian, student): (Uuid, Uuid) = guardians::table
+        .inner_join(organizations::table)
+        .filter(organizations::name.eq("Northwind Academy"))
+        .filter(guardians::deleted_at.is_null())
+        .order(guardians::id)
+        .select((guardians::id, guardians::student_id))
+        .first(&mut app.conn())
+        .expect("a demo guardian");
+    let admin = app.signed_in(DemoUser::Admin).await;
+
+    let response = app.get(&admin, &format!("/guardians/{guardian}")).await;
+    assert_eq!(response.status(), 200);
+
+    let rows = wait_for_view(&app, |r| r.route == "/guardians/{id}").await;
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.route == "/guardians/{id}")
+            .map(|r| r.student_id)
+            .collect::<Vec<_>>(),
+        vec![Some(student)]
+    );
+}
