@@ -17,6 +17,7 @@ use crate::staffdev::content::{self, Content};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::flash::{self, Level};
+use crate::web::form::FieldErrors;
 use crate::web::layout::{Layout, Page};
 use crate::web::{render, render_as, see_other};
 
@@ -133,24 +134,18 @@ fn keep(
             None
         }
     };
-    let user = page.access.user_id;
-    if errors.is_empty()
-        && let Some(upload) = upload
-    {
-        let sign_id = vocabulary.signs[index].id;
-        match crate::files::store_sign_media(tenant, files, upload, sign_id, user) {
-            Ok(stored) => {
-                vocabulary.signs[index].media = Some(stored.id);
-                vocabulary.signs[index].media_type = stored.content_type;
-            }
-            Err(e) if e.is_for_user() => errors.add(format!("signs[{index}].media"), e.message(t)),
-            Err(e) => return Err(e.into()),
-        }
-    }
     if errors.is_empty() {
-        match content::save(tenant.conn(), &vocabulary, Some(user), t)? {
-            Ok(()) => return Ok(None),
-            Err(refused) => errors = refused,
+        match store(
+            tenant,
+            files,
+            &mut vocabulary,
+            index,
+            upload,
+            page.access.user_id,
+            t,
+        )? {
+            None => return Ok(None),
+            Some(refused) => errors = refused,
         }
     }
     let at = format!("signs[{index}]");
@@ -170,6 +165,71 @@ fn keep(
         signs.pop();
     }
     Ok(Some(vocabulary_page(page, signs, shown)))
+}
+
+/// Stores the sign's new media (if any) and the vocabulary together: when either
+/// is refused, neither is kept (the media's row goes with its savepoint and its
+/// file is removed). Returns the refusal's messages.
+fn store(
+    tenant: &mut Tenant<'_>,
+    files: &FileStore,
+    vocabulary: &mut SignVocabulary,
+    index: usize,
+    upload: Option<&crate::files::Upload>,
+    user: Uuid,
+    t: Lang,
+) -> Result<Option<FieldErrors>, AppError> {
+    let mut written: Vec<String> = Vec::new();
+    let before = (
+        vocabulary.signs[index].media,
+        vocabulary.signs[index].media_type.clone(),
+    );
+    let outcome = tenant.transaction(|tenant| {
+        if let Some(upload) = upload {
+            let sign_id = vocabulary.signs[index].id;
+            match crate::files::store_sign_media(tenant, files, upload, sign_id, user) {
+                Ok(stored) => {
+                    written.extend(stored.storage_key.clone());
+                    written.extend(stored.thumbnail_key.clone());
+                    vocabulary.signs[index].media = Some(stored.id);
+                    vocabulary.signs[index].media_type = stored.content_type;
+                }
+                Err(e) if e.is_for_user() => {
+                    let mut refused = FieldErrors::default();
+                    refused.add(format!("signs[{index}].media"), e.message(t));
+                    return Err(Undone::Refused(refused));
+                }
+                Err(e) => return Err(Undone::Failed(e.into())),
+            }
+        }
+        content::save(tenant.conn(), vocabulary, Some(user), t)?.map_err(Undone::Refused)
+    });
+    match outcome {
+        Ok(()) => Ok(None),
+        Err(undone) => {
+            written.iter().for_each(|key| files.remove(key));
+            (
+                vocabulary.signs[index].media,
+                vocabulary.signs[index].media_type,
+            ) = before;
+            match undone {
+                Undone::Refused(refused) => Ok(Some(refused)),
+                Undone::Failed(e) => Err(e),
+            }
+        }
+    }
+}
+
+/// Why a sign's save was undone.
+enum Undone {
+    Refused(FieldErrors),
+    Failed(AppError),
+}
+
+impl From<diesel::result::Error> for Undone {
+    fn from(e: diesel::result::Error) -> Undone {
+        Undone::Failed(e.into())
+    }
 }
 
 /// `POST /staff-development/signs/vocabulary` (multipart): `sign` (empty for a new
