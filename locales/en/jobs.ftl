@@ -48,4 +48,4 @@ jobs-task-session-cleanup = Removes sign-in sessions that expired or were revoke
 jobs-task-overdue-invoices = Marks issued invoices overdue once their due date has passed with a balance left.
 jobs-task-absence-alerts = Tells guardians the same day when a roll marks their child absent and the mark still stands after the grace period.
 jobs-task-interrupted-imports = Marks imports whose server stopped while they ran as interrupted, so they can be run again.
-jobs-task-upload-cleanup = Removes import uploads a day after their preview when nobody imported them, and those of failed imports.
+jobs-task-upload-cleanup = Removes import uploads a day after their preview when nobody imported them, those of failed imports, and student data exports a day after they were made.

@@ -48,4 +48,4 @@ jobs-task-session-cleanup = Elimina las sesiones que caducaron o se revocaron ha
 jobs-task-overdue-invoices = Marca como vencidas las facturas emitidas cuya fecha de vencimiento ha pasado con saldo pendiente.
 jobs-task-absence-alerts = Avisa a los tutores el mismo día cuando una lista marca ausente a su hijo o hija y la marca sigue en pie tras el periodo de gracia.
 jobs-task-interrupted-imports = Marca como interrumpidas las importaciones cuyo servidor se detuvo mientras se ejecutaban, para que puedan volver a lanzarse.
-jobs-task-upload-cleanup = Elimina los archivos subidos para importar un día después de su vista previa si nadie los importó, y los de importaciones fallidas.
+jobs-task-upload-cleanup = Elimina los archivos subidos para importar un día después de su vista previa si nadie los importó, los de importaciones fallidas y las exportaciones de datos de un alumno un día después de hacerse.

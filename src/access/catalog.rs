@@ -112,6 +112,7 @@ entities! {
     StudentStatusChanges => "student_status_changes", "Student status history";
     Admissions => "admissions", "Admissions";
     AccessLog => "access_log", "Access log";
+    StudentExports => "student_exports", "Student data exports";
 }
 
 /// Where an entity sits on the role editor's grid: related records side by side.
@@ -247,7 +248,8 @@ impl Entity {
             | E::ScheduledTasks
             | E::SyncLogs
             | E::EmailOutbox
-            | E::AccessLog => EntityGroup::System,
+            | E::AccessLog
+            | E::StudentExports => EntityGroup::System,
         }
     }
 }

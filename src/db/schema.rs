@@ -1809,3 +1809,25 @@ diesel::table! {
         updated_by_id -> Nullable<Uuid>,
     }
 }
+
+diesel::table! {
+    student_exports (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        student_id -> Uuid,
+        requested_by_id -> Nullable<Uuid>,
+        storage_key -> Nullable<Text>,
+        size_in_bytes -> Nullable<Int8>,
+        expires_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(student_exports -> organizations (organization_id));
+diesel::joinable!(student_exports -> students (student_id));
+diesel::joinable!(student_exports -> sync_logs (id));
+diesel::joinable!(student_exports -> users (requested_by_id));
+diesel::allow_tables_to_appear_in_same_query!(student_exports, organizations);
+diesel::allow_tables_to_appear_in_same_query!(student_exports, students);
+diesel::allow_tables_to_appear_in_same_query!(student_exports, sync_logs);
+diesel::allow_tables_to_appear_in_same_query!(student_exports, users);

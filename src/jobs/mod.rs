@@ -115,7 +115,7 @@ impl Task {
                 "Marks imports whose server stopped while they ran as interrupted, so they can be run again."
             }
             Task::UploadCleanup => {
-                "Removes import uploads a day after their preview when nobody imported them, and those of failed imports."
+                "Removes import uploads a day after their preview when nobody imported them, those of failed imports, and student data exports a day after they were made."
             }
             Task::MessageDelivery => {
                 "Sends scheduled messages at their time and e-mails each recipient, trying a refused address again before marking it failed."
@@ -230,8 +230,9 @@ impl Task {
             Task::UploadCleanup => {
                 let cutoff = ctx.now - chrono::Duration::hours(UPLOADS_KEPT_HOURS);
                 let removed = crate::resources::remove_old_uploads(ctx.data_dir, cutoff.into());
+                let exports = crate::privacy::export::remove_expired(conn, ctx.data_dir, ctx.now)?;
                 Ok(Outcome {
-                    processed: count(removed),
+                    processed: count(removed + exports),
                     ..Outcome::default()
                 })
             }

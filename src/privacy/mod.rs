@@ -1,6 +1,8 @@
 //! Privacy: the access log (who saw which student's record), the "Who has seen
-//! this record" tab of a student's profile and the page of one staff member's views.
+//! this record" tab of a student's profile and the page of one staff member's views,
+//! and the export of everything held on one student ([`export`]).
 
+pub mod export;
 pub mod log;
 pub mod pages;
 pub mod queries;
@@ -13,6 +15,7 @@ use crate::access::{Action, Entity, Gate, MenuEntry, MenuGroup, Permission, Rout
 pub const READ_ACCESS_LOG: Permission = Permission::new(Action::Read, Entity::AccessLog);
 
 pub fn routes(r: &mut Routes) {
+    export::routes(r);
     r.get(
         "/privacy/access",
         Gate::Requires(READ_ACCESS_LOG),

@@ -406,6 +406,21 @@ pub mod imports {
         .optional()
     }
 
+    /// Opens the log of a background run (running) under the id its worker
+    /// knows it by, as the signed-in user.
+    pub fn open_run(tenant: &mut Tenant<'_>, id: Uuid, sync_type: &str) -> QueryResult<usize> {
+        let by = tenant.user().map(|u| u.uuid());
+        diesel::insert_into(sync_logs::table)
+            .values((
+                sync_logs::id.eq(id),
+                sync_logs::organization_id.eq(tenant.organization()),
+                sync_logs::sync_type.eq(sync_type),
+                sync_logs::status.eq(SyncStatus::Running),
+                sync_logs::created_by_id.eq(by),
+            ))
+            .execute(tenant.conn())
+    }
+
     /// Rows a run has processed, created and updated.
     #[derive(Clone, Copy, Default)]
     pub struct Counts {

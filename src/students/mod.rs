@@ -14,9 +14,19 @@ pub mod profile;
 mod queries;
 mod routes;
 
+use diesel::QueryResult;
 use uuid::Uuid;
 
+use crate::db::Tenant;
+
+pub use queries::Student;
 pub use routes::routes;
+
+/// The student as the profile finds it: of the school and not deleted. Pages that
+/// act on one student start here, so they show the students the profile shows.
+pub fn find(tenant: &mut Tenant<'_>, id: Uuid) -> QueryResult<Option<Student>> {
+    queries::student(tenant, id)
+}
 
 /// The student's profile page: where a student's name links.
 pub fn profile_path(id: Uuid) -> String {

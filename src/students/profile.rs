@@ -135,6 +135,8 @@ pub struct Profile {
     /// May bill the fees offered after a mid-year enrolment (finance's panel).
     pub may_invoice: bool,
     pub may_edit: bool,
+    /// May download everything held on the student (a subject access export).
+    pub may_export: bool,
     pub tabs: Vec<TabLink>,
     pub panel: Option<TabPanel>,
 }
@@ -253,6 +255,7 @@ pub fn load(
         may_enrol: may(Action::Create, Entity::ClassEnrollments)
             && may(Action::Update, Entity::ClassEnrollments),
         may_edit: may(Action::Update, Entity::Students),
+        may_export: access.can(crate::privacy::export::EXPORT_STUDENT_DATA),
         tabs: tabs_allowed
             .into_iter()
             .map(|tab| TabLink {

@@ -414,15 +414,7 @@ pub mod runs {
     ) -> QueryResult<()> {
         let org = tenant.organization();
         let by = tenant.user().map(|u| u.uuid());
-        diesel::insert_into(sync_logs::table)
-            .values((
-                sync_logs::id.eq(id),
-                sync_logs::organization_id.eq(org),
-                sync_logs::sync_type.eq(SYNC_TYPE),
-                sync_logs::status.eq(SyncStatus::Running),
-                sync_logs::created_by_id.eq(by),
-            ))
-            .execute(tenant.conn())?;
+        crate::resources::queries::imports::open_run(tenant, id, SYNC_TYPE)?;
         diesel::insert_into(report_card_runs::table)
             .values((
                 report_card_runs::id.eq(id),
