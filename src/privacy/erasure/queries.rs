@@ -305,12 +305,16 @@ pub fn erase(
     .bind::<SqlUuid, _>(student)
     .load(tenant.conn())?;
     let people: Vec<Uuid> = links.iter().filter_map(|l| l.other).collect();
-    let mut names = vec![
-        format!("{} {}", person.first_name, person.last_name),
-        format!("{}, {}", person.last_name, person.first_name),
-        format!("{} {}", person.last_name, person.first_name),
-    ];
-    let mut emails: Vec<String> = person.email.iter().cloned().collect();
+    // Every name the student went by: text written before a change still holds the old one.
+    let (firsts, lasts, mut emails) = former_names(tenant, student, &person)?;
+    let mut names = Vec::new();
+    for first in &firsts {
+        for last in &lasts {
+            names.push(format!("{first} {last}"));
+            names.push(format!("{last}, {first}"));
+            names.push(format!("{last} {first}"));
+        }
+    }
     // A link without a person of its own is the student's alone.
     for link in links.iter().filter(|l| l.other.is_none()) {
         names.push(link.full_name.clone());
@@ -456,6 +460,49 @@ pub fn erase(
     .execute(tenant.conn())?;
     resume_audit(tenant.conn(), &audit_before)?;
     Ok(Some(done))
+}
+
+#[derive(QueryableByName)]
+struct Changes {
+    #[diesel(sql_type = diesel::sql_types::Jsonb)]
+    changes: serde_json::Value,
+}
+
+/// The student's first names, last names and e-mail addresses, now and as the
+/// audit trail of their row remembers them.
+fn former_names(
+    tenant: &mut Tenant<'_>,
+    student: Uuid,
+    person: &Personal,
+) -> QueryResult<(Vec<String>, Vec<String>, Vec<String>)> {
+    let organization = tenant.organization().uuid();
+    let trail: Vec<Changes> = diesel::sql_query(
+        "SELECT changes FROM audit_log
+         WHERE organization_id = $1 AND table_name = 'students' AND row_id = $2",
+    )
+    .bind::<SqlUuid, _>(organization)
+    .bind::<SqlUuid, _>(student)
+    .load(tenant.conn())?;
+    let mut firsts = vec![person.first_name.clone()];
+    let mut lasts = vec![person.last_name.clone()];
+    let mut emails: Vec<String> = person.email.iter().cloned().collect();
+    for entry in &trail {
+        for (column, into) in [
+            ("first_name", &mut firsts),
+            ("last_name", &mut lasts),
+            ("email", &mut emails),
+        ] {
+            for side in ["from", "to"] {
+                let value = entry.changes.get(column).and_then(|c| c.get(side));
+                if let Some(text) = value.and_then(serde_json::Value::as_str)
+                    && !into.iter().any(|known| known == text)
+                {
+                    into.push(text.to_owned());
+                }
+            }
+        }
+    }
+    Ok((firsts, lasts, emails))
 }
 
 /// Records that a student record was erased, with its counts and never its name.

@@ -233,21 +233,29 @@ async fn an_erased_student_leaves_no_trace_in_any_table_or_file_and_the_totals_s
     let student = a_paying_family(&app, org);
     let today = school_today(&mut app.conn(), org);
 
-    // Distinctive values, changed the way a school would (the audit trail keeps them).
-    let (email, born) = ("quill.erasure@family.test", "1999-02-27");
+    // The name the demo's messages and mail use, then distinctive values, changed
+    // the way a school would (the audit trail keeps the old ones).
     let mut conn = app.conn();
-    diesel::sql_query("UPDATE students SET email = $2, date_of_birth = $3::date WHERE id = $1")
-        .bind::<SqlUuid, _>(student)
-        .bind::<Text, _>(email)
-        .bind::<Text, _>(born)
-        .execute(&mut conn)
-        .expect("the student's contact");
     let (first, last): (String, String) = students::table
         .find(student)
         .select((students::first_name, students::last_name))
         .first(&mut conn)
         .expect("the student");
-    let name = format!("{first} {last}");
+    let former = format!("{first} {last}");
+    let (new_first, new_last) = ("Zebulon", "Quillfeather-Oduya");
+    let name = format!("{new_first} {new_last}");
+    let (email, born) = ("quill.erasure@family.test", "1999-02-27");
+    diesel::sql_query(
+        "UPDATE students SET first_name = $2, last_name = $3, email = $4,
+             date_of_birth = $5::date WHERE id = $1",
+    )
+    .bind::<SqlUuid, _>(student)
+    .bind::<Text, _>(new_first)
+    .bind::<Text, _>(new_last)
+    .bind::<Text, _>(email)
+    .bind::<Text, _>(born)
+    .execute(&mut conn)
+    .expect("the student's new name and contact");
     left_on(
         &mut conn,
         student,
@@ -323,7 +331,13 @@ async fn an_erased_student_leaves_no_trace_in_any_table_or_file_and_the_totals_s
     );
     let before = totals(&app, org);
 
-    let mut personal = vec![name.clone(), email.to_owned(), born.to_owned()];
+    let mut personal = vec![
+        former.clone(),
+        new_first.to_owned(),
+        new_last.to_owned(),
+        email.to_owned(),
+        born.to_owned(),
+    ];
     personal.extend(family_emails.into_iter().map(|v| v.value));
     assert!(
         !traces(&mut app.conn(), &personal).is_empty(),
