@@ -175,6 +175,22 @@ fn left_on(conn: &mut PgConnection, student: Uuid, status: &str, on: NaiveDate) 
     .expect("the enrolments ended");
 }
 
+/// A new student of `org` who withdrew `days` ago.
+fn a_student_who_left(app: &TestApp, org: Uuid, (first, last): (&str, &str), days: i64) -> Uuid {
+    let mut conn = app.conn();
+    let today = school_today(&mut conn, org);
+    let student = StudentBuilder::new(org)
+        .named(first, last)
+        .insert(&mut conn);
+    left_on(
+        &mut conn,
+        student,
+        "withdrawn",
+        today - Duration::days(days),
+    );
+    student
+}
+
 /// The student ids the retention page lists.
 fn listed(html: &str) -> Vec<Uuid> {
     let doc = scraper::Html::parse_document(html);
@@ -351,13 +367,12 @@ async fn an_erased_student_leaves_no_trace_in_any_table_or_file_and_the_totals_s
     assert_eq!(response.status(), 422);
     let html = response.text().await.expect("the page");
     assert!(html.contains("name exactly as shown to confirm"), "{html}");
-    assert_eq!(
+    assert!(
         students::table
             .find(student)
             .select(students::erased_at.is_null())
             .first::<bool>(&mut app.conn())
             .expect("the student"),
-        true,
         "nothing is erased"
     );
 
@@ -432,16 +447,7 @@ async fn an_erased_student_leaves_no_trace_in_any_table_or_file_and_the_totals_s
 async fn only_an_administrator_may_see_the_list_or_erase() {
     let app = spawn_app().await;
     let org = northwind(&app);
-    let today = school_today(&mut app.conn(), org);
-    let student = StudentBuilder::new(org)
-        .named("Orla", "Vantongeren")
-        .insert(&mut app.conn());
-    left_on(
-        &mut app.conn(),
-        student,
-        "graduated",
-        today - Duration::days(3650),
-    );
+    let student = a_student_who_left(&app, org, ("Orla", "Vantongeren"), 3650);
     let admin = app.signed_in(DemoUser::Admin).await;
     let token = csrf_token(&app.page(&admin, PAGE).await).expect("token");
     for who in [
@@ -636,15 +642,11 @@ async fn the_retention_page_fits_a_phone_a_tablet_and_a_desktop_in_spanish() {
     };
     let app = spawn_app().await;
     let org = northwind(&app);
-    let today = school_today(&mut app.conn(), org);
-    let student = StudentBuilder::new(org)
-        .named("Maximiliana Esperanza", "Villalobos-Santacruz")
-        .insert(&mut app.conn());
-    left_on(
-        &mut app.conn(),
-        student,
-        "withdrawn",
-        today - Duration::days(4000),
+    a_student_who_left(
+        &app,
+        org,
+        ("Maximiliana Esperanza", "Villalobos-Santacruz"),
+        4000,
     );
     crate::languages::set_user_language(&app, DemoUser::Admin.email(), Some("es"));
     let (_driver, client) =
