@@ -1253,6 +1253,7 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        erased_at -> Nullable<Timestamptz>,
     }
 }
 

@@ -37,6 +37,7 @@ pub enum Task {
     MessageDelivery,
     PaymentReminders,
     EventReminders,
+    RecordRetention,
 }
 
 /// What a run did, for its `sync_logs` row.
@@ -71,6 +72,7 @@ impl Task {
         Task::MessageDelivery,
         Task::PaymentReminders,
         Task::EventReminders,
+        Task::RecordRetention,
     ];
 
     pub fn task_type(self) -> &'static str {
@@ -83,6 +85,7 @@ impl Task {
             Task::MessageDelivery => "message_delivery",
             Task::PaymentReminders => "payment_reminders",
             Task::EventReminders => "event_reminders",
+            Task::RecordRetention => "record_retention",
         }
     }
 
@@ -97,6 +100,7 @@ impl Task {
             Task::MessageDelivery => msg("messages-task-delivery"),
             Task::PaymentReminders => msg("fin-task-reminders"),
             Task::EventReminders => msg("cal-task-reminders"),
+            Task::RecordRetention => msg("priv-retention-task"),
         }
     }
 
@@ -126,6 +130,9 @@ impl Task {
             Task::EventReminders => {
                 "Sends each calendar event's reminder to the people it is for, the chosen number of days before it, once."
             }
+            Task::RecordRetention => {
+                "Lists the students who left longer ago than their school keeps records, for an administrator to erase, and erases the students deleted longer ago than the school's purge window."
+            }
         }
     }
 
@@ -139,6 +146,7 @@ impl Task {
             Task::MessageDelivery => 1,
             Task::PaymentReminders => 60,
             Task::EventReminders => 60,
+            Task::RecordRetention => 24 * 60,
         }
     }
 
@@ -224,6 +232,15 @@ impl Task {
                 Ok(Outcome {
                     processed: count(reminded),
                     created: count(reminded),
+                    ..Outcome::default()
+                })
+            }
+            Task::RecordRetention => {
+                let store = crate::files::FileStore::reading(ctx.data_dir);
+                let review = crate::privacy::erasure::review_schools(conn, &store, ctx.now)?;
+                Ok(Outcome {
+                    processed: count(review.past_retention + review.purged),
+                    updated: count(review.purged),
                     ..Outcome::default()
                 })
             }

@@ -182,7 +182,7 @@ fn menu_groups(links: &[String]) -> Vec<String> {
 /// each role sees only the links it may open.
 #[actix_web::test]
 async fn each_role_sees_its_own_menu_in_the_usual_order() {
-    const EVERYTHING: [&str; 78] = [
+    const EVERYTHING: [&str; 79] = [
         "Today: Dashboard -> /",
         "Today: Inbox -> /inbox",
         "Today: Today -> /today",
@@ -250,6 +250,7 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
         "Administration: Outbox -> /admin/outbox",
         "Administration: School settings -> /settings",
         "Administration: Who saw what -> /privacy/access",
+        "Administration: Records past retention -> /privacy/retention",
         "Administration: Staff development content -> /staff-development/content/safety-quizzes",
         "Administration: Campuses -> /campuses",
         "Administration: Campus attendance summaries -> /campus-attendance-summaries",
@@ -277,7 +278,8 @@ async fn each_role_sees_its_own_menu_in_the_usual_order() {
          Zone check-in, Team zones, Sign learning, Team signs, \
          Staff attendance records, Frame posts, Progress, Safety quiz results, \
          Personality quiz results, Walkthrough check-ins",
-        "Administration: Users, Roles, Jobs, Outbox, School settings, Who saw what, Campuses, \
+        "Administration: Users, Roles, Jobs, Outbox, School settings, Who saw what, \
+         Records past retention, Campuses, \
          Campus attendance summaries, Message recipients, Content catalog, Login history, \
          Audit log, Scheduled tasks, Sync logs",
         "Account: Your profile",

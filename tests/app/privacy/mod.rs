@@ -3,6 +3,7 @@
 //! access-log permission read them on the profile's tab and by staff member.
 
 mod browser;
+mod erasure;
 mod export;
 mod logs;
 

@@ -1,0 +1,33 @@
+# Retention and erasure of students' records.
+
+priv-retention-nav = Records past retention
+priv-retention-title = Records past retention
+priv-retention-intro = How long the school keeps the records of students who left, and the records it has kept longer. An erased record cannot be brought back.
+priv-retention-setting-heading = How long records are kept
+priv-retention-years = Years kept after a student leaves
+priv-retention-purge-days = Days a deleted student is kept
+priv-retention-purge-hint = A deleted student's record is erased by the daily review once these days are over.
+priv-retention-save = Save
+priv-retention-saved = The retention was saved.
+priv-retention-years-invalid = Enter a whole number of years from 1 to { $max }.
+priv-retention-days-invalid = Enter a whole number of days from 1 to { $max }.
+priv-retention-list-heading = Students who left longer ago than the school keeps records
+priv-retention-none = No record is past retention.
+priv-retention-student = Student
+priv-retention-left-on = Left on
+priv-retention-years-since = Years since
+priv-retention-task = Lists the students who left longer ago than their school keeps records, for an administrator to erase, and erases the students deleted longer ago than the school's purge window.
+priv-erase-warning = Erasing removes the student's name, contact details, date of birth, family, documents and files from every page, list and log. Invoices, payments and attendance counts stay, without the name.
+priv-erase-confirm-heading = Erase
+priv-erase-confirm-label = Type “{ $name }” to confirm
+priv-erase-button = Erase the record
+priv-erase-done = The record was erased.
+priv-erase-already = This record was already erased.
+priv-erase-not-left = This student has not left the school: only the record of a student who left can be erased.
+priv-erase-enrolled = This student is still enrolled in a class: end the enrolment first.
+priv-erase-too-soon = The school keeps this record until { $date }.
+priv-erase-name-mismatch = Type the student's name exactly as shown to confirm.
+priv-erase-first-name = Erased
+priv-erase-last-name = record
+priv-erase-in-text = [name erased]
+priv-erase-recipient = Erased recipient

@@ -1,0 +1,33 @@
+# Conservación y borrado de los expedientes de los alumnos.
+
+priv-retention-nav = Expedientes fuera de plazo
+priv-retention-title = Expedientes fuera de plazo
+priv-retention-intro = Cuánto tiempo conserva la escuela los expedientes de los alumnos que se fueron, y los que ha conservado más tiempo. Un expediente borrado no se puede recuperar.
+priv-retention-setting-heading = Cuánto tiempo se conservan los expedientes
+priv-retention-years = Años que se conservan tras la salida del alumno
+priv-retention-purge-days = Días que se conserva un alumno eliminado
+priv-retention-purge-hint = La revisión diaria borra el expediente de un alumno eliminado cuando pasan estos días.
+priv-retention-save = Guardar
+priv-retention-saved = Se guardó el plazo de conservación.
+priv-retention-years-invalid = Escriba un número entero de años entre 1 y { $max }.
+priv-retention-days-invalid = Escriba un número entero de días entre 1 y { $max }.
+priv-retention-list-heading = Alumnos que se fueron hace más tiempo del que la escuela conserva los expedientes
+priv-retention-none = Ningún expediente está fuera de plazo.
+priv-retention-student = Alumno
+priv-retention-left-on = Salida
+priv-retention-years-since = Años desde entonces
+priv-retention-task = Lista los alumnos que se fueron hace más tiempo del que su escuela conserva los expedientes, para que un administrador los borre, y borra los alumnos eliminados hace más tiempo que el plazo de la escuela.
+priv-erase-warning = Borrar quita el nombre del alumno, sus datos de contacto, su fecha de nacimiento, su familia, sus documentos y sus archivos de todas las páginas, listas y registros. Las facturas, los pagos y los recuentos de asistencia se conservan, sin el nombre.
+priv-erase-confirm-heading = Borrar
+priv-erase-confirm-label = Escriba «{ $name }» para confirmar
+priv-erase-button = Borrar el expediente
+priv-erase-done = Se borró el expediente.
+priv-erase-already = Este expediente ya estaba borrado.
+priv-erase-not-left = Este alumno no ha dejado la escuela: solo se puede borrar el expediente de un alumno que se fue.
+priv-erase-enrolled = Este alumno sigue matriculado en una clase: termine antes la matrícula.
+priv-erase-too-soon = La escuela conserva este expediente hasta el { $date }.
+priv-erase-name-mismatch = Escriba el nombre del alumno tal como aparece para confirmar.
+priv-erase-first-name = Expediente
+priv-erase-last-name = borrado
+priv-erase-in-text = [nombre borrado]
+priv-erase-recipient = Destinatario borrado

@@ -1,0 +1,1 @@
+ALTER TABLE students DROP COLUMN erased_at;
