@@ -108,11 +108,7 @@ impl Route {
         let path = href.split(['?', '#']).next().unwrap_or_default();
         let wanted: Vec<&str> = self.path.split('/').collect();
         let got: Vec<&str> = path.split('/').collect();
-        wanted.len() == got.len()
-            && wanted
-                .iter()
-                .zip(&got)
-                .all(|(w, g)| segment_matches(w, g))
+        wanted.len() == got.len() && wanted.iter().zip(&got).all(|(w, g)| segment_matches(w, g))
     }
 }
 
@@ -210,8 +206,7 @@ async fn fetch(client: &reqwest::Client, url: &str) -> Result<Answer, String> {
 
 /// The status and the body's length on the wire, compressed as a browser asks.
 async fn compressed(client: &reqwest::Client, url: &str) -> Result<(u16, usize), String> {
-    let response =
-        send_with_retry(|| client.get(url).header(ACCEPT_ENCODING, "gzip, br")).await?;
+    let response = send_with_retry(|| client.get(url).header(ACCEPT_ENCODING, "gzip, br")).await?;
     let status = response.status().as_u16();
     let body = response.bytes().await.map_err(|e| e.to_string())?;
     Ok((status, body.len()))
@@ -229,7 +224,10 @@ const LINKS: &[(&str, &str)] = &[
 ];
 
 /// The stylesheets and scripts a page loads.
-const ASSETS: &[(&str, &str)] = &[("link[rel~=stylesheet][href]", "href"), ("script[src]", "src")];
+const ASSETS: &[(&str, &str)] = &[
+    ("link[rel~=stylesheet][href]", "href"),
+    ("script[src]", "src"),
+];
 
 /// The same-site addresses in `body` of the elements and attributes `which` names.
 fn addresses(body: &str, base: &str, which: &[(&str, &str)]) -> Vec<String> {
@@ -275,8 +273,12 @@ fn new_client() -> Result<reqwest::Client, String> {
 async fn sign_in(base: &str, email: &str, password: &str) -> Result<reqwest::Client, String> {
     let client = new_client()?;
     let form = fetch(&client, &format!("{base}/login")).await?;
-    let token = input_value(&form.body, "csrf_token")
-        .ok_or_else(|| format!("no csrf_token on {base}/login (it answered {})", form.status))?;
+    let token = input_value(&form.body, "csrf_token").ok_or_else(|| {
+        format!(
+            "no csrf_token on {base}/login (it answered {})",
+            form.status
+        )
+    })?;
     let answer = client
         .post(format!("{base}/login"))
         .form(&[
@@ -442,8 +444,10 @@ async fn explore(
             }
             continue;
         }
-        if matches!(found.outcomes.get(route.path), Some(Outcome::Reached { .. }))
-            || !visited.insert(href.clone())
+        if matches!(
+            found.outcomes.get(route.path),
+            Some(Outcome::Reached { .. })
+        ) || !visited.insert(href.clone())
         {
             continue;
         }
@@ -479,9 +483,7 @@ async fn explore(
             }
             status => {
                 if status >= 500 {
-                    found
-                        .failures
-                        .push(format!("GET {href} answered {status}"));
+                    found.failures.push(format!("GET {href} answered {status}"));
                 }
                 let to = if answer.location.is_empty() {
                     String::new()
@@ -569,7 +571,9 @@ async fn discover(
             (_, Some(reason)) => reason,
             _ => "no page of the role links to it and no table names its parameter".to_owned(),
         };
-        found.outcomes.insert(route.path, Outcome::NotReached(reason));
+        found
+            .outcomes
+            .insert(route.path, Outcome::NotReached(reason));
     }
     found
 }
@@ -786,7 +790,11 @@ async fn run(args: Args) -> Result<bool, String> {
             .filter(|s| !s.is_empty())
             .collect()
     });
-    let wanted = |role: &str| wanted_roles.as_ref().is_none_or(|w| w.iter().any(|r| r == role));
+    let wanted = |role: &str| {
+        wanted_roles
+            .as_ref()
+            .is_none_or(|w| w.iter().any(|r| r == role))
+    };
     let mut conn = PgConnection::establish(&args.database_url)
         .map_err(|e| format!("connecting to {}: {e}", args.database_url))?;
     let counting = statements_run(&mut conn).is_some();
@@ -852,7 +860,12 @@ async fn run(args: Args) -> Result<bool, String> {
             &mut no_ids,
         )
         .await;
-        failures.extend(discovery.failures.iter().map(|f| format!("{SIGNED_OUT}: {f}")));
+        failures.extend(
+            discovery
+                .failures
+                .iter()
+                .map(|f| format!("{SIGNED_OUT}: {f}")),
+        );
         plans.push(Plan {
             role: SIGNED_OUT,
             client,
@@ -868,7 +881,11 @@ async fn run(args: Args) -> Result<bool, String> {
             let Outcome::Reached { href, html, heavy } = outcome else {
                 continue;
             };
-            if args.only.as_ref().is_some_and(|o| !route.contains(o.as_str())) {
+            if args
+                .only
+                .as_ref()
+                .is_some_and(|o| !route.contains(o.as_str()))
+            {
                 continue;
             }
             let url = format!("{base}{href}");
@@ -922,7 +939,9 @@ async fn run(args: Args) -> Result<bool, String> {
             });
         }
     }
-    let peak_kb = memory.as_ref().map_or(0, |m| m.peak.load(Ordering::Relaxed));
+    let peak_kb = memory
+        .as_ref()
+        .map_or(0, |m| m.peak.load(Ordering::Relaxed));
     drop(memory);
 
     rows.sort_by(|a, b| {
