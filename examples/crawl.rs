@@ -775,6 +775,15 @@ fn ms(value: f64) -> String {
     }
 }
 
+/// Requests a second: whole numbers, but a decimal below 10 (a slow export is not 0).
+fn rate(value: f64) -> String {
+    if value < 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    }
+}
+
 struct Plan {
     role: &'static str,
     client: reqwest::Client,
@@ -960,7 +969,7 @@ async fn run(args: Args) -> Result<bool, String> {
     let requests: usize = rows.iter().map(|r| r.load.requests).sum();
     md.push_str(&format!(
         "- **Crawl:** {} route loads ({} routes of {} GET routes in the route table, over {} roles), \
-         {:.0} s each at {} connections, {requests} requests\n",
+         {} s each at {} connections, {requests} requests\n",
         rows.len(),
         rows.iter().map(|r| r.route).collect::<BTreeSet<_>>().len(),
         routes.len(),
@@ -1019,11 +1028,11 @@ async fn run(args: Args) -> Result<bool, String> {
     );
     for r in &rows {
         md.push_str(&format!(
-            "| `{}` | {} | {} | {:.0} | {} | {} | {} | {}{} | {} | {:.1} | {} |\n",
+            "| `{}` | {} | {} | {} | {} | {} | {} | {}{} | {} | {:.1} | {} |\n",
             r.route,
             r.role,
             r.connections,
-            r.load.requests as f64 / r.load.seconds,
+            rate(r.load.requests as f64 / r.load.seconds),
             ms(r.load.percentile(50.0)),
             ms(r.load.percentile(99.0)),
             kb(r.load.bytes),
