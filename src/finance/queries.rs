@@ -562,18 +562,26 @@ pub struct AgingRow {
 }
 
 /// What is owed on the school's open invoices on `today`, by campus and grade (the
-/// fee plan's grade, or the student's class's), in buckets of days past due.
+/// fee plan's grade, or the student's class's), in buckets of days past due. The
+/// invoices are summed first by what the report tells apart (campus, plan grade,
+/// due date, and the student only where the plan has no grade), and the class's
+/// grade is looked up once per such student, not per invoice.
 pub fn aging(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Vec<AgingRow>> {
     diesel::sql_query(
         "WITH open AS ( \
-             SELECT i.balance_due AS owed, $2 - i.due_date AS late, i.campus_id, \
-                    coalesce(f.grade_id, (SELECT c.grade_id FROM class_enrollments e \
-                        JOIN classes c ON c.id = e.class_id \
-                        WHERE e.student_id = i.student_id AND e.status = 'active' \
-                          AND e.deleted_at IS NULL ORDER BY e.enrolled_on DESC NULLS LAST LIMIT 1)) AS grade_id \
+             SELECT i.campus_id, f.grade_id AS plan_grade, \
+                    CASE WHEN f.grade_id IS NULL THEN i.student_id END AS student_id, \
+                    $2 - i.due_date AS late, sum(i.balance_due) AS owed \
              FROM invoices i LEFT JOIN fee_plans f ON f.id = i.fee_plan_id \
              WHERE i.organization_id = $1 AND i.deleted_at IS NULL \
-               AND i.status NOT IN ('draft', 'void') AND i.balance_due > 0) \
+               AND i.status NOT IN ('draft', 'void') AND i.balance_due > 0 \
+             GROUP BY 1, 2, 3, 4), \
+         class_grade AS ( \
+             SELECT DISTINCT ON (e.student_id) e.student_id, c.grade_id \
+             FROM class_enrollments e JOIN classes c ON c.id = e.class_id \
+             WHERE e.organization_id = $1 AND e.status = 'active' AND e.deleted_at IS NULL \
+               AND e.student_id IN (SELECT student_id FROM open) \
+             ORDER BY e.student_id, e.enrolled_on DESC NULLS LAST) \
          SELECT coalesce(ca.name, '') AS campus, coalesce(g.name, '') AS grade, \
                 coalesce(sum(owed) FILTER (WHERE late < 0), 0) AS not_due, \
                 coalesce(sum(owed) FILTER (WHERE late BETWEEN 0 AND 30), 0) AS days_0_30, \
@@ -581,8 +589,10 @@ pub fn aging(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Vec<Aging
                 coalesce(sum(owed) FILTER (WHERE late BETWEEN 61 AND 90), 0) AS days_61_90, \
                 coalesce(sum(owed) FILTER (WHERE late > 90), 0) AS days_over_90, \
                 sum(owed) AS total \
-         FROM open LEFT JOIN campuses ca ON ca.id = open.campus_id \
-         LEFT JOIN grades g ON g.id = open.grade_id \
+         FROM open \
+         LEFT JOIN class_grade cg ON cg.student_id = open.student_id \
+         LEFT JOIN campuses ca ON ca.id = open.campus_id \
+         LEFT JOIN grades g ON g.id = coalesce(open.plan_grade, cg.grade_id) \
          GROUP BY ca.name, g.name, g.sort_order \
          ORDER BY ca.name NULLS LAST, g.sort_order NULLS LAST, g.name NULLS LAST",
     )

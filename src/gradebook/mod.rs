@@ -147,6 +147,7 @@ struct Book {
 }
 
 impl Book {
+    /// The term's columns, the class's roll and all their results.
     fn load(
         tenant: &mut Tenant<'_>,
         head: &Head,
@@ -155,8 +156,32 @@ impl Book {
     ) -> Result<Book, AppError> {
         let columns = queries::columns(tenant, head.class_subject_id, term, with_drafts)?;
         let pupils = queries::roster(tenant, head.class_id)?;
+        let scale = queries::scale(tenant)?;
+        Self::with_results(tenant, head, columns, pupils, None, scale)
+    }
+
+    /// The term's counted columns and one student's results: what their average needs.
+    fn of_student(
+        tenant: &mut Tenant<'_>,
+        head: &Head,
+        term: Option<&Term>,
+        student: Uuid,
+        scale: Scale,
+    ) -> Result<Book, AppError> {
+        let columns = queries::columns(tenant, head.class_subject_id, term, false)?;
+        Self::with_results(tenant, head, columns, Vec::new(), Some(student), scale)
+    }
+
+    fn with_results(
+        tenant: &mut Tenant<'_>,
+        head: &Head,
+        columns: Vec<Column>,
+        pupils: Vec<Pupil>,
+        student: Option<Uuid>,
+        scale: Scale,
+    ) -> Result<Book, AppError> {
         let ids: Vec<Uuid> = columns.iter().map(|c| c.id).collect();
-        let cells = queries::results(tenant, &ids)?
+        let cells = queries::results(tenant, &ids, student)?
             .into_iter()
             .map(|s| ((s.assessment_id, s.student_id), s))
             .collect();
@@ -165,7 +190,7 @@ impl Book {
             pupils,
             cells,
             weights: queries::weights(tenant, head.class_subject_id)?,
-            scale: queries::scale(tenant)?,
+            scale,
         })
     }
 
@@ -285,13 +310,21 @@ pub fn save_column(
         .into_iter()
         .map(|p| p.id)
         .collect();
-    store(tenant, t, rights, (assessment, &column), &on_roll, typed)
+    let scale = queries::scale(tenant)?;
+    store(
+        tenant,
+        (t, &scale),
+        rights,
+        (assessment, &column),
+        &on_roll,
+        typed,
+    )
 }
 
 /// [`save_column`] once the gradebook, the column and the roll are read.
 fn store(
     tenant: &mut Tenant<'_>,
-    t: Lang,
+    (t, scale): (Lang, &Scale),
     rights: Rights,
     (assessment, column): (Uuid, &Column),
     on_roll: &[Uuid],
@@ -304,7 +337,6 @@ fn store(
         .max_score
         .clone()
         .unwrap_or_else(|| BigDecimal::from(100));
-    let scale = queries::scale(tenant)?;
     let mut writes = Vec::new();
     let mut problems = HashMap::new();
     for (student_id, text) in typed {
@@ -360,15 +392,19 @@ pub fn save_cell(
     term: Option<Uuid>,
 ) -> Result<CellOutcome, AppError> {
     let (head, rights) = writable(tenant, access, class_subject_id)?;
-    let roster = queries::roster(tenant, head.class_id)?;
-    let on_roll: Vec<Uuid> = roster.iter().map(|p| p.id).collect();
-    let pupil = roster
-        .into_iter()
-        .find(|p| p.id == student_id)
-        .ok_or(AppError::NotFound)?;
+    let pupil = queries::on_roster(tenant, head.class_id, student_id)?.ok_or(AppError::NotFound)?;
     let column = column_of(tenant, &head, assessment)?;
+    let scale = queries::scale(tenant)?;
     let typed = [(student_id, text)];
-    let result = store(tenant, t, rights, (assessment, &column), &on_roll, &typed)?;
+    let on_roll = [pupil.id];
+    let result = store(
+        tenant,
+        (t, &scale),
+        rights,
+        (assessment, &column),
+        &on_roll,
+        &typed,
+    )?;
     let (saved, closed) = match result {
         Ok(stored) => (Ok(stored.into_iter().next()), false),
         Err(Refusal::Closed(message)) => (Err(message), true),
@@ -378,7 +414,7 @@ pub fn save_cell(
     };
     let terms = queries::terms_of_year(tenant, head.academic_year_id)?;
     let term = pick_term(&terms, term, tenant.today());
-    let book = Book::load(tenant, &head, term.as_ref(), false)?;
+    let book = Book::of_student(tenant, &head, term.as_ref(), student_id, scale)?;
     Ok(CellOutcome {
         average: book.average(student_id),
         column,

@@ -10,7 +10,6 @@ use uuid::Uuid;
 use super::average::Weights;
 use super::entry::Entry;
 use super::scale::Scale;
-use crate::db::Tenant;
 use crate::db::enums::{
     AssessmentStatus, AssessmentType, ClassEnrollmentStatus, GradeLetter, ResultMark, StudentStatus,
 };
@@ -18,6 +17,7 @@ use crate::db::schema::{
     academic_terms, academic_years, assessment_results, assessment_weights, assessments,
     class_enrollments, class_subjects, classes, grading_scale_bands, staff, students, subjects,
 };
+use crate::db::{OrganizationId, Tenant};
 
 /// The bases of the gradebook's own tables.
 mod own {
@@ -44,7 +44,8 @@ pub struct Head {
     pub teaches: bool,
 }
 
-/// Class subject, class, its name and section, subject name, year, teacher.
+/// Class subject, class, its name and section, subject name, year, and whether the
+/// user teaches it (NULL when no one does).
 type HeadRow = (
     Uuid,
     Uuid,
@@ -52,12 +53,16 @@ type HeadRow = (
     Option<String>,
     String,
     Uuid,
-    Option<Uuid>,
+    Option<bool>,
 );
 
 /// The class subject's gradebook head, or `None` when it is not one of the school's.
 pub fn head(tenant: &mut Tenant<'_>, class_subject_id: Uuid) -> QueryResult<Option<Head>> {
     let org = tenant.organization();
+    let mine = staff::table
+        .filter(school::staff::is_live(org))
+        .filter(staff::user_id.eq(tenant.user()))
+        .select(staff::id.nullable());
     let row: Option<HeadRow> = school::class_subjects::live(tenant)
         .filter(class_subjects::id.eq(class_subject_id))
         .inner_join(classes::table.on(classes::id.eq(class_subjects::class_id)))
@@ -70,31 +75,21 @@ pub fn head(tenant: &mut Tenant<'_>, class_subject_id: Uuid) -> QueryResult<Opti
             classes::section,
             subjects::name,
             classes::academic_year_id,
-            class_subjects::teacher_id,
+            class_subjects::teacher_id.eq_any(mine),
         ))
         .first(tenant.conn())
         .optional()?;
-    let Some((cs, class_id, class_name, section, subject_name, year, teacher)) = row else {
-        return Ok(None);
-    };
-    let teaches = match (teacher, tenant.user()) {
-        (Some(teacher), Some(user)) => diesel::select(diesel::dsl::exists(
-            school::staff::live(tenant)
-                .filter(staff::id.eq(teacher))
-                .filter(staff::user_id.eq(user)),
-        ))
-        .get_result(tenant.conn())?,
-        _ => false,
-    };
-    Ok(Some(Head {
-        class_subject_id: cs,
-        class_id,
-        class_name,
-        section,
-        subject_name,
-        academic_year_id: year,
-        teaches,
-    }))
+    Ok(row.map(
+        |(cs, class_id, class_name, section, subject_name, year, teaches)| Head {
+            class_subject_id: cs,
+            class_id,
+            class_name,
+            section,
+            subject_name,
+            academic_year_id: year,
+            teaches: teaches.unwrap_or(false),
+        },
+    ))
 }
 
 /// A part of an academic year.
@@ -277,19 +272,41 @@ pub struct Pupil {
     pub last_name: String,
 }
 
+/// The actively enrolled, active students of a class.
+#[diesel::dsl::auto_type(no_type_alias)]
+fn roll(org: OrganizationId, class_id: Uuid) -> _ {
+    let enrolled: school::class_enrollments::is_live = school::class_enrollments::is_live(org);
+    let live_student: school::students::is_live = school::students::is_live(org);
+    let active_enrolment: ClassEnrollmentStatus = ClassEnrollmentStatus::Active;
+    let active_student: StudentStatus = StudentStatus::Active;
+    class_enrollments::table
+        .filter(enrolled)
+        .filter(class_enrollments::class_id.eq(class_id))
+        .filter(class_enrollments::status.eq(active_enrolment))
+        .inner_join(students::table.on(students::id.eq(class_enrollments::student_id)))
+        .filter(live_student)
+        .filter(students::status.eq(active_student))
+        .select((students::id, students::first_name, students::last_name))
+}
+
 /// The class's actively enrolled, active students, by last name.
 pub fn roster(tenant: &mut Tenant<'_>, class_id: Uuid) -> QueryResult<Vec<Pupil>> {
-    let org = tenant.organization();
-    school::class_enrollments::live(tenant)
-        .filter(class_enrollments::class_id.eq(class_id))
-        .filter(class_enrollments::status.eq(ClassEnrollmentStatus::Active))
-        .inner_join(students::table.on(students::id.eq(class_enrollments::student_id)))
-        .filter(school::students::is_live(org))
-        .filter(students::status.eq(StudentStatus::Active))
-        .select((students::id, students::first_name, students::last_name))
+    roll(tenant.organization(), class_id)
         .distinct()
         .order((students::last_name, students::first_name, students::id))
         .load(tenant.conn())
+}
+
+/// One student of the class's roll, when they are on it.
+pub fn on_roster(
+    tenant: &mut Tenant<'_>,
+    class_id: Uuid,
+    student_id: Uuid,
+) -> QueryResult<Option<Pupil>> {
+    roll(tenant.organization(), class_id)
+        .filter(students::id.eq(student_id))
+        .first(tenant.conn())
+        .optional()
 }
 
 /// A stored result: the cell of an assessment and a student.
@@ -320,9 +337,13 @@ fn stored(rows: Vec<ResultRow>) -> Vec<Stored> {
         .collect()
 }
 
-/// The results of these assessments.
-pub fn results(tenant: &mut Tenant<'_>, assessment_ids: &[Uuid]) -> QueryResult<Vec<Stored>> {
-    let rows = own::assessment_results::live(tenant)
+/// The results of these assessments: every student's, or one student's.
+pub fn results(
+    tenant: &mut Tenant<'_>,
+    assessment_ids: &[Uuid],
+    student: Option<Uuid>,
+) -> QueryResult<Vec<Stored>> {
+    let mut query = own::assessment_results::live(tenant)
         .filter(assessment_results::assessment_id.eq_any(assessment_ids))
         .select((
             assessment_results::assessment_id,
@@ -331,8 +352,11 @@ pub fn results(tenant: &mut Tenant<'_>, assessment_ids: &[Uuid]) -> QueryResult<
             assessment_results::mark,
             assessment_results::grade_letter,
         ))
-        .load(tenant.conn())?;
-    Ok(stored(rows))
+        .into_boxed();
+    if let Some(student) = student {
+        query = query.filter(assessment_results::student_id.eq(student));
+    }
+    Ok(stored(query.load(tenant.conn())?))
 }
 
 /// The school's grading scale (the usual one when none is stored).
@@ -348,11 +372,26 @@ pub fn scale(tenant: &mut Tenant<'_>) -> QueryResult<Scale> {
 
 /// The weights a class subject's averages use: its own, else the school's, else none.
 pub fn weights(tenant: &mut Tenant<'_>, class_subject_id: Uuid) -> QueryResult<Weights> {
-    let own = stored_weights(tenant, Some(class_subject_id))?;
-    if !own.0.is_empty() {
-        return Ok(own);
-    }
-    stored_weights(tenant, None)
+    let rows: Vec<(Option<Uuid>, AssessmentType, BigDecimal)> =
+        own::assessment_weights::live(tenant)
+            .filter(
+                assessment_weights::class_subject_id
+                    .eq(class_subject_id)
+                    .or(assessment_weights::class_subject_id.is_null()),
+            )
+            .select((
+                assessment_weights::class_subject_id,
+                assessment_weights::assessment_type,
+                assessment_weights::weight_percent,
+            ))
+            .load(tenant.conn())?;
+    let has_own = rows.iter().any(|(cs, ..)| cs.is_some());
+    Ok(Weights(
+        rows.into_iter()
+            .filter(|(cs, ..)| cs.is_some() == has_own)
+            .map(|(_, kind, weight)| (kind, weight))
+            .collect(),
+    ))
 }
 
 /// The weights stored for a class subject, or the school's for `None`.

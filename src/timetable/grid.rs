@@ -28,10 +28,27 @@ pub enum Column {
 }
 
 impl Column {
-    fn holds(&self, lesson: &Lesson) -> bool {
+    /// What a lesson must match to sit in this column, worked out once per grid.
+    fn key(&self) -> ColumnKey {
         match self {
-            Column::Day(day) => lesson.day == *day,
-            Column::Room(room) => lesson.room_key().as_deref() == Some(&queries::room_key(room)),
+            Column::Day(day) => ColumnKey::Day(*day),
+            Column::Room(room) => ColumnKey::Room(queries::room_key(room)),
+        }
+    }
+}
+
+/// A column's day, or its room folded as the clash rules compare rooms.
+enum ColumnKey {
+    Day(DayOfWeek),
+    Room(String),
+}
+
+impl ColumnKey {
+    /// Whether a lesson (with its folded room) belongs in the column.
+    fn holds(&self, lesson: &Lesson, room: Option<&str>) -> bool {
+        match self {
+            ColumnKey::Day(day) => lesson.day == *day,
+            ColumnKey::Room(key) => room == Some(key.as_str()),
         }
     }
 }
@@ -65,26 +82,32 @@ impl Grid {
             }
         }
         slots.sort_by_key(|(_, s, e)| (*s, *e));
-        let rows = slots
+        let mut rows: Vec<Row> = slots
             .into_iter()
             .map(|(name, starts_at, ends_at)| Row {
-                cells: columns
-                    .iter()
-                    .map(|c| {
-                        lessons
-                            .iter()
-                            .filter(|l| {
-                                c.holds(l) && l.starts_at < ends_at && starts_at < l.ends_at
-                            })
-                            .cloned()
-                            .collect()
-                    })
-                    .collect(),
+                cells: vec![Vec::new(); columns.len()],
                 name,
                 starts_at,
                 ends_at,
             })
             .collect();
+        // Each lesson is placed once in each cell it covers: its columns are found
+        // from keys worked out once, not per row and column.
+        let keys: Vec<ColumnKey> = columns.iter().map(Column::key).collect();
+        for lesson in lessons {
+            let room = lesson.room_key();
+            for (index, key) in keys.iter().enumerate() {
+                if !key.holds(lesson, room.as_deref()) {
+                    continue;
+                }
+                for row in rows
+                    .iter_mut()
+                    .filter(|r| lesson.starts_at < r.ends_at && r.starts_at < lesson.ends_at)
+                {
+                    row.cells[index].push(lesson.clone());
+                }
+            }
+        }
         Grid { columns, rows }
     }
 }
@@ -96,6 +119,8 @@ pub struct Loaded {
     pub grid: Grid,
     pub choices: Vec<ClassSubjectChoice>,
     pub rooms: Vec<String>,
+    /// The campus's bell times, the grid's rows.
+    pub bells: Vec<BellPeriod>,
 }
 
 /// The view asked for, or the timetable's first class when none was.
@@ -129,6 +154,7 @@ pub fn load(
         grid,
         choices,
         rooms,
+        bells,
     })
 }
 
@@ -144,4 +170,100 @@ pub fn week_of(lessons: &[Lesson]) -> Vec<Column> {
 /// The weekdays a lesson may be placed on.
 pub fn weekdays() -> &'static [DayOfWeek] {
     &WEEK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).expect("a time")
+    }
+
+    fn lesson(
+        n: u128,
+        day: DayOfWeek,
+        (starts, ends): (NaiveTime, NaiveTime),
+        room: &str,
+    ) -> Lesson {
+        Lesson {
+            id: Uuid::from_u128(n),
+            timetable_id: Uuid::from_u128(100),
+            class_subject_id: Uuid::from_u128(200 + n),
+            day,
+            starts_at: starts,
+            ends_at: ends,
+            room: Some(room.to_owned()),
+            class_id: Uuid::from_u128(300 + n),
+            class_name: format!("Class {n}"),
+            subject_name: format!("Subject {n}"),
+            teacher_id: None,
+            teacher_first: None,
+            teacher_last: None,
+        }
+    }
+
+    fn bell(name: &str, starts: NaiveTime, ends: NaiveTime) -> BellPeriod {
+        BellPeriod {
+            id: Uuid::nil(),
+            name: name.to_owned(),
+            starts_at: starts,
+            ends_at: ends,
+        }
+    }
+
+    fn ids(cell: &[Lesson]) -> Vec<u128> {
+        cell.iter().map(|l| l.id.as_u128()).collect()
+    }
+
+    #[test]
+    fn each_lesson_sits_in_its_rooms_column_in_every_row_it_covers() {
+        let bells = [
+            bell("P1", at(8, 0), at(9, 0)),
+            bell("P2", at(9, 0), at(10, 0)),
+        ];
+        let monday = DayOfWeek::Monday;
+        let lessons = [
+            lesson(1, monday, (at(8, 0), at(9, 0)), " lab 1 "),
+            lesson(2, monday, (at(8, 30), at(9, 30)), "Gym"),
+            lesson(3, monday, (at(9, 0), at(10, 0)), "LAB 1"),
+            lesson(4, monday, (at(11, 0), at(12, 0)), "Gym"),
+            lesson(5, monday, (at(9, 0), at(10, 0)), "Library"),
+        ];
+        let columns = vec![Column::Room("Lab 1".into()), Column::Room("Gym".into())];
+        let grid = Grid::build(&bells, &lessons, columns);
+        let cells: Vec<Vec<Vec<u128>>> = grid
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| ids(c)).collect())
+            .collect();
+        // P1, P2, and a row of its own for the lesson outside the bell times; the
+        // library has no column.
+        assert_eq!(
+            cells,
+            vec![
+                vec![vec![1], vec![2]],
+                vec![vec![3], vec![2]],
+                vec![vec![], vec![4]],
+            ]
+        );
+        assert_eq!(grid.rows[2].name, None);
+        assert_eq!(grid.rows[2].starts_at, at(11, 0));
+    }
+
+    #[test]
+    fn a_week_puts_each_lesson_under_its_day_in_order() {
+        let bells = [bell("P1", at(8, 0), at(9, 0))];
+        let lessons = [
+            lesson(1, DayOfWeek::Tuesday, (at(8, 0), at(9, 0)), "A"),
+            lesson(2, DayOfWeek::Monday, (at(8, 0), at(8, 30)), "B"),
+            lesson(3, DayOfWeek::Monday, (at(8, 30), at(9, 0)), "C"),
+        ];
+        let grid = Grid::build(&bells, &lessons, week_of(&lessons));
+        assert_eq!(grid.columns.len(), 5);
+        let row = &grid.rows[0];
+        assert_eq!(ids(&row.cells[0]), vec![2, 3]);
+        assert_eq!(ids(&row.cells[1]), vec![1]);
+        assert!(row.cells[2..].iter().all(Vec::is_empty));
+    }
 }

@@ -254,6 +254,22 @@ pub fn lessons(tenant: &mut Tenant<'_>, timetable: Uuid, view: &View) -> QueryRe
     query.load(tenant.conn())
 }
 
+/// The lessons these teachers give in these timetables, by day and time.
+pub fn lessons_of_teachers(
+    tenant: &mut Tenant<'_>,
+    timetables: &[Uuid],
+    teachers: &[Uuid],
+) -> QueryResult<Vec<Lesson>> {
+    lesson_rows(tenant.organization())
+        .filter(timetable_periods::timetable_id.eq_any(timetables))
+        .filter(class_subjects::teacher_id.eq_any(teachers))
+        .order((
+            timetable_periods::day_of_week.asc(),
+            timetable_periods::starts_at.asc(),
+        ))
+        .load(tenant.conn())
+}
+
 pub fn lesson(tenant: &mut Tenant<'_>, timetable: Uuid, id: Uuid) -> QueryResult<Lesson> {
     lesson_rows(tenant.organization())
         .filter(timetable_periods::timetable_id.eq(timetable))

@@ -230,12 +230,11 @@ pub(super) async fn grid_page(
     print: bool,
 ) -> Result<GridPage, AppError> {
     let access = page.access.clone();
-    let (loaded, bells) = run_in(&state.pool, access.actor(), move |tenant| {
-        let loaded = grid::load(tenant, timetable, view)?;
-        let bells = queries::bell_times(tenant, loaded.timetable.campus_id)?;
-        Ok((loaded, bells))
+    let mut loaded = run_in(&state.pool, access.actor(), move |tenant| {
+        grid::load(tenant, timetable, view)
     })
     .await?;
+    let bells = std::mem::take(&mut loaded.bells);
     let t = page.t;
     let heading = words::view_heading(t, &loaded);
     let title = t

@@ -2,9 +2,6 @@
 //! effect on each day, laid out by the week grid, and the same lessons by date for
 //! their calendar feed.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
@@ -12,7 +9,7 @@ use diesel::QueryResult;
 use uuid::Uuid;
 
 use super::grid::{Column, Grid};
-use super::queries::{self, Lesson, View};
+use super::queries::{self, Lesson};
 use super::words;
 use crate::db::Tenant;
 use crate::db::enums::DayOfWeek;
@@ -23,30 +20,35 @@ use crate::web::layout::{Layout, Page};
 use crate::web::render;
 
 /// The teacher's lessons on each of `dates`, each from the timetable in effect on
-/// that date (`school::queries::timetable_in_effect`), by date and time.
+/// that date (`school::queries::timetable_in_effect`), by date and time. The lessons
+/// of every timetable in effect on any of the dates are read in one statement.
 pub fn lessons_on(
     tenant: &mut Tenant<'_>,
     staff: &[Uuid],
     dates: &[NaiveDate],
 ) -> QueryResult<Vec<(NaiveDate, Lesson)>> {
-    let mut by_timetable: HashMap<Uuid, Vec<Lesson>> = HashMap::new();
-    let mut out = Vec::new();
+    let mut effective = Vec::with_capacity(dates.len());
     for date in dates {
+        effective.push((*date, queries::in_effect(tenant, *date)?));
+    }
+    let mut timetables: Vec<Uuid> = effective
+        .iter()
+        .flat_map(|(_, in_effect)| in_effect.iter().map(|(timetable, _)| *timetable))
+        .collect();
+    timetables.sort_unstable();
+    timetables.dedup();
+    let held = if staff.is_empty() || timetables.is_empty() {
+        Vec::new()
+    } else {
+        queries::lessons_of_teachers(tenant, &timetables, staff)?
+    };
+    let mut out = Vec::new();
+    for (date, in_effect) in &effective {
         let day = DayOfWeek::from(date.weekday());
-        for (timetable, _) in queries::in_effect(tenant, *date)? {
-            let held = match by_timetable.entry(timetable) {
-                Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => {
-                    let mut found = Vec::new();
-                    for id in staff {
-                        found.extend(queries::lessons(tenant, timetable, &View::Teacher(*id))?);
-                    }
-                    e.insert(found)
-                }
-            };
+        for (timetable, _) in in_effect {
             out.extend(
                 held.iter()
-                    .filter(|l| l.day == day)
+                    .filter(|l| l.timetable_id == *timetable && l.day == day)
                     .map(|l| (*date, l.clone())),
             );
         }

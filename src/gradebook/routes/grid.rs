@@ -241,17 +241,16 @@ pub async fn save_cell(
     let access = page.access.clone();
     let class_subject_id = *id;
     let sent = text.clone();
+    // run_in's transaction holds the write and the reads after it together.
     let outcome = run_in(&state.pool, page.access.actor(), move |tenant| {
-        tenant.transaction(|tenant| {
-            domain::save_cell(
-                tenant,
-                &access,
-                t,
-                (class_subject_id, assessment),
-                (student, text),
-                term,
-            )
-        })
+        domain::save_cell(
+            tenant,
+            &access,
+            t,
+            (class_subject_id, assessment),
+            (student, text),
+            term,
+        )
     })
     .await?;
     let name = views::pupil_name(&outcome.pupil.first_name, &outcome.pupil.last_name);

@@ -1,0 +1,3 @@
+DROP INDEX invoices_issued_totals_idx;
+DROP INDEX invoices_fee_plan_totals_idx;
+DROP INDEX invoices_open_balances_idx;
