@@ -440,7 +440,6 @@ fn handle(
         Intent::Keep => MessageStatus::Draft,
         _ => MessageStatus::Queued,
     };
-    let mut draft = draft;
     if intent != Intent::Schedule {
         draft.send_at = None;
     }
