@@ -31,3 +31,4 @@ priv-erase-first-name = Erased
 priv-erase-last-name = record
 priv-erase-in-text = [name erased]
 priv-erase-recipient = Erased recipient
+priv-erase-never-back = An erased record cannot come back or take new details: erasure cannot be undone.

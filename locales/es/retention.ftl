@@ -31,3 +31,4 @@ priv-erase-first-name = Expediente
 priv-erase-last-name = borrado
 priv-erase-in-text = [nombre borrado]
 priv-erase-recipient = Destinatario borrado
+priv-erase-never-back = Un registro borrado no puede volver ni recibir datos nuevos: el borrado no se puede deshacer.

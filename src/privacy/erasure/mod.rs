@@ -235,6 +235,17 @@ pub fn review_schools(
     Ok(review)
 }
 
+/// Whether the student's record was erased.
+pub fn is_erased(tenant: &mut Tenant<'_>, student: Uuid) -> QueryResult<bool> {
+    use crate::db::schema::students;
+    Ok(students::table
+        .find(student)
+        .select(students::erased_at.is_not_null())
+        .first::<bool>(tenant.conn())
+        .optional()?
+        .unwrap_or(false))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

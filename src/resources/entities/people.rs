@@ -110,9 +110,27 @@ pub static STUDENTS: Resource = Resource {
     hooks: &Hooks {
         after_write: Some(student_written),
         warn: Some(crate::families::duplicates::same_student),
+        check: Some(not_erased),
         ..Hooks::NONE
     },
 };
+
+/// An erased record never comes back from the trash nor takes new personal data:
+/// erasure cannot be undone.
+fn not_erased(
+    tenant: &mut Tenant<'_>,
+    id: Option<Uuid>,
+    _row: &[Option<String>],
+    t: crate::i18n::Lang,
+    errors: &mut FieldErrors,
+) -> QueryResult<()> {
+    if let Some(id) = id
+        && crate::privacy::erasure::is_erased(tenant, id)?
+    {
+        errors.add("first_name", t.text(msg("priv-erase-never-back")));
+    }
+    Ok(())
+}
 
 /// A student left without a number gets the organization's next one.
 fn student_written(

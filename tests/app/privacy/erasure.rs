@@ -486,6 +486,34 @@ async fn only_an_administrator_may_see_the_list_or_erase() {
 }
 
 #[actix_web::test]
+async fn an_erased_record_cannot_be_restored_from_the_trash() {
+    let app = spawn_app().await;
+    let org = northwind(&app);
+    let student = a_student_who_left(&app, org, ("Ines", "Halvorsen"), 3650);
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let erased = erase(&app, &admin, student, "Ines Halvorsen").await;
+    assert!(erased.status().is_success() || erased.status().is_redirection());
+
+    let refused = app
+        .submit(&admin, "/", &format!("/students/{student}/restore"), &[])
+        .await;
+    assert_eq!(refused.status(), 303);
+    let trash = app.page(&admin, "/students/trash").await;
+    assert!(
+        trash.contains(
+            "An erased record cannot come back or take new details: erasure cannot be undone."
+        ),
+        "{trash}"
+    );
+    let still_deleted: bool = students::table
+        .find(student)
+        .select(students::deleted_at.is_not_null())
+        .first(&mut app.conn())
+        .expect("the student");
+    assert!(still_deleted, "the erased record stays in the trash");
+}
+
+#[actix_web::test]
 async fn the_review_lists_exactly_the_students_past_retention_and_purges_the_long_deleted() {
     let app = spawn_app().await;
     let org = northwind(&app);
