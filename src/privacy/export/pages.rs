@@ -179,7 +179,11 @@ pub async fn download(
     let path = FileStore::new(&state.settings)
         .local_path(key)
         .map_err(|_| AppError::NotFound)?;
-    let file = NamedFile::open(path).map_err(|e| AppError::Internal(e.into()))?;
+    // Removed a moment ago (its time ran out, or the record was erased): gone.
+    let file = NamedFile::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => AppError::NotFound,
+        _ => AppError::Internal(e.into()),
+    })?;
     let name = file_name(&export.row);
     let mut response = file
         .set_content_type(
