@@ -123,6 +123,14 @@ impl Mailer {
         };
         let refusals: Vec<Option<String>> = match &self.smtp {
             None => vec![None; batch.len()],
+            // One e-mail (a password reset, a notice) goes from this thread.
+            Some(transport) if batch.len() == 1 => batch
+                .iter()
+                .map(|(email, files)| {
+                    self.deliver(transport, email, sender_of(email), files)
+                        .err()
+                })
+                .collect(),
             Some(transport) => {
                 let next = std::sync::atomic::AtomicUsize::new(0);
                 let done = std::sync::Mutex::new(vec![None; batch.len()]);
