@@ -458,3 +458,60 @@ async fn an_archive_is_deleted_after_a_day_and_no_longer_served() {
     assert!(html.contains("This archive was deleted on"), "{html}");
     assert!(html.contains("Start a new export"));
 }
+
+#[actix_web::test]
+async fn the_export_page_and_its_summary_fit_a_phone_a_tablet_and_a_desktop() {
+    use crate::browser::{
+        DESKTOP, PHONE, TABLET, assert_no_sideways_scrolling, open, resize, screenshot,
+        signed_in_browser,
+    };
+    let app = spawn_app().await;
+    let ((student, name), _) = two_unrelated_students(&app);
+    crate::languages::set_user_language(&app, DemoUser::Admin.email(), Some("es"));
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let page = start_export(&app, &admin, student).await;
+    finished(&app, &admin, &page).await;
+    let zip = app
+        .get(&admin, &format!("{page}/download"))
+        .await
+        .bytes()
+        .await
+        .expect("the archive");
+    let summary = entries(&zip)
+        .remove("summary.html")
+        .expect("the archive holds its summary");
+    let folder = std::env::temp_dir().join(format!("homeroom-export-{}", Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).expect("a folder for the summary");
+    let summary_file = folder.join("summary.html");
+    std::fs::write(&summary_file, &summary).expect("write the summary");
+
+    let (_driver, client) =
+        signed_in_browser(&app, PHONE, DemoUser::Admin.email(), "main h1").await;
+    let pages = [
+        ("export-es", app.url(&page), "main h1"),
+        (
+            "export-summary",
+            format!("file://{}", summary_file.display()),
+            "h1",
+        ),
+    ];
+    for (shot, url, heading) in pages {
+        for (size, label) in [(PHONE, "390"), (TABLET, "820"), (DESKTOP, "1440")] {
+            resize(&client, size).await;
+            open(&client, &url, heading).await;
+            let title = crate::browser::read_text(
+                &client,
+                &format!("return document.querySelector('{heading}').innerText"),
+            )
+            .await;
+            assert!(
+                title.contains(&name),
+                "{shot} at {label} names the student: {title}"
+            );
+            assert_no_sideways_scrolling(&client, &format!("{shot} at {label}")).await;
+            screenshot(&client, &format!("privacy/{shot}-{label}")).await;
+        }
+    }
+    client.close().await.expect("close the browser");
+    std::fs::remove_dir_all(&folder).ok();
+}
