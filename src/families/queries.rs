@@ -94,12 +94,20 @@ pub struct Kin {
     pub status: String,
 }
 
-/// The live students who share a guardian person, or a family, with this one.
+/// The live students who share a guardian person, or a family, with this one. The
+/// people are gathered first (their own and their families'), so each step is an
+/// index lookup: an `OR` over the two would read every guardian of the school.
 const SIBLINGS_SQL: &str = "
 WITH mine AS (
     SELECT p.id, p.family_id FROM guardians g
     JOIN guardian_people p ON p.id = g.person_id AND p.deleted_at IS NULL
     WHERE g.student_id = $1 AND g.deleted_at IS NULL
+), kin AS (
+    SELECT id FROM mine
+    UNION
+    SELECT p.id FROM guardian_people p
+    WHERE p.deleted_at IS NULL
+      AND p.family_id IN (SELECT family_id FROM mine WHERE family_id IS NOT NULL)
 )
 SELECT s.id, s.first_name || ' ' || s.last_name AS name, s.student_number,
        s.status::text AS status
@@ -107,10 +115,7 @@ FROM students s
 WHERE s.deleted_at IS NULL AND s.id <> $1
   AND s.id IN (
       SELECT g.student_id FROM guardians g
-      JOIN guardian_people p ON p.id = g.person_id AND p.deleted_at IS NULL
-      WHERE g.deleted_at IS NULL
-        AND (p.id IN (SELECT id FROM mine)
-             OR p.family_id IN (SELECT family_id FROM mine WHERE family_id IS NOT NULL)))
+      WHERE g.deleted_at IS NULL AND g.person_id IN (SELECT id FROM kin))
 ORDER BY s.date_of_birth NULLS LAST, name, s.id
 ";
 
