@@ -281,14 +281,18 @@ pub const RESULT_TABLES: &[&str] = &[
     "report_card_files",
 ];
 /// Finance's own rows, read and written only with the invoices they belong to or
-/// shape (an invoice's lines, discount rules, the school's finance settings), under
-/// the invoices' permissions.
+/// shape (an invoice's lines, discount rules, the school's finance settings, the
+/// running totals the database keeps of invoices and payments), under the
+/// invoices' permissions.
 pub const FINANCE_TABLES: &[&str] = &[
     "invoice_lines",
     "discount_rules",
     "discount_rule_students",
     "finance_settings",
     "finance_budgets",
+    "finance_month_totals",
+    "finance_plan_totals",
+    "finance_open_balances",
 ];
 /// Each campus's bell times, the rows of its timetable grid, read and written under
 /// the timetables' permissions.

@@ -1832,3 +1832,52 @@ diesel::allow_tables_to_appear_in_same_query!(student_exports, organizations);
 diesel::allow_tables_to_appear_in_same_query!(student_exports, students);
 diesel::allow_tables_to_appear_in_same_query!(student_exports, sync_logs);
 diesel::allow_tables_to_appear_in_same_query!(student_exports, users);
+
+diesel::table! {
+    finance_month_totals (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        month -> Date,
+        billed -> Numeric,
+        collected -> Numeric,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(finance_month_totals -> organizations (organization_id));
+diesel::allow_tables_to_appear_in_same_query!(finance_month_totals, organizations);
+
+diesel::table! {
+    finance_plan_totals (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        fee_plan_id -> Uuid,
+        billed -> Numeric,
+        collected -> Numeric,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(finance_plan_totals -> fee_plans (fee_plan_id));
+diesel::joinable!(finance_plan_totals -> organizations (organization_id));
+diesel::allow_tables_to_appear_in_same_query!(finance_plan_totals, fee_plans);
+diesel::allow_tables_to_appear_in_same_query!(finance_plan_totals, organizations);
+
+diesel::table! {
+    finance_open_balances (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        campus_id -> Nullable<Uuid>,
+        fee_plan_id -> Uuid,
+        due_date -> Date,
+        owed -> Numeric,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(finance_open_balances -> campuses (campus_id));
+diesel::joinable!(finance_open_balances -> fee_plans (fee_plan_id));
+diesel::joinable!(finance_open_balances -> organizations (organization_id));
+diesel::allow_tables_to_appear_in_same_query!(finance_open_balances, campuses);
+diesel::allow_tables_to_appear_in_same_query!(finance_open_balances, fee_plans);
+diesel::allow_tables_to_appear_in_same_query!(finance_open_balances, organizations);

@@ -563,19 +563,26 @@ pub struct AgingRow {
 
 /// What is owed on the school's open invoices on `today`, by campus and grade (the
 /// fee plan's grade, or the student's class's), in buckets of days past due. The
-/// invoices are summed first by what the report tells apart (campus, plan grade,
-/// due date, and the student only where the plan has no grade), and the class's
-/// grade is looked up once per such student, not per invoice.
+/// invoices of plans with a grade are read as the running totals the database keeps
+/// per campus, plan and due date (migration `finance_totals`); the others are
+/// summed by campus, student and due date, and the class's grade is looked up once
+/// per such student, not per invoice.
 pub fn aging(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Vec<AgingRow>> {
     diesel::sql_query(
         "WITH open AS ( \
-             SELECT i.campus_id, f.grade_id AS plan_grade, \
-                    CASE WHEN f.grade_id IS NULL THEN i.student_id END AS student_id, \
-                    $2 - i.due_date AS late, sum(i.balance_due) AS owed \
-             FROM invoices i LEFT JOIN fee_plans f ON f.id = i.fee_plan_id \
+             SELECT t.campus_id, f.grade_id AS plan_grade, NULL::uuid AS student_id, \
+                    $2 - t.due_date AS late, sum(t.owed) AS owed \
+             FROM finance_open_balances t JOIN fee_plans f ON f.id = t.fee_plan_id \
+             WHERE t.organization_id = $1 AND t.owed <> 0 AND f.grade_id IS NOT NULL \
+             GROUP BY 1, 2, 4 \
+             UNION ALL \
+             SELECT i.campus_id, NULL, i.student_id, $2 - i.due_date, sum(i.balance_due) \
+             FROM invoices i \
              WHERE i.organization_id = $1 AND i.deleted_at IS NULL \
                AND i.status NOT IN ('draft', 'void') AND i.balance_due > 0 \
-             GROUP BY 1, 2, 3, 4), \
+               AND (i.fee_plan_id IS NULL OR i.fee_plan_id IN ( \
+                   SELECT id FROM fee_plans WHERE organization_id = $1 AND grade_id IS NULL)) \
+             GROUP BY 1, 3, 4), \
          class_grade AS ( \
              SELECT DISTINCT ON (e.student_id) e.student_id, c.grade_id \
              FROM class_enrollments e JOIN classes c ON c.id = e.class_id \

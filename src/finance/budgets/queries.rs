@@ -39,34 +39,19 @@ pub struct Line {
 }
 
 /// The fee plans of `year` (active, or with a budget), by grade and name, each
-/// with its budget for the year and what its invoices billed and collected: the
-/// plans' invoices and payments summed in one pass, not once per plan.
+/// with its budget for the year and what its invoices billed and collected, read
+/// from the running totals the database keeps (migration `finance_totals`).
 pub fn lines(tenant: &mut Tenant<'_>, year: Uuid) -> QueryResult<Vec<Line>> {
     diesel::sql_query(
-        "WITH plans AS ( \
-             SELECT f.id, f.name, f.grade_id, b.amount \
-             FROM fee_plans f \
-             LEFT JOIN finance_budgets b ON b.fee_plan_id = f.id AND b.academic_year_id = $2 \
-             WHERE f.organization_id = $1 AND f.academic_year_id = $2 AND f.deleted_at IS NULL \
-               AND (f.active OR b.id IS NOT NULL)), \
-         billed AS ( \
-             SELECT i.fee_plan_id, sum(i.total_amount) AS amount FROM invoices i \
-             WHERE i.organization_id = $1 AND i.fee_plan_id IN (SELECT id FROM plans) \
-               AND i.deleted_at IS NULL AND i.status NOT IN ('draft', 'void') \
-             GROUP BY i.fee_plan_id), \
-         collected AS ( \
-             SELECT i.fee_plan_id, sum(p.amount) AS amount FROM payments p \
-             JOIN invoices i ON i.id = p.invoice_id AND i.deleted_at IS NULL \
-             WHERE p.organization_id = $1 AND i.fee_plan_id IN (SELECT id FROM plans) \
-               AND p.deleted_at IS NULL \
-             GROUP BY i.fee_plan_id) \
-         SELECT plans.id AS plan_id, plans.name AS plan, plans.amount AS budget, \
-                coalesce(billed.amount, 0) AS billed, coalesce(collected.amount, 0) AS collected \
-         FROM plans \
-         LEFT JOIN billed ON billed.fee_plan_id = plans.id \
-         LEFT JOIN collected ON collected.fee_plan_id = plans.id \
-         LEFT JOIN grades g ON g.id = plans.grade_id \
-         ORDER BY g.sort_order NULLS LAST, plans.name, plans.id",
+        "SELECT f.id AS plan_id, f.name AS plan, b.amount AS budget, \
+                coalesce(t.billed, 0) AS billed, coalesce(t.collected, 0) AS collected \
+         FROM fee_plans f \
+         LEFT JOIN finance_budgets b ON b.fee_plan_id = f.id AND b.academic_year_id = $2 \
+         LEFT JOIN finance_plan_totals t ON t.fee_plan_id = f.id \
+         LEFT JOIN grades g ON g.id = f.grade_id \
+         WHERE f.organization_id = $1 AND f.academic_year_id = $2 AND f.deleted_at IS NULL \
+           AND (f.active OR b.id IS NOT NULL) \
+         ORDER BY g.sort_order NULLS LAST, f.name, f.id",
     )
     .bind::<SqlUuid, _>(tenant.organization())
     .bind::<SqlUuid, _>(year)

@@ -91,7 +91,7 @@ fn fields(app: &TestApp, token: &str) -> Vec<(String, String)> {
 }
 
 /// Previews, then runs the invoicing and waits for it; the finished run's page.
-async fn invoice_the_term(app: &TestApp, client: &reqwest::Client) -> (String, String) {
+pub(crate) async fn invoice_the_term(app: &TestApp, client: &reqwest::Client) -> (String, String) {
     let html = app.page(client, "/finance/billing").await;
     let token = csrf_token(&html).expect("the form's token");
     let form = fields(app, &token);

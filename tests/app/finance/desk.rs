@@ -123,7 +123,7 @@ fn hidden(html: &str, action: &str, name: &str) -> String {
 
 /// Posts the form of `page` that posts to `action`, with its CSRF and one-time
 /// tokens and `fields`.
-async fn post(
+pub(super) async fn post(
     app: &TestApp,
     client: &reqwest::Client,
     page: &str,
@@ -151,7 +151,7 @@ async fn send(
     app.post_form(client, action, &all).await
 }
 
-fn location(response: &reqwest::Response) -> String {
+pub(super) fn location(response: &reqwest::Response) -> String {
     response
         .headers()
         .get("location")

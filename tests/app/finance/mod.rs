@@ -13,6 +13,7 @@ mod faults;
 mod overview;
 mod reminders;
 mod rules;
+mod totals;
 
 use bigdecimal::BigDecimal;
 use diesel::prelude::*;
@@ -75,6 +76,75 @@ pub(crate) fn assert_balances_hold(app: &TestApp) {
             OR i.total_amount <> l.sub - l.off + i.tax_amount",
     );
     assert_eq!(unlike_lines, 0, "invoices total their lines");
+    assert_totals_hold(app);
+}
+
+/// The running totals the database keeps are what summing the invoices and
+/// payments gives: each school's months (billed by issue date, collected by the
+/// day received in the school's time zone) and each fee plan's billed and collected.
+pub(crate) fn assert_totals_hold(app: &TestApp) {
+    let months = count_of(
+        app,
+        "WITH summed AS ( \
+             SELECT organization_id, month, sum(billed) AS billed, sum(collected) AS collected \
+             FROM (SELECT organization_id, date_trunc('month', issue_date)::date AS month, \
+                          total_amount AS billed, 0 AS collected \
+                   FROM invoices WHERE deleted_at IS NULL AND status NOT IN ('draft', 'void') \
+                   UNION ALL \
+                   SELECT p.organization_id, \
+                          date_trunc('month', (p.paid_at AT TIME ZONE o.time_zone)::date)::date, \
+                          0, p.amount \
+                   FROM payments p JOIN organizations o ON o.id = p.organization_id \
+                   WHERE p.deleted_at IS NULL) x \
+             GROUP BY 1, 2), \
+         kept AS (SELECT organization_id, month, billed, collected FROM finance_month_totals) \
+         SELECT count(*) AS n FROM ( \
+             (SELECT * FROM summed WHERE billed <> 0 OR collected <> 0 EXCEPT SELECT * FROM kept) \
+             UNION ALL \
+             (SELECT * FROM kept WHERE billed <> 0 OR collected <> 0 EXCEPT SELECT * FROM summed)) d",
+    );
+    assert_eq!(
+        months, 0,
+        "the months kept are the invoices and payments summed"
+    );
+    let plans = count_of(
+        app,
+        "WITH summed AS ( \
+             SELECT f.id, \
+                    coalesce((SELECT sum(i.total_amount) FROM invoices i \
+                     WHERE i.fee_plan_id = f.id AND i.deleted_at IS NULL \
+                       AND i.status NOT IN ('draft', 'void')), 0) AS billed, \
+                    coalesce((SELECT sum(p.amount) FROM payments p \
+                     JOIN invoices i ON i.id = p.invoice_id \
+                     WHERE i.fee_plan_id = f.id AND i.deleted_at IS NULL \
+                       AND p.deleted_at IS NULL), 0) AS collected \
+             FROM fee_plans f), \
+         kept AS (SELECT fee_plan_id, billed, collected FROM finance_plan_totals) \
+         SELECT count(*) AS n FROM ( \
+             (SELECT * FROM summed WHERE billed <> 0 OR collected <> 0 EXCEPT SELECT * FROM kept) \
+             UNION ALL \
+             (SELECT * FROM kept WHERE billed <> 0 OR collected <> 0 EXCEPT SELECT * FROM summed)) d",
+    );
+    assert_eq!(
+        plans, 0,
+        "the plans' totals kept are their invoices and payments summed"
+    );
+    let open = count_of(
+        app,
+        "WITH summed AS ( \
+             SELECT organization_id, campus_id, fee_plan_id, due_date, sum(balance_due) AS owed \
+             FROM invoices \
+             WHERE deleted_at IS NULL AND status NOT IN ('draft', 'void') AND balance_due > 0 \
+               AND fee_plan_id IS NOT NULL \
+             GROUP BY 1, 2, 3, 4), \
+         kept AS (SELECT organization_id, campus_id, fee_plan_id, due_date, owed \
+                  FROM finance_open_balances) \
+         SELECT count(*) AS n FROM ( \
+             (SELECT * FROM summed EXCEPT SELECT * FROM kept) \
+             UNION ALL \
+             (SELECT * FROM kept WHERE owed <> 0 EXCEPT SELECT * FROM summed)) d",
+    );
+    assert_eq!(open, 0, "the balances kept are what the open invoices owe");
 }
 
 /// The student ids of a query's `id` column.
