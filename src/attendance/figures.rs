@@ -4,12 +4,16 @@
 //! morning the figure grows as rolls come in; pages show beside it how many of the
 //! day's daily rolls are taken, and a dash before the first mark.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use diesel::QueryResult;
+use uuid::Uuid;
 
 use super::filters::Tally;
-use super::oversight::{CampusToday, today_by_campus_and_grade};
+use super::oversight::CampusToday;
 use super::queries::oversight as queries;
+use super::queries::summary as summaries;
 use crate::db::Tenant;
 use crate::i18n::Lang;
 
@@ -71,11 +75,31 @@ impl DayAttendance {
     }
 }
 
+/// Whose marks a day's figure counts. Either way it is over everyone enrolled in
+/// the school, with every class's daily roll due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sight {
+    /// The whole school's, read from the campus summaries: for those who read them,
+    /// who read every mark too (see `access::reach`).
+    School,
+    /// The marks the reader may read (a teacher, the rolls of the classes they
+    /// teach), counted from the rolls.
+    Readable,
+}
+
 /// The day the dashboard reports: today once a roll has marked someone, else the
 /// latest earlier day with daily rolls (before the first roll of the morning, and
 /// on a weekend, the last school day).
-pub fn latest_day(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Option<DayAttendance>> {
-    let date = if queries::has_daily_marks(tenant, today)? {
+pub fn latest_day(
+    tenant: &mut Tenant<'_>,
+    today: NaiveDate,
+    sight: Sight,
+) -> QueryResult<Option<DayAttendance>> {
+    let marked_today = match sight {
+        Sight::School => summaries::has_summary(tenant, today)?,
+        Sight::Readable => queries::has_daily_marks(tenant, today)?,
+    };
+    let date = if marked_today {
         today
     } else {
         let Some(date) = queries::latest_daily_roll_day(tenant, today)? else {
@@ -83,8 +107,53 @@ pub fn latest_day(tenant: &mut Tenant<'_>, today: NaiveDate) -> QueryResult<Opti
         };
         date
     };
-    let campuses = today_by_campus_and_grade(tenant, date, None)?;
-    Ok(Some(DayAttendance::of(date, &campuses)))
+    let mut day = school_day(tenant, date)?;
+    if sight == Sight::Readable {
+        let mine = summaries::readable_marks(tenant, date)?;
+        day.tally = Tally {
+            present: mine.present,
+            absent: mine.absent,
+            late: mine.late,
+            excused: mine.excused,
+        };
+        day.rolls_taken = mine.rolls_taken;
+    }
+    Ok(Some(day))
+}
+
+/// The whole school's day from the campuses' summaries; a campus without marks
+/// that day has no summary, and counts its students enrolled and its rolls due.
+fn school_day(tenant: &mut Tenant<'_>, date: NaiveDate) -> QueryResult<DayAttendance> {
+    let days = summaries::campus_days(tenant, date)?;
+    let marked: HashSet<Uuid> = days.iter().filter_map(|d| d.campus_id).collect();
+    let unmarked: Vec<Uuid> = summaries::campuses(tenant)?
+        .into_iter()
+        .filter(|c| !marked.contains(c))
+        .collect();
+    let mut day = DayAttendance {
+        date,
+        enrolled: 0,
+        tally: Tally::default(),
+        rolls_taken: 0,
+        rolls_due: 0,
+    };
+    if !unmarked.is_empty() {
+        let rest = summaries::unmarked(tenant, date, &unmarked)?;
+        day.enrolled = rest.enrolled;
+        day.rolls_due = rest.rolls_due;
+    }
+    for d in days {
+        day.enrolled += i64::from(d.students_enrolled);
+        day.tally = day.tally.plus(Tally {
+            present: d.present.into(),
+            absent: i64::from(d.absent_or_excused) - i64::from(d.excused),
+            late: d.late.into(),
+            excused: d.excused.into(),
+        });
+        day.rolls_taken += i64::from(d.rolls_taken);
+        day.rolls_due += i64::from(d.rolls_due);
+    }
+    Ok(day)
 }
 
 #[cfg(test)]

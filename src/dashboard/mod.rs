@@ -177,7 +177,13 @@ fn load(tenant: &mut Tenant<'_>, access: &Access, t: Lang) -> QueryResult<Dashbo
         ));
     }
     let attendance = if access.can_read(Entity::AttendanceRecords) {
-        Some(crate::attendance::figures::latest_day(tenant, today)?)
+        use crate::attendance::figures::{Sight, latest_day};
+        let sight = if access.can_read(Entity::CampusAttendanceSummaries) {
+            Sight::School
+        } else {
+            Sight::Readable
+        };
+        Some(latest_day(tenant, today, sight)?)
     } else {
         None
     };

@@ -427,6 +427,10 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         created_by_id -> Nullable<Uuid>,
         updated_by_id -> Nullable<Uuid>,
+        total_excused -> Int4,
+        students_enrolled -> Int4,
+        rolls_due -> Int4,
+        rolls_taken -> Int4,
     }
 }
 

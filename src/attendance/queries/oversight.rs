@@ -38,33 +38,25 @@ pub struct CampusGradeCount {
 }
 
 /// Who is enrolled on a day, the one definition of a day's "enrolled" behind the
-/// overview's figures, its daily rolls and its trend: the active students with an
-/// active enrolment in an active class (`enrolments!`, a CTE named `enrolment`;
-/// `$1` the organization, `$3` a campus or NULL) whose enrolment and academic year
-/// hold the day (`enrolled_on!`, the day given as SQL). The enrolments are read
-/// once, only from the years that overlap the days asked about (`$from`..=`$to`,
-/// given as SQL), then matched against the day or days: a district's past years
-/// are never read for today's figure.
+/// overview's figures, its daily rolls, its trend and the campus summaries: the
+/// database's `homeroom_enrolments` (the active students with an active enrolment
+/// in an active class, migration `attendance_day_totals`) as a CTE named
+/// `enrolment` (`$1` the organization, `$3` a campus or NULL), and
+/// `homeroom_enrolled_on` (`enrolled_on!`, the day given as SQL) for whether an
+/// enrolment and its academic year hold the day. The enrolments are read once, only
+/// from the years that overlap the days asked about (`$from`..=`$to`, given as SQL),
+/// then matched against the day or days: a district's past years are never read for
+/// today's figure.
 macro_rules! enrolments {
     ($from:literal, $to:literal) => {
         concat!(
             "enrolment AS MATERIALIZED (
-            SELECT c.id AS class_id, c.campus_id, c.grade_id, ce.student_id,
-                   ce.enrolled_on, ce.ended_on, y.start_date, y.end_date
-            FROM academic_years y
-            JOIN classes c ON c.academic_year_id = y.id
-            JOIN class_enrollments ce ON ce.class_id = c.id
-            JOIN students s ON s.id = ce.student_id
-            WHERE y.organization_id = $1 AND y.deleted_at IS NULL
-              AND y.end_date >= ",
+            SELECT * FROM homeroom_enrolments(
+                $1, CASE WHEN $3::uuid IS NULL THEN NULL ELSE ARRAY[$3::uuid] END, ",
             $from,
-            " AND y.start_date <= ",
+            ", ",
             $to,
-            "
-              AND ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
-              AND c.deleted_at IS NULL AND c.status = 'active'
-              AND ($3::uuid IS NULL OR c.campus_id = $3)
-              AND s.deleted_at IS NULL AND s.status = 'active'
+            ")
          )"
         )
     };
@@ -73,13 +65,9 @@ macro_rules! enrolments {
 macro_rules! enrolled_on {
     ($day:literal) => {
         concat!(
-            "(enrolment.enrolled_on IS NULL OR enrolment.enrolled_on <= ",
+            "homeroom_enrolled_on(",
             $day,
-            ") AND (enrolment.ended_on IS NULL OR enrolment.ended_on >= ",
-            $day,
-            ") AND ",
-            $day,
-            " BETWEEN enrolment.start_date AND enrolment.end_date"
+            ", enrolment.enrolled_on, enrolment.ended_on, enrolment.start_date, enrolment.end_date)"
         )
     };
 }

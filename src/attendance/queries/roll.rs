@@ -3,8 +3,6 @@
 //! `sql`), because a roll is saved many times a minute at the start of the day; the
 //! tenant's organization and the live rows (`deleted_at IS NULL`) are in each.
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, Bool, Date, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid};
@@ -138,130 +136,154 @@ pub struct StoredMark {
 }
 
 #[derive(QueryableByName)]
-struct StudentId {
-    #[diesel(sql_type = SqlUuid)]
-    student_id: Uuid,
+struct Opened {
+    #[diesel(sql_type = Nullable<SqlUuid>)]
+    session: Option<Uuid>,
+    #[diesel(sql_type = Array<SqlUuid>)]
+    strangers: Vec<Uuid>,
 }
 
-#[derive(QueryableByName)]
-struct SessionId {
-    #[diesel(sql_type = SqlUuid)]
-    id: Uuid,
+/// A roll's session opened for a save, checked against who is on the roll: `$1`
+/// the organization, `$2` the campus, `$3` the user, `$4` the students marked, `$5`
+/// the class, `$6` the day, `$7` who took the roll, `$8` the class subject of a
+/// period roll. With a student who is not an actively enrolled, active student of
+/// the class, no session is made and the strangers come back; else the session's
+/// id. The session's upsert (`$session`) is the only part the two kinds differ in.
+macro_rules! open_sql {
+    ($session:literal) => {
+        concat!(
+            "
+WITH stranger AS (
+    SELECT m.student_id FROM unnest($4::uuid[]) AS m(student_id)
+    WHERE NOT EXISTS (
+        SELECT 1 FROM class_enrollments e
+        JOIN students st ON st.id = e.student_id AND st.deleted_at IS NULL
+             AND st.status = 'active'
+        WHERE e.organization_id = $1 AND e.class_id = $5 AND e.student_id = m.student_id
+          AND e.deleted_at IS NULL AND e.status = 'active')
+), session AS (",
+            $session,
+            "
+    RETURNING id
+)
+SELECT (SELECT id FROM session) AS session,
+       ARRAY(SELECT student_id FROM stranger ORDER BY student_id) AS strangers
+"
+        )
+    };
 }
 
-#[derive(QueryableByName)]
-pub struct Changed {
-    #[diesel(sql_type = SqlUuid)]
-    pub student_id: Uuid,
-    #[diesel(sql_type = SqlStatus)]
-    pub status: AttendanceStatus,
-}
+const OPEN_DAILY_SQL: &str = open_sql!(
+    "
+    INSERT INTO attendance_sessions (organization_id, campus_id, class_id, session_date,
+                                     session_type, taken_by_id, created_by_id, updated_by_id)
+    SELECT $1, $2, $5, $6, 'daily', $7, $3, $3
+    WHERE NOT EXISTS (SELECT 1 FROM stranger)
+    ON CONFLICT (class_id, session_date, session_type)
+        WHERE class_subject_id IS NULL AND deleted_at IS NULL
+    DO UPDATE SET taken_by_id = coalesce(EXCLUDED.taken_by_id, attendance_sessions.taken_by_id),
+                  updated_by_id = EXCLUDED.updated_by_id"
+);
 
-const ENROLLED_SQL: &str = "
-SELECT e.student_id FROM class_enrollments e
-JOIN students st ON st.id = e.student_id AND st.deleted_at IS NULL AND st.status = 'active'
-WHERE e.organization_id = $1 AND e.class_id = $2 AND e.student_id = ANY($3)
-  AND e.deleted_at IS NULL AND e.status = 'active'
-";
+const OPEN_PERIOD_SQL: &str = open_sql!(
+    "
+    INSERT INTO attendance_sessions (organization_id, campus_id, class_id, session_date,
+                                     session_type, taken_by_id, created_by_id, updated_by_id,
+                                     class_subject_id)
+    SELECT $1, $2, $5, $6, 'period', $7, $3, $3, $8
+    WHERE NOT EXISTS (SELECT 1 FROM stranger)
+    ON CONFLICT (class_subject_id, session_date, session_type)
+        WHERE class_subject_id IS NOT NULL AND deleted_at IS NULL
+    DO UPDATE SET taken_by_id = coalesce(EXCLUDED.taken_by_id, attendance_sessions.taken_by_id),
+                  updated_by_id = EXCLUDED.updated_by_id"
+);
 
-const DAILY_SESSION_SQL: &str = "
-INSERT INTO attendance_sessions (organization_id, campus_id, class_id, session_date, session_type,
-                                 taken_by_id, created_by_id, updated_by_id)
-VALUES ($1, $2, $3, $4, 'daily', $5, $6, $6)
-ON CONFLICT (class_id, session_date, session_type)
-    WHERE class_subject_id IS NULL AND deleted_at IS NULL
-DO UPDATE SET taken_by_id = coalesce(EXCLUDED.taken_by_id, attendance_sessions.taken_by_id),
-              updated_by_id = EXCLUDED.updated_by_id
-RETURNING id
-";
-
-const PERIOD_SESSION_SQL: &str = "
-INSERT INTO attendance_sessions (organization_id, campus_id, class_id, session_date, session_type,
-                                 taken_by_id, created_by_id, updated_by_id, class_subject_id)
-VALUES ($1, $2, $3, $4, 'period', $5, $6, $6, $7)
-ON CONFLICT (class_subject_id, session_date, session_type)
-    WHERE class_subject_id IS NOT NULL AND deleted_at IS NULL
-DO UPDATE SET taken_by_id = coalesce(EXCLUDED.taken_by_id, attendance_sessions.taken_by_id),
-              updated_by_id = EXCLUDED.updated_by_id
-RETURNING id
-";
-
-// Last write wins per student by when the mark was made, so a mark that waited in
-// an offline queue never overwrites a newer one; an identical mark changes nothing.
-const RECORDS_SQL: &str = "
-INSERT INTO attendance_records (organization_id, attendance_session_id, student_id, status,
-                                minutes_late, remarks, marked_at, created_by_id, updated_by_id)
-SELECT $1, $2, m.student_id, m.status, m.minutes_late, m.remarks, m.marked_at, $3, $3
-FROM unnest($4::uuid[], $5::attendance_status[], $6::int[], $7::text[], $8::timestamptz[])
-     AS m(student_id, status, minutes_late, remarks, marked_at)
-ON CONFLICT (attendance_session_id, student_id) WHERE deleted_at IS NULL
-DO UPDATE SET status = EXCLUDED.status, minutes_late = EXCLUDED.minutes_late,
-              remarks = EXCLUDED.remarks, marked_at = EXCLUDED.marked_at,
-              updated_by_id = EXCLUDED.updated_by_id
-WHERE attendance_records.marked_at <= EXCLUDED.marked_at
-  AND (attendance_records.status, attendance_records.minutes_late, attendance_records.remarks)
-      IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.minutes_late, EXCLUDED.remarks)
-RETURNING student_id, status
-";
-
-const STORED_SQL: &str = "
-SELECT student_id, status, minutes_late, remarks FROM attendance_records
-WHERE attendance_session_id = $1 AND student_id = ANY($2) AND deleted_at IS NULL
-";
-
-/// Which of `students` are actively enrolled, active students of the class.
-pub fn enrolled_among(
-    tenant: &mut Tenant<'_>,
-    class_id: Uuid,
-    students: &[Uuid],
-) -> QueryResult<HashSet<Uuid>> {
-    Ok(prepared(ENROLLED_SQL)
-        .bind::<SqlUuid, _>(tenant.organization())
-        .bind::<SqlUuid, _>(class_id)
-        .bind::<Array<SqlUuid>, _>(students.to_vec())
-        .load::<StudentId>(tenant.conn())?
-        .into_iter()
-        .map(|s| s.student_id)
-        .collect())
-}
-
-/// The roll's session of `date`, made the first time; returns its id.
+/// The roll's session of `date` for a save of marks of `students`, made the first
+/// time: `Ok(id)`, or `Err(strangers)` (sorted) when some of them are not on the
+/// roll, and nothing was written.
 pub fn open_session(
     tenant: &mut Tenant<'_>,
     head: &RollHead,
     date: NaiveDate,
-) -> QueryResult<Uuid> {
-    let organization = tenant.organization();
-    let user = tenant.user();
-    let session = match head.class_subject_id {
-        None => prepared(DAILY_SESSION_SQL)
-            .bind::<SqlUuid, _>(organization)
-            .bind::<SqlUuid, _>(head.campus_id)
-            .bind::<SqlUuid, _>(head.class_id)
-            .bind::<Date, _>(date)
-            .bind::<Nullable<SqlUuid>, _>(head.my_staff_id)
-            .bind::<Nullable<SqlUuid>, _>(user)
-            .get_result::<SessionId>(tenant.conn())?,
-        Some(class_subject) => prepared(PERIOD_SESSION_SQL)
-            .bind::<SqlUuid, _>(organization)
-            .bind::<SqlUuid, _>(head.campus_id)
-            .bind::<SqlUuid, _>(head.class_id)
-            .bind::<Date, _>(date)
-            .bind::<Nullable<SqlUuid>, _>(head.my_staff_id)
-            .bind::<Nullable<SqlUuid>, _>(user)
+    students: &[Uuid],
+) -> QueryResult<Result<Uuid, Vec<Uuid>>> {
+    let query = prepared(match head.class_subject_id {
+        None => OPEN_DAILY_SQL,
+        Some(_) => OPEN_PERIOD_SQL,
+    })
+    .bind::<SqlUuid, _>(tenant.organization())
+    .bind::<SqlUuid, _>(head.campus_id)
+    .bind::<Nullable<SqlUuid>, _>(tenant.user())
+    .bind::<Array<SqlUuid>, _>(students.to_vec())
+    .bind::<SqlUuid, _>(head.class_id)
+    .bind::<Date, _>(date)
+    .bind::<Nullable<SqlUuid>, _>(head.my_staff_id);
+    let opened: Opened = match head.class_subject_id {
+        None => query.get_result(tenant.conn())?,
+        Some(class_subject) => query
             .bind::<SqlUuid, _>(class_subject)
-            .get_result::<SessionId>(tenant.conn())?,
+            .get_result(tenant.conn())?,
     };
-    Ok(session.id)
+    Ok(match opened.session {
+        Some(session) if opened.strangers.is_empty() => Ok(session),
+        _ => Err(opened.strangers),
+    })
 }
 
-/// Writes the marks (one per student) to the session; returns the students whose
-/// stored mark changed, with their new status.
+/// One student's row of a save: what is stored for them now, and whether this
+/// save changed it.
+#[derive(QueryableByName)]
+pub struct Saved {
+    #[diesel(sql_type = SqlUuid)]
+    pub student_id: Uuid,
+    #[diesel(sql_type = SqlStatus)]
+    pub status: AttendanceStatus,
+    #[diesel(sql_type = Nullable<Integer>)]
+    pub minutes_late: Option<i32>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub remarks: Option<String>,
+    #[diesel(sql_type = Bool)]
+    pub changed: bool,
+}
+
+// Last write wins per student by when the mark was made, so a mark that waited in
+// an offline queue never overwrites a newer one; an identical mark changes nothing.
+// Each student comes back with what is stored: the row written, or the row the
+// statement found (one a save committing meanwhile wrote reads as a save just
+// after this one).
+const RECORDS_SQL: &str = "
+WITH written AS (
+    INSERT INTO attendance_records (organization_id, attendance_session_id, student_id, status,
+                                    minutes_late, remarks, marked_at, created_by_id,
+                                    updated_by_id)
+    SELECT $1, $2, m.student_id, m.status, m.minutes_late, m.remarks, m.marked_at, $3, $3
+    FROM unnest($4::uuid[], $5::attendance_status[], $6::int[], $7::text[], $8::timestamptz[])
+         AS m(student_id, status, minutes_late, remarks, marked_at)
+    ON CONFLICT (attendance_session_id, student_id) WHERE deleted_at IS NULL
+    DO UPDATE SET status = EXCLUDED.status, minutes_late = EXCLUDED.minutes_late,
+                  remarks = EXCLUDED.remarks, marked_at = EXCLUDED.marked_at,
+                  updated_by_id = EXCLUDED.updated_by_id
+    WHERE attendance_records.marked_at <= EXCLUDED.marked_at
+      AND (attendance_records.status, attendance_records.minutes_late,
+           attendance_records.remarks)
+          IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.minutes_late, EXCLUDED.remarks)
+    RETURNING student_id, status, minutes_late, remarks
+)
+SELECT student_id, status, minutes_late, remarks, true AS changed FROM written
+UNION ALL
+SELECT r.student_id, r.status, r.minutes_late, r.remarks, false
+FROM attendance_records r
+WHERE r.attendance_session_id = $2 AND r.student_id = ANY ($4) AND r.deleted_at IS NULL
+  AND r.student_id NOT IN (SELECT student_id FROM written)
+";
+
+/// Writes the marks (one per student) to the session; returns every student's
+/// stored mark, and whether this save changed it.
 pub fn write_marks(
     tenant: &mut Tenant<'_>,
     session: Uuid,
     marks: &[Mark],
-) -> QueryResult<Vec<Changed>> {
+) -> QueryResult<Vec<Saved>> {
     prepared(RECORDS_SQL)
         .bind::<SqlUuid, _>(tenant.organization())
         .bind::<SqlUuid, _>(session)
@@ -275,17 +297,5 @@ pub fn write_marks(
             marks.iter().map(|m| m.remarks.clone()).collect::<Vec<_>>(),
         )
         .bind::<Array<Timestamptz>, _>(marks.iter().map(|m| m.marked_at).collect::<Vec<_>>())
-        .load(tenant.conn())
-}
-
-/// What the session holds for `students` now.
-pub fn stored(
-    tenant: &mut Tenant<'_>,
-    session: Uuid,
-    students: &[Uuid],
-) -> QueryResult<Vec<StoredMark>> {
-    prepared(STORED_SQL)
-        .bind::<SqlUuid, _>(session)
-        .bind::<Array<SqlUuid>, _>(students.to_vec())
         .load(tenant.conn())
 }

@@ -128,9 +128,10 @@ pub struct SaveContext<'a> {
 }
 
 /// Saves marks in the caller's transaction: refuses the lot if one student is not
-/// actively enrolled, upserts the session and every record set-wise, arms absence
-/// alerts, and recomputes the campus's summary for the day. Returns what is stored
-/// for those students (a newer mark from another device may have won).
+/// actively enrolled (checked as the session is opened), upserts every record
+/// set-wise and reads back what is stored in one statement (the campus's summary
+/// for the day follows the records' write), and arms absence alerts. Returns what is stored for those students (a newer mark
+/// from another device may have won).
 pub fn save_marks(
     tenant: &mut Tenant<'_>,
     cx: &SaveContext,
@@ -151,26 +152,15 @@ pub fn save_marks(
         return Ok(Vec::new());
     }
     let ids: Vec<Uuid> = latest.keys().copied().collect();
-
-    let enrolled = queries::enrolled_among(tenant, head.class_id, &ids)?;
-    let mut strangers: Vec<Uuid> = ids
-        .iter()
-        .copied()
-        .filter(|id| !enrolled.contains(id))
-        .collect();
-    if !strangers.is_empty() {
-        strangers.sort();
-        return Err(SaveError::NotOnRoll(strangers));
-    }
-
-    let session = queries::open_session(tenant, head, cx.date)?;
+    let session =
+        queries::open_session(tenant, head, cx.date, &ids)?.map_err(SaveError::NotOnRoll)?;
     let marks: Vec<Mark> = latest.into_values().collect();
-    let changed = queries::write_marks(tenant, session, &marks)?;
+    let saved = queries::write_marks(tenant, session, &marks)?;
 
-    let absent: Vec<Uuid> = changed
+    let absent: Vec<Uuid> = saved
         .iter()
-        .filter(|c| c.status == AttendanceStatus::Absent)
-        .map(|c| c.student_id)
+        .filter(|s| s.changed && s.status == AttendanceStatus::Absent)
+        .map(|s| s.student_id)
         .collect();
     if !absent.is_empty() {
         super::alerts::arm(
@@ -183,10 +173,15 @@ pub fn save_marks(
             },
         )?;
     }
-    if !changed.is_empty() && head.class_subject_id.is_none() {
-        super::summary::refresh_day(tenant, head.campus_id, cx.date)?;
-    }
-    Ok(queries::stored(tenant, session, &ids)?)
+    Ok(saved
+        .into_iter()
+        .map(|s| StoredMark {
+            student_id: s.student_id,
+            status: s.status,
+            minutes_late: s.minutes_late,
+            remarks: s.remarks,
+        })
+        .collect())
 }
 
 /// Saves marks as [`save_marks`] does; `Ok(Err(ids))` lists the students not on

@@ -413,3 +413,183 @@ async fn dashboard_and_overview_agree_for_a_day_with_partial_rolls() {
         "{rolls_line} on the overview"
     );
 }
+
+/// A day's figures counted straight from the rows, as the dashboard's card shows them.
+#[derive(QueryableByName, Debug, PartialEq, Eq)]
+struct CardCounts {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    present: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    late: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    absent: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    excused: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    enrolled: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    rolls_taken: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    rolls_due: i64,
+}
+
+fn counted_card(app: &crate::common::TestApp, org: Uuid, day: chrono::NaiveDate) -> CardCounts {
+    diesel::sql_query(
+        "WITH marks AS (
+            SELECT s.class_id, r.status FROM attendance_records r
+            JOIN attendance_sessions s ON s.id = r.attendance_session_id
+            WHERE s.organization_id = $1 AND s.session_date = $2
+              AND s.session_type = 'daily' AND s.deleted_at IS NULL AND r.deleted_at IS NULL
+         ), enrolled AS (
+            SELECT DISTINCT c.id AS class_id, c.campus_id, c.grade_id, ce.student_id
+            FROM class_enrollments ce
+            JOIN classes c ON c.id = ce.class_id
+            JOIN academic_years y ON y.id = c.academic_year_id
+            JOIN students st ON st.id = ce.student_id
+            WHERE ce.organization_id = $1 AND ce.deleted_at IS NULL AND ce.status = 'active'
+              AND (ce.enrolled_on IS NULL OR ce.enrolled_on <= $2)
+              AND (ce.ended_on IS NULL OR ce.ended_on >= $2)
+              AND c.deleted_at IS NULL AND c.status = 'active'
+              AND y.deleted_at IS NULL AND $2 BETWEEN y.start_date AND y.end_date
+              AND st.deleted_at IS NULL AND st.status = 'active'
+         ), classes_due AS (
+            SELECT class_id, count(*) AS n FROM enrolled GROUP BY class_id
+         )
+         SELECT (SELECT count(*) FROM marks WHERE status = 'present') AS present,
+                (SELECT count(*) FROM marks WHERE status = 'late') AS late,
+                (SELECT count(*) FROM marks WHERE status = 'absent') AS absent,
+                (SELECT count(*) FROM marks WHERE status = 'excused') AS excused,
+                (SELECT count(*) FROM (SELECT DISTINCT campus_id, grade_id, student_id
+                                       FROM enrolled) e) AS enrolled,
+                (SELECT count(*) FROM classes_due d
+                 WHERE (SELECT count(*) FROM marks m WHERE m.class_id = d.class_id) >= d.n)
+                    AS rolls_taken,
+                (SELECT count(*) FROM classes_due) AS rolls_due",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(org)
+    .bind::<diesel::sql_types::Date, _>(day)
+    .get_result(&mut app.conn())
+    .expect("the day's counts")
+}
+
+/// The dashboard's attendance card: each count by its label, and its sentences.
+fn card_of(html: &str) -> (Vec<(String, String)>, String) {
+    let doc = scraper::Html::parse_document(html);
+    let card = scraper::Selector::parse(r#"section[aria-labelledby="attendance-head"]"#)
+        .expect("selector");
+    let item = scraper::Selector::parse("li").expect("selector");
+    let what = scraper::Selector::parse(".what").expect("selector");
+    let badge = scraper::Selector::parse(".badge").expect("selector");
+    let section = doc.select(&card).next().expect("the attendance card");
+    let counts = section
+        .select(&item)
+        .filter_map(|li| {
+            let w = li.select(&what).next()?.text().collect::<String>();
+            let b = li.select(&badge).next()?.text().collect::<String>();
+            Some((w.trim().to_owned(), b.trim().to_owned()))
+        })
+        .collect();
+    // Numbers as written in the sentences, without their thousands separators.
+    let text = section
+        .text()
+        .collect::<String>()
+        .replace([',', '\u{a0}', '\u{202f}'], "");
+    (counts, text)
+}
+
+async fn card_matches_the_marks(
+    app: &crate::common::TestApp,
+    director: &reqwest::Client,
+    org: Uuid,
+    day: chrono::NaiveDate,
+) {
+    let c = counted_card(app, org, day);
+    let dashboard = app.page(director, "/").await;
+    let (counts, text) = card_of(&dashboard);
+    let marked = c.present + c.late + c.absent + c.excused;
+    let expected: Vec<(String, String)> = [
+        ("Present", c.present),
+        ("Late", c.late),
+        ("Absent", c.absent),
+        ("Excused", c.excused),
+        ("Not yet marked", (c.enrolled - marked).max(0)),
+    ]
+    .iter()
+    .map(|(l, n)| ((*l).to_owned(), n.to_string()))
+    .collect();
+    assert_eq!(counts, expected, "the card's counts are the marks' ({c:?})");
+    assert_eq!(
+        stat(&dashboard, "present or late"),
+        format!(
+            "{:.1}%",
+            (c.present + c.late) as f64 * 100.0 / c.enrolled as f64
+        )
+    );
+    let rolls = format!("{} of {} daily rolls taken", c.rolls_taken, c.rolls_due);
+    assert!(text.contains(&rolls), "{rolls} on the card: {text}");
+    let enrolled = format!("of {} enrolled", c.enrolled);
+    assert!(text.contains(&enrolled), "{enrolled} on the card: {text}");
+}
+
+#[actix_web::test]
+async fn the_dashboard_card_counts_what_a_roll_saved_and_what_its_edit_changed() {
+    let app = spawn_app().await;
+    let (org, _) = northwind(&app);
+    let roll = crate::attendance::teachers_roll(&app);
+    assert!(roll.students.len() >= 8, "a class of several students");
+    let teacher = app.signed_in(DemoUser::Teacher).await;
+    let director = app.signed_in(DemoUser::Director).await;
+    let statuses = ["present", "late", "absent", "excused"];
+    let save = |turn: usize, marked_at: i64| {
+        let marks: Vec<serde_json::Value> = roll
+            .students
+            .iter()
+            .enumerate()
+            // The edit leaves the last student unmarked: their roll is no longer taken.
+            .filter(|(i, _)| turn == 0 || *i + 1 < roll.students.len())
+            .map(|(i, student)| {
+                let status = statuses[(i + turn) % statuses.len()];
+                serde_json::json!({
+                    "id": format!("m{turn}-{i}"),
+                    "student_id": student,
+                    "status": status,
+                    "minutes_late": (status == "late").then_some(5),
+                    "remarks": "",
+                    "marked_at": marked_at,
+                })
+            })
+            .collect();
+        serde_json::json!({"date": roll.date.to_string(), "sent_at": marked_at, "marks": marks})
+    };
+
+    // The teacher's roll with every status, excused among them.
+    let response = crate::attendance::post_marks(&app, &teacher, &roll, &save(0, 1_000)).await;
+    assert_eq!(response.status(), 200);
+    let first = counted_card(&app, org, roll.date);
+    assert!(first.excused > 0 && first.late > 0 && first.absent > 0 && first.present > 0);
+    assert!(first.rolls_taken >= 1, "the teacher's roll is taken");
+    card_matches_the_marks(&app, &director, org, roll.date).await;
+
+    // The roll edited: every status moves on one, and one mark is taken back.
+    let response = crate::attendance::post_marks(&app, &teacher, &roll, &save(1, 2_000)).await;
+    assert_eq!(response.status(), 200);
+    let last = roll.students.last().expect("a student");
+    diesel::sql_query(
+        "UPDATE attendance_records r SET deleted_at = now() FROM attendance_sessions s
+         WHERE s.id = r.attendance_session_id AND s.class_id = $1 AND s.session_date = $2
+           AND s.session_type = 'daily' AND r.student_id = $3 AND r.deleted_at IS NULL",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(roll.class_id)
+    .bind::<diesel::sql_types::Date, _>(roll.date)
+    .bind::<diesel::sql_types::Uuid, _>(*last)
+    .execute(&mut app.conn())
+    .expect("a mark taken back");
+    let edited = counted_card(&app, org, roll.date);
+    assert_ne!(edited, first, "the edit changed the day's counts");
+    assert_eq!(
+        edited.rolls_taken,
+        first.rolls_taken - 1,
+        "the roll is no longer whole"
+    );
+    card_matches_the_marks(&app, &director, org, roll.date).await;
+}
