@@ -216,7 +216,7 @@ mod tests {
     async fn body_of(pieces: &[Option<&'static str>]) -> Result<Bytes, String> {
         let (tx, rx) = mpsc::channel(pieces.len().max(1));
         for piece in pieces {
-            tx.send(piece.map(Bytes::from_static))
+            tx.send(piece.map(|p| Bytes::from_static(p.as_bytes())))
                 .await
                 .map_err(|e| e.to_string())?;
         }
