@@ -55,6 +55,9 @@ pub struct Settings {
     /// `HOMEROOM_ABSENCE_ALERT_GRACE_MINUTES`: how long an absence mark waits before
     /// guardians are alerted, so a quick correction sends nothing.
     pub absence_alert_grace: Duration,
+    /// `HOMEROOM_EXPORT_BATCH_ROWS`: rows a CSV export reads and sends at a time; the
+    /// server holds one such batch per export in memory, whatever the list's length.
+    pub export_batch_rows: i64,
 }
 
 impl Settings {
@@ -91,6 +94,7 @@ impl Settings {
             absence_alert_grace: Duration::from_secs(
                 60 * parse::<u64>("HOMEROOM_ABSENCE_ALERT_GRACE_MINUTES", 15)?,
             ),
+            export_batch_rows: parse::<i64>("HOMEROOM_EXPORT_BATCH_ROWS", 1000)?.max(1),
         })
     }
 
@@ -118,6 +122,7 @@ impl Settings {
             max_upload_bytes: 10 * 1024 * 1024,
             walkthrough_edit_hours: 24,
             absence_alert_grace: Duration::from_secs(15 * 60),
+            export_batch_rows: 1000,
         }
     }
 }

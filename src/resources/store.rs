@@ -2,6 +2,8 @@
 //! descriptions; every value is a bound parameter. Each query starts from the base
 //! query: rows of this organization (and live, unless the trash is asked for).
 
+use std::collections::{BTreeSet, HashMap};
+
 use chrono::{DateTime, Utc};
 use diesel::pg::Pg;
 use diesel::prelude::*;
@@ -140,14 +142,23 @@ fn user_name(column: &str) -> String {
     )
 }
 
+/// Where a [`Row`]'s relation names come from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Titles {
+    /// A subquery per row and relation, for a page's few rows.
+    PerRow,
+    /// Left empty by the query and filled in for a whole batch (see [`next_batch`]).
+    PerBatch,
+}
+
 /// `SELECT … FROM table t` for [`Row`]; who changed it only when a page shows it.
-fn select(res: &Resource, with_people: bool) -> String {
+fn select(res: &Resource, with_people: bool, titles: Titles) -> String {
     let raw: Vec<String> = res.fields.iter().map(values::read_sql).collect();
     let titles: Vec<String> = res
         .fields
         .iter()
         .map(|f| match f.kind {
-            Kind::Relation(target) => relation_title(f.column, target),
+            Kind::Relation(target) if titles == Titles::PerRow => relation_title(f.column, target),
             _ => "NULL::text".to_owned(),
         })
         .collect();
@@ -476,7 +487,7 @@ pub fn list(
     deleted: bool,
     state: &ListState,
 ) -> QueryResult<(Vec<Row>, bool)> {
-    let mut sql = Sql::new(select(res, deleted));
+    let mut sql = Sql::new(select(res, deleted, Titles::PerRow));
     scope(&mut sql, res, tenant.organization().uuid(), deleted, state);
     let order = if deleted {
         " ORDER BY t.deleted_at DESC, t.id".to_owned()
@@ -493,13 +504,58 @@ pub fn list(
     Ok((rows, more))
 }
 
-/// Every live row the list's search and filters select, for the CSV export.
-pub fn all(tenant: &mut Tenant<'_>, res: &Resource, state: &ListState) -> QueryResult<Vec<Row>> {
-    let mut sql = Sql::new(select(res, false));
-    scope(&mut sql, res, tenant.organization().uuid(), false, state);
+/// The cursor of the CSV export, open until its transaction ends.
+const EXPORT_CURSOR: &str = "export_rows";
+
+/// Opens the CSV export's cursor over every live row the list's search and filters
+/// select, in the list's order; returns how many rows it holds. The caller's
+/// transaction is one snapshot (repeatable read), so the count and every batch read
+/// from the cursor ([`next_batch`]) see the same rows, however long the download takes.
+pub fn open_export(tenant: &mut Tenant<'_>, res: &Resource, state: &ListState) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let org = tenant.organization().uuid();
+    let mut sql = Sql::new(format!("SELECT count(*) AS n FROM {} t", res.table()));
+    scope(&mut sql, res, org, false, state);
+    let count = sql.load::<Count>(tenant.conn())?.first().map_or(0, |c| c.n);
+    let mut sql = Sql::new(format!(
+        "DECLARE {EXPORT_CURSOR} NO SCROLL CURSOR FOR {}",
+        select(res, false, Titles::PerBatch)
+    ));
+    scope(&mut sql, res, org, false, state);
     let order = order_by(&mut sql, res, state);
     sql.push(&order);
-    sql.load(tenant.conn())
+    sql.execute(tenant.conn())?;
+    Ok(count)
+}
+
+/// The next `size` rows of the export's cursor (none at its end), with the names of
+/// the records they relate to: one query per relation for the whole batch.
+pub fn next_batch(tenant: &mut Tenant<'_>, res: &Resource, size: i64) -> QueryResult<Vec<Row>> {
+    let mut rows: Vec<Row> =
+        Sql::new(format!("FETCH {} FROM {EXPORT_CURSOR}", size.max(1))).load(tenant.conn())?;
+    for (i, field) in res.fields.iter().enumerate() {
+        let Kind::Relation(target) = field.kind else {
+            continue;
+        };
+        let related = |row: &Row| row.raw(i).and_then(|v| Uuid::parse_str(v).ok());
+        let ids: BTreeSet<Uuid> = rows.iter().filter_map(related).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let ids: Vec<Uuid> = ids.into_iter().collect();
+        let names: HashMap<Uuid, String> = titles(tenant, target, &ids)?.into_iter().collect();
+        for row in &mut rows {
+            let name = related(row).and_then(|id| names.get(&id).cloned());
+            if let Some(slot) = row.titles.get_mut(i) {
+                *slot = name;
+            }
+        }
+    }
+    Ok(rows)
 }
 
 /// A row of this organization, live or in the trash.
@@ -514,7 +570,7 @@ pub fn find_as(
     global: bool,
     id: Uuid,
 ) -> QueryResult<Row> {
-    let mut sql = Sql::new(select(res, true));
+    let mut sql = Sql::new(select(res, true, Titles::PerRow));
     let id = sql.uuid(id);
     let owned = owned(&mut sql, res, tenant.organization().uuid(), global);
     sql.push(&format!(" WHERE t.id = {id} AND {owned}"));

@@ -1,9 +1,10 @@
 //! What every page shares: layout and navigation, flash messages, static assets,
-//! errors, request logging and security headers.
+//! errors, streamed downloads, request logging and security headers.
 
 pub mod assets;
 pub mod brand;
 pub mod db;
+pub mod download;
 pub mod error;
 pub mod flash;
 pub mod form;

@@ -3,6 +3,7 @@
 
 pub(crate) mod csv;
 mod entities;
+mod export;
 mod modes;
 mod records;
 mod rules;
