@@ -330,6 +330,74 @@ fn counted(app: &crate::common::TestApp, campus: Uuid, date: chrono::NaiveDate) 
     .expect("counted")
 }
 
+/// Every figure of a campus's day as the dashboard reads it.
+#[derive(QueryableByName, Debug, PartialEq)]
+struct DayTotals {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    total_enrolled: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    total_present: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    total_absent: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    total_tardy: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    total_excused: i32,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    attendance_percentage: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    students_enrolled: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    rolls_due: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    rolls_taken: i32,
+}
+
+/// The campus's day as stored, and the same day counted again in full from the
+/// marks and enrolments (the recount is rolled back).
+fn stored_and_recounted(
+    app: &crate::common::TestApp,
+    campus: Uuid,
+    date: chrono::NaiveDate,
+) -> (DayTotals, DayTotals) {
+    fn read(
+        conn: &mut PgConnection,
+        campus: Uuid,
+        date: chrono::NaiveDate,
+    ) -> QueryResult<DayTotals> {
+        diesel::sql_query(
+            "SELECT total_enrolled, total_present, total_absent, total_tardy, total_excused, \
+                    attendance_percentage::text AS attendance_percentage, \
+                    students_enrolled, rolls_due, rolls_taken \
+             FROM campus_attendance_summaries \
+             WHERE campus_id = $1 AND attendance_date = $2 AND deleted_at IS NULL",
+        )
+        .bind::<diesel::sql_types::Uuid, _>(campus)
+        .bind::<diesel::sql_types::Date, _>(date)
+        .get_result(conn)
+    }
+    let mut both = None;
+    let rolled_back = app
+        .conn()
+        .transaction::<(), diesel::result::Error, _>(|conn| {
+            let stored = read(conn, campus, date)?;
+            diesel::sql_query(
+                "SELECT homeroom_refresh_attendance_summaries(organization_id, id, $2, $2) \
+                 FROM campuses WHERE id = $1",
+            )
+            .bind::<diesel::sql_types::Uuid, _>(campus)
+            .bind::<diesel::sql_types::Date, _>(date)
+            .execute(conn)?;
+            both = Some((stored, read(conn, campus, date)?));
+            Err(diesel::result::Error::RollbackTransaction)
+        });
+    assert!(matches!(
+        rolled_back,
+        Err(diesel::result::Error::RollbackTransaction)
+    ));
+    both.expect("the day stored and recounted")
+}
+
 #[actix_web::test]
 async fn the_campus_summary_matches_the_marks_after_every_save() {
     let app = spawn_app().await;
@@ -478,8 +546,77 @@ async fn rolls_saved_at_once_on_one_campus_leave_its_summary_matching_the_marks(
                 "round {round}: {summary:?} where the marks give {marks:?}"
             ));
         }
+        // The rolls taken and who is enrolled agree with a full count too.
+        let (stored, recounted) = stored_and_recounted(&app, mine.campus_id, mine.date);
+        if stored != recounted {
+            stale.push(format!(
+                "round {round}: {stored:?} where a full count gives {recounted:?}"
+            ));
+        }
     }
     assert!(stale.is_empty(), "stale summaries:\n{}", stale.join("\n"));
+}
+
+#[actix_web::test]
+async fn enrolments_changed_after_the_roll_are_counted_on_that_days_summary() {
+    let app = spawn_app().await;
+    let teacher = app.signed_in(DemoUser::Teacher).await;
+    let roll = teachers_roll(&app);
+    let mut fields = form_fields(&roll, &[(roll.students[0], "absent", None)]);
+    fields.push(("intent".to_owned(), "all_present".to_owned()));
+    assert_eq!(
+        post_roll(&app, &teacher, &roll, &fields).await.status(),
+        303
+    );
+    let (before, recounted) = stored_and_recounted(&app, roll.campus_id, roll.date);
+    assert_eq!(before, recounted);
+
+    // A new student joins the class after the roll was taken: the campus has one
+    // more student today and the class's roll is no longer complete.
+    let org = crate::common::fixtures::organization_of_campus(&mut app.conn(), roll.campus_id);
+    let newcomer = crate::common::fixtures::StudentBuilder::new(org)
+        .named("Nadia", "Newcomer")
+        .on_campus(roll.campus_id)
+        .insert(&mut app.conn());
+    diesel::sql_query(
+        "INSERT INTO class_enrollments (organization_id, class_id, student_id, status, enrolled_on) \
+         VALUES ($1, $2, $3, 'active', $4)",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(org)
+    .bind::<diesel::sql_types::Uuid, _>(roll.class_id)
+    .bind::<diesel::sql_types::Uuid, _>(newcomer)
+    .bind::<diesel::sql_types::Date, _>(roll.date)
+    .execute(&mut app.conn())
+    .expect("the newcomer enrolled");
+    let (joined, recounted) = stored_and_recounted(&app, roll.campus_id, roll.date);
+    assert_eq!(joined, recounted);
+    assert_eq!(joined.students_enrolled, before.students_enrolled + 1);
+    assert_eq!(joined.rolls_taken, before.rolls_taken - 1);
+    assert_eq!(
+        joined.total_enrolled, before.total_enrolled,
+        "the marks are unchanged"
+    );
+
+    // The teacher marks the newcomer: the roll is complete again.
+    let fields = form_fields(&roll, &[(newcomer, "present", None)]);
+    assert_eq!(
+        post_roll(&app, &teacher, &roll, &fields).await.status(),
+        303
+    );
+    let (marked, recounted) = stored_and_recounted(&app, roll.campus_id, roll.date);
+    assert_eq!(marked, recounted);
+    assert_eq!(marked.rolls_taken, before.rolls_taken);
+    assert_eq!(marked.total_enrolled, before.total_enrolled + 1);
+    assert_eq!(marked.total_present, before.total_present + 1);
+
+    // The newcomer's family moves away the same day: withdrawn, they no longer count.
+    diesel::sql_query("UPDATE students SET status = 'withdrawn' WHERE id = $1")
+        .bind::<diesel::sql_types::Uuid, _>(newcomer)
+        .execute(&mut app.conn())
+        .expect("the newcomer withdrawn");
+    let (left, recounted) = stored_and_recounted(&app, roll.campus_id, roll.date);
+    assert_eq!(left, recounted);
+    assert_eq!(left.students_enrolled, before.students_enrolled);
 }
 
 #[derive(QueryableByName)]
