@@ -7,7 +7,8 @@
 //! constraint holds to it, and each batch leaves out who is invoiced already, so a
 //! second run, or a run again after one stopped halfway, writes only what is missing.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use bigdecimal::{BigDecimal, RoundingMode, Zero};
 use chrono::{Datelike, NaiveDate};
@@ -144,9 +145,14 @@ pub fn prepare_for(
         issue: request.issue,
         due: request.due,
     };
+    // Plans of one year share its terms: read once per year.
+    let mut years: HashMap<Uuid, (Option<Period>, Vec<Period>)> = HashMap::new();
     for plan in plans {
         let (year, terms) = match plan.academic_year_id {
-            Some(year) => queries::year_and_terms(tenant, year)?,
+            Some(id) => match years.entry(id) {
+                Entry::Occupied(known) => known.get().clone(),
+                Entry::Vacant(slot) => slot.insert(queries::year_and_terms(tenant, id)?).clone(),
+            },
             None => (None, Vec::new()),
         };
         let period = periods::period_of(plan.billing_cycle(), request.on, &terms, year);

@@ -85,9 +85,12 @@ impl Offer {
 pub fn offer(tenant: &mut Tenant<'_>, student: Uuid) -> Result<Option<Offer>, AppError> {
     let name = queries::student_name(tenant, student)?.ok_or(AppError::NotFound)?;
     let today = tenant.today();
-    let plans = queries::active_plans(tenant, None)?;
+    let plans = queries::plans_of_student(tenant, student)?;
+    if plans.is_empty() {
+        return Ok(None);
+    }
     let request = Request {
-        plans: plans.iter().map(|p| p.id).collect(),
+        plans,
         on: today,
         issue: today,
         due: today,

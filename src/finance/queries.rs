@@ -71,6 +71,31 @@ pub fn active_plans(tenant: &mut Tenant<'_>, ids: Option<&[Uuid]>) -> QueryResul
     .load(tenant.conn())
 }
 
+/// The active fee plans that can bill `student`: those of the grade and year of a
+/// class they are actively enrolled in (or of any grade or year), the same test
+/// [`candidates`] makes, so a single student's fees are worked out from their own
+/// plans only.
+pub fn plans_of_student(tenant: &mut Tenant<'_>, student: Uuid) -> QueryResult<Vec<Uuid>> {
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = SqlUuid)]
+        id: Uuid,
+    }
+    let ids: Vec<Id> = diesel::sql_query(
+        "SELECT f.id FROM fee_plans f \
+         WHERE f.organization_id = $1 AND f.deleted_at IS NULL AND f.active \
+           AND EXISTS (SELECT 1 FROM class_enrollments e JOIN classes c ON c.id = e.class_id \
+                       WHERE e.student_id = $2 AND e.status = 'active' AND e.deleted_at IS NULL \
+                         AND c.deleted_at IS NULL \
+                         AND (f.grade_id IS NULL OR c.grade_id = f.grade_id) \
+                         AND (f.academic_year_id IS NULL OR c.academic_year_id = f.academic_year_id))",
+    )
+    .bind::<SqlUuid, _>(tenant.organization())
+    .bind::<SqlUuid, _>(student)
+    .load(tenant.conn())?;
+    Ok(ids.into_iter().map(|i| i.id).collect())
+}
+
 #[derive(QueryableByName)]
 struct Span {
     #[diesel(sql_type = Date)]
