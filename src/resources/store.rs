@@ -1011,11 +1011,14 @@ pub fn find_by_key(
         let Some(i) = res.fields.iter().position(|f| f.column == *column) else {
             continue;
         };
-        let p = sql.text(values.get(i).cloned().flatten());
-        same.push(format!(
-            "t.{column} IS NOT DISTINCT FROM {p}::{}",
-            values::cast(&res.fields[i])
-        ));
+        // Equality, not IS NOT DISTINCT FROM, so the key's index can serve it.
+        same.push(match values.get(i).cloned().flatten() {
+            Some(value) => {
+                let p = sql.text(Some(value));
+                format!("t.{column} = {p}::{}", values::cast(&res.fields[i]))
+            }
+            None => format!("t.{column} IS NULL"),
+        });
     }
     let key = if same.is_empty() {
         "false".to_owned()

@@ -1,0 +1,1 @@
+DROP INDEX students_organization_id_date_of_birth_live_idx;
