@@ -4,7 +4,7 @@
 use uuid::Uuid;
 
 use super::models::Walkthrough;
-use super::queries::{self, CampusRow, ListFilter, TeacherOption};
+use super::queries::{self, CampusRow, ListFilter};
 use super::viewer::Viewer;
 use crate::access::Access;
 use crate::db::Tenant;
@@ -18,7 +18,7 @@ pub struct Listing {
     pub more: bool,
     /// The filters' choices: empty for a teacher, or when only the rows are wanted.
     pub campuses: Vec<CampusRow>,
-    pub teachers: Vec<TeacherOption>,
+    pub teachers: Vec<(Uuid, String)>,
     pub directors: Vec<(Uuid, String)>,
 }
 
@@ -34,7 +34,7 @@ pub fn listing(
     let (campuses, teachers, directors) = if choices && viewer.is_observer() {
         (
             queries::campuses_in_reach(tenant, &viewer)?,
-            queries::teachers_in_reach(tenant, &viewer, None)?,
+            queries::teachers_seen(tenant)?,
             queries::directors_seen(tenant)?,
         )
     } else {

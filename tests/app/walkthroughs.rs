@@ -1197,3 +1197,52 @@ struct Id {
     #[diesel(sql_type = SqlUuid)]
     id: Uuid,
 }
+
+#[actix_web::test]
+async fn the_lists_teacher_filter_offers_the_teachers_visited_not_every_teacher() {
+    let app = spawn_app().await;
+    let director = app.signed_in(DemoUser::Director).await;
+    let list = app.page(&director, "/walkthroughs").await;
+    let doc = scraper::Html::parse_document(&list);
+    let options = scraper::Selector::parse("select#teacher option").expect("selector");
+    let offered: Vec<Uuid> = doc
+        .select(&options)
+        .filter_map(|o| o.value().attr("value"))
+        .filter_map(|v| Uuid::parse_str(v).ok())
+        .collect();
+    assert!(!offered.is_empty(), "the demo's visits name teachers");
+
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = SqlUuid)]
+        id: Uuid,
+    }
+    let visited: Vec<Id> = diesel::sql_query(
+        "SELECT DISTINCT teacher_id AS id FROM walkthrough_checkins \
+         WHERE deleted_at IS NULL AND teacher_id IS NOT NULL",
+    )
+    .load(&mut app.conn())
+    .expect("the teachers visited");
+    let visited: Vec<Uuid> = visited.into_iter().map(|v| v.id).collect();
+    for teacher in &offered {
+        assert!(visited.contains(teacher), "{teacher} was never visited");
+    }
+    let never: Vec<Id> = diesel::sql_query(
+        "SELECT s.id FROM staff s WHERE s.deleted_at IS NULL AND s.staff_type = 'teacher' \
+           AND NOT EXISTS (SELECT 1 FROM walkthrough_checkins w \
+                           WHERE w.teacher_id = s.id AND w.deleted_at IS NULL)",
+    )
+    .load(&mut app.conn())
+    .expect("teachers never visited");
+    assert!(
+        !never.is_empty(),
+        "the demo has teachers nobody has visited yet"
+    );
+    for teacher in never {
+        assert!(
+            !offered.contains(&teacher.id),
+            "{} has no visit to find",
+            teacher.id
+        );
+    }
+}

@@ -115,21 +115,33 @@ pub fn search(
 
 /// The directors who wrote visits this viewer can see, for the list's filter.
 pub fn directors_seen(tenant: &mut Tenant<'_>) -> QueryResult<Vec<(Uuid, String)>> {
-    let mut rows: Vec<(Option<Uuid>, String)> = visible(tenant)
+    let rows: Vec<(Option<Uuid>, String)> = visible(tenant)
         .filter(checkins::director_id.is_not_null())
         .select((checkins::director_id, checkins::director_name))
         .distinct()
         .load(tenant.conn())?;
+    Ok(by_name(rows))
+}
+
+/// The teachers visited in the walkthroughs this viewer can see, for the list's
+/// filter: the ones a filter finds anything for, not every teacher of the school.
+pub fn teachers_seen(tenant: &mut Tenant<'_>) -> QueryResult<Vec<(Uuid, String)>> {
+    let rows: Vec<(Option<Uuid>, String)> = visible(tenant)
+        .filter(checkins::teacher_id.is_not_null())
+        .select((checkins::teacher_id, checkins::teacher_name))
+        .distinct()
+        .load(tenant.conn())?;
+    Ok(by_name(rows))
+}
+
+/// People by the name their visits give them, each once (under the first name
+/// in order when their visits spell it differently).
+fn by_name(mut rows: Vec<(Option<Uuid>, String)>) -> Vec<(Uuid, String)> {
     rows.sort_by(|a, b| a.1.cmp(&b.1));
-    let mut seen = Vec::new();
-    for (id, name) in rows {
-        if let Some(id) = id
-            && !seen.iter().any(|(s, _)| *s == id)
-        {
-            seen.push((id, name));
-        }
-    }
-    Ok(seen)
+    let mut ids = std::collections::HashSet::new();
+    rows.into_iter()
+        .filter_map(|(id, name)| id.filter(|id| ids.insert(*id)).map(|id| (id, name)))
+        .collect()
 }
 
 /// What a new or changed walkthrough stores.

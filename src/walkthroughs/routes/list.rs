@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::walkthroughs::forms;
 use crate::walkthroughs::listing::{Listing, listing};
 use crate::walkthroughs::models::Walkthrough;
-use crate::walkthroughs::queries::{CampusRow, ListFilter, TeacherOption};
+use crate::walkthroughs::queries::{CampusRow, ListFilter};
 use crate::web::error::AppError;
 use crate::web::input;
 use crate::web::layout::{Layout, Page};
@@ -126,7 +126,7 @@ struct ListPage {
     may_create: bool,
     own_trend: Option<Uuid>,
     campuses: Vec<CampusRow>,
-    teachers: Vec<TeacherOption>,
+    teachers: Vec<(Uuid, String)>,
     directors: Vec<(Uuid, String)>,
     campus: String,
     teacher: String,
