@@ -56,8 +56,14 @@ pub struct JobContext<'a> {
     pub data_dir: &'a Path,
 }
 
-/// A run still marked running after this long is taken to have died with its server.
+/// A run still marked running after this long is taken to have died with its server,
+/// whatever its lock says.
 const STALE_AFTER_MINUTES: i32 = 30;
+
+/// Lock space (the two-key form) of a running task, its id hashed: the server that
+/// claims a task holds it on its connection while the task runs, so a task whose
+/// server died (the lock went with its connection) is claimed again at once.
+const TASK_LOCK: i32 = 0x5441_534b;
 
 /// An upload nobody committed within a day is taken to be abandoned.
 const UPLOADS_KEPT_HOURS: i64 = 24;
@@ -299,37 +305,77 @@ struct Claimed {
     interval_minutes: i32,
 }
 
-/// Claims one task in one statement: the given one (run now), or else the most
-/// overdue due one. A row another server holds is skipped, not waited for.
+/// Claims one task: the given one (run now), or else the most overdue due one. A
+/// row another server is claiming is skipped, not waited for; a task marked running
+/// is claimed again when no live server holds its lock. The lock is taken before
+/// the claim commits, so no other server sees the task running without it.
 fn claim(
     conn: &mut PgConnection,
     worker: &str,
     only: Option<Uuid>,
 ) -> QueryResult<Option<Claimed>> {
-    diesel::sql_query(
-        "UPDATE scheduled_tasks SET status = 'running', locked_by = $1, locked_at = now()
-         WHERE id = (
-             SELECT id FROM scheduled_tasks
-             WHERE deleted_at IS NULL
-               AND (status <> 'running' OR locked_at < now() - make_interval(mins => $2))
-               AND (CASE WHEN $3::uuid IS NULL THEN enabled AND next_run_at <= now()
-                         ELSE id = $3 END)
-             ORDER BY next_run_at
-             LIMIT 1
-             FOR UPDATE SKIP LOCKED)
-         RETURNING id, organization_id, task_type, interval_minutes",
-    )
-    .bind::<Text, _>(worker)
-    .bind::<Integer, _>(STALE_AFTER_MINUTES)
-    .bind::<diesel::sql_types::Nullable<diesel::sql_types::Uuid>, _>(only)
-    .get_result::<Claimed>(conn)
-    .optional()
+    conn.transaction(|conn| {
+        let claimed = diesel::sql_query(
+            "UPDATE scheduled_tasks SET status = 'running', locked_by = $1, locked_at = now()
+             WHERE id = (
+                 SELECT t.id FROM scheduled_tasks t
+                 WHERE t.deleted_at IS NULL
+                   AND (t.status <> 'running'
+                        OR t.locked_at < now() - make_interval(mins => $2)
+                        OR NOT EXISTS (
+                            SELECT 1 FROM pg_locks l
+                            WHERE l.locktype = 'advisory' AND l.granted
+                              AND l.classid = $4::oid
+                              AND l.objid = hashtext(t.id::text)::oid
+                              AND l.objsubid = 2))
+                   AND (CASE WHEN $3::uuid IS NULL THEN t.enabled AND t.next_run_at <= now()
+                             ELSE t.id = $3 END)
+                 ORDER BY t.next_run_at
+                 LIMIT 1
+                 FOR UPDATE SKIP LOCKED)
+             RETURNING id, organization_id, task_type, interval_minutes",
+        )
+        .bind::<Text, _>(worker)
+        .bind::<Integer, _>(STALE_AFTER_MINUTES)
+        .bind::<diesel::sql_types::Nullable<diesel::sql_types::Uuid>, _>(only)
+        .bind::<Integer, _>(TASK_LOCK)
+        .get_result::<Claimed>(conn)
+        .optional()?;
+        if let Some(task) = &claimed {
+            task_lock(conn, "pg_advisory_lock", task.id)?;
+        }
+        Ok(claimed)
+    })
+}
+
+/// Takes or lets go of a task's lock (session-level: it outlives the transaction).
+fn task_lock(conn: &mut PgConnection, function: &str, task: Uuid) -> QueryResult<()> {
+    diesel::sql_query(format!("SELECT {function}($1, hashtext($2::text))"))
+        .bind::<Integer, _>(TASK_LOCK)
+        .bind::<diesel::sql_types::Uuid, _>(task)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Runs a claimed task in its own transaction and records the result.
 fn run_claimed(
     conn: &mut PgConnection,
     claimed: Claimed,
+    ctx: &JobContext,
+    started_by: Option<Uuid>,
+) -> QueryResult<Result<Outcome, String>> {
+    let outcome = run_locked(conn, &claimed, ctx, started_by);
+    // The lock goes whatever became of the run; the connection goes back to the pool.
+    let unlocked = task_lock(conn, "pg_advisory_unlock", claimed.id);
+    let outcome = outcome?;
+    unlocked?;
+    Ok(outcome)
+}
+
+/// Runs a claimed task whose lock this connection holds, and records the result.
+fn run_locked(
+    conn: &mut PgConnection,
+    claimed: &Claimed,
     ctx: &JobContext,
     started_by: Option<Uuid>,
 ) -> QueryResult<Result<Outcome, String>> {

@@ -292,3 +292,75 @@ async fn a_scheduled_run_that_finds_nothing_is_counted_beside_its_task_not_liste
     assert!(runs.contains("overdue_invoices"), "{runs}");
     assert!(!runs.contains("absence_alerts"), "{runs}");
 }
+
+#[actix_web::test]
+async fn a_task_left_running_by_a_server_that_stopped_runs_again_at_once() {
+    use homeroom::db::enums::TaskStatus;
+    let app = spawn_app().await;
+    let mut conn = app.conn();
+    ensure_tasks(&mut conn).expect("the tasks");
+    let task = task_id(&mut conn, "overdue_invoices");
+    let invoice = invoice_past_due(&mut conn);
+    diesel::update(scheduled_tasks::table.find(task))
+        .set((
+            scheduled_tasks::status.eq(TaskStatus::Running),
+            scheduled_tasks::locked_by.eq(Some("school-server:4242")),
+            scheduled_tasks::locked_at.eq(Some(Utc::now())),
+        ))
+        .execute(&mut conn)
+        .expect("the task marked running");
+
+    // While the server running it is up, it holds the task's lock ("TASK" and the
+    // task's id hashed) and "Run now" says where the task is running.
+    let mut server = app.db.connect();
+    diesel::sql_query("SELECT pg_advisory_lock(1413567307, hashtext($1::text))")
+        .bind::<diesel::sql_types::Uuid, _>(task)
+        .execute(&mut server)
+        .expect("the running server's lock");
+    let busy = run_now_as_root(&app, "overdue_invoices").await;
+    assert!(
+        busy.contains("overdue_invoices is running right now on school-server:4242"),
+        "{busy}"
+    );
+
+    // The server stops (its connection and lock go with it): the task runs at once,
+    // not half an hour later.
+    drop(server);
+    let mut gone = false;
+    for _ in 0..50 {
+        let held: i64 = diesel::sql_query(
+            "SELECT count(*) AS count FROM pg_locks WHERE locktype = 'advisory' \
+             AND classid = 1413567307::oid AND objid = hashtext($1::text)::oid",
+        )
+        .bind::<diesel::sql_types::Uuid, _>(task)
+        .get_result::<Held>(&mut conn)
+        .expect("the locks")
+        .count;
+        if held == 0 {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(gone, "the stopped server's lock went with its connection");
+    let ran = run_now_as_root(&app, "overdue_invoices").await;
+    assert!(ran.contains("overdue_invoices ran:"), "{ran}");
+    let status: InvoiceStatus = invoices::table
+        .find(invoice)
+        .select(invoices::status)
+        .first(&mut conn)
+        .expect("invoice");
+    assert_eq!(status, InvoiceStatus::Overdue);
+    let (state, holder): (TaskStatus, Option<String>) = scheduled_tasks::table
+        .find(task)
+        .select((scheduled_tasks::status, scheduled_tasks::locked_by))
+        .first(&mut conn)
+        .expect("the task");
+    assert_eq!((state, holder), (TaskStatus::Idle, None));
+}
+
+#[derive(QueryableByName)]
+struct Held {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    count: i64,
+}
