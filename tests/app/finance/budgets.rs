@@ -65,12 +65,27 @@ fn budgets(app: &TestApp) -> i64 {
 }
 
 /// The page's year, from its hidden field.
-fn year_of(html: &str) -> String {
+pub(super) fn year_of(html: &str) -> String {
     html.split("name=\"year\" value=\"")
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .expect("the form's year")
         .to_owned()
+}
+
+/// Saves the budgets form of the page `html` (its token and year) with `cells`
+/// (`budget-{plan}` and what is typed); returns the answer.
+pub(super) async fn save_budgets(
+    app: &TestApp,
+    client: &reqwest::Client,
+    html: &str,
+    cells: &[(&str, &str)],
+) -> reqwest::Response {
+    let token = csrf_token(html).expect("the form's token");
+    let year = year_of(html);
+    let mut fields = vec![("csrf_token", token.as_str()), ("year", year.as_str())];
+    fields.extend_from_slice(cells);
+    app.post_form(client, "/finance/budgets", &fields).await
 }
 
 #[actix_web::test]
@@ -85,24 +100,19 @@ async fn a_refused_cell_keeps_what_was_typed_and_saves_nothing_then_the_overview
     for (_, name) in &plans {
         assert!(html.contains(name.as_str()), "{name} in {html}");
     }
-    let token = csrf_token(&html).expect("the form's token");
+    let form = html.clone();
     let year = year_of(&html);
     let first = format!("budget-{}", plans[0].0);
     let second = format!("budget-{}", plans[1].0);
 
     // One cell right, one not an amount: nothing is saved, both keep what was typed.
-    let refused = app
-        .post_form(
-            &client,
-            "/finance/budgets",
-            &[
-                ("csrf_token", token.as_str()),
-                ("year", year.as_str()),
-                (first.as_str(), "12000.50"),
-                (second.as_str(), "twelve"),
-            ],
-        )
-        .await;
+    let refused = save_budgets(
+        &app,
+        &client,
+        &form,
+        &[(first.as_str(), "12000.50"), (second.as_str(), "twelve")],
+    )
+    .await;
     assert_eq!(refused.status(), 422);
     let html = refused.text().await.expect("the page again");
     assert!(html.contains("Nothing was saved"), "{html}");
@@ -115,32 +125,17 @@ async fn a_refused_cell_keeps_what_was_typed_and_saves_nothing_then_the_overview
     assert_eq!(budgets(&app), 0);
 
     // Less than nothing is refused too.
-    let refused = app
-        .post_form(
-            &client,
-            "/finance/budgets",
-            &[
-                ("csrf_token", token.as_str()),
-                ("year", year.as_str()),
-                (first.as_str(), "-5"),
-            ],
-        )
-        .await;
+    let refused = save_budgets(&app, &client, &form, &[(first.as_str(), "-5")]).await;
     assert_eq!(refused.status(), 422);
     assert_eq!(budgets(&app), 0);
 
-    let saved = app
-        .post_form(
-            &client,
-            "/finance/budgets",
-            &[
-                ("csrf_token", token.as_str()),
-                ("year", year.as_str()),
-                (first.as_str(), "12000.50"),
-                (second.as_str(), "8000"),
-            ],
-        )
-        .await;
+    let saved = save_budgets(
+        &app,
+        &client,
+        &form,
+        &[(first.as_str(), "12000.50"), (second.as_str(), "8000")],
+    )
+    .await;
     assert_eq!(saved.status(), 303);
     assert_eq!(budgets(&app), 2);
     let html = app
@@ -175,18 +170,13 @@ async fn a_refused_cell_keeps_what_was_typed_and_saves_nothing_then_the_overview
     assert!(html.contains("$8,000.00"), "{html}");
 
     // Emptied, a cell has no budget.
-    let emptied = app
-        .post_form(
-            &client,
-            "/finance/budgets",
-            &[
-                ("csrf_token", token.as_str()),
-                ("year", year.as_str()),
-                (first.as_str(), "12000.50"),
-                (second.as_str(), ""),
-            ],
-        )
-        .await;
+    let emptied = save_budgets(
+        &app,
+        &client,
+        &form,
+        &[(first.as_str(), "12000.50"), (second.as_str(), "")],
+    )
+    .await;
     assert_eq!(emptied.status(), 303);
     assert_eq!(budgets(&app), 1);
     assert_balances_hold(&app);

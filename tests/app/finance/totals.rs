@@ -13,9 +13,10 @@ use homeroom::web::format::Currency;
 use uuid::Uuid;
 
 use super::billing::invoice_the_term;
+use super::budgets::{save_budgets, year_of};
 use super::desk::{household, invoice, location, post};
 use super::{assert_balances_hold, ids, northwind};
-use crate::common::{DemoUser, TestApp, csrf_token, spawn_app};
+use crate::common::{DemoUser, TestApp, spawn_app};
 
 /// Which page a sequence checks after each step.
 #[derive(Clone, Copy)]
@@ -170,15 +171,6 @@ fn fields(line: &str) -> Vec<String> {
             Err(_) => field.to_owned(),
         })
         .collect()
-}
-
-/// The page's year, from its hidden field.
-fn year_of(html: &str) -> String {
-    html.split("name=\"year\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the form's year")
-        .to_owned()
 }
 
 /// The page shows what summing the rows gives, and so do the totals kept.
@@ -347,20 +339,8 @@ async fn every_kind_of_write(page: Checked) {
 
     // A budget set for the plan.
     let html = app.page(&client, "/finance/budgets").await;
-    let token = csrf_token(&html).expect("the form's token");
-    let year = year_of(&html);
     let cell = format!("budget-{plan}");
-    let saved = app
-        .post_form(
-            &client,
-            "/finance/budgets",
-            &[
-                ("csrf_token", token.as_str()),
-                ("year", year.as_str()),
-                (cell.as_str(), "900"),
-            ],
-        )
-        .await;
+    let saved = save_budgets(&app, &client, &html, &[(cell.as_str(), "900")]).await;
     assert_eq!(saved.status(), 303);
     check(&app, &client, page, "a budget edit").await;
 
