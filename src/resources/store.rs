@@ -417,67 +417,127 @@ fn scope(sql: &mut Sql, res: &Resource, org: Uuid, deleted: bool, state: &ListSt
 /// How deep a relation's order is followed (a class subject by its class by its grade).
 const ORDER_DEPTH: usize = 2;
 
-/// The sort terms of `column` of `res` over the row `alias`: a relation sorts as its
-/// target's default order (a class by its grade's sort key), other columns by value.
-fn column_order(res: &Resource, alias: &str, column: &str, depth: usize) -> Vec<(String, bool)> {
+/// The columns of `res`'s default order, each with whether it runs descending
+/// (`column` or `column DESC`, see [`Resource::order`]).
+fn order_entries(res: &Resource) -> Vec<(&'static str, bool)> {
+    res.order
+        .iter()
+        .map(|entry| match entry.strip_suffix(" DESC") {
+            Some(column) => (column, true),
+            None => (*entry, false),
+        })
+        .collect()
+}
+
+/// The resource `column` of `res` points at, when it is a relation.
+fn relation_of(res: &Resource, column: &str) -> Option<&'static Resource> {
     match res.field(column).map(|f| &f.kind) {
-        Some(Kind::Relation(target)) if depth < ORDER_DEPTH => {
-            let inner = format!("o{depth}");
-            default_order(target, &inner, depth + 1)
-                .into_iter()
-                .map(|(term, desc)| {
-                    let term = format!(
-                        "(SELECT {term} FROM {} {inner} WHERE {inner}.id = {alias}.{column})",
-                        target.table()
-                    );
-                    (term, desc)
-                })
-                .collect()
-        }
-        _ => vec![(format!("{alias}.{column}"), false)],
+        Some(Kind::Relation(target)) => Some(*target),
+        _ => None,
     }
 }
 
-/// The terms of `res`'s default order (`column` or `column DESC`, see [`Resource::order`]).
-fn default_order(res: &Resource, alias: &str, depth: usize) -> Vec<(String, bool)> {
-    res.order
-        .iter()
-        .flat_map(|entry| {
-            let (column, desc) = match entry.strip_suffix(" DESC") {
-                Some(column) => (column, true),
-                None => (*entry, false),
+/// A list's order: the joins that bring in the related rows it sorts by, and the
+/// sort terms over the row `t` and those joins.
+///
+/// A relation sorts as its target's default order (a class by its grade's sort key,
+/// then its name). The related rows come in by one lateral join per relation, not a
+/// subquery per sort term and row: the planner joins them once for the whole table
+/// (5 ms rather than 80 for the 5,000 class subjects of the district dataset). The
+/// joined columns are reached only through the lateral's own names, so the titles'
+/// unqualified column names stay unambiguous.
+struct Order {
+    joins: String,
+    terms: Vec<(String, bool)>,
+}
+
+impl Order {
+    /// `res`'s default order, or its one column `sort` (descending or not).
+    fn of(res: &Resource, sort: Option<(&Field, bool)>) -> Order {
+        let entries = match sort {
+            Some((field, desc)) => vec![(field.column, desc)],
+            None => order_entries(res),
+        };
+        let mut order = Order {
+            joins: String::new(),
+            terms: Vec::new(),
+        };
+        for (n, (column, desc)) in entries.into_iter().enumerate() {
+            let Some(target) = relation_of(res, column) else {
+                order.terms.push((format!("t.{column}"), desc));
+                continue;
             };
-            column_order(res, alias, column, depth)
-                .into_iter()
-                .map(move |(term, inner_desc)| (term, inner_desc != desc))
-        })
-        .collect()
+            let inner = format!("homeroom_o{n}");
+            let mut joins = String::new();
+            let terms = related_terms(target, &inner, 1, &mut joins);
+            let lateral = format!("homeroom_order_{n}");
+            let keys: Vec<String> = terms
+                .iter()
+                .enumerate()
+                .map(|(i, (term, _))| format!("{term} AS k{i}"))
+                .collect();
+            order.joins.push_str(&format!(
+                " LEFT JOIN LATERAL (SELECT {} FROM {} {inner}{joins} WHERE {inner}.id = t.{column}) {lateral} ON true",
+                keys.join(", "),
+                target.table()
+            ));
+            for (i, (_, inner_desc)) in terms.into_iter().enumerate() {
+                order
+                    .terms
+                    .push((format!("{lateral}.k{i}"), inner_desc != desc));
+            }
+        }
+        order
+    }
+
+    /// The ORDER BY list, empty values last either way, then `t.id` to break ties.
+    fn list(&self, first: &str) -> String {
+        let terms: String = self
+            .terms
+            .iter()
+            .map(|(term, desc)| {
+                let dir = if *desc { "DESC NULLS LAST" } else { "ASC" };
+                format!("{term} {dir}, ")
+            })
+            .collect();
+        format!(" ORDER BY {first}{terms}t.id")
+    }
 }
 
-/// `terms` as an ORDER BY list, empty values last either way.
-fn order_list(terms: Vec<(String, bool)>) -> String {
+/// The sort terms of `res`'s default order over the row `alias`, at `depth` relations
+/// from the listed row; a relation still within [`ORDER_DEPTH`] is joined into `joins`.
+fn related_terms(
+    res: &Resource,
+    alias: &str,
+    depth: usize,
+    joins: &mut String,
+) -> Vec<(String, bool)> {
+    let mut terms = Vec::new();
+    for (column, desc) in order_entries(res) {
+        match relation_of(res, column) {
+            Some(target) if depth < ORDER_DEPTH => {
+                let inner = format!("{alias}_{column}");
+                joins.push_str(&format!(
+                    " LEFT JOIN {} {inner} ON {inner}.id = {alias}.{column}",
+                    target.table()
+                ));
+                for (term, inner_desc) in related_terms(target, &inner, depth + 1, joins) {
+                    terms.push((term, inner_desc != desc));
+                }
+            }
+            _ => terms.push((format!("{alias}.{column}"), desc)),
+        }
+    }
     terms
-        .into_iter()
-        .map(|(term, desc)| {
-            let dir = if desc { "DESC NULLS LAST" } else { "ASC" };
-            format!("{term} {dir}, ")
-        })
-        .collect()
 }
 
-fn order_by(sql: &mut Sql, res: &Resource, state: &ListState) -> String {
-    let terms = match state.sort {
-        Some((field, desc)) => column_order(res, "t", field.column, 0)
-            .into_iter()
-            .map(|(term, inner)| (term, inner != desc))
-            .collect(),
-        None => default_order(res, "t", 0),
-    };
+/// The list's order (after the typed whole word, when nothing else is asked for).
+fn order_by(sql: &mut Sql, order: &Order, res: &Resource, state: &ListState) -> String {
     let whole = match state.sort {
         Some(_) => String::new(),
         None => typed_whole_first(sql, res, &state.q),
     };
-    format!(" ORDER BY {whole}{}t.id", order_list(terms))
+    order.list(&whole)
 }
 
 /// One page of the list, and whether another follows.
@@ -487,12 +547,13 @@ pub fn list(
     deleted: bool,
     state: &ListState,
 ) -> QueryResult<(Vec<Row>, bool)> {
-    let mut sql = Sql::new(select(res, deleted, Titles::PerRow));
+    let order = (!deleted).then(|| Order::of(res, state.sort));
+    let joins = order.as_ref().map_or("", |o| o.joins.as_str());
+    let mut sql = Sql::new(format!("{}{joins}", select(res, deleted, Titles::PerRow)));
     scope(&mut sql, res, tenant.organization().uuid(), deleted, state);
-    let order = if deleted {
-        " ORDER BY t.deleted_at DESC, t.id".to_owned()
-    } else {
-        order_by(&mut sql, res, state)
+    let order = match &order {
+        None => " ORDER BY t.deleted_at DESC, t.id".to_owned(),
+        Some(order) => order_by(&mut sql, order, res, state),
     };
     sql.push(&order);
     let limit = sql.int(PAGE_SIZE + 1);
@@ -521,12 +582,14 @@ pub fn open_export(tenant: &mut Tenant<'_>, res: &Resource, state: &ListState) -
     let mut sql = Sql::new(format!("SELECT count(*) AS n FROM {} t", res.table()));
     scope(&mut sql, res, org, false, state);
     let count = sql.load::<Count>(tenant.conn())?.first().map_or(0, |c| c.n);
+    let order = Order::of(res, state.sort);
     let mut sql = Sql::new(format!(
-        "DECLARE {EXPORT_CURSOR} NO SCROLL CURSOR FOR {}",
-        select(res, false, Titles::PerBatch)
+        "DECLARE {EXPORT_CURSOR} NO SCROLL CURSOR FOR {}{}",
+        select(res, false, Titles::PerBatch),
+        order.joins
     ));
     scope(&mut sql, res, org, false, state);
-    let order = order_by(&mut sql, res, state);
+    let order = order_by(&mut sql, &order, res, state);
     sql.push(&order);
     sql.execute(tenant.conn())?;
     Ok(count)
@@ -929,10 +992,12 @@ pub fn choices(
     also: Option<Uuid>,
     limit: i64,
 ) -> QueryResult<Vec<Choice>> {
+    let order = Order::of(target, None);
     let mut sql = Sql::new(format!(
-        "SELECT t.id, coalesce(({}), '') AS title FROM {} t",
+        "SELECT t.id, coalesce(({}), '') AS title FROM {} t{}",
         target.title,
-        target.table()
+        target.table(),
+        order.joins
     ));
     let state = ListState {
         q: q.to_owned(),
@@ -945,11 +1010,9 @@ pub fn choices(
         None => String::new(),
     };
     let whole = typed_whole_first(&mut sql, target, q.trim());
-    let order = order_list(default_order(target, "t", 0));
+    let order = order.list(&format!("{first}{whole}"));
     let limit = sql.int(limit);
-    sql.push(&format!(
-        " ORDER BY {first}{whole}{order}t.id LIMIT {limit}"
-    ));
+    sql.push(&format!("{order} LIMIT {limit}"));
     let mut found: Vec<Choice> = sql.load(tenant.conn())?;
     if let Some(id) = also
         && !found.iter().any(|c| c.id == id)

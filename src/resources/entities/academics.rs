@@ -456,7 +456,9 @@ pub static ASSESSMENT_RESULTS: Resource = Resource {
     ],
     search: &[],
     filters: &["grade_letter", "assessment_id", "student_id"],
-    order: &["assessment_id"],
+    // The latest results first, in the order an index keeps (ordering by the
+    // assessment read every result of the school for one page).
+    order: &["created_at DESC"],
     natural_key: &["assessment_id", "student_id"],
     children: &[],
     rules: &[],

@@ -97,7 +97,9 @@ pub static ATTENDANCE_RECORDS: Resource = Resource {
     ],
     search: &[],
     filters: &["status", "attendance_session_id", "student_id"],
-    order: &["attendance_session_id"],
+    // The latest marks first, in the order an index keeps (ordering by the roll's
+    // date read every mark of the school for one page).
+    order: &["created_at DESC"],
     natural_key: &["attendance_session_id", "student_id"],
     children: &[],
     rules: &[],

@@ -288,6 +288,82 @@ async fn the_student_list_is_searched_filtered_sorted_and_paged_in_the_address()
     assert!(!fragment.contains("<html"), "htmx gets the table alone");
 }
 
+/// The record ids a list page shows, in its order.
+fn listed_ids(html: &str, base: &str) -> Vec<String> {
+    let rows = html.split("<tbody>").nth(1).unwrap_or_default();
+    let rows = &rows[..rows.find("</tbody>").unwrap_or(rows.len())];
+    let mut ids: Vec<String> = Vec::new();
+    for piece in rows.split(&format!("href=\"{base}/")).skip(1) {
+        let id: String = piece
+            .chars()
+            .take_while(|c| *c != '"' && *c != '/')
+            .collect();
+        if ids.last() != Some(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+#[actix_web::test]
+async fn lists_sort_by_a_related_record_as_that_record_sorts() {
+    let app = spawn_app().await;
+    let admin = app.signed_in(DemoUser::Admin).await;
+    let ids = |sql: String| -> String {
+        value_of(
+            &mut app.conn(),
+            &format!(
+                "SELECT string_agg(id::text, ',' ORDER BY n) AS value FROM ({sql}) o WHERE n <= 50"
+            ),
+        )
+        .expect("rows")
+    };
+    // Class subjects: by class (its grade, then its name), then by subject.
+    let by_class_then_subject = ids(format!(
+        "SELECT cs.id, row_number() OVER (ORDER BY g.sort_order, g.name, c.name, c.section, \
+           s.name, cs.id) AS n \
+         FROM class_subjects cs JOIN classes c ON c.id = cs.class_id \
+         LEFT JOIN grades g ON g.id = c.grade_id JOIN subjects s ON s.id = cs.subject_id \
+         WHERE cs.organization_id = {NW} AND cs.deleted_at IS NULL"
+    ));
+    let listed = listed_ids(
+        &app.page(&admin, "/class-subjects").await,
+        "/class-subjects",
+    );
+    assert_eq!(
+        listed.join(","),
+        by_class_then_subject,
+        "the youngest grade's first class first, its subjects by name"
+    );
+    let options = app.page(&admin, "/class-subjects/options").await;
+    let first = options
+        .split("<option value=\"")
+        .filter_map(|o| o.split('"').next())
+        .find(|v| !v.is_empty())
+        .expect("an option")
+        .to_owned();
+    assert_eq!(
+        Some(first.as_str()),
+        by_class_then_subject.split(',').next(),
+        "a picker starts where the list does"
+    );
+
+    // Classes sorted by their grade, either way: the grade's own order.
+    for (sort, direction) in [("grade_id", "ASC"), ("-grade_id", "DESC NULLS LAST")] {
+        let expected = ids(format!(
+            "SELECT c.id, row_number() OVER (ORDER BY g.sort_order {direction}, \
+               g.name {direction}, c.id) AS n \
+             FROM classes c LEFT JOIN grades g ON g.id = c.grade_id \
+             WHERE c.organization_id = {NW} AND c.deleted_at IS NULL"
+        ));
+        let listed = listed_ids(
+            &app.page(&admin, &format!("/classes?sort={sort}")).await,
+            "/classes",
+        );
+        assert_eq!(listed.join(","), expected, "classes by grade, {direction}");
+    }
+}
+
 #[actix_web::test]
 async fn writes_outside_the_record_pages_are_audited_too() {
     let app = spawn_app().await;

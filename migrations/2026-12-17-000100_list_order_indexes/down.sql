@@ -1,0 +1,16 @@
+DROP INDEX message_recipients_trash_idx;
+DROP INDEX attendance_sessions_trash_idx;
+DROP INDEX assessment_results_trash_idx;
+DROP INDEX attendance_records_trash_idx;
+DROP INDEX audit_log_list_idx;
+CREATE INDEX audit_log_organization_id_created_at_idx ON audit_log (organization_id, created_at);
+DROP INDEX timetable_periods_list_idx;
+DROP INDEX assessments_list_idx;
+DROP INDEX guardian_people_list_idx;
+DROP INDEX guardians_list_idx;
+DROP INDEX payments_list_idx;
+DROP INDEX invoices_list_idx;
+DROP INDEX message_recipients_list_idx;
+DROP INDEX attendance_sessions_list_idx;
+DROP INDEX assessment_results_list_idx;
+DROP INDEX attendance_records_list_idx;
