@@ -4,7 +4,9 @@
 use chrono::NaiveTime;
 use uuid::Uuid;
 
-use super::queries::{self, BellPeriod, ClassSubjectChoice, Lesson, TimetableRow, View};
+use super::queries::{
+    self, BellPeriod, ClassSubjectChoice, Lesson, TeacherChoice, TimetableRow, View,
+};
 use crate::db::Tenant;
 use crate::db::enums::DayOfWeek;
 use crate::web::error::AppError;
@@ -112,15 +114,30 @@ impl Grid {
     }
 }
 
-/// A timetable's grid in one view, with the choices that switch views.
+/// A timetable's grid in one view, with the pickers that switch views.
 pub struct Loaded {
     pub timetable: TimetableRow,
     pub view: View,
     pub grid: Grid,
+    /// The classes of the timetable's campus and year, by name.
+    pub classes: Vec<(Uuid, String)>,
+    /// The teachers of those subjects, by name.
+    pub teachers: Vec<TeacherChoice>,
+    /// The class subjects a new lesson may be made of: loaded only for the form that
+    /// adds one (every subject of every class of the campus).
     pub choices: Vec<ClassSubjectChoice>,
     pub rooms: Vec<String>,
     /// The campus's bell times, the grid's rows.
     pub bells: Vec<BellPeriod>,
+}
+
+/// What a grid page loads besides its lessons.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Extras {
+    /// The pickers only.
+    Pickers,
+    /// The pickers and the class subjects a new lesson offers.
+    LessonChoices,
 }
 
 /// The view asked for, or the timetable's first class when none was.
@@ -128,18 +145,19 @@ pub fn load(
     tenant: &mut Tenant<'_>,
     timetable: Uuid,
     view: Option<View>,
+    extras: Extras,
 ) -> Result<Loaded, AppError> {
     let timetable = queries::timetable(tenant, timetable)?;
-    let choices = queries::class_subjects(tenant, &timetable)?;
+    let classes = queries::classes_of_year(tenant, &timetable)?;
+    let teachers = queries::teachers_of_classes(tenant, &timetable)?;
+    let choices = match extras {
+        Extras::LessonChoices => queries::class_subjects(tenant, &timetable)?,
+        Extras::Pickers => Vec::new(),
+    };
     let rooms = queries::rooms(tenant, timetable.id)?;
     let view = match view {
         Some(v) => v,
-        None => View::Class(
-            choices
-                .first()
-                .map(|c| c.class_id)
-                .ok_or(AppError::NotFound)?,
-        ),
+        None => View::Class(classes.first().map(|c| c.0).ok_or(AppError::NotFound)?),
     };
     let bells = queries::bell_times(tenant, timetable.campus_id)?;
     let lessons = queries::lessons(tenant, timetable.id, &view)?;
@@ -152,6 +170,8 @@ pub fn load(
         timetable,
         view,
         grid,
+        classes,
+        teachers,
         choices,
         rooms,
         bells,

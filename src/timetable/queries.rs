@@ -315,6 +315,54 @@ pub fn class_subjects(
         .load(tenant.conn())
 }
 
+/// A person a grid can be viewed by: a teacher, with their names as stored.
+#[derive(Queryable, Clone, Debug)]
+pub struct TeacherChoice {
+    pub id: Uuid,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+}
+
+/// The classes of the timetable's campus and year, by name: the grid's class picker.
+pub fn classes_of_year(
+    tenant: &mut Tenant<'_>,
+    timetable: &TimetableRow,
+) -> QueryResult<Vec<(Uuid, String)>> {
+    school::classes::live(tenant)
+        .filter(classes::campus_id.eq(timetable.campus_id))
+        .filter(classes::academic_year_id.eq(timetable.academic_year_id))
+        .order((classes::name.asc(), classes::id.asc()))
+        .select((classes::id, classes::name))
+        .load(tenant.conn())
+}
+
+/// The teachers of the subjects of the timetable's campus and year, by name: the
+/// grid's teacher picker.
+pub fn teachers_of_classes(
+    tenant: &mut Tenant<'_>,
+    timetable: &TimetableRow,
+) -> QueryResult<Vec<TeacherChoice>> {
+    let org = tenant.organization();
+    let teaches_here = diesel::dsl::exists(
+        school::class_subjects::live(tenant)
+            .inner_join(classes::table)
+            .filter(class_subjects::teacher_id.eq(staff::id.nullable()))
+            .filter(school::classes::is_live(org))
+            .filter(classes::campus_id.eq(timetable.campus_id))
+            .filter(classes::academic_year_id.eq(timetable.academic_year_id)),
+    );
+    staff::table
+        .filter(staff::organization_id.eq(org.uuid()))
+        .filter(teaches_here)
+        .order((
+            staff::last_name.asc(),
+            staff::first_name.asc(),
+            staff::id.asc(),
+        ))
+        .select((staff::id, staff::first_name, staff::last_name))
+        .load(tenant.conn())
+}
+
 /// The rooms the timetable's lessons use, in order.
 pub fn rooms(tenant: &mut Tenant<'_>, timetable: Uuid) -> QueryResult<Vec<String>> {
     let rooms: Vec<Option<String>> = school::timetable_periods::live(tenant)

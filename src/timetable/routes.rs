@@ -9,7 +9,7 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::grid::{self, Column, Loaded};
+use super::grid::{self, Column, Extras, Loaded};
 use super::queries::{self, BellPeriod, ClassSubjectChoice, Lesson, Placement, View};
 use super::words;
 use crate::access::{Action, Entity};
@@ -176,26 +176,21 @@ impl GridPage {
     }
 
     fn teachers(&self) -> Vec<(Uuid, String)> {
-        let mut seen: Vec<(Uuid, String)> = self
+        let mut named: Vec<(Uuid, String)> = self
             .loaded
-            .choices
+            .teachers
             .iter()
-            .filter_map(|c| Some((c.teacher_id?, self.teacher_of(c))))
+            .map(|c| {
+                let name = words::person(c.first_name.as_deref(), c.last_name.as_deref());
+                (c.id, name)
+            })
             .collect();
-        seen.sort_by(|a, b| a.1.cmp(&b.1));
-        seen.dedup_by_key(|t| t.0);
-        seen
+        named.sort_by(|a, b| a.1.cmp(&b.1));
+        named
     }
 
-    fn classes(&self) -> Vec<(Uuid, String)> {
-        let mut seen: Vec<(Uuid, String)> = self
-            .loaded
-            .choices
-            .iter()
-            .map(|c| (c.class_id, c.class_name.clone()))
-            .collect();
-        seen.dedup_by_key(|c| c.0);
-        seen
+    fn classes(&self) -> &[(Uuid, String)] {
+        &self.loaded.classes
     }
 
     fn is_view(&self, kind: &str, value: &str) -> bool {
@@ -227,11 +222,11 @@ pub(super) async fn grid_page(
     state: &AppState,
     timetable: Uuid,
     view: Option<View>,
-    print: bool,
+    (print, extras): (bool, Extras),
 ) -> Result<GridPage, AppError> {
     let access = page.access.clone();
     let mut loaded = run_in(&state.pool, access.actor(), move |tenant| {
-        grid::load(tenant, timetable, view)
+        grid::load(tenant, timetable, view, extras)
     })
     .await?;
     let bells = std::mem::take(&mut loaded.bells);
@@ -265,7 +260,14 @@ pub(super) async fn show(
     query: input::Query<ViewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let print = query.print.is_some();
-    let grid = grid_page(&page, &state, path.into_inner(), query.view(), print).await?;
+    let grid = grid_page(
+        &page,
+        &state,
+        path.into_inner(),
+        query.view(),
+        (print, Extras::Pickers),
+    )
+    .await?;
     render(&grid)
 }
 
@@ -301,7 +303,14 @@ pub(super) async fn new_lesson(
 ) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
     let view = pick_view(q.class, q.teacher, q.room.as_deref(), q.day);
-    let mut grid = grid_page(&page, &state, path.into_inner(), view, false).await?;
+    let mut grid = grid_page(
+        &page,
+        &state,
+        path.into_inner(),
+        view,
+        (false, Extras::LessonChoices),
+    )
+    .await?;
     if !grid.may_edit {
         return Err(AppError::Forbidden);
     }
@@ -360,7 +369,14 @@ pub(super) async fn add_lesson(
     match outcome {
         Ok(()) => Ok(back_to(timetable, view.as_ref())),
         Err(message) => {
-            let mut grid = grid_page(&page, &state, timetable, view, false).await?;
+            let mut grid = grid_page(
+                &page,
+                &state,
+                timetable,
+                view,
+                (false, Extras::LessonChoices),
+            )
+            .await?;
             grid.panel = Panel::Add(AddPanel {
                 day: f.day,
                 starts: f.starts,
@@ -420,7 +436,14 @@ pub(super) async fn move_form(
         Ok(queries::lesson(tenant, timetable, id)?)
     })
     .await?;
-    let mut grid = grid_page(&page, &state, timetable, query.view(), false).await?;
+    let mut grid = grid_page(
+        &page,
+        &state,
+        timetable,
+        query.view(),
+        (false, Extras::Pickers),
+    )
+    .await?;
     if !grid.may_edit {
         return Err(AppError::Forbidden);
     }
@@ -473,7 +496,8 @@ pub(super) async fn move_lesson(
     match outcome {
         Ok(()) => Ok(back_to(timetable, view.as_ref())),
         Err(message) => {
-            let mut grid = grid_page(&page, &state, timetable, view, false).await?;
+            let mut grid =
+                grid_page(&page, &state, timetable, view, (false, Extras::Pickers)).await?;
             grid.panel = Panel::Move(MovePanel {
                 lesson,
                 day: f.day,

@@ -101,16 +101,16 @@ pub fn outcome<T>(t: Lang, written: Result<T, WriteError>) -> Result<Result<(), 
 pub fn view_heading(t: Lang, loaded: &Loaded) -> String {
     match &loaded.view {
         View::Class(id) => loaded
-            .choices
+            .classes
             .iter()
-            .find(|c| c.class_id == *id)
-            .map(|c| c.class_name.clone())
+            .find(|c| c.0 == *id)
+            .map(|c| c.1.clone())
             .unwrap_or_default(),
         View::Teacher(id) => loaded
-            .choices
+            .teachers
             .iter()
-            .find(|c| c.teacher_id == Some(*id))
-            .map(|c| person(c.teacher_first.as_deref(), c.teacher_last.as_deref()))
+            .find(|c| c.id == *id)
+            .map(|c| person(c.first_name.as_deref(), c.last_name.as_deref()))
             .unwrap_or_default(),
         View::Room(room) => t
             .message("tt-room-heading")
