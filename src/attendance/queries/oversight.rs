@@ -155,45 +155,89 @@ pub struct SummaryDay {
     pub attended: i64,
 }
 
+/// One campus's summary on one of the trend's days.
+#[derive(QueryableByName)]
+struct CampusDayFigures {
+    #[diesel(sql_type = Date)]
+    day: NaiveDate,
+    #[diesel(sql_type = SqlUuid)]
+    campus_id: Uuid,
+    #[diesel(sql_type = BigInt)]
+    enrolled: i64,
+    #[diesel(sql_type = BigInt)]
+    marked: i64,
+    #[diesel(sql_type = BigInt)]
+    attended: i64,
+}
+
 /// The last `days` days up to `today` that have summaries, newest first: who came
-/// (present or late, from the summaries) against who was enrolled that day, counted
-/// as [`campus_grade_counts`] counts it.
+/// (present or late) against who was enrolled that day, each campus's figures read
+/// from its summary. A campus without marks on one of those days has no summary
+/// then; its students enrolled that day are counted from the enrolments (as
+/// [`super::summary::unmarked`] counts them for the dashboard). Counting every day's
+/// enrolments afresh took 0.4 s for a district's thirty days.
 pub fn summary_days(
     tenant: &mut Tenant<'_>,
     today: NaiveDate,
     campus: Option<Uuid>,
     days: i64,
 ) -> QueryResult<Vec<SummaryDay>> {
-    diesel::sql_query(concat!(
+    let rows: Vec<CampusDayFigures> = diesel::sql_query(
         "WITH d AS (
-            SELECT attendance_date AS day, sum(total_enrolled)::bigint AS marked,
-                   sum(total_present + total_tardy)::bigint AS attended
-            FROM campus_attendance_summaries
+            SELECT attendance_date AS day FROM campus_attendance_summaries
             WHERE organization_id = $1 AND deleted_at IS NULL AND attendance_date <= $2
-              AND ($3::uuid IS NULL OR campus_id = $3)
+              AND campus_id IS NOT NULL AND ($3::uuid IS NULL OR campus_id = $3)
             GROUP BY attendance_date
             ORDER BY attendance_date DESC
             LIMIT $4
-         ), ",
-        enrolments!("(SELECT min(day) FROM d)", "$2"),
-        ", per_grade AS (
-            SELECT d.day, count(DISTINCT enrolment.student_id) AS n
-            FROM d JOIN enrolment ON ",
-        enrolled_on!("d.day"),
-        "
-            GROUP BY d.day, enrolment.campus_id, enrolment.grade_id
-         ), e AS (
-            SELECT day, sum(n) AS enrolled FROM per_grade GROUP BY day
          )
-         SELECT d.day, coalesce(e.enrolled, 0)::bigint AS enrolled, d.marked, d.attended
-         FROM d LEFT JOIN e ON e.day = d.day
-         ORDER BY d.day DESC"
-    ))
+         SELECT s.attendance_date AS day, s.campus_id,
+                s.students_enrolled::bigint AS enrolled, s.total_enrolled::bigint AS marked,
+                (s.total_present + s.total_tardy)::bigint AS attended
+         FROM d JOIN campus_attendance_summaries s ON s.attendance_date = d.day
+         WHERE s.organization_id = $1 AND s.deleted_at IS NULL AND s.campus_id IS NOT NULL
+           AND ($3::uuid IS NULL OR s.campus_id = $3)
+         ORDER BY s.attendance_date DESC",
+    )
     .bind::<SqlUuid, _>(tenant.organization())
     .bind::<Date, _>(today)
     .bind::<Nullable<SqlUuid>, _>(campus)
     .bind::<BigInt, _>(days)
-    .load(tenant.conn())
+    .load(tenant.conn())?;
+    let in_scope = match campus {
+        Some(c) => vec![c],
+        None => super::summary::campuses(tenant)?,
+    };
+    let mut out: Vec<SummaryDay> = Vec::new();
+    let mut marked_campuses: Vec<Vec<Uuid>> = Vec::new();
+    for row in rows {
+        if out.last().is_none_or(|d| d.day != row.day) {
+            out.push(SummaryDay {
+                day: row.day,
+                enrolled: 0,
+                marked: 0,
+                attended: 0,
+            });
+            marked_campuses.push(Vec::new());
+        }
+        if let (Some(day), Some(campuses)) = (out.last_mut(), marked_campuses.last_mut()) {
+            day.enrolled += row.enrolled;
+            day.marked += row.marked;
+            day.attended += row.attended;
+            campuses.push(row.campus_id);
+        }
+    }
+    for (day, marked) in out.iter_mut().zip(&marked_campuses) {
+        let unmarked: Vec<Uuid> = in_scope
+            .iter()
+            .filter(|c| !marked.contains(c))
+            .copied()
+            .collect();
+        if !unmarked.is_empty() {
+            day.enrolled += super::summary::unmarked(tenant, day.day, &unmarked)?.enrolled;
+        }
+    }
+    Ok(out)
 }
 
 /// The latest day up to `up_to` with a daily roll, if any.

@@ -264,6 +264,97 @@ async fn the_trend_chart_draws_the_last_thirty_school_days() {
     assert!(html.contains("Attendance over the last 30 school days"));
 }
 
+/// The trend's rows as the page prints them: students enrolled and present or late.
+fn trend_rows(html: &str) -> Vec<(i64, i64)> {
+    let doc = scraper::Html::parse_document(html);
+    let rows = scraper::Selector::parse(".trend-data tbody tr").expect("selector");
+    let cells = scraper::Selector::parse("td").expect("selector");
+    doc.select(&rows)
+        .map(|row| {
+            let numbers: Vec<i64> = row
+                .select(&cells)
+                .take(2)
+                .map(|td| {
+                    let text: String = td.text().collect();
+                    text.trim().parse().expect("a count")
+                })
+                .collect();
+            (numbers[0], numbers[1])
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_trend_reads_each_campus_summary_and_counts_a_campus_without_marks_from_its_enrolments()
+{
+    let app = spawn_app().await;
+    let (org, tz) = northwind(&app);
+    let today = local_today(homeroom::clock::zone(&tz));
+    let director = app.signed_in(DemoUser::Director).await;
+    let before = trend_rows(&app.page(&director, "/attendance/overview").await);
+    let &(enrolled, attended) = before.last().expect("the demo's trend has days");
+
+    // The newest day of the trend, and its campuses' figures as summarised.
+    use homeroom::db::schema::campus_attendance_summaries as s;
+    let mut conn = app.conn();
+    let day: chrono::NaiveDate = s::table
+        .filter(s::organization_id.eq(org))
+        .filter(s::deleted_at.is_null())
+        .filter(s::attendance_date.le(today))
+        .select(diesel::dsl::max(s::attendance_date))
+        .first::<Option<chrono::NaiveDate>>(&mut conn)
+        .expect("the newest day")
+        .expect("a summarised day");
+    let campuses: Vec<(Uuid, i32, i32)> = s::table
+        .filter(s::organization_id.eq(org))
+        .filter(s::deleted_at.is_null())
+        .filter(s::attendance_date.eq(day))
+        .order(s::campus_id)
+        .select((
+            s::campus_id.assume_not_null(),
+            s::total_present,
+            s::total_tardy,
+        ))
+        .load(&mut conn)
+        .expect("the day's campuses");
+    assert!(campuses.len() >= 2, "the demo marks every campus");
+    let (gone, gone_present, gone_late) = campuses[0];
+    let (kept, ..) = campuses[1];
+
+    // One campus's summary of that day goes (as if it had taken no roll), and the
+    // other's stored count of students is set apart from the enrolments.
+    diesel::update(
+        s::table
+            .filter(s::campus_id.eq(gone))
+            .filter(s::attendance_date.eq(day)),
+    )
+    .set(s::deleted_at.eq(diesel::dsl::now))
+    .execute(&mut conn)
+    .expect("the campus's summary goes");
+    diesel::update(
+        s::table
+            .filter(s::campus_id.eq(kept))
+            .filter(s::attendance_date.eq(day))
+            .filter(s::deleted_at.is_null()),
+    )
+    .set(s::students_enrolled.eq(s::students_enrolled + 1000))
+    .execute(&mut conn)
+    .expect("the stored count moves");
+
+    let after = trend_rows(&app.page(&director, "/attendance/overview").await);
+    let &(enrolled_now, attended_now) = after.last().expect("the day is still in the trend");
+    assert_eq!(
+        enrolled_now,
+        enrolled + 1000,
+        "the campus without a summary still counts its students; the other's come from its summary"
+    );
+    assert_eq!(
+        attended_now,
+        attended - i64::from(gone_present + gone_late),
+        "only the summarised campus's marks are counted"
+    );
+}
+
 #[actix_web::test]
 async fn teachers_and_accountants_cannot_open_the_oversight_pages() {
     let app = spawn_app().await;
