@@ -32,6 +32,7 @@ attrep-taken = Taken
 attrep-not-due = Not due yet
 attrep-not-taken-in-time = Not taken in time
 attrep-all-taken = Every roll due by now has been taken.
+attrep-missing-shown = Rolls { $from }–{ $to } of { $total }
 attrep-due = Due
 attrep-class = Class
 attrep-teacher = Teacher

@@ -32,6 +32,7 @@ attrep-taken = Pasadas
 attrep-not-due = Aún en plazo
 attrep-not-taken-in-time = No pasadas a tiempo
 attrep-all-taken = Ya se han pasado todas las listas que vencían hasta ahora.
+attrep-missing-shown = Listas { $from }–{ $to } de { $total }
 attrep-due = Plazo
 attrep-class = Clase
 attrep-teacher = Profesor

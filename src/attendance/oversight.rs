@@ -311,16 +311,38 @@ struct MissingPage {
     campus: String,
     missing: Vec<MissingRoll>,
     counts: RollCounts,
+    /// Which of the missing rolls this page shows ("101–200 of 2,345"), when there
+    /// is more than one page.
+    shown: Option<String>,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+/// Missing rolls on one page, earliest deadline first: a district misses thousands
+/// of period rolls on a bad morning, too many to send in one page.
+const MISSING_PAGE: usize = 100;
+
+#[derive(Deserialize)]
+struct MissingQuery {
+    campus: Option<String>,
+    page: Option<String>,
 }
 
 async fn missing(
     page: Page,
     state: web::Data<AppState>,
-    query: input::Query<CampusFilter>,
+    query: input::Query<MissingQuery>,
 ) -> Result<HttpResponse, AppError> {
     let today = page.access.today();
     let now = crate::clock::local_now(page.access.time_zone).time();
-    let wanted = query.into_inner().campus;
+    let query = query.into_inner();
+    let page_no = query
+        .page
+        .as_deref()
+        .and_then(|p| p.trim().parse::<usize>().ok())
+        .unwrap_or(1)
+        .clamp(1, 10_000);
+    let wanted = query.campus;
     let refusal = page.t.text("attendance-choose-campus");
     let (campuses, campus, rolls, times) =
         crate::web::db::run_in(&state.pool, page.access.actor(), move |tenant| {
@@ -332,13 +354,37 @@ async fn missing(
             Ok((campuses, campus, rolls, times))
         })
         .await?;
-    let (missing, counts) = missing_rolls(rolls, &times, now);
+    let (mut missing, counts) = missing_rolls(rolls, &times, now);
+    let total = missing.len();
+    let pages = total.div_ceil(MISSING_PAGE).max(1);
+    let page_no = page_no.min(pages);
+    let first = (page_no - 1) * MISSING_PAGE;
+    missing.truncate(first + MISSING_PAGE);
+    missing.drain(..first);
+    let campus = campus.map(|c| c.to_string()).unwrap_or_default();
+    let address = |n: usize| {
+        let mut href = format!("/attendance/missing?page={n}");
+        if !campus.is_empty() {
+            href.push_str(&format!("&campus={campus}"));
+        }
+        href
+    };
+    let t = page.t;
     render(&MissingPage {
-        layout: page.layout(page.t.text("attrep-missing-title")),
+        layout: page.layout(t.text("attrep-missing-title")),
         today,
         now,
         campuses,
-        campus: campus.map(|c| c.to_string()).unwrap_or_default(),
+        shown: (pages > 1).then(|| {
+            t.message("attrep-missing-shown")
+                .arg("from", t.number(first as i64 + 1))
+                .arg("to", t.number((first + missing.len()) as i64))
+                .arg("total", t.number(total as i64))
+                .to_string()
+        }),
+        previous: (page_no > 1).then(|| address(page_no - 1)),
+        next: (page_no < pages).then(|| address(page_no + 1)),
+        campus,
         missing,
         counts,
     })

@@ -126,6 +126,95 @@ async fn missing_rolls_lists_an_untaken_period_past_its_deadline_but_not_a_taken
 }
 
 #[actix_web::test]
+async fn a_morning_of_missed_rolls_is_read_a_hundred_at_a_time() {
+    let app = spawn_app().await;
+    let (org, tz) = northwind(&app);
+    let today = local_today(homeroom::clock::zone(&tz));
+    {
+        let mut conn = app.conn();
+        // One lesson of every class subject of the school falls due at midnight
+        // today, with no grace.
+        let day = DayOfWeek::from(today.weekday());
+        diesel::sql_query(format!(
+            "UPDATE timetable_periods p SET starts_at = '00:00', day_of_week = '{}', \
+               clash_exempt = true \
+             FROM (SELECT DISTINCT ON (class_subject_id) id FROM timetable_periods \
+                   WHERE organization_id = '{org}' AND deleted_at IS NULL \
+                   ORDER BY class_subject_id, id) one \
+             WHERE p.id = one.id",
+            day.as_str()
+        ))
+        .execute(&mut conn)
+        .expect("move the lessons");
+        let campuses: Vec<Uuid> = campuses::table
+            .filter(campuses::organization_id.eq(org))
+            .select(campuses::id)
+            .load(&mut conn)
+            .expect("campuses");
+        for campus in campuses {
+            CampusAttendanceConfigBuilder::new(org, campus)
+                .period_grace_minutes(0)
+                .insert(&mut conn);
+        }
+    }
+    let director = app.signed_in(DemoUser::Director).await;
+    let rows_of = |html: &str| -> Vec<String> {
+        let doc = scraper::Html::parse_document(html);
+        doc.select(&scraper::Selector::parse("#missing-rolls tbody tr").expect("selector"))
+            .map(|r| r.inner_html())
+            .collect()
+    };
+    let first = app.page(&director, "/attendance/missing").await;
+    let missing: usize = {
+        let doc = scraper::Html::parse_document(&first);
+        let value = doc
+            .select(&scraper::Selector::parse(".stat .value").expect("selector"))
+            .next()
+            .expect("the missing count")
+            .text()
+            .collect::<String>();
+        value.trim().replace(',', "").parse().expect("a number")
+    };
+    assert!(
+        missing > 100,
+        "the school misses more than a page: {missing}"
+    );
+    let page_one = rows_of(&first);
+    assert_eq!(page_one.len(), 100, "a page holds a hundred rolls");
+    assert!(first.contains(&format!("Rolls 1–100 of {missing}")));
+    assert!(first.contains("href=\"/attendance/missing?page=2\""));
+    assert!(!first.contains("?page=0"), "no page before the first");
+
+    let mut seen = page_one.clone();
+    let mut page = 2;
+    loop {
+        let html = app
+            .page(&director, &format!("/attendance/missing?page={page}"))
+            .await;
+        let rows = rows_of(&html);
+        assert!(!rows.is_empty(), "page {page} has rolls");
+        seen.extend(rows);
+        if !html.contains(&format!("?page={}", page + 1)) {
+            break;
+        }
+        page += 1;
+    }
+    assert_eq!(
+        seen.len(),
+        missing,
+        "every missing roll is on one of the pages"
+    );
+    let distinct: std::collections::HashSet<&String> = seen.iter().collect();
+    assert_eq!(distinct.len(), missing, "and on one only");
+
+    // A page past the end shows the last; a page that is not a number, the first.
+    let past = app.page(&director, "/attendance/missing?page=9999").await;
+    assert_eq!(rows_of(&past).last(), seen.last());
+    let odd = app.page(&director, "/attendance/missing?page=two").await;
+    assert_eq!(rows_of(&odd), page_one);
+}
+
+#[actix_web::test]
 async fn the_campus_dashboard_counts_todays_marks_by_status() {
     let app = spawn_app().await;
     let (org, tz) = northwind(&app);
