@@ -83,9 +83,14 @@ struct Args {
     /// The demo accounts' password.
     #[arg(long, default_value = "homeroom-demo")]
     password: String,
-    /// Load only the routes whose pattern contains this text (all are still discovered).
+    /// Load only the routes whose pattern contains one of these texts
+    /// (comma-separated; all routes are still discovered).
     #[arg(long, env = "CRAWL_ONLY")]
     only: Option<String>,
+    /// Skip the routes whose pattern contains one of these texts (comma-separated,
+    /// e.g. `export.csv`).
+    #[arg(long, env = "CRAWL_SKIP")]
+    skip: Option<String>,
     /// Only these roles (comma-separated labels, e.g. `teacher,signed out`).
     #[arg(long, env = "CRAWL_ROLES")]
     roles: Option<String>,
@@ -890,11 +895,15 @@ async fn run(args: Args) -> Result<bool, String> {
             let Outcome::Reached { href, html, heavy } = outcome else {
                 continue;
             };
-            if args
-                .only
-                .as_ref()
-                .is_some_and(|o| !route.contains(o.as_str()))
-            {
+            let names = |list: &Option<String>| {
+                list.as_deref().map(|l| {
+                    l.split(',')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .any(|p| route.contains(p))
+                })
+            };
+            if names(&args.only) == Some(false) || names(&args.skip) == Some(true) {
                 continue;
             }
             let url = format!("{base}{href}");
