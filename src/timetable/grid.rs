@@ -4,9 +4,7 @@
 use chrono::NaiveTime;
 use uuid::Uuid;
 
-use super::queries::{
-    self, BellPeriod, ClassSubjectChoice, Lesson, TeacherChoice, TimetableRow, View,
-};
+use super::queries::{self, BellPeriod, ClassSubjectChoice, Lesson, TimetableRow, View};
 use crate::db::Tenant;
 use crate::db::enums::DayOfWeek;
 use crate::web::error::AppError;
@@ -121,8 +119,8 @@ pub struct Loaded {
     pub grid: Grid,
     /// The classes of the timetable's campus and year, by name.
     pub classes: Vec<(Uuid, String)>,
-    /// The teachers of those subjects, by name.
-    pub teachers: Vec<TeacherChoice>,
+    /// The teachers of those classes' subjects, by name.
+    pub teachers: Vec<(Uuid, String)>,
     /// The class subjects a new lesson may be made of: loaded only for the form that
     /// adds one (every subject of every class of the campus).
     pub choices: Vec<ClassSubjectChoice>,

@@ -315,14 +315,6 @@ pub fn class_subjects(
         .load(tenant.conn())
 }
 
-/// A person a grid can be viewed by: a teacher, with their names as stored.
-#[derive(Queryable, Clone, Debug)]
-pub struct TeacherChoice {
-    pub id: Uuid,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-}
-
 /// The classes of the timetable's campus and year, by name: the grid's class picker.
 pub fn classes_of_year(
     tenant: &mut Tenant<'_>,
@@ -336,12 +328,12 @@ pub fn classes_of_year(
         .load(tenant.conn())
 }
 
-/// The teachers of the subjects of the timetable's campus and year, by name: the
-/// grid's teacher picker.
+/// The teachers of the subjects of the timetable's campus and year, by name as the
+/// grid shows it: the grid's teacher picker.
 pub fn teachers_of_classes(
     tenant: &mut Tenant<'_>,
     timetable: &TimetableRow,
-) -> QueryResult<Vec<TeacherChoice>> {
+) -> QueryResult<Vec<(Uuid, String)>> {
     let org = tenant.organization();
     let teaches_here = diesel::dsl::exists(
         school::class_subjects::live(tenant)
@@ -351,16 +343,17 @@ pub fn teachers_of_classes(
             .filter(classes::campus_id.eq(timetable.campus_id))
             .filter(classes::academic_year_id.eq(timetable.academic_year_id)),
     );
-    staff::table
+    let rows: Vec<(Uuid, Option<String>, Option<String>)> = staff::table
         .filter(staff::organization_id.eq(org.uuid()))
         .filter(teaches_here)
-        .order((
-            staff::last_name.asc(),
-            staff::first_name.asc(),
-            staff::id.asc(),
-        ))
         .select((staff::id, staff::first_name, staff::last_name))
-        .load(tenant.conn())
+        .load(tenant.conn())?;
+    let mut named: Vec<(Uuid, String)> = rows
+        .into_iter()
+        .map(|(id, first, last)| (id, person_name(first.as_deref(), last.as_deref())))
+        .collect();
+    named.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    Ok(named)
 }
 
 /// The rooms the timetable's lessons use, in order.

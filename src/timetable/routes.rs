@@ -175,18 +175,8 @@ impl GridPage {
         grid::weekdays()
     }
 
-    fn teachers(&self) -> Vec<(Uuid, String)> {
-        let mut named: Vec<(Uuid, String)> = self
-            .loaded
-            .teachers
-            .iter()
-            .map(|c| {
-                let name = words::person(c.first_name.as_deref(), c.last_name.as_deref());
-                (c.id, name)
-            })
-            .collect();
-        named.sort_by(|a, b| a.1.cmp(&b.1));
-        named
+    fn teachers(&self) -> &[(Uuid, String)] {
+        &self.loaded.teachers
     }
 
     fn classes(&self) -> &[(Uuid, String)] {

@@ -109,8 +109,8 @@ pub fn view_heading(t: Lang, loaded: &Loaded) -> String {
         View::Teacher(id) => loaded
             .teachers
             .iter()
-            .find(|c| c.id == *id)
-            .map(|c| person(c.first_name.as_deref(), c.last_name.as_deref()))
+            .find(|c| c.0 == *id)
+            .map(|c| c.1.clone())
             .unwrap_or_default(),
         View::Room(room) => t
             .message("tt-room-heading")
