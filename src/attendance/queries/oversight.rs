@@ -173,9 +173,9 @@ struct CampusDayFigures {
 /// The last `days` days up to `today` that have summaries, newest first: who came
 /// (present or late) against who was enrolled that day, each campus's figures read
 /// from its summary. A campus without marks on one of those days has no summary
-/// then; its students enrolled that day are counted from the enrolments (as
-/// [`super::summary::unmarked`] counts them for the dashboard). Counting every day's
-/// enrolments afresh took 0.4 s for a district's thirty days.
+/// then; its students enrolled that day are counted from the enrolments, every such
+/// day and campus in one statement. Counting every day's enrolments afresh took
+/// 0.4 s for a district's thirty days.
 pub fn summary_days(
     tenant: &mut Tenant<'_>,
     today: NaiveDate,
@@ -227,14 +227,21 @@ pub fn summary_days(
             campuses.push(row.campus_id);
         }
     }
-    for (day, marked) in out.iter_mut().zip(&marked_campuses) {
-        let unmarked: Vec<Uuid> = in_scope
-            .iter()
-            .filter(|c| !marked.contains(c))
-            .copied()
-            .collect();
-        if !unmarked.is_empty() {
-            day.enrolled += super::summary::unmarked(tenant, day.day, &unmarked)?.enrolled;
+    let unmarked: Vec<(NaiveDate, Uuid)> = out
+        .iter()
+        .zip(&marked_campuses)
+        .flat_map(|(day, marked)| {
+            in_scope
+                .iter()
+                .filter(|c| !marked.contains(c))
+                .map(|c| (day.day, *c))
+        })
+        .collect();
+    if !unmarked.is_empty() {
+        for counted in super::summary::enrolled_on_days(tenant, &unmarked)? {
+            if let Some(day) = out.iter_mut().find(|d| d.day == counted.day) {
+                day.enrolled += counted.enrolled;
+            }
         }
     }
     Ok(out)

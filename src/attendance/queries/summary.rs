@@ -134,6 +134,44 @@ pub fn unmarked(
     .get_result(tenant.conn())
 }
 
+/// Students enrolled on a day, summed over some campuses.
+#[derive(QueryableByName)]
+pub struct EnrolledOn {
+    #[diesel(sql_type = Date)]
+    pub day: NaiveDate,
+    #[diesel(sql_type = BigInt)]
+    pub enrolled: i64,
+}
+
+/// The students enrolled on each day of `pairs` on that pair's campus (counted once
+/// per grade, as [`unmarked`] and the summaries count them), summed by day, in one
+/// statement: the trend's days whose campuses took no roll.
+pub fn enrolled_on_days(
+    tenant: &mut Tenant<'_>,
+    pairs: &[(NaiveDate, Uuid)],
+) -> QueryResult<Vec<EnrolledOn>> {
+    let (days, campuses): (Vec<NaiveDate>, Vec<Uuid>) = pairs.iter().copied().unzip();
+    diesel::sql_query(
+        "WITH pair AS MATERIALIZED (
+            SELECT * FROM unnest($2::date[], $3::uuid[]) AS p(day, campus_id)
+         ), enrolment AS MATERIALIZED (
+            SELECT * FROM homeroom_enrolments(
+                $1, (SELECT array_agg(DISTINCT campus_id) FROM pair),
+                (SELECT min(day) FROM pair), (SELECT max(day) FROM pair))
+         ), per_grade AS (
+            SELECT p.day, count(DISTINCT e.student_id) AS n
+            FROM pair p JOIN enrolment e ON e.campus_id = p.campus_id
+             AND homeroom_enrolled_on(p.day, e.enrolled_on, e.ended_on, e.start_date, e.end_date)
+            GROUP BY p.day, e.campus_id, e.grade_id
+         )
+         SELECT day, sum(n)::bigint AS enrolled FROM per_grade GROUP BY day",
+    )
+    .bind::<SqlUuid, _>(tenant.organization())
+    .bind::<Array<Date>, _>(days)
+    .bind::<Array<SqlUuid>, _>(campuses)
+    .load(tenant.conn())
+}
+
 /// A day's daily-roll marks the reader may read, by status, and how many of their
 /// classes' daily rolls mark every student enrolled.
 #[derive(QueryableByName)]
